@@ -1,0 +1,13 @@
+"""bilat's command line: thin front ends over the library.
+
+Each group of commands lives in its own module and registers itself on ``main``;
+options used by several commands are defined once in ``common``.
+"""
+from __future__ import annotations
+
+from .common import main
+
+# Command modules register their commands on `main` when imported.
+from . import extract as _extract  # noqa: E402,F401
+
+__all__ = ["main"]
