@@ -239,3 +239,16 @@ class Failure:
 
     def as_dict(self) -> dict[str, Any]:
         return {"origin": self.origin, "code": self.code, "message": self.message}
+
+
+@dataclass(frozen=True)
+class ArticleResult:
+    """What the pipeline returns for one article: its events, or why it failed."""
+
+    article: Article | None
+    events: tuple[Event, ...] = ()
+    failure: Failure | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.failure is None
