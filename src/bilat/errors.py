@@ -37,6 +37,13 @@ MESSAGES: dict[str, str] = {
     "B501": "missing or invalid bearer token; send 'Authorization: Bearer <token>' configured as api_token",
     "B502": "request body is {size} bytes, over the limit of {limit}",
     "B503": "invalid field '{field}': {detail}",
+    "B504": "no page or endpoint at {path}; the API lives under /api (schema: /api/openapi.json)",
+    "B505": "method {method} is not allowed on {path}; allowed: {allowed}",
+    "B506": "writes are disabled: api_token is empty; set api_token in the settings file or BILAT_API_TOKEN",
+    "B507": "request body is not valid JSON ({detail}); send one article object or a list of them (spec §1)",
+    "B508": "unsupported content type '{ctype}'; send application/json",
+    "B509": "internal error while serving {path}; the server log has the details",
+    "B510": "the store is unavailable: {detail}",
 }
 
 

@@ -9,5 +9,6 @@ from .common import main
 
 # Command modules register their commands on `main` when imported.
 from . import extract as _extract  # noqa: E402,F401
+from . import serve as _serve  # noqa
 
 __all__ = ["main"]

@@ -1,0 +1,261 @@
+"""The REST API under ``/api``: thin routes over ``Store`` methods.
+
+Each route validates its input (FastAPI does it from the signature, so a bad value
+gets B503 naming the field), calls one store method and returns what it gives.
+Lists are paginated: ``{"total", "limit", "offset", "next", "rows"}``. Errors all
+have the shape of :func:`bilat.web.app.error_body`. The schema is served at
+``/api/openapi.json``.
+"""
+from __future__ import annotations
+
+import json
+from typing import Any, Literal
+
+from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+
+from .errors import ApiError
+from .model import Article, EventType
+from .web.app import require_read, require_write
+
+#: ISO 3166-1 alpha-3, or IGO:<ACRONYM> (spec §2).
+CODE = r"^([A-Z]{3}|IGO:[A-Z0-9]{2,12})$"
+#: YYYY, YYYY-MM or YYYY-MM-DD.
+DATE = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
+PAIR = r"^([A-Z]{3}|IGO:[A-Z0-9]{2,12})[-,]([A-Z]{3}|IGO:[A-Z0-9]{2,12})$"
+MAX_LIMIT = 500
+MAX_OFFSET = 1_000_000
+MAX_ARTICLES_PER_POST = 1000
+
+
+class ErrorBody(BaseModel):
+    """The one error shape, for every 4xx and 5xx."""
+
+    ok: Literal[False] = False
+    status: int = Field(examples=[404])
+    code: str = Field(examples=["B403"], description="catalogue code, see bilat.errors")
+    message: str = Field(examples=["[B403] story 'x' not found"])
+    field: str | None = Field(default=None, description="the input field at fault, when there is one")
+
+
+class Page(BaseModel):
+    total: int
+    limit: int
+    offset: int
+    next: str | None = Field(description="URL of the next page, or null on the last one")
+    rows: list[dict[str, Any]]
+
+
+class ArticleIn(BaseModel):
+    """One input article (spec §1)."""
+
+    model_config = ConfigDict(extra="ignore")
+    id: str = Field(min_length=1, max_length=512, description="caller's identifier; events carry it back as article_id")
+    text: str = Field(min_length=1, description="body text as scraped")
+    published: str | None = Field(default=None, pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+                                  description="publication date, ISO YYYY-MM-DD")
+    url: str | None = Field(default=None, max_length=4096)
+    title: str | None = Field(default=None, max_length=4096)
+    outlet: str | None = Field(default=None, max_length=512)
+    language: str | None = Field(default=None, max_length=32)
+
+
+class IngestResult(BaseModel):
+    ok: bool
+    articles: int = Field(description="articles received")
+    ingested: int = Field(description="articles stored with their events")
+    events: int
+    failures: list[dict[str, Any]] = Field(description="per-article failures: origin, code, message")
+
+
+_ERR = {"model": ErrorBody}
+ERRORS = {400: _ERR, 401: _ERR, 404: _ERR, 405: _ERR, 413: _ERR, 422: _ERR, 500: _ERR, 503: _ERR}
+
+router = APIRouter(prefix="/api", responses=ERRORS, dependencies=[Depends(require_read)])
+
+Limit = Query(50, ge=1, le=MAX_LIMIT, description="rows per page")
+Offset = Query(0, ge=0, le=MAX_OFFSET, description="rows to skip")
+Since = Query(None, pattern=DATE, description="first date, YYYY[-MM[-DD]]", examples=["2023-01"])
+Until = Query(None, pattern=DATE, description="last date, YYYY[-MM[-DD]]", examples=["2023-12-31"])
+
+
+def store_of(request: Request):
+    return request.app.state.store
+
+
+def paged(request: Request, result: Any, limit: int, offset: int) -> dict[str, Any]:
+    """Normalise what a store list method returns (``.rows``/``.total``) into a Page."""
+    rows = list(getattr(result, "rows", result))
+    total = getattr(result, "total", None)
+    if total is None:
+        total = offset + len(rows)
+    nxt = None
+    if offset + len(rows) < total:
+        nxt = str(request.url.include_query_params(offset=offset + limit, limit=limit))
+    return {"total": total, "limit": limit, "offset": offset, "next": nxt, "rows": rows}
+
+
+def split_pair(pair: str | None) -> tuple[str, str] | None:
+    if not pair:
+        return None
+    a, _, b = pair.replace(",", "-").partition("-")
+    return a, b
+
+
+# ------------------------------------------------------------------------- events
+
+@router.get("/events", response_model=Page, tags=["events"])
+def list_events(request: Request,
+                pair: str | None = Query(None, pattern=PAIR, description="two country codes", examples=["CHN-JPN"]),
+                actor: str | None = Query(None, max_length=200, description="actor name or country code"),
+                type: EventType | None = Query(None, description="PLOVER event type"),
+                issue: str | None = Query(None, max_length=100, pattern=r"^[a-z0-9-]+$", examples=["taiwan"]),
+                since: str | None = Since, until: str | None = Until,
+                q: str | None = Query(None, max_length=200, description="words in the evidence sentences"),
+                limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
+    """Events, newest first, with their evidence; all filters combine."""
+    result = store_of(request).events(pair=split_pair(pair), actor=actor, type=type.value if type else None,
+                                      issue=issue, since=since, until=until, q=q, limit=limit, offset=offset)
+    return paged(request, result, limit, offset)
+
+
+@router.get("/events/{event_id}", tags=["events"])
+def get_event(request: Request, event_id: str = Path(max_length=200)) -> dict[str, Any]:
+    """One event record (spec §2) with its evidence."""
+    return store_of(request).event(event_id)
+
+
+# ------------------------------------------------------------------------ stories
+
+@router.get("/stories", response_model=Page, tags=["stories"])
+def list_stories(request: Request,
+                 pair: str | None = Query(None, pattern=PAIR, examples=["CHN-JPN"]),
+                 type: EventType | None = Query(None),
+                 since: str | None = Since, until: str | None = Until,
+                 limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
+    """Stories (one real-world event reported by one or more articles), latest first."""
+    result = store_of(request).stories(pair=split_pair(pair), type=type.value if type else None,
+                                       since=since, until=until, limit=limit, offset=offset)
+    return paged(request, result, limit, offset)
+
+
+@router.get("/stories/{story_id}", tags=["stories"])
+def get_story(request: Request, story_id: str = Path(max_length=200)) -> dict[str, Any]:
+    """One story with every mention: article, outlet, URL, evidence sentence and offsets."""
+    return store_of(request).story(story_id)
+
+
+# ----------------------------------------------------------------------- articles
+
+@router.get("/articles", response_model=Page, tags=["articles"])
+def list_articles(request: Request, limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
+    """Stored articles, newest first, without their text."""
+    return paged(request, store_of(request).articles(limit=limit, offset=offset), limit, offset)
+
+
+@router.get("/articles/{article_id}", tags=["articles"])
+def get_article(request: Request, article_id: str = Path(max_length=512)) -> dict[str, Any]:
+    """One article with its text and its events."""
+    return store_of(request).article(article_id)
+
+
+_ARTICLES = TypeAdapter(list[ArticleIn])
+_BODY_SCHEMA = {
+    "oneOf": [
+        {"$ref": "#/components/schemas/ArticleIn"},
+        {"type": "array", "items": {"$ref": "#/components/schemas/ArticleIn"}, "minItems": 1,
+         "maxItems": MAX_ARTICLES_PER_POST},
+    ]
+}
+
+
+@router.post("/articles", status_code=201, response_model=IngestResult, tags=["articles"],
+             dependencies=[Depends(require_write)],
+             openapi_extra={"requestBody": {"required": True,
+                                            "content": {"application/json": {"schema": _BODY_SCHEMA}}},
+                            "security": [{"bearer": []}]})
+async def post_articles(request: Request) -> dict[str, Any]:
+    """Extract events from articles (one object or a list, spec §1) and store them.
+
+    Needs ``Authorization: Bearer <api_token>``. A bad article does not stop the
+    batch: it is reported in ``failures`` and the others are stored.
+    """
+    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if ctype != "application/json" and not ctype.endswith("+json"):
+        raise ApiError("B508", ctype=ctype or "none")
+    raw = await request.body()
+    try:
+        data = json.loads(raw)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ApiError("B507", detail=str(exc)[:120]) from None
+    single = isinstance(data, dict)
+    items = [data] if single else data
+    if not isinstance(items, list) or not items:
+        raise ApiError("B503", field="body", detail="expected an article object or a non-empty list of them")
+    if len(items) > MAX_ARTICLES_PER_POST:
+        raise ApiError("B503", field="body", detail=f"{len(items)} articles; send at most {MAX_ARTICLES_PER_POST} per request")
+    try:
+        parsed = _ARTICLES.validate_python(items)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = tuple(err["loc"][1:] if single else err["loc"])
+        field = ".".join(str(p) if not isinstance(p, int) else f"[{p}]" for p in loc).replace(".[", "[") or "body"
+        raise ApiError("B503", field=field, detail=err["msg"]) from None
+    articles = [Article(id=a.id, text=a.text, published=a.published, url=a.url, title=a.title,
+                        outlet=a.outlet, language=a.language, origin=f"POST /api/articles [{i}] id {a.id!r}")
+                for i, a in enumerate(parsed)]
+    store, settings = store_of(request), request.app.state.settings
+    return await run_in_threadpool(_ingest, store, articles, settings)
+
+
+def _ingest(store, articles: list[Article], settings) -> dict[str, Any]:
+    from .pipeline import process
+
+    results = list(process(articles, settings=settings))
+    store.ingest(results)
+    failures = [r.failure.as_dict() for r in results if r.failure is not None]
+    return {"ok": not failures, "articles": len(articles), "ingested": len(results) - len(failures),
+            "events": sum(len(r.events) for r in results), "failures": failures}
+
+
+# ------------------------------------------------------------------ actors, pairs
+
+@router.get("/actors", response_model=Page, tags=["actors"])
+def list_actors(request: Request, q: str | None = Query(None, max_length=200, description="part of a name or a code"),
+                limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
+    """Actors (people, states, organisations) by number of events."""
+    return paged(request, store_of(request).actors(q=q, limit=limit, offset=offset), limit, offset)
+
+
+@router.get("/actors/{key}", tags=["actors"])
+def get_actor(request: Request, key: str = Path(max_length=200, description="a person's name or a country code")) -> dict[str, Any]:
+    """One actor and its activity."""
+    return store_of(request).actor(key)
+
+
+@router.get("/pairs", tags=["pairs"])
+def list_pairs(request: Request, limit: int = Query(20, ge=1, le=200)) -> dict[str, Any]:
+    """The most active country pairs."""
+    return {"rows": list(store_of(request).top_pairs(limit=limit))}
+
+
+@router.get("/pairs/{a}/{b}", tags=["pairs"])
+def get_pair(request: Request, a: str = Path(pattern=CODE), b: str = Path(pattern=CODE),
+             period: Literal["day", "week", "month"] = Query("month"),
+             since: str | None = Since, until: str | None = Until) -> dict[str, Any]:
+    """The pair's timeline: per period, counts by type and quad class, cooperation–conflict score."""
+    return store_of(request).pair(a, b, period=period, since=since, until=until)
+
+
+@router.get("/pairs/{a}/{b}/stances", tags=["pairs"])
+def get_stances(request: Request, a: str = Path(pattern=CODE), b: str = Path(pattern=CODE),
+                issue: str | None = Query(None, max_length=100, pattern=r"^[a-z0-9-]+$")) -> dict[str, Any]:
+    """Who demands, objects, concedes or agrees on which issue, between the two."""
+    return store_of(request).stances(a, b, issue=issue)
+
+
+@router.get("/stats", tags=["store"])
+def get_stats(request: Request) -> dict[str, Any]:
+    """Counts of articles, events, stories and actors in the store."""
+    return store_of(request).stats()

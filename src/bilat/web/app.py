@@ -1,0 +1,239 @@
+"""The ASGI application: one factory, one error shape, auth, body limit, negotiation.
+
+The app is a thin front end over the store (STYLE.md "library first"): routes parse
+input, call ``Store`` methods and format what they return. Everything that can go
+wrong ends in :func:`error_response`, so the API and the pages share one JSON error
+shape (datasette's ``error_body``)::
+
+    {"ok": false, "status": 404, "code": "B403", "message": "[B403] story 'x' not found", "field": null}
+"""
+from __future__ import annotations
+
+import hmac
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from ..errors import ApiError, BilatError, NotFoundError, StoreError
+from ..settings import Settings, load_settings
+
+log = logging.getLogger("bilat.web")
+
+HERE = Path(__file__).resolve().parent
+templates = Jinja2Templates(directory=str(HERE / "templates"))
+# autoescape is on for .html templates; article text is untrusted and is never marked safe.
+assert templates.env.autoescape
+
+
+def http_url(value: object) -> str | None:
+    """Only http(s) links from article metadata: a ``javascript:`` URL must never become a link."""
+    if isinstance(value, str) and value.strip().lower().startswith(("http://", "https://")):
+        return value.strip()
+    return None
+
+
+templates.env.filters["http_url"] = http_url
+
+#: HTTP status for each catalogue code the edge can meet; anything else is a 500.
+STATUS = {
+    "B401": 503, "B402": 503, "B403": 404, "B404": 400,
+    "B501": 401, "B502": 413, "B503": 422, "B504": 404, "B505": 405,
+    "B506": 403, "B507": 400, "B508": 415, "B509": 500, "B510": 503,
+}
+
+
+# --------------------------------------------------------------------------- errors
+
+def error_body(status: int, code: str, message: str, field: str | None = None) -> dict[str, Any]:
+    """The one JSON error shape."""
+    return {"ok": False, "status": status, "code": code, "message": message, "field": field}
+
+
+def wants_json(request: Request) -> bool:
+    """API paths, ``.json`` URLs and ``Accept: application/json`` get JSON; browsers get HTML."""
+    if request.url.path.startswith("/api") or request.scope.get("bilat_format") == "json":
+        return True
+    accept = request.headers.get("accept", "")
+    return "application/json" in accept and "text/html" not in accept
+
+
+def error_response(request: Request, exc: BilatError, field: str | None = None,
+                   headers: dict[str, str] | None = None) -> Response:
+    status = STATUS.get(exc.code, 500)
+    body = error_body(status, exc.code, exc.message, field if field is not None else exc.values.get("field"))
+    if wants_json(request):
+        return JSONResponse(body, status_code=status, headers=headers)
+    return templates.TemplateResponse(request, "error.html", {"error": body}, status_code=status, headers=headers)
+
+
+def _field_name(loc: tuple) -> str:
+    """('query', 'limit') -> 'limit'; ('body', 0, 'text') -> '[0].text'."""
+    parts = [p for p in loc if p not in ("query", "path", "body", "header", "cookie")]
+    out = ""
+    for p in parts:
+        out += f"[{p}]" if isinstance(p, int) else (f".{p}" if out else str(p))
+    return out or "body"
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(BilatError)
+    async def bilat_error(request: Request, exc: BilatError) -> Response:
+        if isinstance(exc, StoreError) and not isinstance(exc, NotFoundError) and exc.code not in STATUS:
+            exc = StoreError("B510", detail=exc.message)
+        headers = {"WWW-Authenticate": "Bearer"} if exc.code == "B501" else None
+        return error_response(request, exc, headers=headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError) -> Response:
+        errors = exc.errors()
+        first = errors[0] if errors else {"loc": ("body",), "msg": "invalid input"}
+        field = _field_name(tuple(first.get("loc", ())))
+        detail = first.get("msg", "invalid value")
+        if first.get("input") is not None and not isinstance(first.get("input"), (dict, list)):
+            detail += f" (got {str(first['input'])[:80]!r})"
+        return error_response(request, ApiError("B503", field=field, detail=detail), field=field)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if exc.status_code == 405:
+            allowed = (exc.headers or {}).get("Allow", "")
+            return error_response(request, ApiError("B505", method=request.method, path=request.url.path,
+                                                     allowed=allowed or "GET"), headers=exc.headers)
+        return error_response(request, ApiError("B504", path=request.url.path))
+
+    @app.exception_handler(Exception)
+    async def internal_error(request: Request, exc: Exception) -> Response:
+        log.exception("unhandled error on %s %s", request.method, request.url.path)
+        return error_response(request, ApiError("B509", path=request.url.path))
+
+
+# ------------------------------------------------------------------ ASGI middleware
+
+class _BodyTooLarge(ApiError):
+    pass
+
+
+async def _send_json(send, status: int, body: dict[str, Any], headers: list | None = None) -> None:
+    raw = json.dumps(body).encode()
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(raw)).encode())]
+                + (headers or [])})
+    await send({"type": "http.response.body", "body": raw})
+
+
+class Edge:
+    """Pure ASGI middleware for what must happen before routing.
+
+    * request bodies over ``api_max_body_bytes`` are refused with B502, from the
+      Content-Length header when there is one and by counting otherwise, so a large
+      body is never read into memory;
+    * a ``.json`` suffix on a page URL is stripped and remembered, so
+      ``/pair/CHN/JPN.json`` is the same route as ``/pair/CHN/JPN``.
+    """
+
+    def __init__(self, app, limit: int):
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        path: str = scope["path"]
+        if path == "/index.json":
+            path = "/.json"
+        if path.endswith(".json") and not path.startswith(("/api/", "/static/")) :
+            scope = dict(scope, path=path[:-5] or "/", bilat_format="json")
+            scope.pop("raw_path", None)
+        limit = self.limit
+        for name, value in scope.get("headers", ()):
+            if name == b"content-length":
+                try:
+                    size = int(value)
+                except ValueError:
+                    size = limit + 1
+                if size > limit:
+                    exc = ApiError("B502", size=size, limit=limit)
+                    return await _send_json(send, 413, error_body(413, exc.code, exc.message, "body"),
+                                            [(b"connection", b"close")])
+        received = 0
+
+        async def counted():
+            nonlocal received
+            message = await receive()
+            if message.get("type") == "http.request":
+                received += len(message.get("body", b""))
+                if received > limit:
+                    raise ApiError("B502", size=f"more than {limit}", limit=limit)
+            return message
+
+        return await self.app(scope, counted, send)
+
+
+# ------------------------------------------------------------------------- access
+
+def bearer_ok(request: Request, token: str) -> bool:
+    header = request.headers.get("authorization", "")
+    scheme, _, given = header.partition(" ")
+    return bool(token) and scheme.lower() == "bearer" and hmac.compare_digest(given.strip().encode(), token.encode())
+
+
+def require_read(request: Request) -> None:
+    """Reads are open unless ``api_read_open`` is false; then they need the bearer token."""
+    settings: Settings = request.app.state.settings
+    if not settings.api_read_open and not bearer_ok(request, settings.api_token):
+        raise ApiError("B501")
+
+
+def require_write(request: Request) -> None:
+    settings: Settings = request.app.state.settings
+    if not settings.api_token:
+        raise ApiError("B506")
+    if not bearer_ok(request, settings.api_token):
+        raise ApiError("B501")
+
+
+# ------------------------------------------------------------------------ factory
+
+def create_app(store=None, *, settings: Settings | None = None, db: str | None = None) -> FastAPI:
+    """Build the app over ``store`` (or the store at ``db``, or the ``db`` setting)."""
+    from .. import open_store
+    from ..api import router as api_router
+    from .pages import router as pages_router
+
+    settings = settings or load_settings()
+    if store is None:
+        store = open_store(db or settings.db, settings=settings)
+    app = FastAPI(
+        title="bilat",
+        version=_version(),
+        summary="PLOVER political events from news, each with the sentences that prove it.",
+        openapi_url="/api/openapi.json",
+        # FastAPI's Swagger UI and ReDoc load their scripts from a CDN; the schema is enough.
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.store = store
+    app.state.settings = settings
+    _install_error_handlers(app)
+    app.include_router(api_router)
+    app.include_router(pages_router)
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    app.add_middleware(Edge, limit=settings.api_max_body_bytes)
+    return app
+
+
+def _version() -> str:
+    from .. import __version__
+
+    return __version__
+
+
+__all__ = ["create_app", "error_body", "templates", "wants_json", "require_read", "require_write", "HTMLResponse"]
