@@ -21,6 +21,8 @@ MESSAGES: dict[str, str] = {
     "B109": "{origin}: no such file or directory",
     "B110": "{origin}: unsupported input type '{suffix}'; use .jsonl, .json, .txt, .html/.htm, a directory or '-'",
     "B111": "{origin}: the markup holds no readable text",
+    "B112": "{origin}: duplicate id '{id}', first seen at {first}; the first is kept, this one skipped; give every article its own id",
+    "B113": "{origin}: the directory holds no .jsonl, .json, .txt or .html files",
     # settings and models
     "B201": "settings file {path}: {detail}",
     "B202": "unknown setting '{name}'; valid settings: {valid}",
