@@ -1,0 +1,529 @@
+"""Markup to text, then scrape noise out, with every kept character traceable.
+
+Two steps, both pure functions:
+
+``html_to_text`` turns an HTML page into plain text (trafilatura, favouring recall;
+plain lxml text when trafilatura finds no main content). ingest calls it at read
+time, so ``Article.text`` is always plain text and evidence offsets point into it.
+
+``clean`` takes that plain text and keeps the news body: it drops scrape boilerplate
+lines (share widgets, "Read more", menus, timestamps, captions and photo credits,
+bylines, a lone outlet name at the end) and repeated or near-repeated paragraphs.
+Kept paragraphs are copied character for character and joined with "\\n", so
+``CleanText.to_original`` maps any offset in the cleaned text back to the same
+character in the input: evidence found in the cleaned text is reported against the
+article text as given (spec §2 ``evidence``).
+
+The rules are general patterns of scraped news pages, not names from any corpus.
+They are conservative on purpose: a caption left in costs little, a real news
+sentence dropped loses events. Whole-line rules only fire on short lines, and a
+credit glued to the end of a long paragraph is trimmed off instead of dropping the
+paragraph.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from .errors import InputError
+
+__all__ = ["CleanText", "clean", "html_to_text"]
+
+
+# --------------------------------------------------------------------------- records
+
+
+@dataclass(frozen=True)
+class CleanText:
+    """Cleaned text plus the map back to the input it came from.
+
+    ``segments`` holds one ``(clean_start, original_start, length)`` per kept
+    paragraph; the paragraphs are joined with one "\\n" in ``text``.
+    ``dropped`` holds ``(original_start, original_end, reason)`` for what was
+    removed (whole lines, stripped prefixes, trimmed credits), for tests and
+    debugging.
+    """
+
+    text: str
+    segments: tuple[tuple[int, int, int], ...] = ()
+    dropped: tuple[tuple[int, int, str], ...] = ()
+
+    def to_original(self, offset: int) -> int:
+        """The input offset of the character at ``offset`` in ``text``.
+
+        An offset on a joining "\\n" (or at the very end) maps just past the
+        preceding paragraph, so it is the right value for the start of a
+        character and for the end of a span.
+        """
+        self._check(offset)
+        if not self.segments:
+            return offset
+        starts = [s[0] for s in self.segments]
+        i = max(bisect_right(starts, offset) - 1, 0)
+        cs, os_, n = self.segments[i]
+        return os_ + min(max(offset - cs, 0), n)
+
+    def span_to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Input offsets of the span ``text[start:end]``.
+
+        Within one paragraph the substring is identical; a span across
+        paragraphs covers whatever lay between them in the input.
+        """
+        if end < start:
+            raise ValueError(f"span end {end} is before its start {start}")
+        self._check(end)
+        begin = self.to_original(start)
+        if end == start or not self.segments:
+            return begin, begin + (end - start)
+        starts = [s[0] for s in self.segments]
+        # the end belongs to the last paragraph that starts before it
+        i = max(bisect_left(starts, end) - 1, 0)
+        cs, os_, n = self.segments[i]
+        return begin, os_ + min(end - cs, n)
+
+    def _check(self, offset: int) -> None:
+        if not 0 <= offset <= len(self.text):
+            raise ValueError(f"offset {offset} is outside the cleaned text (0..{len(self.text)})")
+
+
+# --------------------------------------------------------------------------- markup
+
+
+_BLOCK_TAGS = frozenset(
+    "address article aside blockquote br dd div dl dt figcaption figure footer h1 h2 h3 h4 h5 h6 "
+    "header hr li main nav ol p pre section table td th tr ul".split()
+)
+_NON_TEXT_TAGS = ("script", "style", "noscript", "template", "head", "svg", "iframe", "object")
+_SPACES = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+
+
+def html_to_text(html: str, origin: str) -> str:
+    """The readable text of an HTML page, one paragraph per line.
+
+    trafilatura finds the main content (comments and tables off, recall
+    favoured, since clean() removes leftovers more carefully than a page-level
+    extractor would); when it finds nothing, every text node of the page is
+    used. Raises ``InputError('B111')`` when the markup holds no text at all.
+    """
+    import trafilatura  # imported here: it is slow to import and only markup needs it
+
+    text = None
+    if html.strip():
+        try:
+            text = trafilatura.extract(
+                html, include_comments=False, include_tables=False, favor_recall=True,
+                include_images=False, include_links=False, output_format="txt",
+            )
+        except Exception:  # trafilatura fails on some broken pages; the fallback reads those
+            text = None
+        if not text or not text.strip():
+            text = _lxml_text(html)
+    if not text or not text.strip():
+        raise InputError("B111", origin=origin)
+    return text.strip()
+
+
+def _lxml_text(html: str) -> str:
+    import lxml.etree
+    import lxml.html
+
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (lxml.etree.ParserError, ValueError):
+        return ""
+    for el in root.iter(*_NON_TEXT_TAGS):
+        el.drop_tree()
+    for el in root.iter():
+        if isinstance(el.tag, str) and el.tag.lower() in _BLOCK_TAGS:
+            el.text = "\n" + (el.text or "")
+            el.tail = "\n" + (el.tail or "")
+    lines = (_SPACES.sub(" ", line).strip() for line in root.text_content().split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+# --------------------------------------------------------------------------- rules
+
+_I = re.IGNORECASE
+
+# Whole lines that are page furniture, never news (matched on the trimmed line).
+_BOILERPLATE = re.compile(
+    r"""(?:
+      source\ link | comments? | comments?\ ?\(\d+\) | \d+\ comments? | no\ comments(?:\ yet)?
+    | leave\ a\ (?:comment|reply) | add\ (?:a\ )?comment | view\ comments
+    | read\ more | read\ (?:the\ )?full\ (?:story|article) | continue\ reading | read\ (?:the\ )?next
+    | share | shares | share\ (?:this|the)\ (?:article|story|post|page) | share\ (?:on|via)\ \w+
+    | share\ this | tweet | e-?mail | print | whatsapp | facebook | twitter | linkedin | telegram
+    | reddit | pinterest | copy\ link | link\ copied | copied | save | bookmark
+    | advertisement | advertisment | advert | sponsored(?:\ content)? | ad
+    | scroll\ (?:down\ )?to\ continue(?:\ with\ content)? | story\ (?:highlights|continues\ below)
+    | highlights | key\ points | \d+\ ?min(?:ute)?s?\ read | reading\ time.{0,20}
+    | (?:reuters|afp|ap|associated\ press|xinhua|bloomberg|agencies|ians|pti|ani|upi|dpa|efe
+       |tass|yonhap|kyodo|anadolu(?:\ agency)?|bernama|wam|sputnik|cnn|bbc)(?:\ (?:news|staff))?
+    | (?:staff|our)\ (?:reporter|writer|correspondent)s? | staff
+    | (?:international|news|web|online|foreign|world|national|digital|city|metro)\ desk
+    | loading\W* | please\ wait\W* | video | watch(?:\ (?:video|live|now|here))? | live
+    | listen(?:\ (?:to\ )?(?:this|the)\ (?:article|story))?(?:\ \(?\d+\ ?min(?:ute)?s?\)?)?
+    | font\ size | text\ size | a\+?\ ?a-? | zoom
+    | (?:image|photo|video|media)(?:\ (?:caption|copyright|source|credit|gallery))?
+    | media\ playback\ is\ unsupported\ on\ your\ device | getty\ images
+    | skip\ to\ (?:main\ )?content | menu | search | home | subscribe(?:\ now)? | sign\ (?:in|up)
+    | log\ ?in | register | newsletters? | close | back\ to\ top | top\ stories | trending(?:\ now)?
+    | most\ (?:read|popular|viewed|shared) | recommended(?:\ for\ you)? | you\ may\ also\ like
+    | (?:you\ )?might\ also\ like | related(?:\ (?:stories|articles|news|content|posts|topics|coverage))?
+    | tags? | topics? | filed\ under | editor'?s?\ picks? | latest(?:\ news)? | breaking(?:\ news)?
+    | about\ us | contact\ us | privacy\ policy | terms\ (?:of\ (?:use|service)|and\ conditions)
+    | cookie\ (?:policy|settings) | all\ rights\ reserved | next(?:\ (?:article|story|post))?
+    | prev(?:ious)?(?:\ (?:article|story|post))? | see\ also | also\ read | read\ also
+    | photos? | gallery | updated | published | more | show\ more | load\ more | view\ all
+    )[\s.:!…»›>|-]*""",
+    re.VERBOSE | _I,
+)
+
+# Lines that start like a link, a promotion, a credit or a signature (short lines only).
+_PROMO_PREFIX = re.compile(
+    r"""(?:
+      related\s*: | read\ more\s*[:›»|-] | (?:also|read)\ (?:read|also|more)\s*[:›»|-]?
+    | see\ also\s*: | more\s*: | recommended\s*: | watch\s*[:|] | listen\s*[:|] | read\s*:
+    | read\ (?:the\ )?(?:latest|more)\ (?:news\ |stories\ |coverage\ )?(?:on|about)\b
+    | follow\ (?:us|@\w+)\b | follow\ .{1,40}?\ on\ (?:twitter|facebook|instagram|x|telegram|whatsapp|linkedin|google\ news|youtube|threads)\b
+    | sign\ up\ (?:for|to|here|now)\b | subscribe\ (?:to|for|now|here)\b | click\ (?:here|to)\b
+    | download\ (?:the|our)\ .{0,30}?app\b | join\ (?:us|our)\ (?:on\ )?.{0,30}?(?:whatsapp|telegram|channel|community)\b
+    | get\ (?:the\ latest|our|breaking)\b | don'?t\ miss\b
+    | \(?(?:also|additional)\ reporting\ by\b | \(?(?:reporting|writing|editing|compiled|edited|written|translated|produced)\ by\b
+    | (?:tags?|topics?|keywords?|categories|filed\ under)\s*:
+    | (?:main\ |top\ |featured\ |cover\ |lead\ )?(?:photo|image|picture|pic|photograph|video)s?(?:\ credits?|\ sources?)?\s*:
+    | (?:photo|image)\ (?:by|courtesy(?:\ of)?)\b | credits?\s*: | courtesy\s*:
+    | file\ photo\s*[:|-] | handout\s*[:|-]
+    | copyright\s*(?:©|\(c\)|\d{4}) | © | \(c\)\s*\d{4} | all\ rights\ reserved
+    | this\ (?:article|story|content)\ (?:was|has\ been)\ (?:originally\ |first\ )?(?:published|produced|written|translated|republished)\ (?:on|in|by|with|from|under)\b
+    | advertisement(?:\s*[-:|–—]|\s+(?:continue|story|scroll|article)) | (?:\w+\ )?(?:via|by)\ getty\ images
+    )""",
+    re.VERBOSE | _I,
+)
+
+# Short source-only lines: "Source: Kyodo".
+_SOURCE_LINE = re.compile(r"sources?\s*:\s*[^.!?]{1,60}", _I)
+
+# A lone line that is a Reuters-style caption marker.
+_FILE_PHOTO = re.compile(r"file\s+photo\s*:", _I)
+
+# Credits that end a caption line (the credit itself is matched at the end).
+_CREDIT_TAIL = re.compile(
+    r"""(?:
+      (?:^|(?<=[\s.,;(]))(?i:photo|photograph|picture|image|pic|video|photo\ credit|image\ credit|credit|courtesy)s?\s*:\s*[^.!?:;]{1,60}
+    | (?:^|(?<=[\s.,;(]))(?i:photo|image|picture)\ (?i:by|courtesy(?:\ of)?)\s+[^.!?:;]{1,60}
+    | \(\s*[A-Z][^()\n]{0,60}?(?:\bvia\b|/|\bphoto\b|\bPhoto\b|\bimages?\b|\bImages?\b)[^()\n]{0,60}\)
+    | (?:^|(?<=[\s(]))(?:(?i:reuters|afp|ap|ap\ photo|epa|epa-efe|efe|xinhua|kyodo|yonhap|anadolu(?:\ agency)?|bloomberg|getty\ images|tass|sputnik|kcna|ians|pti|ani|upi|dpa|ansa|bernama|handout|pool|file)
+         (?:\s*/\s*[A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){0,3}){1,3}
+       | [A-Z]{2,}(?:[ -][A-Z]{2,})?\s*/\s*[A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){1,3}(?:\s*/\s*[A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){0,3}){0,2}
+      )\)?
+    | (?:^|(?<=[\s(]))(?:[A-Z][\w.-]+\ )?(?:via|/)\ ?Getty\ Images\)?
+    )\s*$""",
+    re.VERBOSE,
+)
+
+# Captions that describe a picture: "In this photo taken ...", "This July 2018, photo shows ...".
+_CAPTION_HEAD = re.compile(
+    r"in\s+this\b[^.!?]{0,40}?\b(?:photo|photograph|picture|image|video\s+grab|screen\s?grab|still)\b"
+    r"|this\b[^.!?]{0,40}?\b(?:photo|photograph|picture|image|video\s+grab|screen\s?grab)\b,?\s+(?:\w+\s+){0,2}?"
+    r"(?:shows|taken|released|provided|made\s+available|distributed|obtained|dated)\b",
+    _I,
+)
+
+# "(left)", "(second right)", "(from left)": who stands where in a picture.
+_POSITION_WORD = re.compile(
+    r"\((?:far\s+|second\s+|2nd\s+|third\s+|3rd\s+)?(?:from\s+)?(?:left|right|centre|center|front|rear|back|top|bottom)"
+    r"(?:\s+(?:to\s+right|to\s+left|row|from\s+(?:left|right)))?\)|\((?:L\s*to\s*R|R\s*to\s*L|clockwise[^)]{0,25})\)",
+    _I,
+)
+_POSITION_LETTER = re.compile(r"\((?:2nd\s+|3rd\s+)?[LRC]\)")
+
+# Bylines: "By Jane Doe", "By Jane Doe and John Roe, Reuters", "Jane Doe (According to AFP)".
+_NAME = r"[A-Z][\w.'’-]*"
+_BYLINE = re.compile(
+    rf"by\s+{_NAME}(?:\s+{_NAME}){{0,3}}(?:\s*(?:,|and|&)\s*{_NAME}(?:\s+{_NAME}){{0,3}})*(?:\s*[,|/–—-]\s*[^.!?]{{0,40}})?",
+)
+_ATTRIBUTED_BYLINE = re.compile(r"([^()]{1,60}?)\s*\(\s*(?i:according\s+to|source|theo|via|by)\s[^()]{1,40}\)")
+
+# Lines that are timestamps: "September 24, 2013 / 2:00 PM / 4 years ago",
+# "Published: 9 December 2023, 01:01 PM | Updated: ...".
+_DATE_WORD = re.compile(
+    r"""(?:
+      (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?
+    | (?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?\.?
+    | today | yesterday | ago | just | now | am | pm | a\.m\.? | p\.m\.? | gmt | utc | ist | est | edt | cst | cdt
+    | pst | pdt | bst | cet | cest | jst | kst | hkt | sgt | aest | hrs | hours? | minutes? | mins? | seconds? | secs?
+    | days? | weeks? | months? | years? | an | a | last | first | published | updated | posted | modified
+    | created | date | time | on | at | of | the | by | st | nd | rd | th | edited | issued | released | local
+    | \d{1,4}(?:st|nd|rd|th)? | \d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:am|pm)? | \d{4}-\d{2}-\d{2}(?:t[\d:.]+z?)?
+    | \d{1,2}/\d{1,2}/\d{2,4} | \d{1,2}\.\d{1,2}\.\d{2,4}
+    )""",
+    re.VERBOSE | _I,
+)
+_TOKEN = re.compile(r"[^\s,|/·•–—()\[\]]+")
+_HAS_DIGIT = re.compile(r"\d")
+
+# Runs of words glued by a scraper: "FinancialGovernment SolutionsLegalReuters News".
+_GLUED = re.compile(r"[a-z]{3}[A-Z][a-z]")
+_MENU_SEPARATORS = re.compile(r"\s[|•·»›>/]\s")
+
+# Leftover file names: "Copy of 2021-04-04T183541Z_1751078628_RC26PM9ZZLOZ_RTRMADP_3_...".
+_FILE_NAME = re.compile(r"\b(?=[\w.-]*\d)(?=[\w.-]*_)[\w.-]{20,}|\b[\w-]+\.(?:jpe?g|png|gif|webp|tiff?|mp4|pdf)\b", _I)
+
+# Prefixes to strip from the start of a line, keeping what follows.
+_STRIP_PREFIX = re.compile(
+    r"(?:date\s*:?\s*\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?Z?)?\b"
+    r"|story\s+highlights\b\s*:?|highlights\s*:)\s*",
+    _I,
+)
+
+# a sentence end: not after an initial ("U.S.") or a title ("Mr."), before a capital
+_SENTENCE_END = re.compile(
+    r"(?<=[a-z0-9)\]\"'”’%])(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\bGen)"
+    r"(?<!\bCol)(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bLt)(?<!\bNo)(?<!\bvs)(?<!\bProf)(?<!\bCapt)"
+    r"[.!?…][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z])"
+)
+_ALPHA_WORD = re.compile(r"[^\W\d_]{2,}")
+_TERMINAL = re.compile(r"[.!?…:;\"'”’)]\s*$")
+_WORD = re.compile(r"\S+")
+_NORMALISE = re.compile(r"[\W_]+")
+_WHITESPACE = " \t\r\f\v\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\u3000\ufeff"
+
+#: Lines longer than this are body text for every whole-line rule except dedup.
+_SHORT = 160
+#: Captions are at most this long and at most two sentences.
+_CAPTION_MAX = 420
+
+
+def _sentences(line: str) -> int:
+    return 1 + len(_SENTENCE_END.findall(line))
+
+
+def _is_caption_sized(line: str) -> bool:
+    return len(line) <= _CAPTION_MAX and _sentences(line) <= 2
+
+
+def _is_timestamp(line: str) -> bool:
+    if len(line) > 200 or not _HAS_DIGIT.search(line):
+        return False
+    other = 0
+    dated = 0
+    for tok in _TOKEN.findall(line):
+        tok = tok.strip(".:;,'\"")
+        if not tok:
+            continue
+        if _DATE_WORD.fullmatch(tok):
+            if _HAS_DIGIT.search(tok):
+                dated += 1
+        elif _ALPHA_WORD.search(tok):
+            other += 1
+            # a lower-case word that is no date word makes it a sentence: "Talks resume at 10 am"
+            if other > 3 or not tok[0].isupper():
+                return False
+    return dated >= 2
+
+
+def _is_menu(line: str) -> bool:
+    if len(_GLUED.findall(line)) >= 3 and not _TERMINAL.search(line):
+        return True
+    seps = _MENU_SEPARATORS.findall(line)
+    if len(seps) >= 3:
+        parts = re.split(r"\s[|•·»›>/]\s", line)
+        return all(len(p.split()) <= 4 for p in parts)
+    return False
+
+
+def _is_widget(line: str) -> bool:
+    """Short lines with (almost) no words: "+ ↺ − 16 px", "1/3", "•••"."""
+    return len(line) <= 40 and len(_ALPHA_WORD.findall(line)) <= 1 and not _TERMINAL.search(line)
+
+
+def _is_byline(line: str) -> bool:
+    if len(line) > 120 or _TERMINAL.search(line) and not line.endswith(")"):
+        return False
+    if _BYLINE.fullmatch(line):
+        return True
+    m = _ATTRIBUTED_BYLINE.fullmatch(line)
+    if not m:
+        return False
+    name = m.group(1).split()
+    return len(name) <= 5 and all(w[0].isupper() for w in name)
+
+
+def _line_reason(line: str) -> str | None:
+    """Why a whole (trimmed) line is noise, or None to keep it."""
+    n = len(line)
+    if n <= 80 and _BOILERPLATE.fullmatch(line):
+        return "boilerplate"
+    if n <= 250 and _PROMO_PREFIX.match(line):
+        return "promo"
+    if n <= 80 and _SOURCE_LINE.fullmatch(line):
+        return "credit"
+    if _FILE_PHOTO.match(line) and n <= _CAPTION_MAX:
+        return "caption"
+    if n <= _SHORT:
+        if _is_widget(line):
+            return "widget"
+        if _is_timestamp(line):
+            return "timestamp"
+        if _is_byline(line):
+            return "byline"
+        if len(line.split()) <= 10 and _FILE_NAME.search(line):
+            return "file-name"
+    if n <= 600 and _is_menu(line):
+        return "menu"
+    if n <= _CAPTION_MAX:
+        if _CAPTION_HEAD.match(line) and _is_caption_sized(line):
+            return "caption"
+        if (_POSITION_WORD.search(line) or len(_POSITION_LETTER.findall(line)) >= 2) and _is_caption_sized(line):
+            return "caption"
+    return None
+
+
+def _norm(line: str) -> str:
+    return _NORMALISE.sub(" ", line.lower()).strip()
+
+
+# --------------------------------------------------------------------------- clean
+
+
+@dataclass
+class _Para:
+    start: int  # in the input
+    end: int
+    norm: str = ""
+    words: frozenset[str] = frozenset()
+    keep: bool = True
+
+
+def clean(text: str) -> CleanText:
+    """Drop scrape noise from ``text``; keep paragraphs character for character.
+
+    A paragraph is a line of the input. Leading and trailing whitespace is
+    trimmed, known prefixes (" date 2019-05-06 ", "Story highlights") are
+    stripped, a photo credit glued to the end of a long paragraph is trimmed;
+    otherwise a paragraph is kept whole or dropped whole.
+    """
+    dropped: list[tuple[int, int, str]] = []
+    paras: list[_Para] = []
+    for m in re.finditer(r"[^\n]+", text):
+        s, e = m.span()
+        line = m.group()
+        # trim whitespace, keeping absolute offsets
+        lead = len(line) - len(line.lstrip(_WHITESPACE))
+        s += lead
+        e -= len(line) - len(line.rstrip(_WHITESPACE)) if e > s else 0
+        if s >= e:
+            continue
+        # strip leading dateline / highlight markers (possibly several)
+        while True:
+            pm = _STRIP_PREFIX.match(text, s, e)
+            if not pm or pm.end() == s:
+                break
+            dropped.append((s, pm.end(), "prefix"))
+            s = pm.end()
+        if s >= e:
+            continue
+        line = text[s:e]
+        reason = _line_reason(line)
+        if reason is None:
+            cm = _CREDIT_TAIL.search(line)
+            if cm:
+                body = line[: cm.start()].rstrip(_WHITESPACE + "|-–—")
+                if not body or _is_caption_sized(line):
+                    reason = "caption"
+                else:
+                    dropped.append((s + len(body), e, "credit"))
+                    e = s + len(body)
+                    line = body
+        if reason:
+            dropped.append((s, e, reason))
+            continue
+        paras.append(_Para(s, e))
+
+    _drop_trailer(text, paras, dropped)
+    _drop_repeats(text, paras, dropped)
+
+    parts: list[str] = []
+    segments: list[tuple[int, int, int]] = []
+    pos = 0
+    for p in paras:
+        if not p.keep:
+            continue
+        if parts:
+            pos += 1  # the joining "\n"
+        segments.append((pos, p.start, p.end - p.start))
+        parts.append(text[p.start:p.end])
+        pos += p.end - p.start
+    dropped.sort()
+    return CleanText("\n".join(parts), tuple(segments), tuple(dropped))
+
+
+def _drop_trailer(text: str, paras: list[_Para], dropped: list[tuple[int, int, str]]) -> None:
+    """A lone outlet or author name closing the page: "Global Times", "Jane Doe"."""
+    if len(paras) < 2:
+        return
+    last = paras[-1]
+    line = text[last.start:last.end]
+    words = line.split()
+    if (len(words) <= 4 and len(line) <= 50 and not _TERMINAL.search(line)
+            and all(w[0].isupper() or w[0].isdigit() or w in {"of", "the", "and", "&", "-"} for w in words)):
+        last.keep = False
+        dropped.append((last.start, last.end, "trailer"))
+
+
+def _drop_repeats(text: str, paras: list[_Para], dropped: list[tuple[int, int, str]]) -> None:
+    """Drop a paragraph that repeats (or nearly repeats) another.
+
+    Equal or near-equal (rapidfuzz ratio >= 90): the later one goes. One
+    contained in a longer one (as a substring, or partial ratio >= 92 with
+    nearly all its words there): the shorter one goes, whichever comes first,
+    because the longer one carries everything it says.
+    """
+    kept: list[_Para] = []
+    for p in paras:
+        if not p.keep:
+            continue
+        p.norm = _norm(text[p.start:p.end])
+        if len(p.norm) < 15:
+            kept.append(p)
+            continue
+        p.words = frozenset(p.norm.split())
+        for q in kept:
+            if not q.keep or len(q.norm) < 15:
+                continue
+            reason = _repeat(q, p)
+            if reason == "later":
+                p.keep = False
+                dropped.append((p.start, p.end, "repeat"))
+                break
+            if reason == "earlier":
+                q.keep = False
+                dropped.append((q.start, q.end, "repeat"))
+        if p.keep:
+            kept.append(p)
+
+
+def _repeat(first: _Para, later: _Para) -> str | None:
+    """Which of two paragraphs to drop as a repeat: 'later', 'earlier' or None."""
+    a, b = first.norm, later.norm
+    la, lb = len(a), len(b)
+    if a == b:
+        return "later"
+    short, long_ = (a, b) if la <= lb else (b, a)
+    drop = "earlier" if la <= lb else "later"
+    if 2 * len(short) / (la + lb) >= 0.9:
+        if fuzz.ratio(a, b) >= 90:
+            return "later"
+    if len(short) < 40:
+        return None
+    if short in long_:
+        return drop
+    sw, lw = (first.words, later.words) if la <= lb else (later.words, first.words)
+    if len(sw) >= 6 and len(sw & lw) >= 0.8 * len(sw):
+        if fuzz.partial_ratio(short, long_) >= 92:
+            return drop
+    return None
