@@ -1,0 +1,419 @@
+"""Read inputs into ``Article`` records (spec §1); bad input never stops the batch.
+
+``read_inputs`` takes what the command line names: JSON Lines files, ``.json``
+files (one object or a list), ``.txt`` and ``.html``/``.htm`` files (one article
+each, id = file name without extension), directories (searched recursively, in
+sorted order, for those kinds) and ``-`` for standard input (JSON Lines, or one
+plain-text article when the first line does not start with ``{``).
+
+It yields ``Article`` records and, for input it cannot use, ``Failure`` records
+with a catalogue code and a message naming the file and line. JSON Lines files are
+streamed line by line, and a line longer than ``max_article_bytes`` is skipped
+without being held in memory.
+
+One code is a warning, not a refusal (``WARNING_CODES``): B108, a ``published``
+value that is not an ISO date. The article is kept with ``published=None`` and
+the B108 record is yielded just before it, so the command line can print it as a
+warning and still count the article as read.
+
+Markup (an ``.html`` file, or a JSON ``text`` that is clearly HTML) becomes plain
+text here, through ``clean.html_to_text``: ``Article.text`` is always plain text,
+and evidence offsets point into it.
+"""
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import io
+import json
+import re
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, IO
+
+from .clean import html_to_text
+from .errors import InputError
+from .model import Article, Failure
+from .settings import Settings
+
+__all__ = ["SUFFIXES", "WARNING_CODES", "article_from_dict", "is_warning", "read_inputs"]
+
+#: File name endings bilat reads, and how.
+SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".txt": "text", ".html": "html", ".htm": "html"}
+
+#: Codes yielded for articles that are kept anyway.
+WARNING_CODES = frozenset({"B108"})
+
+#: A ``.json`` file is parsed whole, so it may hold this many times max_article_bytes.
+JSON_FILE_FACTOR = 64
+
+_OPTIONAL_STR_FIELDS = ("url", "title", "outlet", "language")
+_ISO_DATE = re.compile(r"\s*(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\s*")
+# Starts like a document or a block element, or has several closing tags.
+_MARKUP_START = re.compile(
+    r"\s*(?:<!doctype\s+html|<html\b|<\?xml|<!--|<(?:head|body|article|main|section|div|p|span|table|ul|h[1-6]|header|meta|title)\b[^>]*>)",
+    re.IGNORECASE,
+)
+_CLOSING_TAG = re.compile(r"</(?:p|div|span|a|li|ul|h[1-6]|article|section|td|tr|body|html|figure|figcaption)\s*>", re.IGNORECASE)
+# Control characters that never occur in text (tab, newlines, form feed and escape excepted).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]")
+_CONTROL_BYTES = frozenset(range(0, 32)) - {9, 10, 12, 13, 27} | {127}
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),  # before UTF-16: FF FE 00 00 starts like FF FE
+    (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_WIDE = ("utf-16", "utf-32")
+
+
+def is_warning(failure: Failure) -> bool:
+    """True for records that report a problem with an article that was kept."""
+    return failure.code in WARNING_CODES
+
+
+def read_inputs(
+    inputs: Sequence[str],
+    settings: Settings,
+    published: str | None = None,
+    stdin: IO[Any] | None = None,
+    *,
+    encoding: str | None = None,
+) -> Iterator[Article | Failure]:
+    """Articles from every input, in order, with a ``Failure`` for each one refused.
+
+    ``published`` (``--published YYYY-MM-DD``) fills articles that have no date;
+    ``stdin`` is read for ``-`` (``sys.stdin`` when None); ``encoding`` is tried
+    instead of UTF-8 for input without a byte-order mark (``--encoding latin-1``).
+    Within one input, an id seen before is refused (B112) and the first kept.
+    Raises ``InputError`` only for a bad ``published`` or ``encoding`` argument.
+    """
+    if published is not None:
+        iso = _iso_date(published)
+        if iso is None:
+            raise InputError("B108", origin="--published", value=published)
+        published = iso
+    if encoding is not None:
+        try:
+            encoding = codecs.lookup(encoding).name
+        except LookupError:
+            raise InputError("B102", origin="--encoding", detail=f"unknown encoding '{encoding}'") from None
+    reader = _Reader(settings, published, encoding)
+    for spec in inputs:
+        seen: dict[str, str] = {}
+        for item in reader.read(spec, stdin):
+            if isinstance(item, Article):
+                first = seen.setdefault(item.id, item.origin or spec)
+                if first != (item.origin or spec):
+                    yield _failure(InputError("B112", origin=item.origin, id=item.id, first=first))
+                    continue
+            yield item
+
+
+def article_from_dict(
+    obj: Any, origin: str, settings: Settings, published: str | None = None
+) -> tuple[Article, tuple[Failure, ...]]:
+    """One article from a decoded JSON object (spec §1), with its warnings.
+
+    Raises ``InputError`` (B101, B103, B104, B106, B107, B111) when the object
+    cannot be an article. Usable wherever untrusted articles enter (the API).
+    """
+    return _Reader(settings, published, None).article(obj, origin)
+
+
+# --------------------------------------------------------------------------- reader
+
+
+def _failure(exc: InputError) -> Failure:
+    return Failure(origin=str(exc.values.get("origin", "")), code=exc.code, message=exc.message)
+
+
+def _iso_date(value: str) -> str | None:
+    m = _ISO_DATE.fullmatch(value)
+    if not m:
+        return None
+    try:
+        return dt.date.fromisoformat(m.group(1)).isoformat()
+    except ValueError:
+        return None
+
+
+def _type_name(value: Any) -> str:
+    return {dict: "an object", list: "a list", str: "a string", bool: "a boolean", int: "a number",
+            float: "a number", type(None): "null"}.get(type(value), type(value).__name__)
+
+
+def _looks_like_markup(text: str) -> bool:
+    return bool(_MARKUP_START.match(text)) or len(_CLOSING_TAG.findall(text, 0, 20_000)) >= 3
+
+
+def _binary_detail(data: bytes) -> str | None:
+    """Why a sample of bytes is not text, or None."""
+    sample = data[:8192]
+    if not sample:
+        return None
+    nul = sample.find(b"\x00")
+    if nul >= 0:
+        return f"NUL byte at offset {nul}"
+    control = sum(1 for b in sample if b in _CONTROL_BYTES)
+    if control > 0.05 * len(sample):
+        return f"{control} control bytes in the first {len(sample)}"
+    return None
+
+
+def _decode_error_detail(exc: UnicodeDecodeError, encoding: str) -> str:
+    bad = exc.object[exc.start:exc.start + 1]
+    return f"{encoding} cannot decode byte 0x{bad.hex()} at offset {exc.start}"
+
+
+@dataclass(frozen=True)
+class _Reader:
+    settings: Settings
+    published: str | None
+    encoding: str | None
+
+    # -- dispatch
+
+    def read(self, spec: str, stdin: IO[Any] | None) -> Iterator[Article | Failure]:
+        if spec == "-":
+            yield from self._stdin(stdin if stdin is not None else sys.stdin.buffer)
+            return
+        path = Path(spec)
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*")
+                           if p.suffix.lower() in SUFFIXES and p.is_file()
+                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            if not files:
+                yield _failure(InputError("B113", origin=spec))
+            for p in files:
+                yield from self._file(p)
+        elif path.exists():
+            yield from self._file(path)
+        else:
+            yield _failure(InputError("B109", origin=spec))
+
+    def _file(self, path: Path) -> Iterator[Article | Failure]:
+        origin = str(path)
+        kind = SUFFIXES.get(path.suffix.lower())
+        try:
+            if kind is None:
+                raise InputError("B110", origin=origin, suffix=path.suffix or "(none)")
+            if kind == "jsonl":
+                with path.open("rb") as fh:
+                    yield from self._jsonl(fh, origin)
+            elif kind == "json":
+                yield from self._json(path, origin)
+            else:
+                yield from self._single(path, origin, html=kind == "html")
+        except InputError as exc:
+            yield _failure(exc)
+        except OSError as exc:
+            # unreadable (permissions, a vanished file): say so under the nearest code
+            yield _failure(InputError("B109", origin=f"{origin} ({exc.strerror or exc})"))
+
+    # -- whole files
+
+    def _read_bytes(self, path: Path, origin: str, limit: int) -> bytes:
+        size = path.stat().st_size
+        if size > limit:
+            raise InputError("B104", origin=origin, size=size, limit=limit)
+        return path.read_bytes()
+
+    def _decode(self, data: bytes, origin: str) -> str:
+        for bom, enc in _BOMS:
+            if data.startswith(bom):
+                try:
+                    return data.decode(enc)  # each of these codecs drops its byte-order mark
+                except UnicodeDecodeError as exc:
+                    raise InputError("B102", origin=origin, detail=_decode_error_detail(exc, enc)) from None
+        detail = _binary_detail(data)
+        if detail and not (self.encoding or "").startswith(_WIDE):
+            raise InputError("B103", origin=origin, detail=detail)
+        enc = self.encoding or "utf-8"
+        try:
+            return data.decode(enc)
+        except UnicodeDecodeError as exc:
+            raise InputError("B102", origin=origin, detail=_decode_error_detail(exc, enc)) from None
+
+    def _single(self, path: Path, origin: str, html: bool) -> Iterator[Article | Failure]:
+        text = self._decode(self._read_bytes(path, origin, self.settings.max_article_bytes), origin)
+        if html or _looks_like_markup(text):
+            text = html_to_text(text, origin)
+        yield self._finish(Article(id=path.stem, text=text, published=self.published, origin=origin))
+
+    def _json(self, path: Path, origin: str) -> Iterator[Article | Failure]:
+        text = self._decode(self._read_bytes(path, origin, self.settings.max_article_bytes * JSON_FILE_FACTOR), origin)
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise InputError("B105", origin=origin, detail=f"{exc.msg} at line {exc.lineno} column {exc.colno}") from None
+        if isinstance(data, dict):
+            items: Iterable[tuple[str, Any]] = [(origin, data)]
+        elif isinstance(data, list):
+            items = ((f"{origin} item {i}", obj) for i, obj in enumerate(data, 1))
+        else:
+            raise InputError("B105", origin=origin, detail=f"{_type_name(data)} at the top level; "
+                                                           "a .json file holds one article object or a list of them")
+        for item_origin, obj in items:
+            yield from self._from_obj(obj, item_origin)
+
+    # -- JSON Lines
+
+    def _jsonl(self, fh: IO[bytes], origin: str) -> Iterator[Article | Failure]:
+        head = fh.read(4)
+        fh.seek(0)
+        wide = next((enc for bom, enc in _BOMS if head.startswith(bom) and enc in _WIDE), None)
+        if wide is None and self.encoding and self.encoding.startswith(_WIDE):
+            wide = self.encoding
+        if wide:
+            text = io.TextIOWrapper(fh, encoding=wide, newline=None)
+            yield from self._lines(text.readline, origin, "\n")
+        else:
+            yield from self._lines(fh.readline, origin, b"\n")
+
+    def _lines(self, readline: Callable[[int], Any], origin: str, newline: Any, first_lineno: int = 1) -> Iterator[Article | Failure]:
+        limit = self.settings.max_article_bytes
+        lineno = first_lineno - 1
+        while True:
+            try:
+                chunk = readline(limit + 1)
+            except UnicodeDecodeError as exc:
+                # a wide-encoded stream cannot resynchronise after a bad unit: stop this file
+                yield _failure(InputError("B102", origin=f"{origin} line {lineno + 1}", detail=_decode_error_detail(exc, exc.encoding)))
+                return
+            if not chunk:
+                return
+            lineno += 1
+            where = f"{origin} line {lineno}"
+            if len(chunk) > limit and not chunk.endswith(newline):
+                size = len(chunk)
+                while True:  # skip the rest of the line without holding it
+                    more = readline(1 << 16)
+                    size += len(more)
+                    if not more or more.endswith(newline):
+                        break
+                yield _failure(InputError("B104", origin=where, size=size, limit=limit))
+                continue
+            if not chunk.strip():
+                continue
+            try:
+                yield from self._from_obj(self._parse_line(chunk, where, lineno), where)
+            except InputError as exc:
+                yield _failure(exc)
+
+    def _parse_line(self, chunk: bytes | str, where: str, lineno: int) -> Any:
+        if isinstance(chunk, bytes):
+            if lineno == 1 and chunk.startswith(codecs.BOM_UTF8):
+                chunk = chunk[len(codecs.BOM_UTF8):]
+            nul = chunk.find(b"\x00")
+            if nul >= 0:
+                raise InputError("B103", origin=where, detail=f"NUL byte at column {nul + 1}")
+            enc = self.encoding or "utf-8"
+            try:
+                chunk = chunk.decode(enc)
+            except UnicodeDecodeError as exc:
+                raise InputError("B102", origin=where, detail=_decode_error_detail(exc, enc)) from None
+        elif "\x00" in chunk:
+            raise InputError("B103", origin=where, detail=f"NUL character at column {chunk.index(chr(0)) + 1}")
+        try:
+            return json.loads(chunk)
+        except json.JSONDecodeError as exc:
+            raise InputError("B105", origin=where, detail=f"{exc.msg} at column {exc.colno}") from None
+
+    # -- standard input
+
+    def _stdin(self, stream: IO[Any]) -> Iterator[Article | Failure]:
+        if isinstance(stream, io.TextIOBase) and hasattr(stream, "buffer") and self.encoding:
+            stream = stream.buffer  # decode ourselves with the declared encoding
+        limit = self.settings.max_article_bytes
+        first = stream.readline(limit + 1)
+        if isinstance(first, bytes) and first.startswith(codecs.BOM_UTF8):
+            first = first[len(codecs.BOM_UTF8):]
+        skipped = 0
+        while first and not first.strip():  # leading blank lines
+            skipped += 1
+            first = stream.readline(limit + 1)
+        if not first:
+            yield _failure(InputError("B101", origin="<stdin>"))
+            return
+        lead = first.lstrip()[:1]
+        if lead in ("{", b"{"):
+            pending = [first]
+
+            def readline(size: int) -> Any:
+                return pending.pop() if pending else stream.readline(size)
+
+            newline = b"\n" if isinstance(first, bytes) else "\n"
+            yield from self._lines(readline, "<stdin>", newline, first_lineno=skipped + 1)
+            return
+        rest = stream.read(max(limit + 1 - len(first), 0))
+        data = first + rest
+        try:
+            if len(data) > limit or stream.read(1):
+                raise InputError("B104", origin="<stdin>", size=f"more than {limit}", limit=limit)
+            text = self._decode(data, "<stdin>") if isinstance(data, bytes) else data
+            if "\x00" in text:
+                raise InputError("B103", origin="<stdin>", detail="NUL character")
+            if _looks_like_markup(text):
+                text = html_to_text(text, "<stdin>")
+            yield self._finish(Article(id="stdin", text=text, published=self.published, origin="<stdin>"))
+        except InputError as exc:
+            yield _failure(exc)
+
+    # -- one article
+
+    def _from_obj(self, obj: Any, origin: str) -> Iterator[Article | Failure]:
+        try:
+            article, warnings = self.article(obj, origin)
+        except InputError as exc:
+            yield _failure(exc)
+            return
+        yield from warnings
+        yield article
+
+    def article(self, obj: Any, origin: str) -> tuple[Article, tuple[Failure, ...]]:
+        if not isinstance(obj, dict):
+            raise InputError("B105", origin=origin, detail=f"{_type_name(obj)}, not an object")
+        for name in ("id", "text"):
+            if obj.get(name) is None:
+                raise InputError("B106", origin=origin, field=name)
+        raw_id = obj["id"]
+        if isinstance(raw_id, bool) or not isinstance(raw_id, (str, int)):
+            raise InputError("B107", origin=origin, field="id", expected="a string", got=_type_name(raw_id))
+        article_id = str(raw_id).strip()
+        if not article_id:
+            raise InputError("B107", origin=origin, field="id", expected="a non-empty string", got="an empty string")
+        text = obj["text"]
+        if not isinstance(text, str):
+            raise InputError("B107", origin=origin, field="text", expected="a string", got=_type_name(text))
+        size = len(text.encode("utf-8", "surrogatepass"))
+        if size > self.settings.max_article_bytes:
+            raise InputError("B104", origin=origin, size=size, limit=self.settings.max_article_bytes)
+        extra: dict[str, str | None] = {}
+        for name in _OPTIONAL_STR_FIELDS:
+            value = obj.get(name)
+            if value is not None and not isinstance(value, str):
+                raise InputError("B107", origin=origin, field=name, expected="a string or null", got=_type_name(value))
+            extra[name] = value or None
+        warnings: tuple[Failure, ...] = ()
+        published = obj.get("published")
+        if published is None or published == "":
+            published = self.published
+        else:
+            iso = _iso_date(published) if isinstance(published, str) else None
+            if iso is None:
+                warnings = (_failure(InputError("B108", origin=origin, value=published)),)
+            published = iso
+        if _looks_like_markup(text):
+            text = html_to_text(text, origin)
+        return self._finish(Article(id=article_id, text=text, published=published, origin=origin, **extra)), warnings
+
+    def _finish(self, article: Article) -> Article:
+        """Refuse text that is empty or binary; return the article otherwise."""
+        text = article.text
+        if not text.strip():
+            raise InputError("B101", origin=article.origin)
+        control = _CONTROL.findall(text, 0, 8192)
+        if control and (control[0] == "\x00" or len(control) > 0.05 * min(len(text), 8192)):
+            raise InputError("B103", origin=article.origin, detail=f"{len(control)} control characters in the text")
+        return article
