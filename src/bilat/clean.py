@@ -244,7 +244,7 @@ _POSITION_LETTER = re.compile(r"\((?:2nd\s+|3rd\s+)?[LRC]\)")
 # Bylines: "By Jane Doe", "By Jane Doe and John Roe, Reuters", "Jane Doe (According to AFP)".
 _NAME = r"[A-Z][\w.'’-]*"
 _BYLINE = re.compile(
-    rf"by\s+{_NAME}(?:\s+{_NAME}){{0,3}}(?:\s*(?:,|and|&)\s*{_NAME}(?:\s+{_NAME}){{0,3}})*(?:\s*[,|/–—-]\s*[^.!?]{{0,40}})?",
+    rf"[Bb]y\s+{_NAME}(?:\s+{_NAME}){{0,3}}(?:\s*(?:,|and|&)\s*{_NAME}(?:\s+{_NAME}){{0,3}})*(?:\s*[,|/–—-]\s*[^.!?]{{0,40}})?",
 )
 _ATTRIBUTED_BYLINE = re.compile(r"([^()]{1,60}?)\s*\(\s*(?i:according\s+to|source|theo|via|by)\s[^()]{1,40}\)")
 
