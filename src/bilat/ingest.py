@@ -291,6 +291,7 @@ class _Reader:
                     more = readline(1 << 16)
                     size += len(more)
                     if not more or more.endswith(newline):
+                        size -= len(more) - len(more.rstrip())  # the line ending is no part of the article
                         break
                 yield _failure(InputError("B104", origin=where, size=size, limit=limit))
                 continue
