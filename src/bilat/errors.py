@@ -35,6 +35,9 @@ MESSAGES: dict[str, str] = {
     "B402": "store at {url} is at schema revision {found}, bilat needs {needed}; run 'bilat migrate --db {url}'",
     "B403": "{what} '{key}' not found",
     "B404": "invalid query: {detail}",
+    "B405": "article '{article_id}' is already stored with different text; give the new version its own id (articles are immutable in the store)",
+    "B406": "unknown export format '{fmt}'; valid formats: {valid}",
+    "B407": "nothing to explain for '{term}'; try an event type (ACCUSE), a mode (phone), a CAMEO code (042) or a quad class (verbal-conflict)",
     # api
     "B501": "missing or invalid bearer token; send 'Authorization: Bearer <token>' configured as api_token",
     "B502": "request body is {size} bytes, over the limit of {limit}",

@@ -1,0 +1,278 @@
+"""Pair analysis: dyads, periods, quad classes, PLOVER and Goldstein scores, timelines, stances.
+
+Plain functions over plain values; the store runs the SQL aggregations and hands the
+grouped rows to ``timeline`` and ``stances``, which shape them for people and the API.
+Score tables are data with provenance headers in ``bilat/data/``:
+
+- ``plover_scores.tsv``: the PLOVER manual's conflict–cooperation score per type;
+- ``cameo_goldstein_gdelt.tsv`` (GDELT) and ``cameo_goldstein_icews.tsv`` (ICEWS):
+  Goldstein values per CAMEO code, always read as strings;
+- ``cameo_codes.tsv``: CAMEO 1.1b3 names;
+- ``plover_cameo_roots.tsv``: the CAMEO root code standing for a PLOVER type when the
+  extractor gave no CAMEO code.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from importlib import resources
+from itertools import combinations
+from typing import Any, Iterable
+
+from .model import QUAD_CLASS, SYMMETRIC_TYPES, Event, EventType
+
+#: quad class names and the numbers GDELT and ICEWS use for them
+QUAD_NUMBER = {"verbal-cooperation": 1, "material-cooperation": 2, "verbal-conflict": 3, "material-conflict": 4}
+QUAD_NAME = {v: k for k, v in QUAD_NUMBER.items()}
+TYPES = tuple(t.value for t in EventType)
+PERIODS = ("day", "week", "month")
+
+
+def _table(name: str) -> list[list[str]]:
+    """Rows of a tab-separated data file, comments and header dropped; every cell a string."""
+    text = resources.files("bilat").joinpath("data", name).read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return rows[1:]
+
+
+@lru_cache(maxsize=None)
+def plover_scores() -> dict[str, float]:
+    return {t: float(v) for t, v in _table("plover_scores.tsv")}
+
+
+@lru_cache(maxsize=None)
+def goldstein_table(variant: str = "gdelt") -> dict[str, float]:
+    if variant not in ("gdelt", "icews"):
+        raise ValueError(f"Goldstein variant must be 'gdelt' or 'icews', got {variant!r}")
+    return {code: float(v) for code, v in _table(f"cameo_goldstein_{variant}.tsv")}
+
+
+@lru_cache(maxsize=None)
+def cameo_names() -> dict[str, str]:
+    return {code: name for code, name in _table("cameo_codes.tsv")}
+
+
+@lru_cache(maxsize=None)
+def cameo_roots() -> dict[str, str]:
+    return {t: code for t, code, *_ in _table("plover_cameo_roots.tsv")}
+
+
+def quad(etype: str) -> int:
+    """Quad class number (1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict)."""
+    return QUAD_NUMBER[QUAD_CLASS[EventType(etype)]]
+
+
+def plover_score(etype: str) -> float:
+    return plover_scores()[etype]
+
+
+def cameo_code(event_type: str, cameo: str | None, mode: str | None = None) -> str:
+    """The event's CAMEO code as a string; the type's root code when the extractor gave none."""
+    if cameo:
+        return str(cameo)
+    if event_type == "ACCUSE" and mode == "investigate":
+        return "09"
+    return cameo_roots()[event_type]
+
+
+def goldstein(code: str | None, variant: str = "gdelt") -> float | None:
+    """Goldstein value of a CAMEO code, falling back to its base and root code (e.g. 0431 -> 043 -> 04)."""
+    if not code:
+        return None
+    table = goldstein_table(variant)
+    for candidate in (code, code[:3], code[:2]):
+        if candidate in table:
+            return table[candidate]
+    return None
+
+
+# ---- dates and periods -------------------------------------------------------------
+
+def parse_date(value: str | None) -> tuple[dt.date | None, str | None]:
+    """'2023-11-26' -> (date, 'day'); '2023-11' -> (2023-11-01, 'month'); '2023' -> (2023-01-01, 'year')."""
+    if not value:
+        return None, None
+    value = str(value).strip()
+    try:
+        if len(value) >= 10:
+            return dt.date.fromisoformat(value[:10]), "day"
+        if len(value) == 7:
+            return dt.date(int(value[:4]), int(value[5:7]), 1), "month"
+        if len(value) == 4:
+            return dt.date(int(value), 1, 1), "year"
+    except ValueError:
+        pass
+    return None, None
+
+
+def date_span(value: str | None) -> tuple[dt.date, dt.date] | None:
+    """First and last day the date can mean."""
+    start, precision = parse_date(value)
+    if start is None:
+        return None
+    if precision == "day":
+        return start, start
+    if precision == "month":
+        nxt = dt.date(start.year + (start.month == 12), start.month % 12 + 1, 1)
+        return start, nxt - dt.timedelta(days=1)
+    return start, dt.date(start.year, 12, 31)
+
+
+def period_keys(value: str | None) -> dict[str, str | None]:
+    """day / week (ISO Monday) / month keys of a date, as sortable ISO text."""
+    start, precision = parse_date(value)
+    if start is None:
+        return {"day": None, "week": None, "month": None, "precision": None}
+    week = (start - dt.timedelta(days=start.weekday())).isoformat() if precision == "day" else None
+    return {"day": start.isoformat(), "week": week, "month": start.isoformat()[:7] if precision != "year" else None,
+            "precision": precision}
+
+
+def period_bounds(since: str | None, until: str | None) -> tuple[str | None, str | None]:
+    """Inclusive ISO-day bounds for ``since``/``until`` given as YYYY, YYYY-MM or YYYY-MM-DD."""
+    lo = hi = None
+    if since:
+        span = date_span(since)
+        if span is None:
+            raise ValueError(f"since={since!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+        lo = span[0].isoformat()
+    if until:
+        span = date_span(until)
+        if span is None:
+            raise ValueError(f"until={until!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+        hi = span[1].isoformat()
+    return lo, hi
+
+
+# ---- dyads -------------------------------------------------------------------------
+
+def pair_key(a: str, b: str) -> str:
+    """Unordered pair key: pair_key('JPN', 'CHN') == 'CHN-JPN'."""
+    return "-".join(sorted((a.upper(), b.upper())))
+
+
+def parse_pair(text: str) -> tuple[str, str]:
+    """'CHN-JPN', 'CHN,JPN' or 'CHN JPN' -> ('CHN', 'JPN')."""
+    for sep in ("-", ",", " ", "/"):
+        if sep in text.strip():
+            a, _, b = text.strip().partition(sep)
+            if a.strip() and b.strip():
+                return a.strip().upper(), b.strip().upper()
+    raise ValueError(f"pair {text!r} must be two country codes, e.g. CHN-JPN")
+
+
+def dyads(event: Event) -> list[tuple[str, str, bool]]:
+    """(source country, target country, directed) for every country pair the event links.
+
+    Symmetric types (CONSULT, AGREE, COOPERATE) whose participants all stand in ``source``
+    link every pair of them, undirected. A country never forms a pair with itself.
+    """
+    src = sorted(event.countries("source"))
+    tgt = sorted(event.countries("target"))
+    out = [(s, t, True) for s in src for t in tgt if s != t]
+    if EventType(event.type) in SYMMETRIC_TYPES:
+        out = [(s, t, False) for s, t, _ in out]
+        if not tgt or len(src) > 1:
+            seen = {pair_key(s, t) for s, t, _ in out}
+            out += [(a, b, False) for a, b in combinations(src, 2) if pair_key(a, b) not in seen]
+    return out
+
+
+# ---- shaping aggregated rows -------------------------------------------------------
+
+def timeline(a: str, b: str, period: str, rows: Iterable[dict[str, Any]],
+             story_goldstein: dict[str, tuple[int, float]] | None = None) -> list[dict[str, Any]]:
+    """Per-period table from grouped dyad rows.
+
+    ``rows``: dicts with ``period``, ``src``, ``type``, ``n_events`` (per article),
+    ``n_stories`` and ``goldstein_sum`` (over events). ``story_goldstein`` maps a period to
+    (number of stories with a Goldstein value, sum of their mean Goldstein values).
+    Each period row counts by type and by quad class twice: per story (each real-world event
+    once) and per article (every report), with direction counts a->b and b->a per story.
+    """
+    a, b = a.upper(), b.upper()
+    scores = plover_scores()
+    out: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        p = out.setdefault(r["period"], {
+            "period": r["period"], "pair": f"{a}-{b}",
+            "stories": 0, "articles": 0,
+            "by_type": {}, "by_type_articles": {},
+            "by_quad": {name: 0 for name in QUAD_NUMBER}, "by_quad_articles": {name: 0 for name in QUAD_NUMBER},
+            f"{a}->{b}": 0, f"{b}->{a}": 0,
+            "_plover": 0.0, "_plover_articles": 0.0, "_gold_sum": 0.0, "_gold_n": 0,
+        })
+        t, ns, ne = r["type"], int(r["n_stories"]), int(r["n_events"])
+        p["stories"] += ns
+        p["articles"] += ne
+        p["by_type"][t] = p["by_type"].get(t, 0) + ns
+        p["by_type_articles"][t] = p["by_type_articles"].get(t, 0) + ne
+        qn = QUAD_NAME[quad(t)]
+        p["by_quad"][qn] += ns
+        p["by_quad_articles"][qn] += ne
+        direction = f"{a}->{b}" if r["src"] == a else f"{b}->{a}"
+        p[direction] += ns
+        p["_plover"] += scores[t] * ns
+        p["_plover_articles"] += scores[t] * ne
+        if r.get("goldstein_sum") is not None:
+            p["_gold_sum"] += float(r["goldstein_sum"])
+            p["_gold_n"] += int(r.get("goldstein_n") or 0)
+    result = []
+    for key in sorted(out):
+        p = out[key]
+        p["plover_score"] = round(p.pop("_plover") / p["stories"], 3) if p["stories"] else None
+        p["plover_score_articles"] = round(p.pop("_plover_articles") / p["articles"], 3) if p["articles"] else None
+        gsum, gn = p.pop("_gold_sum"), p.pop("_gold_n")
+        p["goldstein_articles"] = round(gsum / gn, 3) if gn else None
+        sg = (story_goldstein or {}).get(key)
+        p["goldstein"] = round(sg[1] / sg[0], 3) if sg and sg[0] else None
+        result.append(p)
+    return result
+
+
+def stances(a: str, b: str, rows: Iterable[dict[str, Any]]) -> dict[str, Any]:
+    """Who demands, objects, concedes on each issue, over time.
+
+    ``rows``: one per (issue, dyad, event), ordered by issue and date, with ``src``/``tgt``,
+    ``type``, ``story_id``, ``date``, ``source`` (JSON actors) and ``evidence`` (JSON).
+    Records of one story are one step; the step keeps how many reports it has.
+    """
+    import json
+
+    a, b = a.upper(), b.upper()
+    issues: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    steps: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for r in rows:
+        if r["src"] not in (a, b) or (r["tgt"] not in (a, b)):
+            continue
+        sides = [r["src"]] if r["directed"] else [r["src"], r["tgt"]]
+        for actor in sides:
+            other = b if actor == a else a
+            key = (r["issue"], actor, r["story_id"])
+            step = steps.get(key)
+            if step is None:
+                actors = json.loads(r["source"]) if isinstance(r["source"], str) else r["source"]
+                evidence = json.loads(r["evidence"]) if isinstance(r["evidence"], str) else r["evidence"]
+                step = steps[key] = {
+                    "date": r["date"], "type": r["type"], "mode": r["mode"], "toward": other,
+                    "quad_class": QUAD_NAME[quad(r["type"])], "plover_score": plover_scores()[r["type"]],
+                    "story_id": r["story_id"], "event_ids": [], "reports": 0,
+                    "speakers": sorted({x.get("name") for x in actors
+                                        if x.get("name") and x.get("country") == actor}),
+                    "evidence": evidence[0]["sentence"] if evidence else None,
+                }
+                issues.setdefault(r["issue"], {a: [], b: []})[actor].append(step)
+            if r["event_id"] not in step["event_ids"]:
+                step["event_ids"].append(r["event_id"])
+                step["reports"] += 1
+    out = []
+    for issue in sorted(issues):
+        sides = []
+        for actor in (a, b):
+            seq = sorted(issues[issue][actor], key=lambda s: (s["date"] or "9999", s["story_id"]))
+            counts: dict[str, int] = {}
+            for s in seq:
+                counts[s["type"]] = counts.get(s["type"], 0) + 1
+            sides.append({"actor": actor, "toward": b if actor == a else a, "summary": counts, "sequence": seq})
+        out.append({"issue": issue, "sides": sides})
+    return {"pair": f"{a}-{b}", "issues": out}

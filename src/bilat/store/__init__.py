@@ -1,0 +1,42 @@
+"""bilat's event store: one protocol over SQLite (default) and PostgreSQL.
+
+``open_store(url)`` opens the database, brings its schema to the current migration and
+returns a :class:`Store`. Engine and migration details live in ``engine``, the tables in
+``schema``, ingest and queries in ``core``.
+"""
+from __future__ import annotations
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from ..errors import StoreError
+from ..settings import Settings
+from .core import IngestReport, ResultSet, Store, article_hash
+from .engine import current_revision, display_url, head_revision, make_engine, migrate
+
+
+def open_store(url: str | None = None, settings: Settings | None = None, *, migrate_schema: bool = True) -> Store:
+    """Open the store at ``url`` (a SQLite path or a postgresql:// URL; default: the ``db`` setting).
+
+    With ``migrate_schema`` (the default) a new or older database is upgraded to the
+    current schema; without it an older database raises B402.
+    """
+    url = url or (settings or Settings()).db
+    engine = make_engine(url)
+    try:
+        if migrate_schema:
+            migrate(engine)
+        else:
+            found, needed = current_revision(engine), head_revision()
+            if found != needed:
+                raise StoreError("B402", url=display_url(url), found=found or "none", needed=needed)
+    except StoreError:
+        engine.dispose()
+        raise
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        raise StoreError("B401", url=display_url(url), detail=str(exc.orig or exc).strip().splitlines()[0]) from exc
+    return Store(engine, url)
+
+
+__all__ = ["IngestReport", "ResultSet", "Store", "article_hash", "open_store", "migrate", "head_revision",
+           "current_revision"]

@@ -1,0 +1,111 @@
+"""Opening a database: URL handling, SQLite and PostgreSQL specifics, versioned migrations.
+
+SQLite (the default, a file path) runs in WAL mode with ``BEGIN IMMEDIATE`` transactions
+so concurrent writers queue instead of failing half-way; PostgreSQL goes through psycopg 3.
+Migrations are Alembic revisions shipped in ``migrations/versions`` and run on an open
+connection, so there is no alembic.ini to find.
+"""
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from sqlalchemy import create_engine, event, inspect
+from sqlalchemy.engine import Engine, make_url
+
+from ..errors import StoreError
+
+
+def normalise_url(url: str) -> str:
+    """A path or URL as given by a user -> a SQLAlchemy URL."""
+    url = str(url).strip()
+    if url.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    if url.startswith(("postgresql+", "sqlite:")):
+        return url
+    if "://" in url:
+        raise StoreError("B401", url=url, detail="unsupported scheme; use a SQLite path or a postgresql:// URL")
+    return "sqlite:///" + str(Path(url).expanduser())
+
+
+def display_url(url: str) -> str:
+    """The URL with any password hidden, for messages."""
+    try:
+        return make_url(normalise_url(url)).render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001 - only for messages
+        return str(url)
+
+
+def make_engine(url: str) -> Engine:
+    sa_url = normalise_url(url)
+    if sa_url.startswith("sqlite"):
+        path = make_url(sa_url).database
+        if path and path != ":memory:":
+            parent = Path(path).expanduser().resolve().parent
+            if not parent.is_dir():
+                raise StoreError("B401", url=url, detail=f"directory {parent} does not exist")
+        engine = create_engine(sa_url, connect_args={"timeout": 60})
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_connect(dbapi_conn, _record):  # pragma: no cover - exercised by every sqlite test
+            # let SQLAlchemy's "begin" below issue BEGIN, not the sqlite3 module
+            dbapi_conn.isolation_level = None
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA busy_timeout=60000")
+            cur.execute("PRAGMA cache_size=-65536")
+            cur.close()
+
+        @event.listens_for(engine, "begin")
+        def _sqlite_begin(conn):  # pragma: no cover
+            # take the write lock up front: two ingests queue instead of deadlocking
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+        return engine
+    try:
+        return create_engine(sa_url, pool_pre_ping=True)
+    except ModuleNotFoundError as exc:
+        raise StoreError("B401", url=display_url(url),
+                         detail=f"{exc}; install the PostgreSQL driver: pip install 'bilat[postgres]'") from exc
+
+
+def _alembic_config(connection):
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(resources.files("bilat.store").joinpath("migrations")))
+    cfg.attributes["connection"] = connection
+    return cfg
+
+
+def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
+    cfg = _alembic_config(None)
+    return ScriptDirectory.from_config(cfg).get_current_head()
+
+
+def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def migrate(engine: Engine, revision: str = "head") -> tuple[str | None, str | None]:
+    """Upgrade the database to ``revision``; returns (revision before, revision after)."""
+    from alembic import command
+
+    before = current_revision(engine)
+    with engine.begin() as conn:
+        if engine.dialect.name == "postgresql":
+            # two processes opening a fresh database must not both create the tables
+            conn.exec_driver_sql("SELECT pg_advisory_xact_lock(704211)")
+        command.upgrade(_alembic_config(conn), revision)
+    return before, current_revision(engine)
+
+
+def table_names(engine: Engine) -> list[str]:
+    return inspect(engine).get_table_names()

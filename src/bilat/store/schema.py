@@ -1,0 +1,168 @@
+"""The store's tables, declared once with SQLAlchemy Core.
+
+Queries are built on these objects; the migrations in ``migrations/versions`` create
+them, and ``tests/store/test_migrations.py`` checks that a migrated database matches
+this declaration exactly, so the two cannot drift apart.
+
+Design notes (why the tables look like this):
+
+- ``events`` keeps the spec §2 record (actors, evidence, issues as JSON text) plus
+  derived columns used for filtering: ``day`` (first day of the date's period, ISO
+  text so SQLite and PostgreSQL sort it the same), quad class, PLOVER and Goldstein
+  scores. CAMEO codes are TEXT, never integers: "042" stays "042".
+- ``event_dyads`` is one row per (source country, target country) of an event, with
+  the unordered ``pair_key`` ("CHN-JPN"). Pair timelines, stances and the pair filter
+  read only this table through one covering index, so they stay fast at 1M events.
+- ``stories`` is one row per real-world event; ``events.story_id`` points to it.
+- ``articles.content_hash`` is unique: ingesting the same article twice stores it once.
+  ``band0..band3`` are the four 16-bit bands of the article's 64-bit simhash; two
+  near-duplicates (Hamming distance <= 3) share at least one band, so syndicated
+  copies are found with an indexed lookup.
+"""
+from __future__ import annotations
+
+from sqlalchemy import (BigInteger, Column, Float, ForeignKey, Index, Integer, MetaData, SmallInteger, String,
+                        Table, Text)
+
+metadata = MetaData()
+
+articles = Table(
+    "articles", metadata,
+    Column("article_id", String(200), primary_key=True),
+    Column("content_hash", String(64), nullable=False, unique=True),
+    Column("simhash", BigInteger, nullable=False),
+    Column("band0", Integer, nullable=False),
+    Column("band1", Integer, nullable=False),
+    Column("band2", Integer, nullable=False),
+    Column("band3", Integer, nullable=False),
+    # article id of the earliest stored near-duplicate (itself when none): one independent source
+    Column("syndicate_of", String(200), nullable=False),
+    Column("outlet", String(200)),
+    Column("url", Text),
+    Column("title", Text),
+    Column("published", String(10)),
+    Column("language", String(16)),
+    Column("text", Text, nullable=False),
+    Column("n_events", Integer, nullable=False, server_default="0"),
+    Column("batch_id", Integer),
+    Column("ingested_at", String(32), nullable=False),
+)
+Index("ix_articles_band0", articles.c.band0)
+Index("ix_articles_band1", articles.c.band1)
+Index("ix_articles_band2", articles.c.band2)
+Index("ix_articles_band3", articles.c.band3)
+Index("ix_articles_published", articles.c.published)
+
+stories = Table(
+    "stories", metadata,
+    Column("story_id", String(40), primary_key=True),
+    Column("type", String(16), nullable=False),
+    Column("date", String(10)),
+    Column("day", String(10)),
+    Column("date_precision", String(8)),
+    Column("quad", SmallInteger, nullable=False),
+    Column("plover", Float, nullable=False),
+    Column("goldstein", Float),
+    Column("source_countries", Text, nullable=False),  # JSON list
+    Column("target_countries", Text, nullable=False),  # JSON list
+    Column("pair_keys", Text, nullable=False),  # "|CHN-JPN|KOR-JPN|" for LIKE filtering
+    Column("issues", Text, nullable=False),  # JSON list
+    Column("n_events", Integer, nullable=False),
+    Column("n_articles", Integer, nullable=False),
+    Column("n_sources", Integer, nullable=False),
+    Column("evidence", Text),  # a representative sentence
+    Column("first_article_id", String(200)),
+    Column("created_at", String(32), nullable=False),
+    Column("updated_at", String(32), nullable=False),
+)
+Index("ix_stories_type_day", stories.c.type, stories.c.day)
+Index("ix_stories_day", stories.c.day)
+
+events = Table(
+    "events", metadata,
+    Column("event_id", String(80), primary_key=True),
+    Column("article_id", String(200), ForeignKey("articles.article_id"), nullable=False),
+    Column("story_id", String(40), nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("mode", String(32)),
+    Column("cameo", String(8)),
+    Column("date", String(10)),
+    Column("day", String(10)),
+    Column("date_precision", String(8)),
+    Column("date_basis", String(16), nullable=False),
+    Column("location_name", Text),
+    Column("location_country", String(16)),
+    Column("source", Text, nullable=False),  # JSON list of actors
+    Column("target", Text, nullable=False),  # JSON list of actors
+    Column("source_countries", Text, nullable=False),  # "|CHN|" for LIKE filtering
+    Column("target_countries", Text, nullable=False),
+    Column("issues", Text, nullable=False),  # JSON list
+    Column("evidence", Text, nullable=False),  # JSON list of {sentence, start, end}
+    Column("evidence_text", Text, nullable=False),  # sentences joined, for q=
+    Column("attribution", Text),
+    Column("confidence", Float, nullable=False),
+    Column("salience", String(16)),
+    Column("quad", SmallInteger, nullable=False),
+    Column("plover", Float, nullable=False),
+    Column("goldstein", Float),
+    Column("seq", BigInteger, nullable=False),  # ingest order, for stable paging
+)
+Index("ix_events_article", events.c.article_id)
+Index("ix_events_story", events.c.story_id)
+Index("ix_events_day", events.c.day, events.c.seq)
+Index("ix_events_type_day", events.c.type, events.c.day)
+
+event_dyads = Table(
+    "event_dyads", metadata,
+    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
+    Column("event_id", String(80), ForeignKey("events.event_id"), nullable=False),
+    Column("story_id", String(40), nullable=False),
+    Column("article_id", String(200), nullable=False),
+    Column("pair_key", String(40), nullable=False),
+    Column("src", String(16), nullable=False),
+    Column("tgt", String(16), nullable=False),
+    Column("directed", SmallInteger, nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("quad", SmallInteger, nullable=False),
+    Column("plover", Float, nullable=False),
+    Column("goldstein", Float),
+    Column("day", String(10)),
+    Column("week", String(10)),
+    Column("month", String(7)),
+)
+# covering index: a pair timeline reads nothing but this index
+Index("ix_dyads_pair", event_dyads.c.pair_key, event_dyads.c.day, event_dyads.c.type, event_dyads.c.src,
+      event_dyads.c.story_id, event_dyads.c.week, event_dyads.c.month, event_dyads.c.goldstein)
+Index("ix_dyads_event", event_dyads.c.event_id)
+Index("ix_dyads_story", event_dyads.c.story_id)
+
+event_issues = Table(
+    "event_issues", metadata,
+    Column("event_id", String(80), ForeignKey("events.event_id"), primary_key=True),
+    Column("issue", String(64), primary_key=True),
+)
+Index("ix_issues_issue", event_issues.c.issue)
+
+event_actors = Table(
+    "event_actors", metadata,
+    Column("event_id", String(80), ForeignKey("events.event_id"), primary_key=True),
+    Column("side", String(6), primary_key=True),
+    Column("pos", SmallInteger, primary_key=True),
+    Column("actor_key", String(200), nullable=False),  # lower-cased name, or the country code
+    Column("name", Text),
+    Column("kind", String(16), nullable=False),
+    Column("country", String(16)),
+    Column("sector", String(8)),
+    Column("role", Text),
+)
+Index("ix_actors_key", event_actors.c.actor_key)
+Index("ix_actors_country", event_actors.c.country)
+
+ingest_batches = Table(
+    "ingest_batches", metadata,
+    Column("batch_id", Integer, primary_key=True, autoincrement=True),
+    Column("started_at", String(32), nullable=False),
+    Column("finished_at", String(32)),
+    Column("n_articles", Integer, nullable=False, server_default="0"),
+    Column("n_events", Integer, nullable=False, server_default="0"),
+)

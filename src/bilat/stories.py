@@ -1,0 +1,253 @@
+"""Stories: one id for records from different articles that report the same real-world event.
+
+Two records belong to one story when they have the same (or a compatible) type, their
+actors' countries overlap the way the type needs, their dates are compatible and, where
+the dates alone are weak, their evidence sentences are alike. The more precise date wins
+for the story. The same ``StoryIndex`` serves the pure function ``assign_stories`` (used
+by ``bilat extract`` on one batch) and the store, which seeds an index with the stories
+already stored near the new events' dates and types, so stories grow as articles arrive.
+
+Story ids are content-derived: the hash of the founding record's event id, so the same
+input gives the same ids on every run.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field, replace
+from typing import Any, Iterable, Sequence
+from urllib.parse import urlparse
+
+from .analysis import date_span, parse_date
+from .model import SYMMETRIC_TYPES, Event, EventType
+
+#: types an outlet may pick for the same happening (the gold files list such alternatives)
+COMPATIBLE = (
+    frozenset({"ACCUSE", "PROTEST"}),
+    frozenset({"AGREE", "SUPPORT"}),
+    frozenset({"CONCEDE", "RETREAT"}),
+    frozenset({"SANCTION", "COERCE"}),
+)
+_GROUP = {t: "+".join(sorted(g)) for g in COMPATIBLE for t in g}
+_PRECISION_RANK = {"day": 3, "month": 2, "year": 1, None: 0}
+_STOP = frozenset("""the and for with that this from have has had was were are his her its their they them said says
+would will could also into over after before about than then there which while who whom whose what when where
+been being not but all any more most other some such only own same very can may might must shall should just
+new year years told news reuters according statement""".split())
+_WORD = re.compile(r"[a-z][a-z'-]{2,}")
+
+
+def type_group(etype: str) -> str:
+    return _GROUP.get(etype, etype)
+
+
+def tokens(text: str) -> frozenset[str]:
+    return frozenset(w for w in _WORD.findall(text.lower()) if w not in _STOP)
+
+
+def story_id_for(event_id: str) -> str:
+    return "st-" + hashlib.sha1(event_id.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Member:
+    """What story matching needs to know about one record."""
+
+    event_id: str
+    article_id: str
+    type: str
+    src: frozenset[str]
+    tgt: frozenset[str]
+    date: str | None
+    words: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, event: Event) -> "Member":
+        return cls(event.event_id, event.article_id, event.type, event.countries("source"),
+                   event.countries("target"), event.date, tokens(" ".join(e.sentence for e in event.evidence)))
+
+    @property
+    def symmetric(self) -> bool:
+        return EventType(self.type) in SYMMETRIC_TYPES
+
+
+def jaccard(a: frozenset, b: frozenset) -> float:
+    return len(a & b) / len(a | b) if a | b else 0.0
+
+
+def actors_compatible(m: Member, n: Member) -> float:
+    """0 when the actors rule the pair out, else the Jaccard overlap of all their countries."""
+    if m.symmetric or n.symmetric:
+        u, v = m.src | m.tgt, n.src | n.tgt
+        need = min(2, len(u), len(v))
+        if not u or not v or len(u & v) < max(need, 1):
+            return 0.0
+        return jaccard(u, v)
+    if not (m.src or m.tgt) or not (n.src or n.tgt):
+        return 0.0
+    src_ok = not m.src or not n.src or bool(m.src & n.src)
+    tgt_ok = not m.tgt or not n.tgt or bool(m.tgt & n.tgt)
+    if not (src_ok and tgt_ok) or not ((m.src & n.src) or (m.tgt & n.tgt)):
+        return 0.0
+    return jaccard(m.src | m.tgt, n.src | n.tgt)
+
+
+def dates_compatible(a: str | None, b: str | None) -> float:
+    """1 same day, 0.7 one day apart, 0.3 a day inside the other's month or year, 0 incompatible.
+    An unknown date is compatible with nothing: without a date two reports of "a meeting"
+    cannot be told apart from two meetings, and an undated record would join different
+    stories depending on the order articles arrive."""
+    sa, sb = date_span(a), date_span(b)
+    if sa is None or sb is None:
+        return 0.0
+    if sa[0] == sa[1] and sb[0] == sb[1]:
+        gap = abs((sa[0] - sb[0]).days)
+        return 1.0 if gap == 0 else 0.7 if gap == 1 else 0.0
+    if sa[0] <= sb[1] and sb[0] <= sa[1]:
+        return 0.3
+    return 0.0
+
+
+def match(m: Member, n: Member) -> float:
+    """How well record ``m`` fits alongside record ``n`` in one story; 0 means never."""
+    if m.type == n.type:
+        type_score = 1.0
+    elif type_group(m.type) == type_group(n.type):
+        type_score = 0.5
+    else:
+        return 0.0
+    words = jaccard(m.words, n.words)
+    if m.article_id == n.article_id:
+        # within one article only the same event told twice shares a story (spec §4)
+        exact = m.type == n.type and m.src == n.src and m.tgt == n.tgt and m.date == n.date
+        return 3.0 + words if exact else 0.0
+    actors = actors_compatible(m, n)
+    if not actors:
+        return 0.0
+    when = dates_compatible(m.date, n.date)
+    if not when:
+        return 0.0
+    # weak evidence of the same happening must be backed by similar wording
+    if type_score < 1.0 and words < 0.2:
+        return 0.0
+    if when <= 0.3 and words < 0.15:
+        return 0.0
+    return type_score + actors + when + words
+
+
+@dataclass
+class StoryState:
+    story_id: str
+    type: str
+    members: list[Member] = field(default_factory=list)
+
+    @property
+    def date(self) -> str | None:
+        return best_date(m.date for m in self.members)
+
+
+def best_date(dates: Iterable[str | None]) -> str | None:
+    """The most precise date wins; among equally precise ones the most frequent, then the earliest."""
+    counts: dict[str, int] = {}
+    for d in dates:
+        if d and parse_date(d)[0] is not None:
+            counts[d] = counts.get(d, 0) + 1
+    if not counts:
+        return None
+    return sorted(counts, key=lambda d: (-_PRECISION_RANK[parse_date(d)[1]], -counts[d], d))[0]
+
+
+class StoryIndex:
+    """Greedy incremental clustering of records into stories."""
+
+    def __init__(self) -> None:
+        self.stories: dict[str, StoryState] = {}
+        self._by_key: dict[tuple[str, str], set[str]] = {}
+        self._by_group: dict[str, set[str]] = {}
+
+    def _register(self, story: StoryState, m: Member) -> None:
+        story.members.append(m)
+        group = type_group(m.type)
+        self._by_group.setdefault(group, set()).add(story.story_id)
+        for c in m.src | m.tgt:
+            self._by_key.setdefault((group, c), set()).add(story.story_id)
+
+    def seed(self, story_id: str, story_type: str, members: Iterable[Member]) -> None:
+        """Load a story that already exists (in the store) so new records can join it."""
+        story = self.stories.setdefault(story_id, StoryState(story_id, story_type))
+        for m in members:
+            if all(x.event_id != m.event_id for x in story.members):
+                self._register(story, m)
+
+    def candidates(self, m: Member) -> set[str]:
+        group = type_group(m.type)
+        countries = m.src | m.tgt
+        if not countries:
+            return set(self._by_group.get(group, ()))
+        out: set[str] = set()
+        for c in countries:
+            out |= self._by_key.get((group, c), set())
+        return out
+
+    def assign(self, m: Member) -> str:
+        """Put ``m`` in its best-matching story, or found a new one; returns the story id."""
+        for sid in self.candidates(m):
+            if any(x.event_id == m.event_id for x in self.stories[sid].members):
+                return sid  # already there (re-ingest)
+        best, best_score = None, 0.0
+        for sid in sorted(self.candidates(m)):
+            story = self.stories[sid]
+            score = max((match(m, x) for x in story.members), default=0.0)
+            # a record never joins a story whose other records from its article are different events
+            if score and any(x.article_id == m.article_id and match(m, x) == 0.0 for x in story.members):
+                continue
+            if score > best_score:
+                best, best_score = sid, score
+        if best is None:
+            best = story_id_for(m.event_id)
+            self.stories[best] = StoryState(best, m.type)
+        self._register(self.stories[best], m)
+        return best
+
+
+def assign_stories(events: Sequence[Event]) -> list[Event]:
+    """The same events, in the same order, with ``story_id`` filled across articles."""
+    index = StoryIndex()
+    return [replace(e, story_id=index.assign(Member.of(e))) for e in events]
+
+
+# ---- story summaries ---------------------------------------------------------------
+
+def outlet_key(outlet: str | None, url: str | None) -> str | None:
+    """Who published it: the outlet name, else the URL's host without 'www.'."""
+    if outlet and outlet.strip():
+        return outlet.strip().lower().removeprefix("www.")
+    if url:
+        host = urlparse(url).netloc.lower()
+        return host.removeprefix("www.") or None
+    return None
+
+
+def count_sources(articles: Iterable[dict[str, Any]]) -> int:
+    """Independent sources among articles: one per outlet, and syndicated copies
+    (``syndicate_of`` the same original) count once across outlets."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(a: str, b: str) -> None:
+        parent[find(a)] = find(b)
+
+    ids = []
+    for a in articles:
+        aid = "a:" + a["article_id"]
+        ids.append(aid)
+        union(aid, "s:" + (a.get("syndicate_of") or a["article_id"]))
+        key = outlet_key(a.get("outlet"), a.get("url"))
+        if key:
+            union(aid, "o:" + key)
+    return len({find(x) for x in ids})

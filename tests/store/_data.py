@@ -1,0 +1,79 @@
+"""Test inputs for the store: the dev articles with hand-coded (gold) events as extractor output.
+
+Used until the pipeline can run in the test; ``real_results`` runs the real pipeline.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import replace
+from pathlib import Path
+
+from bilat.model import Article, ArticleResult, Event
+
+SHARED = Path(os.environ.get("BILAT_SHARED", Path(__file__).resolve().parents[3] / "shared"))
+DEV = SHARED / "eval" / "dev"
+TURKEY = ("h024", "h035", "h038")
+
+
+def dev_articles() -> list[Article]:
+    out = []
+    with open(DEV / "articles.jsonl", encoding="utf-8") as fh:
+        for line in fh:
+            d = json.loads(line)
+            out.append(Article(id=d["id"], text=d["text"], published=d.get("published"), url=d.get("url"),
+                               title=d.get("title"), outlet=d.get("outlet"), language=d.get("language")))
+    return out
+
+
+def gold_events() -> dict[str, list[Event]]:
+    """Gold events as Event records: first acceptable type, evidence located in the text when possible."""
+    texts = {a.id: a.text for a in dev_articles()}
+    out: dict[str, list[Event]] = {}
+    with open(DEV / "gold.jsonl", encoding="utf-8") as fh:
+        for line in fh:
+            g = json.loads(line)
+            aid = g["article_id"]
+            evs = []
+            for i, e in enumerate(g.get("events", [])):
+                e = dict(e)
+                e["type"] = (e.get("types") or [e["type"]])[0]
+                e["article_id"] = aid
+                e["event_id"] = "ev-" + hashlib.sha1(f"{aid}#{i}".encode()).hexdigest()[:16]
+                sentence = e.get("evidence") if isinstance(e.get("evidence"), str) else ""
+                start = texts[aid].find(sentence) if sentence else -1
+                e["evidence"] = ([{"sentence": sentence, "start": max(start, 0),
+                                   "end": max(start, 0) + len(sentence)}] if sentence else [])
+                e.setdefault("cameo", {"ACCUSE": "111", "CONSULT": "042", "REQUEST": "10"}.get(e["type"]))
+                evs.append(Event.from_dict(e))
+            out[aid] = evs
+    return out
+
+
+def dev_results(ids=None) -> list[ArticleResult]:
+    gold = gold_events()
+    return [ArticleResult(article=a, events=tuple(gold.get(a.id, ()))) for a in dev_articles()
+            if ids is None or a.id in ids]
+
+
+def many_results(n_copies: int) -> list[ArticleResult]:
+    """``n_copies`` variants of every dev article (new id, new text tail, new event ids)."""
+    base = dev_results()
+    out = []
+    for k in range(n_copies):
+        for r in base:
+            aid = f"{r.article.id}-v{k}"
+            art = replace(r.article, id=aid, text=r.article.text + f"\n\nEdition {k}.",
+                          url=(r.article.url or "") + f"#v{k}" if r.article.url else None)
+            evs = tuple(replace(e, article_id=aid, event_id=f"{e.event_id}-v{k}",
+                                date=_shift(e.date, k)) for e in r.events)
+            out.append(ArticleResult(article=art, events=evs))
+    return out
+
+
+def _shift(date, k):
+    """Move dates by k years so copies are different real-world events."""
+    if not date:
+        return date
+    return str(int(date[:4]) + k) + date[4:]

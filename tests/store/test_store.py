@@ -1,0 +1,255 @@
+"""Store behaviour on real SQLite and real PostgreSQL: migrations, idempotent ingest,
+stories across outlets, syndicated copies and every query of the Store API."""
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+import pytest
+
+import bilat
+from bilat.errors import NotFoundError, StoreError
+from bilat.model import ArticleResult, Failure
+
+from ._data import TURKEY, dev_results, gold_events
+
+pytestmark = pytest.mark.postgres
+
+
+def _counts(store):
+    s = store.stats()
+    return s["articles"], s["events"], s["stories"]
+
+
+def test_migrated_schema_matches_declared_tables(store):
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from bilat.store.engine import current_revision, head_revision
+    from bilat.store.schema import metadata
+
+    assert current_revision(store.engine) == head_revision()
+    with store.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), metadata)
+    assert diff == []
+
+
+def test_ingest_is_idempotent(store):
+    results = dev_results()
+    n_events = sum(len(r.events) for r in results)
+    first = store.ingest(results, batch_size=4)
+    assert first["articles_stored"] == len(results)
+    assert first["events_stored"] == n_events
+    assert _counts(store)[:2] == (len(results), n_events)
+    again = store.ingest(dev_results(), batch_size=3)
+    assert again["articles_stored"] == 0 and again["events_stored"] == 0
+    assert again["articles_skipped"] == len(results)
+    assert _counts(store)[:2] == (len(results), n_events)
+    # the same article twice inside one batch is stored once too
+    s2 = store.ingest([results[0], results[0]])
+    assert s2["articles_stored"] == 0
+
+
+def test_failures_are_reported_not_stored(store):
+    r = store.ingest([ArticleResult(article=None, failure=Failure("x.jsonl line 3", "B105", "broken"))]
+                     + dev_results(["seed-000"]))
+    assert r["articles_failed"] == 1 and r["failures"][0]["code"] == "B105"
+    assert r["articles_stored"] == 1
+
+
+def test_same_id_different_text_is_refused(store):
+    store.ingest(dev_results(["seed-000"]))
+    res = dev_results(["seed-000"])[0]
+    changed = replace(res, article=replace(res.article, text=res.article.text + " Updated."))
+    r = store.ingest([changed])
+    assert r["articles_stored"] == 0 and r["failures"][0]["code"] == "B405"
+
+
+def _story_of(store, article_id, etype):
+    return {e["story_id"] for e in store.events(article=article_id, type=etype).rows}
+
+
+def test_cross_outlet_story_counts_articles_and_sources(store):
+    store.ingest(dev_results())
+    ids = set().union(*(_story_of(store, a, "ACCUSE") for a in TURKEY))
+    assert len(ids) == 1
+    story = store.story(ids.pop())
+    assert story["n_articles"] == 3 and story["n_sources"] == 3
+    assert story["type"] == "ACCUSE" and story["date"] == "2017-05-22"
+    assert story["pairs"] == ["TUR-USA"]
+    assert {m["outlet"] for m in story["mentions"]} == {"cnn.com", "news.az", "report.az"}
+    located = 0
+    for m in story["mentions"]:
+        art = store.article(m["article_id"])
+        if m["sentence"] and art["text"][m["start"]:m["end"]] == m["sentence"]:
+            located += 1
+            assert m["sentence"] in m["paragraph"]
+            assert art["text"][m["paragraph_start"]:].startswith(m["paragraph"])
+    assert located >= 2
+    # the summons (ACCUSE) and the meeting (CONSULT) are different stories
+    consult = set().union(*(_story_of(store, a, "CONSULT") for a in TURKEY))
+    assert not consult & {story["story_id"]}
+
+
+def test_stories_grow_as_articles_arrive(store_url, tmp_path):
+    one_go = bilat.open_store(str(tmp_path / "all.db"))
+    one_go.ingest(dev_results())
+    expected = {e["event_id"]: e["story_id"] for e in one_go.events(limit=1000).rows}
+    one_go.close()
+    store = bilat.open_store(store_url)
+    try:
+        store.ingest(dev_results(["h024"]))
+        first = _story_of(store, "h024", "ACCUSE")
+        store.ingest(dev_results(["h035"]))
+        store.ingest(dev_results(["h038"]))
+        got = {e["event_id"]: e["story_id"] for e in store.events(limit=1000).rows}
+        assert _story_of(store, "h038", "ACCUSE") == first
+        assert store.story(first.pop())["n_articles"] == 3
+        assert set(got) <= set(expected)
+        for eid, sid in got.items():
+            assert sid == expected[eid]
+    finally:
+        store.close()
+
+
+def test_syndicated_copy_counts_as_one_source(store):
+    base = dev_results(["h024"])[0]
+    art = base.article
+    copy_text = "By Staff Writer\n" + art.text.replace("Monday", "Monday,", 1)
+    copy = ArticleResult(
+        article=replace(art, id="h024-wire", text=copy_text, outlet="example-wire.com", url="https://example-wire.com/x"),
+        events=tuple(replace(e, article_id="h024-wire", event_id=e.event_id + "-wire",
+                             evidence=tuple(replace(x, start=x.start + 16, end=x.end + 16) for x in e.evidence))
+                     for e in base.events))
+    report = store.ingest([base, copy])
+    assert report["syndicated"] == 1
+    sid = _story_of(store, "h024", "ACCUSE").pop()
+    story = store.story(sid)
+    assert story["n_articles"] == 2 and story["n_sources"] == 1
+    # an unrelated article is not a syndicated copy
+    store.ingest(dev_results(["h035"]))
+    assert store.story(sid)["n_sources"] == 2
+
+
+def test_events_filters_and_paging(store):
+    store.ingest(dev_results())
+    everything = store.events(limit=1000)
+    assert everything.total == len(everything.rows) > 40
+    page = store.events(limit=5, offset=5)
+    assert len(page) == 5 and page.total == everything.total
+    assert [e["event_id"] for e in page] == [e["event_id"] for e in everything.rows[5:10]]
+    tur = store.events(pair="USA-TUR", limit=1000)
+    assert tur.total > 0
+    assert all({"TUR", "USA"} <= {a["country"] for a in e["source"] + e["target"]} for e in tur)
+    acc = store.events(pair="TUR-USA", type="ACCUSE")
+    assert acc.total == 3 and all(e["type"] == "ACCUSE" for e in acc)
+    since = store.events(since="2023-01-01", limit=1000)
+    assert since.total and all(e["date"] >= "2023" for e in since)
+    until = store.events(until="2013", limit=1000)
+    assert all(e["date"] <= "2013-12-31" for e in until)
+    issue = store.events(issue="nuclear-wastewater", limit=1000)
+    assert issue.total and all("nuclear-wastewater" in e["issues"] for e in issue)
+    q = store.events(q="ambassador", limit=1000)
+    assert q.total and all("ambassador" in " ".join(x["sentence"] for x in e["evidence"]).lower() for e in q)
+    assert store.events(pair="CHN-JPN", type="ACCUSE", issue="nuclear-wastewater").total >= 1
+    with pytest.raises(StoreError):
+        store.events(type="SHOUT")
+    with pytest.raises(StoreError):
+        store.events(since="last week")
+    json.dumps(everything.as_dict())
+
+
+def test_missing_records_raise_not_found(store):
+    for call in (lambda: store.event("nope"), lambda: store.story("nope"), lambda: store.article("nope"),
+                 lambda: store.actor("Nobody Atall")):
+        with pytest.raises(NotFoundError):
+            call()
+
+
+def test_event_article_actor_lookups(store):
+    store.ingest(dev_results())
+    e = store.events(limit=1).rows[0]
+    assert store.event(e["event_id"])["event_id"] == e["event_id"]
+    art = store.article("seed-000")
+    assert art["text"].startswith(dev_results(["seed-000"])[0].article.text[:30])
+    assert len(art["events"]) == len(gold_events()["seed-000"])
+    assert store.articles(limit=100).total == 15
+    actors = store.actors(limit=1000)
+    assert actors.total == len(actors.rows) > 5
+    named = [a for a in actors if a["name"]]
+    one = store.actor(named[0]["name"])
+    assert one["names"] and sum(one["as_source"].values()) + sum(one["as_target"].values()) >= 1
+    chn = store.actor("CHN")
+    assert "CHN-JPN" in {p["pair"] for p in chn["pairs"]}
+    assert store.actors(q=named[0]["name"][:4]).total >= 1
+
+
+def test_pair_timeline_counts_stories_and_articles(store):
+    store.ingest(dev_results())
+    rows = store.pair("TUR", "USA", period="month").rows
+    may = next(r for r in rows if r["period"] == "2017-05")
+    # three outlets report one summons: one story, three article records
+    assert may["by_type"]["ACCUSE"] == 1 and may["by_type_articles"]["ACCUSE"] == 3
+    assert may["stories"] < may["articles"]
+    assert may["by_quad"]["verbal-conflict"] >= 1
+    assert -10 <= may["plover_score"] <= 10 and may["goldstein"] is not None
+    assert may["TUR->USA"] >= 1
+    days = store.pair("USA", "TUR", period="day", since="2017-05-22", until="2017-05-22").rows
+    assert [r["period"] for r in days] == ["2017-05-22"]
+    weeks = store.pair("TUR", "USA", period="week").rows
+    assert all(r["period"] >= "2017-05-15" for r in weeks)
+    with pytest.raises(StoreError):
+        store.pair("TUR", "USA", period="fortnight")
+    assert store.top_pairs(3)[0]["n_events"] >= store.top_pairs(3)[-1]["n_events"]
+    json.dumps(rows)
+
+
+def test_stances_show_who_does_what_on_an_issue(store):
+    store.ingest(dev_results())
+    st = store.stances("CHN", "JPN")
+    issues = {i["issue"]: i for i in st["issues"]}
+    assert "nuclear-wastewater" in issues
+    sides = {s["actor"]: s for s in issues["nuclear-wastewater"]["sides"]}
+    assert sides["CHN"]["summary"].get("ACCUSE", 0) >= 1
+    seq = sides["CHN"]["sequence"]
+    assert seq == sorted(seq, key=lambda s: (s["date"] or "9999", s["story_id"]))
+    only = store.stances("CHN", "JPN", issue="nuclear-wastewater")
+    assert [i["issue"] for i in only["issues"]] == ["nuclear-wastewater"]
+    json.dumps(st)
+
+
+def test_stats_and_stories_listing(store):
+    store.ingest(dev_results())
+    s = store.stats()
+    assert s["articles"] == 15 and s["stories"] < s["events"]
+    assert s["stories_multi_article"] >= 1
+    multi = store.stories(min_articles=2)
+    assert multi.total >= 1 and all(r["n_articles"] >= 2 for r in multi)
+    assert store.stories(pair="TUR-USA", type="ACCUSE").total == 1
+    assert store.stories(limit=2).total == s["stories"]
+
+
+def test_pandas_and_parquet_keep_codes_as_strings(store, tmp_path):
+    pd = pytest.importorskip("pandas")
+    store.ingest(dev_results())
+    res = store.events(type="CONSULT", limit=1000)
+    frame = res.to_pandas()
+    assert len(frame) == res.total
+    assert "042" in set(frame["cameo"].dropna())
+    path = tmp_path / "events.parquet"
+    res.to_parquet(path)
+    back = pd.read_parquet(path)
+    assert back["cameo"].dropna().iloc[0] == "042"
+
+
+def test_open_store_errors(tmp_path):
+    with pytest.raises(StoreError) as err:
+        bilat.open_store(str(tmp_path / "no" / "such" / "dir" / "x.db"))
+    assert "B401" in str(err.value)
+    with pytest.raises(StoreError):
+        bilat.open_store("mysql://x")
+    from bilat.store import open_store
+    path = str(tmp_path / "empty.db")
+    with pytest.raises(StoreError) as err:
+        open_store(path, migrate_schema=False)
+    assert "B402" in str(err.value)
