@@ -1,0 +1,371 @@
+"""Actor mentions -> Actor records: people, states, organisations, IGOs, groups.
+
+An ``ActorIndex`` is built once per parsed article. It registers every person with the
+full name, role and country the text gives anywhere ("Chinese Foreign Minister Wang
+Yi", "his Japanese counterpart Yoshimasa Hayashi", "Csaba Korosi, president of the
+... United Nations General Assembly") so later short forms ("Wang", "Ms. Kamikawa",
+"Qin") resolve to them. ``actors_for(token)`` then answers "who is this noun phrase":
+a person, a state (names, demonyms, capitals used as metonyms: "Beijing said"), an
+organisation of a state ("Egypt's foreign ministry"), an IGO, a group ("Egyptian
+police", "protesters in London"), a compound ("China and Japan"), a pronoun resolved
+to the last fitting actor, or "the two sides" resolved to the dyad in focus.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from .model import Actor
+from .nlp import Place, read_table
+
+TITLES = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam", "prof", "prof.", "gen", "gen.",
+          "lt", "col", "sen", "sen.", "rep", "rep.", "sheikh", "president", "minister", "premier", "king",
+          "queen", "prince", "chancellor", "ambassador", "secretary", "general", "envoy", "spokesman",
+          "spokeswoman", "spokesperson", "pope", "emir", "crown", "leader", "chairman", "governor", "mayor"}
+ROLE_WORDS = {"foreign", "prime", "minister", "president", "vice", "deputy", "secretary", "general", "secretary-general",
+              "ambassador", "envoy", "special", "spokesman", "spokeswoman", "spokesperson", "chancellor", "premier",
+              "king", "queen", "emir", "leader", "defense", "defence", "interior", "trade", "finance", "economy",
+              "state", "affairs", "external", "national", "security", "adviser", "advisor", "chief", "commander",
+              "head", "chairman", "governor", "mayor", "senator", "lawmaker", "official", "diplomat", "representative",
+              "counselor", "counsellor", "ministry", "spokesperson", "water", "energy", "information", "justice",
+              "ambassador-designate", "top", "senior", "house", "white", "council", "of", "first", "supreme",
+              "crown", "prince", "general-secretary", "negotiator", "delegate", "army", "military", "staff",
+              "intelligence", "treasury", "department", "agency", "director", "cabinet", "culture", "health",
+              "education", "environment", "agriculture", "industry", "commerce", "labor", "labour", "transport",
+              "parliament", "speaker", "opposition", "party", "ministerial", "assistant", "under", "attorney",
+              "homeland", "fm", "em", "pm"}
+GROUP_DYAD = re.compile(r"^(the|both)\s+(two\s+)?(sides|countries|nations|governments|ministers|leaders|"
+                        r"neighbou?rs|states|parties|foreign ministers|presidents|delegations|asian neighbou?rs)$", re.I)
+GENERIC_IGO_NOUNS = {"council", "organization", "organisation", "alliance", "bloc", "union", "agency", "body",
+                     "assembly", "commission"}
+PRONOUNS_PERSON = {"he", "him", "his", "she", "her", "hers"}
+PRONOUNS_STATE = {"it", "its"}
+PRONOUNS_PLURAL = {"they", "them", "their"}
+PRONOUNS_SPEAKER = {"we", "us", "our", "i", "me", "my"}
+
+
+@functools.lru_cache(maxsize=1)
+def sector_table() -> dict[str, tuple[str, str]]:
+    return {row["noun"]: (row["sector"], row["kind"]) for row in read_table("sectors.tsv")}
+
+
+@dataclass
+class Person:
+    name: str
+    tokens: tuple[str, ...]  # lower-case name parts
+    role: str | None = None
+    country: str | None = None
+    sector: str | None = None
+
+    def actor(self) -> Actor:
+        sector = self.sector or ("GOV" if self.role and _is_gov_role(self.role) else None)
+        return Actor(name=self.name, kind="person", country=self.country, sector=sector, role=self.role)
+
+
+def _is_gov_role(role: str) -> bool:
+    low = role.lower()
+    return any(w in low for w in ("minister", "president", "premier", "ambassador", "envoy", "secretary", "spokes",
+                                  "chancellor", "king", "emir", "official", "diplomat", "adviser", "advisor",
+                                  "governor", "mayor", "leader", "ministry", "negotiator", "head of state"))
+
+
+def _clean_name(span_tokens: list[Token]) -> list[Token]:
+    toks = [t for t in span_tokens if t.text.lower().strip(".") + ("." if t.text.endswith(".") else "") not in TITLES
+            and t.text.lower() not in TITLES and t.text.lower().rstrip(".") not in {"mr", "mrs", "ms", "dr"}]
+    while toks and (toks[-1].tag_ == "POS" or toks[-1].is_punct):
+        toks = toks[:-1]
+    while toks and (toks[0].is_punct or toks[0].lower_ in {"the", "a"}):
+        toks = toks[1:]
+    return toks
+
+
+@dataclass
+class ActorIndex:
+    """Per-article registry of places and people, and the resolver built on it."""
+
+    doc: Doc
+    place_at: dict[int, Place] = field(default_factory=dict)
+    people: list[Person] = field(default_factory=list)
+    person_at: dict[int, Person] = field(default_factory=dict)
+    focus: list[str] = field(default_factory=list)  # countries in order of first mention
+    speaker_for_sentence: dict[int, list[Actor]] = field(default_factory=dict)
+    history: list[tuple[int, Actor]] = field(default_factory=list)  # (token index, actor) of resolved subjects
+
+    @classmethod
+    def build(cls, doc: Doc) -> "ActorIndex":
+        index = cls(doc)
+        for place in doc._.places or []:
+            for i in range(place.start, place.end):
+                index.place_at[i] = place
+            if place.code not in index.focus and place.kind != "city":
+                index.focus.append(place.code)
+        index._register_people()
+        return index
+
+    # -- people ---------------------------------------------------------------------
+    def _register_people(self) -> None:
+        doc = self.doc
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            toks = _clean_name(list(ent))
+            if not toks or all(t.i in self.place_at for t in toks):
+                continue
+            parts = tuple(t.text.lower() for t in toks)
+            person = self._match_person(parts)
+            if person is None:
+                name = " ".join(t.text for t in toks)
+                person = Person(name=name, tokens=parts)
+                if len(parts) == 1:
+                    # a lone surname first seen alone: keep it, a fuller form may come later
+                    pass
+                self.people.append(person)
+            elif len(parts) > len(person.tokens) and set(person.tokens) <= set(parts):
+                person.name = " ".join(t.text for t in toks)
+                person.tokens = parts
+            role, country, sector = self._describe(ent)
+            if role and not person.role:
+                person.role = role
+            if country and not person.country:
+                person.country = country
+            if sector and not person.sector:
+                person.sector = sector
+            for t in ent:
+                self.person_at[t.i] = person
+        # bare surnames the tagger missed ("Kamikawa said"): proper nouns matching a registered name part
+        if self.people:
+            parts = {}
+            for p in self.people:
+                if len(p.tokens) > 1:
+                    for part in p.tokens:
+                        parts.setdefault(part, p)
+            for t in doc:
+                if t.i not in self.person_at and t.pos_ == "PROPN" and t.text.lower() in parts and t.i not in self.place_at:
+                    self.person_at[t.i] = parts[t.text.lower()]
+
+    def _match_person(self, parts: tuple[str, ...]) -> Person | None:
+        for person in reversed(self.people):
+            if set(parts) <= set(person.tokens) or set(person.tokens) <= set(parts):
+                return person
+        return None
+
+    def _describe(self, ent: Span) -> tuple[str | None, str | None, str | None]:
+        """Role, country and sector of a person from the words around the name."""
+        doc = self.doc
+        root = ent.root
+        role_toks: list[Token] = []
+        country = None
+        # left modifiers inside the same noun phrase: "Chinese Foreign Minister Qin Gang"
+        i = ent.start - 1
+        while i >= 0 and i >= ent.start - 8:
+            t = doc[i]
+            if t.is_punct and t.text not in {"-", "'s", "’s"}:
+                break
+            if t.lower_ in {"the", "a", "an", "his", "her", "their", "its"}:
+                break
+            place = self.place_at.get(i)
+            if place is not None:
+                country = country or place.code
+                i = place.start - 1
+                continue
+            if t.tag_ == "POS":
+                i -= 1
+                continue
+            if t.lower_ in ROLE_WORDS or (t.is_title and t.pos_ in ("PROPN", "NOUN") and t.ent_type_ not in ("PERSON",)) \
+                    or t.lower_ in sector_table():
+                role_toks.insert(0, t)
+                i -= 1
+                continue
+            break
+        # apposition after the name: "Csaba Korosi, president of the ... General Assembly"
+        appos = [c for c in root.children if c.dep_ == "appos"]
+        if not role_toks and appos:
+            a = appos[0]
+            sub = list(a.subtree)
+            role_toks = [t for t in sub if not t.is_punct][:12]
+            for t in sub:
+                place = self.place_at.get(t.i)
+                if place is not None:
+                    country = country or place.code
+                    break
+        # the name is itself an apposition: "his Japanese counterpart Yoshimasa Hayashi",
+        # "the foreign minister of Tajikistan, Siorjiddin Muhriddin"
+        if root.dep_ == "appos" and root.head.i < ent.start:
+            head = root.head
+            sub = [t for t in head.subtree if t.i < ent.start]
+            for t in sub:
+                place = self.place_at.get(t.i)
+                if place is not None and country is None:
+                    country = place.code
+            if not role_toks:
+                role_toks = [t for t in sub if not t.is_punct and t.lower_ not in {"the", "his", "her", "their", "a"}
+                             and t.i not in self.place_at and t.tag_ != "POS"]
+        role = " ".join(t.text for t in role_toks).strip() or None
+        if role and len(role) > 80:
+            role = role[:80]
+        sector = None
+        if role:
+            low = role.lower()
+            for word in reversed(low.split()):
+                if word in sector_table():
+                    sector = sector_table()[word][0]
+                    break
+        return role, country, sector
+
+    # -- resolution -------------------------------------------------------------------
+    def actors_for(self, token: Token, *, speaker: list[Actor] | None = None, exclude: set[int] | None = None,
+                   allow_generic: bool = True) -> list[Actor]:
+        """The actors a noun phrase headed by ``token`` denotes (compound actors included)."""
+        heads = [token] + [c for c in token.conjuncts if c.i > token.i]
+        out: list[Actor] = []
+        for h in heads:
+            for a in self._actor_for_head(h, speaker=speaker, allow_generic=allow_generic):
+                if a not in out:
+                    out.append(a)
+        return out
+
+    def _actor_for_head(self, t: Token, *, speaker: list[Actor] | None, allow_generic: bool) -> list[Actor]:
+        doc = self.doc
+        low = t.lower_
+        # pronouns
+        if t.pos_ == "PRON" or t.tag_ in ("PRP", "PRP$"):
+            return self._pronoun(t, speaker)
+        # a person
+        person = self.person_at.get(t.i)
+        if person is not None:
+            return [person.actor()]
+        # the dyad in focus: "the two sides", "both countries"
+        np = self._np_text(t)
+        if GROUP_DYAD.match(np):
+            return [Actor(kind="state", country=c) for c in self.dyad(t.i)]
+        place = self.place_at.get(t.i)
+        if place is not None:
+            if place.kind == "igo":
+                return [Actor(name=doc[place.start:place.end].text, kind="igo", country=place.code)]
+            if place.kind in ("country", "capital"):
+                return [Actor(kind="state", country=place.code)]
+            if place.kind == "demonym" and t.pos_ in ("PROPN", "NOUN") and t.dep_ not in ("amod", "compound"):
+                return [Actor(name=None, kind="group", country=place.code, role=t.text)]
+            return []
+        # a noun with an agent meaning: ministry, government, police, protesters, troops...
+        sector_kind = sector_table().get(low) or sector_table().get(t.lemma_.lower())
+        if sector_kind is None and low == "counterpart":
+            sector_kind = ("GOV", "person")
+        if sector_kind is None and low in GENERIC_IGO_NOUNS:
+            igo = self._recent_igo(t.i, low)
+            if igo:
+                return [igo]
+        if sector_kind is not None:
+            country, name = self._modifier_country(t)
+            sector, kind = sector_kind
+            if country is None and low in GENERIC_IGO_NOUNS:
+                igo = self._recent_igo(t.i, low)
+                if igo:
+                    return [igo]
+            if country is None:
+                country = self._recent_same(t)
+            if country is None:
+                return []
+            role = self._np_text(t, strip_det=True)
+            if kind == "state" or (kind == "organization" and sector == "GOV"):
+                return [Actor(name=name, kind="state" if kind == "state" else "organization", country=country,
+                              sector=sector, role=role)]
+            return [Actor(name=name, kind=kind, country=country, sector=sector, role=role)]
+        # an organisation entity with a country modifier ("Egypt's statement" is not an actor,
+        # but "Iran's mission to the United Nations" is)
+        return []
+
+    def _np_text(self, t: Token, strip_det: bool = False) -> str:
+        left = [c for c in t.lefts if c.dep_ in ("det", "nummod", "amod", "compound", "poss", "predet", "quantmod")]
+        start = min([t.i] + [c.left_edge.i for c in left])
+        toks = [x for x in self.doc[start:t.i + 1] if not (strip_det and x.dep_ in ("det", "predet"))]
+        return " ".join(x.text for x in toks).strip()
+
+    def _modifier_country(self, t: Token) -> tuple[str | None, str | None]:
+        """Country of a noun from its modifiers: "Chinese police", "Egypt's ministry",
+        "the foreign minister of Tajikistan", "opposition groups in Zimbabwe"."""
+        for c in t.lefts:
+            for x in c.subtree:
+                place = self.place_at.get(x.i)
+                if place is not None and place.kind != "city":
+                    return place.code, None
+                if place is not None:
+                    return place.code, None
+        for prep in t.rights:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "in"):
+                for x in prep.children:
+                    if x.dep_ == "pobj":
+                        place = self.place_at.get(x.i)
+                        if place is not None:
+                            return place.code, None
+                        person = self.person_at.get(x.i)
+                        if person is not None and person.country:
+                            return person.country, None
+        return None, None
+
+    def _recent_same(self, t: Token) -> str | None:
+        """'the ministry said' after 'Egypt's foreign ministry': reuse the last country named with this noun."""
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
+            return None
+        for i, actor in reversed(self.history):
+            if i < t.i and actor.role and actor.role.lower().split()[-1:] == [t.lower_]:
+                return actor.country
+        return None
+
+    def _recent_igo(self, i: int, noun: str) -> Actor | None:
+        for place in reversed(self.doc._.places or []):
+            if place.start < i and place.kind == "igo":
+                name = self.doc[place.start:place.end].text
+                if noun in name.lower() or noun in ("organization", "organisation", "alliance", "bloc", "body"):
+                    return Actor(name=name, kind="igo", country=place.code)
+        return None
+
+    def _pronoun(self, t: Token, speaker: list[Actor] | None) -> list[Actor]:
+        low = t.lower_
+        if low in PRONOUNS_SPEAKER:
+            if speaker:
+                return [Actor(kind="state", country=a.country) if low in ("we", "us", "our") and a.country else a
+                        for a in speaker]
+            return []
+        wanted = "person" if low in PRONOUNS_PERSON else "state" if low in PRONOUNS_STATE else "plural" if low in PRONOUNS_PLURAL else None
+        if wanted is None:
+            return []
+        for i, actor in reversed(self.history):
+            if i >= t.i:
+                continue
+            if wanted == "person" and actor.kind == "person":
+                return [actor]
+            if wanted == "state" and actor.kind in ("state", "organization", "igo"):
+                return [actor]
+            if wanted == "plural" and actor.kind in ("group", "state", "organization"):
+                return [actor]
+            if wanted in ("state", "plural") and actor.kind == "person":
+                break  # a person intervenes: "it" is not the last state
+        return []
+
+    def dyad(self, i: int) -> list[str]:
+        """The two countries in focus before token i: the two most mentioned so far."""
+        counts: dict[str, int] = {}
+        order: dict[str, int] = {}
+        for place in self.doc._.places or []:
+            if place.start >= i or place.kind == "city":
+                continue
+            counts[place.code] = counts.get(place.code, 0) + 1
+            order.setdefault(place.code, place.start)
+        for p in self.people:
+            pass
+        ranked = sorted(counts, key=lambda c: (-counts[c], order[c]))
+        return ranked[:2]
+
+    def remember(self, i: int, actors: list[Actor]) -> None:
+        for a in actors:
+            self.history.append((i, a))
+        self.history.sort(key=lambda x: x[0])
+
+    def country_of_person_fallback(self, actor: Actor, lead_country: str | None) -> Actor:
+        if actor.kind == "person" and not actor.country and lead_country and actor.sector == "GOV":
+            return replace(actor, country=lead_country)
+        return actor

@@ -1,0 +1,214 @@
+"""Event dates from explicit and relative expressions.
+
+``resolve(expression, published)`` turns the text of a date mention ("on Thursday",
+"November 25", "mid-November", "last month", "Sept 29, 1972") into a ``DateValue``:
+an ISO string at day, month or year precision plus how it was obtained. Weekday names
+mean the latest such day on or before publication ("on Thursday" in a Friday paper is
+the day before). Relative expressions without a publication date are unknown, never
+guessed. dateparser handles the many explicit formats; the relative phrases news
+uses most are resolved here first because their meaning is fixed by convention.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+
+from .model import DateBasis
+
+WEEKDAYS = {name: i for i, name in enumerate(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+MONTHS = {name: i + 1 for i, name in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"])}
+MONTH_ABBR = {k[:3]: v for k, v in MONTHS.items()} | {"sept": 9}
+
+_WORD_NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+             "nine": 9, "ten": 10, "a": 1, "an": 1}
+
+_WEEKDAY_RE = re.compile(r"\b(last\s+|this\s+|on\s+|early\s+|late\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b", re.I)
+_MONTH_NAME = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_PART_MONTH_RE = re.compile(r"\b(mid|early|late|end of|beginning of|start of)[\s-]+" + _MONTH_NAME + r"(?:\s+(\d{4}))?\b", re.I)
+_YEAR_RE = re.compile(r"^(?:in\s+|since\s+|early\s+|late\s+|mid-?|the\s+year\s+)?((?:1[89]|20)\d\d)$", re.I)
+_AGO_RE = re.compile(r"\b(\w+)\s+(day|week|month|year)s?\s+ago\b", re.I)
+
+
+@dataclass(frozen=True)
+class DateValue:
+    value: str | None  # YYYY-MM-DD, YYYY-MM or YYYY
+    basis: str  # DateBasis value
+
+    @property
+    def precision(self) -> str | None:
+        if not self.value:
+            return None
+        return {10: "day", 7: "month", 4: "year"}.get(len(self.value))
+
+
+UNKNOWN = DateValue(None, DateBasis.UNKNOWN.value)
+
+
+def parse_iso(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _month(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def _shift_month(d: dt.date, months: int) -> tuple[int, int]:
+    total = d.year * 12 + (d.month - 1) + months
+    return total // 12, total % 12 + 1
+
+
+def _latest_month(month: int, pub: dt.date) -> int:
+    """The year of the latest such month not after publication."""
+    return pub.year if month <= pub.month else pub.year - 1
+
+
+def _number(word: str) -> int | None:
+    word = word.lower()
+    if word.isdigit():
+        return int(word)
+    return _WORD_NUM.get(word)
+
+
+@functools.lru_cache(maxsize=4096)
+def resolve(expression: str, published: str | None) -> DateValue:
+    """Resolve one date expression against the publication date (ISO or None)."""
+    text = " ".join(expression.split()).strip(" ,.")
+    low = text.lower()
+    pub = parse_iso(published)
+    if not low:
+        return UNKNOWN
+
+    # relative words first: their meaning is fixed by convention
+    if pub is not None:
+        rel = _relative(low, pub)
+        if rel is not None:
+            return DateValue(rel, DateBasis.RELATIVE.value)
+
+    m = _PART_MONTH_RE.search(low)
+    if m:
+        month = _month_number(m.group(2))
+        if month:
+            year = int(m.group(3)) if m.group(3) else (_latest_month(month, pub) if pub else None)
+            if year:
+                basis = DateBasis.EXPLICIT if m.group(3) else DateBasis.RELATIVE
+                return DateValue(_month(year, month), basis.value)
+            return UNKNOWN
+
+    m = _YEAR_RE.match(low)
+    if m:
+        return DateValue(m.group(1), DateBasis.EXPLICIT.value)
+
+    return _explicit(text, pub)
+
+
+def _month_number(word: str) -> int | None:
+    word = word.lower().rstrip(".")
+    return MONTHS.get(word) or MONTH_ABBR.get(word[:4] if word.startswith("sept") else word[:3])
+
+
+def _relative(low: str, pub: dt.date) -> str | None:
+    if re.search(r"\b(today|tonight|this (morning|afternoon|evening))\b", low):
+        return pub.isoformat()
+    if re.search(r"\byesterday\b|\blast night\b", low):
+        return (pub - dt.timedelta(days=1)).isoformat()
+    if re.search(r"\b(earlier|later)? ?this week\b", low):
+        return _month(pub.year, pub.month)
+    if re.search(r"\blast week\b|\bpast week\b", low):
+        d = pub - dt.timedelta(days=7)
+        return _month(d.year, d.month)
+    if re.search(r"\b(earlier |later )?this month\b", low):
+        return _month(pub.year, pub.month)
+    if re.search(r"\blast month\b|\bpast month\b", low):
+        return _month(*_shift_month(pub, -1))
+    if re.search(r"\b(earlier |later )?this year\b", low):
+        return f"{pub.year:04d}"
+    if re.search(r"\blast year\b|\bpast year\b", low):
+        return f"{pub.year - 1:04d}"
+    m = _AGO_RE.search(low)
+    if m:
+        n = _number(m.group(1))
+        if n is None:
+            return None
+        unit = m.group(2).lower()
+        if unit == "day":
+            return (pub - dt.timedelta(days=n)).isoformat()
+        if unit == "week":
+            d = pub - dt.timedelta(days=7 * n)
+            return _month(d.year, d.month)
+        if unit == "month":
+            return _month(*_shift_month(pub, -n))
+        return f"{pub.year - n:04d}"
+    m = _WEEKDAY_RE.search(low)
+    if m and not re.search(r"\d", low):
+        wd = WEEKDAYS[m.group(2).lower()]
+        back = (pub.weekday() - wd) % 7
+        if (m.group(1) or "").strip().lower() == "last" and back == 0:
+            back = 7
+        return (pub - dt.timedelta(days=back)).isoformat()
+    return None
+
+
+_DATEPARSER_SETTINGS = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["month"],
+                        "RETURN_AS_TIMEZONE_AWARE": False, "STRICT_PARSING": False}
+
+
+def _explicit(text: str, pub: dt.date | None) -> DateValue:
+    """Absolute dates with dateparser; a day and month without a year take the latest
+    such day not after publication (a week's slack for dates announced ahead)."""
+    has_year = bool(re.search(r"\b(1[89]|20)\d\d\b", text))
+    has_day = bool(re.search(r"\b\d{1,2}(st|nd|rd|th)?\b", re.sub(r"\b(1[89]|20)\d\d\b", "", text)))
+    month_m = re.search(r"\b" + _MONTH_NAME + r"(?=\b|\s|\d|$)", text, re.I)
+    if not month_m:
+        return UNKNOWN
+    if not has_year and pub is None:
+        return UNKNOWN
+    parsed = _dateparse(text, pub.isoformat() if pub else None)
+    if parsed is None:
+        return UNKNOWN
+    if not has_year and pub is not None:
+        year = pub.year
+        try:
+            candidate = parsed.replace(year=year)
+        except ValueError:
+            candidate = parsed
+        if candidate > pub + dt.timedelta(days=7):
+            candidate = candidate.replace(year=year - 1)
+        parsed = candidate
+    basis = DateBasis.EXPLICIT.value if has_year else DateBasis.RELATIVE.value
+    if has_day:
+        return DateValue(parsed.isoformat(), basis)
+    return DateValue(_month(parsed.year, parsed.month), basis)
+
+
+@functools.lru_cache(maxsize=4096)
+def _dateparse(text: str, base: str | None) -> dt.date | None:
+    import dateparser  # imported lazily: it costs ~0.3 s and most runs need it rarely
+
+    settings = dict(_DATEPARSER_SETTINGS)
+    if base:
+        settings["RELATIVE_BASE"] = dt.datetime.fromisoformat(base)
+    cleaned = re.sub(r"^(on|in|since|by|from|until|of)\s+", "", text, flags=re.I)
+    try:
+        value = dateparser.parse(cleaned, languages=["en"], settings=settings)
+    except (ValueError, OverflowError):
+        return None
+    return value.date() if value else None
+
+
+def more_precise(a: str | None, b: str | None) -> str | None:
+    """The more precise of two compatible dates (used when merging records)."""
+    if not a:
+        return b
+    if not b:
+        return a
+    return a if len(a) >= len(b) else b

@@ -1,0 +1,115 @@
+"""Collapse records within one article, and give records stable, content-derived ids.
+
+Within an article, candidates with the same type, the same actors' countries (the dyad
+unordered for symmetric types) and compatible dates describe one event: several demands
+made in one meeting are one REQUEST. The merged record keeps every evidence sentence,
+the union of issues, the most precise date, the best-named actors and the highest
+confidence. Ids hash normalised content, so the same input gives the same ids.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field, replace
+
+from .model import Actor, Event, Evidence, Location, SYMMETRIC_TYPES
+
+
+def stable_id(*parts: object, prefix: str = "", length: int = 16) -> str:
+    text = "\x1f".join("" if p is None else str(p) for p in parts)
+    return prefix + hashlib.sha256(text.encode("utf-8")).hexdigest()[:length]
+
+
+def dyad_key(etype: str, source: tuple[Actor, ...], target: tuple[Actor, ...]) -> tuple:
+    src = frozenset(a.country for a in source if a.country)
+    tgt = frozenset(a.country for a in target if a.country)
+    if etype in {t.value for t in SYMMETRIC_TYPES}:
+        return (etype, src | tgt, frozenset())
+    return (etype, src, tgt)
+
+
+def dates_compatible(a: str | None, b: str | None) -> bool:
+    """Same day, or one a coarser form of the other ("2023-11" and "2023-11-25")."""
+    if not a or not b:
+        return a == b
+    n = min(len(a), len(b))
+    return a[:n] == b[:n]
+
+
+def _richer(a: Actor, b: Actor) -> Actor:
+    score = lambda x: (x.name is not None, x.kind == "person", x.role is not None, x.sector is not None)
+    return a if score(a) >= score(b) else b
+
+
+def _merge_actors(a: tuple[Actor, ...], b: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    by_country: dict[str | None, Actor] = {}
+    order: list[str | None] = []
+    for x in a + b:
+        if x.country in by_country:
+            by_country[x.country] = _richer(by_country[x.country], x)
+        else:
+            by_country[x.country] = x
+            order.append(x.country)
+    return tuple(by_country[c] for c in order)
+
+
+@dataclass
+class _Group:
+    event: Event
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+def collapse(events: list[Event]) -> list[Event]:
+    """Merge records of one article that describe the same event; order is kept."""
+    groups: list[_Group] = []
+    for ev in events:
+        key = dyad_key(ev.type, ev.source, ev.target)
+        home = None
+        for g in groups:
+            if dyad_key(g.event.type, g.event.source, g.event.target) == key and \
+                    dates_compatible(g.event.date, ev.date) and g.event.salience == ev.salience:
+                home = g
+                break
+            # an undated record of the same event merges into a dated one
+            if dyad_key(g.event.type, g.event.source, g.event.target) == key and (not g.event.date or not ev.date):
+                home = g
+                break
+        if home is None:
+            groups.append(_Group(ev, list(ev.evidence)))
+            continue
+        cur = home.event
+        date, basis = cur.date, cur.date_basis
+        if ev.date and (not cur.date or len(ev.date) > len(cur.date)):
+            date, basis = ev.date, ev.date_basis
+        home.event = replace(
+            cur,
+            source=_merge_actors(cur.source, ev.source),
+            target=_merge_actors(cur.target, ev.target),
+            date=date,
+            date_basis=basis,
+            mode=cur.mode or ev.mode,
+            location=cur.location or ev.location,
+            issues=tuple(dict.fromkeys(cur.issues + ev.issues)),
+            attribution=cur.attribution or ev.attribution,
+            confidence=max(cur.confidence, ev.confidence),
+        )
+        for e in ev.evidence:
+            if e not in home.evidence:
+                home.evidence.append(e)
+    return [replace(g.event, evidence=tuple(sorted(g.evidence, key=lambda e: e.start))) for g in groups]
+
+
+def assign_ids(events: list[Event]) -> list[Event]:
+    """Content-derived event ids (article, type, dyad, date, first evidence offset)."""
+    out = []
+    seen: set[str] = set()
+    for ev in events:
+        key = dyad_key(ev.type, ev.source, ev.target)
+        first = ev.evidence[0].start if ev.evidence else -1
+        eid = stable_id(ev.article_id, ev.type, sorted(key[1]), sorted(key[2]), ev.date, first, prefix="ev_")
+        n = 1
+        while eid in seen:  # two records can share all of that only by accident; keep ids unique
+            eid = stable_id(ev.article_id, ev.type, sorted(key[1]), sorted(key[2]), ev.date, first, n, prefix="ev_")
+            n += 1
+        seen.add(eid)
+        out.append(replace(ev, event_id=eid, story_id=ev.story_id or "st_" + eid[3:]))
+    return out

@@ -1,0 +1,663 @@
+"""Sentences -> typed event candidates with source, target, evidence and date.
+
+Rules over the dependency parse, driven by two lexicons written for bilat
+(``data/triggers.tsv``: verbs and adjectives; ``data/nouns.tsv``: nominal triggers
+and their light verbs). For each trigger:
+
+* modality first: negated, hypothetical (could, might, may, if), and absorbed triggers
+  (the requested action in "urged Japan to lift the ban") are not events; announced
+  future actions become AGREE (cooperative) or THREATEN (hostile), as PLOVER codes them;
+* the source is the clause's subject, inherited through xcomp/conj/participles, the
+  passive agent, or the speaker of the reported clause;
+* the target comes from the object and the prepositions each type takes, then from
+  the first actor elsewhere in the trigger's clause;
+* statements without a trigger are read for content: a modal demand in reported speech
+  ("Japan should ...") is a REQUEST of the speaker, a negative judgement ("a violation of
+  international law") an ACCUSE;
+* dates come from the trigger's clause, its governing verbs, then the sentence.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from . import dates as dates_mod
+from .actors import ActorIndex
+from .dates import DateValue
+from .issues import issues_in, location_of
+from .model import Actor, Location
+from .nlp import read_table
+
+SPEECH_VERBS = {"say", "tell", "state", "announce", "add", "insist", "stress", "emphasize", "emphasise", "note",
+                "declare", "claim", "write", "tweet", "affirm", "assert", "argue", "indicate", "confirm", "explain",
+                "remark", "comment", "reply", "reiterate", "report", "signal", "hope", "believe", "think", "feel",
+                "suggest", "mention", "show", "reveal", "acknowledge", "admit", "underline", "underscore"}
+SPEAKER_NOUNS = {"statement", "spokesman", "spokeswoman", "spokesperson", "communique", "communiqué", "release",
+                 "readout", "report", "media", "agency", "newspaper", "sources", "source", "official", "officials",
+                 "ministry", "office"}
+HYPOTHETICAL = {"could", "might", "may", "can"}
+FUTURE = {"will", "'ll", "wo", "shall"}
+OBLIGATION = {"should", "must", "need", "ought"}
+INTENT_VERBS = {"plan", "intend", "decide", "aim", "schedule", "set", "expect", "prepare", "vow", "want", "hope",
+                "seek", "try", "attempt", "wish", "look", "threaten", "pledge", "promise", "agree", "offer"}
+CONTINUE_VERBS = {"continue", "begin", "start", "resume", "keep", "go"}
+COOPERATIVE = {"CONSULT": "036", "COOPERATE": "031", "AID": "033", "RETREAT": "035", "CONCEDE": "035", "SUPPORT": "032"}
+HOSTILE = {"SANCTION": "132", "ASSAULT": "138", "COERCE": "137", "MOBILIZE": "138", "PROTEST": "133"}
+HOSTILE_XCOMP = {"respond", "retaliate", "strike", "attack", "fight", "hit", "punish", "defend", "use"}
+NEGATIVE_JUDGEMENT = {"violation", "lack", "illegal", "unacceptable", "provocation", "provocative", "irresponsible",
+                      "aggressive", "unprofessional", "mistake", "wrong", "threat", "interference", "hostile",
+                      "breach", "contrary", "inability", "lapse", "failure", "unjustified", "groundless",
+                      "baseless", "outrageous", "reckless", "dangerous", "destabilizing", "destabilising",
+                      "hypocrisy", "hypocritical", "bullying", "coercion"}
+# target prepositions each type takes, besides the direct object
+TARGET_PREPS = {
+    "CONSULT": ("with", "to"), "AGREE": ("with", "to"), "COOPERATE": ("with",), "SUPPORT": ("with", "to", "for"),
+    "ACCUSE": ("to", "against", "of", "at", "over"), "REQUEST": ("on", "upon", "to", "from"),
+    "REJECT": ("from", "by"), "THREATEN": ("against", "to", "on"), "SANCTION": ("on", "against", "from", "to"),
+    "ASSAULT": ("at", "on", "against", "in"), "AID": ("to", "for"), "COERCE": ("in",), "CONCEDE": ("on", "to"),
+    "RETREAT": ("from", "to"), "PROTEST": ("against", "outside", "at"), "MOBILIZE": ("to", "against", "near", "toward", "towards"),
+}
+# types whose record needs a target to be worth emitting
+NEEDS_TARGET = {"ACCUSE", "REQUEST", "REJECT", "SANCTION", "SUPPORT", "AID", "CONCEDE", "COOPERATE", "RETREAT",
+                "THREATEN", "COERCE", "AGREE"}
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+BACKGROUND_MARKERS = {"earlier", "previously", "before", "ago", "last", "since", "once", "formerly"}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    type: str
+    cameo: str
+    mode: str | None
+    objects: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class NounTrigger:
+    type: str
+    cameo: str
+    mode: str | None
+    lights: dict = field(default_factory=dict)  # light verb -> (type, cameo)
+    scene: bool = False
+
+
+@functools.lru_cache(maxsize=1)
+def verb_lexicon() -> dict[tuple[str, str, str], Trigger]:
+    """(pos, lemma, particle) -> Trigger."""
+    out = {}
+    for row in read_table("triggers.tsv"):
+        objects = frozenset(o for o in (row["objects"] or "").split("|") if o)
+        out[(row["pos"], row["lemma"], row["particle"] or "")] = Trigger(row["type"], row["cameo"], row["mode"] or None, objects)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def noun_lexicon() -> dict[str, NounTrigger]:
+    out = {}
+    for row in read_table("nouns.tsv"):
+        lights, scene = {}, False
+        for item in (row["lights"] or "").split(","):
+            item = item.strip()
+            if not item:
+                continue
+            if item == "@":
+                scene = True
+            elif "=" in item:
+                verb, spec = item.split("=")
+                t, c = spec.split("/")
+                lights[verb] = (t, c)
+            else:
+                lights[item] = (row["type"], row["cameo"])
+        out[row["lemma"]] = NounTrigger(row["type"], row["cameo"], row["mode"] or None, lights, scene)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _verb_lemmas() -> frozenset[str]:
+    return frozenset(lemma for (_, lemma, _) in verb_lexicon())
+
+
+@dataclass
+class Candidate:
+    """An event found in one sentence, before within-article collapse."""
+
+    type: str
+    cameo: str
+    mode: str | None
+    source: list[Actor]
+    target: list[Actor]
+    trigger: int  # token index
+    sentence: Span
+    date: DateValue | None
+    location: Location | None = None
+    issues: tuple[str, ...] = ()
+    attribution: str | None = None
+    confidence: float = 0.6
+    background: bool = False
+
+
+def lemma(t: Token) -> str:
+    """spaCy's small model mislemmatises some past tenses ('hoped' -> 'hop'); fall back on rules."""
+    lem = t.lemma_.lower()
+    if t.tag_ in ("VBD", "VBN") and lem not in _verb_lemmas() and lem not in SPEECH_VERBS:
+        low = t.lower_
+        for cand in (low[:-1], low[:-2], low[:-3] if low.endswith("ied") else None):
+            if cand and (cand in _verb_lemmas() or cand in SPEECH_VERBS):
+                return cand
+        if low.endswith("ied") and low[:-3] + "y" in _verb_lemmas():
+            return low[:-3] + "y"
+    return lem
+
+
+def particle_of(t: Token) -> str:
+    for c in t.children:
+        if c.dep_ in ("prt", "prep") and c.i > t.i:
+            return c.lower_
+    return ""
+
+
+class SentenceReader:
+    """Finds the events of one sentence."""
+
+    def __init__(self, index: ActorIndex, published: str | None):
+        self.index = index
+        self.published = published
+
+    # -- subjects and speakers -----------------------------------------------------------
+    def subject_of(self, verb: Token, speaker: list[Actor] | None) -> tuple[list[Actor], bool, Token | None]:
+        """Actors of the clause subject, whether the clause is passive, and the subject token."""
+        tok = verb
+        for _ in range(5):
+            subj = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
+            if subj:
+                s = subj[0]
+                if s.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
+                    s = tok.head
+                actors = self.index.actors_for(s, speaker=speaker)
+                if not actors and s.lower_ in SPEAKER_NOUNS | {"statement"}:
+                    actors = self._noun_owner(s)
+                passive = s.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in tok.children)
+                return actors, passive, s
+            if tok.dep_ == "relcl":
+                return self.index.actors_for(tok.head, speaker=speaker), False, tok.head
+            if tok.dep_ in ("xcomp", "conj", "advcl", "pcomp", "ccomp", "acomp") or (tok.dep_ == "pobj") or tok.dep_ == "prep":
+                nxt = tok.head
+                if nxt.pos_ == "ADP":
+                    nxt = nxt.head
+                if nxt is tok:
+                    break
+                # an xcomp of an object-control verb takes the object: "urged Japan to keep"
+                tok = nxt
+                continue
+            break
+        return [], False, None
+
+    def _noun_owner(self, noun: Token) -> list[Actor]:
+        """'Egypt's statement said', 'the Turkish foreign ministry's spokesman said'."""
+        for c in noun.subtree:
+            place = self.index.place_at.get(c.i)
+            if place is not None and place.kind != "city":
+                if place.kind == "igo":
+                    return [Actor(name=noun.doc[place.start:place.end].text, kind="igo", country=place.code)]
+                return [Actor(kind="state", country=place.code, sector="GOV")]
+            person = self.index.person_at.get(c.i)
+            if person is not None:
+                return [person.actor()]
+        return []
+
+    def speech_frames(self, sent: Span) -> dict[int, tuple[list[Actor], Token]]:
+        """token index -> (speaker actors, speech verb) for tokens inside reported clauses."""
+        frames: dict[int, tuple[list[Actor], Token]] = {}
+        for t in sent:
+            if t.pos_ not in ("VERB", "AUX") or lemma(t) not in SPEECH_VERBS:
+                continue
+            speaker, _, _ = self.subject_of(t, None)
+            if not speaker:
+                continue
+            for c in t.children:
+                if c.dep_ in ("ccomp", "xcomp", "parataxis") or (c.dep_ == "dobj" and c.pos_ == "VERB"):
+                    for x in c.subtree:
+                        frames.setdefault(x.i, (speaker, t))
+            # quote first, speech verb after: '"...," Hua said.' -> the root clause is the quote
+            if t.dep_ in ("ccomp", "parataxis") or (t.dep_ == "ROOT" and not any(c.dep_ == "ccomp" for c in t.children)):
+                pass
+        # "according to X": X is the speaker of the whole sentence
+        for t in sent:
+            if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
+                to = t.doc[t.i + 1]
+                objs = [c for c in to.children if c.dep_ == "pobj"]
+                if objs:
+                    who = self.index.actors_for(objs[0]) or self._noun_owner(objs[0])
+                    if who:
+                        for x in sent:
+                            frames.setdefault(x.i, (who, t))
+        return frames
+
+    # -- modality ---------------------------------------------------------------------------
+    def modality(self, t: Token) -> str:
+        """'fact', 'negated', 'hypothetical', 'future', 'obligation', or 'absorbed'."""
+        chain = [t]
+        h = t
+        # auxiliaries of a noun trigger sit on its light verb
+        while h.dep_ in ("dobj", "pobj", "nsubjpass", "attr", "prep", "acomp") and h.head is not h:
+            h = h.head
+            chain.append(h)
+            if h.pos_ in ("VERB", "AUX"):
+                break
+        for x in chain:
+            for c in x.children:
+                if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no" and x.pos_ == "NOUN"):
+                    return "negated"
+                if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
+                    return "hypothetical"
+        verb = chain[-1]
+        auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if any(a in HYPOTHETICAL for a in auxes):
+            return "hypothetical"
+        if any(a in FUTURE for a in auxes) or any(a == "would" for a in auxes):
+            return "future"
+        if any(a in OBLIGATION for a in auxes) or (verb.dep_ == "xcomp" and verb.head.lemma_ in ("need", "have")):
+            return "obligation"
+        if verb.dep_ in ("xcomp",) or (verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
+            gov = verb.head
+            glem = lemma(gov)
+            if self.is_trigger_token(gov):
+                return "absorbed"
+            if glem in CONTINUE_VERBS:
+                return "fact"
+            if glem in INTENT_VERBS or gov.lower_ in ("set", "scheduled", "expected", "going", "due", "about"):
+                return "future"
+            if gov.pos_ == "ADJ" or glem == "be":
+                return "future"
+            return "hypothetical"
+        if verb.dep_ == "ccomp" and self.is_trigger_token(verb.head):
+            return "absorbed"
+        return "fact"
+
+    def is_trigger_token(self, t: Token) -> bool:
+        lem = lemma(t)
+        lex = verb_lexicon()
+        if t.pos_ in ("VERB", "AUX", "NOUN") and (("VERB", lem, "") in lex or ("VERB", lem, particle_of(t)) in lex):
+            return True
+        if t.pos_ == "ADJ" and ("ADJ", lem, "") in lex:
+            return True
+        return False
+
+    # -- triggers ---------------------------------------------------------------------------
+    def find_triggers(self, sent: Span) -> list[tuple[Token, Trigger, Token | None]]:
+        """(trigger token, trigger, light verb or None) for every trigger in the sentence."""
+        out = []
+        lex = verb_lexicon()
+        nouns = noun_lexicon()
+        light_used: set[int] = set()
+        for t in sent:
+            if t.pos_ == "NOUN" or (t.pos_ == "PROPN" and t.lower_ in nouns):
+                lem = t.lemma_.lower()
+                nt = nouns.get(lem) or nouns.get(t.lower_)
+                if nt is None and t.lower_ == "strikes":
+                    nt = nouns.get("strike")
+                if nt is None and lem == "air" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lemma_ == "strike":
+                    continue
+                if nt is None:
+                    continue
+                if lem == "strike" and t.i > 0 and t.doc[t.i - 1].lower_ in ("air", "missile", "drone", "military"):
+                    nt = nouns["airstrike"]
+                if lem == "hunger" and not (t.i + 1 < len(t.doc) and t.doc[t.i + 1].lemma_ == "strike"):
+                    continue
+                trig = self._noun_trigger(t, nt)
+                if trig is not None:
+                    trigger, light = trig
+                    if light is not None:
+                        light_used.add(light.i)
+                    out.append((t, trigger, light))
+        for t in sent:
+            if t.i in light_used:
+                continue
+            lem = lemma(t)
+            if t.pos_ in ("VERB",) or (t.pos_ == "AUX" and lem not in ("be", "have", "do")) or (t.pos_ == "NOUN" and t.tag_ == "VBG"):
+                part = particle_of(t)
+                trig = lex.get(("VERB", lem, part)) if part else None
+                if trig is None:
+                    trig = lex.get(("VERB", lem, ""))
+                    if trig is not None and any(k[1] == lem and k[2] for k in ()):
+                        pass
+                    # a verb listed only with particles ("call on", "fire at") needs the particle
+                if trig is None:
+                    continue
+                if trig.objects and not self._object_ok(t, trig.objects):
+                    continue
+                if lem == "call" and not part:
+                    continue
+                out.append((t, trig, None))
+            elif t.pos_ == "ADJ" and ("ADJ", lem, "") in lex:
+                trig = lex[("ADJ", lem, "")]
+                if trig.type == "AGREE":
+                    xc = [c for c in t.children if c.dep_ == "xcomp"]
+                    if not xc:
+                        continue
+                    if lemma(xc[0]) in HOSTILE_XCOMP:
+                        trig = Trigger("THREATEN", "138", None)
+                out.append((t, trig, None))
+        return out
+
+    def _object_ok(self, t: Token, objects: frozenset[str]) -> bool:
+        objs = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+        if not objs and t.dep_ in ("acl", "relcl", "amod"):
+            objs = [t.head]
+        for o in objs:
+            for x in [o] + list(o.conjuncts):
+                if x.lemma_.lower() in objects or x.lower_ in objects:
+                    return True
+                if "person" in objects and (x.i in self.index.person_at or x.ent_type_ in ("PERSON", "NORP")):
+                    return True
+                if "state" in objects and x.i in self.index.place_at:
+                    return True
+        return False
+
+    def _noun_trigger(self, t: Token, nt: NounTrigger) -> tuple[Trigger, Token | None] | None:
+        head = t.head
+        # conjoined nouns share the light verb: "imposed sanctions and visa restrictions"
+        if t.dep_ == "conj" and head.pos_ == "NOUN":
+            t2 = head
+            head = t2.head
+            dep = t2.dep_
+        else:
+            dep = t.dep_
+        if dep in ("dobj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX"):
+            hl = lemma(head)
+            if hl in nt.lights:
+                typ, cameo = nt.lights[hl]
+                return Trigger(typ, cameo, nt.mode if typ == nt.type else None), head
+            return None
+        if dep == "pobj" and head.pos_ == "ADP" and head.lower_ in ("in", "during", "at", "after", "before", "following", "on") and nt.scene:
+            return Trigger(nt.type, nt.cameo, nt.mode), None
+        if dep in ("nsubj",) and head.lemma_ in ("take", "end", "begin", "conclude", "continue", "open", "start") and nt.scene:
+            return Trigger(nt.type, nt.cameo, nt.mode), None
+        return None
+
+    # -- arguments --------------------------------------------------------------------------
+    def targets(self, t: Token, typ: str, light: Token | None, source: list[Actor], exclude: set[int],
+                speaker: list[Actor] | None) -> list[Actor]:
+        idx = self.index
+        heads = [t] + ([light] if light is not None else [])
+        found: list[Actor] = []
+
+        def take(tok: Token) -> None:
+            for a in idx.actors_for(tok, speaker=speaker):
+                if a not in found and a not in source:
+                    found.append(a)
+
+        preps = TARGET_PREPS.get(typ, ())
+        for h in heads:
+            for c in h.children:
+                if c.i in exclude:
+                    continue
+                if c.dep_ in ("dobj", "dative", "iobj") and c.i != t.i:
+                    if c.dep_ == "dative" and c.pos_ == "ADP":
+                        for o in c.children:
+                            if o.dep_ == "pobj":
+                                take(o)
+                    else:
+                        take(c)
+                        if not found:
+                            self._possessor(c, take)
+                elif c.dep_ in ("prep", "agent") and c.lower_ in preps:
+                    for o in c.children:
+                        if o.dep_ == "pobj":
+                            take(o)
+                            if not found:
+                                self._possessor(o, take)
+            if found:
+                return found
+        # the possessor of a nominal trigger: "Japan's discharge" is under the object
+        # fallback: the first actor in the trigger's clause that is not the source
+        skip = set(exclude)
+        for h in heads:
+            for x in h.subtree:
+                if x.i in skip or x.i == t.i:
+                    continue
+                if x.dep_ in ("compound", "amod") and x.head.i not in idx.person_at and x.head.lemma_.lower() not in ("government", "ministry", "authorities", "people", "officials", "forces", "troops", "police", "military", "army"):
+                    continue  # "the Taiwan issue", "Japanese seafood imports": topics, not actors
+                if x.dep_ in ("nsubj", "nsubjpass") and x.head.i != h.i and h.i not in [a.i for a in x.head.ancestors]:
+                    pass
+                actors = idx.actors_for(x, speaker=speaker)
+                actors = [a for a in actors if a not in source]
+                if actors:
+                    return actors
+            if found:
+                break
+        return found
+
+    def _possessor(self, noun: Token, take) -> None:
+        for c in noun.children:
+            if c.dep_ == "poss":
+                take(c)
+            if c.dep_ == "prep" and c.lower_ in ("of", "by", "from"):
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        take(o)
+
+    # -- dates ------------------------------------------------------------------------------
+    def date_for(self, t: Token, sent: Span, extra: list[Token]) -> DateValue | None:
+        doc = t.doc
+        date_ents = [e for e in doc.ents if e.label_ in ("DATE", "TIME") and e.start >= sent.start and e.end <= sent.end]
+        if not date_ents:
+            return None
+
+        def resolve_in(tokens: set[int]) -> DateValue | None:
+            for e in date_ents:
+                if e.root.i in tokens or e.start in tokens:
+                    v = dates_mod.resolve(e.text, self.published)
+                    if v.value:
+                        return v
+            return None
+
+        # the trigger's own clause, without embedded clauses of other verbs
+        own = {x.i for x in t.subtree if not any(a.dep_ in ("ccomp", "relcl", "advcl") and a.i != t.i and t in a.ancestors
+                                                 for a in [x])}
+        v = resolve_in(own)
+        if v:
+            return v
+        chain: list[Token] = []
+        h = t
+        for _ in range(5):
+            if h.head is h:
+                break
+            h = h.head
+            chain.append(h)
+        for h in chain + extra:
+            direct = set()
+            for c in h.children:
+                if c.dep_ in ("npadvmod", "prep", "advmod", "tmod", "obl") and c.i not in own:
+                    direct.update(x.i for x in c.subtree)
+            v = resolve_in(direct)
+            if v:
+                return v
+        if len(date_ents) == 1:
+            v = dates_mod.resolve(date_ents[0].text, self.published)
+            if v.value:
+                return v
+        return None
+
+    # -- the sentence -----------------------------------------------------------------------
+    def read(self, sent: Span) -> list[Candidate]:
+        if sent.text.rstrip().endswith("?"):
+            return []
+        idx = self.index
+        frames = self.speech_frames(sent)
+        out: list[Candidate] = []
+        triggered_clauses: set[int] = set()
+        for t, trig, light in self.find_triggers(sent):
+            anchor = light if light is not None else t
+            mod = self.modality(anchor)
+            if t.dep_ == "pobj" and light is None:
+                mod = self.modality(t.head.head) if t.head.head is not t else mod
+                if mod == "absorbed":
+                    mod = "fact"
+            if mod in ("negated", "hypothetical", "absorbed"):
+                triggered_clauses.add(anchor.i)
+                continue
+            typ, cameo, mode = trig.type, trig.cameo, trig.mode
+            speaker, speech_verb = frames.get(t.i, (None, None))
+            # participants
+            if light is None and t.dep_ == "pobj" and t.pos_ == "NOUN":
+                source, target = self._scene_participants(t, speaker)
+                passive = False
+            else:
+                verb = anchor
+                source, passive, subj_tok = self.subject_of(verb if t.pos_ != "ADJ" else t.head, speaker)
+                if t.pos_ == "ADJ" and not source:
+                    source, passive, subj_tok = self.subject_of(t, speaker)
+                exclude = set(x.i for x in subj_tok.subtree) if subj_tok is not None else set()
+                if passive:
+                    agents = [c for c in verb.children if c.dep_ == "agent"]
+                    target = source
+                    source = []
+                    for ag in agents:
+                        for o in ag.children:
+                            if o.dep_ == "pobj":
+                                source = idx.actors_for(o, speaker=speaker)
+                    if not source and speaker:
+                        source = speaker
+                else:
+                    target = self.targets(t, typ, light, source, exclude, speaker)
+                if not source and speaker:
+                    source = speaker
+            if mod == "obligation":
+                # "Japan should stop provocations" in reported speech: a demand of the speaker
+                if speaker and source and not _same_countries(source, speaker):
+                    typ, cameo, mode, target, source = "REQUEST", "100", None, source, speaker
+                else:
+                    continue
+            elif mod == "future":
+                if typ in COOPERATIVE:
+                    typ, cameo, mode = "AGREE", COOPERATIVE[typ], None
+                elif typ in HOSTILE:
+                    typ, cameo, mode = "THREATEN", HOSTILE[typ], None
+            if typ == "PROTEST" and source and all(a.sector == "GOV" or a.kind in ("state", "igo", "person") for a in source):
+                typ, cameo = "ACCUSE", "114"  # a government "protests": a diplomatic complaint
+            if typ in ("SANCTION",) and source and target and _same_countries(source, target):
+                typ, cameo = "COERCE", "172"
+            if not source or not any(a.country for a in source):
+                continue
+            target = [a for a in target if a.country]
+            if typ in NEEDS_TARGET and not target and not (typ == "AGREE" and len({a.country for a in source}) > 1):
+                continue
+            if typ in ("CONSULT", "AGREE", "COOPERATE") and not target and len({a.country for a in source}) < 2:
+                continue
+            triggered_clauses.add(anchor.i)
+            if speech_verb is not None:
+                triggered_clauses.add(speech_verb.i)
+            date = self.date_for(anchor, sent, [speech_verb] if speech_verb is not None else [])
+            background = self._is_background(anchor, sent)
+            clause = _clause_text(anchor)
+            attribution = None
+            if speaker and speaker != source:
+                attribution = _describe(speaker)
+            conf = 0.55 + (0.15 if target else 0) + (0.1 if t.pos_ == "VERB" else 0) - (0.1 if background else 0)
+            if typ == "CONSULT" and mode is None:
+                mode = self._consult_mode(t, anchor)
+            out.append(Candidate(type=typ, cameo=cameo, mode=mode, source=source, target=target, trigger=t.i,
+                                 sentence=sent, date=date, location=location_of(anchor, idx.place_at),
+                                 issues=issues_in(clause), attribution=attribution,
+                                 confidence=min(conf, 0.95), background=background))
+            idx.remember(t.i, source)
+        out.extend(self._statements(sent, frames, triggered_clauses))
+        # remember subjects for pronouns even where no event was found
+        for t in sent:
+            if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON":
+                actors = idx.actors_for(t)
+                if actors:
+                    idx.remember(t.i, actors)
+        return out
+
+    def _scene_participants(self, noun: Token, speaker) -> tuple[list[Actor], list[Actor]]:
+        """'In a phone call with X, Qin said', 'at a meeting' after 'Xi and Kishida reaffirmed'."""
+        idx = self.index
+        verb = noun.head.head
+        source, _, _ = self.subject_of(verb, speaker)
+        target: list[Actor] = []
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ in ("with", "between", "to"):
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        target.extend(a for a in idx.actors_for(o, speaker=speaker) if a not in source)
+            if c.dep_ == "poss":
+                source = source or idx.actors_for(c, speaker=speaker)
+        return source, target
+
+    def _consult_mode(self, t: Token, anchor: Token) -> str | None:
+        words = {x.lower_ for x in anchor.subtree} | {t.lower_}
+        if words & {"phone", "telephone", "call", "video", "virtual"}:
+            return "phone"
+        if words & {"sidelines", "summit"}:
+            return "multilateral"
+        if lemma(t) in ("visit", "host", "receive"):
+            return "visit"
+        return None
+
+    def _is_background(self, anchor: Token, sent: Span) -> bool:
+        if any(c.dep_ == "aux" and c.lower_ == "had" for c in anchor.children):
+            return True
+        first = sent[0].lower_ if len(sent) else ""
+        return first in ("earlier", "previously", "before")
+
+    def _statements(self, sent: Span, frames, triggered: set[int]) -> list[Candidate]:
+        """Reported clauses with no trigger: negative judgements are ACCUSE of the speaker."""
+        out = []
+        seen_verbs = set()
+        for i, (speaker, verb) in frames.items():
+            if verb.i in seen_verbs or verb.i in triggered:
+                continue
+            seen_verbs.add(verb.i)
+            clause = [x for x in sent if frames.get(x.i, (None, None))[1] is verb]
+            if any(x.i in triggered for x in clause):
+                continue
+            lemmas = {x.lemma_.lower() for x in clause}
+            if not (lemmas & NEGATIVE_JUDGEMENT):
+                continue
+            target = []
+            for x in clause:
+                if x.dep_ in ("compound",):
+                    continue
+                for a in self.index.actors_for(x, speaker=speaker):
+                    if a.country and not any(a.country == s.country for s in speaker) and a not in target:
+                        target.append(a)
+                if target:
+                    break
+            if not target or not any(a.country for a in speaker):
+                continue
+            date = self.date_for(verb, sent, [])
+            text = " ".join(x.text for x in clause)
+            out.append(Candidate(type="ACCUSE", cameo="111", mode=None, source=list(speaker), target=target,
+                                 trigger=verb.i, sentence=sent, date=date, issues=issues_in(text),
+                                 confidence=0.5))
+        return out
+
+
+def _same_countries(a: list[Actor], b: list[Actor]) -> bool:
+    return bool({x.country for x in a if x.country} & {x.country for x in b if x.country})
+
+
+def _describe(actors: list[Actor]) -> str:
+    a = actors[0]
+    return a.name or a.role or a.country or ""
+
+
+def _clause_text(t: Token) -> str:
+    sub = list(t.subtree)
+    head = t
+    if t.dep_ in ("dobj", "pobj") and t.head is not t:
+        head = t.head
+        sub = list(head.subtree)
+    return " ".join(x.text for x in sub)
+
+
+def read_document(doc: Doc, index: ActorIndex, published: str | None) -> list[Candidate]:
+    reader = SentenceReader(index, published)
+    out: list[Candidate] = []
+    for sent in doc.sents:
+        out.extend(reader.read(sent))
+    return out

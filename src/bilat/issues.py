@@ -1,0 +1,70 @@
+"""Issue slugs and event locations.
+
+Issues come from the keyword table ``data/issues.tsv`` matched against the event's
+clause. A location is a place the clause says the event happened in ("in Busan, South
+Korea", "held in the US"): a city or capital gives its country; a country alone gives a
+location with no name.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from spacy.tokens import Token
+
+from .model import Location
+from .nlp import Place, read_table
+
+LOCATIVE_PREPS = {"in", "at"}
+
+
+@functools.lru_cache(maxsize=1)
+def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    return tuple((row["slug"], re.compile(row["pattern"], re.I)) for row in read_table("issues.tsv"))
+
+
+def issues_in(text: str) -> tuple[str, ...]:
+    """Issue slugs whose pattern occurs in ``text``, in table order."""
+    return tuple(slug for slug, pattern in _patterns() if pattern.search(text))
+
+
+def location_of(trigger: Token, place_at: dict[int, Place]) -> Location | None:
+    """Where the clause of ``trigger`` says the event happened."""
+    doc = trigger.doc
+    candidates = [trigger]
+    head = trigger
+    for _ in range(2):
+        if head.head is head or head.dep_ not in ("xcomp", "pcomp", "pobj", "prep", "dobj", "advcl", "conj"):
+            break
+        head = head.head
+        candidates.append(head)
+    for tok in candidates:
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE_PREPS:
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                loc = _place_location(obj, place_at)
+                if loc is not None:
+                    return loc
+    return None
+
+
+def _place_location(obj: Token, place_at: dict[int, Place]) -> Location | None:
+    doc = obj.doc
+    # the place may be the head itself or a compound/appos within ("Busan, South Korea")
+    tokens = [obj] + [t for t in obj.subtree if t.i != obj.i]
+    first = None
+    for t in tokens:
+        place = place_at.get(t.i)
+        if place is None or place.kind in ("demonym", "igo"):
+            continue
+        if first is None:
+            first = place
+            if place.kind in ("city", "capital"):
+                name = doc[place.start:place.end].text
+                return Location(name=name, country=place.code)
+    if first is not None:
+        return Location(name=None, country=first.code)
+    return None

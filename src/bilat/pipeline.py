@@ -1,0 +1,172 @@
+"""The orchestrator: articles in, event records out, one typed result per article.
+
+    clean -> nlp (spaCy + gazetteer) -> actors -> events -> dates -> dedup
+
+Stages are plain functions over typed records; this module only composes them. A
+failure inside one article becomes a ``Failure`` in its ``ArticleResult`` and the batch
+goes on. ``process`` runs in one process or in a pool of workers, each loading the
+model once (settings are a frozen, picklable dataclass).
+"""
+from __future__ import annotations
+
+import itertools
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
+from typing import Callable, Iterable, Iterator, Sequence
+
+from .actors import ActorIndex
+from .clean import CleanText, clean
+from .dedup import assign_ids, collapse
+from .errors import BilatError, ExtractionError, InputError
+from .events import Candidate, read_document
+from .model import Actor, Article, ArticleResult, DateBasis, Event, Evidence, Failure
+from .nlp import load_nlp
+from .settings import Settings
+
+Progress = Callable[[ArticleResult], None]
+
+
+def _prepare(article: Article) -> tuple[Article, CleanText | None, Failure | None]:
+    try:
+        ct = clean(article.text)
+    except BilatError as exc:
+        return article, None, Failure(article.origin or article.id, exc.code, exc.message)
+    if not ct.text.strip():
+        exc = InputError("B101", origin=article.origin or article.id)
+        return article, None, Failure(article.origin or article.id, exc.code, exc.message)
+    return article, ct, None
+
+
+def _events_for(article: Article, ct: CleanText, doc, settings: Settings) -> tuple[Event, ...]:
+    index = ActorIndex.build(doc)
+    candidates = read_document(doc, index, article.published)
+    events = [_to_event(article, ct, c) for c in _date_candidates(candidates, article, settings)]
+    events = [e for e in events if e.confidence >= settings.min_confidence]
+    if not settings.include_background:
+        events = [e for e in events if e.salience != "background"]
+    return tuple(assign_ids(collapse(events)))
+
+
+def _date_candidates(cands: list[Candidate], article: Article, settings: Settings) -> list[Candidate]:
+    """Undated main events take the article's lead date (the first date the text gives
+    for a main event); failing that, the publication date as a declared fallback."""
+    lead = next((c.date for c in cands if c.date and c.date.value and not c.background), None)
+    out = []
+    for c in cands:
+        if c.date is None or not c.date.value:
+            if c.background:
+                pass
+            elif lead is not None:
+                c.date = lead
+            elif article.published and settings.publication_date_fallback:
+                from .dates import DateValue
+
+                c.date = DateValue(article.published, DateBasis.PUBLISHED.value)
+        out.append(c)
+    return out
+
+
+def _to_event(article: Article, ct: CleanText, c: Candidate) -> Event:
+    start, end = ct.span_to_original(c.sentence.start_char, c.sentence.end_char)
+    # trim trailing whitespace so the evidence is the sentence itself
+    sentence = article.text[start:end]
+    stripped = sentence.rstrip()
+    end -= len(sentence) - len(stripped)
+    lead = len(stripped) - len(stripped.lstrip())
+    start += lead
+    sentence = stripped.lstrip()
+    date = c.date.value if c.date else None
+    basis = c.date.basis if c.date and c.date.value else DateBasis.UNKNOWN.value
+    return Event(
+        event_id="",
+        article_id=article.id,
+        type=c.type,
+        mode=c.mode,
+        cameo=c.cameo,
+        source=tuple(c.source),
+        target=tuple(c.target),
+        date=date,
+        date_basis=basis,
+        location=c.location,
+        issues=c.issues,
+        evidence=(Evidence(sentence=sentence, start=start, end=end),),
+        attribution=c.attribution,
+        confidence=c.confidence,
+        salience="background" if c.background else "main",
+    )
+
+
+def _run_chunk(articles: Sequence[Article], settings: Settings) -> list[ArticleResult]:
+    """Extract one chunk of articles in this process (the model is loaded once per process)."""
+    nlp = load_nlp(settings.model)
+    prepared = [_prepare(a) for a in articles]
+    todo = [(a, ct) for a, ct, f in prepared if f is None]
+    docs = iter(nlp.pipe((ct.text for _, ct in todo), batch_size=settings.batch_size))
+    results = []
+    for article, ct, failure in prepared:
+        if failure is not None:
+            results.append(ArticleResult(article, (), failure))
+            continue
+        doc = next(docs)
+        try:
+            events = _events_for(article, ct, doc, settings)
+        except Exception as exc:  # one bad article never stops a batch
+            err = ExtractionError("B301", origin=article.origin or article.id, detail=f"{type(exc).__name__}: {exc}")
+            results.append(ArticleResult(article, (), Failure(article.origin or article.id, err.code, err.message)))
+            continue
+        results.append(ArticleResult(article, events, None))
+    return results
+
+
+def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    it = iter(items)
+    while chunk := list(itertools.islice(it, size)):
+        yield chunk
+
+
+def process(articles: Iterable[Article], settings: Settings | None = None, workers: int | None = None,
+            progress: Progress | None = None) -> Iterator[ArticleResult]:
+    """Results in input order. ``workers`` > 1 spreads chunks over processes."""
+    settings = settings or Settings()
+    workers = workers or settings.workers or 1
+    chunk_size = max(settings.batch_size, 1)
+    if workers <= 1:
+        for chunk in _chunks(articles, chunk_size):
+            for r in _run_chunk(chunk, settings):
+                if progress:
+                    progress(r)
+                yield r
+        return
+    load_nlp(settings.model)  # forked workers inherit the loaded model
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(settings.model,)) as pool:
+        pending = []
+        for chunk in _chunks(articles, chunk_size):
+            pending.append(pool.submit(_run_chunk, chunk, settings))
+            # keep a bounded number of chunks in flight so memory stays flat on huge inputs
+            while len(pending) >= workers * 2:
+                for r in pending.pop(0).result():
+                    if progress:
+                        progress(r)
+                    yield r
+        for fut in pending:
+            for r in fut.result():
+                if progress:
+                    progress(r)
+                yield r
+
+
+def _init_worker(model: str) -> None:
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    load_nlp(model)
+
+
+def extract_text(text: str, published: str | None = None, article_id: str = "text",
+                 settings: Settings | None = None) -> list[dict]:
+    """Event records (spec §2 dicts) for one article's text: the Python API behind bilat.extract."""
+    article = Article(id=article_id, text=text, published=published, origin=article_id)
+    result = next(process([article], settings or Settings()))
+    if result.failure is not None:
+        raise InputError(result.failure.code, origin=article_id, detail=result.failure.message) \
+            if result.failure.code.startswith("B1") else ExtractionError("B301", origin=article_id, detail=result.failure.message)
+    return [e.as_dict() for e in result.events]
