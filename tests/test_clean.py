@@ -71,6 +71,10 @@ def _assert_offsets(original: str, c: CleanText) -> None:
     "Norwegian Foreign Minister Kari Dahl (left) and her Chilean counterpart walk to the press room.",
     "Delegates (L) and hosts (R) pose for a group photo in the conference hall.",
     "Fishermen protest outside parliament in Oslo (AP Photo/Jon Lie)",
+    "Image copyright Getty Images", "Image caption Ministers arrive for the talks in Oslo",
+    "A trawler in the port of Valparaiso. (File photo)", "Representational image", "(Source: NTB)",
+    "This story has been updated to add the minister's comments.",
+    "— Kari Dahl (@KariDahlMFA) March 3, 2022",
 ])
 def test_boilerplate_line_is_dropped(junk):
     text = _article(junk)
@@ -112,6 +116,18 @@ def test_credit_glued_to_a_long_paragraph_is_trimmed_not_the_paragraph():
     assert c.dropped[-1][2] == "credit"
 
 
+@pytest.mark.parametrize("tail", [
+    " AFP", " (Reuters)", " Source link Comment (0)", " Read more", " pic.twitter.com/AbC123xyz",
+    " pic.twitter.com/AbC123xyz — Kari Dahl (@KariDahlMFA) March 3, 2022",
+])
+def test_glued_tail_is_trimmed_and_the_sentence_kept(tail):
+    text = BODY[0] + "\n" + BODY[1] + tail
+    c = clean(text)
+    assert c.text == BODY[0] + "\n" + BODY[1]
+    assert c.dropped[-1][2] == "tail"
+    _assert_offsets(text, c)
+
+
 # ---------------------------------------------------------------- what stays
 
 @pytest.mark.parametrize("real", [
@@ -132,6 +148,10 @@ def test_credit_glued_to_a_long_paragraph_is_trimmed_not_the_paragraph():
     "It was the first visit by a Chilean foreign minister to Norway since 2008.",
     "Sales to China rose 5 per cent, while exports to the US/EU fell.",
     "Read the full statement below, the ministry said.",
+    "The minister later told Reuters.",
+    "Chile hosted the summit, its first since 2019 (Reuters/Ipsos polls show support).",
+    "The image, posted online by the ministry, drew protests.",
+    "Disclaimers aside, both governments signed the accord.",
 ])
 def test_real_sentence_is_kept(real):
     text = _article(real)

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 
 from rapidfuzz import fuzz
 
@@ -51,6 +52,10 @@ class CleanText:
     segments: tuple[tuple[int, int, int], ...] = ()
     dropped: tuple[tuple[int, int, str], ...] = ()
 
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [s[0] for s in self.segments]
+
     def to_original(self, offset: int) -> int:
         """The input offset of the character at ``offset`` in ``text``.
 
@@ -61,8 +66,7 @@ class CleanText:
         self._check(offset)
         if not self.segments:
             return offset
-        starts = [s[0] for s in self.segments]
-        i = max(bisect_right(starts, offset) - 1, 0)
+        i = max(bisect_right(self._starts, offset) - 1, 0)
         cs, os_, n = self.segments[i]
         return os_ + min(max(offset - cs, 0), n)
 
@@ -78,9 +82,8 @@ class CleanText:
         begin = self.to_original(start)
         if end == start or not self.segments:
             return begin, begin + (end - start)
-        starts = [s[0] for s in self.segments]
         # the end belongs to the last paragraph that starts before it
-        i = max(bisect_left(starts, end) - 1, 0)
+        i = max(bisect_left(self._starts, end) - 1, 0)
         cs, os_, n = self.segments[i]
         return begin, os_ + min(end - cs, n)
 
@@ -178,6 +181,8 @@ _BOILERPLATE = re.compile(
     | cookie\ (?:policy|settings) | all\ rights\ reserved | next(?:\ (?:article|story|post))?
     | prev(?:ious)?(?:\ (?:article|story|post))? | see\ also | also\ read | read\ also
     | photos? | gallery | updated | published | more | show\ more | load\ more | view\ all
+    | (?:file|representational|representative|archive|stock)\ (?:photo|image|picture|pic)s? | \((?:file|file\ photo)\)
+    | screen\ ?grab | (?:ap|afp|reuters|xinhua|kyodo|yonhap|epa|getty)\ (?:photo|images?)
     )[\s.:!…»›>|-]*""",
     re.VERBOSE | _I,
 )
@@ -200,12 +205,15 @@ _PROMO_PREFIX = re.compile(
     | copyright\s*(?:©|\(c\)|\d{4}) | © | \(c\)\s*\d{4} | all\ rights\ reserved
     | this\ (?:article|story|content)\ (?:was|has\ been)\ (?:originally\ |first\ )?(?:published|produced|written|translated|republished)\ (?:on|in|by|with|from|under)\b
     | advertisement(?:\s*[-:|–—]|\s+(?:continue|story|scroll|article)) | (?:\w+\ )?(?:via|by)\ getty\ images
+    | (?:image|media)\ (?:copyright|caption|source)\b | disclaimer\s*: | our\ standards\s*:
+    | this\ (?:article|story|report|page)\ (?:has\ been|was)\ (?:updated|amended|corrected)\b
+    | \(?only\ the\ headline\b.{0,60}\bmay\ have\ been\ reworked
     )""",
     re.VERBOSE | _I,
 )
 
 # Short source-only lines: "Source: Kyodo".
-_SOURCE_LINE = re.compile(r"sources?\s*:\s*[^.!?]{1,60}", _I)
+_SOURCE_LINE = re.compile(r"\(?\s*sources?\s*:\s*[^.!?()]{1,60}\)?", _I)
 
 # A lone line that is a Reuters-style caption marker.
 _FILE_PHOTO = re.compile(r"file\s+photo\s*:", _I)
@@ -221,6 +229,20 @@ _CREDIT_TAIL = re.compile(
        | [A-Z]{2,}(?:[ -][A-Z]{2,})?\s*/\s*[A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){1,3}(?:\s*/\s*[A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){0,3}){0,2}
       )\)?
     | (?:^|(?<=[\s(]))(?:[A-Z][\w.-]+\ )?(?:via|/)\ ?Getty\ Images\)?
+    | \((?i:file|file\ photo|file\ image|representational\ (?:image|photo|picture)|representative\ (?:image|photo|picture)|photo|image)\)
+    )\s*$""",
+    re.VERBOSE,
+)
+
+# Tails trimmed off a kept paragraph (never a reason to drop it): a wire name after the
+# last sentence ("... on Monday. AFP"), page furniture glued on by a scraper
+# ("... relevant parties. Source link Comment (0)"), an embedded tweet's signature.
+_TRIM_TAIL = re.compile(
+    r"""(?:
+      (?<=[.!?"”’)])\s+[(\[]?(?i:reuters|afp|ap|xinhua|kyodo|yonhap|ians|pti|ani|agencies|bernama|anadolu|tass)[)\]]?
+    | (?<=[.!?"”’)])(?:\s+(?i:source\ link|comments?\ ?\(\d+\)|read\ more|share\ this\ (?:article|story)|advertisement))+
+    | \s*pic\.twitter\.com/\w+
+    | \s*[—–-]+\s*[^()\n]{1,60}\(@\w{1,30}\)(?:\s*[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})?
     )\s*$""",
     re.VERBOSE,
 )
@@ -294,6 +316,8 @@ _WHITESPACE = " \t\r\f\v\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u
 
 #: Lines longer than this are body text for every whole-line rule except dedup.
 _SHORT = 160
+#: A line ending like a sentence or a quotation carries no credit tail.
+_NO_CREDIT_END = frozenset(".!?\"”’'…")
 #: Captions are at most this long and at most two sentences.
 _CAPTION_MAX = 420
 
@@ -429,8 +453,9 @@ def clean(text: str) -> CleanText:
             continue
         line = text[s:e]
         reason = _line_reason(line)
-        if reason is None:
-            cm = _CREDIT_TAIL.search(line)
+        if reason is None and line[-1] not in _NO_CREDIT_END:
+            # searched from near the end only: a credit is short, and paragraphs are long
+            cm = _CREDIT_TAIL.search(line, max(0, len(line) - 200))
             if cm:
                 body = line[: cm.start()].rstrip(_WHITESPACE + "|-–—")
                 if not body or _is_caption_sized(line):
@@ -439,6 +464,17 @@ def clean(text: str) -> CleanText:
                     dropped.append((s + len(body), e, "credit"))
                     e = s + len(body)
                     line = body
+        while reason is None:
+            tm = _TRIM_TAIL.search(line, max(0, len(line) - 160))
+            if not tm:
+                break
+            body = line[: tm.start()].rstrip(_WHITESPACE)
+            if not body:
+                reason = "tail"
+                break
+            dropped.append((s + len(body), e, "tail"))
+            e = s + len(body)
+            line = body
         if reason:
             dropped.append((s, e, reason))
             continue
