@@ -245,7 +245,13 @@ def get_pair(request: Request, a: str = Path(pattern=CODE), b: str = Path(patter
              period: Literal["day", "week", "month"] = Query("month"),
              since: str | None = Since, until: str | None = Until) -> dict[str, Any]:
     """The pair's timeline: per period, counts by type and quad class, cooperation–conflict score."""
-    return store_of(request).pair(a, b, period=period, since=since, until=until)
+    return pair_timeline(store_of(request), a, b, period, since, until)
+
+
+def pair_timeline(store, a: str, b: str, period: str = "month", since: str | None = None,
+                  until: str | None = None) -> dict[str, Any]:
+    rows = store.pair(a, b, period=period, since=since, until=until)
+    return {"pair": f"{a}-{b}", "a": a, "b": b, "period": period, "timeline": list(getattr(rows, "rows", rows))}
 
 
 @router.get("/pairs/{a}/{b}/stances", tags=["pairs"])

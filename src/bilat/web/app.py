@@ -109,10 +109,6 @@ def _install_error_handlers(app: FastAPI) -> None:
                                                      allowed=allowed or "GET"), headers=exc.headers)
         return error_response(request, ApiError("B504", path=request.url.path))
 
-    @app.exception_handler(Exception)
-    async def internal_error(request: Request, exc: Exception) -> Response:
-        log.exception("unhandled error on %s %s", request.method, request.url.path)
-        return error_response(request, ApiError("B509", path=request.url.path))
 
 
 # ------------------------------------------------------------------ ASGI middleware
@@ -174,7 +170,23 @@ class Edge:
                     raise ApiError("B502", size=f"more than {limit}", limit=limit)
             return message
 
-        return await self.app(scope, counted, send)
+        started = False
+
+        async def tracked(message):
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, counted, tracked)
+        except Exception:  # a bug: log it, answer with the one error shape, never a traceback
+            log.exception("unhandled error on %s %s", scope.get("method"), scope.get("path"))
+            if started:
+                raise
+            request = Request(scope)
+            response = error_response(request, ApiError("B509", path=scope.get("path", "")))
+            await response(scope, receive, send)
 
 
 # ------------------------------------------------------------------------- access

@@ -77,11 +77,10 @@ def score_line(rows: Sequence[dict[str, Any]], score: Callable[[dict[str, Any]],
     return _render(chart)
 
 
-def actor_timeline(rows: Sequence[dict[str, Any]], counts: Callable[[dict[str, Any]], dict[str, int]],
-                   link: Callable[[str, str], str]) -> str:
-    """An actor's events over time, by quad class."""
-    return timeline(rows, counts, link, title="Events per month by type")
-
-
-def quad_of(event_type: str) -> str:
-    return QUAD_CLASS.get(EventType(event_type), "") if event_type in TYPES else ""
+def totals(rows: Sequence[dict[str, Any]], link: Callable[[str], str], title: str) -> str:
+    """One bar per period (``total``); each bar links to that period's events."""
+    chart = pygal.Bar(style=_style(["#4c78a8"]), **_config(title=title, y_title="events", show_legend=False))
+    chart.x_labels = [str(r["period"]) for r in rows]
+    chart.add("events", [{"value": r["total"] or None, "xlink": {"href": link(str(r["period"]))},
+                          "label": str(r["period"])} for r in rows])
+    return _render(chart)

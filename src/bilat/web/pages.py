@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 
-from ..api import CODE, DATE, MAX_OFFSET, PAIR, paged, split_pair
+from ..api import CODE, DATE, MAX_OFFSET, PAIR, paged, pair_timeline, split_pair
 from ..model import EventType
 from . import charts
 from .app import require_read, templates, wants_json
@@ -37,11 +37,6 @@ def render(request: Request, template: str, data: dict[str, Any], view: dict[str
 
 def events_url(**params: Any) -> str:
     return "/events?" + urlencode({k: v for k, v in params.items() if v not in (None, "")})
-
-
-def period_bounds(period: str) -> tuple[str, str]:
-    """'2023-11' -> ('2023-11', '2023-11'): since/until are inclusive prefixes in the store."""
-    return period, period
 
 
 def store_of(request: Request):
@@ -89,83 +84,81 @@ def pair_page(request: Request, a: str = Path(pattern=CODE), b: str = Path(patte
               since: str | None = Query(None, pattern=DATE), until: str | None = Query(None, pattern=DATE),
               offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> Response:
     store = store_of(request)
-    pair = store.pair(a, b, period=period, since=since, until=until)
+    pair = pair_timeline(store, a, b, period, since, until)
     stances = store.stances(a, b)
     stories = store.stories(pair=(a, b), since=since, until=until, limit=PAGE, offset=offset)
     data = {"a": a, "b": b, "pair": pair, "stances": stances, "stories": paged(request, stories, PAGE, offset)}
     if wants_json(request):
         return render(request, "pair.html", data)
-    rows = timeline_rows(pair)
+    rows = pair["timeline"]
     pair_param = f"{a}-{b}"
     view = {
         "timeline_svg": charts.timeline(
-            rows, counts=type_counts,
+            rows, counts=type_counts, title=f"Events per {period} by type (each story once)",
             link=lambda p, t: events_url(pair=pair_param, type=t, since=p, until=p)),
         "score_svg": charts.score_line(
-            rows, score=score_of, link=lambda p: events_url(pair=pair_param, since=p, until=p)),
+            rows, score=score_of, title=f"PLOVER cooperation–conflict score per {period}",
+            link=lambda p: events_url(pair=pair_param, since=p, until=p)),
         "matrix": stance_matrix(stances, pair_param),
         "pair_param": pair_param,
+        "period": period,
     }
     return render(request, "pair.html", data, view)
 
 
-def timeline_rows(pair: dict[str, Any]) -> list[dict[str, Any]]:
-    return list(pair.get("timeline") or pair.get("rows") or pair.get("periods") or [])
-
-
 def type_counts(row: dict[str, Any]) -> dict[str, int]:
-    counts = row.get("by_type") or row.get("types") or row.get("counts") or {}
-    if isinstance(counts, dict):
-        return {k: int(v or 0) for k, v in counts.items()}
-    return {}
+    counts = row.get("by_type") or {}
+    return {k: int(v or 0) for k, v in counts.items()} if isinstance(counts, dict) else {}
 
 
 def score_of(row: dict[str, Any]) -> float | None:
-    for key in ("score", "plover_score", "coop_conflict", "cooperation_conflict"):
-        if row.get(key) is not None:
-            return round(float(row[key]), 3)
-    return None
+    value = row.get("plover_score")
+    return None if value is None else round(float(value), 3)
 
 
-def stance_matrix(stances: Any, pair_param: str) -> dict[str, Any]:
-    """issue × actor cells: each cell lists stances with counts, linked to their events."""
-    rows = stances.get("rows", stances) if isinstance(stances, dict) else stances
-    issues: list[str] = []
+def stance_matrix(stances: dict[str, Any], pair_param: str) -> dict[str, Any]:
+    """issue × side cells: each lists the side's stances (type counts) and its speakers, linked to events."""
     actors: list[str] = []
-    cells: dict[tuple[str, str], list[dict[str, Any]]] = {}
-    for r in rows or []:
-        issue, actor, etype, n = r.get("issue"), r.get("actor"), r.get("type"), int(r.get("count") or r.get("n") or 0)
-        if not issue or not actor:
-            continue
-        if issue not in issues:
-            issues.append(issue)
-        if actor not in actors:
-            actors.append(actor)
-        cells.setdefault((issue, actor), []).append({
-            "type": etype, "stance": STANCE.get(etype, (etype or "").lower()), "count": n,
-            "href": events_url(pair=pair_param, actor=actor, issue=issue, type=etype)})
-    return {"issues": issues, "actors": actors, "cells": {f"{i}|{a}": v for (i, a), v in cells.items()}}
+    rows = []
+    for item in stances.get("issues", []):
+        issue = item["issue"]
+        cells = {}
+        for side in item.get("sides", []):
+            actor = side["actor"]
+            if actor not in actors:
+                actors.append(actor)
+            speakers = sorted({n for step in side.get("sequence", []) for n in step.get("speakers", [])})
+            cells[actor] = {
+                "stances": [{"type": t, "stance": STANCE.get(t, t.lower()), "count": n,
+                             "href": events_url(pair=pair_param, actor=actor, issue=issue, type=t)}
+                            for t, n in sorted(side.get("summary", {}).items(), key=lambda kv: (-kv[1], kv[0]))],
+                "speakers": speakers,
+                "last": (side.get("sequence") or [{}])[-1].get("date"),
+            }
+        rows.append({"issue": issue, "cells": cells})
+    return {"actors": actors, "rows": rows}
 
 
 # --------------------------------------------------------------------------- story
 
 @router.get("/story/{story_id}")
 def story_page(request: Request, story_id: str = Path(max_length=200)) -> Response:
-    story = store_of(request).story(story_id)
-    data = {"story": story}
+    store = store_of(request)
+    story = store.story(story_id)
+    # the story's records carry the actors with names, roles and the place
+    records = list(store.events(story=story_id, limit=50).rows)
+    data = {"story": story, "events": records}
     if wants_json(request):
         return render(request, "story.html", data)
     mentions = []
     for m in story.get("mentions", []):
-        ev = m.get("evidence") or {}
-        if isinstance(ev, list):
-            ev = ev[0] if ev else {}
-        sentence = m.get("sentence") or ev.get("sentence")
-        start = m.get("start", ev.get("start"))
-        end = m.get("end", ev.get("end"))
-        mentions.append({**m, "sentence": sentence,
-                         "segments": in_paragraph(m.get("text") or m.get("article_text") or "", sentence, start, end)})
-    return render(request, "story.html", data, {"mentions": mentions})
+        para, base = m.get("paragraph") or "", m.get("paragraph_start") or 0
+        start, end = m.get("start"), m.get("end")
+        rel = (start - base, end - base) if isinstance(start, int) and isinstance(end, int) else (None, None)
+        mentions.append({**m, "segments": in_paragraph(para, m.get("sentence"), *rel)})
+    lead = max(records, key=lambda e: (len(e.get("evidence") or []), e.get("confidence", 0)), default=None)
+    view = {"mentions": mentions, "lead": lead, "outlets": sorted({m.get("outlet") or "?" for m in mentions})}
+    return render(request, "story.html", data, view)
 
 
 # --------------------------------------------------------------------------- event
@@ -206,8 +199,29 @@ def actor_page(request: Request, key: str = Path(max_length=200), offset: int = 
     data = {"actor": actor, "events": paged(request, events, PAGE, offset)}
     if wants_json(request):
         return render(request, "actor.html", data)
-    rows = timeline_rows(actor)
-    view = {"timeline_svg": charts.timeline(rows, counts=type_counts,
-                                            link=lambda p, t: events_url(actor=key, type=t, since=p, until=p))
-            if rows else None}
+    rows = actor_timeline(store, key, actor.get("first_day"), actor.get("last_day"))
+    view = {"timeline_svg": charts.totals(rows, title="Events over time",
+                                          link=lambda p: events_url(actor=key, since=p, until=p)) if rows else None,
+            "main": (actor.get("names") or [{}])[0]}
     return render(request, "actor.html", data, view)
+
+
+#: the actor chart shows at most this many periods (months, or years for long spans)
+MAX_BUCKETS = 24
+
+
+def actor_timeline(store, key: str, first_day: str | None, last_day: str | None) -> list[dict[str, Any]]:
+    """Events per period for one actor: one SQL COUNT per period, at most ``MAX_BUCKETS`` of them.
+
+    Months when the actor's events span up to two years, else the most recent years.
+    (The store has no per-actor timeline query yet; this stays bounded meanwhile.)
+    """
+    if not first_day or not last_day:
+        return []
+    y0, m0, y1, m1 = int(first_day[:4]), int(first_day[5:7]), int(last_day[:4]), int(last_day[5:7])
+    months = (y1 - y0) * 12 + (m1 - m0) + 1
+    if months <= MAX_BUCKETS:
+        periods = [f"{y0 + (m0 - 1 + i) // 12:04d}-{(m0 - 1 + i) % 12 + 1:02d}" for i in range(months)]
+    else:
+        periods = [f"{y:04d}" for y in range(max(y0, y1 - MAX_BUCKETS + 1), y1 + 1)]
+    return [{"period": p, "total": store.events(actor=key, since=p, until=p, limit=0).total} for p in periods]
