@@ -21,7 +21,7 @@ from ..errors import NotFoundError, StoreError
 from ..model import Article, ArticleResult, Event
 from ..stories import COMPATIBLE, Member, StoryIndex, best_date, count_sources, tokens
 from . import fingerprint as fp
-from .engine import display_url
+from .engine import display_url, writer
 from .schema import articles, event_actors, event_dyads, event_issues, events, ingest_batches, stories
 
 MAX_LIMIT = 10_000
@@ -188,7 +188,7 @@ class Store:
         return report.as_dict()
 
     def _ingest_batch(self, batch: list[ArticleResult], report: IngestReport) -> None:
-        with self.engine.begin() as conn:
+        with writer(self.engine).begin() as conn:
             if self.dialect == "postgresql":
                 # one writer at a time: story assignment reads what the previous batch wrote
                 conn.exec_driver_sql("SELECT pg_advisory_xact_lock(704212)")

@@ -60,8 +60,10 @@ def make_engine(url: str) -> Engine:
 
         @event.listens_for(engine, "begin")
         def _sqlite_begin(conn):  # pragma: no cover
-            # take the write lock up front: two ingests queue instead of deadlocking
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            # writers take the write lock up front, so two ingests queue instead of deadlocking;
+            # readers use a deferred BEGIN and, in WAL mode, never wait for a writer
+            write = conn.get_execution_options().get("bilat_write")
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
         return engine
     try:
@@ -69,6 +71,11 @@ def make_engine(url: str) -> Engine:
     except ModuleNotFoundError as exc:
         raise StoreError("B401", url=display_url(url),
                          detail=f"{exc}; install the PostgreSQL driver: pip install 'bilat[postgres]'") from exc
+
+
+def writer(engine: Engine) -> Engine:
+    """The engine, for a transaction that writes (SQLite: BEGIN IMMEDIATE)."""
+    return engine.execution_options(bilat_write=True)
 
 
 def _alembic_config(connection):
@@ -99,7 +106,7 @@ def migrate(engine: Engine, revision: str = "head") -> tuple[str | None, str | N
     from alembic import command
 
     before = current_revision(engine)
-    with engine.begin() as conn:
+    with writer(engine).begin() as conn:
         if engine.dialect.name == "postgresql":
             # two processes opening a fresh database must not both create the tables
             conn.exec_driver_sql("SELECT pg_advisory_xact_lock(704211)")
