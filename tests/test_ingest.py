@@ -45,7 +45,8 @@ def _line(obj) -> str:
     ("a.txt", b"  \n\t\n", "B101", "a.txt"),
     ("a.jsonl", b'{"id": "x", "text": "caf\xe9"}\n', "B102", "a.jsonl line 1"),
     ("a.txt", "caf\u00e9 talks".encode("latin-1"), "B102", "a.txt"),
-    ("a.jsonl", b'{"id": "x", "text": "a\x00b"}\n', "B103", "a.jsonl line 1"),
+    ("a.jsonl", _line({"id": "ok", "text": "word " * 2000}).encode() + b'{"id": "x", "text": "a\x00b"}\n', "B103",
+     "a.jsonl line 2"),
     ("a.txt", bytes(range(256)) * 4, "B103", "a.txt"),
     ("a.jsonl", _line({"id": "x", "text": "ok\u0001\u0002\u0003\u0004"}), "B103", "a.jsonl line 1"),
     ("a.jsonl", _line({"id": "ok", "text": TEXT}) + "{oops\n", "B105", "a.jsonl line 2"),
@@ -197,6 +198,16 @@ def test_directory_is_read_recursively_in_sorted_order():
     assert items[3].origin.endswith("d.json item 1")
     assert {a.published for a in items} == {"2021-01-01"}
     assert items[2].text == "Colombia welcomed the agreement."
+
+
+def test_binary_jsonl_is_one_failure(tmp_path):
+    (tmp_path / "b.jsonl").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\n\x00IHDR\n" * 50)
+    assert [(f.code, f.origin) for f in _read(tmp_path / "b.jsonl")] == [("B103", str(tmp_path / "b.jsonl"))]
+
+
+def test_pretty_printed_json_saved_as_jsonl_is_read_whole(tmp_path):
+    (tmp_path / "p.jsonl").write_text(json.dumps([{"id": "a", "text": TEXT}, {"id": "b", "text": TEXT}], indent=2))
+    assert [a.id for a in _read(tmp_path / "p.jsonl")] == ["a", "b"]
 
 
 def test_json_file_with_one_object(tmp_path):

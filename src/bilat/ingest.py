@@ -200,7 +200,7 @@ class _Reader:
                 raise InputError("B110", origin=origin, suffix=path.suffix or "(none)")
             if kind == "jsonl":
                 with path.open("rb") as fh:
-                    yield from self._jsonl(fh, origin)
+                    yield from self._jsonl(fh, path, origin)
             elif kind == "json":
                 yield from self._json(path, origin)
             else:
@@ -259,12 +259,22 @@ class _Reader:
 
     # -- JSON Lines
 
-    def _jsonl(self, fh: IO[bytes], origin: str) -> Iterator[Article | Failure]:
-        head = fh.read(4)
+    def _jsonl(self, fh: IO[bytes], path: Path, origin: str) -> Iterator[Article | Failure]:
+        head = fh.read(8192)
         fh.seek(0)
         wide = next((enc for bom, enc in _BOMS if head.startswith(bom) and enc in _WIDE), None)
         if wide is None and self.encoding and self.encoding.startswith(_WIDE):
             wide = self.encoding
+        if not wide:
+            # one refusal for a binary file, not one per line of it
+            detail = _binary_detail(head)
+            if detail:
+                raise InputError("B103", origin=origin, detail=detail)
+            # a pretty-printed JSON document saved as .jsonl: read it as one
+            first = head.lstrip(codecs.BOM_UTF8 + b" \t\r\n").split(b"\n", 1)[0].strip()
+            if first in (b"[", b"{"):
+                yield from self._json(path, origin)
+                return
         if wide:
             text = io.TextIOWrapper(fh, encoding=wide, newline=None)
             yield from self._lines(text.readline, origin, "\n")
