@@ -268,6 +268,21 @@ def test_html_to_text_reads_broken_markup():
     assert "var x" not in text and "<" not in text
 
 
+NEWS_PAGE = """<!doctype html><html><head><title>Ministers meet | Example News</title></head>
+<body><header><nav><ul><li><a href="/">Home</a></li><li><a href="/w">World</a></li></ul></nav></header>
+<main><article><h1>Norway and Chile agree on salmon working group</h1>
+<figure><img src="x.jpg"><figcaption>The two ministers shake hands in Oslo. Photo: NTB</figcaption></figure>
+<p>{0}</p><p>{1}</p><div class="ad">Advertisement</div><p>{2}</p>
+<p>Related: Why fishing quotas matter</p><div class="share">Share this article</div></article>
+<section class="comments"><h3>Comments (2)</h3><p>Great article, thanks!</p></section></main>
+<footer>&copy; 2022 Example News. All rights reserved.</footer></body></html>""".format(*BODY)
+
+
+def test_news_page_to_clean_text():
+    c = clean(html_to_text(NEWS_PAGE, "page.html"))
+    assert c.text == "\n".join(["Norway and Chile agree on salmon working group", *BODY])
+
+
 def test_html_to_text_falls_back_to_lxml_for_tiny_pages():
     assert html_to_text("<p>Envoy recalled.</p>", "tiny.html") == "Envoy recalled."
 
