@@ -35,11 +35,13 @@ def _config(**kw: Any) -> dict[str, Any]:
     return dict(js=(), disable_xml_declaration=True, explicit_size=False, width=900, height=360,
                 show_minor_x_labels=True, x_label_rotation=-40, legend_at_bottom=True,
                 legend_at_bottom_columns=8, truncate_legend=-1, print_values=False,
-                margin=10, spacing=8, **kw)
+                margin=10, margin_bottom=34, spacing=8, **kw)
 
 
 def _render(chart: pygal.graph.graph.Graph) -> str:
     svg = chart.render(is_unicode=True)
+    # SVG 2 links: plain href, which browsers and CSS selectors handle like any link
+    svg = svg.replace(' xlink:href="', ' href="')
     # the SVG goes inline into an HTML page: give it a class the page and the tests can find
     return svg.replace("<svg ", '<svg class="chart" role="img" ', 1)
 
@@ -53,8 +55,8 @@ def timeline(rows: Sequence[dict[str, Any]], counts: Callable[[dict[str, Any]], 
     chart.x_labels = [str(r["period"]) for r in rows]
     for t in present:
         chart.add(t, [
-            {"value": counts(r).get(t, 0) or None, "xlink": {"href": link(str(r["period"]), t)},
-             "label": f"{t} {r['period']}"}
+            {"value": counts(r)[t], "xlink": {"href": link(str(r["period"]), t)}, "label": f"{t} {r['period']}"}
+            if counts(r).get(t) else None  # no bar, so no link, where there is nothing to read
             for r in rows
         ])
     if not present:
@@ -81,6 +83,6 @@ def totals(rows: Sequence[dict[str, Any]], link: Callable[[str], str], title: st
     """One bar per period (``total``); each bar links to that period's events."""
     chart = pygal.Bar(style=_style(["#4c78a8"]), **_config(title=title, y_title="events", show_legend=False))
     chart.x_labels = [str(r["period"]) for r in rows]
-    chart.add("events", [{"value": r["total"] or None, "xlink": {"href": link(str(r["period"]))},
-                          "label": str(r["period"])} for r in rows])
+    chart.add("events", [{"value": r["total"], "xlink": {"href": link(str(r["period"]))}, "label": str(r["period"])}
+                         if r["total"] else None for r in rows])
     return _render(chart)

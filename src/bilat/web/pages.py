@@ -157,7 +157,7 @@ def story_page(request: Request, story_id: str = Path(max_length=200)) -> Respon
         rel = (start - base, end - base) if isinstance(start, int) and isinstance(end, int) else (None, None)
         mentions.append({**m, "segments": in_paragraph(para, m.get("sentence"), *rel)})
     lead = max(records, key=lambda e: (len(e.get("evidence") or []), e.get("confidence", 0)), default=None)
-    view = {"mentions": mentions, "lead": lead, "outlets": sorted({m.get("outlet") or "?" for m in mentions})}
+    view = {"mentions": mentions, "lead": lead, "outlets": sorted({m.get("outlet") or "unknown outlet" for m in mentions})}
     return render(request, "story.html", data, view)
 
 

@@ -1,0 +1,146 @@
+"""The dashboard in Debian's Chromium, against ``bilat serve`` on a free port.
+
+home → pair → chart click → evidence → story; the hostile article; screenshots of
+every step land in test-artifacts/.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.fixtures_web import screenshot
+
+pytestmark = pytest.mark.browser
+
+
+def no_leaks(page) -> None:
+    assert page.external_requests == [], f"requests left 127.0.0.1: {page.external_requests}"
+    assert page.console_errors == [], page.console_errors
+
+
+def test_home_pair_story(page, served_url):
+    page.goto(served_url + "/")
+    assert page.title().startswith("Home")
+    assert page.locator("input[type=search][name=q]").first.is_visible()
+    pair_link = page.locator("a.pair-link", has_text="CHN – JPN")
+    assert pair_link.count() == 1, "CHN–JPN is the most active pair of the sample store"
+    assert page.locator("li.story").count() >= 10
+    screenshot(page, "01-home")
+
+    # --- pair page: two charts rendered as SVG with bars and points, a stance matrix, stories
+    pair_link.click()
+    page.wait_for_url(re.compile(r"/pair/CHN/JPN$"))
+    assert page.locator("h1").inner_text() == "CHN – JPN"
+    timeline = page.locator("#timeline svg.chart")
+    score = page.locator("#score svg.chart")
+    assert timeline.count() == 1 and score.count() == 1
+    box = timeline.bounding_box()
+    assert box and box["width"] > 500 and box["height"] > 200, box
+    bars = page.locator("#timeline svg.chart a rect")
+    assert bars.count() >= 8, "one rect per type and month"
+    assert page.locator("#score svg.chart a circle").count() >= 5
+    labels = page.locator("#timeline svg.chart .axis.x text").all_text_contents()
+    assert {"2023-08", "2023-09", "2023-10", "2023-11"} <= set(labels), labels
+    matrix = page.locator("#stances table.matrix")
+    assert matrix.locator("th", has_text="seafood-import-ban").count() == 1
+    assert matrix.locator("a.stance", has_text="demands").count() >= 1
+    assert matrix.locator(".speakers", has_text="Wang Yi").count() >= 1
+    screenshot(page, "02-pair-CHN-JPN")
+
+    # --- one click from a bar of the chart to the sentences behind it
+    sanction = page.locator('#timeline svg.chart a[href*="type=SANCTION"]').first
+    href = sanction.get_attribute("href")
+    assert "pair=CHN-JPN" in href and "since=2023-08" in href
+    sanction.locator("rect").click()
+    page.wait_for_url(re.compile(r"/events\?.*type=SANCTION"))
+    evidence = page.locator("li.event blockquote.evidence mark")
+    assert evidence.count() == 1
+    assert "suspended all imports of Japanese seafood" in evidence.first.inner_text()
+    screenshot(page, "03-chart-click-evidence")
+
+    # --- a point of the score line links to that month's events
+    page.go_back()
+    page.locator('#score svg.chart a[href*="since=2023-10"] circle').first.click()
+    page.wait_for_url(re.compile(r"/events\?.*since=2023-10"))
+    assert page.locator("li.event").count() == 3
+
+    # --- a story from the pair page: evidence highlighted in its paragraph, outlet, links
+    page.goto(served_url + "/pair/CHN/JPN")
+    page.locator("#stories a.story-link", has_text="lift its ban on Japanese seafood").first.click()
+    page.wait_for_url(re.compile(r"/story/st-"))
+    mark = page.locator("li.mention mark.evidence").first
+    assert "lift its ban on Japanese seafood imports" in mark.inner_text()
+    color = mark.evaluate("m => getComputedStyle(m).backgroundColor")
+    assert color not in ("rgba(0, 0, 0, 0)", "transparent"), "the evidence is visibly highlighted"
+    paragraph = page.locator("li.mention p.paragraph").first.inner_text()
+    assert len(paragraph) > len(mark.inner_text()), "the sentence is shown inside its paragraph"
+    assert "Kamikawa" in page.locator("dl.facts").inner_text()
+    screenshot(page, "04-story-CHN-JPN")
+    page.locator("li.mention a.article-link").first.click()
+    page.wait_for_url(re.compile(r"/article/seed-000$"))
+    assert page.locator("article.text mark.evidence").count() >= 5
+    no_leaks(page)
+
+
+def test_story_told_by_three_outlets(page, served_url):
+    page.goto(served_url + "/pair/TUR/USA")
+    page.locator("#stories li.story", has_text="3 articles").locator("a.story-link").click()
+    page.wait_for_url(re.compile(r"/story/st-"))
+    mentions = page.locator("li.mention")
+    assert mentions.count() >= 3
+    outlets = set(page.locator("li.mention .outlet").all_inner_texts())
+    assert {"cnn.com", "news.az", "report.az"} <= outlets, outlets
+    assert page.locator("li.mention mark.evidence").count() == mentions.count()
+    originals = page.locator("li.mention a.original")
+    assert originals.count() >= 3 and all(h.startswith("http") for h in
+                                          (originals.nth(i).get_attribute("href") for i in range(originals.count())))
+    screenshot(page, "05-story-three-outlets")
+    no_leaks(page)
+
+
+def test_search_and_actor(page, served_url):
+    page.goto(served_url + "/")
+    page.fill("form.search.big input[name=q]", "seafood")
+    page.press("form.search.big input[name=q]", "Enter")
+    page.wait_for_url(re.compile(r"/events\?q=seafood"))
+    rows = page.locator("li.event")
+    assert rows.count() >= 2
+    for text in page.locator("li.event blockquote.evidence").all_inner_texts():
+        assert "seafood" in text.lower()
+    page.locator("li.event a.actor", has_text="Yoko Kamikawa").first.click()
+    page.wait_for_url(re.compile(r"/actor/Yoko%20Kamikawa$"))
+    assert "Yoko Kamikawa" in page.locator("h1").inner_text()
+    assert page.locator("#timeline svg.chart a rect").count() >= 1
+    screenshot(page, "06-actor")
+    no_leaks(page)
+
+
+def test_hostile_article_is_shown_as_text(page, served_url):
+    page.goto(served_url + "/article/web-hostile")
+    # nothing from the article ran ...
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    # ... and the markup is visible as text
+    body = page.locator("article.text").inner_text()
+    assert "<script>window.__pwned = 3</script>" in body
+    assert '<img src=x onerror="window.__pwned=2">' in body
+    assert "<script>window.__pwned = 1</script>Hostile title" in page.locator("h1").inner_text()
+    assert page.locator("a.original").count() == 0, "a javascript: URL never becomes a link"
+    assert page.locator("script").count() == 0 and page.locator("article img").count() == 0
+    page.locator("li.event a", has_text="story").first.click()
+    page.wait_for_url(re.compile(r"/story/"))
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert "<script>" in page.locator("li.mention mark.evidence").inner_text()
+    assert "<b>Evil</b> Outlet" in page.locator("li.mention .outlet").inner_text()
+    screenshot(page, "07-hostile-escaped")
+    no_leaks(page)
+
+
+def test_error_page_and_json_twin(page, served_url):
+    resp = page.goto(served_url + "/story/no-such-story")
+    assert resp.status == 404
+    assert "[B403]" in page.locator("p.message").inner_text()
+    resp = page.goto(served_url + "/pair/CHN/JPN.json")
+    assert resp.status == 200 and resp.headers["content-type"].startswith("application/json")
+    data = resp.json()
+    assert data["a"] == "CHN" and data["pair"]["timeline"] and data["stories"]["total"] >= 10
