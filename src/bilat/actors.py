@@ -37,8 +37,9 @@ ROLE_WORDS = {"foreign", "prime", "minister", "president", "vice", "deputy", "se
               "education", "environment", "agriculture", "industry", "commerce", "labor", "labour", "transport",
               "parliament", "speaker", "opposition", "party", "ministerial", "assistant", "under", "attorney",
               "homeland", "fm", "em", "pm"}
-GROUP_DYAD = re.compile(r"^(the|both)\s+(two\s+)?(sides|countries|nations|governments|ministers|leaders|"
-                        r"neighbou?rs|states|parties|foreign ministers|presidents|delegations|asian neighbou?rs)$", re.I)
+GROUP_DYAD = re.compile(r"^(?:the|both|all)\s+(?:(two|three|four|five)\s+)?(?:\w+\s+)?(sides|countries|nations|governments|"
+                        r"ministers|leaders|neighbou?rs|states|parties|presidents|delegations)$", re.I)
+_GROUP_N = {"two": 2, "three": 3, "four": 4, "five": 5}
 GENERIC_IGO_NOUNS = {"council", "organization", "organisation", "alliance", "bloc", "union", "agency", "body",
                      "assembly", "commission"}
 PRONOUNS_PERSON = {"he", "him", "his", "she", "her", "hers"}
@@ -94,6 +95,8 @@ class ActorIndex:
     speaker_for_sentence: dict[int, list[Actor]] = field(default_factory=dict)
     history: list[tuple[int, Actor]] = field(default_factory=list)  # (token index, actor) of resolved subjects
 
+    lead_country: str | None = None
+
     @classmethod
     def build(cls, doc: Doc) -> "ActorIndex":
         index = cls(doc)
@@ -102,8 +105,28 @@ class ActorIndex:
                 index.place_at[i] = place
             if place.code not in index.focus and place.kind != "city":
                 index.focus.append(place.code)
+        index.lead_country = index._lead_country()
         index._register_people()
+        for p in index.people:
+            # "Foreign Ministry spokeswoman Hua Chunying" in a story led by China speaks for China
+            if p.country is None and p.role and _is_gov_role(p.role) and index.lead_country \
+                    and not any(w in p.role.lower() for w in ("ambassador", "envoy")):
+                p.country = index.lead_country
         return index
+
+    def _lead_country(self) -> str | None:
+        """The country that acts in the article's first clauses: the subject of the first sentence
+        that has a country (or a capital) as its subject."""
+        for n, sent in enumerate(self.doc.sents):
+            if n > 2:
+                break
+            for t in sent:
+                if t.dep_ in ("nsubj", "nsubjpass"):
+                    for x in t.subtree:
+                        place = self.place_at.get(x.i)
+                        if place is not None and place.kind in ("country", "capital", "demonym"):
+                            return place.code
+        return None
 
     # -- people ---------------------------------------------------------------------
     def _register_people(self) -> None:
@@ -168,7 +191,12 @@ class ActorIndex:
                 break
             place = self.place_at.get(i)
             if place is not None:
-                country = country or place.code
+                before = doc[place.start - 1] if place.start > 0 else None
+                if before is not None and before.pos_ == "ADP" and before.lower_ in ("to", "in", "at", "for", "from", "on"):
+                    role_toks[:0] = [before] + list(doc[place.start:place.end])
+                    i = place.start - 2
+                    continue
+                country = place.code  # walking leftwards: the outermost modifier wins
                 i = place.start - 1
                 continue
             if t.tag_ == "POS":
@@ -217,17 +245,18 @@ class ActorIndex:
 
     # -- resolution -------------------------------------------------------------------
     def actors_for(self, token: Token, *, speaker: list[Actor] | None = None, exclude: set[int] | None = None,
-                   allow_generic: bool = True) -> list[Actor]:
-        """The actors a noun phrase headed by ``token`` denotes (compound actors included)."""
+                   allow_unknown: bool = False) -> list[Actor]:
+        """The actors a noun phrase headed by ``token`` denotes (compound actors included).
+        ``allow_unknown`` keeps agent nouns whose country the text does not give here."""
         heads = [token] + [c for c in token.conjuncts if c.i > token.i]
         out: list[Actor] = []
         for h in heads:
-            for a in self._actor_for_head(h, speaker=speaker, allow_generic=allow_generic):
+            for a in self._actor_for_head(h, speaker=speaker, allow_unknown=allow_unknown):
                 if a not in out:
                     out.append(a)
         return out
 
-    def _actor_for_head(self, t: Token, *, speaker: list[Actor] | None, allow_generic: bool) -> list[Actor]:
+    def _actor_for_head(self, t: Token, *, speaker: list[Actor] | None, allow_unknown: bool) -> list[Actor]:
         doc = self.doc
         low = t.lower_
         # pronouns
@@ -239,8 +268,15 @@ class ActorIndex:
             return [person.actor()]
         # the dyad in focus: "the two sides", "both countries"
         np = self._np_text(t)
-        if GROUP_DYAD.match(np):
-            return [Actor(kind="state", country=c) for c in self.dyad(t.i)]
+        m = GROUP_DYAD.match(np)
+        if m and not (m.group(1) is None and np.lower().startswith("all")):
+            n = _GROUP_N.get((m.group(1) or "two").lower(), 2)
+            return [Actor(kind="state", country=c) for c in self.dyad(t.i, n)]
+        # "the country", "the nation": the last country named as an actor before it
+        if low in ("country", "nation") and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) \
+                and not any(c.dep_ in ("amod", "compound", "poss") for c in t.children):
+            code = self._last_country(t.i)
+            return [Actor(kind="state", country=code)] if code else []
         place = self.place_at.get(t.i)
         if place is not None:
             if place.kind == "igo":
@@ -259,21 +295,22 @@ class ActorIndex:
             if igo:
                 return [igo]
         if sector_kind is not None:
-            country, name = self._modifier_country(t)
+            countries = self._modifier_countries(t)
             sector, kind = sector_kind
-            if country is None and low in GENERIC_IGO_NOUNS:
+            if not countries and low in GENERIC_IGO_NOUNS:
                 igo = self._recent_igo(t.i, low)
                 if igo:
                     return [igo]
-            if country is None:
-                country = self._recent_same(t)
-            if country is None:
-                return []
+            if not countries:
+                same = self._recent_same(t)
+                countries = [same] if same else []
             role = self._np_text(t, strip_det=True)
-            if kind == "state" or (kind == "organization" and sector == "GOV"):
-                return [Actor(name=name, kind="state" if kind == "state" else "organization", country=country,
-                              sector=sector, role=role)]
-            return [Actor(name=name, kind=kind, country=country, sector=sector, role=role)]
+            if not countries:
+                # a group whose country the clause may give by place ("protesters in London")
+                return [Actor(kind=kind if kind != "state" else "organization", country=None, sector=sector,
+                              role=role)] if allow_unknown else []
+            out_kind = "state" if kind == "state" else ("organization" if kind == "organization" else kind)
+            return [Actor(kind=out_kind, country=c, sector=sector, role=role) for c in countries]
         # an organisation entity with a country modifier ("Egypt's statement" is not an actor,
         # but "Iran's mission to the United Nations" is)
         return []
@@ -283,6 +320,28 @@ class ActorIndex:
         start = min([t.i] + [c.left_edge.i for c in left])
         toks = [x for x in self.doc[start:t.i + 1] if not (strip_det and x.dep_ in ("det", "predet"))]
         return " ".join(x.text for x in toks).strip()
+
+    def _modifier_countries(self, t: Token) -> list[str]:
+        """Countries of a noun from its modifiers; several for "the ministers of China and Japan"."""
+        code, _ = self._modifier_country(t)
+        if code is None:
+            for prep in t.rights:
+                if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+                    for x in prep.children:
+                        if x.dep_ == "pobj" and x.i not in self.place_at and x.lower_ not in sector_table():
+                            sub = self.actors_for(x)
+                            return [a.country for a in sub if a.country]
+            return []
+        out = [code]
+        for prep in t.rights:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+                for x in prep.children:
+                    if x.dep_ == "pobj":
+                        for c in x.conjuncts:
+                            place = self.place_at.get(c.i)
+                            if place is not None and place.code not in out:
+                                out.append(place.code)
+        return out
 
     def _modifier_country(self, t: Token) -> tuple[str | None, str | None]:
         """Country of a noun from its modifiers: "Chinese police", "Egypt's ministry",
@@ -346,8 +405,15 @@ class ActorIndex:
                 break  # a person intervenes: "it" is not the last state
         return []
 
-    def dyad(self, i: int) -> list[str]:
-        """The two countries in focus before token i: the two most mentioned so far."""
+    def _last_country(self, i: int) -> str | None:
+        for place in reversed(self.doc._.places or []):
+            if place.start < i and place.kind in ("country", "capital", "demonym") \
+                    and self.doc[place.end - 1].dep_ not in ("compound",):
+                return place.code
+        return None
+
+    def dyad(self, i: int, n: int = 2) -> list[str]:
+        """The n countries in focus before token i: the most mentioned so far."""
         counts: dict[str, int] = {}
         order: dict[str, int] = {}
         for place in self.doc._.places or []:
@@ -355,10 +421,8 @@ class ActorIndex:
                 continue
             counts[place.code] = counts.get(place.code, 0) + 1
             order.setdefault(place.code, place.start)
-        for p in self.people:
-            pass
         ranked = sorted(counts, key=lambda c: (-counts[c], order[c]))
-        return ranked[:2]
+        return ranked[:n]
 
     def remember(self, i: int, actors: list[Actor]) -> None:
         for a in actors:

@@ -121,7 +121,10 @@ def _relative(low: str, pub: dt.date) -> str | None:
         return pub.isoformat()
     if re.search(r"\byesterday\b|\blast night\b", low):
         return (pub - dt.timedelta(days=1)).isoformat()
-    if re.search(r"\b(earlier|later)? ?this week\b", low):
+    if re.search(r"\bearlier this week\b", low):
+        d = pub - dt.timedelta(days=3)  # "earlier this week" lies a few days back
+        return _month(d.year, d.month)
+    if re.search(r"\b(later )?this week\b", low):
         return _month(pub.year, pub.month)
     if re.search(r"\blast week\b|\bpast week\b", low):
         d = pub - dt.timedelta(days=7)

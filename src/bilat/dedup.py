@@ -73,6 +73,14 @@ def collapse(events: list[Event]) -> list[Event]:
             if dyad_key(g.event.type, g.event.source, g.event.target) == key and (not g.event.date or not ev.date):
                 home = g
                 break
+            # a record without a target is the same act as one with it: "deploying a strike group"
+            # after "despatching a carrier ... to send a message to Iran"
+            if g.event.type == ev.type and dates_compatible(g.event.date, ev.date) and \
+                    g.event.countries("source") == ev.countries("source") and \
+                    (not g.event.countries("target") or not ev.countries("target")) and \
+                    ev.type not in {t.value for t in SYMMETRIC_TYPES}:
+                home = g
+                break
         if home is None:
             groups.append(_Group(ev, list(ev.evidence)))
             continue

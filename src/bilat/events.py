@@ -54,7 +54,7 @@ NEGATIVE_JUDGEMENT = {"violation", "lack", "illegal", "unacceptable", "provocati
 # target prepositions each type takes, besides the direct object
 TARGET_PREPS = {
     "CONSULT": ("with", "to"), "AGREE": ("with", "to"), "COOPERATE": ("with",), "SUPPORT": ("with", "to", "for"),
-    "ACCUSE": ("to", "against", "of", "at", "over"), "REQUEST": ("on", "upon", "to", "from"),
+    "ACCUSE": ("to", "against", "of", "at", "over", "about", "on"), "REQUEST": ("on", "upon", "to", "from"),
     "REJECT": ("from", "by"), "THREATEN": ("against", "to", "on"), "SANCTION": ("on", "against", "from", "to"),
     "ASSAULT": ("at", "on", "against", "in"), "AID": ("to", "for"), "COERCE": ("in",), "CONCEDE": ("on", "to"),
     "RETREAT": ("from", "to"), "PROTEST": ("against", "outside", "at"), "MOBILIZE": ("to", "against", "near", "toward", "towards"),
@@ -63,6 +63,9 @@ TARGET_PREPS = {
 NEEDS_TARGET = {"ACCUSE", "REQUEST", "REJECT", "SANCTION", "SUPPORT", "AID", "CONCEDE", "COOPERATE", "RETREAT",
                 "THREATEN", "COERCE", "AGREE"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+_AGENT_HEADS = {"government", "ministry", "authorities", "people", "officials", "forces", "troops", "police",
+                "military", "army", "regime", "leader", "leaders", "side", "officers", "members", "delegation"}
+_LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "into", "from"}
 BACKGROUND_MARKERS = {"earlier", "previously", "before", "ago", "last", "since", "once", "formerly"}
 
 
@@ -175,13 +178,19 @@ class SentenceReader:
                 s = subj[0]
                 if s.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
                     s = tok.head
-                actors = self.index.actors_for(s, speaker=speaker)
-                if not actors and s.lower_ in SPEAKER_NOUNS | {"statement"}:
+                actors = self.index.actors_for(s, speaker=speaker, allow_unknown=True)
+                if not actors and s.pos_ in ("NOUN", "PROPN") and s.ent_type_ not in ("ORG", "PERSON"):
+                    # "Egypt's statement said", "a U.S. air strike killed": the modifier's country acts
                     actors = self._noun_owner(s)
                 passive = s.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in tok.children)
                 return actors, passive, s
             if tok.dep_ == "relcl":
                 return self.index.actors_for(tok.head, speaker=speaker), False, tok.head
+            if tok.dep_ == "acl":
+                owner = [c for c in tok.head.children if c.dep_ == "poss"]
+                if owner:  # "her visit to meet Trump": she meets
+                    return self.index.actors_for(owner[0], speaker=speaker), False, owner[0]
+                break
             if tok.dep_ in ("xcomp", "conj", "advcl", "pcomp", "ccomp", "acomp") or (tok.dep_ == "pobj") or tok.dep_ == "prep":
                 nxt = tok.head
                 if nxt.pos_ == "ADP":
@@ -196,7 +205,8 @@ class SentenceReader:
 
     def _noun_owner(self, noun: Token) -> list[Actor]:
         """'Egypt's statement said', 'the Turkish foreign ministry's spokesman said'."""
-        for c in noun.subtree:
+        mods = [x for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod", "appos") for x in c.subtree]
+        for c in sorted(mods, key=lambda x: x.i):
             place = self.index.place_at.get(c.i)
             if place is not None and place.kind != "city":
                 if place.kind == "igo":
@@ -331,8 +341,9 @@ class SentenceReader:
                 if lem == "call" and not part:
                     continue
                 out.append((t, trig, None))
-            elif t.pos_ == "ADJ" and ("ADJ", lem, "") in lex:
-                trig = lex[("ADJ", lem, "")]
+            elif (t.pos_ == "ADJ" and ("ADJ", lem, "") in lex) or \
+                    (t.tag_ == "VBN" and ("ADJ", t.lower_, "") in lex and any(c.dep_ == "xcomp" for c in t.children)):
+                trig = lex[("ADJ", lem if t.pos_ == "ADJ" else t.lower_, "")]
                 if trig.type == "AGREE":
                     xc = [c for c in t.children if c.dep_ == "xcomp"]
                     if not xc:
@@ -375,19 +386,27 @@ class SentenceReader:
             return Trigger(nt.type, nt.cameo, nt.mode), None
         if dep in ("nsubj",) and head.lemma_ in ("take", "end", "begin", "conclude", "continue", "open", "start") and nt.scene:
             return Trigger(nt.type, nt.cameo, nt.mode), None
+        if nt.scene and nt.type == "CONSULT" and any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in t.children):
+            return Trigger(nt.type, nt.cameo, nt.mode), None  # "the latest round of talks with Ethiopia"
         return None
 
     # -- arguments --------------------------------------------------------------------------
     def targets(self, t: Token, typ: str, light: Token | None, source: list[Actor], exclude: set[int],
                 speaker: list[Actor] | None) -> list[Actor]:
+        """Who the event is directed at: the object, the type's prepositions, a relative
+        clause's head noun, then the first actor elsewhere in the trigger's own clause."""
         idx = self.index
         heads = [t] + ([light] if light is not None else [])
+        src_countries = {a.country for a in source if a.country}
         found: list[Actor] = []
 
-        def take(tok: Token) -> None:
+        def take(tok: Token, foreign_only: bool = False) -> None:
             for a in idx.actors_for(tok, speaker=speaker):
-                if a not in found and a not in source:
-                    found.append(a)
+                if a in found or a in source:
+                    continue
+                if foreign_only and a.country in src_countries:
+                    continue
+                found.append(a)
 
         preps = TARGET_PREPS.get(typ, ())
         for h in heads:
@@ -403,6 +422,10 @@ class SentenceReader:
                         take(c)
                         if not found:
                             self._possessor(c, take)
+                        if not found and c.pos_ == "NOUN":
+                            code, _ = idx._modifier_country(c)  # "visited the U.S. capital"
+                            if code and code not in src_countries:
+                                found.append(Actor(kind="state", country=code))
                 elif c.dep_ in ("prep", "agent") and c.lower_ in preps:
                     for o in c.children:
                         if o.dep_ == "pobj":
@@ -411,24 +434,42 @@ class SentenceReader:
                                 self._possessor(o, take)
             if found:
                 return found
-        # the possessor of a nominal trigger: "Japan's discharge" is under the object
-        # fallback: the first actor in the trigger's clause that is not the source
-        skip = set(exclude)
-        for h in heads:
-            for x in h.subtree:
-                if x.i in skip or x.i == t.i:
-                    continue
-                if x.dep_ in ("compound", "amod") and x.head.i not in idx.person_at and x.head.lemma_.lower() not in ("government", "ministry", "authorities", "people", "officials", "forces", "troops", "police", "military", "army"):
-                    continue  # "the Taiwan issue", "Japanese seafood imports": topics, not actors
-                if x.dep_ in ("nsubj", "nsubjpass") and x.head.i != h.i and h.i not in [a.i for a in x.head.ancestors]:
-                    pass
-                actors = idx.actors_for(x, speaker=speaker)
-                actors = [a for a in actors if a not in source]
-                if actors:
-                    return actors
+        # a relative clause's object is the noun it modifies: "Iranian officers it accused"
+        if t.dep_ == "relcl" and not any(c.dep_ == "dobj" for c in t.children):
+            take(t.head, foreign_only=True)
             if found:
-                break
+                return found
+        for h in heads:
+            for x in _own_clause(h, exclude):
+                if x.i == t.i:
+                    continue
+                if x.dep_ in ("compound", "amod", "nmod") and x.head.i not in idx.person_at \
+                        and x.head.lemma_.lower() not in _AGENT_HEADS:
+                    continue  # "the Taiwan issue", "Japanese seafood imports": topics, not actors
+                if x.head.dep_ == "prep" and x.head.lower_ in _LOCATIVE and x.dep_ == "pobj" and x.i not in idx.person_at:
+                    continue  # "in Baghdad": where, not whom
+                if x.dep_ == "pobj" and x.head.lower_ in _LOCATIVE:
+                    continue
+                take(x, foreign_only=True)
+                if found:
+                    return found
         return found
+
+    def fallback_target(self, sent: Span, source: list[Actor], exclude: set[int]) -> list[Actor]:
+        """Last resort for speech acts: the one foreign state the sentence names as an actor."""
+        src = {a.country for a in source if a.country}
+        seen: list[str] = []
+        for x in sent:
+            if x.i in exclude:
+                continue
+            place = self.index.place_at.get(x.i)
+            if place is None or place.kind in ("city", "igo") or place.code in src:
+                continue
+            if x.dep_ == "compound" or (x.head.dep_ == "prep" and x.head.lower_ in _LOCATIVE):
+                continue
+            if place.code not in seen:
+                seen.append(place.code)
+        return [Actor(kind="state", country=seen[0])] if len(seen) == 1 else []
 
     def _possessor(self, noun: Token, take) -> None:
         for c in noun.children:
@@ -441,41 +482,43 @@ class SentenceReader:
 
     # -- dates ------------------------------------------------------------------------------
     def date_for(self, t: Token, sent: Span, extra: list[Token]) -> DateValue | None:
+        """The date the clause of ``t`` gives; else its governing verbs' (a speech verb's
+        "said on November 25"); else the sentence's only date."""
         doc = t.doc
-        date_ents = [e for e in doc.ents if e.label_ in ("DATE", "TIME") and e.start >= sent.start and e.end <= sent.end]
+        date_ents = [e for e in doc.ents if e.label_ in ("DATE", "TIME") and e.start >= sent.start and e.end <= sent.end
+                     and e.root.dep_ not in ("poss", "compound", "amod", "nmod")]  # "last week's brawl" dates the brawl
+        weekday = [doc[i:i + 1] for i in range(sent.start, sent.end)
+                   if doc[i].lower_ in dates_mod.WEEKDAYS and not any(e.start <= i < e.end for e in date_ents)]
+        date_ents = date_ents + weekday
         if not date_ents:
             return None
 
         def resolve_in(tokens: set[int]) -> DateValue | None:
             for e in date_ents:
-                if e.root.i in tokens or e.start in tokens:
+                if e.root.i in tokens:
                     v = dates_mod.resolve(e.text, self.published)
                     if v.value:
                         return v
             return None
 
-        # the trigger's own clause, without embedded clauses of other verbs
-        own = {x.i for x in t.subtree if not any(a.dep_ in ("ccomp", "relcl", "advcl") and a.i != t.i and t in a.ancestors
-                                                 for a in [x])}
+        own = {x.i for x in _own_clause(t, set())} | {t.i}
         v = resolve_in(own)
         if v:
             return v
-        chain: list[Token] = []
+        # climb through the clause's governors: xcomp, conj, pcomp, prepositions, speech verbs
         h = t
+        chain: list[Token] = []
         for _ in range(5):
-            if h.head is h:
+            if h.head is h or h.dep_ not in ("xcomp", "conj", "pcomp", "pobj", "prep", "ccomp", "advcl", "dobj", "acomp"):
                 break
             h = h.head
             chain.append(h)
-        for h in chain + extra:
-            direct = set()
-            for c in h.children:
-                if c.dep_ in ("npadvmod", "prep", "advmod", "tmod", "obl") and c.i not in own:
-                    direct.update(x.i for x in c.subtree)
-            v = resolve_in(direct)
+        for h in chain + [x for x in extra if x is not None]:
+            v = resolve_in({x.i for x in _own_clause(h, set())} | {h.i})
             if v:
                 return v
-        if len(date_ents) == 1:
+        if len(date_ents) == 1 and date_ents[0].root.head.i in {x.i for x in sent.root.subtree} \
+                and date_ents[0].root.head == sent.root:
             v = dates_mod.resolve(date_ents[0].text, self.published)
             if v.value:
                 return v
@@ -491,20 +534,22 @@ class SentenceReader:
         triggered_clauses: set[int] = set()
         for t, trig, light in self.find_triggers(sent):
             anchor = light if light is not None else t
+            scene = light is None and t.pos_ in ("NOUN", "PROPN") and t.dep_ != "dobj"
             mod = self.modality(anchor)
-            if t.dep_ == "pobj" and light is None:
-                mod = self.modality(t.head.head) if t.head.head is not t else mod
-                if mod == "absorbed":
-                    mod = "fact"
+            if scene:
+                gov = t.head.head if t.head.pos_ == "ADP" else t.head
+                mod = self.modality(gov) if gov is not t else "fact"
+                if mod in ("absorbed", "obligation", "future"):
+                    mod = "fact" if mod == "absorbed" else mod
             if mod in ("negated", "hypothetical", "absorbed"):
                 triggered_clauses.add(anchor.i)
                 continue
             typ, cameo, mode = trig.type, trig.cameo, trig.mode
             speaker, speech_verb = frames.get(t.i, (None, None))
-            # participants
-            if light is None and t.dep_ == "pobj" and t.pos_ == "NOUN":
+            subj_tok = None
+            if scene:
                 source, target = self._scene_participants(t, speaker)
-                passive = False
+                exclude: set[int] = set()
             else:
                 verb = anchor
                 source, passive, subj_tok = self.subject_of(verb if t.pos_ != "ADJ" else t.head, speaker)
@@ -512,23 +557,20 @@ class SentenceReader:
                     source, passive, subj_tok = self.subject_of(t, speaker)
                 exclude = set(x.i for x in subj_tok.subtree) if subj_tok is not None else set()
                 if passive:
-                    agents = [c for c in verb.children if c.dep_ == "agent"]
-                    target = source
-                    source = []
-                    for ag in agents:
-                        for o in ag.children:
-                            if o.dep_ == "pobj":
-                                source = idx.actors_for(o, speaker=speaker)
-                    if not source and speaker:
-                        source = speaker
+                    source, target = self._passive(verb, subj_tok, source, speaker)
                 else:
                     target = self.targets(t, typ, light, source, exclude, speaker)
                 if not source and speaker:
-                    source = speaker
+                    source = list(speaker)
+            # a reported clause whose subject is the speaker's own state keeps the speaker
+            # ("Hayashi said Japan is willing to ...": Hayashi acts for Japan)
+            if speaker and source and all(a.kind == "state" for a in source) and \
+                    {a.country for a in source} == {a.country for a in speaker if a.country}:
+                source = list(speaker)
             if mod == "obligation":
                 # "Japan should stop provocations" in reported speech: a demand of the speaker
                 if speaker and source and not _same_countries(source, speaker):
-                    typ, cameo, mode, target, source = "REQUEST", "100", None, source, speaker
+                    typ, cameo, mode, target, source = "REQUEST", "100", None, source, list(speaker)
                 else:
                     continue
             elif mod == "future":
@@ -536,16 +578,31 @@ class SentenceReader:
                     typ, cameo, mode = "AGREE", COOPERATIVE[typ], None
                 elif typ in HOSTILE:
                     typ, cameo, mode = "THREATEN", HOSTILE[typ], None
+            if typ == "CONSULT" and lemma(t) in ("host", "invite") and _purpose_is_exercise(anchor):
+                typ, cameo, mode = "COOPERATE", "062", None  # "hosted Egypt for air force exercises"
             if typ == "PROTEST" and source and all(a.sector == "GOV" or a.kind in ("state", "igo", "person") for a in source):
                 typ, cameo = "ACCUSE", "114"  # a government "protests": a diplomatic complaint
+            location = location_of(anchor, idx.place_at)
+            # groups the text places but does not name a country for: "protesters in London"
+            if location is not None and location.country:
+                source = [a if a.country else _with_country(a, location.country) for a in source]
+                target = [a if a.country else _with_country(a, location.country) for a in target]
+            source = [a for a in source if a.country]
+            target = [a for a in target if a.country]
             if typ in ("SANCTION",) and source and target and _same_countries(source, target):
                 typ, cameo = "COERCE", "172"
-            if not source or not any(a.country for a in source):
+            if not source:
                 continue
-            target = [a for a in target if a.country]
-            if typ in NEEDS_TARGET and not target and not (typ == "AGREE" and len({a.country for a in source}) > 1):
+            multi = len({a.country for a in source}) > 1
+            if not target and typ in ("ACCUSE", "REQUEST", "THREATEN", "REJECT") and speech_verb is not None:
+                # "Egypt said Ethiopia rejected the proposal": rejected Egypt's proposal
+                if typ == "REJECT" and speaker and not _same_countries(speaker, source):
+                    target = [a for a in speaker if a.country]
+            if not target and typ in ("ACCUSE", "REQUEST", "THREATEN"):
+                target = self.fallback_target(sent, source, exclude)
+            if typ in NEEDS_TARGET and not target and not (multi and typ in ("AGREE", "SUPPORT", "COOPERATE")):
                 continue
-            if typ in ("CONSULT", "AGREE", "COOPERATE") and not target and len({a.country for a in source}) < 2:
+            if typ in ("CONSULT", "AGREE", "COOPERATE") and not target and not multi:
                 continue
             triggered_clauses.add(anchor.i)
             if speech_verb is not None:
@@ -560,7 +617,7 @@ class SentenceReader:
             if typ == "CONSULT" and mode is None:
                 mode = self._consult_mode(t, anchor)
             out.append(Candidate(type=typ, cameo=cameo, mode=mode, source=source, target=target, trigger=t.i,
-                                 sentence=sent, date=date, location=location_of(anchor, idx.place_at),
+                                 sentence=sent, date=date, location=location,
                                  issues=issues_in(clause), attribution=attribution,
                                  confidence=min(conf, 0.95), background=background))
             idx.remember(t.i, source)
@@ -573,19 +630,58 @@ class SentenceReader:
                     idx.remember(t.i, actors)
         return out
 
+    def _passive(self, verb: Token, subj: Token | None, subject_actors: list[Actor],
+                 speaker: list[Actor] | None) -> tuple[list[Actor], list[Actor]]:
+        """Source and target of a passive clause."""
+        idx = self.index
+        target = subject_actors
+        if subj is not None and subj.lower_ == "it":
+            # "It has been formally requested that U.S. authorities conduct ...": the demand
+            # is addressed to the subject of the complement clause
+            target = []
+            for c in verb.children:
+                if c.dep_ == "ccomp":
+                    for s in c.children:
+                        if s.dep_ in ("nsubj", "nsubjpass"):
+                            target = idx.actors_for(s, speaker=speaker, allow_unknown=True)
+        source: list[Actor] = []
+        for c in verb.children:
+            if c.dep_ == "agent":
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        source = idx.actors_for(o, speaker=speaker)
+            # "was summoned to the Ministry of Foreign Affairs of Turkey": the summoner
+            if not source and c.dep_ == "prep" and c.lower_ == "to" and lemma(verb) == "summon":
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        source = idx.actors_for(o, speaker=speaker) or self._noun_owner(o)
+        if not source and speaker:
+            source = list(speaker)
+        if not source:
+            # no agent named: the government that acted last in this article
+            for _, a in reversed(idx.history):
+                if a.kind in ("state", "organization") and a.sector in ("GOV", None) and a.country \
+                        and not any(a.country == x.country for x in target):
+                    source = [a]
+                    break
+        return source, target
+
     def _scene_participants(self, noun: Token, speaker) -> tuple[list[Actor], list[Actor]]:
         """'In a phone call with X, Qin said', 'at a meeting' after 'Xi and Kishida reaffirmed'."""
         idx = self.index
-        verb = noun.head.head
-        source, _, _ = self.subject_of(verb, speaker)
+        owner = [c for c in noun.children if c.dep_ == "poss"]
+        source = idx.actors_for(owner[0], speaker=speaker) if owner else []
+        if not source:
+            verb = noun.head.head if noun.head.pos_ == "ADP" else noun.head
+            source, _, _ = self.subject_of(verb, speaker)
+        if not source and speaker:
+            source = list(speaker)
         target: list[Actor] = []
         for c in noun.children:
             if c.dep_ == "prep" and c.lower_ in ("with", "between", "to"):
                 for o in c.children:
                     if o.dep_ == "pobj":
                         target.extend(a for a in idx.actors_for(o, speaker=speaker) if a not in source)
-            if c.dep_ == "poss":
-                source = source or idx.actors_for(c, speaker=speaker)
         return source, target
 
     def _consult_mode(self, t: Token, anchor: Token) -> str | None:
@@ -615,8 +711,11 @@ class SentenceReader:
             clause = [x for x in sent if frames.get(x.i, (None, None))[1] is verb]
             if any(x.i in triggered for x in clause):
                 continue
-            lemmas = {x.lemma_.lower() for x in clause}
-            if not (lemmas & NEGATIVE_JUDGEMENT):
+            judged = [x for x in clause if x.lemma_.lower() in NEGATIVE_JUDGEMENT
+                      and not any(c.dep_ == "neg" for c in list(x.children) + list(x.head.children))
+                      and not (x.i > 0 and x.doc[x.i - 1].lower_ in ("not", "no"))
+                      and not (x.i > 1 and x.doc[x.i - 2].lower_ in ("not", "no"))]
+            if not judged:
                 continue
             target = []
             for x in clause:
@@ -635,6 +734,36 @@ class SentenceReader:
                                  trigger=verb.i, sentence=sent, date=date, issues=issues_in(text),
                                  confidence=0.5))
         return out
+
+
+_CLAUSE_BREAKS = {"advcl", "relcl", "ccomp", "acl", "parataxis", "csubj", "nsubj", "nsubjpass"}
+
+
+def _own_clause(h: Token, exclude: set[int]) -> list[Token]:
+    """Tokens of h's clause, without embedded clauses and without the subject."""
+    out = []
+    stack = [c for c in h.children]
+    while stack:
+        x = stack.pop()
+        if x.i in exclude or x.dep_ in _CLAUSE_BREAKS or (x.dep_ == "conj" and x.pos_ in ("VERB", "AUX")):
+            continue
+        out.append(x)
+        stack.extend(x.children)
+    return sorted(out, key=lambda x: x.i)
+
+
+def _with_country(a: Actor, country: str) -> Actor:
+    from dataclasses import replace
+
+    return replace(a, country=country)
+
+
+def _purpose_is_exercise(verb: Token) -> bool:
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "for":
+            if any(x.lemma_.lower() in ("exercise", "drill", "training", "maneuver", "manoeuvre") for x in c.subtree):
+                return True
+    return False
 
 
 def _same_countries(a: list[Actor], b: list[Actor]) -> bool:

@@ -23,6 +23,7 @@ from spacy.util import filter_spans
 from .errors import SettingsError
 
 GAZETTEER = "bilat_gazetteer"
+LINES = "bilat_line_sentences"
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,17 @@ class Gazetteer:
         return doc
 
 
+@Language.component(LINES, assigns=["token.is_sent_start"])
+def line_sentences(doc: Doc) -> Doc:
+    """A line break ends a sentence: scraped paragraphs, headlines and captions never run on."""
+    for i, t in enumerate(doc[:-1]):
+        if "\n" in t.text or (t.is_space and "\n" in t.whitespace_ + t.text):
+            doc[i + 1].is_sent_start = True
+        elif "\n" in t.whitespace_:
+            doc[i + 1].is_sent_start = True
+    return doc
+
+
 if not Doc.has_extension("places"):
     Doc.set_extension("places", default=None)
 
@@ -131,6 +143,8 @@ def load_nlp(model: str) -> Language:
         nlp = spacy.load(model, exclude=[])
     except OSError as exc:
         raise SettingsError("B204", model=model) from exc
+    if LINES not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe(LINES, before="parser")
     if GAZETTEER not in nlp.pipe_names:
         nlp.add_pipe(GAZETTEER, last=True)
     _LOADED[model] = nlp

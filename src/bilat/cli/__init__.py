@@ -10,5 +10,6 @@ from .common import main
 # Command modules register their commands on `main` when imported.
 from . import extract as _extract  # noqa: E402,F401
 from . import serve as _serve  # noqa
+from . import store as _store  # noqa
 
 __all__ = ["main"]
