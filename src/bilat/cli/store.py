@@ -105,10 +105,12 @@ def ingest_cmd(settings, inputs, db, published, workers, batch_size, encoding, q
 
     store = _open(settings, db)
     failures: list[Failure] = []
+    already: list[str] = []
 
     def articles():
         try:
-            for item in store.pending(read_inputs(inputs, settings, published=published, encoding=encoding)):
+            for item in store.pending(read_inputs(inputs, settings, published=published, encoding=encoding),
+                                      on_skip=lambda a: already.append(a.id)):
                 if isinstance(item, Failure):
                     click.echo(("warning: " if is_warning(item) else "") + item.message, err=True)
                     if not is_warning(item):
@@ -145,7 +147,7 @@ def ingest_cmd(settings, inputs, db, published, workers, batch_size, encoding, q
     n_fail = report["articles_failed"] + len(failures)
     click.echo(f"ingested {report['articles_stored']} articles, {report['events_stored']} events "
                f"({report['stories_created']} new stories, {report['stories_updated']} updated); "
-               f"{report['articles_skipped']} already stored, {report['syndicated']} syndicated copies, "
+               f"{report['articles_skipped'] + len(already)} already stored, {report['syndicated']} syndicated copies, "
                f"{n_fail} failed in {time.perf_counter() - started:.1f}s", err=True)
     if n_fail:
         sys.exit(1)

@@ -138,7 +138,8 @@ class Store:
                                           .where(articles.c.content_hash.in_(part))).scalars())
         return found
 
-    def pending(self, items: Iterable[Any], chunk: int = 200) -> Iterator[Any]:
+    def pending(self, items: Iterable[Any], chunk: int = 200,
+                on_skip: Callable[[Article], None] | None = None) -> Iterator[Any]:
         """Pass through only the articles not stored yet (and any non-Article, e.g. a Failure),
         so an interrupted ingest resumes without extracting stored articles again."""
         buf: list[Any] = []
@@ -149,6 +150,8 @@ class Store:
             for a in buf:
                 if not isinstance(a, Article) or article_hash(a) not in done:
                     yield a
+                elif on_skip:
+                    on_skip(a)
             buf.clear()
 
         for item in items:
