@@ -392,6 +392,13 @@ class ActorIndex:
         wanted = "person" if low in PRONOUNS_PERSON else "state" if low in PRONOUNS_STATE else "plural" if low in PRONOUNS_PLURAL else None
         if wanted is None:
             return []
+        if wanted == "person":
+            # a person named earlier in the same sentence is the likeliest referent ("Qin said he hoped")
+            sent = t.sent
+            for i in range(t.i - 1, sent.start - 1, -1):
+                person = self.person_at.get(i)
+                if person is not None:
+                    return [person.actor()]
         for i, actor in reversed(self.history):
             if i >= t.i:
                 continue
@@ -417,7 +424,8 @@ class ActorIndex:
         counts: dict[str, int] = {}
         order: dict[str, int] = {}
         for place in self.doc._.places or []:
-            if place.start >= i or place.kind == "city":
+            # datelines and venues ("Kinshasa/Cairo:") name places, not parties
+            if place.start >= i or place.kind not in ("country", "demonym", "igo"):
                 continue
             counts[place.code] = counts.get(place.code, 0) + 1
             order.setdefault(place.code, place.start)

@@ -161,11 +161,11 @@ def get_article(request: Request, article_id: str = Path(max_length=512)) -> dic
 
 
 _ARTICLES = TypeAdapter(list[ArticleIn])
+_ARTICLE_SCHEMA = ArticleIn.model_json_schema()
 _BODY_SCHEMA = {
     "oneOf": [
-        {"$ref": "#/components/schemas/ArticleIn"},
-        {"type": "array", "items": {"$ref": "#/components/schemas/ArticleIn"}, "minItems": 1,
-         "maxItems": MAX_ARTICLES_PER_POST},
+        _ARTICLE_SCHEMA,
+        {"type": "array", "items": _ARTICLE_SCHEMA, "minItems": 1, "maxItems": MAX_ARTICLES_PER_POST},
     ]
 }
 

@@ -28,11 +28,9 @@ def dyad_key(etype: str, source: tuple[Actor, ...], target: tuple[Actor, ...]) -
 
 
 def dates_compatible(a: str | None, b: str | None) -> bool:
-    """Same day, or one a coarser form of the other ("2023-11" and "2023-11-25")."""
-    if not a or not b:
-        return a == b
-    n = min(len(a), len(b))
-    return a[:n] == b[:n]
+    """Within one article, the same date: "2023-11" (a background meeting in mid-November)
+    and "2023-11-25" (the main one) are different events."""
+    return a == b
 
 
 def _richer(a: Actor, b: Actor) -> Actor:

@@ -57,7 +57,7 @@ TARGET_PREPS = {
     "ACCUSE": ("to", "against", "of", "at", "over", "about", "on"), "REQUEST": ("on", "upon", "to", "from"),
     "REJECT": ("from", "by"), "THREATEN": ("against", "to", "on"), "SANCTION": ("on", "against", "from", "to"),
     "ASSAULT": ("at", "on", "against", "in"), "AID": ("to", "for"), "COERCE": ("in",), "CONCEDE": ("on", "to"),
-    "RETREAT": ("from", "to"), "PROTEST": ("against", "outside", "at"), "MOBILIZE": ("to", "against", "near", "toward", "towards"),
+    "RETREAT": ("from", "to"), "PROTEST": ("against", "outside", "at", "on"), "MOBILIZE": ("to", "against", "near", "toward", "towards"),
 }
 # types whose record needs a target to be worth emitting
 NEEDS_TARGET = {"ACCUSE", "REQUEST", "REJECT", "SANCTION", "SUPPORT", "AID", "CONCEDE", "COOPERATE", "RETREAT",
@@ -174,8 +174,13 @@ class SentenceReader:
         tok = verb
         for _ in range(5):
             subj = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
+            if len(subj) > 1:
+                # "(CNN) Turkey has summoned": prefer the subject that names an actor
+                named = [c for c in subj if self.index.actors_for(c, speaker=speaker)]
+                subj = named or subj
             if subj:
                 s = subj[0]
+                s = _quantity_head(s)
                 if s.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
                     s = tok.head
                 actors = self.index.actors_for(s, speaker=speaker, allow_unknown=True)
@@ -598,7 +603,7 @@ class SentenceReader:
                 # "Egypt said Ethiopia rejected the proposal": rejected Egypt's proposal
                 if typ == "REJECT" and speaker and not _same_countries(speaker, source):
                     target = [a for a in speaker if a.country]
-            if not target and typ in ("ACCUSE", "REQUEST", "THREATEN"):
+            if not target and typ in ("ACCUSE", "REQUEST", "THREATEN", "MOBILIZE"):
                 target = self.fallback_target(sent, source, exclude)
             if typ in NEEDS_TARGET and not target and not (multi and typ in ("AGREE", "SUPPORT", "COOPERATE")):
                 continue
@@ -750,6 +755,21 @@ def _own_clause(h: Token, exclude: set[int]) -> list[Token]:
         out.append(x)
         stack.extend(x.children)
     return sorted(out, key=lambda x: x.i)
+
+
+_QUANTITY = {"thousands", "hundreds", "dozens", "scores", "millions", "group", "crowd", "number", "some", "many",
+             "several", "most", "few", "members", "team"}
+
+
+def _quantity_head(t: Token) -> Token:
+    """'Thousands of protesters', 'a group of Moroccan diplomats': the actor is after 'of'."""
+    if t.lower_ in _QUANTITY or t.pos_ == "NUM":
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        return o
+    return t
 
 
 def _with_country(a: Actor, country: str) -> Actor:

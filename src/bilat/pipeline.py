@@ -51,7 +51,8 @@ def _events_for(article: Article, ct: CleanText, doc, settings: Settings) -> tup
 def _date_candidates(cands: list[Candidate], article: Article, settings: Settings) -> list[Candidate]:
     """Undated main events take the article's lead date (the first date the text gives
     for a main event); failing that, the publication date as a declared fallback."""
-    lead = next((c.date for c in cands if c.date and c.date.value and not c.background), None)
+    dated = [c.date for c in cands if c.date and c.date.value and not c.background]
+    lead = next((d for d in dated if len(d.value) == 10), dated[0] if dated else None)
     out = []
     for c in cands:
         if c.date is None or not c.date.value:

@@ -83,6 +83,18 @@ def _field_name(loc: tuple) -> str:
     return out or "body"
 
 
+def _allowed_methods(request: Request) -> list[str]:
+    """Every method some route serves at this path (Starlette's 405 names only the first route's)."""
+    from starlette.routing import Match
+
+    methods: set[str] = set()
+    for route in request.app.router.routes:
+        match, _ = route.matches({**request.scope, "method": "GET"})
+        if match != Match.NONE and getattr(route, "methods", None):
+            methods |= set(route.methods)
+    return sorted(methods) or ["GET"]
+
+
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(BilatError)
     async def bilat_error(request: Request, exc: BilatError) -> Response:
@@ -104,9 +116,9 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         if exc.status_code == 405:
-            allowed = (exc.headers or {}).get("Allow", "")
+            allowed = ", ".join(_allowed_methods(request))
             return error_response(request, ApiError("B505", method=request.method, path=request.url.path,
-                                                     allowed=allowed or "GET"), headers=exc.headers)
+                                                     allowed=allowed), headers={"Allow": allowed})
         return error_response(request, ApiError("B504", path=request.url.path))
 
 
