@@ -106,13 +106,19 @@ def web_sqlite_path(tmp_path_factory, web_results) -> Path:
 
 
 def _pg_url(request) -> str:
-    """A fresh database on the PG fixture's server (tests/fixtures_pg.py)."""
-    for name in ("pg_url", "postgres_url", "pg_database_url"):
-        try:
-            return request.getfixturevalue(name)
-        except pytest.FixtureLookupError:
-            continue
-    pytest.skip("no PostgreSQL fixture (tests/fixtures_pg.py) in this checkout")
+    """A fresh database on the session's PostgreSQL server (tests/fixtures_pg.py's ``pg_server``)."""
+    import uuid
+
+    try:
+        host, port = request.getfixturevalue("pg_server")
+    except pytest.FixtureLookupError:
+        pytest.skip("no PostgreSQL fixture (tests/fixtures_pg.py) in this checkout")
+    import psycopg
+
+    name = "web_" + uuid.uuid4().hex[:12]
+    with psycopg.connect(host=host, port=port, user="postgres", dbname="postgres", autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return f"postgresql://postgres@{host}:{port}/{name}"
 
 
 @pytest.fixture(scope="session", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
