@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
-from sqlalchemy import and_, func, insert, or_, select, text, update
+from sqlalchemy import and_, bindparam, func, insert, or_, select, text, update
 from sqlalchemy.engine import Connection, Engine
 
 from .. import analysis
@@ -22,7 +22,8 @@ from ..model import Article, ArticleResult, Event
 from ..stories import COMPATIBLE, Member, StoryIndex, best_date, count_sources, tokens
 from . import fingerprint as fp
 from .engine import display_url, writer
-from .schema import articles, event_actors, event_dyads, event_issues, events, ingest_batches, stories
+from .schema import (articles, event_actors, event_dyads, event_issues, events, ingest_batches, pair_months,
+                     stories)
 
 MAX_LIMIT = 10_000
 _CHUNK = 500
@@ -307,7 +308,18 @@ class Store:
             if rows:
                 conn.execute(insert(table), rows)
         report.events_stored += len(ev_rows)
+        months: dict[str, set[str]] = defaultdict(set)
+        for r in dy_rows:
+            if r["month"]:
+                months[r["pair_key"]].add(r["month"])
+        refresh_rollup(conn, months)
         return {sid for _, sid in assigned}
+
+    def rebuild_rollups(self) -> None:
+        """Recompute the monthly pair roll-up from scratch (after a bulk load outside ``ingest``)."""
+        with writer(self.engine).begin() as conn:
+            conn.execute(pair_months.delete())
+            conn.execute(text(_ROLLUP_SQL.format(where="month IS NOT NULL")))
 
     def _seed_story_index(self, conn: Connection, fresh: list[Event]) -> StoryIndex:
         """An index holding the stored stories that new events could join: same type group,
@@ -629,6 +641,18 @@ class Store:
                      .where(*conds, event_dyads.c.goldstein.is_not(None))
                      .group_by(col, event_dyads.c.story_id).subquery())
         story_gold = select(per_story.c.period, func.count(), func.sum(per_story.c.g)).group_by(per_story.c.period)
+        if period == "month" and (lo is None or lo.endswith("-01")) and (hi is None or _month_end(hi)):
+            # whole months: read the roll-up, a few rows per month however busy the pair
+            pm = pair_months.c
+            mconds = [pm.pair_key == pk]
+            if lo:
+                mconds.append(pm.month >= lo[:7])
+            if hi:
+                mconds.append(pm.month <= hi[:7])
+            grouped = select(pm.month.label("period"), pm.src, pm.type, pm.n_events, pm.n_stories,
+                             pm.gold_sum.label("goldstein_sum"), pm.gold_n.label("goldstein_n")).where(*mconds)
+            story_gold = select(pm.month, func.sum(pm.sgold_n), func.sum(pm.sgold_sum)).where(*mconds) \
+                .group_by(pm.month)
         with self.engine.connect() as conn:
             rows = [dict(r._mapping) for r in conn.execute(grouped)]
             sg = {p: (n, s) for p, n, s in conn.execute(story_gold)}
@@ -681,6 +705,28 @@ class Store:
 
 
 # ---------------------------------------------------------------------- helpers
+
+_ROLLUP_SQL = (
+    "INSERT INTO pair_months (pair_key, month, src, type, n_events, n_stories, gold_sum, gold_n, sgold_sum, sgold_n) "
+    "SELECT pair_key, month, src, type, SUM(n), COUNT(*), SUM(gs), SUM(gn), SUM(ga), COUNT(ga) FROM ("
+    " SELECT pair_key, month, src, type, story_id, COUNT(*) AS n, SUM(goldstein) AS gs,"
+    " COUNT(goldstein) AS gn, AVG(goldstein) AS ga FROM event_dyads WHERE {where}"
+    " GROUP BY pair_key, month, src, type, story_id) AS per_story GROUP BY pair_key, month, src, type")
+
+
+def refresh_rollup(conn: Connection, months: dict[str, set[str]]) -> None:
+    """Recompute the roll-up rows of the given pair-months from event_dyads."""
+    for pk, ms in months.items():
+        ms = sorted(ms)
+        conn.execute(pair_months.delete().where(pair_months.c.pair_key == pk, pair_months.c.month.in_(ms)))
+        conn.execute(text(_ROLLUP_SQL.format(where="pair_key = :pk AND month IN :ms"))
+                     .bindparams(bindparam("ms", expanding=True)), {"pk": pk, "ms": ms})
+
+
+def _month_end(day: str) -> bool:
+    d = dt.date.fromisoformat(day)
+    return (d + dt.timedelta(days=1)).day == 1
+
 
 def article_hash(a: Article) -> str:
     return fp.content_hash(a.text, a.url or a.outlet)

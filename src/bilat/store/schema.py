@@ -166,3 +166,21 @@ ingest_batches = Table(
     Column("n_articles", Integer, nullable=False, server_default="0"),
     Column("n_events", Integer, nullable=False, server_default="0"),
 )
+
+# Monthly roll-up of event_dyads per (pair, month, direction, type), kept current by every
+# ingest batch for the pair-months it touches: a month timeline reads a few hundred rows
+# instead of every event of a busy pair. Per-story counts are exact (distinct stories per
+# bucket); sgold_* sum each story's mean Goldstein value.
+pair_months = Table(
+    "pair_months", metadata,
+    Column("pair_key", String(40), primary_key=True),
+    Column("month", String(7), primary_key=True),
+    Column("src", String(16), primary_key=True),
+    Column("type", String(16), primary_key=True),
+    Column("n_events", Integer, nullable=False),
+    Column("n_stories", Integer, nullable=False),
+    Column("gold_sum", Float),
+    Column("gold_n", Integer, nullable=False),
+    Column("sgold_sum", Float),
+    Column("sgold_n", Integer, nullable=False),
+)
