@@ -53,6 +53,20 @@ def sector_table() -> dict[str, tuple[str, str]]:
     return {row["noun"]: (row["sector"], row["kind"]) for row in read_table("sectors.tsv")}
 
 
+@functools.lru_cache(maxsize=1)
+def leader_table() -> tuple[dict[tuple[str, ...], tuple[str, str, str]], dict[str, tuple[str, str, str]]]:
+    """Full names (lower-case parts) -> (name, country, role), and surnames that name one leader only."""
+    full: dict[tuple[str, ...], tuple[str, str, str]] = {}
+    by_last: dict[str, list[tuple[str, str, str]]] = {}
+    for row in read_table("leaders.tsv"):
+        parts = tuple(row["name"].lower().split())
+        entry = (row["name"], row["country"], row["role"])
+        full[parts] = entry
+        by_last.setdefault(parts[-1], []).append(entry)
+    unique = {k: v[0] for k, v in by_last.items() if len({(e[1]) for e in v}) == 1 and len(k) > 3}
+    return full, unique
+
+
 @dataclass
 class Person:
     name: str
@@ -150,6 +164,14 @@ class ActorIndex:
                 person.name = " ".join(t.text for t in toks)
                 person.tokens = parts
             role, country, sector = self._describe(ent)
+            known = leader_table()[0].get(person.tokens) or (
+                leader_table()[1].get(person.tokens[-1]) if len(person.tokens) == 1 else None)
+            if known and not country and not person.country:
+                country = known[1]
+                role = role or known[2]
+                if len(person.tokens) == 1:
+                    person.name = known[0]
+                    person.tokens = tuple(known[0].lower().split())
             if role and not person.role:
                 person.role = role
             if country and not person.country:
@@ -322,8 +344,19 @@ class ActorIndex:
         return " ".join(x.text for x in toks).strip()
 
     def _modifier_countries(self, t: Token) -> list[str]:
-        """Countries of a noun from its modifiers; several for "the ministers of China and Japan"."""
+        """Countries of a noun from its modifiers; several for "the ministers of China and Japan"
+        or "US and British activists"."""
         code, _ = self._modifier_country(t)
+        if code is not None:
+            mods = [c for c in t.lefts if c.dep_ in ("amod", "compound", "nmod", "poss")]
+            more = []
+            for m in mods:
+                for x in [m] + list(m.conjuncts):
+                    place = self.place_at.get(x.i)
+                    if place is not None and place.kind != "city" and place.code not in more:
+                        more.append(place.code)
+            if len(more) > 1:
+                return more
         if code is None:
             for prep in t.rights:
                 if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
@@ -357,12 +390,14 @@ class ActorIndex:
             if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "in"):
                 for x in prep.children:
                     if x.dep_ == "pobj":
-                        place = self.place_at.get(x.i)
-                        if place is not None:
-                            return place.code, None
-                        person = self.person_at.get(x.i)
-                        if person is not None and person.country:
-                            return person.country, None
+                        # "the mayor of the northern West Bank city of Nablus"
+                        for y in sorted(x.subtree, key=lambda y: y.i):
+                            place = self.place_at.get(y.i)
+                            if place is not None:
+                                return place.code, None
+                            person = self.person_at.get(y.i)
+                            if person is not None and person.country:
+                                return person.country, None
         return None, None
 
     def _recent_same(self, t: Token) -> str | None:

@@ -70,7 +70,7 @@ class IngestResult(BaseModel):
 
 
 _ERR = {"model": ErrorBody}
-ERRORS = {400: _ERR, 401: _ERR, 404: _ERR, 405: _ERR, 413: _ERR, 422: _ERR, 500: _ERR, 503: _ERR}
+ERRORS = {400: _ERR, 401: _ERR, 403: _ERR, 404: _ERR, 405: _ERR, 413: _ERR, 415: _ERR, 422: _ERR, 500: _ERR, 503: _ERR}
 
 router = APIRouter(prefix="/api", responses=ERRORS, dependencies=[Depends(require_read)])
 
@@ -212,7 +212,8 @@ async def post_articles(request: Request) -> dict[str, Any]:
 def _ingest(store, articles: list[Article], settings) -> dict[str, Any]:
     from .pipeline import process
 
-    results = list(process(articles, settings=settings))
+    # one process: a request never forks a worker pool
+    results = list(process(articles, settings=settings, workers=1))
     store.ingest(results)
     failures = [r.failure.as_dict() for r in results if r.failure is not None]
     return {"ok": not failures, "articles": len(articles), "ingested": len(results) - len(failures),

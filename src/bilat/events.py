@@ -56,7 +56,7 @@ TARGET_PREPS = {
     "CONSULT": ("with", "to"), "AGREE": ("with", "to"), "COOPERATE": ("with",), "SUPPORT": ("with", "to", "for"),
     "ACCUSE": ("to", "against", "of", "at", "over", "about", "on"), "REQUEST": ("on", "upon", "to", "from"),
     "REJECT": ("from", "by"), "THREATEN": ("against", "to", "on"), "SANCTION": ("on", "against", "from", "to"),
-    "ASSAULT": ("at", "on", "against", "in"), "AID": ("to", "for"), "COERCE": ("in",), "CONCEDE": ("on", "to"),
+    "ASSAULT": ("at", "on", "against", "in"), "AID": ("to", "for"), "COERCE": ("for", "against"), "CONCEDE": ("on", "to"),
     "RETREAT": ("from", "to"), "PROTEST": ("against", "outside", "at", "on"), "MOBILIZE": ("to", "against", "near", "toward", "towards"),
 }
 # types whose record needs a target to be worth emitting
@@ -119,7 +119,9 @@ def noun_lexicon() -> dict[str, NounTrigger]:
 
 @functools.lru_cache(maxsize=1)
 def _verb_lemmas() -> frozenset[str]:
-    return frozenset(lemma for (_, lemma, _) in verb_lexicon())
+    """Every verb bilat looks up: triggers, light verbs, speech verbs (for lemma repair)."""
+    lights = {v for nt in noun_lexicon().values() for v in nt.lights}
+    return frozenset({lemma for (_, lemma, _) in verb_lexicon()} | lights | SPEECH_VERBS)
 
 
 @dataclass
@@ -144,10 +146,10 @@ class Candidate:
 def lemma(t: Token) -> str:
     """spaCy's small model mislemmatises some past tenses ('hoped' -> 'hop'); fall back on rules."""
     lem = t.lemma_.lower()
-    if t.tag_ in ("VBD", "VBN") and lem not in _verb_lemmas() and lem not in SPEECH_VERBS:
+    if t.tag_ in ("VBD", "VBN") and lem not in _verb_lemmas():
         low = t.lower_
         for cand in (low[:-1], low[:-2], low[:-3] if low.endswith("ied") else None):
-            if cand and (cand in _verb_lemmas() or cand in SPEECH_VERBS):
+            if cand and cand in _verb_lemmas():
                 return cand
         if low.endswith("ied") and low[:-3] + "y" in _verb_lemmas():
             return low[:-3] + "y"
@@ -362,6 +364,8 @@ class SentenceReader:
         objs = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
         if not objs and t.dep_ in ("acl", "relcl", "amod"):
             objs = [t.head]
+        if not objs:  # intransitive use: "UN troops withdrew" -- the subject is what moves
+            objs = [_quantity_head(c) for c in t.children if c.dep_ == "nsubj"]
         for o in objs:
             for x in [o] + list(o.conjuncts):
                 if x.lemma_.lower() in objects or x.lower_ in objects:
@@ -427,9 +431,9 @@ class SentenceReader:
                         take(c)
                         if not found:
                             self._possessor(c, take)
-                        if not found and c.pos_ == "NOUN":
-                            code, _ = idx._modifier_country(c)  # "visited the U.S. capital"
-                            if code and code not in src_countries:
+                        if not found and typ in _PLACE_TARGET_TYPES:
+                            code = _place_country(c, idx)  # "visited the U.S. capital", "shelled Syria's city"
+                            if code:
                                 found.append(Actor(kind="state", country=code))
                 elif c.dep_ in ("prep", "agent") and c.lower_ in preps:
                     for o in c.children:
@@ -437,6 +441,10 @@ class SentenceReader:
                             take(o)
                             if not found:
                                 self._possessor(o, take)
+                            if not found and typ in _PLACE_TARGET_TYPES:
+                                code = _place_country(o, idx)
+                                if code:
+                                    found.append(Actor(kind="state", country=code))
             if found:
                 return found
         # a relative clause's object is the noun it modifies: "Iranian officers it accused"
@@ -592,6 +600,10 @@ class SentenceReader:
             if location is not None and location.country:
                 source = [a if a.country else _with_country(a, location.country) for a in source]
                 target = [a if a.country else _with_country(a, location.country) for a in target]
+            if any(not a.country for a in source) and target and len({a.country for a in target if a.country}) == 1 \
+                    and typ in ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE"):
+                home = next(a.country for a in target if a.country)  # "insurgents shelled Aleppo"
+                source = [a if a.country or a.kind not in ("group", "organization") else _with_country(a, home) for a in source]
             source = [a for a in source if a.country]
             target = [a for a in target if a.country]
             if typ in ("SANCTION",) and source and target and _same_countries(source, target):
@@ -755,6 +767,20 @@ def _own_clause(h: Token, exclude: set[int]) -> list[Token]:
         out.append(x)
         stack.extend(x.children)
     return sorted(out, key=lambda x: x.i)
+
+
+_PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "SANCTION", "CONSULT", "AID"}
+
+
+def _place_country(t: Token, idx) -> str | None:
+    """Country of a place noun phrase: "Syria's second city Aleppo", "the city of Nablus", "the US capital"."""
+    for x in [t] + sorted((y for y in t.subtree if y.i != t.i), key=lambda y: y.i):
+        place = idx.place_at.get(x.i)
+        if place is not None and place.kind in ("country", "capital", "city", "demonym"):
+            if x.i != t.i and x.head.dep_ == "prep" and x.head.lower_ not in ("of",):
+                continue
+            return place.code
+    return None
 
 
 _QUANTITY = {"thousands", "hundreds", "dozens", "scores", "millions", "group", "crowd", "number", "some", "many",
