@@ -137,3 +137,23 @@ def test_explain_unknown_term_says_what_works():
 def test_migrate_command(tmp_path):
     res = CliRunner().invoke(main, ["migrate", "--db", str(tmp_path / "m.db")])
     assert res.exit_code == 0 and "none -> 0002" in res.output
+
+
+@pytest.mark.postgres
+def test_cli_ingest_into_postgresql_gives_the_same_record(real_db, real_store, pg_url):
+    res = CliRunner().invoke(main, ["ingest", str(DEV / "articles.jsonl"), "--db", pg_url, "-q"])
+    assert res.exit_code == 0, res.output
+    again = CliRunner().invoke(main, ["ingest", str(DEV / "articles.jsonl"), "--db", pg_url, "-q"])
+    assert again.exit_code == 0 and "15 already stored" in again.output
+    pg = bilat.open_store(pg_url)
+    try:
+        key = lambda s: sorted((e["event_id"], e["story_id"], e["type"], e["date"]) for e in s.events(limit=10_000))  # noqa: E731
+        assert key(pg) == key(real_store)
+        assert pg.pair("CHN", "JPN").rows == real_store.pair("CHN", "JPN").rows
+        assert pg.stances("CHN", "JPN") == real_store.stances("CHN", "JPN")
+        assert exports.to_string(pg, "gdelt") == exports.to_string(real_store, "gdelt")
+        s1, s2 = pg.stats(), real_store.stats()
+        for k in ("articles", "events", "stories", "actors", "pairs", "by_type"):
+            assert s1[k] == s2[k], k
+    finally:
+        pg.close()

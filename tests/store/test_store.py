@@ -265,3 +265,17 @@ def test_month_rollup_agrees_with_raw_dyads(store):
     before = store.pair("CHN", "JPN").rows
     store.rebuild_rollups()
     assert store.pair("CHN", "JPN").rows == before
+
+
+def test_upgrade_from_first_revision_builds_rollup(store):
+    from bilat.store.engine import current_revision, migrate
+
+    store.ingest(dev_results())
+    expected = store.pair("CHN", "JPN").rows
+    migrate(store.engine, "0001")  # downgrade path exists too
+    assert current_revision(store.engine) == "0001"
+    from sqlalchemy import inspect
+    assert "pair_months" not in inspect(store.engine).get_table_names()
+    before, after = migrate(store.engine)
+    assert (before, after) == ("0001", "0002")
+    assert store.pair("CHN", "JPN").rows == expected

@@ -102,15 +102,23 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def migrate(engine: Engine, revision: str = "head") -> tuple[str | None, str | None]:
-    """Upgrade the database to ``revision``; returns (revision before, revision after)."""
+    """Move the database to ``revision`` (up, or down to an older one); returns (before, after)."""
     from alembic import command
+    from alembic.script import ScriptDirectory
 
     before = current_revision(engine)
     with writer(engine).begin() as conn:
         if engine.dialect.name == "postgresql":
             # two processes opening a fresh database must not both create the tables
             conn.exec_driver_sql("SELECT pg_advisory_xact_lock(704211)")
-        command.upgrade(_alembic_config(conn), revision)
+        cfg = _alembic_config(conn)
+        script = ScriptDirectory.from_config(cfg)
+        older = before is not None and revision != "head" and revision in {
+            r.revision for r in script.iterate_revisions(before, "base")} and revision != before
+        if older:
+            command.downgrade(cfg, revision)
+        else:
+            command.upgrade(cfg, revision)
     return before, current_revision(engine)
 
 
