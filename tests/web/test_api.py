@@ -250,7 +250,7 @@ def test_internal_error_has_the_one_shape():
 
 
 @pytest.mark.model
-def test_post_articles_ingests_through_the_pipeline(web_store, tmp_path):
+def test_post_articles_ingests_through_the_pipeline(tmp_path):
     pytest.importorskip("bilat.pipeline")
     import bilat
 

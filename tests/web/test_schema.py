@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.fixtures_web import ARTIFACTS, ThreadServer, make_app
+from tests.fixtures_web import ARTIFACTS, WEB_TOKEN, ThreadServer, make_app
 
 pytestmark = pytest.mark.slow
 
@@ -36,6 +36,22 @@ def test_schemathesis_all_checks(web_sqlite_path):
     try:
         with ThreadServer(make_app(store)) as server:
             done = run_schemathesis(server.url)
+    finally:
+        store.close()
+    assert done.returncode == 0, done.stdout[-6000:] + done.stderr[-2000:]
+
+
+@pytest.mark.model
+def test_schemathesis_authorised_writes(tmp_path):
+    """POST /api/articles with the token: generated articles go through the real pipeline into a store."""
+    pytest.importorskip("bilat.pipeline")
+    import bilat
+
+    store = bilat.open_store(str(tmp_path / "writes.db"))
+    try:
+        with ThreadServer(make_app(store)) as server:
+            done = run_schemathesis(server.url, "--include-method", "POST", "--include-path", "/api/articles",
+                                    "-H", f"Authorization: Bearer {WEB_TOKEN}")
     finally:
         store.close()
     assert done.returncode == 0, done.stdout[-6000:] + done.stderr[-2000:]
