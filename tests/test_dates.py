@@ -1,0 +1,165 @@
+"""dates: relative and explicit date expressions resolved against the publication date.
+
+Spec §4: "On Thursday" in an article published Friday 2023-02-03 is 2023-02-02;
+"in mid-November" is 2023-11. Relative expressions without a publication date are
+unknown, never guessed. Pure functions: no model needed.
+"""
+from __future__ import annotations
+
+import pytest
+
+from bilat.dates import DateValue, more_precise, resolve
+from bilat.model import DateBasis
+
+EXPLICIT = DateBasis.EXPLICIT.value
+RELATIVE = DateBasis.RELATIVE.value
+UNKNOWN = DateBasis.UNKNOWN.value
+
+FRI = "2023-02-03"  # a Friday
+SUN = "2023-11-26"  # a Sunday
+
+
+# ---------------------------------------------------------------- weekdays: the latest such day on or before publication
+
+@pytest.mark.parametrize("expr, published, expected", [
+    ("on Thursday", FRI, "2023-02-02"),  # the spec's own example
+    ("Thursday", FRI, "2023-02-02"),
+    ("on Monday", FRI, "2023-01-30"),
+    ("on Friday", FRI, "2023-02-03"),  # the day of publication itself
+    ("on Saturday", FRI, "2023-01-28"),  # never a day after publication
+    ("Sunday", FRI, "2023-01-29"),
+    ("on Saturday", SUN, "2023-11-25"),
+    ("on Monday", "2024-01-02", "2024-01-01"),  # across a year boundary
+    ("on Wednesday", "2024-01-02", "2023-12-27"),
+])
+def test_weekday_is_latest_such_day_on_or_before_publication(expr, published, expected):
+    assert resolve(expr, published) == DateValue(expected, RELATIVE)
+
+
+@pytest.mark.parametrize("expr, published, expected", [
+    ("last Thursday", "2023-02-02", "2023-01-26"),  # "last" on the same weekday means a week back
+    ("last Thursday", FRI, "2023-02-02"),
+])
+def test_last_weekday(expr, published, expected):
+    assert resolve(expr, published) == DateValue(expected, RELATIVE)
+
+
+# ---------------------------------------------------------------- day and month without a year
+
+@pytest.mark.parametrize("expr, published, expected", [
+    ("November 25", SUN, "2023-11-25"),
+    ("on November 25", SUN, "2023-11-25"),
+    ("Nov. 25", SUN, "2023-11-25"),
+    ("25 November", SUN, "2023-11-25"),
+    ("November 25", "2024-01-10", "2023-11-25"),  # a date later in the calendar year lies in the year before
+    ("December 30", "2024-01-02", "2023-12-30"),
+    ("March 1", FRI, "2022-03-01"),
+])
+def test_day_and_month_take_the_year_from_publication(expr, published, expected):
+    got = resolve(expr, published)
+    assert got.value == expected
+    assert got.precision == "day"
+    assert got.basis in (EXPLICIT, RELATIVE)
+
+
+# ---------------------------------------------------------------- parts of months, relative periods
+
+@pytest.mark.parametrize("expr, published, expected", [
+    ("mid-November", SUN, "2023-11"),  # the spec's example
+    ("in mid-November", SUN, "2023-11"),
+    ("mid November", SUN, "2023-11"),
+    ("mid-November", "2024-02-01", "2023-11"),
+    ("late October", SUN, "2023-10"),
+    ("early November", SUN, "2023-11"),
+    ("last month", SUN, "2023-10"),
+    ("last month", "2024-01-05", "2023-12"),  # across a year boundary
+    ("last month", "2023-03-31", "2023-02"),  # no day arithmetic: March 31 minus a month is February
+    ("earlier this month", SUN, "2023-11"),
+    ("earlier this week", SUN, "2023-11"),  # Monday-Saturday of that week are all in November
+    ("last year", "2023-03-01", "2022"),
+    ("earlier this year", "2023-03-01", "2023"),
+    ("yesterday", "2023-03-01", "2023-02-28"),
+    ("today", "2023-03-01", "2023-03-01"),
+    ("two days ago", "2023-03-01", "2023-02-27"),
+])
+def test_relative_expressions(expr, published, expected):
+    assert resolve(expr, published) == DateValue(expected, RELATIVE)
+
+
+def test_month_part_with_a_year_is_explicit():
+    assert resolve("in mid-November 2021", SUN) == DateValue("2021-11", EXPLICIT)
+
+
+# ---------------------------------------------------------------- explicit dates and years
+
+@pytest.mark.parametrize("expr", [
+    "Sept 29, 1972", "Sept. 29, 1972", "September 29, 1972", "on September 29, 1972", "29 September 1972",
+    "Sep 29, 1972",
+])
+@pytest.mark.parametrize("published", [None, SUN])
+def test_full_date(expr, published):
+    assert resolve(expr, published) == DateValue("1972-09-29", EXPLICIT)
+
+
+@pytest.mark.parametrize("expr, expected", [
+    ("November 2022", "2022-11"),
+    ("in November 2022", "2022-11"),
+    ("Nov. 25, 2022", "2022-11-25"),
+])
+def test_explicit_month_and_day_precision(expr, expected):
+    assert resolve(expr, None) == DateValue(expected, EXPLICIT)
+
+
+@pytest.mark.parametrize("expr, expected", [("2019", "2019"), ("in 2019", "2019"), ("since 1992", "1992"), ("1972", "1972")])
+@pytest.mark.parametrize("published", [None, SUN])
+def test_years(expr, expected, published):
+    got = resolve(expr, published)
+    assert got == DateValue(expected, EXPLICIT)
+    assert got.precision == "year"
+
+
+# ---------------------------------------------------------------- without a publication date nothing relative is guessed
+
+@pytest.mark.parametrize("expr", [
+    "on Thursday", "Thursday", "last month", "mid-November", "November 25", "earlier this week", "yesterday",
+    "two days ago", "last year",
+])
+@pytest.mark.parametrize("published", [None, "", "not-a-date"])
+def test_relative_without_publication_is_unknown(expr, published):
+    got = resolve(expr, published)
+    assert got.value is None
+    assert got.basis == UNKNOWN
+    assert got.precision is None
+
+
+@pytest.mark.parametrize("expr", ["", "   ", "the talks", "a new era of cooperation", "Thursdays are busy, 2 aides said"])
+def test_no_date_is_unknown(expr):
+    assert resolve(expr, SUN).value is None
+
+
+# ---------------------------------------------------------------- precision and merging
+
+@pytest.mark.parametrize("value, precision", [("2023-11-25", "day"), ("2023-11", "month"), ("2023", "year"), (None, None)])
+def test_precision(value, precision):
+    assert DateValue(value, EXPLICIT if value else UNKNOWN).precision == precision
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    ("2023-11", "2023-11-25", "2023-11-25"),
+    ("2023-11-25", "2023-11", "2023-11-25"),
+    ("2023", "2023-11", "2023-11"),
+    (None, "2023", "2023"),
+    ("2023-11-25", None, "2023-11-25"),
+    ("", "2023-11", "2023-11"),
+    (None, None, None),
+    ("2023-11-25", "2023-11-26", "2023-11-25"),  # equal precision: the first is kept
+])
+def test_more_precise(a, b, expected):
+    assert more_precise(a, b) == expected
+
+
+def test_date_value_is_frozen_and_hashable():
+    d = DateValue("2023-11", RELATIVE)
+    assert {d: 1}[DateValue("2023-11", RELATIVE)] == 1
+    with pytest.raises(AttributeError):
+        d.value = "2024"  # type: ignore[misc]
