@@ -310,6 +310,14 @@ class ActorIndex:
             return []
         # a noun with an agent meaning: ministry, government, police, protesters, troops...
         sector_kind = sector_table().get(low) or sector_table().get(t.lemma_.lower())
+        if sector_kind is None and low in ("group", "groups", "coalition", "movement", "front", "organization",
+                                           "organisation", "association", "council", "committee"):
+            # "opposition groups", "rebel coalition": the modifier says who they are
+            for c in t.lefts:
+                if c.dep_ in ("compound", "amod") and (sector_table().get(c.lower_) or sector_table().get(c.lemma_.lower())):
+                    sector_kind = sector_table().get(c.lower_) or sector_table().get(c.lemma_.lower())
+                    sector_kind = (sector_kind[0], "group")
+                    break
         if sector_kind is None and low == "counterpart":
             sector_kind = ("GOV", "person")
         if sector_kind is None and low in GENERIC_IGO_NOUNS:

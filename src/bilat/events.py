@@ -27,7 +27,7 @@ from . import dates as dates_mod
 from .actors import ActorIndex
 from .dates import DateValue
 from .issues import issues_in, location_of
-from .model import Actor, Location
+from .model import Actor, EventType, Location
 from .nlp import read_table
 
 SPEECH_VERBS = {"say", "tell", "state", "announce", "add", "insist", "stress", "emphasize", "emphasise", "note",
@@ -90,7 +90,10 @@ class NounTrigger:
 def verb_lexicon() -> dict[tuple[str, str, str], Trigger]:
     """(pos, lemma, particle) -> Trigger."""
     out = {}
+    valid = {t.value for t in EventType}
     for row in read_table("triggers.tsv"):
+        if row["type"] not in valid or not (row["cameo"] or "").isdigit():
+            raise ValueError(f"triggers.tsv: bad row {row}")  # a malformed table must fail loudly
         objects = frozenset(o for o in (row["objects"] or "").split("|") if o)
         out[(row["pos"], row["lemma"], row["particle"] or "")] = Trigger(row["type"], row["cameo"], row["mode"] or None, objects)
     return out
@@ -447,6 +450,18 @@ class SentenceReader:
                                     found.append(Actor(kind="state", country=code))
             if found:
                 return found
+        # "demanded that the US cancel ...", "accused X of ...": the complement's subject is addressed
+        if typ in ("REQUEST", "ACCUSE", "THREATEN", "REJECT", "AGREE"):
+            for h in heads:
+                for c in h.children:
+                    if c.dep_ in ("ccomp", "xcomp") and c.i not in exclude:
+                        for sub in c.children:
+                            if sub.dep_ in ("nsubj", "nsubjpass"):
+                                take(sub, foreign_only=False)
+                    if c.dep_ == "acl" and c.i not in exclude:  # "a declaration demanding that ..."
+                        pass
+            if found:
+                return found
         # a relative clause's object is the noun it modifies: "Iranian officers it accused"
         if t.dep_ == "relcl" and not any(c.dep_ == "dobj" for c in t.children):
             take(t.head, foreign_only=True)
@@ -683,6 +698,16 @@ class SentenceReader:
                     break
         return source, target
 
+    def _obligation_demand(self, verb: Token, speaker: list[Actor]) -> list[Actor] | None:
+        """'Russia said Sudan must return the helicopter': a demand addressed to Sudan."""
+        sub = _obligation_clause_subject(verb)
+        if sub is None:
+            return None
+        target = [a for a in self.index.actors_for(sub, speaker=speaker) if a.country]
+        if not target or _same_countries(target, speaker):
+            return None
+        return target
+
     def _scene_participants(self, noun: Token, speaker) -> tuple[list[Actor], list[Actor]]:
         """'In a phone call with X, Qin said', 'at a meeting' after 'Xi and Kishida reaffirmed'."""
         idx = self.index
@@ -727,6 +752,13 @@ class SentenceReader:
             seen_verbs.add(verb.i)
             clause = [x for x in sent if frames.get(x.i, (None, None))[1] is verb]
             if any(x.i in triggered for x in clause):
+                continue
+            demand = self._obligation_demand(verb, speaker)
+            if demand is not None:
+                date = self.date_for(verb, sent, [])
+                out.append(Candidate(type="REQUEST", cameo="100", mode=None, source=list(speaker), target=demand,
+                                     trigger=verb.i, sentence=sent, date=date,
+                                     issues=issues_in(" ".join(x.text for x in clause)), confidence=0.5))
                 continue
             judged = [x for x in clause if x.lemma_.lower() in NEGATIVE_JUDGEMENT
                       and not any(c.dep_ == "neg" for c in list(x.children) + list(x.head.children))
@@ -796,6 +828,17 @@ def _quantity_head(t: Token) -> Token:
                     if o.dep_ == "pobj":
                         return o
     return t
+
+
+def _obligation_clause_subject(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ in ("ccomp",):
+            auxes = {a.lower_ for a in c.children if a.dep_ in ("aux", "auxpass")}
+            if auxes & OBLIGATION or (c.lemma_ in ("have", "need") and any(x.dep_ == "xcomp" for x in c.children)):
+                for sub in c.children:
+                    if sub.dep_ in ("nsubj", "nsubjpass"):
+                        return sub
+    return None
 
 
 def _with_country(a: Actor, country: str) -> Actor:
