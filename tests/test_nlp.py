@@ -1,0 +1,145 @@
+"""nlp: the pinned pipeline loaded once per process, and bilat's gazetteer and line-break components.
+
+Component rules are tested on hand-built Docs (STYLE #14); the real model is the
+session fixture ``nlp`` from conftest, loaded once for the run.
+"""
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from bilat.errors import SettingsError
+from bilat.nlp import GAZETTEER, LINES, gazetteer_entries, line_sentences, load_nlp, read_table
+from bilat.settings import Settings
+
+pytestmark = pytest.mark.model
+
+
+def _places(doc):
+    return [(doc[p.start:p.end].text, p.code, p.kind) for p in doc._.places]
+
+
+# ---------------------------------------------------------------- loading
+
+def test_load_nlp_loads_once_per_process(nlp):
+    assert load_nlp(Settings().model) is nlp
+    assert load_nlp(Settings().model) is load_nlp(Settings().model)
+
+
+def test_bilat_components_are_in_the_pipeline(nlp):
+    names = nlp.pipe_names
+    assert names[-1] == GAZETTEER
+    assert LINES in names and names.index(LINES) < names.index("parser")
+    assert names.count(GAZETTEER) == 1 and names.count(LINES) == 1
+
+
+def test_missing_model_is_b204():
+    with pytest.raises(SettingsError) as info:
+        load_nlp("en_no_such_pipeline_xx")
+    assert info.value.code == "B204"
+    assert "en_no_such_pipeline_xx" in str(info.value)
+
+
+# ---------------------------------------------------------------- the gazetteer over the real model
+
+@pytest.mark.parametrize("text, expected", [
+    ("The US imposed tariffs.", [("US", "USA", "country")]),
+    ("Tell us what the plan is.", []),  # "us" is a pronoun, never the United States
+    ("Beijing said the talks went well.", [("Beijing", "CHN", "capital")]),
+    ("Chinese diplomats left the hall.", [("Chinese", "CHN", "demonym")]),
+    ("NATO leaders met in Vilnius.", [("NATO", "IGO:NATO", "igo"), ("Vilnius", "LTU", "capital")]),
+    ("Tokyo and Seoul agreed.", [("Tokyo", "JPN", "capital"), ("Seoul", "KOR", "capital")]),
+    ("The United States and South Korea held drills.", [("United States", "USA", "country"),
+                                                         ("South Korea", "KOR", "country")]),
+    ("The European Union and the United Nations issued a statement.", [("European Union", "IGO:EU", "igo"),
+                                                                       ("United Nations", "IGO:UN", "igo")]),
+])
+def test_gazetteer_marks_places(nlp, text, expected):
+    assert _places(nlp(text)) == expected
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("South Korea", "South Korea"),  # the longest match wins: not "Korea" inside it
+    ("North Korea", "North Korea"),
+])
+def test_gazetteer_prefers_longest_match(nlp, text, surface):
+    got = _places(nlp(f"Officials from {text} arrived."))
+    assert [s for s, _, _ in got] == [surface]
+
+
+def test_gazetteer_is_case_exact(nlp):
+    assert _places(nlp("china and japan")) == []
+
+
+# ---------------------------------------------------------------- the gazetteer's rules on hand-built Docs
+
+def _doc(nlp, words, ents):
+    return Doc(nlp.vocab, words=words, ents=ents)
+
+
+@pytest.mark.parametrize("ent, kept", [
+    ("B-GPE", True),  # the country
+    ("B-PERSON", False),  # "Jordan" the player
+    ("O", False),  # an ambiguous short name needs the tagger's word that it is a place
+])
+def test_ambiguous_country_names_need_a_place_entity(nlp, ent, kept):
+    doc = _doc(nlp, ["Jordan", "said", "no"], [ent, "O", "O"])
+    places = nlp.get_pipe(GAZETTEER)(doc)._.places
+    assert bool(places) is kept
+    if kept:
+        assert places[0].code == "JOR"
+
+
+@pytest.mark.parametrize("ent, kept", [("B-GPE", True), ("O", True), ("B-PERSON", False)])
+def test_person_entities_are_not_places(nlp, ent, kept):
+    # "Washington" the person is not the United States; the city name alone is
+    doc = _doc(nlp, ["Washington", "said", "no"], [ent, "O", "O"])
+    places = nlp.get_pipe(GAZETTEER)(doc)._.places
+    assert bool(places) is kept
+
+
+def test_demonym_inside_a_person_entity_is_kept(nlp):
+    doc = _doc(nlp, ["Chinese", "official", "spoke"], ["B-PERSON", "O", "O"])
+    places = nlp.get_pipe(GAZETTEER)(doc)._.places
+    assert [(p.code, p.kind) for p in places] == [("CHN", "demonym")]
+
+
+def test_places_are_token_offsets(nlp):
+    doc = _doc(nlp, ["Talks", "in", "South", "Korea", "ended"], ["O", "O", "B-GPE", "I-GPE", "O"])
+    (p,) = nlp.get_pipe(GAZETTEER)(doc)._.places
+    assert (p.start, p.end, p.code, p.kind) == (2, 4, "KOR", "country")
+
+
+# ---------------------------------------------------------------- a line break ends a sentence
+
+def test_line_break_starts_a_sentence_on_hand_built_doc(nlp):
+    doc = Doc(nlp.vocab, words=["Seoul", "talks", "\n", "Japan", "agreed"], spaces=[True, False, False, True, False])
+    doc = line_sentences(doc)
+    assert doc[3].is_sent_start
+
+
+def test_line_break_starts_a_sentence_in_the_real_pipeline(nlp):
+    doc = nlp("PHOTO: Officials in Seoul\nJapan and South Korea agreed to talk.")
+    starts = [s.text.strip() for s in doc.sents]
+    assert any(s.startswith("Japan and South Korea") for s in starts), starts
+
+
+# ---------------------------------------------------------------- tables
+
+@pytest.mark.parametrize("table", ["countries.tsv", "igos.tsv", "triggers.tsv", "nouns.tsv", "sectors.tsv"])
+def test_data_tables_have_rows_and_a_provenance_header(table):
+    from importlib import resources
+
+    raw = resources.files("bilat.data").joinpath(table).read_text(encoding="utf-8")
+    assert raw.startswith("#"), f"{table} has no provenance header"
+    rows = read_table(table)
+    assert rows and all(None not in r for r in rows), f"{table}: a row has more cells than the header"
+
+
+def test_gazetteer_entries_are_unique_and_coded():
+    entries = gazetteer_entries()
+    forms = [f for f, _, _ in entries]
+    assert len(forms) == len(set(forms))
+    for form, code, kind in entries:
+        assert kind in {"country", "demonym", "capital", "city", "igo"}
+        assert (code.startswith("IGO:") and kind == "igo") or (len(code) == 3 and code.isupper()), (form, code)
