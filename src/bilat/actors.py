@@ -288,6 +288,10 @@ class ActorIndex:
         person = self.person_at.get(t.i)
         if person is not None:
             return [person.actor()]
+        # "his Japanese counterpart Yoshimasa Hayashi", "the foreign minister of Tajikistan, X"
+        for c in t.children:
+            if c.dep_ == "appos" and c.i in self.person_at:
+                return [self.person_at[c.i].actor()]
         # the dyad in focus: "the two sides", "both countries"
         np = self._np_text(t)
         m = GROUP_DYAD.match(np)
@@ -389,6 +393,8 @@ class ActorIndex:
         "the foreign minister of Tajikistan", "opposition groups in Zimbabwe"."""
         for c in t.lefts:
             for x in c.subtree:
+                if x.i > 1 and x.doc[x.i - 1].text == "-" and x.doc[x.i - 2].lower_ in ("anti", "pro"):
+                    continue  # "anti-Turkey protesters" are not Turkish
                 place = self.place_at.get(x.i)
                 if place is not None and place.kind != "city":
                     return place.code, None

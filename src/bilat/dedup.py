@@ -68,7 +68,8 @@ def collapse(events: list[Event]) -> list[Event]:
                 home = g
                 break
             # an undated record of the same event merges into a dated one
-            if dyad_key(g.event.type, g.event.source, g.event.target) == key and (not g.event.date or not ev.date):
+            if dyad_key(g.event.type, g.event.source, g.event.target) == key and (not g.event.date or not ev.date) \
+                    and g.event.salience == ev.salience:
                 home = g
                 break
             # a record without a target is the same act as one with it: "deploying a strike group"

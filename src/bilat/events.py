@@ -63,6 +63,8 @@ TARGET_PREPS = {
 NEEDS_TARGET = {"ACCUSE", "REQUEST", "REJECT", "SANCTION", "SUPPORT", "AID", "CONCEDE", "COOPERATE", "RETREAT",
                 "THREATEN", "COERCE", "AGREE"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+_AGENTIVE_EVENTS = {"strike", "airstrike", "attack", "raid", "bombing", "shelling", "offensive", "missile", "rocket",
+                    "fire", "drone", "jet", "warplane", "force", "troop", "ship", "warship", "navy", "delegation"}
 _AGENT_HEADS = {"government", "ministry", "authorities", "people", "officials", "forces", "troops", "police",
                 "military", "army", "regime", "leader", "leaders", "side", "officers", "members", "delegation"}
 _LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "into", "from"}
@@ -189,7 +191,14 @@ class SentenceReader:
                 if s.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
                     s = tok.head
                 actors = self.index.actors_for(s, speaker=speaker, allow_unknown=True)
-                if not actors and s.pos_ in ("NOUN", "PROPN") and s.ent_type_ not in ("ORG", "PERSON"):
+                if not actors:
+                    # "X's phone call, NATO chief Jens Stoltenberg, ...": an apposed person is the subject
+                    for c in s.children:
+                        if c.dep_ == "appos":
+                            actors = self.index.actors_for(c, speaker=speaker)
+                            if actors:
+                                break
+                if not actors and s.lemma_.lower() in SPEAKER_NOUNS | _AGENTIVE_EVENTS:
                     # "Egypt's statement said", "a U.S. air strike killed": the modifier's country acts
                     actors = self._noun_owner(s)
                 passive = s.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in tok.children)
@@ -425,7 +434,7 @@ class SentenceReader:
             for c in h.children:
                 if c.i in exclude:
                     continue
-                if c.dep_ in ("dobj", "dative", "iobj") and c.i != t.i:
+                if c.dep_ in ("dobj", "dative", "iobj") and c.i != t.i and t not in c.conjuncts:
                     if c.dep_ == "dative" and c.pos_ == "ADP":
                         for o in c.children:
                             if o.dep_ == "pobj":
@@ -433,7 +442,7 @@ class SentenceReader:
                     else:
                         take(c)
                         if not found:
-                            self._possessor(c, take)
+                            self._possessor(c, lambda x: take(x, foreign_only=True))
                         if not found and typ in _PLACE_TARGET_TYPES:
                             code = _place_country(c, idx)  # "visited the U.S. capital", "shelled Syria's city"
                             if code:
@@ -493,8 +502,12 @@ class SentenceReader:
             place = self.index.place_at.get(x.i)
             if place is None or place.kind in ("city", "igo") or place.code in src:
                 continue
-            if x.dep_ == "compound" or (x.head.dep_ == "prep" and x.head.lower_ in _LOCATIVE):
+            if x.dep_ == "compound" and x.head.lemma_.lower() not in _AGENT_HEADS:
                 continue
+            if x.head.dep_ == "prep" and x.head.lower_ in _LOCATIVE:
+                continue
+            if x.i > 0 and x.doc[x.i - 1].lower_ in ("one", "two"):
+                continue  # "one China, one Taiwan": a formula, not an actor
             if place.code not in seen:
                 seen.append(place.code)
         return [Actor(kind="state", country=seen[0])] if len(seen) == 1 else []
@@ -514,7 +527,8 @@ class SentenceReader:
         "said on November 25"); else the sentence's only date."""
         doc = t.doc
         date_ents = [e for e in doc.ents if e.label_ in ("DATE", "TIME") and e.start >= sent.start and e.end <= sent.end
-                     and e.root.dep_ not in ("poss", "compound", "amod", "nmod")]  # "last week's brawl" dates the brawl
+                     and e.root.dep_ not in ("poss", "compound", "amod", "nmod")  # "last week's brawl" dates the brawl
+                     and not any(i in self.index.person_at for i in range(e.start, e.end))]  # "Theresa May"
         weekday = [doc[i:i + 1] for i in range(sent.start, sent.end)
                    if doc[i].lower_ in dates_mod.WEEKDAYS and not any(e.start <= i < e.end for e in date_ents)]
         date_ents = date_ents + weekday
@@ -529,10 +543,20 @@ class SentenceReader:
                         return v
             return None
 
-        own = {x.i for x in _own_clause(t, set())} | {t.i}
+        # dates attached to the trigger itself ("met on Tuesday"), not to its objects ("acts last week")
+        own = {t.i}
+        for c in t.children:
+            if c.dep_ in ("npadvmod", "advmod", "tmod", "obl", "prep", "nmod"):
+                own.update(x.i for x in c.subtree)
         v = resolve_in(own)
         if v:
             return v
+        # a temporal clause on the trigger: "After the earthquake hit Japan on March 11, 2011, China conveyed"
+        for c in t.children:
+            if c.dep_ == "advcl" and any(m.lower_ in ("after", "when", "as", "following", "since") for m in c.children):
+                v = resolve_in({x.i for x in c.subtree})
+                if v:
+                    return v
         # climb through the clause's governors: xcomp, conj, pcomp, prepositions, speech verbs
         h = t
         chain: list[Token] = []
@@ -542,7 +566,16 @@ class SentenceReader:
             h = h.head
             chain.append(h)
         for h in chain + [x for x in extra if x is not None]:
-            v = resolve_in({x.i for x in _own_clause(h, set())} | {h.i})
+            direct = {h.i}
+            for c in h.children:
+                if c.dep_ in ("npadvmod", "advmod", "tmod", "obl", "prep"):
+                    direct.update(x.i for x in c.subtree)
+            v = resolve_in(direct)
+            if v:
+                return v
+        # the trigger's whole phrase: "a meeting on the sidelines of the summit, held in mid-November"
+        if t.pos_ == "NOUN":
+            v = resolve_in({x.i for x in t.subtree})
             if v:
                 return v
         if len(date_ents) == 1 and date_ents[0].root.head.i in {x.i for x in sent.root.subtree} \
@@ -621,6 +654,11 @@ class SentenceReader:
                 source = [a if a.country or a.kind not in ("group", "organization") else _with_country(a, home) for a in source]
             source = [a for a in source if a.country]
             target = [a for a in target if a.country]
+            if typ == "MOBILIZE":  # forces deployed to one's own command are not aimed at oneself
+                target = [a for a in target if not _same_countries([a], source)]
+            if location is not None and location.country and typ in ("CONSULT", "AGREE", "COOPERATE"):
+                # "met in Kinshasa": the host country of a venue is not a participant
+                target = [a for a in target if a.country != location.country or a.name or a.role]
             if typ in ("SANCTION",) and source and target and _same_countries(source, target):
                 typ, cameo = "COERCE", "172"
             if not source:

@@ -54,9 +54,12 @@ def _date_candidates(cands: list[Candidate], article: Article, settings: Setting
     dated = [c.date for c in cands if c.date and c.date.value and not c.background]
     lead = next((d for d in dated if len(d.value) == 10), dated[0] if dated else None)
     out = []
+    prev: Candidate | None = None
     for c in cands:
         if c.date is None or not c.date.value:
-            if c.background:
+            if prev is not None and prev.date and prev.date.value and _continues(prev, c):
+                c.date = prev.date  # "Stoltenberg also hailed ..." right after "Stoltenberg on Tuesday called ..."
+            elif c.background:
                 pass
             elif lead is not None:
                 c.date = lead
@@ -65,7 +68,16 @@ def _date_candidates(cands: list[Candidate], article: Article, settings: Setting
 
                 c.date = DateValue(article.published, DateBasis.PUBLISHED.value)
         out.append(c)
+        prev = c
     return out
+
+
+def _continues(prev: Candidate, cur: Candidate) -> bool:
+    """The next sentence goes on about the same actor: it shares that event's time."""
+    if cur.sentence.start != prev.sentence.end and cur.sentence.start - prev.sentence.end > 2:
+        return False
+    names = {a.name for a in prev.source if a.name}
+    return bool(names & {a.name for a in cur.source if a.name})
 
 
 def _to_event(article: Article, ct: CleanText, c: Candidate) -> Event:

@@ -23,7 +23,7 @@ from ..stories import COMPATIBLE, Member, StoryIndex, best_date, count_sources, 
 from . import fingerprint as fp
 from .engine import display_url, writer
 from .schema import (articles, event_actors, event_dyads, event_issues, events, ingest_batches, pair_months,
-                     stories)
+                     stories, story_pairs)
 
 MAX_LIMIT = 10_000
 _CHUNK = 500
@@ -316,10 +316,14 @@ class Store:
         return {sid for _, sid in assigned}
 
     def rebuild_rollups(self) -> None:
-        """Recompute the monthly pair roll-up from scratch (after a bulk load outside ``ingest``)."""
+        """Recompute the derived pair tables (monthly roll-up, story_pairs) from scratch,
+        e.g. after a bulk load that bypassed ``ingest``."""
         with writer(self.engine).begin() as conn:
             conn.execute(pair_months.delete())
             conn.execute(text(_ROLLUP_SQL.format(where="month IS NOT NULL")))
+            conn.execute(story_pairs.delete())
+            conn.execute(text("INSERT INTO story_pairs (pair_key, story_id, day) SELECT DISTINCT d.pair_key, "
+                              "d.story_id, s.day FROM event_dyads d JOIN stories s ON s.story_id = d.story_id"))
 
     def _seed_story_index(self, conn: Connection, fresh: list[Event]) -> StoryIndex:
         """An index holding the stored stories that new events could join: same type group,
@@ -381,13 +385,18 @@ class Store:
             for r in conn.execute(select(event_dyads.c.story_id, event_dyads.c.pair_key)
                                   .where(event_dyads.c.story_id.in_(part)).distinct()):
                 pairs_of[r.story_id].add(r.pair_key)
+            conn.execute(story_pairs.delete().where(story_pairs.c.story_id.in_(list(grouped))))
+            sp_rows = []
             for sid, rows in grouped.items():
                 summary = summarise_story(sid, rows, pairs_of.get(sid, set()))
+                sp_rows += [dict(pair_key=pk, story_id=sid, day=summary["day"]) for pk in sorted(pairs_of.get(sid, ()))]
                 if sid in existing:
                     conn.execute(update(stories).where(stories.c.story_id == sid).values(updated_at=now, **summary))
                     report.stories_updated += 1
                 else:
                     conn.execute(insert(stories).values(story_id=sid, created_at=now, updated_at=now, **summary))
+            if sp_rows:
+                conn.execute(insert(story_pairs), sp_rows)
 
     # ------------------------------------------------------------------ reads
 
@@ -410,12 +419,7 @@ class Store:
                 event_actors.c.actor_key == actor_key(actor, None),
                 event_actors.c.country == actor.strip().upper()))))
         if type:
-            wanted = [t.strip().upper() for t in (type.split(",") if isinstance(type, str) else type) if t.strip()]
-            bad = [t for t in wanted if t not in analysis.TYPES]
-            if bad:
-                raise StoreError("B404", detail=f"unknown event type {', '.join(bad)}; valid types: "
-                                                f"{', '.join(analysis.TYPES)}")
-            conds.append(events.c.type.in_(wanted))
+            conds.append(events.c.type.in_(_types(type)))
         if issue:
             conds.append(events.c.event_id.in_(select(event_issues.c.event_id)
                                                .where(event_issues.c.issue == issue.strip().lower())))
@@ -443,14 +447,44 @@ class Store:
                limit: int | None = 100, offset: int = 0, story=None, article=None) -> ResultSet:
         """Events matching every given filter, newest first (spec §2 dicts plus url, outlet, title)."""
         limit, offset = self._page(limit, offset)
+        cols = (events, articles.c.url, articles.c.outlet, articles.c.title, articles.c.published)
+        if pair and not (story or article):
+            return self._pair_events(pair, actor, type, issue, since, until, q, limit, offset)
         conds = self._event_filters(pair, actor, type, issue, since, until, q, story, article)
         with self.engine.connect() as conn:
             total = conn.execute(select(func.count()).select_from(events).where(*conds)).scalar_one()
-            q_rows = (select(events, articles.c.url, articles.c.outlet, articles.c.title, articles.c.published)
-                      .join(articles, articles.c.article_id == events.c.article_id).where(*conds)
-                      .order_by(events.c.day.desc().nulls_last(), events.c.seq.desc()).limit(limit).offset(offset))
+            q_rows = (select(*cols).join(articles, articles.c.article_id == events.c.article_id).where(*conds)
+                      .order_by(events.c.day.desc().nulls_last(), events.c.event_id.desc())
+                      .limit(limit).offset(offset))
             rows = [event_dict(r._mapping) for r in conn.execute(q_rows)]
         return ResultSet(rows, total, limit, offset)
+
+    def _pair_events(self, pair, actor, type, issue, since, until, q, limit, offset) -> ResultSet:
+        """The pair filter drives the query from event_dyads' indexes: the newest page of a
+        busy pair is read in index order and the total counted from an index range."""
+        a, b = analysis.parse_pair(pair) if isinstance(pair, str) else pair
+        d = event_dyads.c
+        dconds = [d.pair_key == analysis.pair_key(a, b)]
+        if type:
+            dconds.append(d.type.in_(_types(type)))
+        lo, hi = self._bounds(since, until)
+        if lo:
+            dconds.append(d.day >= lo)
+        if hi:
+            dconds.append(d.day <= hi)
+        other = self._event_filters(actor=actor, issue=issue, q=q)
+        if other:
+            dconds.append(d.event_id.in_(select(events.c.event_id).where(*other)))
+        with self.engine.connect() as conn:
+            total = conn.execute(select(func.count(func.distinct(d.event_id))).where(*dconds)).scalar_one()
+            page = conn.execute(select(d.event_id).where(*dconds)
+                                .order_by(d.day.desc().nulls_last(), d.event_id.desc())
+                                .limit(limit).offset(offset)).scalars().all()
+            ids = list(dict.fromkeys(page))  # an event linking the pair twice is listed once
+            found = {r.event_id: event_dict(r._mapping) for r in conn.execute(
+                select(events, articles.c.url, articles.c.outlet, articles.c.title, articles.c.published)
+                .join(articles, articles.c.article_id == events.c.article_id).where(events.c.event_id.in_(ids)))}
+        return ResultSet([found[i] for i in ids], total, limit, offset)
 
     def iter_events(self, pair=None, actor=None, type=None, issue=None, since=None, until=None, q=None,
                     chunk: int = 2000) -> Iterator[dict[str, Any]]:
@@ -497,9 +531,10 @@ class Store:
         conds = []
         if pair:
             a, b = analysis.parse_pair(pair) if isinstance(pair, str) else pair
-            conds.append(stories.c.pair_keys.contains(f"|{analysis.pair_key(a, b)}|", autoescape=True))
+            conds.append(stories.c.story_id.in_(select(story_pairs.c.story_id)
+                                                .where(story_pairs.c.pair_key == analysis.pair_key(a, b))))
         if type:
-            conds.append(stories.c.type.in_([t.strip().upper() for t in type.split(",")]))
+            conds.append(stories.c.type.in_(_types(type)))
         lo, hi = self._bounds(since, until)
         if lo:
             conds.append(stories.c.day >= lo)
@@ -726,6 +761,15 @@ def refresh_rollup(conn: Connection, months: dict[str, set[str]]) -> None:
 def _month_end(day: str) -> bool:
     d = dt.date.fromisoformat(day)
     return (d + dt.timedelta(days=1)).day == 1
+
+
+def _types(value) -> list[str]:
+    """Event types from 'ACCUSE,REJECT' or a list, checked against the 16 PLOVER types."""
+    wanted = [t.strip().upper() for t in (value.split(",") if isinstance(value, str) else value) if t.strip()]
+    bad = [t for t in wanted if t not in analysis.TYPES]
+    if bad:
+        raise StoreError("B404", detail=f"unknown event type {', '.join(bad)}; valid types: {', '.join(analysis.TYPES)}")
+    return wanted
 
 
 def article_hash(a: Article) -> str:

@@ -184,3 +184,20 @@ pair_months = Table(
     Column("sgold_sum", Float),
     Column("sgold_n", Integer, nullable=False),
 )
+
+# Indexes added in revision 0003: paging a pair's events newest first without sorting,
+# exact totals from index ranges, export streaming by ingest order.
+Index("ix_dyads_pair_day_event", event_dyads.c.pair_key, event_dyads.c.day, event_dyads.c.event_id,
+      event_dyads.c.type)
+Index("ix_dyads_pair_type_day", event_dyads.c.pair_key, event_dyads.c.type, event_dyads.c.day, event_dyads.c.event_id)
+Index("ix_events_day_id", events.c.day, events.c.event_id)
+Index("ix_events_seq", events.c.seq)
+
+# One row per (story, pair): lists a pair's stories newest first from an index.
+story_pairs = Table(
+    "story_pairs", metadata,
+    Column("pair_key", String(40), primary_key=True),
+    Column("story_id", String(40), primary_key=True),
+    Column("day", String(10)),
+)
+Index("ix_story_pairs_day", story_pairs.c.pair_key, story_pairs.c.day, story_pairs.c.story_id)
