@@ -1,0 +1,144 @@
+"""actors: who a noun phrase denotes, on short sentences written for these tests.
+
+Each case parses one or two sentences with the real model (the session ``nlp``
+fixture), builds the article's ``ActorIndex`` and asks ``actors_for`` about one
+token. Expectations stay within spec §2/§4: names resolved to the full form the text
+gives anywhere, countries as ISO alpha-3 or IGO:<ACRONYM>, the actor kinds.
+"""
+from __future__ import annotations
+
+import pytest
+
+from bilat.actors import ActorIndex
+from bilat.model import ACTOR_KINDS, SECTORS
+
+pytestmark = pytest.mark.model
+
+
+def _actors(nlp, text, word, nth=0):
+    doc = nlp(text)
+    index = ActorIndex.build(doc)
+    tokens = [t for t in doc if t.text == word]
+    assert len(tokens) > nth, f"{word!r} #{nth} not in {text!r}"
+    return index.actors_for(tokens[nth])
+
+
+def _summary(actors):
+    return [(a.kind, a.country) for a in actors]
+
+
+# ---------------------------------------------------------------- people: full name, role, country from the words around them
+
+@pytest.mark.parametrize("text, word, name, country", [
+    ("Chilean Foreign Minister Alberto van Klaveren arrived in Lima.", "Klaveren", "Alberto van Klaveren", "CHL"),
+    ("Kenyan Foreign Minister Alfred Mutua flew to Addis Ababa.", "Mutua", "Alfred Mutua", "KEN"),
+    ("Yoko Kamikawa, Japan's foreign minister, arrived in Seoul.", "Kamikawa", "Yoko Kamikawa", "JPN"),
+    ("Peru's president, Dina Boluarte, arrived in Quito.", "Boluarte", "Dina Boluarte", "PER"),
+])
+def test_person_with_role_and_country(nlp, text, word, name, country):
+    (actor,) = _actors(nlp, text, word)
+    assert (actor.kind, actor.name, actor.country, actor.sector) == ("person", name, country, "GOV")
+    assert actor.role and ("minister" in actor.role.lower() or "president" in actor.role.lower())
+
+
+@pytest.mark.parametrize("text, word, full, country", [
+    ("Japanese Foreign Minister Yoko Kamikawa arrived in Seoul on Sunday. Ms. Kamikawa met reporters.",
+     "Kamikawa", "Yoko Kamikawa", "JPN"),
+    ("Indonesian Foreign Minister Retno Marsudi flew to Canberra. Ms. Marsudi met reporters.",
+     "Marsudi", "Retno Marsudi", "IDN"),
+    ("Indonesian Foreign Minister Retno Marsudi flew to Canberra. Marsudi met reporters.",
+     "Marsudi", "Retno Marsudi", "IDN"),
+    ("Chilean Foreign Minister Alberto van Klaveren arrived in Lima. Mr. van Klaveren met reporters.",
+     "Klaveren", "Alberto van Klaveren", "CHL"),
+    ("Ecuadorian President Daniel Noboa arrived in Lima. Mr. Noboa met reporters.", "Noboa", "Daniel Noboa", "ECU"),
+    ("Brazilian Foreign Minister Mauro Vieira visited Buenos Aires. Vieira met reporters.",
+     "Vieira", "Mauro Vieira", "BRA"),
+])
+def test_short_name_resolves_to_the_full_name_introduced_earlier(nlp, text, word, full, country):
+    # spec §4: "Ms. Kamikawa" is Yoko Kamikawa
+    (actor,) = _actors(nlp, text, word, nth=1)
+    assert (actor.name, actor.country, actor.kind) == (full, country, "person")
+
+
+# ---------------------------------------------------------------- states, capitals as metonyms, organisations, groups, IGOs
+
+@pytest.mark.parametrize("text, word, expected", [
+    ("Beijing said the plan was dangerous.", "Beijing", [("state", "CHN")]),
+    ("Moscow rejected the claim.", "Moscow", [("state", "RUS")]),
+    ("Tokyo protested.", "Tokyo", [("state", "JPN")]),
+    ("The United States imposed tariffs.", "States", [("state", "USA")]),
+    ("The US imposed tariffs.", "US", [("state", "USA")]),
+    ("The Peruvian government rejected the plan.", "government", [("state", "PER")]),
+    ("Egypt's foreign ministry issued a statement.", "ministry", [("organization", "EGY")]),
+    ("The Japanese embassy issued a statement.", "embassy", [("organization", "JPN")]),
+    ("Egyptian police closed the road.", "police", [("organization", "EGY")]),
+    ("Kenyan troops crossed the border.", "troops", [("group", "KEN")]),
+    ("Pakistani lawmakers criticised the plan.", "lawmakers", [("group", "PAK")]),
+    ("Protesters in London marched against the war.", "Protesters", [("group", "GBR")]),
+    ("NATO held a summit.", "NATO", [("igo", "IGO:NATO")]),
+    ("The IAEA inspected the site.", "IAEA", [("igo", "IGO:IAEA")]),
+    ("The ASEAN summit opened.", "ASEAN", [("igo", "IGO:ASEAN")]),
+    ("The European Union fined the firm.", "Union", [("igo", "IGO:EU")]),
+])
+def test_single_actors(nlp, text, word, expected):
+    assert _summary(_actors(nlp, text, word)) == expected
+
+
+@pytest.mark.parametrize("text, word, sector", [
+    ("Egypt's foreign ministry issued a statement.", "ministry", "GOV"),
+    ("Egyptian police closed the road.", "police", "COP"),
+    ("Kenyan troops crossed the border.", "troops", "MIL"),
+    ("Pakistani lawmakers criticised the plan.", "lawmakers", "LEG"),
+])
+def test_sector_codes(nlp, text, word, sector):
+    (actor,) = _actors(nlp, text, word)
+    assert actor.sector == sector
+
+
+def test_igo_actor_keeps_its_name(nlp):
+    (actor,) = _actors(nlp, "NATO held a summit.", "NATO")
+    assert actor.name == "NATO"
+
+
+# ---------------------------------------------------------------- compounds and "the two sides"
+
+@pytest.mark.parametrize("text, word, expected", [
+    ("China and Japan held talks.", "China", ["CHN", "JPN"]),
+    ("Seoul and Tokyo signed the deal.", "Seoul", ["KOR", "JPN"]),
+    ("Kenya, Uganda and Tanzania signed the deal.", "Kenya", ["KEN", "UGA", "TZA"]),
+])
+def test_compound_actor_is_all_its_members(nlp, text, word, expected):
+    assert [a.country for a in _actors(nlp, text, word)] == expected
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Brazil and Argentina held talks in Brasilia. The two sides agreed to meet again.", "sides"),
+    ("Brazil and Argentina held talks in Brasilia. Both countries agreed to meet again.", "countries"),
+    ("Brazil and Argentina held talks in Brasilia. The two countries agreed to meet again.", "countries"),
+])
+def test_the_two_sides_are_the_dyad_in_focus(nlp, text, word):
+    assert sorted(a.country for a in _actors(nlp, text, word)) == ["ARG", "BRA"]
+
+
+# ---------------------------------------------------------------- not actors
+
+@pytest.mark.parametrize("text, word", [
+    ("Tell us what the plan is.", "us"),  # a pronoun with no speaker, never the United States
+    ("The weather was sunny.", "weather"),
+    ("Shares rose sharply.", "Shares"),
+])
+def test_not_an_actor(nlp, text, word):
+    assert _actors(nlp, text, word) == []
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Chilean Foreign Minister Alberto van Klaveren arrived in Lima.", "Klaveren"),
+    ("Egyptian police closed the road.", "police"),
+    ("NATO held a summit.", "NATO"),
+    ("China and Japan held talks.", "China"),
+])
+def test_actor_fields_are_from_the_spec(nlp, text, word):
+    for a in _actors(nlp, text, word):
+        assert a.kind in ACTOR_KINDS
+        assert a.sector is None or a.sector in SECTORS
+        assert a.country is None or a.country.startswith("IGO:") or (len(a.country) == 3 and a.country.isupper())
