@@ -277,5 +277,35 @@ def test_upgrade_from_first_revision_builds_rollup(store):
     from sqlalchemy import inspect
     assert "pair_months" not in inspect(store.engine).get_table_names()
     before, after = migrate(store.engine)
-    assert (before, after) == ("0001", "0002")
+    assert (before, after) == ("0001", "0003")
     assert store.pair("CHN", "JPN").rows == expected
+
+
+@pytest.mark.parametrize("kw", [dict(pair="CHN-JPN"), dict(pair="JPN-CHN", type="ACCUSE,REQUEST"),
+                                dict(pair="CHN-JPN", since="2023-08", until="2023-12"),
+                                dict(pair="CHN-JPN", issue="nuclear-wastewater"), dict(pair="TUR-USA", q="ambassador"),
+                                dict(pair="CHN-JPN", actor="CHN", type="ACCUSE")])
+def test_pair_driven_event_query_matches_plain_filtering(store, kw):
+    store.ingest(dev_results())
+    everything = store.events(limit=10_000).rows
+    a, b = kw["pair"].split("-")
+    from bilat.analysis import dyads, pair_key
+    from bilat.model import Event
+    want = [e for e in everything
+            if pair_key(a, b) in {pair_key(s, t) for s, t, _ in dyads(Event.from_dict(e))}]
+    if "type" in kw:
+        want = [e for e in want if e["type"] in kw["type"].split(",")]
+    if "since" in kw:
+        want = [e for e in want if e["date"] and e["date"][:7] >= kw["since"] and e["date"][:7] <= kw["until"]]
+    if "issue" in kw:
+        want = [e for e in want if kw["issue"] in e["issues"]]
+    if "q" in kw:
+        want = [e for e in want if kw["q"] in " ".join(x["sentence"] for x in e["evidence"]).lower()]
+    if "actor" in kw:
+        want = [e for e in want if kw["actor"] in {x["country"] for x in e["source"] + e["target"]}]
+    got = store.events(limit=10_000, **kw)
+    assert got.total == len(got.rows) == len(want) > 0
+    assert [e["event_id"] for e in got] == [e["event_id"] for e in want]
+    assert store.events(limit=2, offset=1, **kw).rows == got.rows[1:3]
+    stories = store.stories(pair=kw["pair"], limit=1000)
+    assert {e["story_id"] for e in store.events(pair=kw["pair"], limit=10_000)} == {s["story_id"] for s in stories}
