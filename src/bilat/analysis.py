@@ -62,6 +62,11 @@ def quad(etype: str) -> int:
     return QUAD_NUMBER[QUAD_CLASS[EventType(etype)]]
 
 
+@lru_cache(maxsize=None)
+def _quad_names() -> dict[str, str]:
+    return {t: QUAD_NAME[quad(t)] for t in TYPES}
+
+
 def plover_score(etype: str) -> float:
     return plover_scores()[etype]
 
@@ -192,6 +197,7 @@ def timeline(a: str, b: str, period: str, rows: Iterable[dict[str, Any]],
     """
     a, b = a.upper(), b.upper()
     scores = plover_scores()
+    quad_of = _quad_names()
     out: dict[str, dict[str, Any]] = {}
     for r in rows:
         p = out.setdefault(r["period"], {
@@ -207,7 +213,7 @@ def timeline(a: str, b: str, period: str, rows: Iterable[dict[str, Any]],
         p["articles"] += ne
         p["by_type"][t] = p["by_type"].get(t, 0) + ns
         p["by_type_articles"][t] = p["by_type_articles"].get(t, 0) + ne
-        qn = QUAD_NAME[quad(t)]
+        qn = quad_of[t]
         p["by_quad"][qn] += ns
         p["by_quad_articles"][qn] += ne
         direction = f"{a}->{b}" if r["src"] == a else f"{b}->{a}"
