@@ -42,6 +42,7 @@ GROUP_DYAD = re.compile(r"^(?:the|both|all)\s+(?:(two|three|four|five)\s+)?(?:\w
 _GROUP_N = {"two": 2, "three": 3, "four": 4, "five": 5}
 GENERIC_IGO_NOUNS = {"council", "organization", "organisation", "alliance", "bloc", "union", "agency", "body",
                      "assembly", "commission"}
+_OWN_NOUNS = {"tie", "relation", "interest", "security", "position", "stance", "sovereignty", "cooperation", "partnership"}
 PRONOUNS_PERSON = {"he", "him", "his", "she", "her", "hers"}
 PRONOUNS_STATE = {"it", "its"}
 PRONOUNS_PLURAL = {"they", "them", "their"}
@@ -121,12 +122,32 @@ class ActorIndex:
                 index.focus.append(place.code)
         index.lead_country = index._lead_country()
         index._register_people()
+        index._countries_from_own_ties()
         for p in index.people:
             # "Foreign Ministry spokeswoman Hua Chunying" in a story led by China speaks for China
             if p.country is None and p.role and _is_gov_role(p.role) and index.lead_country \
                     and not any(w in p.role.lower() for w in ("ambassador", "envoy")):
                 p.country = index.lead_country
         return index
+
+    def _countries_from_own_ties(self) -> None:
+        """'He boosted India's strategic ties with Tajikistan': an official who works on a country's
+        own ties, security or interests is that country's official."""
+        for sent in self.doc.sents:
+            owner = None
+            for t in sent:
+                if t.dep_ == "poss" and t.i in self.place_at and t.head.lemma_.lower() in _OWN_NOUNS:
+                    owner = self.place_at[t.i].code
+                    break
+            if owner is None:
+                continue
+            subj = [t for t in sent if t.dep_ == "nsubj"]
+            for s in subj:
+                person = self.person_at.get(s.i)
+                if person is None and s.lower_ in PRONOUNS_PERSON:
+                    person = next((self.person_at[i] for i in range(s.i - 1, -1, -1) if i in self.person_at), None)
+                if person is not None and person.country is None and person.role and _is_gov_role(person.role):
+                    person.country = owner
 
     def _lead_country(self) -> str | None:
         """The country that acts in the article's first clauses: the subject of the first sentence
@@ -215,9 +236,13 @@ class ActorIndex:
             if place is not None:
                 before = doc[place.start - 1] if place.start > 0 else None
                 if before is not None and before.pos_ == "ADP" and before.lower_ in ("to", "in", "at", "for", "from", "on"):
-                    role_toks[:0] = [before] + list(doc[place.start:place.end])
-                    i = place.start - 2
-                    continue
+                    owner = doc[place.start - 2] if place.start > 1 else None
+                    if owner is not None and (owner.lower_ in ROLE_WORDS or owner.lower_ in sector_table()):
+                        role_toks[:0] = [before] + list(doc[place.start:place.end])  # "Ambassador to Ankara"
+                        i = place.start - 2
+                        continue
+                    country = country or place.code  # "an invitation to U.S. President X": the place is his
+                    break
                 country = place.code  # walking leftwards: the outermost modifier wins
                 i = place.start - 1
                 continue
@@ -330,11 +355,24 @@ class ActorIndex:
                 return [igo]
         if sector_kind is not None:
             countries = self._modifier_countries(t)
+            if not countries:
+                for c in t.children:
+                    if c.dep_ == "relcl" and c.lemma_ in ("include", "comprise"):
+                        for o in c.children:
+                            if o.dep_ == "dobj":
+                                for x in [o] + list(o.conjuncts):
+                                    place = self.place_at.get(x.i)
+                                    if place is not None and place.code not in countries:
+                                        countries.append(place.code)
             sector, kind = sector_kind
             if not countries and low in GENERIC_IGO_NOUNS:
                 igo = self._recent_igo(t.i, low)
                 if igo:
                     return [igo]
+            if not countries and kind == "person":
+                holder = self._role_holder(t)
+                if holder is not None:
+                    return [holder.actor()]
             if not countries:
                 same = self._recent_same(t)
                 countries = [same] if same else []
@@ -413,6 +451,15 @@ class ActorIndex:
                             if person is not None and person.country:
                                 return person.country, None
         return None, None
+
+    def _role_holder(self, t: Token) -> "Person | None":
+        """'The minister said', 'External Affairs Minister held talks': the person named with that role."""
+        words = {x.lower_ for x in t.lefts if x.dep_ in ("compound", "amod")} | {t.lower_}
+        best = None
+        for p in self.people:
+            if p.role and words <= set(p.role.lower().split()):
+                best = p
+        return best
 
     def _recent_same(self, t: Token) -> str | None:
         """'the ministry said' after 'Egypt's foreign ministry': reuse the last country named with this noun."""

@@ -209,6 +209,8 @@ class SentenceReader:
                 owner = [c for c in tok.head.children if c.dep_ == "poss"]
                 if owner:  # "her visit to meet Trump": she meets
                     return self.index.actors_for(owner[0], speaker=speaker), False, owner[0]
+                if tok.tag_ == "VBD":  # a finite verb hung under a noun is a misparsed clause: the noun acts
+                    return self.index.actors_for(tok.head, speaker=speaker), False, tok.head
                 break
             if tok.dep_ in ("xcomp", "conj", "advcl", "pcomp", "ccomp", "acomp") or (tok.dep_ == "pobj") or tok.dep_ == "prep":
                 nxt = tok.head
@@ -481,7 +483,7 @@ class SentenceReader:
                 if x.i == t.i:
                     continue
                 if x.dep_ in ("compound", "amod", "nmod") and x.head.i not in idx.person_at \
-                        and x.head.lemma_.lower() not in _AGENT_HEADS:
+                        and x.head.lemma_.lower() not in _AGENT_HEADS and x.head.lower_ not in _AGENT_HEADS:
                     continue  # "the Taiwan issue", "Japanese seafood imports": topics, not actors
                 if x.head.dep_ == "prep" and x.head.lower_ in _LOCATIVE and x.dep_ == "pobj" and x.i not in idx.person_at:
                     continue  # "in Baghdad": where, not whom
@@ -502,7 +504,7 @@ class SentenceReader:
             place = self.index.place_at.get(x.i)
             if place is None or place.kind in ("city", "igo") or place.code in src:
                 continue
-            if x.dep_ == "compound" and x.head.lemma_.lower() not in _AGENT_HEADS:
+            if x.dep_ == "compound" and x.head.lemma_.lower() not in _AGENT_HEADS and x.head.lower_ not in _AGENT_HEADS:
                 continue
             if x.head.dep_ == "prep" and x.head.lower_ in _LOCATIVE:
                 continue
@@ -546,14 +548,16 @@ class SentenceReader:
         # dates attached to the trigger itself ("met on Tuesday"), not to its objects ("acts last week")
         own = {t.i}
         for c in t.children:
-            if c.dep_ in ("npadvmod", "advmod", "tmod", "obl", "prep", "nmod"):
+            if c.dep_ in ("npadvmod", "advmod", "tmod", "obl", "nmod"):
                 own.update(x.i for x in c.subtree)
+            elif c.dep_ == "prep":  # "on Monday", "in mid-November": the preposition's own object
+                own.update(o.i for o in c.children if o.dep_ == "pobj")
         v = resolve_in(own)
         if v:
             return v
         # a temporal clause on the trigger: "After the earthquake hit Japan on March 11, 2011, China conveyed"
         for c in t.children:
-            if c.dep_ == "advcl" and any(m.lower_ in ("after", "when", "as", "following", "since") for m in c.children):
+            if c.dep_ == "advcl" and any(m.lower_ in ("after", "when", "as", "following") for m in c.children):
                 v = resolve_in({x.i for x in c.subtree})
                 if v:
                     return v
@@ -568,8 +572,10 @@ class SentenceReader:
         for h in chain + [x for x in extra if x is not None]:
             direct = {h.i}
             for c in h.children:
-                if c.dep_ in ("npadvmod", "advmod", "tmod", "obl", "prep"):
+                if c.dep_ in ("npadvmod", "advmod", "tmod", "obl"):
                     direct.update(x.i for x in c.subtree)
+                elif c.dep_ == "prep":
+                    direct.update(o.i for o in c.children if o.dep_ == "pobj")
             v = resolve_in(direct)
             if v:
                 return v

@@ -52,7 +52,14 @@ def _date_candidates(cands: list[Candidate], article: Article, settings: Setting
     """Undated main events take the article's lead date (the first date the text gives
     for a main event); failing that, the publication date as a declared fallback."""
     dated = [c.date for c in cands if c.date and c.date.value and not c.background]
-    lead = next((d for d in dated if len(d.value) == 10), dated[0] if dated else None)
+    lead = next((d for d in dated if len(d.value) == 10), None)
+    if lead is None and article.published and settings.publication_date_fallback:
+        # month-level dates are mostly background ("last month"); the story itself is news of the day
+        from .dates import DateValue
+
+        lead = DateValue(article.published, DateBasis.PUBLISHED.value)
+    elif lead is None and dated:
+        lead = dated[0]
     out = []
     prev: Candidate | None = None
     for c in cands:
