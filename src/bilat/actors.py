@@ -145,7 +145,9 @@ class ActorIndex:
             for s in subj:
                 person = self.person_at.get(s.i)
                 if person is None and s.lower_ in PRONOUNS_PERSON:
-                    person = next((self.person_at[i] for i in range(s.i - 1, -1, -1) if i in self.person_at), None)
+                    # "he": the last person who was the subject of a sentence
+                    person = next((self.person_at[i] for i in range(s.i - 1, -1, -1)
+                                   if i in self.person_at and self.doc[i].dep_ == "nsubj"), None)
                 if person is not None and person.country is None and person.role and _is_gov_role(person.role):
                     person.country = owner
 

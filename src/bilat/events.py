@@ -692,10 +692,15 @@ class SentenceReader:
             conf = 0.55 + (0.15 if target else 0) + (0.1 if t.pos_ == "VERB" else 0) - (0.1 if background else 0)
             if typ == "CONSULT" and mode is None:
                 mode = self._consult_mode(t, anchor)
-            out.append(Candidate(type=typ, cameo=cameo, mode=mode, source=source, target=target, trigger=t.i,
-                                 sentence=sent, date=date, location=location,
-                                 issues=issues_in(clause), attribution=attribution,
-                                 confidence=min(conf, 0.95), background=background))
+            groups = [target]
+            if typ == "CONSULT" and len({a.country for a in target}) > 1 and \
+                    (t.tag_ == "NNS" or any(c.lower_ == "bilateral" for c in t.children)):
+                groups = [[a] for a in target]  # "bilateral meetings with Iran, Bulgaria, ...": one each
+            for tgt in groups:
+                out.append(Candidate(type=typ, cameo=cameo, mode=mode, source=source, target=tgt, trigger=t.i,
+                                     sentence=sent, date=date, location=location,
+                                     issues=issues_in(clause), attribution=attribution,
+                                     confidence=min(conf, 0.95), background=background))
             idx.remember(t.i, source)
         out.extend(self._statements(sent, frames, triggered_clauses))
         # remember subjects for pronouns even where no event was found
