@@ -11,5 +11,6 @@ from .common import main
 from . import extract as _extract  # noqa: E402,F401
 from . import serve as _serve  # noqa
 from . import store as _store  # noqa
+from . import demo as _demo  # noqa: E402,F401
 
 __all__ = ["main"]
