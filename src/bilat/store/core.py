@@ -328,7 +328,7 @@ class Store:
     def _seed_story_index(self, conn: Connection, fresh: list[Event]) -> StoryIndex:
         """An index holding the stored stories that new events could join: same type group,
         dates within a day (or the same month for coarse dates)."""
-        windows: set[tuple[tuple[str, ...], str, str, str]] = set()
+        windows: set[tuple[tuple[str, ...], str, str, str, str]] = set()
         for e in fresh:
             span = analysis.date_span(e.date)
             if span is None:
@@ -336,12 +336,15 @@ class Store:
             group = tuple(sorted({e.type} | {t for g in COMPATIBLE if e.type in g for t in g}))
             lo = (span[0] - dt.timedelta(days=1)).isoformat()
             hi = (span[1] + dt.timedelta(days=1)).isoformat()
-            windows.add((group, lo, hi, span[0].isoformat()[:7] + "-01"))
+            windows.add((group, lo, hi, span[0].isoformat()[:7] + "-01", span[0].isoformat()[:4] + "-01-01"))
         ids: set[str] = set()
-        for group, lo, hi, month_start in windows:
-            q = select(stories.c.story_id).where(stories.c.type.in_(group), or_(
-                stories.c.day.between(lo, hi),
-                and_(stories.c.day == month_start, stories.c.date_precision.in_(("month", "year")))))
+        # a record joins a story when it matches any member, so look members up by their own dates:
+        # day-precise ones within a day of the new record, coarse ones whose month or year holds it
+        for group, lo, hi, month_start, year_start in windows:
+            q = select(events.c.story_id).where(events.c.type.in_(group), or_(
+                events.c.day.between(lo, hi),
+                and_(events.c.day == month_start, events.c.date_precision == "month"),
+                and_(events.c.day == year_start, events.c.date_precision == "year"))).distinct()
             ids.update(conn.execute(q).scalars())
         index = StoryIndex()
         if not ids:
