@@ -524,7 +524,7 @@ class SentenceReader:
                         take(o)
 
     # -- dates ------------------------------------------------------------------------------
-    def date_for(self, t: Token, sent: Span, extra: list[Token]) -> DateValue | None:
+    def date_for(self, t: Token, sent: Span, extra: list[Token], noun: Token | None = None) -> DateValue | None:
         """The date the clause of ``t`` gives; else its governing verbs' (a speech verb's
         "said on November 25"); else the sentence's only date."""
         doc = t.doc
@@ -534,6 +534,11 @@ class SentenceReader:
         weekday = [doc[i:i + 1] for i in range(sent.start, sent.end)
                    if doc[i].lower_ in dates_mod.WEEKDAYS and not any(e.start <= i < e.end for e in date_ents)]
         date_ents = date_ents + weekday
+        # dates the small model's NER misses ("Sept 29, 1972")
+        for m in _DATE_RE.finditer(sent.text):
+            span = doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
+            if span is not None and not any(e.start < span.end and span.start < e.end for e in date_ents):
+                date_ents.append(span)
         if not date_ents:
             return None
 
@@ -547,7 +552,7 @@ class SentenceReader:
 
         # dates attached to the trigger itself ("met on Tuesday"), not to its objects ("acts last week")
         own = {t.i}
-        for c in t.children:
+        for c in list(t.children) + (list(noun.children) if noun is not None else []):
             if c.dep_ in ("npadvmod", "advmod", "tmod", "obl", "nmod"):
                 own.update(x.i for x in c.subtree)
             elif c.dep_ == "prep":  # "on Monday", "in mid-November": the preposition's own object
@@ -683,7 +688,8 @@ class SentenceReader:
             triggered_clauses.add(anchor.i)
             if speech_verb is not None:
                 triggered_clauses.add(speech_verb.i)
-            date = self.date_for(anchor, sent, [speech_verb] if speech_verb is not None else [])
+            date = self.date_for(anchor, sent, [speech_verb] if speech_verb is not None else [],
+                                 noun=t if t is not anchor else None)
             background = self._is_background(anchor, sent)
             clause = _clause_text(anchor)
             attribution = None
@@ -863,6 +869,10 @@ def _place_country(t: Token, idx) -> str | None:
             return place.code
     return None
 
+
+_DATE_RE = __import__("re").compile(
+    r"\b(?:" + dates_mod._MONTH_NAME + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+(?:1[89]|20)\d\d)?"
+    r"|\d{1,2}\s+" + dates_mod._MONTH_NAME + r"(?:\s+(?:1[89]|20)\d\d)?)\b", __import__("re").I)
 
 _QUANTITY = {"thousands", "hundreds", "dozens", "scores", "millions", "group", "crowd", "number", "some", "many",
              "several", "most", "few", "members", "team"}
