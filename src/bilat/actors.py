@@ -322,7 +322,8 @@ class ActorIndex:
         # the dyad in focus: "the two sides", "both countries"
         np = self._np_text(t)
         m = GROUP_DYAD.match(np)
-        if m and not (m.group(1) is None and np.lower().startswith("all")):
+        named_after = any(c.dep_ == "prep" and c.lower_ in ("of", "from") for c in t.children)
+        if m and not named_after and not (m.group(1) is None and np.lower().startswith("all")):
             n = _GROUP_N.get((m.group(1) or "two").lower(), 2)
             return [Actor(kind="state", country=c) for c in self.dyad(t.i, n)]
         # "the country", "the nation": the last country named as an actor before it
@@ -384,7 +385,14 @@ class ActorIndex:
                 return [Actor(kind=kind if kind != "state" else "organization", country=None, sector=sector,
                               role=role)] if allow_unknown else []
             out_kind = "state" if kind == "state" else ("organization" if kind == "organization" else kind)
-            return [Actor(kind=out_kind, country=c, sector=sector, role=role) for c in countries]
+            out = []
+            for c in countries:
+                # "the foreign ministers of China and Japan", "his counterparts that included Tajikistan":
+                # the people the article names in that role
+                holder = self.person_for(c, t.lemma_.lower()) if kind in ("person", "group") else None
+                out.append(holder.actor() if holder is not None else
+                           Actor(kind=out_kind, country=c, sector=sector, role=role))
+            return out
         # an organisation entity with a country modifier ("Egypt's statement" is not an actor,
         # but "Iran's mission to the United Nations" is)
         return []
@@ -453,6 +461,18 @@ class ActorIndex:
                             if person is not None and person.country:
                                 return person.country, None
         return None, None
+
+    def person_for(self, country: str, noun: str) -> "Person | None":
+        """The person of ``country`` the article names with a role matching ``noun``."""
+        noun = noun.lower().rstrip("s") if noun.lower() not in ("ministers",) else "minister"
+        found = None
+        for p in self.people:
+            if p.country != country or not p.role:
+                continue
+            words = p.role.lower().split()
+            if noun in words or (noun in ("counterpart", "official", "leader") and _is_gov_role(p.role)):
+                found = p
+        return found
 
     def _role_holder(self, t: Token) -> "Person | None":
         """'The minister said', 'External Affairs Minister held talks': the person named with that role."""

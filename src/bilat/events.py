@@ -432,6 +432,15 @@ class SentenceReader:
                 found.append(a)
 
         preps = TARGET_PREPS.get(typ, ())
+        if typ == "CONSULT":  # "visiting the U.S. capital ... to meet President X": X is met
+            for h in heads:
+                for c in h.children:
+                    if c.dep_ in ("advcl", "xcomp") and lemma(c) in ("meet", "see", "talk", "visit"):
+                        for o in c.children:
+                            if o.dep_ == "dobj":
+                                take(o)
+            if found:
+                return found
         for h in heads:
             for c in h.children:
                 if c.i in exclude:
@@ -628,6 +637,9 @@ class SentenceReader:
                 if t.pos_ == "ADJ" and not source:
                     source, passive, subj_tok = self.subject_of(t, speaker)
                 exclude = set(x.i for x in subj_tok.subtree) if subj_tok is not None else set()
+                for o in _co_actors(verb):  # "visiting Washington along with President X": X acts too
+                    source = source + [a for a in idx.actors_for(o, speaker=speaker) if a not in source]
+                    exclude |= {x.i for x in o.subtree}
                 if passive:
                     source, target = self._passive(verb, subj_tok, source, speaker)
                 else:
@@ -898,6 +910,19 @@ def _obligation_clause_subject(verb: Token) -> Token | None:
                     if sub.dep_ in ("nsubj", "nsubjpass"):
                         return sub
     return None
+
+
+def _co_actors(verb: Token) -> list[Token]:
+    """Objects of "along with" / "together with" on a verb."""
+    out = []
+    for c in verb.children:
+        if c.dep_ != "prep":
+            continue
+        if c.lower_ in ("along", "together"):
+            out += [o for w in c.children if w.lower_ == "with" for o in w.children if o.dep_ == "pobj"]
+        elif c.lower_ == "with" and any(x.lower_ in ("along", "together") for x in c.children if x.i < c.i):
+            out += [o for o in c.children if o.dep_ == "pobj"]
+    return out
 
 
 def _with_country(a: Actor, country: str) -> Actor:
