@@ -622,10 +622,15 @@ class SentenceReader:
                 mod = self.modality(gov) if gov is not t else "fact"
                 if mod in ("absorbed", "obligation", "future"):
                     mod = "fact" if mod == "absorbed" else mod
+            typ, cameo, mode = trig.type, trig.cameo, trig.mode
+            if mod == "negated" and typ in COOPERATIVE | {"AGREE": ""} and self._is_future(anchor):
+                # "Obama said he would not provide support to Israel": a refusal
+                mod, typ, cameo, mode = "fact", "REJECT", "120", None
             if mod in ("negated", "hypothetical", "absorbed"):
                 triggered_clauses.add(anchor.i)
                 continue
-            typ, cameo, mode = trig.type, trig.cameo, trig.mode
+            if t.dep_ == "acl" and t.tag_ == "VBN" and light is None:
+                continue  # "civilians imprisoned for ...", "victims killed by ...": a description, not a report
             speaker, speech_verb = frames.get(t.i, (None, None))
             subj_tok = None
             if scene:
@@ -641,11 +646,16 @@ class SentenceReader:
                     source = source + [a for a in idx.actors_for(o, speaker=speaker) if a not in source]
                     exclude |= {x.i for x in o.subtree}
                 if passive:
-                    source, target = self._passive(verb, subj_tok, source, speaker)
+                    source, target = self._passive(verb, subj_tok, source, speaker, typ)
                 else:
                     target = self.targets(t, typ, light, source, exclude, speaker)
-                if not source and speaker:
+                if not source and speaker and typ not in HOSTILE:
                     source = list(speaker)
+            # a government that says another state attacked accuses it (CAMEO/PLOVER code the claim)
+            if speaker and typ in ("ASSAULT", "COERCE") and speech_verb is not None and source \
+                    and not _same_countries(source, speaker) and _is_state_speaker(speaker) \
+                    and lemma(speech_verb) in ("say", "claim", "allege", "charge", "accuse", "insist", "tell"):
+                typ, cameo, mode, target, source = "ACCUSE", "112", None, source, list(speaker)
             # a reported clause whose subject is the speaker's own state keeps the speaker
             # ("Hayashi said Japan is willing to ...": Hayashi acts for Japan)
             if speaker and source and all(a.kind == "state" for a in source) and \
@@ -729,8 +739,14 @@ class SentenceReader:
                     idx.remember(t.i, actors)
         return out
 
+    def _is_future(self, verb: Token) -> bool:
+        h = verb
+        while h.dep_ in ("dobj", "pobj", "prep") and h.head is not h:
+            h = h.head
+        return any(c.dep_ == "aux" and c.lower_ in FUTURE | {"would"} for c in h.children)
+
     def _passive(self, verb: Token, subj: Token | None, subject_actors: list[Actor],
-                 speaker: list[Actor] | None) -> tuple[list[Actor], list[Actor]]:
+                 speaker: list[Actor] | None, typ: str = "") -> tuple[list[Actor], list[Actor]]:
         """Source and target of a passive clause."""
         idx = self.index
         target = subject_actors
@@ -754,7 +770,24 @@ class SentenceReader:
                 for o in c.children:
                     if o.dep_ == "pobj":
                         source = idx.actors_for(o, speaker=speaker) or self._noun_owner(o)
-        if not source and speaker:
+        material = typ in ("ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST")
+        if not source and material:
+            # "a mortar bomb was fired at it from the Gaza Strip": where the attack came from
+            for c in verb.children:
+                if c.dep_ == "prep" and c.lower_ == "from":
+                    for o in c.children:
+                        if o.dep_ == "pobj":
+                            code = _place_country(o, idx)
+                            if code:
+                                source = [Actor(kind="state", country=code)]
+            # the target of a passive hostile act is the subject, or "at X"
+            if not target:
+                for c in verb.children:
+                    if c.dep_ == "prep" and c.lower_ in ("at", "on", "against"):
+                        for o in c.children:
+                            if o.dep_ == "pobj":
+                                target = idx.actors_for(o, speaker=speaker)
+        if not source and speaker and not material:
             source = list(speaker)
         if not source:
             # no agent named: the government that acted last in this article
@@ -910,6 +943,12 @@ def _obligation_clause_subject(verb: Token) -> Token | None:
                     if sub.dep_ in ("nsubj", "nsubjpass"):
                         return sub
     return None
+
+
+def _is_state_speaker(speaker: list[Actor]) -> bool:
+    """Governments and their officials, not media, medics or witnesses."""
+    return any(a.kind in ("state", "igo") or (a.sector in ("GOV", "MIL") and a.kind in ("person", "organization"))
+               for a in speaker)
 
 
 def _co_actors(verb: Token) -> list[Token]:
