@@ -128,6 +128,10 @@ class ActorIndex:
             if p.country is None and p.role and _is_gov_role(p.role) and index.lead_country \
                     and not any(w in p.role.lower() for w in ("ambassador", "envoy")):
                 p.country = index.lead_country
+            # a story that names one country only: its officials are that country's
+            elif p.country is None and len(index.focus) == 1 and not index.focus[0].startswith("IGO:") \
+                    and (p.role is None or _is_gov_role(p.role)) and p.role is not None:
+                p.country = index.focus[0]
         return index
 
     def _countries_from_own_ties(self) -> None:
@@ -340,6 +344,12 @@ class ActorIndex:
             if place.kind == "demonym" and t.pos_ in ("PROPN", "NOUN") and t.dep_ not in ("amod", "compound"):
                 return [Actor(name=None, kind="group", country=place.code, role=t.text)]
             return []
+        if low in ("forum", "organization", "organisation", "bloc", "alliance", "body", "group", "agency",
+                   "grouping", "community", "court", "tribunal", "commission", "council"):
+            for c in t.children:
+                if c.dep_ in ("compound", "appos", "nmod") and c.i in self.place_at and self.place_at[c.i].kind == "igo":
+                    place = self.place_at[c.i]
+                    return [Actor(name=doc[place.start:place.end].text, kind="igo", country=place.code)]
         # a noun with an agent meaning: ministry, government, police, protesters, troops...
         sector_kind = sector_table().get(low) or sector_table().get(t.lemma_.lower())
         if sector_kind is None and low in ("group", "groups", "coalition", "movement", "front", "organization",
@@ -510,6 +520,16 @@ class ActorIndex:
         wanted = "person" if low in PRONOUNS_PERSON else "state" if low in PRONOUNS_STATE else "plural" if low in PRONOUNS_PLURAL else None
         if wanted is None:
             return []
+        if wanted in ("state", "plural"):
+            # "Syria says it is willing ...": the subject named earlier in the same sentence
+            sent = t.sent
+            above = {a.i for a in t.ancestors}
+            for i in range(t.i - 1, sent.start - 1, -1):
+                tok = self.doc[i]
+                if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ != "PRON" and tok.head.i in above:
+                    found = [a for a in self.actors_for(tok) if a.kind in ("state", "organization", "igo", "group")]
+                    if found:
+                        return found
         if wanted == "person":
             # a person named earlier in the same sentence is the likeliest referent ("Qin said he hoped")
             sent = t.sent

@@ -56,7 +56,7 @@ TARGET_PREPS = {
     "CONSULT": ("with", "to"), "AGREE": ("with", "to"), "COOPERATE": ("with",), "SUPPORT": ("with", "to", "for"),
     "ACCUSE": ("to", "against", "of", "at", "over", "about", "on"), "REQUEST": ("on", "upon", "to", "from"),
     "REJECT": ("from", "by"), "THREATEN": ("against", "to", "on"), "SANCTION": ("on", "against", "from", "to"),
-    "ASSAULT": ("at", "on", "against", "in"), "AID": ("to", "for"), "COERCE": ("for", "against"), "CONCEDE": ("on", "to"),
+    "ASSAULT": ("at", "on", "against", "in"), "AID": ("to", "for"), "COERCE": ("for", "against", "in"), "CONCEDE": ("on", "to", "in", "for"),
     "RETREAT": ("from", "to"), "PROTEST": ("against", "outside", "at", "on"), "MOBILIZE": ("to", "against", "near", "toward", "towards"),
 }
 # types whose record needs a target to be worth emitting
@@ -381,6 +381,7 @@ class SentenceReader:
         if not objs:  # intransitive use: "UN troops withdrew" -- the subject is what moves
             objs = [_quantity_head(c) for c in t.children if c.dep_ == "nsubj"]
         for o in objs:
+            o = _quantity_head(o)
             for x in [o] + list(o.conjuncts):
                 if x.lemma_.lower() in objects or x.lower_ in objects:
                     return True
@@ -391,6 +392,11 @@ class SentenceReader:
         return False
 
     def _noun_trigger(self, t: Token, nt: NounTrigger) -> tuple[Trigger, Token | None] | None:
+        # "a series of meetings", "10 days of war games", "a mediation effort": look through the measure
+        if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in _QUANTITY:
+            t = t.head.head
+        elif t.dep_ == "compound" and t.head.lower_ in _GENERIC_EVENT_NOUNS:
+            t = t.head
         head = t.head
         # conjoined nouns share the light verb: "imposed sanctions and visa restrictions"
         if t.dep_ == "conj" and head.pos_ == "NOUN":
@@ -496,6 +502,8 @@ class SentenceReader:
                     continue  # "the Taiwan issue", "Japanese seafood imports": topics, not actors
                 if x.head.dep_ == "prep" and x.head.lower_ in _LOCATIVE and x.dep_ == "pobj" and x.i not in idx.person_at:
                     continue  # "in Baghdad": where, not whom
+                if x.tag_ == "PRP$":
+                    continue  # "its supplies": the owner is usually the actor itself
                 if x.dep_ == "pobj" and x.head.lower_ in _LOCATIVE:
                     continue
                 take(x, foreign_only=True)
@@ -672,6 +680,10 @@ class SentenceReader:
                     typ, cameo, mode = "AGREE", COOPERATIVE[typ], None
                 elif typ in HOSTILE:
                     typ, cameo, mode = "THREATEN", HOSTILE[typ], None
+            if typ in ("AGREE", "REJECT") and lemma(anchor) in ("accept", "meet", "grant", "heed", "cancel", "revoke",
+                                                                 "scrap", "drop", "end", "lift") \
+                    and _object_lemmas(anchor) & _CONCESSION_OBJECTS.get(lemma(anchor), set()):
+                typ, cameo, mode = "CONCEDE", "083" if lemma(anchor) in ("accept", "meet", "grant", "heed") else "081", None
             if typ == "CONSULT" and lemma(t) in ("host", "invite") and _purpose_is_exercise(anchor):
                 typ, cameo, mode = "COOPERATE", "062", None  # "hosted Egypt for air force exercises"
             if typ == "PROTEST" and source and all(a.sector == "GOV" or a.kind in ("state", "igo", "person") for a in source):
@@ -721,8 +733,8 @@ class SentenceReader:
             if typ == "CONSULT" and mode is None:
                 mode = self._consult_mode(t, anchor)
             groups = [target]
-            if typ == "CONSULT" and len({a.country for a in target}) > 1 and \
-                    (t.tag_ == "NNS" or any(c.lower_ == "bilateral" for c in t.children)):
+            if typ == "CONSULT" and len({a.country for a in target}) > 1 and light is not None and \
+                    ((t.tag_ == "NNS" and t.lemma_ == "meeting") or any(c.lower_ == "bilateral" for c in t.children)):
                 groups = [[a] for a in target]  # "bilateral meetings with Iran, Bulgaria, ...": one each
             for tgt in groups:
                 out.append(Candidate(type=typ, cameo=cameo, mode=mode, source=source, target=tgt, trigger=t.i,
@@ -824,6 +836,15 @@ class SentenceReader:
                 for o in c.children:
                     if o.dep_ == "pobj":
                         target.extend(a for a in idx.actors_for(o, speaker=speaker) if a not in source)
+                        if not target and c.lower_ == "to" and noun.lemma_ in ("visit", "trip", "tour"):
+                            code = _place_country(o, idx)  # "a visit to Beirut"
+                            if code:
+                                target.append(Actor(kind="state", country=code))
+        if not target and noun.lemma_ in ("visit", "trip", "tour"):
+            verb = noun.head.head if noun.head.pos_ == "ADP" else noun.head
+            loc = location_of(verb, idx.place_at)  # "arrived in Amman on a visit"
+            if loc is not None and loc.country and loc.country not in {a.country for a in source}:
+                target.append(Actor(kind="state", country=loc.country))
         return source, target
 
     def _consult_mode(self, t: Token, anchor: Token) -> str | None:
@@ -901,7 +922,7 @@ def _own_clause(h: Token, exclude: set[int]) -> list[Token]:
     return sorted(out, key=lambda x: x.i)
 
 
-_PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "SANCTION", "CONSULT", "AID"}
+_PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "SANCTION", "CONSULT", "AID", "CONCEDE", "RETREAT"}
 
 
 def _place_country(t: Token, idx) -> str | None:
@@ -919,8 +940,12 @@ _DATE_RE = __import__("re").compile(
     r"\b(?:" + dates_mod._MONTH_NAME + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+(?:1[89]|20)\d\d)?"
     r"|\d{1,2}\s+" + dates_mod._MONTH_NAME + r"(?:\s+(?:1[89]|20)\d\d)?)\b", __import__("re").I)
 
+_GENERIC_EVENT_NOUNS = {"effort", "efforts", "mission", "initiative", "bid", "campaign", "process", "operation",
+                        "session", "visit", "trip", "tour"}
+
 _QUANTITY = {"thousands", "hundreds", "dozens", "scores", "millions", "group", "crowd", "number", "some", "many",
-             "several", "most", "few", "members", "team"}
+             "several", "most", "few", "members", "team", "series", "round", "rounds", "days", "weeks", "tons", "tonnes",
+             "kg", "kilograms", "worth", "batch", "shipment", "consignment", "wave", "spate", "couple", "pair"}
 
 
 def _quantity_head(t: Token) -> Token:
@@ -962,6 +987,16 @@ def _co_actors(verb: Token) -> list[Token]:
         elif c.lower_ == "with" and any(x.lower_ in ("along", "together") for x in c.children if x.i < c.i):
             out += [o for o in c.children if o.dep_ == "pobj"]
     return out
+
+
+_RESTRICTIONS = {"restriction", "ban", "curfew", "sanction", "embargo", "blockade", "measure", "rule", "law", "order", "limit"}
+_CONCESSION_OBJECTS = {"accept": {"demand", "request", "condition", "term"}, "meet": {"demand"}, "grant": {"demand", "request"},
+                       "heed": {"demand", "call"}, "cancel": _RESTRICTIONS, "revoke": _RESTRICTIONS,
+                       "scrap": _RESTRICTIONS, "drop": _RESTRICTIONS | {"charge"}, "end": _RESTRICTIONS, "lift": _RESTRICTIONS}
+
+
+def _object_lemmas(verb: Token) -> set[str]:
+    return {_quantity_head(c).lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "nsubjpass")}
 
 
 def _with_country(a: Actor, country: str) -> Actor:

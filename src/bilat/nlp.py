@@ -109,8 +109,9 @@ class Gazetteer:
             text = span.text
             if text in _AMBIGUOUS and span[0].ent_type_ not in ("GPE", "NORP", "LOC"):
                 continue
-            if span[0].ent_type_ == "PERSON" and kind != "demonym":
-                continue  # "Washington" the person, "Jordan" the player
+            if span[0].ent_type_ == "PERSON" and kind in ("capital", "city") or (
+                    span[0].ent_type_ == "PERSON" and kind == "country" and len(span) == 1 and text in _AMBIGUOUS):
+                continue  # "Washington" the person, "Jordan" the player; "Sri Lanka" stays a country
             places.append(Place(span.start, span.end, code, kind))
         doc._.places = places
         return doc

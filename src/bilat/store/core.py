@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
-from sqlalchemy import and_, bindparam, func, insert, or_, select, text, update
+from sqlalchemy import and_, func, insert, or_, select, text, update
 from sqlalchemy.engine import Connection, Engine
 
 from .. import analysis
@@ -254,10 +254,13 @@ class Store:
         if fp.word_count(a.text) < fp.MIN_WORDS:
             return None
         b = fp.bands(sh)
-        cond = or_(*[getattr(articles.c, f"band{i}") == b[i] for i in range(4)])
-        cands = [(row.article_id, row.simhash, row.syndicate_of, row.text)
-                 for row in conn.execute(select(articles.c.article_id, articles.c.simhash, articles.c.syndicate_of,
-                                                articles.c.text).where(cond).limit(200))]
+        cands = []
+        for i in range(4):
+            # one indexed lookup per band (an OR of the four can fall back to a full scan)
+            col = getattr(articles.c, f"band{i}")
+            cands += [(row.article_id, row.simhash, row.syndicate_of, row.text) for row in conn.execute(
+                select(articles.c.article_id, articles.c.simhash, articles.c.syndicate_of, articles.c.text)
+                .where(col == b[i]).limit(50))]
         cands += [(r["article_id"], r["simhash"], r["syndicate_of"], r["text"]) for r in pending_rows
                   if any(r[f"band{i}"] == b[i] for i in range(4))]
         best = None
@@ -388,7 +391,10 @@ class Store:
             for r in conn.execute(select(event_dyads.c.story_id, event_dyads.c.pair_key)
                                   .where(event_dyads.c.story_id.in_(part)).distinct()):
                 pairs_of[r.story_id].add(r.pair_key)
-            conn.execute(story_pairs.delete().where(story_pairs.c.story_id.in_(list(grouped))))
+            all_pairs = sorted({pk for sid in grouped for pk in pairs_of.get(sid, ())})
+            if all_pairs:
+                conn.execute(story_pairs.delete().where(story_pairs.c.pair_key.in_(all_pairs),
+                                                        story_pairs.c.story_id.in_(list(grouped))))
             sp_rows = []
             for sid, rows in grouped.items():
                 summary = summarise_story(sid, rows, pairs_of.get(sid, set()))
@@ -754,11 +760,13 @@ _ROLLUP_SQL = (
 
 def refresh_rollup(conn: Connection, months: dict[str, set[str]]) -> None:
     """Recompute the roll-up rows of the given pair-months from event_dyads."""
+    sql = text(_ROLLUP_SQL.format(where="pair_key = :pk AND day BETWEEN :lo AND :hi AND month = :m"))
     for pk, ms in months.items():
         ms = sorted(ms)
         conn.execute(pair_months.delete().where(pair_months.c.pair_key == pk, pair_months.c.month.in_(ms)))
-        conn.execute(text(_ROLLUP_SQL.format(where="pair_key = :pk AND month IN :ms"))
-                     .bindparams(bindparam("ms", expanding=True)), {"pk": pk, "ms": ms})
+        for m in ms:
+            # a day range, so the (pair_key, day) index bounds the scan to one month of one pair
+            conn.execute(sql, {"pk": pk, "lo": m + "-01", "hi": m + "-31", "m": m})
 
 
 def _month_end(day: str) -> bool:
