@@ -118,7 +118,7 @@ class ActorIndex:
         for place in doc._.places or []:
             for i in range(place.start, place.end):
                 index.place_at[i] = place
-            if place.code not in index.focus and place.kind != "city":
+            if place.code not in index.focus and place.kind in ("country", "capital", "demonym", "igo"):
                 index.focus.append(place.code)
         index.lead_country = index._lead_country()
         index._register_people()
@@ -341,6 +341,9 @@ class ActorIndex:
                 return [Actor(name=doc[place.start:place.end].text, kind="igo", country=place.code)]
             if place.kind in ("country", "capital"):
                 return [Actor(kind="state", country=place.code)]
+            if place.kind.startswith("group:"):
+                return [Actor(name=doc[place.start:place.end].text, kind="group", country=place.code,
+                              sector=place.kind.split(":", 1)[1])]
             if place.kind == "demonym" and t.pos_ in ("PROPN", "NOUN") and t.dep_ not in ("amod", "compound"):
                 return [Actor(name=None, kind="group", country=place.code, role=t.text)]
             return []

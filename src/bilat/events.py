@@ -174,6 +174,7 @@ class SentenceReader:
     def __init__(self, index: ActorIndex, published: str | None):
         self.index = index
         self.published = published
+        self.type_sources: dict[str, list[Actor]] = {}  # the last source seen for each event type
 
     # -- subjects and speakers -----------------------------------------------------------
     def subject_of(self, verb: Token, speaker: list[Actor] | None) -> tuple[list[Actor], bool, Token | None]:
@@ -209,7 +210,7 @@ class SentenceReader:
                 owner = [c for c in tok.head.children if c.dep_ == "poss"]
                 if owner:  # "her visit to meet Trump": she meets
                     return self.index.actors_for(owner[0], speaker=speaker), False, owner[0]
-                if tok.tag_ == "VBD":  # a finite verb hung under a noun is a misparsed clause: the noun acts
+                if tok.tag_ == "VBD" or tok.head.dep_ == "relcl":  # a misparsed clause: the noun acts
                     return self.index.actors_for(tok.head, speaker=speaker), False, tok.head
                 break
             if tok.dep_ in ("xcomp", "conj", "advcl", "pcomp", "ccomp", "acomp") or (tok.dep_ == "pobj") or tok.dep_ == "prep":
@@ -305,6 +306,8 @@ class SentenceReader:
             return "hypothetical"
         if verb.dep_ == "ccomp" and self.is_trigger_token(verb.head):
             return "absorbed"
+        if verb.dep_ in ("ccomp", "xcomp") and lemma(verb.head) in _WISH_VERBS:
+            return "hypothetical"  # "Obama wants Putin to attack ...": a wish, not an act
         return "fact"
 
     def is_trigger_token(self, t: Token) -> bool:
@@ -498,7 +501,8 @@ class SentenceReader:
                 if x.i == t.i:
                     continue
                 if x.dep_ in ("compound", "amod", "nmod") and x.head.i not in idx.person_at \
-                        and x.head.lemma_.lower() not in _AGENT_HEADS and x.head.lower_ not in _AGENT_HEADS:
+                        and x.head.lemma_.lower() not in _AGENT_HEADS | _AGENTIVE_EVENTS \
+                        and x.head.lower_ not in _AGENT_HEADS:
                     continue  # "the Taiwan issue", "Japanese seafood imports": topics, not actors
                 if x.head.dep_ == "prep" and x.head.lower_ in _LOCATIVE and x.dep_ == "pobj" and x.i not in idx.person_at:
                     continue  # "in Baghdad": where, not whom
@@ -742,6 +746,7 @@ class SentenceReader:
                                      issues=issues_in(clause), attribution=attribution,
                                      confidence=min(conf, 0.95), background=background))
             idx.remember(t.i, source)
+            self.type_sources[typ] = list(source)
         out.extend(self._statements(sent, frames, triggered_clauses))
         # remember subjects for pronouns even where no event was found
         for t in sent:
@@ -801,6 +806,8 @@ class SentenceReader:
                                 target = idx.actors_for(o, speaker=speaker)
         if not source and speaker and not material:
             source = list(speaker)
+        if not source and self.type_sources.get(typ):
+            source = list(self.type_sources[typ])  # "Taliban members were sanctioned": by whoever sanctioned before
         if not source:
             # no agent named: the government that acted last in this article
             for _, a in reversed(idx.history):
@@ -940,6 +947,7 @@ _DATE_RE = __import__("re").compile(
     r"\b(?:" + dates_mod._MONTH_NAME + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+(?:1[89]|20)\d\d)?"
     r"|\d{1,2}\s+" + dates_mod._MONTH_NAME + r"(?:\s+(?:1[89]|20)\d\d)?)\b", __import__("re").I)
 
+_WISH_VERBS = {"want", "wish", "hope", "expect", "like", "prefer", "need", "urge", "ask"}
 _GENERIC_EVENT_NOUNS = {"effort", "efforts", "mission", "initiative", "bid", "campaign", "process", "operation",
                         "session", "visit", "trip", "tour"}
 

@@ -58,7 +58,7 @@ def _place_location(obj: Token, place_at: dict[int, Place]) -> Location | None:
     first = None
     for t in tokens:
         place = place_at.get(t.i)
-        if place is None or place.kind in ("demonym", "igo"):
+        if place is None or place.kind not in ("country", "capital", "city"):
             continue
         if first is None:
             first = place

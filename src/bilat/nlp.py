@@ -31,7 +31,7 @@ class Place:
     start: int  # token offsets
     end: int
     code: str  # ISO alpha-3, or IGO:<ACRONYM>
-    kind: str  # country | demonym | capital | city | igo
+    kind: str  # country | demonym | capital | city | igo | group:<SECTOR>
 
 
 def read_table(name: str) -> list[dict[str, str]]:
@@ -64,6 +64,9 @@ def gazetteer_entries() -> tuple[tuple[str, str, str], ...]:
     for row in read_table("igos.tsv"):
         for name in _split(row["names"]):
             add(name, "IGO:" + row["code"], "igo")
+    for row in read_table("groups.tsv"):
+        for name in _split(row["names"]):
+            add(name, row["country"], "group:" + row["sector"])
     for row in read_table("countries.tsv"):
         code = row["code"]
         for name in _split(row["aliases"]):

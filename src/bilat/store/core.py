@@ -255,12 +255,13 @@ class Store:
             return None
         b = fp.bands(sh)
         cands = []
+        # one indexed lookup per band: an OR of the four, or skewed planner statistics, can turn
+        # this into a scan of every article; SQLite is told which index to use
+        hint = " INDEXED BY ix_articles_band{i}" if self.dialect == "sqlite" else ""
         for i in range(4):
-            # one indexed lookup per band (an OR of the four can fall back to a full scan)
-            col = getattr(articles.c, f"band{i}")
-            cands += [(row.article_id, row.simhash, row.syndicate_of, row.text) for row in conn.execute(
-                select(articles.c.article_id, articles.c.simhash, articles.c.syndicate_of, articles.c.text)
-                .where(col == b[i]).limit(50))]
+            sql = text(f"SELECT article_id, simhash, syndicate_of, text FROM articles{hint.format(i=i)} "
+                       f"WHERE band{i} = :b LIMIT 50")
+            cands += [tuple(row) for row in conn.execute(sql, {"b": b[i]})]
         cands += [(r["article_id"], r["simhash"], r["syndicate_of"], r["text"]) for r in pending_rows
                   if any(r[f"band{i}"] == b[i] for i in range(4))]
         best = None
