@@ -129,8 +129,7 @@ class ActorIndex:
                     and not any(w in p.role.lower() for w in ("ambassador", "envoy")):
                 p.country = index.lead_country
             # a story that names one country only: its officials are that country's
-            elif p.country is None and len(index.focus) == 1 and not index.focus[0].startswith("IGO:") \
-                    and (p.role is None or _is_gov_role(p.role)) and p.role is not None:
+            elif p.country is None and len(index.focus) == 1 and not index.focus[0].startswith("IGO:"):
                 p.country = index.focus[0]
         return index
 
@@ -406,8 +405,13 @@ class ActorIndex:
                 out.append(holder.actor() if holder is not None else
                            Actor(kind=out_kind, country=c, sector=sector, role=role))
             return out
-        # an organisation entity with a country modifier ("Egypt's statement" is not an actor,
-        # but "Iran's mission to the United Nations" is)
+        # any other people-like noun that a country names: "Iraqi Kurds", "Algerian landowners",
+        # "U.N. helicopters" -- only where the clause needs an agent (subjects), never for topics
+        if allow_unknown and t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT",
+                                                                                  "QUANTITY", "CARDINAL"):
+            countries = self._modifier_countries(t)
+            if countries:
+                return [Actor(kind="group", country=c, role=self._np_text(t, strip_det=True)) for c in countries]
         return []
 
     def _np_text(self, t: Token, strip_det: bool = False) -> str:

@@ -206,6 +206,9 @@ class SentenceReader:
                 return actors, passive, s
             if tok.dep_ == "relcl":
                 return self.index.actors_for(tok.head, speaker=speaker), False, tok.head
+            if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.dep_ in ("dobj", "attr") and tok.head.head is not tok.head:
+                tok = tok.head.head  # "issued a declaration demanding that ...": the issuer demands
+                continue
             if tok.dep_ == "acl":
                 owner = [c for c in tok.head.children if c.dep_ == "poss"]
                 if owner:  # "her visit to meet Trump": she meets
