@@ -20,6 +20,7 @@ the same weights as the data, so popular dyads are queried more, as users do.
 from __future__ import annotations
 
 import argparse
+import itertools
 import datetime as dt
 import json
 import random
@@ -60,12 +61,12 @@ def make_pairs(rng: random.Random):
     pairs = [(a, b) for i, a in enumerate(COUNTRIES) for b in COUNTRIES[i + 1:]]
     rng.shuffle(pairs)
     weights = [1 / (rank + 1) for rank in range(len(pairs))]  # Zipf, s = 1
-    return pairs, weights
+    return pairs, list(itertools.accumulate(weights))  # cumulative: random.choices stays O(log n)
 
 
 def synth_story(rng, pairs, weights, k):
     """A real-world event and the records of the articles that report it."""
-    a, b = rng.choices(pairs, weights)[0]
+    a, b = rng.choices(pairs, cum_weights=weights)[0]
     if rng.random() < 0.5:
         a, b = b, a
     etype = rng.choices(list(TYPES), list(TYPES.values()))[0]
@@ -112,19 +113,27 @@ def bulk_fill(store, n_events: int, chunk: int = 20_000) -> float:
     seq = 0
     buf: dict[str, list] = {"a": [], "e": [], "d": [], "i": [], "x": []}
     story_rows: dict[str, list] = {}
+    srng = random.Random(11)
     t0 = time.perf_counter()
 
     def flush():
+        # driver-level executemany: the rows are already plain values, skip per-row SQL compilation
+        mark = "?" if store.dialect == "sqlite" else "%s"
         with eng.begin() as conn:
             for table, key in ((articles, "a"), (events, "e"), (event_dyads, "d"), (event_issues, "i"),
                                (event_actors, "x")):
                 if buf[key]:
-                    conn.execute(insert(table), buf[key])
+                    cols = list(buf[key][0])
+                    sql = f"INSERT INTO {table.name} ({', '.join(cols)}) VALUES ({', '.join([mark] * len(cols))})"
+                    conn.exec_driver_sql(sql, [tuple(r[c] for c in cols) for r in buf[key]])
                     buf[key].clear()
 
     for aid, body, evs in generate(n_events):
         h = fp.content_hash(body, aid)
-        buf["a"].append(dict(article_id=aid, content_hash=h, simhash=0, band0=0, band1=0, band2=0, band3=0,
+        sh = srng.getrandbits(64)  # a random simhash: realistic band spread without hashing every text
+        b = fp.bands(sh)
+        buf["a"].append(dict(article_id=aid, content_hash=h, simhash=fp.to_signed(sh), band0=b[0], band1=b[1],
+                             band2=b[2], band3=b[3],
                              syndicate_of=aid, outlet=f"outlet{hash(aid) % 300}", url=f"https://news.example/{aid}",
                              title=None, published=evs[0][0].date, language="en", text=body, n_events=len(evs),
                              batch_id=None, ingested_at="2025-01-01T00:00:00+00:00"))
@@ -230,7 +239,7 @@ def main(argv=None):
           f"= {rep['articles_stored'] / ing_s:,.0f} articles/s ({rep['stories_updated']} joined existing stories)")
 
     qrng = random.Random(5)
-    qpairs = [qrng.choices(pairs, weights)[0] for _ in range(args.queries)]
+    qpairs = [qrng.choices(pairs, cum_weights=weights)[0] for _ in range(args.queries)]
     since = [(START + dt.timedelta(days=qrng.randrange(DAYS))).isoformat() for _ in range(args.queries)]
     qtypes = [qrng.choices(list(TYPES), list(TYPES.values()))[0] for _ in range(args.queries)]
     store.pair(*qpairs[0])  # warm the cache
