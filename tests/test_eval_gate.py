@@ -79,6 +79,28 @@ def test_counts_within_ceilings(measured, corpus, field, ceiling):
     assert got <= ceiling, f"{corpus}: {field} = {got} (allowed {ceiling})"
 
 
+@pytest.mark.parametrize("corpus", sorted(tool.GATED))
+def test_records_on_real_articles_are_well_formed(measured, corpus):
+    # invariants of spec §2 on messy real input: evidence offsets index the text as given,
+    # event ids are unique, every record has a source
+    import json
+
+    texts = {}
+    for line in measured[corpus]["articles"].read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            a = json.loads(line)
+            texts.setdefault(a["id"], a["text"])
+    preds = measured[corpus]["preds"]
+    assert preds
+    ids = [p["event_id"] for p in preds]
+    assert len(ids) == len(set(ids)), "duplicate event ids"
+    for p in preds:
+        assert p["source"], p
+        text = texts[p["article_id"]]
+        for e in p["evidence"]:
+            assert text[e["start"]:e["end"]] == e["sentence"], (p["article_id"], e)
+
+
 # ---------------------------------------------------------------- the tool itself: hashes and the no-silent-lowering rule
 
 def _measured(scores: dict[str, float], name="dev", digest="h1"):

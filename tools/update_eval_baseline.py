@@ -97,20 +97,14 @@ def metric(report: dict, path: str):
     return value
 
 
-def score_corpus(scorer: ModuleType, articles: Path, gold: Path) -> dict:
-    preds = extract(articles)
-    report = scorer.score(scorer.read_jsonl(gold), preds)
-    report["_events"] = len(preds)
-    return report
-
-
 def measure(shared: Path, workdir: Path) -> dict[str, dict]:
-    """{corpus: {"hash", "report", "articles", "gold"}} for every gated corpus."""
+    """{corpus: {"hash", "report", "preds", "articles", "gold"}} for every gated corpus."""
     scorer = load_scorer(shared)
     out = {}
     for name, (articles, gold) in corpus_files(shared, workdir).items():
-        out[name] = {"hash": corpus_hash(articles, gold), "report": score_corpus(scorer, articles, gold),
-                     "articles": articles, "gold": gold}
+        preds = extract(articles)
+        out[name] = {"hash": corpus_hash(articles, gold), "report": scorer.score(scorer.read_jsonl(gold), preds),
+                     "preds": preds, "articles": articles, "gold": gold}
     return out
 
 
