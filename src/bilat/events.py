@@ -60,8 +60,8 @@ TARGET_PREPS = {
     "RETREAT": ("from", "to"), "PROTEST": ("against", "outside", "at", "on"), "MOBILIZE": ("to", "against", "near", "toward", "towards"),
 }
 # types whose record needs a target to be worth emitting
-NEEDS_TARGET = {"ACCUSE", "REQUEST", "REJECT", "SANCTION", "SUPPORT", "AID", "CONCEDE", "COOPERATE", "RETREAT",
-                "THREATEN", "COERCE", "AGREE"}
+# (CONCEDE and RETREAT stand alone: "resigned", "declared a ceasefire", "released the prisoners")
+NEEDS_TARGET = {"ACCUSE", "REQUEST", "REJECT", "SANCTION", "SUPPORT", "AID", "COOPERATE", "THREATEN", "COERCE", "AGREE"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _AGENTIVE_EVENTS = {"strike", "airstrike", "attack", "raid", "bombing", "shelling", "offensive", "missile", "rocket",
                     "fire", "drone", "jet", "warplane", "force", "troop", "ship", "warship", "navy", "delegation"}

@@ -100,7 +100,7 @@ def ingest_cmd(settings, inputs, db, published, workers, batch_size, encoding, q
       bilat ingest news/ --db postgresql://bilat@127.0.0.1:5432/bilat --workers 2
     """
     from ..ingest import is_warning, read_inputs
-    from ..model import ArticleResult, Failure
+    from ..model import Failure
     from ..pipeline import process
 
     store = _open(settings, db)

@@ -10,7 +10,8 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import StoreError
 from ..settings import Settings
-from .core import IngestReport, ResultSet, Store, article_hash
+from .core import Store
+from .records import IngestReport, ResultSet, article_hash
 from .engine import current_revision, display_url, head_revision, make_engine, migrate
 
 

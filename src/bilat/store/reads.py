@@ -1,0 +1,363 @@
+"""The read path: every query behind the CLI, the API and the exports, aggregated in SQL. Mixed
+into Store."""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from typing import Any, Iterable, Iterator
+
+from sqlalchemy import func, or_, select, text
+
+from .. import analysis
+from ..errors import NotFoundError, StoreError
+from .schema import (articles, event_actors, event_dyads, event_issues, events, ingest_batches, pair_months,
+                     stories, story_pairs)
+from .engine import display_url
+from .records import MAX_LIMIT, ResultSet, _chunks, _types, actor_key, event_dict, paragraph, story_dict
+
+
+class Reads:
+    def _page(self, limit: int | None, offset: int) -> tuple[int, int]:
+        limit = 100 if limit is None else int(limit)
+        offset = int(offset or 0)
+        if limit < 0 or offset < 0:
+            raise StoreError("B404", detail="limit and offset must be >= 0")
+        return min(limit, MAX_LIMIT), offset
+
+    def _event_filters(self, pair=None, actor=None, type=None, issue=None, since=None, until=None, q=None,
+                       story=None, article=None) -> list:
+        conds = []
+        if pair:
+            a, b = analysis.parse_pair(pair) if isinstance(pair, str) else pair
+            conds.append(events.c.event_id.in_(select(event_dyads.c.event_id)
+                                               .where(event_dyads.c.pair_key == analysis.pair_key(a, b))))
+        if actor:
+            conds.append(events.c.event_id.in_(select(event_actors.c.event_id).where(or_(
+                event_actors.c.actor_key == actor_key(actor, None),
+                event_actors.c.country == actor.strip().upper()))))
+        if type:
+            conds.append(events.c.type.in_(_types(type)))
+        if issue:
+            conds.append(events.c.event_id.in_(select(event_issues.c.event_id)
+                                               .where(event_issues.c.issue == issue.strip().lower())))
+        lo, hi = self._bounds(since, until)
+        if lo:
+            conds.append(events.c.day >= lo)
+        if hi:
+            conds.append(events.c.day <= hi)
+        if q:
+            conds.append(func.lower(events.c.evidence_text).contains(q.lower(), autoescape=True))
+        if story:
+            conds.append(events.c.story_id == story)
+        if article:
+            conds.append(events.c.article_id == article)
+        return conds
+
+    @staticmethod
+    def _bounds(since, until):
+        try:
+            return analysis.period_bounds(since, until)
+        except ValueError as exc:
+            raise StoreError("B404", detail=str(exc)) from exc
+
+    def events(self, pair=None, actor=None, type=None, issue=None, since=None, until=None, q=None,
+               limit: int | None = 100, offset: int = 0, story=None, article=None) -> ResultSet:
+        """Events matching every given filter, newest first (spec §2 dicts plus url, outlet, title)."""
+        limit, offset = self._page(limit, offset)
+        cols = (events, articles.c.url, articles.c.outlet, articles.c.title, articles.c.published)
+        if pair and not (story or article):
+            return self._pair_events(pair, actor, type, issue, since, until, q, limit, offset)
+        conds = self._event_filters(pair, actor, type, issue, since, until, q, story, article)
+        with self.engine.connect() as conn:
+            total = conn.execute(select(func.count()).select_from(events).where(*conds)).scalar_one()
+            q_rows = (select(*cols).join(articles, articles.c.article_id == events.c.article_id).where(*conds)
+                      .order_by(events.c.day.desc().nulls_last(), events.c.event_id.desc())
+                      .limit(limit).offset(offset))
+            rows = [event_dict(r._mapping) for r in conn.execute(q_rows)]
+        return ResultSet(rows, total, limit, offset)
+
+    def _pair_events(self, pair, actor, type, issue, since, until, q, limit, offset) -> ResultSet:
+        """The pair filter drives the query from event_dyads' indexes: the newest page of a
+        busy pair is read in index order and the total counted from an index range."""
+        a, b = analysis.parse_pair(pair) if isinstance(pair, str) else pair
+        d = event_dyads.c
+        dconds = [d.pair_key == analysis.pair_key(a, b)]
+        if type:
+            dconds.append(d.type.in_(_types(type)))
+        lo, hi = self._bounds(since, until)
+        if lo:
+            dconds.append(d.day >= lo)
+        if hi:
+            dconds.append(d.day <= hi)
+        other = self._event_filters(actor=actor, issue=issue, q=q)
+        if other:
+            dconds.append(d.event_id.in_(select(events.c.event_id).where(*other)))
+        with self.engine.connect() as conn:
+            total = conn.execute(select(func.count(func.distinct(d.event_id))).where(*dconds)).scalar_one()
+            page = conn.execute(select(d.event_id).where(*dconds)
+                                .order_by(d.day.desc().nulls_last(), d.event_id.desc())
+                                .limit(limit).offset(offset)).scalars().all()
+            ids = list(dict.fromkeys(page))  # an event linking the pair twice is listed once
+            found = {r.event_id: event_dict(r._mapping) for r in conn.execute(
+                select(events, articles.c.url, articles.c.outlet, articles.c.title, articles.c.published)
+                .join(articles, articles.c.article_id == events.c.article_id).where(events.c.event_id.in_(ids)))}
+        return ResultSet([found[i] for i in ids], total, limit, offset)
+
+    def iter_events(self, pair=None, actor=None, type=None, issue=None, since=None, until=None, q=None,
+                    chunk: int = 2000) -> Iterator[dict[str, Any]]:
+        """Every matching event in ingest order, streamed (for exports)."""
+        conds = self._event_filters(pair, actor, type, issue, since, until, q)
+        last = 0
+        with self.engine.connect() as conn:
+            while True:
+                q_rows = (select(events, articles.c.url, articles.c.outlet, articles.c.title, articles.c.published)
+                          .join(articles, articles.c.article_id == events.c.article_id)
+                          .where(events.c.seq > last, *conds).order_by(events.c.seq).limit(chunk))
+                rows = [event_dict(r._mapping) for r in conn.execute(q_rows)]
+                if not rows:
+                    return
+                yield from rows
+                last = rows[-1]["seq"]
+
+    def event(self, event_id: str) -> dict[str, Any]:
+        with self.engine.connect() as conn:
+            r = conn.execute(select(events, articles.c.url, articles.c.outlet, articles.c.title, articles.c.published)
+                             .join(articles, articles.c.article_id == events.c.article_id)
+                             .where(events.c.event_id == event_id)).first()
+        if r is None:
+            raise NotFoundError("B403", what="event", key=event_id)
+        return event_dict(r._mapping)
+
+    def story_urls(self, story_ids: Iterable[str]) -> dict[str, list[str]]:
+        """Article URLs per story, in ingest order."""
+        out: dict[str, list[str]] = defaultdict(list)
+        ids = sorted(set(story_ids))
+        with self.engine.connect() as conn:
+            for part in _chunks(ids):
+                q = (select(events.c.story_id, articles.c.url).join(articles, articles.c.article_id == events.c.article_id)
+                     .where(events.c.story_id.in_(part)).order_by(events.c.seq))
+                for sid, url in conn.execute(q):
+                    if url and url not in out[sid]:
+                        out[sid].append(url)
+        return dict(out)
+
+    def stories(self, pair=None, type=None, since=None, until=None, limit: int | None = 100, offset: int = 0,
+                min_articles: int | None = None) -> ResultSet:
+        """Stories, newest first, each counted once however many articles reported it."""
+        limit, offset = self._page(limit, offset)
+        conds = []
+        if pair:
+            a, b = analysis.parse_pair(pair) if isinstance(pair, str) else pair
+            conds.append(stories.c.story_id.in_(select(story_pairs.c.story_id)
+                                                .where(story_pairs.c.pair_key == analysis.pair_key(a, b))))
+        if type:
+            conds.append(stories.c.type.in_(_types(type)))
+        lo, hi = self._bounds(since, until)
+        if lo:
+            conds.append(stories.c.day >= lo)
+        if hi:
+            conds.append(stories.c.day <= hi)
+        if min_articles:
+            conds.append(stories.c.n_articles >= int(min_articles))
+        with self.engine.connect() as conn:
+            total = conn.execute(select(func.count()).select_from(stories).where(*conds)).scalar_one()
+            rows = [story_dict(r._mapping) for r in conn.execute(
+                select(stories).where(*conds).order_by(stories.c.day.desc().nulls_last(), stories.c.story_id)
+                .limit(limit).offset(offset))]
+        return ResultSet(rows, total, limit, offset)
+
+    def story(self, story_id: str) -> dict[str, Any]:
+        """A story with every mention: article, outlet, URL, evidence with offsets and its paragraph."""
+        with self.engine.connect() as conn:
+            r = conn.execute(select(stories).where(stories.c.story_id == story_id)).first()
+            if r is None:
+                raise NotFoundError("B403", what="story", key=story_id)
+            out = story_dict(r._mapping)
+            q = (select(events, articles.c.url, articles.c.outlet, articles.c.title, articles.c.published,
+                        articles.c.text.label("article_text"), articles.c.syndicate_of)
+                 .join(articles, articles.c.article_id == events.c.article_id)
+                 .where(events.c.story_id == story_id).order_by(events.c.seq))
+            mentions = []
+            for row in conn.execute(q):
+                m = row._mapping
+                ev = event_dict(m)
+                for e in ev["evidence"]:
+                    para_start, para = paragraph(m["article_text"], e["start"], e["end"])
+                    mentions.append({
+                        "event_id": ev["event_id"], "article_id": ev["article_id"], "outlet": m["outlet"],
+                        "url": m["url"], "title": m["title"], "published": m["published"],
+                        "syndicate_of": m["syndicate_of"], "type": ev["type"], "date": ev["date"],
+                        "sentence": e["sentence"], "start": e["start"], "end": e["end"],
+                        "paragraph": para, "paragraph_start": para_start,
+                    })
+                if not ev["evidence"]:
+                    mentions.append({"event_id": ev["event_id"], "article_id": ev["article_id"],
+                                     "outlet": m["outlet"], "url": m["url"], "title": m["title"],
+                                     "published": m["published"], "syndicate_of": m["syndicate_of"],
+                                     "type": ev["type"], "date": ev["date"], "sentence": None, "start": None,
+                                     "end": None, "paragraph": None, "paragraph_start": None})
+            out["mentions"] = mentions
+            out["event_ids"] = sorted({m["event_id"] for m in mentions})
+            out["article_ids"] = list(dict.fromkeys(m["article_id"] for m in mentions))
+            out["urls"] = [u for u in dict.fromkeys(m["url"] for m in mentions) if u]
+        return out
+
+    def articles(self, limit: int | None = 100, offset: int = 0) -> ResultSet:
+        limit, offset = self._page(limit, offset)
+        cols = [c for c in articles.c if c.name not in ("text", "simhash", "band0", "band1", "band2", "band3")]
+        with self.engine.connect() as conn:
+            total = conn.execute(select(func.count()).select_from(articles)).scalar_one()
+            rows = [dict(r._mapping) for r in conn.execute(
+                select(*cols).order_by(articles.c.ingested_at.desc(), articles.c.article_id).limit(limit).offset(offset))]
+        return ResultSet(rows, total, limit, offset)
+
+    def article(self, article_id: str) -> dict[str, Any]:
+        cols = [c for c in articles.c if c.name not in ("simhash", "band0", "band1", "band2", "band3")]
+        with self.engine.connect() as conn:
+            r = conn.execute(select(*cols).where(articles.c.article_id == article_id)).first()
+        if r is None:
+            raise NotFoundError("B403", what="article", key=article_id)
+        out = dict(r._mapping)
+        out["events"] = self.events(article=article_id, limit=MAX_LIMIT).rows
+        return out
+
+    def actors(self, q: str | None = None, limit: int | None = 100, offset: int = 0) -> ResultSet:
+        """Actors by number of events, with their country, kind and role."""
+        limit, offset = self._page(limit, offset)
+        conds = [event_actors.c.actor_key.contains(q.strip().lower(), autoescape=True)] if q else []
+        base = (select(event_actors.c.actor_key, func.max(event_actors.c.name).label("name"),
+                       func.max(event_actors.c.country).label("country"), func.max(event_actors.c.kind).label("kind"),
+                       func.max(event_actors.c.role).label("role"),
+                       func.count(func.distinct(event_actors.c.event_id)).label("n_events"))
+                .where(*conds).group_by(event_actors.c.actor_key))
+        with self.engine.connect() as conn:
+            total = conn.execute(select(func.count()).select_from(base.subquery())).scalar_one()
+            rows = [dict(r._mapping) for r in conn.execute(
+                base.order_by(text("n_events DESC"), event_actors.c.actor_key).limit(limit).offset(offset))]
+        return ResultSet(rows, total, limit, offset)
+
+    def actor(self, name_or_code: str) -> dict[str, Any]:
+        """One actor (a person's or organisation's name, or a country code): its events by type and partners."""
+        key = name_or_code.strip()
+        is_code = key.upper() == key and (len(key) == 3 or key.upper().startswith("IGO:"))
+        cond = event_actors.c.country == key.upper() if is_code else event_actors.c.actor_key == actor_key(key, None)
+        with self.engine.connect() as conn:
+            names = conn.execute(select(event_actors.c.name, event_actors.c.country, event_actors.c.kind,
+                                        event_actors.c.role, func.count().label("n"))
+                                 .where(cond).group_by(event_actors.c.name, event_actors.c.country,
+                                                       event_actors.c.kind, event_actors.c.role)
+                                 .order_by(text("n DESC"))).all()
+            if not names:
+                raise NotFoundError("B403", what="actor", key=name_or_code)
+            ids = select(event_actors.c.event_id).where(cond)
+            by_side = conn.execute(select(event_actors.c.side, events.c.type, func.count(func.distinct(events.c.event_id)))
+                                   .join(events, events.c.event_id == event_actors.c.event_id)
+                                   .where(cond).group_by(event_actors.c.side, events.c.type)).all()
+            span = conn.execute(select(func.min(events.c.day), func.max(events.c.day),
+                                       func.count(func.distinct(events.c.story_id)))
+                                .where(events.c.event_id.in_(ids))).first()
+            partners = conn.execute(select(event_dyads.c.pair_key, func.count().label("n"))
+                                    .where(event_dyads.c.event_id.in_(ids)).group_by(event_dyads.c.pair_key)
+                                    .order_by(text("n DESC")).limit(10)).all()
+        return {
+            "actor": name_or_code,
+            "names": [dict(r._mapping) for r in names],
+            "as_source": {t: n for side, t, n in by_side if side == "source"},
+            "as_target": {t: n for side, t, n in by_side if side == "target"},
+            "first_day": span[0], "last_day": span[1], "n_stories": span[2],
+            "pairs": [{"pair": p, "n_events": n} for p, n in partners],
+        }
+
+    def pair(self, a: str, b: str, period: str = "month", since=None, until=None) -> ResultSet:
+        """Timeline of a country pair: per period, counts by type and quad class per story and
+        per article, direction counts, mean PLOVER score and mean Goldstein score."""
+        if period not in analysis.PERIODS:
+            raise StoreError("B404", detail=f"period must be one of {', '.join(analysis.PERIODS)}, got {period!r}")
+        a, b = a.strip().upper(), b.strip().upper()
+        pk = analysis.pair_key(a, b)
+        col = getattr(event_dyads.c, period)
+        lo, hi = self._bounds(since, until)
+        conds = [event_dyads.c.pair_key == pk, col.is_not(None)]
+        if lo:
+            conds.append(event_dyads.c.day >= lo)
+        if hi:
+            conds.append(event_dyads.c.day <= hi)
+        grouped = (select(col.label("period"), event_dyads.c.src, event_dyads.c.type,
+                          func.count().label("n_events"),
+                          func.count(func.distinct(event_dyads.c.story_id)).label("n_stories"),
+                          func.sum(event_dyads.c.goldstein).label("goldstein_sum"),
+                          func.count(event_dyads.c.goldstein).label("goldstein_n"))
+                   .where(*conds).group_by(col, event_dyads.c.src, event_dyads.c.type))
+        per_story = (select(col.label("period"), event_dyads.c.story_id,
+                            func.avg(event_dyads.c.goldstein).label("g"))
+                     .where(*conds, event_dyads.c.goldstein.is_not(None))
+                     .group_by(col, event_dyads.c.story_id).subquery())
+        story_gold = select(per_story.c.period, func.count(), func.sum(per_story.c.g)).group_by(per_story.c.period)
+        if period == "month" and (lo is None or lo.endswith("-01")) and (hi is None or _month_end(hi)):
+            # whole months: read the roll-up, a few rows per month however busy the pair
+            pm = pair_months.c
+            mconds = [pm.pair_key == pk]
+            if lo:
+                mconds.append(pm.month >= lo[:7])
+            if hi:
+                mconds.append(pm.month <= hi[:7])
+            grouped = select(pm.month.label("period"), pm.src, pm.type, pm.n_events, pm.n_stories,
+                             pm.gold_sum.label("goldstein_sum"), pm.gold_n.label("goldstein_n")).where(*mconds)
+            story_gold = select(pm.month, func.sum(pm.sgold_n), func.sum(pm.sgold_sum)).where(*mconds) \
+                .group_by(pm.month)
+        with self.engine.connect() as conn:
+            rows = [dict(r._mapping) for r in conn.execute(grouped)]
+            sg = {p: (n, s) for p, n, s in conn.execute(story_gold)}
+        out = analysis.timeline(a, b, period, rows, sg)
+        return ResultSet(out, len(out), None, 0)
+
+    def stances(self, a: str, b: str, issue: str | None = None) -> dict[str, Any]:
+        """For each issue and each side, the sequence of its events on that issue toward the other side."""
+        a, b = a.strip().upper(), b.strip().upper()
+        conds = [event_dyads.c.pair_key == analysis.pair_key(a, b)]
+        if issue:
+            conds.append(event_issues.c.issue == issue.strip().lower())
+        q = (select(event_issues.c.issue, event_dyads.c.src, event_dyads.c.tgt, event_dyads.c.directed,
+                    events.c.event_id, events.c.story_id, events.c.type, events.c.mode, events.c.date, events.c.day,
+                    events.c.source, events.c.evidence, events.c.article_id, events.c.seq)
+             .join(event_issues, event_issues.c.event_id == event_dyads.c.event_id)
+             .join(events, events.c.event_id == event_dyads.c.event_id)
+             .where(*conds).order_by(event_issues.c.issue, events.c.day, events.c.seq))
+        with self.engine.connect() as conn:
+            rows = conn.execute(q).all()
+        return analysis.stances(a, b, [dict(r._mapping) for r in rows])
+
+    def top_pairs(self, limit: int = 10) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(event_dyads.c.pair_key, func.count().label("n_events"),
+                                       func.count(func.distinct(event_dyads.c.story_id)).label("n_stories"))
+                                .group_by(event_dyads.c.pair_key).order_by(text("n_events DESC"), event_dyads.c.pair_key)
+                                .limit(int(limit))).all()
+        return [{"pair": r.pair_key, "n_events": r.n_events, "n_stories": r.n_stories} for r in rows]
+
+    def stats(self) -> dict[str, Any]:
+        with self.engine.connect() as conn:
+            count = lambda t: conn.execute(select(func.count()).select_from(t)).scalar_one()  # noqa: E731
+            by_type = dict(conn.execute(select(events.c.type, func.count()).group_by(events.c.type)).all())
+            span = conn.execute(select(func.min(events.c.day), func.max(events.c.day))).first()
+            multi = conn.execute(select(func.count()).select_from(stories).where(stories.c.n_articles > 1)).scalar_one()
+            synd = conn.execute(select(func.count()).select_from(articles)
+                                .where(articles.c.syndicate_of != articles.c.article_id)).scalar_one()
+            last = conn.execute(select(func.max(ingest_batches.c.finished_at))).scalar_one()
+            return {
+                "url": display_url(self.url), "dialect": self.dialect,
+                "articles": count(articles), "events": count(events), "stories": count(stories),
+                "stories_multi_article": multi, "syndicated_articles": synd,
+                "actors": conn.execute(select(func.count(func.distinct(event_actors.c.actor_key)))).scalar_one(),
+                "pairs": conn.execute(select(func.count(func.distinct(event_dyads.c.pair_key)))).scalar_one(),
+                "first_day": span[0], "last_day": span[1],
+                "by_type": {t: by_type.get(t, 0) for t in analysis.TYPES},
+                "last_ingest": last,
+            }
+
+
+def _month_end(day: str) -> bool:
+    d = dt.date.fromisoformat(day)
+    return (d + dt.timedelta(days=1)).day == 1
+
+
