@@ -534,7 +534,10 @@ class ActorIndex:
             for i in range(t.i - 1, sent.start - 1, -1):
                 tok = self.doc[i]
                 if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ != "PRON" and tok.head.i in above:
-                    found = [a for a in self.actors_for(tok) if a.kind in ("state", "organization", "igo", "group")]
+                    kinds = ("state", "organization", "igo", "group") + (("person",) if wanted == "plural" else ())
+                    found = [a for a in self.actors_for(tok) if a.kind in kinds]
+                    if wanted == "plural" and len(found) == 1 and found[0].kind == "person":
+                        found = []  # "they" is not one person
                     if found:
                         return found
         if wanted == "person":

@@ -691,6 +691,10 @@ class SentenceReader:
                                                                  "scrap", "drop", "end", "lift") \
                     and _object_lemmas(anchor) & _CONCESSION_OBJECTS.get(lemma(anchor), set()):
                 typ, cameo, mode = "CONCEDE", "083" if lemma(anchor) in ("accept", "meet", "grant", "heed") else "081", None
+            if light is None and lemma(t) in ("receive", "get", "obtain", "secure", "win") and not scene:
+                got = self._received(t, source, speaker)
+                if got is not None:
+                    typ, cameo, mode, source, target = got
             if typ == "CONSULT" and lemma(t) in ("host", "invite") and _purpose_is_exercise(anchor):
                 typ, cameo, mode = "COOPERATE", "062", None  # "hosted Egypt for air force exercises"
             if typ == "PROTEST" and source and all(a.sector == "GOV" or a.kind in ("state", "igo", "person") for a in source):
@@ -759,6 +763,21 @@ class SentenceReader:
                     idx.remember(t.i, actors)
         return out
 
+    def _received(self, verb: Token, subject: list[Actor], speaker) -> tuple | None:
+        """'X received weapons from Y': Y gives, X is the recipient."""
+        what = {_quantity_head(c).lemma_.lower() for c in verb.children if c.dep_ == "dobj"}
+        givers = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "from" for o in c.children if o.dep_ == "pobj"]
+        if not givers or not what:
+            return None
+        giver = [a for o in givers for a in self.index.actors_for(o, speaker=speaker)]
+        if not giver:
+            return None
+        for words, spec in _RECEIVED.items():
+            if what & words:
+                typ, cameo, mode = spec
+                return typ, cameo, mode, giver, list(subject)
+        return None
+
     def _is_future(self, verb: Token) -> bool:
         h = verb
         while h.dep_ in ("dobj", "pobj", "prep") and h.head is not h:
@@ -792,6 +811,14 @@ class SentenceReader:
                         source = idx.actors_for(o, speaker=speaker) or self._noun_owner(o)
         material = typ in ("ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST")
         if not source and material:
+            # "were killed in Israeli tank shelling": the attack named by its country
+            for c in verb.children:
+                if c.dep_ == "prep" and c.lower_ in ("in", "by"):
+                    for o in c.children:
+                        if o.dep_ == "pobj" and o.lemma_.lower() in _AGENTIVE_EVENTS | {"shelling", "bombing", "raid"}:
+                            code, _ = idx._modifier_country(o)
+                            if code:
+                                source = [Actor(kind="state", country=code)]
             # "a mortar bomb was fired at it from the Gaza Strip": where the attack came from
             for c in verb.children:
                 if c.dep_ == "prep" and c.lower_ == "from":
@@ -1000,6 +1027,12 @@ def _co_actors(verb: Token) -> list[Token]:
     return out
 
 
+_RECEIVED = {
+    frozenset({"aid", "assistance", "weapon", "arm", "money", "loan", "grant", "fund", "supply", "equipment", "help"}): ("AID", "070", None),
+    frozenset({"assurance", "pledge", "promise", "guarantee", "offer"}): ("AGREE", "030", None),
+    frozenset({"support", "backing", "praise", "endorsement", "recognition"}): ("SUPPORT", "051", None),
+    frozenset({"minister", "delegation", "envoy", "official", "visitor", "president"}): ("CONSULT", "043", "visit"),
+}
 _RESTRICTIONS = {"restriction", "ban", "curfew", "sanction", "embargo", "blockade", "measure", "rule", "law", "order", "limit"}
 _CONCESSION_OBJECTS = {"accept": {"demand", "request", "condition", "term"}, "meet": {"demand"}, "grant": {"demand", "request"},
                        "heed": {"demand", "call"}, "cancel": _RESTRICTIONS, "revoke": _RESTRICTIONS,
