@@ -309,3 +309,14 @@ def test_pair_driven_event_query_matches_plain_filtering(store, kw):
     assert store.events(limit=2, offset=1, **kw).rows == got.rows[1:3]
     stories = store.stories(pair=kw["pair"], limit=1000)
     assert {e["story_id"] for e in store.events(pair=kw["pair"], limit=10_000)} == {s["story_id"] for s in stories}
+
+
+@pytest.mark.parametrize("kw", [dict(), dict(type="ACCUSE"), dict(since="2023-08", until="2023-12"),
+                                dict(min_articles=1, type="CONSULT,AGREE")])
+def test_pair_stories_match_plain_filtering(store, kw):
+    store.ingest(dev_results())
+    every = store.stories(limit=10_000, **kw).rows
+    want = [s for s in every if "CHN-JPN" in s["pairs"]]
+    got = store.stories(pair="JPN-CHN", limit=10_000, **kw)
+    assert got.total == len(want) and [s["story_id"] for s in got] == [s["story_id"] for s in want]
+    assert store.stories(pair="CHN-JPN", limit=2, offset=1, **kw).rows == got.rows[1:3]

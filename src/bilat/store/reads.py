@@ -145,11 +145,9 @@ class Reads:
                 min_articles: int | None = None) -> ResultSet:
         """Stories, newest first, each counted once however many articles reported it."""
         limit, offset = self._page(limit, offset)
-        conds = []
         if pair:
-            a, b = analysis.parse_pair(pair) if isinstance(pair, str) else pair
-            conds.append(stories.c.story_id.in_(select(story_pairs.c.story_id)
-                                                .where(story_pairs.c.pair_key == analysis.pair_key(a, b))))
+            return self._pair_stories(pair, type, since, until, limit, offset, min_articles)
+        conds = []
         if type:
             conds.append(stories.c.type.in_(_types(type)))
         lo, hi = self._bounds(since, until)
@@ -165,6 +163,31 @@ class Reads:
                 select(stories).where(*conds).order_by(stories.c.day.desc().nulls_last(), stories.c.story_id)
                 .limit(limit).offset(offset))]
         return ResultSet(rows, total, limit, offset)
+
+    def _pair_stories(self, pair, type, since, until, limit, offset, min_articles) -> ResultSet:
+        """A pair's stories, newest first, read in story_pairs' (pair_key, day) index order."""
+        a, b = analysis.parse_pair(pair) if isinstance(pair, str) else pair
+        sp = story_pairs.c
+        conds = [sp.pair_key == analysis.pair_key(a, b)]
+        lo, hi = self._bounds(since, until)
+        if lo:
+            conds.append(sp.day >= lo)
+        if hi:
+            conds.append(sp.day <= hi)
+        base = select(sp.story_id).select_from(story_pairs)
+        if type or min_articles:
+            base = base.join(stories, stories.c.story_id == sp.story_id)
+            if type:
+                conds.append(stories.c.type.in_(_types(type)))
+            if min_articles:
+                conds.append(stories.c.n_articles >= int(min_articles))
+        with self.engine.connect() as conn:
+            total = conn.execute(select(func.count()).select_from(base.where(*conds).subquery())).scalar_one()
+            ids = conn.execute(base.where(*conds).order_by(sp.day.desc().nulls_last(), sp.story_id)
+                               .limit(limit).offset(offset)).scalars().all()
+            found = {r.story_id: story_dict(r._mapping)
+                     for r in conn.execute(select(stories).where(stories.c.story_id.in_(ids)))}
+        return ResultSet([found[i] for i in ids], total, limit, offset)
 
     def story(self, story_id: str) -> dict[str, Any]:
         """A story with every mention: article, outlet, URL, evidence with offsets and its paragraph."""
