@@ -91,7 +91,11 @@ TYPED = [
 
 @pytest.mark.parametrize("text, expected", TYPED, ids=[t[1][0] + "-" + t[0][:30] for t in TYPED])
 def test_event_type_and_dyad(extract, text, expected):
-    assert [_dyad(e) for e in extract(text)] == [expected]
+    # the named event must be there, once; an embedded second event ("Nigeria's decision to
+    # reopen the border") may be coded too, so other records are not ruled out here
+    dyads = [_dyad(e) for e in extract(text)]
+    assert dyads.count(expected) == 1, dyads
+    assert sum(1 for d in dyads if d[0] == expected[0]) == 1, f"{expected[0]} twice: {dyads}"
 
 
 def test_request_names_the_speaker(extract):
