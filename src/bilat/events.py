@@ -439,7 +439,9 @@ class SentenceReader:
             for a in idx.actors_for(tok, speaker=speaker):
                 if a in found or a in source:
                     continue
-                if foreign_only and a.country in src_countries:
+                # the source's own state is not its target ("its troops", "Japan-China ties"), but its
+                # citizens and groups may be ("threatened to ban Ugandan opposition candidates")
+                if foreign_only and a.country in src_countries and a.kind in ("state", "organization", "igo"):
                     continue
                 found.append(a)
 
@@ -539,8 +541,10 @@ class SentenceReader:
         return [Actor(kind="state", country=seen[0])] if len(seen) == 1 else []
 
     def _possessor(self, noun: Token, take) -> None:
+        """Whose thing the object is: "Japan's discharge", "a U.S. request", "an offer from Kabul"."""
         for c in noun.children:
-            if c.dep_ == "poss":
+            if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.i in self.index.place_at
+                                    and self.index.place_at[c.i].kind in ("country", "demonym", "capital", "igo")):
                 take(c)
             if c.dep_ == "prep" and c.lower_ in ("of", "by", "from"):
                 for o in c.children:
