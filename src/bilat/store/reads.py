@@ -10,9 +10,10 @@ from sqlalchemy import func, or_, select, text
 
 from .. import analysis
 from ..errors import NotFoundError, StoreError
-from .schema import (articles, event_actors, event_dyads, event_issues, events, ingest_batches, pair_months,
+from .schema import (articles, event_actors, event_dyads, event_issues, events, ingest_batches,
                      stories, story_pairs)
 from .engine import display_url
+from .writes import ROLLUPS
 from .records import MAX_LIMIT, ResultSet, _chunks, _types, actor_key, event_dict, paragraph, story_dict
 
 
@@ -316,18 +317,19 @@ class Reads:
                      .where(*conds, event_dyads.c.goldstein.is_not(None))
                      .group_by(col, event_dyads.c.story_id).subquery())
         story_gold = select(per_story.c.period, func.count(), func.sum(per_story.c.g)).group_by(per_story.c.period)
-        if period == "month" and (lo is None or lo.endswith("-01")) and (hi is None or _month_end(hi)):
-            # whole months: read the roll-up, a few rows per month however busy the pair
-            pm = pair_months.c
-            mconds = [pm.pair_key == pk]
+        if _whole_periods(period, lo, hi):
+            # whole months or weeks: read the roll-up, a few rows per period however busy the pair
+            table = ROLLUPS[period]
+            key = table.c[period]
+            rconds = [table.c.pair_key == pk]
             if lo:
-                mconds.append(pm.month >= lo[:7])
+                rconds.append(key >= (lo[:7] if period == "month" else lo))
             if hi:
-                mconds.append(pm.month <= hi[:7])
-            grouped = select(pm.month.label("period"), pm.src, pm.type, pm.n_events, pm.n_stories,
-                             pm.gold_sum.label("goldstein_sum"), pm.gold_n.label("goldstein_n")).where(*mconds)
-            story_gold = select(pm.month, func.sum(pm.sgold_n), func.sum(pm.sgold_sum)).where(*mconds) \
-                .group_by(pm.month)
+                rconds.append(key <= (hi[:7] if period == "month" else hi))
+            t = table.c
+            grouped = select(key.label("period"), t.src, t.type, t.n_events, t.n_stories,
+                             t.gold_sum.label("goldstein_sum"), t.gold_n.label("goldstein_n")).where(*rconds)
+            story_gold = select(key, func.sum(t.sgold_n), func.sum(t.sgold_sum)).where(*rconds).group_by(key)
         with self.engine.connect() as conn:
             rows = [dict(r._mapping) for r in conn.execute(grouped)]
             sg = {p: (n, s) for p, n, s in conn.execute(story_gold)}
@@ -379,8 +381,12 @@ class Reads:
             }
 
 
-def _month_end(day: str) -> bool:
-    d = dt.date.fromisoformat(day)
-    return (d + dt.timedelta(days=1)).day == 1
-
-
+def _whole_periods(period: str, lo: str | None, hi: str | None) -> bool:
+    """True when the bounds cut no month (or ISO week) in two, so the roll-up answers exactly."""
+    if period not in ROLLUPS:
+        return False
+    if period == "month":
+        return (lo is None or lo.endswith("-01")) and (hi is None or
+                                                      (dt.date.fromisoformat(hi) + dt.timedelta(days=1)).day == 1)
+    return (lo is None or dt.date.fromisoformat(lo).weekday() == 0) and \
+        (hi is None or dt.date.fromisoformat(hi).weekday() == 6)

@@ -201,3 +201,18 @@ story_pairs = Table(
     Column("day", String(10)),
 )
 Index("ix_story_pairs_day", story_pairs.c.pair_key, story_pairs.c.day, story_pairs.c.story_id)
+
+# Weekly roll-up (revision 0004), the same shape keyed by the ISO week's Monday.
+pair_weeks = Table(
+    "pair_weeks", metadata,
+    Column("pair_key", String(40), primary_key=True),
+    Column("week", String(10), primary_key=True),
+    Column("src", String(16), primary_key=True),
+    Column("type", String(16), primary_key=True),
+    Column("n_events", Integer, nullable=False),
+    Column("n_stories", Integer, nullable=False),
+    Column("gold_sum", Float),
+    Column("gold_n", Integer, nullable=False),
+    Column("sgold_sum", Float),
+    Column("sgold_n", Integer, nullable=False),
+)

@@ -16,7 +16,7 @@ from ..stories import COMPATIBLE, Member, StoryIndex, tokens
 from . import fingerprint as fp
 from .engine import writer
 from .schema import (articles, event_actors, event_dyads, event_issues, events, ingest_batches, pair_months,
-                     stories, story_pairs)
+                     pair_weeks, stories, story_pairs)
 from .records import (IngestReport, _chunks, _now, _unbar, _with_article, actor_key, article_hash, event_row,
                       summarise_story)
 
@@ -204,19 +204,21 @@ class Writes:
             if rows:
                 conn.execute(insert(table), rows)
         report.events_stored += len(ev_rows)
-        months: dict[str, set[str]] = defaultdict(set)
+        touched: dict[str, dict[str, set[str]]] = {p: defaultdict(set) for p in ROLLUPS}
         for r in dy_rows:
-            if r["month"]:
-                months[r["pair_key"]].add(r["month"])
-        refresh_rollup(conn, months)
+            for period in ROLLUPS:
+                if r[period]:
+                    touched[period][r["pair_key"]].add(r[period])
+        refresh_rollups(conn, touched)
         return {sid for _, sid in assigned}
 
     def rebuild_rollups(self) -> None:
         """Recompute the derived pair tables (monthly roll-up, story_pairs) from scratch,
         e.g. after a bulk load that bypassed ``ingest``."""
         with writer(self.engine).begin() as conn:
-            conn.execute(pair_months.delete())
-            conn.execute(text(_ROLLUP_SQL.format(where="month IS NOT NULL")))
+            for period, table in ROLLUPS.items():
+                conn.execute(table.delete())
+                conn.execute(text(rollup_sql(period, f"{period} IS NOT NULL")))
             conn.execute(story_pairs.delete())
             conn.execute(text("INSERT INTO story_pairs (pair_key, story_id, day) SELECT DISTINCT d.pair_key, "
                               "d.story_id, s.day FROM event_dyads d JOIN stories s ON s.story_id = d.story_id"))
@@ -300,22 +302,37 @@ class Writes:
             if sp_rows:
                 conn.execute(insert(story_pairs), sp_rows)
 
-_ROLLUP_SQL = (
-    "INSERT INTO pair_months (pair_key, month, src, type, n_events, n_stories, gold_sum, gold_n, sgold_sum, sgold_n) "
-    "SELECT pair_key, month, src, type, SUM(n), COUNT(*), SUM(gs), SUM(gn), SUM(ga), COUNT(ga) FROM ("
-    " SELECT pair_key, month, src, type, story_id, COUNT(*) AS n, SUM(goldstein) AS gs,"
-    " COUNT(goldstein) AS gn, AVG(goldstein) AS ga FROM event_dyads WHERE {where}"
-    " GROUP BY pair_key, month, src, type, story_id) AS per_story GROUP BY pair_key, month, src, type")
+#: period -> its roll-up table (keyed by pair, period, direction, type)
+ROLLUPS = {"month": pair_months, "week": pair_weeks}
 
 
-def refresh_rollup(conn: Connection, months: dict[str, set[str]]) -> None:
-    """Recompute the roll-up rows of the given pair-months from event_dyads."""
-    sql = text(_ROLLUP_SQL.format(where="pair_key = :pk AND day BETWEEN :lo AND :hi AND month = :m"))
-    for pk, ms in months.items():
-        ms = sorted(ms)
-        conn.execute(pair_months.delete().where(pair_months.c.pair_key == pk, pair_months.c.month.in_(ms)))
-        for m in ms:
-            # a day range, so the (pair_key, day) index bounds the scan to one month of one pair
-            conn.execute(sql, {"pk": pk, "lo": m + "-01", "hi": m + "-31", "m": m})
+def rollup_sql(period: str, where: str) -> str:
+    """INSERT ... SELECT that recomputes roll-up rows from event_dyads; per-story counts exact."""
+    table = ROLLUPS[period].name
+    return (f"INSERT INTO {table} (pair_key, {period}, src, type, n_events, n_stories, gold_sum, gold_n, sgold_sum, "
+            f"sgold_n) SELECT pair_key, {period}, src, type, SUM(n), COUNT(*), SUM(gs), SUM(gn), SUM(ga), COUNT(ga) "
+            f"FROM (SELECT pair_key, {period}, src, type, story_id, COUNT(*) AS n, SUM(goldstein) AS gs, "
+            f"COUNT(goldstein) AS gn, AVG(goldstein) AS ga FROM event_dyads WHERE {where} "
+            f"GROUP BY pair_key, {period}, src, type, story_id) AS per_story GROUP BY pair_key, {period}, src, type")
 
 
+def period_days(period: str, key: str) -> tuple[str, str]:
+    """First and last day of a roll-up period key ('2023-08' or the Monday '2023-08-21')."""
+    if period == "month":
+        return key + "-01", key + "-31"
+    start = dt.date.fromisoformat(key)
+    return key, (start + dt.timedelta(days=6)).isoformat()
+
+
+def refresh_rollups(conn: Connection, touched: dict[str, dict[str, set[str]]]) -> None:
+    """Recompute the roll-up rows of the given (period -> pair -> keys) from event_dyads."""
+    for period, pairs in touched.items():
+        table = ROLLUPS[period]
+        sql = text(rollup_sql(period, f"pair_key = :pk AND day BETWEEN :lo AND :hi AND {period} = :k"))
+        for pk, keys in pairs.items():
+            keys = sorted(keys)
+            conn.execute(table.delete().where(table.c.pair_key == pk, table.c[period].in_(keys)))
+            for k in keys:
+                # a day range, so the (pair_key, day) index bounds the scan to one period of one pair
+                lo, hi = period_days(period, k)
+                conn.execute(sql, {"pk": pk, "lo": lo, "hi": hi, "k": k})
