@@ -309,6 +309,9 @@ class SentenceReader:
             return "hypothetical"
         if verb.dep_ == "ccomp" and self.is_trigger_token(verb.head):
             return "absorbed"
+        if verb.dep_ == "acl" and verb.head.lemma_.lower() in _MODAL_NOUNS and \
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return "hypothetical"  # "a decision to reopen", "an offer to host": the noun's content, not a report
         if verb.dep_ in ("ccomp", "xcomp") and lemma(verb.head) in _WISH_VERBS:
             return "hypothetical"  # "Obama wants Putin to attack ...": a wish, not an act
         return "fact"
@@ -981,6 +984,10 @@ _DATE_RE = __import__("re").compile(
     r"\b(?:" + dates_mod._MONTH_NAME + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+(?:1[89]|20)\d\d)?"
     r"|\d{1,2}\s+" + dates_mod._MONTH_NAME + r"(?:\s+(?:1[89]|20)\d\d)?)\b", __import__("re").I)
 
+_MODAL_NOUNS = {"decision", "plan", "offer", "proposal", "attempt", "bid", "effort", "call", "demand", "request",
+                "promise", "pledge", "threat", "willingness", "intention", "right", "need", "chance", "opportunity",
+                "readiness", "will", "ability", "failure", "refusal", "move", "invitation", "order", "agreement",
+                "deal", "push", "drive", "campaign", "initiative", "vow", "commitment", "appeal", "ultimatum"}
 _WISH_VERBS = {"want", "wish", "hope", "expect", "like", "prefer", "need", "urge", "ask"}
 _GENERIC_EVENT_NOUNS = {"effort", "efforts", "mission", "initiative", "bid", "campaign", "process", "operation",
                         "session", "visit", "trip", "tour"}
