@@ -129,7 +129,8 @@ class ActorIndex:
                     and not any(w in p.role.lower() for w in ("ambassador", "envoy")):
                 p.country = index.lead_country
             # a story that names one country only: its officials are that country's
-            elif p.country is None and len(index.focus) == 1 and not index.focus[0].startswith("IGO:"):
+            elif p.country is None and len(index.focus) == 1 and not index.focus[0].startswith("IGO:") \
+                    and not index._only_as_object(index.focus[0]):
                 p.country = index.focus[0]
         return index
 
@@ -153,6 +154,12 @@ class ActorIndex:
                                    if i in self.person_at and self.doc[i].dep_ == "nsubj"), None)
                 if person is not None and person.country is None and person.role and _is_gov_role(person.role):
                     person.country = owner
+
+    def _only_as_object(self, code: str) -> bool:
+        """True when every mention of the country is an object ("criticised Japan"): then it is
+        the other side, not the speaker's own."""
+        mentions = [p for p in self.doc._.places or [] if p.code == code]
+        return bool(mentions) and all(self.doc[p.end - 1].dep_ in ("dobj", "pobj", "dative") for p in mentions)
 
     def _lead_country(self) -> str | None:
         """The country that acts in the article's first clauses: the subject of the first sentence
@@ -326,7 +333,8 @@ class ActorIndex:
         np = self._np_text(t)
         m = GROUP_DYAD.match(np)
         named_after = any(c.dep_ == "prep" and c.lower_ in ("of", "from") for c in t.children)
-        if m and not named_after and not (m.group(1) is None and np.lower().startswith("all")):
+        if m and not named_after and t.i not in self.place_at and t.text.islower() \
+                and not (m.group(1) is None and np.lower().startswith("all")):
             n = _GROUP_N.get((m.group(1) or "two").lower(), 2)
             return [Actor(kind="state", country=c) for c in self.dyad(t.i, n)]
         # "the country", "the nation": the last country named as an actor before it
@@ -417,8 +425,11 @@ class ActorIndex:
     def _np_text(self, t: Token, strip_det: bool = False) -> str:
         left = [c for c in t.lefts if c.dep_ in ("det", "nummod", "amod", "compound", "poss", "predet", "quantmod")]
         start = min([t.i] + [c.left_edge.i for c in left])
-        toks = [x for x in self.doc[start:t.i + 1] if not (strip_det and x.dep_ in ("det", "predet"))]
-        return " ".join(x.text for x in toks).strip()
+        span = self.doc[start:t.i + 1]
+        if strip_det:
+            while len(span) and span[0].dep_ in ("det", "predet"):
+                span = span[1:]
+        return span.text.strip()
 
     def _modifier_countries(self, t: Token) -> list[str]:
         """Countries of a noun from its modifiers; several for "the ministers of China and Japan"

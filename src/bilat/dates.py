@@ -107,6 +107,15 @@ def resolve(expression: str, published: str | None) -> DateValue:
     m = _YEAR_RE.match(low)
     if m:
         return DateValue(m.group(1), DateBasis.EXPLICIT.value)
+    m = re.fullmatch(r"(?:on\s+)?((?:1[89]|20)\d\d)-(\d\d)(?:-(\d\d))?", low)
+    if m:  # ISO dates written in the text
+        try:
+            if m.group(3):
+                return DateValue(dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat(), DateBasis.EXPLICIT.value)
+            if 1 <= int(m.group(2)) <= 12:
+                return DateValue(f"{m.group(1)}-{m.group(2)}", DateBasis.EXPLICIT.value)
+        except ValueError:
+            return UNKNOWN
 
     return _explicit(text, pub)
 

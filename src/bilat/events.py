@@ -439,7 +439,7 @@ class SentenceReader:
         found: list[Actor] = []
 
         def take(tok: Token, foreign_only: bool = False) -> None:
-            for a in idx.actors_for(tok, speaker=speaker):
+            for a in idx.actors_for(tok, speaker=speaker, allow_unknown=typ == "COERCE"):
                 if a in found or a in source:
                     continue
                 # the source's own state is not its target ("its troops", "Japan-China ties"), but its
@@ -706,7 +706,7 @@ class SentenceReader:
                 typ, cameo, mode = "COOPERATE", "062", None  # "hosted Egypt for air force exercises"
             if typ == "PROTEST" and source and all(a.sector == "GOV" or a.kind in ("state", "igo", "person") for a in source):
                 typ, cameo = "ACCUSE", "114"  # a government "protests": a diplomatic complaint
-            location = location_of(anchor, idx.place_at)
+            location = location_of(anchor, idx.place_at) or (location_of(t, idx.place_at) if t is not anchor else None)
             # groups the text places but does not name a country for: "protesters in London"
             if location is not None and location.country:
                 source = [a if a.country else _with_country(a, location.country) for a in source]
@@ -715,6 +715,9 @@ class SentenceReader:
                     and typ in ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE"):
                 home = next(a.country for a in target if a.country)  # "insurgents shelled Aleppo"
                 source = [a if a.country or a.kind not in ("group", "organization") else _with_country(a, home) for a in source]
+            if typ == "COERCE" and source and source[0].country:
+                # "Kenyan police detained an opposition leader": repression at home
+                target = [a if a.country else _with_country(a, source[0].country) for a in target]
             source = [a for a in source if a.country]
             target = [a for a in target if a.country]
             if typ == "MOBILIZE":  # forces deployed to one's own command are not aimed at oneself
@@ -905,7 +908,7 @@ class SentenceReader:
         if any(c.dep_ == "aux" and c.lower_ == "had" for c in anchor.children):
             return True
         first = sent[0].lower_ if len(sent) else ""
-        return first in ("earlier", "previously", "before")
+        return first in ("earlier", "previously", "before", "last", "formerly")
 
     def _statements(self, sent: Span, frames, triggered: set[int]) -> list[Candidate]:
         """Reported clauses with no trigger: negative judgements are ACCUSE of the speaker."""
