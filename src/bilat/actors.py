@@ -40,6 +40,8 @@ ROLE_WORDS = {"foreign", "prime", "minister", "president", "vice", "deputy", "se
 GROUP_DYAD = re.compile(r"^(?:the|both|all)\s+(?:(two|three|four|five)\s+)?(?:\w+\s+)?(sides|countries|nations|governments|"
                         r"ministers|leaders|neighbou?rs|states|parties|presidents|delegations)$", re.I)
 _GROUP_N = {"two": 2, "three": 3, "four": 4, "five": 5}
+_GROUP_HEADS = {"sides", "countries", "nations", "governments", "ministers", "leaders", "neighbours", "neighbors",
+                "states", "parties", "presidents", "delegations"}
 GENERIC_IGO_NOUNS = {"council", "organization", "organisation", "alliance", "bloc", "union", "agency", "body",
                      "assembly", "commission"}
 _OWN_NOUNS = {"tie", "relation", "interest", "security", "position", "stance", "sovereignty", "cooperation", "partnership"}
@@ -330,8 +332,8 @@ class ActorIndex:
             if c.dep_ == "appos" and c.i in self.person_at:
                 return [self.person_at[c.i].actor()]
         # the dyad in focus: "the two sides", "both countries"
-        np = self._np_text(t)
-        m = GROUP_DYAD.match(np)
+        np = self._np_text(t) if low in _GROUP_HEADS else ""
+        m = GROUP_DYAD.match(np) if np else None
         named_after = any(c.dep_ == "prep" and c.lower_ in ("of", "from") for c in t.children)
         if m and not named_after and t.i not in self.place_at and t.text.islower() \
                 and not (m.group(1) is None and np.lower().startswith("all")):

@@ -184,22 +184,54 @@ def _explicit(text: str, pub: dt.date | None) -> DateValue:
         return UNKNOWN
     if not has_year and pub is None:
         return UNKNOWN
-    parsed = _dateparse(text, pub.isoformat() if pub else None)
+    parsed = _common_format(text) or _dateparse(text, pub.isoformat() if pub else None)
     if parsed is None:
         return UNKNOWN
     if not has_year and pub is not None:
-        year = pub.year
-        try:
-            candidate = parsed.replace(year=year)
-        except ValueError:
-            candidate = parsed
-        if candidate > pub + dt.timedelta(days=7):
-            candidate = candidate.replace(year=year - 1)
+        candidate = None
+        for year in range(pub.year, pub.year - 8, -1):  # Feb 29 waits for a leap year
+            try:
+                c = parsed.replace(year=year)
+            except ValueError:
+                continue
+            if c <= pub + dt.timedelta(days=7):
+                candidate = c
+                break
+        if candidate is None:
+            return UNKNOWN
         parsed = candidate
     basis = DateBasis.EXPLICIT.value if has_year else DateBasis.RELATIVE.value
     if has_day:
         return DateValue(parsed.isoformat(), basis)
     return DateValue(_month(parsed.year, parsed.month), basis)
+
+
+_COMMON = (
+    re.compile(r"^(?:on\s+|in\s+|since\s+|by\s+)?" + _MONTH_NAME + r"\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?$", re.I),
+    re.compile(r"^(?:on\s+|in\s+|since\s+|by\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_NAME + r"(?:,?\s+(\d{4}))?$", re.I),
+    re.compile(r"^(?:on\s+|in\s+|since\s+|by\s+)?(?:the\s+)?" + _MONTH_NAME + r"(?:,?\s+(\d{4}))?$", re.I),
+)
+
+
+def _common_format(text: str) -> dt.date | None:
+    """The formats news uses most ("November 25", "25 November 2023", "Sept. 29, 1972", "May 2019"),
+    parsed without dateparser's start-up cost; the year defaults to a placeholder the caller fixes."""
+    low = " ".join(text.split()).strip(" ,.")
+    for n, rx in enumerate(_COMMON):
+        m = rx.match(low)
+        if not m:
+            continue
+        if n == 0:
+            month, day, year = _month_number(m.group(1)), int(m.group(2)), m.group(3)
+        elif n == 1:
+            day, month, year = int(m.group(1)), _month_number(m.group(2)), m.group(3)
+        else:
+            month, day, year = _month_number(m.group(1)), 1, m.group(2)
+        try:
+            return dt.date(int(year) if year else 2000, month, day)
+        except (TypeError, ValueError):
+            return None
+    return None
 
 
 @functools.lru_cache(maxsize=4096)

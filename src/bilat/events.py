@@ -175,6 +175,7 @@ class SentenceReader:
         self.index = index
         self.published = published
         self.type_sources: dict[str, list[Actor]] = {}  # the last source seen for each event type
+        self._dates_cache: dict[int, list[Span]] = {}
 
     # -- subjects and speakers -----------------------------------------------------------
     def subject_of(self, verb: Token, speaker: list[Actor] | None) -> tuple[list[Actor], bool, Token | None]:
@@ -558,18 +559,7 @@ class SentenceReader:
     def date_for(self, t: Token, sent: Span, extra: list[Token], noun: Token | None = None) -> DateValue | None:
         """The date the clause of ``t`` gives; else its governing verbs' (a speech verb's
         "said on November 25"); else the sentence's only date."""
-        doc = t.doc
-        date_ents = [e for e in doc.ents if e.label_ in ("DATE", "TIME") and e.start >= sent.start and e.end <= sent.end
-                     and e.root.dep_ not in ("poss", "compound", "amod", "nmod")  # "last week's brawl" dates the brawl
-                     and not any(i in self.index.person_at for i in range(e.start, e.end))]  # "Theresa May"
-        weekday = [doc[i:i + 1] for i in range(sent.start, sent.end)
-                   if doc[i].lower_ in dates_mod.WEEKDAYS and not any(e.start <= i < e.end for e in date_ents)]
-        date_ents = date_ents + weekday
-        # dates the small model's NER misses ("Sept 29, 1972")
-        for m in _DATE_RE.finditer(sent.text):
-            span = doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
-            if span is not None and not any(e.start < span.end and span.start < e.end for e in date_ents):
-                date_ents.append(span)
+        date_ents = self._date_mentions(sent)
         if not date_ents:
             return None
 
@@ -626,6 +616,26 @@ class SentenceReader:
             if v.value:
                 return v
         return None
+
+    def _date_mentions(self, sent: Span) -> list[Span]:
+        """Date expressions of a sentence (computed once per sentence)."""
+        cached = self._dates_cache.get(sent.start)
+        if cached is not None:
+            return cached
+        doc = sent.doc
+        date_ents = [e for e in doc.ents if e.label_ in ("DATE", "TIME") and e.start >= sent.start and e.end <= sent.end
+                     and e.root.dep_ not in ("poss", "compound", "amod", "nmod")  # "last week's brawl" dates the brawl
+                     and not any(i in self.index.person_at for i in range(e.start, e.end))]  # "Theresa May"
+        for tok in sent:
+            if tok.lower_ in dates_mod.WEEKDAYS and not any(e.start <= tok.i < e.end for e in date_ents):
+                date_ents.append(doc[tok.i:tok.i + 1])
+        # dates the small model's NER misses ("Sept 29, 1972")
+        for m in _DATE_RE.finditer(sent.text):
+            span = doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
+            if span is not None and not any(e.start < span.end and span.start < e.end for e in date_ents):
+                date_ents.append(span)
+        self._dates_cache[sent.start] = date_ents
+        return date_ents
 
     # -- the sentence -----------------------------------------------------------------------
     def read(self, sent: Span) -> list[Candidate]:
