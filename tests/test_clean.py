@@ -90,6 +90,12 @@ def test_boilerplate_line_is_dropped(junk):
     ("date 2021-11-30T08:00:00Z ", BODY[0]),
     (" date 2017-05-22 Story highlights ", "Norway summons Chilean envoy"),
     ("Story highlights ", "Norway summons Chilean envoy"),
+    # datelines and wire tags (in capitals, or a slash pair, before a dash or colon)
+    ("OSLO\u2014", BODY[0]),
+    ("UNITED NATIONS \u2014 ", BODY[0]),
+    ("SANTIAGO, Chile: ", BODY[0]),
+    ("Oslo/Santiago: ", BODY[0]),
+    ("(Reuters) ", BODY[0]),
 ])
 def test_leading_markers_are_stripped_and_offsets_kept(prefix, rest):
     text = prefix + rest + "\n" + BODY[1]
@@ -97,6 +103,13 @@ def test_leading_markers_are_stripped_and_offsets_kept(prefix, rest):
     assert c.text == rest + "\n" + BODY[1]
     assert text[c.to_original(0):c.span_to_original(0, len(rest))[1]] == rest
     _assert_offsets(text, c)
+
+
+@pytest.mark.parametrize("line", ["US-Chile talks resumed on Monday.", "NATO: the alliance said it was ready.",
+                                  "FILE PHOTO: Trawlers moored at a pier"])
+def test_capitals_that_are_not_datelines_are_not_cut(line):
+    text = BODY[0] + "\n" + line
+    assert clean(text).text.endswith(line) or "FILE PHOTO" in line and line not in clean(text).text
 
 
 def test_menu_after_dateline_prefix_goes_whole():

@@ -85,6 +85,8 @@ class Person:
 
 def _is_gov_role(role: str) -> bool:
     low = role.lower()
+    if low in ("fm", "pm") or low.startswith(("fm ", "pm ")):
+        return True
     return any(w in low for w in ("minister", "president", "premier", "ambassador", "envoy", "secretary", "spokes",
                                   "chancellor", "king", "emir", "official", "diplomat", "adviser", "advisor",
                                   "governor", "mayor", "leader", "ministry", "negotiator", "head of state"))
@@ -411,7 +413,8 @@ class ActorIndex:
             for c in countries:
                 # "the foreign ministers of China and Japan", "his counterparts that included Tajikistan":
                 # the people the article names in that role
-                holder = self.person_for(c, t.lemma_.lower()) if kind in ("person", "group") else None
+                holder = self.person_for(c, t.lemma_.lower(), {x.lower_ for x in t.lefts if x.dep_ in ("amod", "compound")}) \
+                    if kind in ("person", "group") else None
                 out.append(holder.actor() if holder is not None else
                            Actor(kind=out_kind, country=c, sector=sector, role=role))
             return out
@@ -492,16 +495,19 @@ class ActorIndex:
                                 return person.country, None
         return None, None
 
-    def person_for(self, country: str, noun: str) -> "Person | None":
-        """The person of ``country`` the article names with a role matching ``noun``."""
+    def person_for(self, country: str, noun: str, modifiers: set[str] = frozenset()) -> "Person | None":
+        """The person of ``country`` the article names with a role matching ``noun`` (and its
+        modifiers: "foreign ministers" prefers a Foreign Minister to a Prime Minister)."""
         noun = noun.lower().rstrip("s") if noun.lower() not in ("ministers",) else "minister"
-        found = None
+        found, best = None, -1
         for p in self.people:
             if p.country != country or not p.role:
                 continue
-            words = p.role.lower().split()
+            words = set(p.role.lower().split())
             if noun in words or (noun in ("counterpart", "official", "leader") and _is_gov_role(p.role)):
-                found = p
+                score = len(words & modifiers)
+                if score >= best:
+                    found, best = p, score
         return found
 
     def _role_holder(self, t: Token) -> "Person | None":

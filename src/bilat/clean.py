@@ -302,6 +302,18 @@ _STRIP_PREFIX = re.compile(
     _I,
 )
 
+# Datelines and wire tags before the first sentence: "LONDON—", "UNITED NATIONS — ", "TOKYO - ",
+# "GAZA CITY, Palestinian Territories: ", "Kinshasa/Cairo: ", "(CNN) ". Case matters: the place is in
+# capitals (or a slash pair of names), and the separator is a dash with spaces, an em dash or a colon,
+# so "US-China talks" is never cut.
+_DATELINE = re.compile(
+    r"(?:[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3}(?:,\s*[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,3})?"
+    r"(?:\s*[—–]\s*|\s+-{1,2}\s+|:\s+)"
+    r"|[A-Z][a-z]+(?:/[A-Z][a-z]+)+:\s+"
+    r"|\((?:CNN|AP|AFP|Reuters|Xinhua|Kyodo|Yonhap|Bloomberg|UPI|dpa|ANI|PTI|IANS|TASS)\)\s*(?:[—–-]\s*)?)"
+    r"(?=[A-Z\"“‘(])"
+)
+
 # a sentence end: not after an initial ("U.S.") or a title ("Mr."), before a capital
 _SENTENCE_END = re.compile(
     r"(?<=[a-z0-9)\]\"'”’%])(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\bGen)"
@@ -444,7 +456,8 @@ def clean(text: str) -> CleanText:
             continue
         # strip leading dateline / highlight markers (possibly several)
         while True:
-            pm = _STRIP_PREFIX.match(text, s, e)
+            pm = _STRIP_PREFIX.match(text, s, e) or (
+                _DATELINE.match(text, s, e) if _line_reason(text[s:e]) is None else None)  # "FILE PHOTO:" is a caption
             if not pm or pm.end() == s:
                 break
             dropped.append((s, pm.end(), "prefix"))

@@ -74,10 +74,10 @@ def collapse(events: list[Event]) -> list[Event]:
                 break
             # a record without a target is the same act as one with it: "deploying a strike group"
             # after "despatching a carrier ... to send a message to Iran"
+            gt, et = g.event.countries("target"), ev.countries("target")
             if g.event.type == ev.type and dates_compatible(g.event.date, ev.date) and \
                     g.event.countries("source") == ev.countries("source") and \
-                    (not g.event.countries("target") or not ev.countries("target")) and \
-                    ev.type not in {t.value for t in SYMMETRIC_TYPES}:
+                    (gt <= et or et <= gt) and ev.type not in {t.value for t in SYMMETRIC_TYPES}:
                 home = g
                 break
         if home is None:

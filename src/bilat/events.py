@@ -486,6 +486,17 @@ class SentenceReader:
                                 code = _place_country(o, idx)
                                 if code:
                                     found.append(Actor(kind="state", country=code))
+            if found and typ != "PROTEST":
+                return found
+        # a protest's purpose names whom it is aimed at: "marched ... to demand that the government
+        # withdraw its invitation to President X"
+        if typ == "PROTEST":
+            for h in heads:
+                for c in h.children:
+                    if c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                        for x in c.subtree:
+                            if x.dep_ not in ("compound", "amod", "poss") and x.tag_ != "PRP$":
+                                take(x)
             if found:
                 return found
         # "demanded that the US cancel ...", "accused X of ...": the complement's subject is addressed

@@ -38,6 +38,11 @@ def location_of(trigger: Token, place_at: dict[int, Place]) -> Location | None:
             break
         head = head.head
         candidates.append(head)
+    # one level down too: "marched on Parliament in London", "held talks in Seoul"
+    for c in list(trigger.children):
+        if c.dep_ in ("dobj", "prep"):
+            candidates.append(c)
+            candidates.extend(o for o in c.children if o.dep_ == "pobj")
     for tok in candidates:
         for prep in tok.children:
             if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE_PREPS:
