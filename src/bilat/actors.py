@@ -312,6 +312,11 @@ class ActorIndex:
         """The actors a noun phrase headed by ``token`` denotes (compound actors included).
         ``allow_unknown`` keeps agent nouns whose country the text does not give here."""
         heads = [token] + [c for c in token.conjuncts if c.i > token.i]
+        if token.i in self.place_at:
+            # "The US, Russia, and Switzerland met": a list the parser read as an apposition
+            for c in token.children:
+                if c.dep_ == "appos" and c.i in self.place_at:
+                    heads += [c] + [x for x in c.conjuncts if x.i > c.i]
         out: list[Actor] = []
         for h in heads:
             for a in self._actor_for_head(h, speaker=speaker, allow_unknown=allow_unknown):

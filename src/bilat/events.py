@@ -64,7 +64,8 @@ TARGET_PREPS = {
 NEEDS_TARGET = {"ACCUSE", "REQUEST", "REJECT", "SANCTION", "SUPPORT", "AID", "COOPERATE", "THREATEN", "COERCE", "AGREE"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _AGENTIVE_EVENTS = {"strike", "airstrike", "attack", "raid", "bombing", "shelling", "offensive", "missile", "rocket",
-                    "fire", "drone", "jet", "warplane", "force", "troop", "ship", "warship", "navy", "delegation"}
+                    "fire", "drone", "jet", "warplane", "force", "troop", "ship", "warship", "navy", "delegation",
+                    "tank", "artillery", "gunfire", "gunboat", "helicopter", "aircraft"}
 _AGENT_HEADS = {"government", "ministry", "authorities", "people", "officials", "forces", "troops", "police",
                 "military", "army", "regime", "leader", "leaders", "side", "officers", "members", "delegation"}
 _LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "into", "from"}
@@ -797,7 +798,9 @@ class SentenceReader:
     def _received(self, verb: Token, subject: list[Actor], speaker) -> tuple | None:
         """'X received weapons from Y': Y gives, X is the recipient."""
         what = {_quantity_head(c).lemma_.lower() for c in verb.children if c.dep_ == "dobj"}
-        givers = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "from" for o in c.children if o.dep_ == "pobj"]
+        holders = [verb] + [c for c in verb.children if c.dep_ == "dobj"]  # "received assurances from X"
+        givers = [o for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
+                  for o in c.children if o.dep_ == "pobj"]
         if not givers or not what:
             return None
         giver = [a for o in givers for a in self.index.actors_for(o, speaker=speaker)]
