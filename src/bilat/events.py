@@ -716,8 +716,10 @@ class SentenceReader:
                     typ, cameo, mode = "AGREE", COOPERATIVE[typ], None
                 elif typ in HOSTILE:
                     typ, cameo, mode = "THREATEN", HOSTILE[typ], None
-            if typ in ("AGREE", "REJECT") and lemma(anchor) in ("accept", "meet", "grant", "heed", "cancel", "revoke",
-                                                                 "scrap", "drop", "end", "lift") \
+            if typ == "AGREE" and light is None and any(c.dep_ == "xcomp" and lemma(c) in _HOSTILE_INTENT for c in t.children):
+                typ, cameo, mode = "THREATEN", "138", None  # "vowed to fight", "swore to retaliate"
+            if typ in ("AGREE", "REJECT", "SANCTION") and lemma(anchor) in ("accept", "meet", "grant", "heed", "cancel", "revoke",
+                                                                             "scrap", "drop", "end", "lift") \
                     and _object_lemmas(anchor) & _CONCESSION_OBJECTS.get(lemma(anchor), set()):
                 typ, cameo, mode = "CONCEDE", "083" if lemma(anchor) in ("accept", "meet", "grant", "heed") else "081", None
             if light is None and lemma(t) in ("receive", "get", "obtain", "secure", "win") and not scene:
@@ -1011,6 +1013,8 @@ _DATE_RE = __import__("re").compile(
     r"\b(?:" + dates_mod._MONTH_NAME + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+(?:1[89]|20)\d\d)?"
     r"|\d{1,2}\s+" + dates_mod._MONTH_NAME + r"(?:\s+(?:1[89]|20)\d\d)?)\b", __import__("re").I)
 
+_HOSTILE_INTENT = {"fight", "attack", "retaliate", "avenge", "destroy", "kill", "crush", "punish", "strike", "hit",
+                   "invade", "bomb", "wipe", "eliminate", "respond"}
 _MODAL_NOUNS = {"decision", "plan", "offer", "proposal", "attempt", "bid", "effort", "call", "demand", "request",
                 "promise", "pledge", "threat", "willingness", "intention", "right", "need", "chance", "opportunity",
                 "readiness", "will", "ability", "failure", "refusal", "move", "invitation", "order", "agreement",
