@@ -360,6 +360,8 @@ class ActorIndex:
             if place.kind.startswith("group:"):
                 return [Actor(name=doc[place.start:place.end].text, kind="group", country=place.code,
                               sector=place.kind.split(":", 1)[1])]
+            if place.kind == "demonym" and t.i > 0 and self.doc[t.i - 1].lower_ == "ethnic":
+                return [Actor(kind="group", country=None, role=self._np_text(t, strip_det=True))] if allow_unknown else []
             if place.kind == "demonym" and t.pos_ in ("PROPN", "NOUN") and t.dep_ not in ("amod", "compound"):
                 return [Actor(name=None, kind="group", country=place.code, role=t.text)]
             return []
@@ -481,6 +483,11 @@ class ActorIndex:
             for x in c.subtree:
                 if x.i > 1 and x.doc[x.i - 1].text == "-" and x.doc[x.i - 2].lower_ in ("anti", "pro"):
                     continue  # "anti-Turkey protesters" are not Turkish
+                if x.i > 0 and x.doc[x.i - 1].lower_ == "ethnic":
+                    continue  # "ethnic Albanians in Serbia": an ethnicity, not a nationality
+                person = self.person_at.get(x.i)
+                if person is not None and person.country and x.dep_ in ("compound", "poss"):
+                    return person.country, None  # "the Bush administration", "Putin's government"
                 place = self.place_at.get(x.i)
                 if place is not None and place.kind != "city":
                     return place.code, None

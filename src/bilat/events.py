@@ -749,6 +749,9 @@ class SentenceReader:
             if location is not None and location.country and typ in ("CONSULT", "AGREE", "COOPERATE"):
                 # "met in Kinshasa": the host country of a venue is not a participant
                 target = [a for a in target if a.country != location.country or a.name or a.role]
+            if typ == "ASSAULT" and source and all(a.sector == "COP" for a in source) and \
+                    (not target or all(a.sector in ("CVL", "OPP", None) and a.kind == "group" for a in target)):
+                typ, cameo = "COERCE", "175"  # police firing on demonstrators: repression
             if typ in ("SANCTION",) and source and target and _same_countries(source, target):
                 typ, cameo = "COERCE", "172"
             if not source:
