@@ -372,6 +372,8 @@ class SentenceReader:
                     continue
                 if lem == "call" and not part:
                     continue
+                if t.dep_ == "amod":
+                    continue  # "alleged bombers", "the detained activist": a description
                 out.append((t, trig, None))
             elif (t.pos_ == "ADJ" and ("ADJ", lem, "") in lex) or \
                     (t.tag_ == "VBN" and ("ADJ", t.lower_, "") in lex and any(c.dep_ == "xcomp" for c in t.children)):
@@ -451,6 +453,18 @@ class SentenceReader:
                 found.append(a)
 
         preps = TARGET_PREPS.get(typ, ())
+        if typ == "ACCUSE":
+            # "complained to the UN over Israeli air raids": the accused before the addressee
+            for h in heads:
+                for c in h.children:
+                    if c.dep_ == "prep" and c.lower_ in ("over", "about", "against", "of") and c.i not in exclude:
+                        for o in c.children:
+                            if o.dep_ == "pobj":
+                                take(o, foreign_only=True)
+                                if not found:
+                                    self._possessor(o, lambda x: take(x, foreign_only=True))
+            if found:
+                return found
         if typ == "CONSULT":  # "visiting the U.S. capital ... to meet President X": X is met
             for h in heads:
                 for c in h.children:
@@ -464,6 +478,9 @@ class SentenceReader:
             for c in h.children:
                 if c.i in exclude:
                     continue
+                if c.dep_ == "dobj" and any(x.dep_ == "poss" and x.tag_ == "PRP$" for x in c.children) \
+                        and typ in ("AGREE", "AID", "MOBILIZE", "RETREAT"):
+                    continue  # "offered its troops to Lebanon": its own troops are what is offered
                 if c.dep_ in ("dobj", "dative", "iobj") and c.i != t.i and t not in c.conjuncts:
                     if c.dep_ == "dative" and c.pos_ == "ADP":
                         for o in c.children:
@@ -728,7 +745,8 @@ class SentenceReader:
                     typ, cameo, mode, source, target = got
             if typ == "CONSULT" and lemma(t) in ("host", "invite") and _purpose_is_exercise(anchor):
                 typ, cameo, mode = "COOPERATE", "062", None  # "hosted Egypt for air force exercises"
-            if typ == "PROTEST" and source and all(a.sector == "GOV" or a.kind in ("state", "igo", "person") for a in source):
+            if typ == "PROTEST" and lemma(t) == "protest" and source and \
+                    all(a.kind in ("state", "igo") or a.sector == "GOV" for a in source):
                 typ, cameo = "ACCUSE", "114"  # a government "protests": a diplomatic complaint
             location = location_of(anchor, idx.place_at) or (location_of(t, idx.place_at) if t is not anchor else None)
             # groups the text places but does not name a country for: "protesters in London"
