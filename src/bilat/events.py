@@ -452,6 +452,11 @@ class SentenceReader:
                     continue
                 found.append(a)
 
+        def take_place(place) -> None:
+            a = Actor(kind="igo" if place.kind == "igo" else "state", country=place.code)
+            if a.country not in src_countries and a not in found:
+                found.append(a)
+
         preps = TARGET_PREPS.get(typ, ())
         if typ == "ACCUSE":
             # "complained to the UN over Israeli air raids": the accused before the addressee
@@ -462,7 +467,7 @@ class SentenceReader:
                             if o.dep_ == "pobj":
                                 take(o, foreign_only=True)
                                 if not found:
-                                    self._possessor(o, lambda x: take(x, foreign_only=True))
+                                    self._possessor(o, lambda x: take(x, foreign_only=True), take_place)
             if found:
                 return found
         if typ == "CONSULT":  # "visiting the U.S. capital ... to meet President X": X is met
@@ -489,7 +494,7 @@ class SentenceReader:
                     else:
                         take(c)
                         if not found:
-                            self._possessor(c, lambda x: take(x, foreign_only=True))
+                            self._possessor(c, lambda x: take(x, foreign_only=True), take_place)
                         if not found and typ in _PLACE_TARGET_TYPES:
                             code = _place_country(c, idx)  # "visited the U.S. capital", "shelled Syria's city"
                             if code:
@@ -499,7 +504,7 @@ class SentenceReader:
                         if o.dep_ == "pobj":
                             take(o)
                             if not found:
-                                self._possessor(o, take)
+                                self._possessor(o, take, take_place)
                             if not found and typ in _PLACE_TARGET_TYPES:
                                 code = _place_country(o, idx)
                                 if code:
@@ -573,11 +578,16 @@ class SentenceReader:
                 seen.append(place.code)
         return [Actor(kind="state", country=seen[0])] if len(seen) == 1 else []
 
-    def _possessor(self, noun: Token, take) -> None:
+    def _possessor(self, noun: Token, take, take_place=None) -> None:
         """Whose thing the object is: "Japan's discharge", "a U.S. request", "an offer from Kabul"."""
+        if take_place is None:
+            take_place = lambda place: take(self.index.doc[place.start:place.end].root)
         for c in noun.children:
-            if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.i in self.index.place_at
-                                    and self.index.place_at[c.i].kind in ("country", "demonym", "capital", "igo")):
+            place = self.index.place_at.get(c.i)
+            if c.dep_ in ("compound", "amod", "nmod") and place is not None and \
+                    place.kind in ("country", "demonym", "capital", "igo"):
+                take_place(place)  # "an Australian ultimatum", "a U.S. request": that state's
+            elif c.dep_ == "poss":
                 take(c)
             if c.dep_ == "prep" and c.lower_ in ("of", "by", "from"):
                 for o in c.children:
