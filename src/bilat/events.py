@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from . import dates as dates_mod
-from .actors import ActorIndex
+from .actors import ActorIndex, sector_table
 from .dates import DateValue
 from .issues import issues_in, location_of
 from .model import Actor, EventType, Location
@@ -63,6 +63,9 @@ TARGET_PREPS = {
 # (CONCEDE and RETREAT stand alone: "resigned", "declared a ceasefire", "released the prisoners")
 NEEDS_TARGET = {"ACCUSE", "REQUEST", "REJECT", "SANCTION", "SUPPORT", "AID", "COOPERATE", "THREATEN", "COERCE", "AGREE"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+_PLACE_HEADS = {"republic", "region", "province", "city", "town", "village", "capital", "state", "territory", "border",
+                "camp", "port", "island", "enclave", "district", "area", "base", "embassy", "consulate", "candidate",
+                "party", "parliament", "election"}
 _AGENTIVE_EVENTS = {"strike", "airstrike", "attack", "raid", "bombing", "shelling", "offensive", "missile", "rocket",
                     "fire", "drone", "jet", "warplane", "force", "troop", "ship", "warship", "navy", "delegation",
                     "tank", "artillery", "gunfire", "gunboat", "helicopter", "aircraft"}
@@ -542,6 +545,12 @@ class SentenceReader:
         for h in heads:
             for x in _own_clause(h, exclude):
                 if x.i == t.i:
+                    continue
+                if x.dep_ in ("compound", "amod", "nmod") and x.i in idx.place_at and \
+                        (x.head.lemma_.lower() in _PLACE_HEADS or x.head.lemma_.lower() in sector_table()):
+                    take_place(idx.place_at[x.i])  # "the Azerbaijani republic", "Ugandan opposition candidates"
+                    if found:
+                        return found
                     continue
                 if x.dep_ in ("compound", "amod", "nmod") and x.head.i not in idx.person_at \
                         and x.head.lemma_.lower() not in _AGENT_HEADS | _AGENTIVE_EVENTS \
