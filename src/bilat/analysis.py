@@ -17,7 +17,7 @@ import datetime as dt
 from functools import lru_cache
 from importlib import resources
 from itertools import combinations
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
 from .model import QUAD_CLASS, SYMMETRIC_TYPES, Event, EventType
 
@@ -185,30 +185,33 @@ def dyads(event: Event) -> list[tuple[str, str, bool]]:
 
 # ---- shaping aggregated rows -------------------------------------------------------
 
-def timeline(a: str, b: str, period: str, rows: Iterable[dict[str, Any]],
+def timeline(a: str, b: str, period: str, rows: Iterable[Sequence[Any]],
              story_goldstein: dict[str, tuple[int, float]] | None = None) -> list[dict[str, Any]]:
-    """Per-period table from grouped dyad rows.
+    """Per-period table from rows grouped by (period, type) in SQL.
 
-    ``rows``: dicts with ``period``, ``src``, ``type``, ``n_events`` (per article),
-    ``n_stories`` and ``goldstein_sum`` (over events). ``story_goldstein`` maps a period to
-    (number of stories with a Goldstein value, sum of their mean Goldstein values).
-    Each period row counts by type and by quad class twice: per story (each real-world event
-    once) and per article (every report), with direction counts a->b and b->a per story.
+    ``rows``: tuples (period, type, n_events, n_stories, n_stories a->b, goldstein_sum,
+    goldstein_n): ``n_events`` counts every article's record, ``n_stories`` each real-world
+    event once. ``story_goldstein`` maps a period to (stories with a Goldstein value, sum of
+    their mean values). Each period row counts by type and quad class per story and per
+    article, with direction counts per story, the mean PLOVER score per story and per
+    article, and the mean Goldstein score per story and per article.
     """
     a, b = a.upper(), b.upper()
+    ab, ba = f"{a}->{b}", f"{b}->{a}"
     scores = plover_scores()
     quad_of = _quad_names()
+    story_goldstein = story_goldstein or {}
     out: dict[str, dict[str, Any]] = {}
-    for r in rows:
-        p = out.setdefault(r["period"], {
-            "period": r["period"], "pair": f"{a}-{b}",
-            "stories": 0, "articles": 0,
-            "by_type": {}, "by_type_articles": {},
-            "by_quad": {name: 0 for name in QUAD_NUMBER}, "by_quad_articles": {name: 0 for name in QUAD_NUMBER},
-            f"{a}->{b}": 0, f"{b}->{a}": 0,
-            "_plover": 0.0, "_plover_articles": 0.0, "_gold_sum": 0.0, "_gold_n": 0,
-        })
-        t, ns, ne = r["type"], int(r["n_stories"]), int(r["n_events"])
+    acc: dict[str, list[float]] = {}
+    for key, t, ne, ns, nab, gsum, gn in rows:
+        p = out.get(key)
+        if p is None:
+            p = out[key] = {"period": key, "pair": f"{a}-{b}", "stories": 0, "articles": 0,
+                            "by_type": {}, "by_type_articles": {},
+                            "by_quad": dict.fromkeys(QUAD_NUMBER, 0), "by_quad_articles": dict.fromkeys(QUAD_NUMBER, 0),
+                            ab: 0, ba: 0}
+            acc[key] = [0.0, 0.0, 0.0, 0]
+        ne, ns, nab = int(ne), int(ns), int(nab or 0)
         p["stories"] += ns
         p["articles"] += ne
         p["by_type"][t] = p["by_type"].get(t, 0) + ns
@@ -216,21 +219,21 @@ def timeline(a: str, b: str, period: str, rows: Iterable[dict[str, Any]],
         qn = quad_of[t]
         p["by_quad"][qn] += ns
         p["by_quad_articles"][qn] += ne
-        direction = f"{a}->{b}" if r["src"] == a else f"{b}->{a}"
-        p[direction] += ns
-        p["_plover"] += scores[t] * ns
-        p["_plover_articles"] += scores[t] * ne
-        if r.get("goldstein_sum") is not None:
-            p["_gold_sum"] += float(r["goldstein_sum"])
-            p["_gold_n"] += int(r.get("goldstein_n") or 0)
+        p[ab] += nab
+        p[ba] += ns - nab
+        x = acc[key]
+        x[0] += scores[t] * ns
+        x[1] += scores[t] * ne
+        if gsum is not None:
+            x[2] += float(gsum)
+            x[3] += int(gn or 0)
     result = []
     for key in sorted(out):
-        p = out[key]
-        p["plover_score"] = round(p.pop("_plover") / p["stories"], 3) if p["stories"] else None
-        p["plover_score_articles"] = round(p.pop("_plover_articles") / p["articles"], 3) if p["articles"] else None
-        gsum, gn = p.pop("_gold_sum"), p.pop("_gold_n")
+        p, (plover, plover_articles, gsum, gn) = out[key], acc[key]
+        p["plover_score"] = round(plover / p["stories"], 3) if p["stories"] else None
+        p["plover_score_articles"] = round(plover_articles / p["articles"], 3) if p["articles"] else None
         p["goldstein_articles"] = round(gsum / gn, 3) if gn else None
-        sg = (story_goldstein or {}).get(key)
+        sg = story_goldstein.get(key)
         p["goldstein"] = round(sg[1] / sg[0], 3) if sg and sg[0] else None
         result.append(p)
     return result

@@ -300,6 +300,9 @@ class SentenceReader:
             return "future"
         if any(a in OBLIGATION for a in auxes) or (verb.dep_ == "xcomp" and verb.head.lemma_ in ("need", "have")):
             return "obligation"
+        if verb.dep_ == "advcl" and lemma(verb) in _PROTEST_PURPOSE and \
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return self.modality(verb.head)  # "converged on Lagos to protest": they protested
         if verb.dep_ in ("xcomp",) or (verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
             gov = verb.head
             glem = lemma(gov)
@@ -421,6 +424,9 @@ class SentenceReader:
             dep = t2.dep_
         else:
             dep = t.dep_
+        if dep == "pobj" and head.lower_ in ("in", "into") and head.head.pos_ in ("VERB", "AUX") \
+                and lemma(head.head) in nt.lights:
+            dep, head = "dobj", head.head  # "engaged in ethnic cleansing": the verb is the light verb
         if dep in ("dobj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX"):
             hl = lemma(head)
             if hl in nt.lights:
@@ -779,6 +785,11 @@ class SentenceReader:
             if typ == "COERCE" and source and source[0].country:
                 # "Kenyan police detained an opposition leader": repression at home
                 target = [a if a.country else _with_country(a, source[0].country) for a in target]
+            if typ == "ASSAULT" and not any(a.country for a in source) and location is not None and location.country \
+                    and self._attack_noun_agent(anchor):
+                # "a roadside bombing near Samarra killed ...": an attack without a named attacker is
+                # coded to the country it happened in (CAMEO and PLOVER practice)
+                source = [Actor(kind="group", country=location.country, role="unidentified attackers")]
             source = [a for a in source if a.country]
             target = [a for a in target if a.country]
             if typ == "MOBILIZE":  # forces deployed to one's own command are not aimed at oneself
@@ -853,6 +864,16 @@ class SentenceReader:
                 typ, cameo, mode = spec
                 return typ, cameo, mode, giver, list(subject)
         return None
+
+    def _attack_noun_agent(self, verb: Token) -> bool:
+        """The clause's agent is an attack, not an attacker: "a bombing killed", "killed by a device"."""
+        for c in verb.children:
+            if c.dep_ in ("nsubj",) and c.lemma_.lower() in _ATTACK_NOUNS:
+                return True
+            if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "in"):
+                if any(o.lemma_.lower() in _ATTACK_NOUNS for o in c.children if o.dep_ == "pobj"):
+                    return True
+        return False
 
     def _is_future(self, verb: Token) -> bool:
         h = verb
@@ -1053,6 +1074,9 @@ _DATE_RE = __import__("re").compile(
     r"\b(?:" + dates_mod._MONTH_NAME + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+(?:1[89]|20)\d\d)?"
     r"|\d{1,2}\s+" + dates_mod._MONTH_NAME + r"(?:\s+(?:1[89]|20)\d\d)?)\b", __import__("re").I)
 
+_PROTEST_PURPOSE = {"protest", "demonstrate", "demand", "press"}
+_ATTACK_NOUNS = {"bombing", "bomb", "explosion", "blast", "device", "attack", "mine", "minefield", "ambush",
+                 "shelling", "rocket", "mortar", "gunfire", "shooting"}
 _HOSTILE_INTENT = {"fight", "attack", "retaliate", "avenge", "destroy", "kill", "crush", "punish", "strike", "hit",
                    "invade", "bomb", "wipe", "eliminate", "respond"}
 _MODAL_NOUNS = {"decision", "plan", "offer", "proposal", "attempt", "bid", "effort", "call", "demand", "request",

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from .model import Location
 from .nlp import Place, read_table
 
-LOCATIVE_PREPS = {"in", "at"}
+LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside"}
 
 
 @functools.lru_cache(maxsize=1)

@@ -6,7 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from typing import Any, Iterable, Iterator
 
-from sqlalchemy import func, or_, select, text
+from sqlalchemy import case, func, or_, select, text
 
 from .. import analysis
 from ..errors import NotFoundError, StoreError
@@ -306,12 +306,11 @@ class Reads:
             conds.append(event_dyads.c.day >= lo)
         if hi:
             conds.append(event_dyads.c.day <= hi)
-        grouped = (select(col.label("period"), event_dyads.c.src, event_dyads.c.type,
-                          func.count().label("n_events"),
-                          func.count(func.distinct(event_dyads.c.story_id)).label("n_stories"),
-                          func.sum(event_dyads.c.goldstein).label("goldstein_sum"),
-                          func.count(event_dyads.c.goldstein).label("goldstein_n"))
-                   .where(*conds).group_by(col, event_dyads.c.src, event_dyads.c.type))
+        d = event_dyads.c
+        grouped = (select(col, d.type, func.count(), func.count(func.distinct(d.story_id)),
+                          func.count(func.distinct(case((d.src == a, d.story_id)))),
+                          func.sum(d.goldstein), func.count(d.goldstein))
+                   .where(*conds).group_by(col, d.type))
         per_story = (select(col.label("period"), event_dyads.c.story_id,
                             func.avg(event_dyads.c.goldstein).label("g"))
                      .where(*conds, event_dyads.c.goldstein.is_not(None))
@@ -327,11 +326,12 @@ class Reads:
             if hi:
                 rconds.append(key <= (hi[:7] if period == "month" else hi))
             t = table.c
-            grouped = select(key.label("period"), t.src, t.type, t.n_events, t.n_stories,
-                             t.gold_sum.label("goldstein_sum"), t.gold_n.label("goldstein_n")).where(*rconds)
+            grouped = (select(key, t.type, func.sum(t.n_events), func.sum(t.n_stories),
+                              func.sum(case((t.src == a, t.n_stories), else_=0)), func.sum(t.gold_sum),
+                              func.sum(t.gold_n)).where(*rconds).group_by(key, t.type))
             story_gold = select(key, func.sum(t.sgold_n), func.sum(t.sgold_sum)).where(*rconds).group_by(key)
         with self.engine.connect() as conn:
-            rows = [dict(r._mapping) for r in conn.execute(grouped)]
+            rows = conn.execute(grouped).all()
             sg = {p: (n, s) for p, n, s in conn.execute(story_gold)}
         out = analysis.timeline(a, b, period, rows, sg)
         return ResultSet(out, len(out), None, 0)
