@@ -811,9 +811,11 @@ class SentenceReader:
                     target = [a for a in speaker if a.country]
             if not target and typ in ("ACCUSE", "REQUEST", "THREATEN", "MOBILIZE"):
                 target = self.fallback_target(sent, source, exclude)
-            if typ in NEEDS_TARGET and not target and not (multi and typ in ("AGREE", "SUPPORT", "COOPERATE")):
+            if typ in NEEDS_TARGET and not target and not (multi and typ in ("AGREE", "SUPPORT", "COOPERATE")) \
+                    and not (typ == "AGREE" and t.pos_ in ("VERB", "ADJ") and light is None and not speech_verb
+                             and any(c.dep_ == "xcomp" for c in t.children)):
                 continue
-            if typ in ("CONSULT", "AGREE", "COOPERATE") and not target and not multi:
+            if typ in ("CONSULT", "COOPERATE") and not target and not multi:
                 continue
             triggered_clauses.add(anchor.i)
             if speech_verb is not None:
