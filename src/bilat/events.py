@@ -794,6 +794,10 @@ class SentenceReader:
             target = [a for a in target if a.country]
             if typ == "MOBILIZE":  # forces deployed to one's own command are not aimed at oneself
                 target = [a for a in target if not _same_countries([a], source)]
+            if typ in ("PROTEST", "MOBILIZE") and not target and location is not None and location.country \
+                    and location.country not in {a.country for a in source}:
+                # "activists staged a protest in Beijing", "exercises in Alaska": aimed at the host
+                target = [Actor(kind="state", country=location.country)]
             if location is not None and location.country and typ in ("CONSULT", "AGREE", "COOPERATE"):
                 # "met in Kinshasa": the host country of a venue is not a participant
                 target = [a for a in target if a.country != location.country or a.name or a.role]
