@@ -62,9 +62,17 @@ def _date_candidates(cands: list[Candidate], article: Article, settings: Setting
         lead = dated[0]
     out = []
     prev: Candidate | None = None
+    # dates the text itself gives each sentence's events (before any fallback is applied)
+    text_dates: dict[int, list] = {}
+    for c in cands:
+        if c.date is not None and c.date.value:
+            text_dates.setdefault(c.sentence.start, []).append(c.date)
     for c in cands:
         if c.date is None or not c.date.value:
-            if prev is not None and prev.date and prev.date.value and _continues(prev, c):
+            same = text_dates.get(c.sentence.start)
+            if same:
+                c.date = same[0]  # "reaffirmed their commitment at a meeting ... in mid-November"
+            elif prev is not None and prev.date and prev.date.value and _continues(prev, c):
                 c.date = prev.date  # "Stoltenberg also hailed ..." right after "Stoltenberg on Tuesday called ..."
             elif c.background:
                 pass
