@@ -244,8 +244,8 @@ def main(argv=None):
     for i in range(args.ingest_sample):
         a, b, etype, date, issues = synth_story(rng, pairs, weights, i)
         aid = f"sample-{run}-{i}"
-        body = " ".join(rng.sample([f"w{j}" for j in range(5000)], 60))
-        ev = make_event(f"ev-{aid}", aid, a, b, etype, date, issues, body.split()[:12])
+        body = f"{run} " + " ".join(rng.sample([f"w{j}" for j in range(5000)], 60))
+        ev = make_event(f"ev-{aid}", aid, a, b, etype, date, issues, body.split()[1:13])
         sample.append(ArticleResult(article=Article(id=aid, text=body, published=date, outlet=f"o{i % 50}"),
                                     events=(ev,)))
     t = time.perf_counter()
