@@ -248,6 +248,9 @@ def test_open_store_errors(tmp_path):
     assert "B401" in str(err.value)
     with pytest.raises(StoreError):
         bilat.open_store("mysql://x")
+    with pytest.raises(StoreError) as err:
+        bilat.open_store("postgresql://postgres@127.0.0.1:1/nothing_listens_here")
+    assert "B401" in str(err.value) and "127.0.0.1" in str(err.value)
     from bilat.store import open_store
     path = str(tmp_path / "empty.db")
     with pytest.raises(StoreError) as err:
