@@ -408,7 +408,7 @@ class ActorIndex:
                 if holder is not None:
                     return [holder.actor()]
             if not countries:
-                same = self._recent_same(t)
+                same = self._recent_same(t) or (self._pronoun_owner(t) if kind in ("group", "organization") else None)
                 countries = [same] if same else []
             role = self._np_text(t, strip_det=True)
             if not countries:
@@ -442,6 +442,16 @@ class ActorIndex:
             while len(span) and span[0].dep_ in ("det", "predet"):
                 span = span[1:]
         return span.text.strip()
+
+    def _pronoun_owner(self, t: Token) -> str | None:
+        """'their forces' after 'Bosnian Serbs said': the owner named by a possessive pronoun,
+        used only where no modifier names a country."""
+        for x in t.lefts:
+            if x.tag_ == "PRP$" and x.dep_ == "poss" and x.lower_ in ("its", "their"):
+                owner = [a for a in self._pronoun(x, None) if a.country]
+                if owner:
+                    return owner[0].country
+        return None
 
     def _modifier_countries(self, t: Token) -> list[str]:
         """Countries of a noun from its modifiers; several for "the ministers of China and Japan"

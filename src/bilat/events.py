@@ -738,7 +738,8 @@ class SentenceReader:
                 if not source and speaker and typ not in HOSTILE:
                     source = list(speaker)
             # a government that says another state attacked accuses it (CAMEO/PLOVER code the claim)
-            if speaker and typ in ("ASSAULT", "COERCE") and speech_verb is not None and source \
+            if speaker and typ == "ASSAULT" and speech_verb is not None and source \
+                    and any(a.country for a in speaker) \
                     and not _same_countries(source, speaker) and _is_state_speaker(speaker) \
                     and lemma(speech_verb) in ("say", "claim", "allege", "charge", "accuse", "insist", "tell"):
                 typ, cameo, mode, target, source = "ACCUSE", "112", None, source, list(speaker)
@@ -1095,7 +1096,8 @@ _GENERIC_EVENT_NOUNS = {"effort", "efforts", "mission", "initiative", "bid", "ca
 
 _QUANTITY = {"thousands", "hundreds", "dozens", "scores", "millions", "group", "crowd", "number", "some", "many",
              "several", "most", "few", "members", "team", "series", "round", "rounds", "days", "weeks", "tons", "tonnes",
-             "kg", "kilograms", "worth", "batch", "shipment", "consignment", "wave", "spate", "couple", "pair"}
+             "kg", "kilograms", "worth", "batch", "shipment", "consignment", "wave", "spate", "couple", "pair",
+             "state"}
 
 
 def _quantity_head(t: Token) -> Token:
