@@ -401,7 +401,7 @@ class SentenceReader:
             objs = [_quantity_head(c) for c in t.children if c.dep_ == "nsubj"]
         for o in objs:
             o = _quantity_head(o)
-            for x in [o] + list(o.conjuncts):
+            for x in [o] + list(o.conjuncts) + [c for c in o.children if c.dep_ == "compound"]:
                 if x.lemma_.lower() in objects or x.lower_ in objects:
                     return True
                 if "person" in objects and (x.i in self.index.person_at or x.ent_type_ in ("PERSON", "NORP")):
@@ -755,9 +755,11 @@ class SentenceReader:
                 else:
                     continue
             elif mod == "future":
+                decided = speech_verb is not None and lemma(speech_verb) in ("announce", "decide", "declare", "confirm")
                 if typ in COOPERATIVE:
                     typ, cameo, mode = "AGREE", COOPERATIVE[typ], None
-                elif typ in HOSTILE:
+                elif typ in HOSTILE and not (decided and typ in ("SANCTION", "COERCE")):
+                    # "warned it would impose sanctions" threatens; "announced it would" decides
                     typ, cameo, mode = "THREATEN", HOSTILE[typ], None
             if typ == "AGREE" and light is None and any(c.dep_ == "xcomp" and lemma(c) in _HOSTILE_INTENT for c in t.children):
                 typ, cameo, mode = "THREATEN", "138", None  # "vowed to fight", "swore to retaliate"
@@ -799,7 +801,8 @@ class SentenceReader:
                     and location.country not in {a.country for a in source}:
                 # "activists staged a protest in Beijing", "exercises in Alaska": aimed at the host
                 target = [Actor(kind="state", country=location.country)]
-            if location is not None and location.country and typ in ("CONSULT", "AGREE", "COOPERATE"):
+            if location is not None and location.country and typ in ("CONSULT", "AGREE", "COOPERATE") \
+                    and mode != "visit" and lemma(t) not in ("visit", "trip", "tour"):
                 # "met in Kinshasa": the host country of a venue is not a participant
                 target = [a for a in target if a.country != location.country or a.name or a.role]
             if typ == "ASSAULT" and source and all(a.sector == "COP" for a in source) and \
@@ -1097,7 +1100,7 @@ _GENERIC_EVENT_NOUNS = {"effort", "efforts", "mission", "initiative", "bid", "ca
 _QUANTITY = {"thousands", "hundreds", "dozens", "scores", "millions", "group", "crowd", "number", "some", "many",
              "several", "most", "few", "members", "team", "series", "round", "rounds", "days", "weeks", "tons", "tonnes",
              "kg", "kilograms", "worth", "batch", "shipment", "consignment", "wave", "spate", "couple", "pair",
-             "state"}
+             "state", "part", "parts", "portion"}
 
 
 def _quantity_head(t: Token) -> Token:
