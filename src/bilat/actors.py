@@ -133,9 +133,8 @@ class ActorIndex:
                     and not any(w in p.role.lower() for w in ("ambassador", "envoy")):
                 p.country = index.lead_country
             # a story that names one country only: its officials are that country's
-            elif p.country is None and len(index.focus) == 1 and not index.focus[0].startswith("IGO:") \
-                    and not index._only_as_object(index.focus[0]):
-                p.country = index.focus[0]
+            elif p.country is None and index.sole_country():
+                p.country = index.sole_country()
         return index
 
     def _countries_from_own_ties(self) -> None:
@@ -163,7 +162,18 @@ class ActorIndex:
         """True when every mention of the country is an object ("criticised Japan"): then it is
         the other side, not the speaker's own."""
         mentions = [p for p in self.doc._.places or [] if p.code == code]
-        return bool(mentions) and all(self.doc[p.end - 1].dep_ in ("dobj", "pobj", "dative") for p in mentions)
+
+        def as_object(p) -> bool:
+            tok = self.doc[p.end - 1]
+            return tok.dep_ in ("dobj", "dative") or (
+                tok.dep_ == "pobj" and tok.head.lower_ in ("against", "on", "at", "with", "over"))
+        return bool(mentions) and all(as_object(p) for p in mentions)
+
+    def sole_country(self) -> str | None:
+        """The one country a story names (not only as someone's object), if there is exactly one."""
+        if len(self.focus) == 1 and not self.focus[0].startswith("IGO:") and not self._only_as_object(self.focus[0]):
+            return self.focus[0]
+        return None
 
     def _lead_country(self) -> str | None:
         """The country that acts in the article's first clauses: the subject of the first sentence
@@ -244,7 +254,10 @@ class ActorIndex:
         i = ent.start - 1
         while i >= 0 and i >= ent.start - 8:
             t = doc[i]
-            if t.is_punct and t.text not in {"-", "'s", "’s"}:
+            if t.text in ("-", "–"):
+                i -= 1
+                continue  # "Secretary-General"
+            if t.is_punct and t.text not in {"'s", "’s"}:
                 break
             if t.lower_ in {"the", "a", "an", "his", "her", "their", "its"}:
                 break
@@ -361,7 +374,10 @@ class ActorIndex:
                 return [Actor(name=doc[place.start:place.end].text, kind="group", country=place.code,
                               sector=place.kind.split(":", 1)[1])]
             if place.kind == "demonym" and t.i > 0 and self.doc[t.i - 1].lower_ == "ethnic":
-                return [Actor(kind="group", country=None, role=self._np_text(t, strip_det=True))] if allow_unknown else []
+                where, _ = self._modifier_country(t)  # "ethnic Albanians in south Serbia"
+                if where or allow_unknown:
+                    return [Actor(kind="group", country=where, role=self._np_text(t, strip_det=True))]
+                return []
             if place.kind == "demonym" and t.pos_ in ("PROPN", "NOUN") and t.dep_ not in ("amod", "compound"):
                 return [Actor(name=None, kind="group", country=place.code, role=t.text)]
             return []

@@ -793,6 +793,9 @@ class SentenceReader:
                 # "a roadside bombing near Samarra killed ...": an attack without a named attacker is
                 # coded to the country it happened in (CAMEO and PLOVER practice)
                 source = [Actor(kind="group", country=location.country, role="unidentified attackers")]
+            home = idx.sole_country()
+            if home and any(not a.country for a in source):
+                source = [a if a.country else _with_country(a, home) for a in source]  # a one-country story
             source = [a for a in source if a.country]
             target = [a for a in target if a.country]
             if typ == "MOBILIZE":  # forces deployed to one's own command are not aimed at oneself

@@ -40,7 +40,7 @@ def location_of(trigger: Token, place_at: dict[int, Place]) -> Location | None:
         candidates.append(head)
     # one level down too: "marched on Parliament in London", "held talks in Seoul"
     for c in list(trigger.children):
-        if c.dep_ in ("dobj", "prep"):
+        if c.dep_ in ("dobj", "prep", "nsubj"):  # "a bombing near Samarra killed"
             candidates.append(c)
             candidates.extend(o for o in c.children if o.dep_ == "pobj")
     for tok in candidates:
