@@ -573,6 +573,19 @@ class SentenceReader:
                     return found
         return found
 
+    def _domestic_target(self, anchor: Token, source: list[Actor], exclude: set[int]) -> list[Actor]:
+        """A measure at home: "threatened to institute a curfew in Algiers", "jailed opposition
+        members" -- the source's own country is the target when the clause places it there."""
+        home = {a.country for a in source if a.country}
+        for x in _own_clause(anchor, exclude):
+            place = self.index.place_at.get(x.i)
+            if place is None or place.code not in home or place.kind not in ("country", "capital", "city"):
+                continue
+            tok = self.index.doc[place.end - 1]
+            if tok.dep_ == "dobj" or (tok.dep_ == "pobj" and tok.head.lower_ in ("in", "across", "throughout", "within")):
+                return [Actor(kind="state", country=place.code)]
+        return []
+
     def fallback_target(self, sent: Span, source: list[Actor], exclude: set[int]) -> list[Actor]:
         """Last resort for speech acts: the one foreign state the sentence names as an actor."""
         src = {a.country for a in source if a.country}
@@ -822,6 +835,8 @@ class SentenceReader:
                     target = [a for a in speaker if a.country]
             if not target and typ in ("ACCUSE", "REQUEST", "THREATEN", "MOBILIZE"):
                 target = self.fallback_target(sent, source, exclude)
+            if not target and typ in _DOMESTIC_TYPES:
+                target = self._domestic_target(anchor, source, exclude)
             if typ in NEEDS_TARGET and not target and not (multi and typ in ("AGREE", "SUPPORT", "COOPERATE")) \
                     and not (typ == "AGREE" and t.pos_ in ("VERB", "ADJ") and light is None and not speech_verb
                              and any(c.dep_ == "xcomp" for c in t.children)):
@@ -1087,6 +1102,7 @@ _DATE_RE = __import__("re").compile(
     r"\b(?:" + dates_mod._MONTH_NAME + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+(?:1[89]|20)\d\d)?"
     r"|\d{1,2}\s+" + dates_mod._MONTH_NAME + r"(?:\s+(?:1[89]|20)\d\d)?)\b", __import__("re").I)
 
+_DOMESTIC_TYPES = {"THREATEN", "COERCE", "SANCTION", "REQUEST", "REJECT", "CONCEDE", "PROTEST"}
 _PROTEST_PURPOSE = {"protest", "demonstrate", "demand", "press"}
 _ATTACK_NOUNS = {"bombing", "bomb", "explosion", "blast", "device", "attack", "mine", "minefield", "ambush",
                  "shelling", "rocket", "mortar", "gunfire", "shooting"}

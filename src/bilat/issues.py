@@ -47,9 +47,10 @@ def location_of(trigger: Token, place_at: dict[int, Place]) -> Location | None:
         for prep in tok.children:
             if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE_PREPS:
                 continue
-            for obj in prep.children:
-                if obj.dep_ != "pobj":
-                    continue
+            objs = [o for o in prep.children if o.dep_ == "pobj"]
+            # "outside of the Iraqi city of Basra": the object sits one preposition further
+            objs += [o for p2 in prep.children if p2.dep_ == "prep" for o in p2.children if o.dep_ == "pobj"]
+            for obj in objs:
                 loc = _place_location(obj, place_at)
                 if loc is not None:
                     return loc
