@@ -1102,7 +1102,7 @@ _DATE_RE = __import__("re").compile(
     r"\b(?:" + dates_mod._MONTH_NAME + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+(?:1[89]|20)\d\d)?"
     r"|\d{1,2}\s+" + dates_mod._MONTH_NAME + r"(?:\s+(?:1[89]|20)\d\d)?)\b", __import__("re").I)
 
-_DOMESTIC_TYPES = {"THREATEN", "COERCE", "SANCTION", "REQUEST", "REJECT", "CONCEDE", "PROTEST"}
+_DOMESTIC_TYPES = {"THREATEN", "COERCE", "SANCTION", "REQUEST", "REJECT", "CONCEDE"}
 _PROTEST_PURPOSE = {"protest", "demonstrate", "demand", "press"}
 _ATTACK_NOUNS = {"bombing", "bomb", "explosion", "blast", "device", "attack", "mine", "minefield", "ambush",
                  "shelling", "rocket", "mortar", "gunfire", "shooting"}
