@@ -317,6 +317,10 @@ class SentenceReader:
             return "hypothetical"
         if verb.dep_ == "ccomp" and self.is_trigger_token(verb.head):
             return "absorbed"
+        if verb.dep_ in ("acl", "xcomp") and (verb.head.lemma_.lower() in ("attempt", "try", "bid") or
+                                              lemma(verb.head) in ("attempt", "try")) \
+                and (("VERB", lemma(verb), "") in verb_lexicon() and verb_lexicon()[("VERB", lemma(verb), "")].type == "ASSAULT"):
+            return "fact"  # "an attempt to assassinate", "tried to kill": CAMEO codes the attempt
         if verb.dep_ == "acl" and verb.head.lemma_.lower() in _MODAL_NOUNS and \
                 any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             return "hypothetical"  # "a decision to reopen", "an offer to host": the noun's content, not a report
@@ -725,6 +729,13 @@ class SentenceReader:
             if mod == "negated" and typ in COOPERATIVE | {"AGREE": ""} and self._is_future(anchor):
                 # "Obama said he would not provide support to Israel": a refusal
                 mod, typ, cameo, mode = "fact", "REJECT", "120", None
+            gov = anchor.head if anchor.dep_ == "xcomp" else None
+            if gov is not None and lemma(gov) == "fail" and typ in ("AGREE", "CONSULT", "SUPPORT", "COOPERATE"):
+                mod, typ, cameo, mode = "fact", "REJECT", "120", None  # "failed to reach agreement"
+            forced = gov is not None and lemma(gov) in ("order", "force", "compel") and \
+                any(c.dep_ == "dobj" for c in gov.children)
+            if forced:
+                mod = "fact"  # "ordered the newspaper to suspend publication": the order is the act
             if mod in ("negated", "hypothetical", "absorbed"):
                 triggered_clauses.add(anchor.i)
                 continue
@@ -774,6 +785,10 @@ class SentenceReader:
                 elif typ in HOSTILE and not (decided and typ in ("SANCTION", "COERCE")):
                     # "warned it would impose sanctions" threatens; "announced it would" decides
                     typ, cameo, mode = "THREATEN", HOSTILE[typ], None
+            if forced:
+                source, _, _ = self.subject_of(gov, speaker)
+                target = [a for o in gov.children if o.dep_ == "dobj" for a in idx.actors_for(o, speaker=speaker, allow_unknown=True)]
+                typ, cameo, mode = "COERCE", "172", None
             if typ == "AGREE" and light is None and any(c.dep_ == "xcomp" and lemma(c) in _HOSTILE_INTENT for c in t.children):
                 typ, cameo, mode = "THREATEN", "138", None  # "vowed to fight", "swore to retaliate"
             if typ in ("AGREE", "REJECT", "SANCTION") and lemma(anchor) in ("accept", "meet", "grant", "heed", "cancel", "revoke",
