@@ -93,16 +93,26 @@ class NounTrigger:
 
 
 @functools.lru_cache(maxsize=1)
-def verb_lexicon() -> dict[tuple[str, str, str], Trigger]:
-    """(pos, lemma, particle) -> Trigger."""
-    out = {}
+def verb_senses() -> dict[tuple[str, str, str], tuple[Trigger, ...]]:
+    """(pos, lemma, particle) -> its senses in table order; a sense with objects applies only to
+    those objects ("strengthen forces" mobilises, "strengthen ties" agrees)."""
+    out: dict[tuple[str, str, str], list[Trigger]] = {}
     valid = {t.value for t in EventType}
     for row in read_table("triggers.tsv"):
         if row["type"] not in valid or not (row["cameo"] or "").isdigit():
             raise ValueError(f"triggers.tsv: bad row {row}")  # a malformed table must fail loudly
         objects = frozenset(o for o in (row["objects"] or "").split("|") if o)
-        out[(row["pos"], row["lemma"], row["particle"] or "")] = Trigger(row["type"], row["cameo"], row["mode"] or None, objects)
-    return out
+        trig = Trigger(row["type"], row["cameo"], row["mode"] or None, objects)
+        senses = out.setdefault((row["pos"], row["lemma"], row["particle"] or ""), [])
+        if trig not in senses:
+            senses.append(trig)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def verb_lexicon() -> dict[tuple[str, str, str], Trigger]:
+    """(pos, lemma, particle) -> its first sense."""
+    return {k: v[0] for k, v in verb_senses().items()}
 
 
 @functools.lru_cache(maxsize=1)
@@ -370,15 +380,11 @@ class SentenceReader:
             lem = lemma(t)
             if t.pos_ in ("VERB",) or (t.pos_ == "AUX" and lem not in ("be", "have", "do")) or (t.pos_ == "NOUN" and t.tag_ == "VBG"):
                 part = particle_of(t)
-                trig = lex.get(("VERB", lem, part)) if part else None
+                senses = verb_senses()
+                # a verb listed only with particles ("call on", "fire at") needs the particle
+                candidates = (senses.get(("VERB", lem, part), ()) if part else ()) + senses.get(("VERB", lem, ""), ())
+                trig = next((c for c in candidates if not c.objects or self._object_ok(t, c.objects)), None)
                 if trig is None:
-                    trig = lex.get(("VERB", lem, ""))
-                    if trig is not None and any(k[1] == lem and k[2] for k in ()):
-                        pass
-                    # a verb listed only with particles ("call on", "fire at") needs the particle
-                if trig is None:
-                    continue
-                if trig.objects and not self._object_ok(t, trig.objects):
                     continue
                 if lem == "call" and not part:
                     continue
