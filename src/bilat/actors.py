@@ -44,6 +44,8 @@ _GROUP_HEADS = {"sides", "countries", "nations", "governments", "ministers", "le
                 "states", "parties", "presidents", "delegations"}
 GENERIC_IGO_NOUNS = {"council", "organization", "organisation", "alliance", "bloc", "union", "agency", "body",
                      "assembly", "commission"}
+_ABSTRACT = {"resolution", "report", "statement", "plan", "proposal", "decision", "policy", "law", "deal",
+             "agreement", "move", "step", "measure", "bill", "document", "letter", "message", "call", "demand"}
 _OWN_NOUNS = {"tie", "relation", "interest", "security", "position", "stance", "sovereignty", "cooperation", "partnership"}
 PRONOUNS_PERSON = {"he", "him", "his", "she", "her", "hers"}
 PRONOUNS_STATE = {"it", "its"}
@@ -443,8 +445,8 @@ class ActorIndex:
             return out
         # any other people-like noun that a country names: "Iraqi Kurds", "Algerian landowners",
         # "U.N. helicopters" -- only where the clause needs an agent (subjects), never for topics
-        if allow_unknown and t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT",
-                                                                                  "QUANTITY", "CARDINAL"):
+        if allow_unknown and t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() not in _ABSTRACT \
+                and t.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL"):
             countries = self._modifier_countries(t)
             if countries:
                 return [Actor(kind="group", country=c, role=self._np_text(t, strip_det=True)) for c in countries]

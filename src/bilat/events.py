@@ -312,7 +312,14 @@ class SentenceReader:
             return "obligation"
         if verb.dep_ == "advcl" and lemma(verb) in _PROTEST_PURPOSE and \
                 any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            if lemma(verb) != "protest" and _is_protest_act(verb.head):
+                return "absorbed"  # "staged demonstrations to demand reforms": the demand is the protest's
             return self.modality(verb.head)  # "converged on Lagos to protest": they protested
+        if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and verb.head is not verb \
+                and not any(c.dep_ == "aux" for c in verb.children):
+            inherited = self.modality(verb.head)  # "refused to allow planes to land and evacuate"
+            if inherited in ("absorbed", "hypothetical"):
+                return inherited
         if verb.dep_ in ("xcomp",) or (verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
             gov = verb.head
             glem = lemma(gov)
@@ -1169,6 +1176,17 @@ def _is_state_speaker(speaker: list[Actor]) -> bool:
     """Governments and their officials, not media, medics or witnesses."""
     return any(a.kind in ("state", "igo") or (a.sector in ("GOV", "MIL") and a.kind in ("person", "organization"))
                for a in speaker)
+
+
+_PROTEST_NOUNS = {"demonstration", "protest", "rally", "march", "strike", "sit-in", "riot", "boycott"}
+_PROTEST_VERBS = {"march", "demonstrate", "rally", "riot", "block", "protest", "picket", "strike", "gather",
+                  "converge", "chant", "boycott"}
+
+
+def _is_protest_act(verb: Token) -> bool:
+    if lemma(verb) in _PROTEST_VERBS:
+        return True
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in _PROTEST_NOUNS for c in verb.children)
 
 
 def _co_actors(verb: Token) -> list[Token]:
