@@ -246,6 +246,9 @@ class SentenceReader:
     def _noun_owner(self, noun: Token) -> list[Actor]:
         """'Egypt's statement said', 'the Turkish foreign ministry's spokesman said'."""
         mods = [x for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod", "appos") for x in c.subtree]
+        # "a report released in the Rwandan capital": a document speaks for where it was issued
+        mods += [x for c in noun.children if c.dep_ == "acl" and lemma(c) in ("release", "issue", "publish")
+                 for p in c.children if p.dep_ == "prep" and p.lower_ == "in" for x in p.subtree]
         for c in sorted(mods, key=lambda x: x.i):
             place = self.index.place_at.get(c.i)
             if place is not None and place.kind != "city":
