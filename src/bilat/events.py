@@ -582,11 +582,12 @@ class SentenceReader:
                         and x.head.lemma_.lower() not in _AGENT_HEADS | _AGENTIVE_EVENTS \
                         and x.head.lower_ not in _AGENT_HEADS:
                     continue  # "the Taiwan issue", "Japanese seafood imports": topics, not actors
-                if x.head.dep_ == "prep" and x.head.lower_ in _LOCATIVE and x.dep_ == "pobj" and x.i not in idx.person_at:
-                    continue  # "in Baghdad": where, not whom
+                if x.head.dep_ == "prep" and x.head.lower_ in _LOCATIVE and x.dep_ == "pobj" and x.i not in idx.person_at \
+                        and typ != "THREATEN":
+                    continue  # "in Baghdad": where, not whom (but "to resume attacks in Israel" threatens Israel)
                 if x.tag_ == "PRP$":
                     continue  # "its supplies": the owner is usually the actor itself
-                if x.dep_ == "pobj" and x.head.lower_ in _LOCATIVE:
+                if x.dep_ == "pobj" and x.head.lower_ in _LOCATIVE and typ != "THREATEN":
                     continue
                 take(x, foreign_only=True)
                 if found:
@@ -599,11 +600,17 @@ class SentenceReader:
         home = {a.country for a in source if a.country}
         for x in _own_clause(anchor, exclude):
             place = self.index.place_at.get(x.i)
-            if place is None or place.code not in home or place.kind not in ("country", "capital", "city"):
+            if place is None or place.code not in home or place.kind not in ("country", "capital", "city", "demonym"):
                 continue
             tok = self.index.doc[place.end - 1]
             if tok.dep_ == "dobj" or (tok.dep_ == "pobj" and tok.head.lower_ in ("in", "across", "throughout", "within")):
                 return [Actor(kind="state", country=place.code)]
+            # "threatened to ban Ugandan opposition candidates": the country's own people
+            head = tok.head.lemma_.lower()
+            if tok.dep_ in ("amod", "compound") and tok.head.dep_ in ("dobj", "pobj") and \
+                    tok.head.head.lower_ != "to" and \
+                    ((head in sector_table() and sector_table()[head][1] == "group") or head in _PLACE_HEADS):
+                return [Actor(kind="group", country=place.code, role=tok.head.text)]
         return []
 
     def fallback_target(self, sent: Span, source: list[Actor], exclude: set[int]) -> list[Actor]:
@@ -796,9 +803,11 @@ class SentenceReader:
                     continue
             elif mod == "future":
                 decided = speech_verb is not None and lemma(speech_verb) in ("announce", "decide", "declare", "confirm")
-                if typ in COOPERATIVE:
+                if any(m.lower_ == "unless" for c in anchor.children if c.dep_ == "advcl" for m in c.children):
+                    typ, cameo, mode = "THREATEN", "130", None  # "will withdraw its force unless ...": a threat
+                elif typ in COOPERATIVE:
                     typ, cameo, mode = "AGREE", COOPERATIVE[typ], None
-                elif typ in HOSTILE and not (decided and typ in ("SANCTION", "COERCE")):
+                elif typ in HOSTILE and not (decided and typ == "SANCTION"):
                     # "warned it would impose sanctions" threatens; "announced it would" decides
                     typ, cameo, mode = "THREATEN", HOSTILE[typ], None
             if forced:
