@@ -82,7 +82,8 @@ TYPED = [
     # ASSAULT
     ("Russian troops shelled the Ukrainian city of Kharkiv on Sunday.", ("ASSAULT", ["RUS"], ["UKR"])),
     # PROTEST: physical collective action, its country from the place
-    ("Thousands of protesters marched in Paris against the government on Saturday.", ("PROTEST", ["FRA"], [])),
+    # a protest at home addresses its own government: the host state is the target
+    ("Thousands of protesters marched in Paris against the government on Saturday.", ("PROTEST", ["FRA"], ["FRA"])),
     # COERCE: arrest, seize, deport
     ("Chinese authorities detained a Japanese businessman in Beijing on Friday.", ("COERCE", ["CHN"], ["JPN"])),
     ("Iran seized a British oil tanker on Friday.", ("COERCE", ["IRN"], ["GBR"])),

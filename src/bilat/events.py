@@ -854,8 +854,9 @@ class SentenceReader:
             if typ == "MOBILIZE":  # forces deployed to one's own command are not aimed at oneself
                 target = [a for a in target if not _same_countries([a], source)]
             if typ in ("PROTEST", "MOBILIZE") and not target and location is not None and location.country \
-                    and location.country not in {a.country for a in source}:
-                # "activists staged a protest in Beijing", "exercises in Alaska": aimed at the host
+                    and (typ == "PROTEST" or location.country not in {a.country for a in source}):
+                # "activists staged a protest in Beijing", "exercises in Alaska": aimed at the host;
+                # a protest at home addresses its own government
                 target = [Actor(kind="state", country=location.country)]
             if location is not None and location.country and typ in ("CONSULT", "AGREE", "COOPERATE") \
                     and mode != "visit" and lemma(t) not in ("visit", "trip", "tour"):
