@@ -472,7 +472,7 @@ class SentenceReader:
         found: list[Actor] = []
 
         def take(tok: Token, foreign_only: bool = False) -> None:
-            for a in idx.actors_for(tok, speaker=speaker, allow_unknown=typ == "COERCE"):
+            for a in idx.actors_for(tok, speaker=speaker, allow_unknown=typ in ("COERCE", "ASSAULT")):
                 if a in found or a in source:
                     continue
                 # the source's own state is not its target ("its troops", "Japan-China ties"), but its
@@ -833,7 +833,8 @@ class SentenceReader:
             # groups the text places but does not name a country for: "protesters in London"
             if location is not None and location.country:
                 source = [a if a.country else _with_country(a, location.country) for a in source]
-                target = [a if a.country else _with_country(a, location.country) for a in target]
+                if typ != "ASSAULT":  # victims' nationality is not where they were attacked
+                    target = [a if a.country else _with_country(a, location.country) for a in target]
             if any(not a.country for a in source) and target and len({a.country for a in target if a.country}) == 1 \
                     and typ in ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE"):
                 home = next(a.country for a in target if a.country)  # "insurgents shelled Aleppo"
@@ -1135,6 +1136,8 @@ def _place_country(t: Token, idx) -> str | None:
         if place is not None and place.kind in ("country", "capital", "city", "demonym"):
             if x.i != t.i and x.head.dep_ == "prep" and x.head.lower_ not in ("of",):
                 continue
+            if place.kind == "demonym" and x.i > 0 and x.doc[x.i - 1].lower_ == "ethnic":
+                continue  # "ethnic Albanians" are not Albania
             return place.code
     return None
 
