@@ -381,6 +381,13 @@ class ActorIndex:
                     return [Actor(kind="group", country=where, role=self._np_text(t, strip_det=True))]
                 return []
             if place.kind == "demonym" and t.pos_ in ("PROPN", "NOUN") and t.dep_ not in ("amod", "compound"):
+                # "Bosnian Serbs", "the Albanians of southern Serbia": the state they live in
+                for c in t.children:
+                    if c.dep_ in ("amod", "compound") and c.i in self.place_at and self.place_at[c.i].code != place.code:
+                        return [Actor(name=None, kind="group", country=self.place_at[c.i].code, role=self._np_text(t))]
+                where, _ = self._modifier_country(t)
+                if where and where != place.code:
+                    return [Actor(name=None, kind="group", country=where, role=t.text)]
                 return [Actor(name=None, kind="group", country=place.code, role=t.text)]
             return []
         if low in ("forum", "organization", "organisation", "bloc", "alliance", "body", "group", "agency",

@@ -318,6 +318,8 @@ class SentenceReader:
             if lemma(verb) != "protest" and _is_protest_act(verb.head):
                 return "absorbed"  # "staged demonstrations to demand reforms": the demand is the protest's
             return self.modality(verb.head)  # "converged on Lagos to protest": they protested
+        if verb.dep_ == "acl" and verb.head.lemma_.lower() in _PROTEST_NOUNS:
+            return "absorbed"  # "a demonstration calling for his removal": the protest's own demand
         if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and verb.head is not verb \
                 and not any(c.dep_ == "aux" for c in verb.children):
             inherited = self.modality(verb.head)  # "refused to allow planes to land and evacuate"
@@ -547,8 +549,8 @@ class SentenceReader:
                 for c in h.children:
                     if c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
                         for x in c.subtree:
-                            if x.dep_ not in ("compound", "amod", "poss") and x.tag_ != "PRP$":
-                                take(x)
+                            if x.dep_ not in ("compound", "amod") and x.tag_ != "PRP$":
+                                take(x)  # "to show their disapproval of the United States' policies"
             if found:
                 return found
         # "demanded that the US cancel ...", "accused X of ...": the complement's subject is addressed
@@ -587,6 +589,8 @@ class SentenceReader:
                     continue  # "in Baghdad": where, not whom (but "to resume attacks in Israel" threatens Israel)
                 if x.tag_ == "PRP$":
                     continue  # "its supplies": the owner is usually the actor itself
+                if any(c.dep_ == "poss" and c.tag_ == "PRP$" and c.lower_ in ("its", "their") for c in x.children):
+                    continue  # "its troops", "their forces": the source's own
                 if x.dep_ == "pobj" and x.head.lower_ in _LOCATIVE and typ != "THREATEN":
                     continue
                 take(x, foreign_only=True)
@@ -1035,8 +1039,18 @@ class SentenceReader:
         if not source and speaker:
             source = list(speaker)
         target: list[Actor] = []
+        preps = ("with", "between", "to") + (("against",) if noun.lemma_.lower() in _PROTEST_NOUNS else ())
         for c in noun.children:
-            if c.dep_ == "prep" and c.lower_ in ("with", "between", "to"):
+            if c.dep_ == "prep" and c.lower_ == "against":
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        target.extend(a for a in idx.actors_for(o, speaker=speaker) if a not in source)
+                        for m in o.children:  # "riots against Israeli policies"
+                            place = idx.place_at.get(m.i)
+                            if m.dep_ in ("amod", "compound", "poss") and place is not None and place.kind != "city":
+                                target.append(Actor(kind="state", country=place.code))
+                continue
+            if c.dep_ == "prep" and c.lower_ in preps:
                 for o in c.children:
                     if o.dep_ == "pobj":
                         target.extend(a for a in idx.actors_for(o, speaker=speaker) if a not in source)
@@ -1130,8 +1144,21 @@ _PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "SANCTION", "
 
 
 def _place_country(t: Token, idx) -> str | None:
-    """Country of a place noun phrase: "Syria's second city Aleppo", "the city of Nablus", "the US capital"."""
-    for x in [t] + sorted((y for y in t.subtree if y.i != t.i), key=lambda y: y.i):
+    """Country of a place noun phrase: "Syria's second city Aleppo", "the city of Nablus", "the US capital".
+    Only the noun, its modifiers and its "of" chain count: "a stronghold on the Thai border" is not Thai."""
+    near = [t]
+    frontier = [t]
+    while frontier:
+        h = frontier.pop()
+        for c in h.children:
+            if c.dep_ in ("compound", "amod", "poss", "nmod", "appos"):
+                near.extend(c.subtree)
+            elif c.dep_ == "prep" and c.lower_ == "of":
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        near.append(o)
+                        frontier.append(o)
+    for x in [t] + sorted((y for y in near if y.i != t.i), key=lambda y: y.i):
         place = idx.place_at.get(x.i)
         if place is not None and place.kind in ("country", "capital", "city", "demonym"):
             if x.i != t.i and x.head.dep_ == "prep" and x.head.lower_ not in ("of",):
