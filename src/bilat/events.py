@@ -320,6 +320,12 @@ class SentenceReader:
             return self.modality(verb.head)  # "converged on Lagos to protest": they protested
         if verb.dep_ == "acl" and verb.head.lemma_.lower() in _PROTEST_NOUNS:
             return "absorbed"  # "a demonstration calling for his removal": the protest's own demand
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and lemma(verb) in _PROTEST_PURPOSE | {"call"} \
+                and _is_protest_act(verb.head):
+            return "absorbed"  # "blocked roads demanding that he be reinstated"
+        if verb.dep_ == "pcomp" and verb.head.lower_ == "of" and \
+                lemma(verb.head.head) in ("suspect", "accuse", "allege", "charge", "convict", "blame", "guilty"):
+            return "absorbed"  # "nationals suspected of blowing up a plane": the allegation, not an act
         if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and verb.head is not verb \
                 and not any(c.dep_ == "aux" for c in verb.children):
             inherited = self.modality(verb.head)  # "refused to allow planes to land and evacuate"

@@ -46,7 +46,7 @@ def _split(value: str | None) -> list[str]:
 
 
 # Short official names that are ordinary words or names too often to match alone.
-_AMBIGUOUS = {"Georgia", "Jordan", "Chad", "Niger", "Guinea", "Turkey", "Dominica", "Mali", "Male", "Oman"}
+_AMBIGUOUS = {"Georgia", "Jordan", "Chad", "Guinea", "Turkey", "Dominica", "Mali", "Male", "Oman"}
 
 
 @functools.lru_cache(maxsize=1)
