@@ -452,7 +452,7 @@ class SentenceReader:
             dep = t2.dep_
         else:
             dep = t.dep_
-        if dep == "pobj" and head.lower_ in ("in", "into") and head.head.pos_ in ("VERB", "AUX") \
+        if dep == "pobj" and head.lower_ in ("in", "into", "on") and head.head.pos_ in ("VERB", "AUX") \
                 and lemma(head.head) in nt.lights:
             dep, head = "dobj", head.head  # "engaged in ethnic cleansing": the verb is the light verb
         if dep in ("dobj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX"):
