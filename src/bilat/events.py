@@ -65,7 +65,7 @@ NEEDS_TARGET = {"ACCUSE", "REQUEST", "REJECT", "SANCTION", "SUPPORT", "AID", "CO
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _PLACE_HEADS = {"republic", "region", "province", "city", "town", "village", "capital", "state", "territory", "border",
                 "camp", "port", "island", "enclave", "district", "area", "base", "embassy", "consulate", "candidate",
-                "party", "parliament", "election"}
+                "party", "parliament", "election", "settlement", "outpost", "facility", "site"}
 _AGENTIVE_EVENTS = {"strike", "airstrike", "attack", "raid", "bombing", "shelling", "offensive", "missile", "rocket",
                     "fire", "drone", "jet", "warplane", "force", "troop", "ship", "warship", "navy", "delegation",
                     "tank", "artillery", "gunfire", "gunboat", "helicopter", "aircraft"}
@@ -490,7 +490,9 @@ class SentenceReader:
                 found.append(a)
 
         def take_place(place) -> None:
-            a = Actor(kind="igo" if place.kind == "igo" else "state", country=place.code)
+            kind = "igo" if place.kind == "igo" else "group" if place.kind.startswith("group:") else "state"
+            a = Actor(kind=kind, country=place.code,
+                      name=idx.doc[place.start:place.end].text if kind == "group" else None)
             if a.country not in src_countries and a not in found:
                 found.append(a)
 
@@ -591,13 +593,14 @@ class SentenceReader:
                         and x.head.lower_ not in _AGENT_HEADS:
                     continue  # "the Taiwan issue", "Japanese seafood imports": topics, not actors
                 if x.head.dep_ == "prep" and x.head.lower_ in _LOCATIVE and x.dep_ == "pobj" and x.i not in idx.person_at \
-                        and typ != "THREATEN":
+                        and typ != "THREATEN" and not (x.head.lower_ == "from" and typ in ("RETREAT", "AGREE")):
                     continue  # "in Baghdad": where, not whom (but "to resume attacks in Israel" threatens Israel)
                 if x.tag_ == "PRP$":
                     continue  # "its supplies": the owner is usually the actor itself
                 if any(c.dep_ == "poss" and c.tag_ == "PRP$" and c.lower_ in ("its", "their") for c in x.children):
                     continue  # "its troops", "their forces": the source's own
-                if x.dep_ == "pobj" and x.head.lower_ in _LOCATIVE and typ != "THREATEN":
+                if x.dep_ == "pobj" and x.head.lower_ in _LOCATIVE and typ != "THREATEN" \
+                        and not (x.head.lower_ == "from" and typ in ("RETREAT", "AGREE")):
                     continue
                 take(x, foreign_only=True)
                 if found:
@@ -650,7 +653,7 @@ class SentenceReader:
         for c in noun.children:
             place = self.index.place_at.get(c.i)
             if c.dep_ in ("compound", "amod", "nmod") and place is not None and \
-                    place.kind in ("country", "demonym", "capital", "igo"):
+                    (place.kind in ("country", "demonym", "capital", "igo") or place.kind.startswith("group:")):
                 take_place(place)  # "an Australian ultimatum", "a U.S. request": that state's
             elif c.dep_ == "poss":
                 take(c)
@@ -864,6 +867,9 @@ class SentenceReader:
             target = [a for a in target if a.country]
             if typ == "MOBILIZE":  # forces deployed to one's own command are not aimed at oneself
                 target = [a for a in target if not _same_countries([a], source)]
+            if typ == "REQUEST" and lemma(t) == "seek" and not target and location is not None and location.country \
+                    and location.country not in {a.country for a in source}:
+                target = [Actor(kind="state", country=location.country)]  # "sought refuge in Germany"
             if typ in ("PROTEST", "MOBILIZE") and not target and location is not None and location.country \
                     and (typ == "PROTEST" or location.country not in {a.country for a in source}):
                 # "activists staged a protest in Beijing", "exercises in Alaska": aimed at the host;
@@ -1159,7 +1165,7 @@ def _place_country(t: Token, idx) -> str | None:
         for c in h.children:
             if c.dep_ in ("compound", "amod", "poss", "nmod", "appos"):
                 near.extend(c.subtree)
-            elif c.dep_ == "prep" and c.lower_ == "of":
+            elif c.dep_ == "prep" and (c.lower_ == "of" or (c.lower_ == "in" and h.lemma_.lower() in _PLACE_HEADS)):
                 for o in c.children:
                     if o.dep_ == "pobj":
                         near.append(o)
