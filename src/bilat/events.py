@@ -217,6 +217,10 @@ class SentenceReader:
                 if not actors and s.lemma_.lower() in SPEAKER_NOUNS | _AGENTIVE_EVENTS:
                     # "Egypt's statement said", "a U.S. air strike killed": the modifier's country acts
                     actors = self._noun_owner(s)
+                if not actors and s.tag_ == "NNS" and s.lemma_.lower() not in _AGENTIVE_EVENTS:
+                    # "Islamic fundamentalists continued their strike": people the place or the story
+                    # may give a country to
+                    actors = [Actor(kind="group", country=None, role=self.index._np_text(s, strip_det=True))]
                 passive = s.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in tok.children)
                 return actors, passive, s
             if tok.dep_ == "relcl":
