@@ -537,7 +537,7 @@ class SentenceReader:
                     else:
                         take(c)
                         if not found:
-                            self._possessor(c, lambda x: take(x, foreign_only=True), take_place)
+                            self._possessor(c, lambda x: take(x, foreign_only=True), take_place, take)
                         if not found and typ in _PLACE_TARGET_TYPES:
                             code = _place_country(c, idx)  # "visited the U.S. capital", "shelled Syria's city"
                             if code:
@@ -650,10 +650,12 @@ class SentenceReader:
                 seen.append(place.code)
         return [Actor(kind="state", country=seen[0])] if len(seen) == 1 else []
 
-    def _possessor(self, noun: Token, take, take_place=None) -> None:
-        """Whose thing the object is: "Japan's discharge", "a U.S. request", "an offer from Kabul"."""
+    def _possessor(self, noun: Token, take, take_place=None, take_from=None) -> None:
+        """Whose thing the object is: "Japan's discharge", "a U.S. request", "an offer from Kabul".
+        ``take_from`` takes the object of "from"/"by" (a domestic addressee is fine there)."""
         if take_place is None:
             take_place = lambda place: take(self.index.doc[place.start:place.end].root)
+        take_from = take_from or take
         for c in noun.children:
             place = self.index.place_at.get(c.i)
             if c.dep_ in ("compound", "amod", "nmod") and place is not None and \
@@ -664,7 +666,7 @@ class SentenceReader:
             if c.dep_ == "prep" and c.lower_ in ("of", "by", "from"):
                 for o in c.children:
                     if o.dep_ == "pobj":
-                        take(o)
+                        (take if c.lower_ == "of" else take_from)(o)
 
     # -- dates ------------------------------------------------------------------------------
     def date_for(self, t: Token, sent: Span, extra: list[Token], noun: Token | None = None) -> DateValue | None:
