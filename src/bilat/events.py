@@ -465,7 +465,9 @@ class SentenceReader:
                 typ, cameo = nt.lights[hl]
                 return Trigger(typ, cameo, nt.mode if typ == nt.type else None), head
             return None
-        if dep == "pobj" and head.pos_ == "ADP" and head.lower_ in ("in", "during", "at", "after", "before", "following", "on") and nt.scene:
+        if dep == "pobj" and head.pos_ == "ADP" and nt.scene and (
+                head.lower_ in ("in", "during", "at", "after", "before", "following", "on")
+                or (head.lower_ == "for" and nt.type == "CONSULT")):  # "returned to Geneva for talks"
             return Trigger(nt.type, nt.cameo, nt.mode), None
         if dep in ("nsubj",) and head.lemma_ in ("take", "end", "begin", "conclude", "continue", "open", "start") and nt.scene:
             return Trigger(nt.type, nt.cameo, nt.mode), None
