@@ -481,7 +481,7 @@ class SentenceReader:
         """Who the event is directed at: the object, the type's prepositions, a relative
         clause's head noun, then the first actor elsewhere in the trigger's own clause."""
         idx = self.index
-        heads = [t] + ([light] if light is not None else [])
+        heads = ([light] if light is not None else []) + [t]  # the light verb's object first: "engaged peacekeepers in a firefight"
         src_countries = {a.country for a in source if a.country}
         found: list[Actor] = []
 
