@@ -340,6 +340,10 @@ class SentenceReader:
             glem = lemma(gov)
             if self.is_trigger_token(gov):
                 return "absorbed"
+            if gov.dep_ == "xcomp" and gov.head is not gov:
+                outer = self.modality(gov)  # "refused to allow planes to land": still under the refusal
+                if outer in ("absorbed", "hypothetical", "negated"):
+                    return outer
             if glem in CONTINUE_VERBS:
                 return "fact"
             if glem in INTENT_VERBS or gov.lower_ in ("set", "scheduled", "expected", "going", "due", "about"):
@@ -349,6 +353,10 @@ class SentenceReader:
             return "hypothetical"
         if verb.dep_ == "ccomp" and self.is_trigger_token(verb.head):
             return "absorbed"
+        if verb.dep_ == "ccomp" and lemma(verb.head) not in SPEECH_VERBS and verb.head is not verb:
+            outer = self.modality(verb.head)  # "refused to allow planes to land": under the refusal
+            if outer in ("absorbed", "hypothetical", "negated"):
+                return outer
         if verb.dep_ in ("acl", "xcomp") and (verb.head.lemma_.lower() in ("attempt", "try", "bid") or
                                               lemma(verb.head) in ("attempt", "try")) \
                 and (("VERB", lemma(verb), "") in verb_lexicon() and verb_lexicon()[("VERB", lemma(verb), "")].type == "ASSAULT"):
@@ -361,10 +369,14 @@ class SentenceReader:
         return "fact"
 
     def is_trigger_token(self, t: Token) -> bool:
+        """Would this verb fire as a trigger? ("seeking to deepen ties": seek fires only on its objects)"""
         lem = lemma(t)
         lex = verb_lexicon()
-        if t.pos_ in ("VERB", "AUX", "NOUN") and (("VERB", lem, "") in lex or ("VERB", lem, particle_of(t)) in lex):
-            return True
+        if t.pos_ in ("VERB", "AUX", "NOUN"):
+            senses = verb_senses()
+            candidates = senses.get(("VERB", lem, particle_of(t)), ()) + senses.get(("VERB", lem, ""), ())
+            if any(not c.objects or self._object_ok(t, c.objects) for c in candidates):
+                return True
         if t.pos_ == "ADJ" and ("ADJ", lem, "") in lex:
             return True
         return False
