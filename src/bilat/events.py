@@ -1041,8 +1041,9 @@ class SentenceReader:
             source = list(speaker)
         if not source and self.type_sources.get(typ):
             source = list(self.type_sources[typ])  # "Taliban members were sanctioned": by whoever sanctioned before
-        if not source:
-            # no agent named: the government that acted last in this article
+        if not source and not material:
+            # no agent named: the government that acted last in this article ("it has been requested");
+            # never for violence, whose unnamed agent is unknown
             for _, a in reversed(idx.history):
                 if a.kind in ("state", "organization") and a.sector in ("GOV", None) and a.country \
                         and not any(a.country == x.country for x in target):
