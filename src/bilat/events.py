@@ -324,9 +324,9 @@ class SentenceReader:
             return self.modality(verb.head)  # "converged on Lagos to protest": they protested
         if verb.dep_ == "acl" and verb.head.lemma_.lower() in _PROTEST_NOUNS:
             return "absorbed"  # "a demonstration calling for his removal": the protest's own demand
-        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and lemma(verb) in _PROTEST_PURPOSE | {"call"} \
-                and _is_protest_act(verb.head):
-            return "absorbed"  # "blocked roads demanding that he be reinstated"
+        if verb.dep_ in ("advcl", "conj") and verb.tag_ == "VBG" and _is_protest_act(verb.head) \
+                and lemma(verb) not in _PROTEST_VERBS:
+            return "absorbed"  # "blocked roads demanding ...", "rioted, setting fire to mattresses": the protest
         if verb.dep_ == "pcomp" and verb.head.lower_ == "of" and \
                 lemma(verb.head.head) in ("suspect", "accuse", "allege", "charge", "convict", "blame", "guilty"):
             return "absorbed"  # "nationals suspected of blowing up a plane": the allegation, not an act
@@ -1256,7 +1256,7 @@ def _is_state_speaker(speaker: list[Actor]) -> bool:
 
 _PROTEST_NOUNS = {"demonstration", "protest", "rally", "march", "strike", "sit-in", "riot", "boycott"}
 _PROTEST_VERBS = {"march", "demonstrate", "rally", "riot", "block", "protest", "picket", "strike", "gather",
-                  "converge", "chant", "boycott"}
+                  "converge", "chant", "boycott", "blockade"}
 
 
 def _is_protest_act(verb: Token) -> bool:
