@@ -190,6 +190,14 @@ class SentenceReader:
         self.published = published
         self.type_sources: dict[str, list[Actor]] = {}  # the last source seen for each event type
         self._dates_cache: dict[int, list[Span]] = {}
+        self._tok_cache: dict[int, list[Token]] = {}
+
+    def _toks(self, sent: Span) -> list[Token]:
+        """The sentence's tokens, materialised once (iterating a Span builds each Token anew)."""
+        toks = self._tok_cache.get(sent.start)
+        if toks is None:
+            toks = self._tok_cache[sent.start] = list(sent)
+        return toks
 
     # -- subjects and speakers -----------------------------------------------------------
     def subject_of(self, verb: Token, speaker: list[Actor] | None) -> tuple[list[Actor], bool, Token | None]:
@@ -267,7 +275,7 @@ class SentenceReader:
     def speech_frames(self, sent: Span) -> dict[int, tuple[list[Actor], Token]]:
         """token index -> (speaker actors, speech verb) for tokens inside reported clauses."""
         frames: dict[int, tuple[list[Actor], Token]] = {}
-        for t in sent:
+        for t in self._toks(sent):
             if t.pos_ not in ("VERB", "AUX") or lemma(t) not in SPEECH_VERBS:
                 continue
             speaker, _, _ = self.subject_of(t, None)
@@ -281,14 +289,14 @@ class SentenceReader:
             if t.dep_ in ("ccomp", "parataxis") or (t.dep_ == "ROOT" and not any(c.dep_ == "ccomp" for c in t.children)):
                 pass
         # "according to X": X is the speaker of the whole sentence
-        for t in sent:
+        for t in self._toks(sent):
             if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
                 to = t.doc[t.i + 1]
                 objs = [c for c in to.children if c.dep_ == "pobj"]
                 if objs:
                     who = self.index.actors_for(objs[0]) or self._noun_owner(objs[0])
                     if who:
-                        for x in sent:
+                        for x in self._toks(sent):
                             frames.setdefault(x.i, (who, t))
         return frames
 
@@ -388,7 +396,7 @@ class SentenceReader:
         lex = verb_lexicon()
         nouns = noun_lexicon()
         light_used: set[int] = set()
-        for t in sent:
+        for t in self._toks(sent):
             if t.pos_ == "NOUN" or (t.pos_ == "PROPN" and t.lower_ in nouns):
                 lem = t.lemma_.lower()
                 nt = nouns.get(lem) or nouns.get(t.lower_)
@@ -408,7 +416,7 @@ class SentenceReader:
                     if light is not None:
                         light_used.add(light.i)
                     out.append((t, trigger, light))
-        for t in sent:
+        for t in self._toks(sent):
             if t.i in light_used:
                 continue
             lem = lemma(t)
@@ -648,7 +656,7 @@ class SentenceReader:
         """Last resort for speech acts: the one foreign state the sentence names as an actor."""
         src = {a.country for a in source if a.country}
         seen: list[str] = []
-        for x in sent:
+        for x in self._toks(sent):
             if x.i in exclude:
                 continue
             place = self.index.place_at.get(x.i)
@@ -753,7 +761,7 @@ class SentenceReader:
         date_ents = [e for e in doc.ents if e.label_ in ("DATE", "TIME") and e.start >= sent.start and e.end <= sent.end
                      and e.root.dep_ not in ("poss", "compound", "amod", "nmod")  # "last week's brawl" dates the brawl
                      and not any(i in self.index.person_at for i in range(e.start, e.end))]  # "Theresa May"
-        for tok in sent:
+        for tok in self._toks(sent):
             if tok.lower_ in dates_mod.WEEKDAYS and not any(e.start <= tok.i < e.end for e in date_ents):
                 date_ents.append(doc[tok.i:tok.i + 1])
         # dates the small model's NER misses ("Sept 29, 1972")
@@ -947,7 +955,7 @@ class SentenceReader:
             self.type_sources[typ] = list(source)
         out.extend(self._statements(sent, frames, triggered_clauses))
         # remember subjects for pronouns even where no event was found
-        for t in sent:
+        for t in self._toks(sent):
             if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON":
                 actors = idx.actors_for(t)
                 if actors:
