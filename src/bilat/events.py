@@ -372,6 +372,9 @@ class SentenceReader:
         if verb.dep_ == "acl" and verb.head.lemma_.lower() in _MODAL_NOUNS and \
                 any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             return "hypothetical"  # "a decision to reopen", "an offer to host": the noun's content, not a report
+        if verb.dep_ == "xcomp" and lemma(verb.head) in ("want", "wish", "hope") and \
+                not any(c.dep_ == "dobj" for c in verb.head.children):
+            return "future"  # "Obama wants to attack Switzerland": a stated intention
         if verb.dep_ in ("ccomp", "xcomp") and lemma(verb.head) in _WISH_VERBS:
             return "hypothetical"  # "Obama wants Putin to attack ...": a wish, not an act
         return "fact"
@@ -821,6 +824,9 @@ class SentenceReader:
                     exclude |= {x.i for x in o.subtree}
                 if passive:
                     source, target = self._passive(verb, subj_tok, source, speaker, typ)
+                    if not target and light is not None:
+                        # "Evidence against Russia was presented by the US": the noun names the target
+                        target = self.targets(t, typ, None, source, exclude, speaker)
                 else:
                     target = self.targets(t, typ, light, source, exclude, speaker)
                 if not source and speaker and typ not in HOSTILE:
