@@ -914,7 +914,8 @@ class SentenceReader:
                 # "met in Kinshasa": the host country of a venue is not a participant
                 target = [a for a in target if a.country != location.country or a.name or a.role]
             if typ == "ASSAULT" and source and all(a.sector == "COP" for a in source) and \
-                    (not target or all(a.sector in ("CVL", "OPP", None) and a.kind == "group" for a in target)):
+                    (not target or all((a.sector in ("CVL", "OPP", None) and a.kind == "group") or
+                                       (a.kind == "state" and _same_countries([a], source)) for a in target)):
                 typ, cameo = "COERCE", "175"  # police firing on demonstrators: repression
             if typ in ("SANCTION",) and source and target and _same_countries(source, target):
                 typ, cameo = "COERCE", "172"

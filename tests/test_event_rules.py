@@ -1,0 +1,79 @@
+"""The extractor's coding rules, one sentence each (written for these tests).
+
+Each case names the rule it pins down, so a regression says which convention broke.
+The model is the real pinned pipeline, loaded once by the session fixture.
+"""
+from __future__ import annotations
+
+import pytest
+
+import bilat
+
+PUBLISHED = "2024-05-17"  # a Friday
+
+
+@pytest.fixture
+def dyads(nlp):
+    def run(text):
+        return [(e["type"], sorted(a["country"] for a in e["source"]), sorted(a["country"] for a in e["target"]))
+                for e in bilat.extract(text, PUBLISHED)]
+    return run
+
+
+RULES = [
+    # a future act with an "unless" condition is a threat
+    ("Norway said it will withdraw its peacekeepers from Mali unless the junta holds elections.",
+     ("THREATEN", ["NOR"], ["MLI"])),
+    # announced sanctions are sanctions; warned-of sanctions are threats
+    ("Canada announced it would impose sanctions on Belarus.", ("SANCTION", ["CAN"], ["BLR"])),
+    ("Canada warned it would impose sanctions on Belarus.", ("THREATEN", ["CAN"], ["BLR"])),
+    # receiving from someone: the giver acts
+    ("Moldova received weapons from Romania on Monday.", ("AID", ["ROU"], ["MDA"])),
+    # a protest at home addresses its own government
+    ("Hundreds of students demonstrated in Santiago on Tuesday.", ("PROTEST", ["CHL"], ["CHL"])),
+    # a protest abroad is aimed at the host
+    ("Ukrainian activists staged a protest in Moscow on Tuesday.", ("PROTEST", ["UKR"], ["RUS"])),
+    # ethnic groups belong to where they live, not to their kin state
+    ("Ethnic Hungarians in Slovakia demanded more autonomy from the Slovak government.",
+     ("REQUEST", ["SVK"], ["SVK"])),
+    # kin demonyms: "Bosnian Croats" are Bosnian
+    ("Bosnian Croats demanded a new constitution from the Bosnian government.", ("REQUEST", ["BIH"], ["BIH"])),
+    # police firing on demonstrators is repression, not war
+    ("Kenyan police opened fire on demonstrators in Nairobi on Thursday.", ("COERCE", ["KEN"], ["KEN"])),
+    # governments that say another state attacked them accuse it
+    ("Armenia said Azerbaijani troops attacked its border posts on Tuesday.", ("ACCUSE", ["ARM"], ["AZE"])),
+    # negated future cooperation is a refusal
+    ("Hungary said it would not provide weapons to Ukraine.", ("REJECT", ["HUN"], ["UKR"])),
+    # a light verb's own object names the target before the noun's place
+    ("Malian soldiers engaged Nigerien troops in a firefight near Gao.", ("ASSAULT", ["MLI"], ["NER"])),
+    # a visit's host country is its target
+    ("Indian Prime Minister Narendra Modi arrived in Tokyo on Thursday for a visit.", ("CONSULT", ["IND"], ["JPN"])),
+    # bilateral meetings with several countries are one record each
+    ("The Kenyan foreign minister held bilateral meetings with Ghana and Senegal on Thursday.",
+     ("CONSULT", ["KEN"], ["GHA"])),
+]
+
+
+@pytest.mark.parametrize("text, expected", RULES, ids=[r[0][:40] for r in RULES])
+def test_rule(dyads, text, expected):
+    found = dyads(text)
+    assert expected in found, found
+
+
+NOT_EVENTS = [
+    # allegations are not acts: "suspected of bombing"
+    "Police arrested two men suspected of bombing the Turkish embassy.",
+    # a protest's own demands are part of the protest, not a second event
+    "Thousands of farmers blocked roads in Paris demanding lower fuel taxes.",
+    # wishes about others are not acts
+    "Brazil wants Argentina to lower its tariffs.",
+]
+
+
+@pytest.mark.parametrize("text, absent", [
+    (NOT_EVENTS[0], "ASSAULT"),
+    (NOT_EVENTS[1], "REQUEST"),
+    (NOT_EVENTS[2], "CONCEDE"),
+], ids=["allegation", "protest-demand", "wish"])
+def test_not_an_event(dyads, text, absent):
+    assert absent not in [d[0] for d in dyads(text)]
