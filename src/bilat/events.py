@@ -466,6 +466,17 @@ class SentenceReader:
         return False
 
     def _noun_trigger(self, t: Token, nt: NounTrigger) -> tuple[Trigger, Token | None] | None:
+        # "its ban on Japanese seafood, which China imposed": the relative clause holds the light verb
+        near = list(t.children) + [x for p in t.children if p.dep_ == "prep" for o in p.children
+                                   if o.dep_ == "pobj" for x in o.children]  # the parser may hang it lower
+        for c in near:
+            if c.dep_ == "relcl" and lemma(c) in nt.lights and \
+                    any(x.dep_ == "dobj" and x.tag_ in ("WDT", "WP") for x in c.children):
+                typ, cameo = nt.lights[lemma(c)]
+                return Trigger(typ, cameo, nt.mode if typ == nt.type else None), c
+        return self._noun_trigger_by_head(t, nt)
+
+    def _noun_trigger_by_head(self, t: Token, nt: NounTrigger) -> tuple[Trigger, Token | None] | None:
         # "a series of meetings", "10 days of war games", "a mediation effort": look through the measure
         if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in _QUANTITY:
             t = t.head.head
@@ -1126,6 +1137,9 @@ class SentenceReader:
     def _is_background(self, anchor: Token, sent: Span) -> bool:
         if any(c.dep_ == "aux" and c.lower_ == "had" for c in anchor.children):
             return True
+        if anchor.dep_ == "relcl" and anchor.tag_ == "VBD" and \
+                any(x.dep_ == "dobj" and x.tag_ in ("WDT", "WP") for x in anchor.children):
+            return True  # "its ban, which China imposed after ...": told in passing
         first = sent[0].lower_ if len(sent) else ""
         return first in ("earlier", "previously", "before", "last", "formerly")
 
