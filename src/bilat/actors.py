@@ -204,10 +204,8 @@ class ActorIndex:
             person = self._match_person(parts)
             if person is None:
                 name = " ".join(t.text for t in toks)
+                # a lone surname first seen alone is kept too: a fuller form seen later upgrades it
                 person = Person(name=name, tokens=parts)
-                if len(parts) == 1:
-                    # a lone surname first seen alone: keep it, a fuller form may come later
-                    pass
                 self.people.append(person)
             elif len(parts) > len(person.tokens) and set(person.tokens) <= set(parts):
                 person.name = " ".join(t.text for t in toks)

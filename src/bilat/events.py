@@ -285,9 +285,6 @@ class SentenceReader:
                 if c.dep_ in ("ccomp", "xcomp", "parataxis") or (c.dep_ == "dobj" and c.pos_ == "VERB"):
                     for x in c.subtree:
                         frames.setdefault(x.i, (speaker, t))
-            # quote first, speech verb after: '"...," Hua said.' -> the root clause is the quote
-            if t.dep_ in ("ccomp", "parataxis") or (t.dep_ == "ROOT" and not any(c.dep_ == "ccomp" for c in t.children)):
-                pass
         # "according to X": X is the speaker of the whole sentence
         for t in self._toks(sent):
             if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
@@ -609,8 +606,6 @@ class SentenceReader:
                         for sub in c.children:
                             if sub.dep_ in ("nsubj", "nsubjpass"):
                                 take(sub, foreign_only=False)
-                    if c.dep_ == "acl" and c.i not in exclude:  # "a declaration demanding that ..."
-                        pass
             if found:
                 return found
         # a relative clause's object is the noun it modifies: "Iranian officers it accused"

@@ -75,7 +75,7 @@ def _date_candidates(cands: list[Candidate], article: Article, settings: Setting
             elif prev is not None and prev.date and prev.date.value and _continues(prev, c):
                 c.date = prev.date  # "Stoltenberg also hailed ..." right after "Stoltenberg on Tuesday called ..."
             elif c.background:
-                pass
+                pass  # history is never dated from the lead or the dateline: a wrong date is worse than none
             elif lead is not None:
                 c.date = lead
             elif article.published and settings.publication_date_fallback:
