@@ -167,23 +167,29 @@ ingest_batches = Table(
     Column("n_events", Integer, nullable=False, server_default="0"),
 )
 
-# Monthly roll-up of event_dyads per (pair, month, direction, type), kept current by every
-# ingest batch for the pair-months it touches: a month timeline reads a few hundred rows
+# Roll-ups of event_dyads per (pair, period, direction, type), kept current by every
+# ingest batch for the pair-periods it touches: a timeline reads a few hundred rows
 # instead of every event of a busy pair. Per-story counts are exact (distinct stories per
 # bucket); sgold_* sum each story's mean Goldstein value.
-pair_months = Table(
-    "pair_months", metadata,
-    Column("pair_key", String(40), primary_key=True),
-    Column("month", String(7), primary_key=True),
-    Column("src", String(16), primary_key=True),
-    Column("type", String(16), primary_key=True),
-    Column("n_events", Integer, nullable=False),
-    Column("n_stories", Integer, nullable=False),
-    Column("gold_sum", Float),
-    Column("gold_n", Integer, nullable=False),
-    Column("sgold_sum", Float),
-    Column("sgold_n", Integer, nullable=False),
-)
+def _rollup(name: str, period: str, width: int) -> Table:
+    """A roll-up table keyed by (pair, period, direction, type); only the period column differs."""
+    return Table(
+        name, metadata,
+        Column("pair_key", String(40), primary_key=True),
+        Column(period, String(width), primary_key=True),
+        Column("src", String(16), primary_key=True),
+        Column("type", String(16), primary_key=True),
+        Column("n_events", Integer, nullable=False),
+        Column("n_stories", Integer, nullable=False),
+        Column("gold_sum", Float),
+        Column("gold_n", Integer, nullable=False),
+        Column("sgold_sum", Float),
+        Column("sgold_n", Integer, nullable=False),
+    )
+
+
+# Monthly roll-up (revision 0002).
+pair_months = _rollup("pair_months", "month", 7)
 
 # Indexes added in revision 0003: paging a pair's events newest first without sorting,
 # exact totals from index ranges, export streaming by ingest order.
@@ -203,16 +209,4 @@ story_pairs = Table(
 Index("ix_story_pairs_day", story_pairs.c.pair_key, story_pairs.c.day, story_pairs.c.story_id)
 
 # Weekly roll-up (revision 0004), the same shape keyed by the ISO week's Monday.
-pair_weeks = Table(
-    "pair_weeks", metadata,
-    Column("pair_key", String(40), primary_key=True),
-    Column("week", String(10), primary_key=True),
-    Column("src", String(16), primary_key=True),
-    Column("type", String(16), primary_key=True),
-    Column("n_events", Integer, nullable=False),
-    Column("n_stories", Integer, nullable=False),
-    Column("gold_sum", Float),
-    Column("gold_n", Integer, nullable=False),
-    Column("sgold_sum", Float),
-    Column("sgold_n", Integer, nullable=False),
-)
+pair_weeks = _rollup("pair_weeks", "week", 10)
