@@ -41,11 +41,7 @@ class Reads:
         if issue:
             conds.append(events.c.event_id.in_(select(event_issues.c.event_id)
                                                .where(event_issues.c.issue == issue.strip().lower())))
-        lo, hi = self._bounds(since, until)
-        if lo:
-            conds.append(events.c.day >= lo)
-        if hi:
-            conds.append(events.c.day <= hi)
+        conds += self._in_range(events.c.day, *self._bounds(since, until))
         if q:
             conds.append(func.lower(events.c.evidence_text).contains(q.lower(), autoescape=True))
         if story:
@@ -60,6 +56,16 @@ class Reads:
             return analysis.period_bounds(since, until)
         except ValueError as exc:
             raise StoreError("B404", detail=str(exc)) from exc
+
+    @staticmethod
+    def _in_range(column, lo, hi) -> list:
+        """Conditions keeping `column` within [lo, hi]; a missing bound is open."""
+        conds = []
+        if lo:
+            conds.append(column >= lo)
+        if hi:
+            conds.append(column <= hi)
+        return conds
 
     def events(self, pair=None, actor=None, type=None, issue=None, since=None, until=None, q=None,
                limit: int | None = 100, offset: int = 0, story=None, article=None) -> ResultSet:
@@ -85,11 +91,7 @@ class Reads:
         dconds = [d.pair_key == analysis.pair_key(a, b)]
         if type:
             dconds.append(d.type.in_(_types(type)))
-        lo, hi = self._bounds(since, until)
-        if lo:
-            dconds.append(d.day >= lo)
-        if hi:
-            dconds.append(d.day <= hi)
+        dconds += self._in_range(d.day, *self._bounds(since, until))
         other = self._event_filters(actor=actor, issue=issue, q=q)
         if other:
             dconds.append(d.event_id.in_(select(events.c.event_id).where(*other)))
@@ -151,11 +153,7 @@ class Reads:
         conds = []
         if type:
             conds.append(stories.c.type.in_(_types(type)))
-        lo, hi = self._bounds(since, until)
-        if lo:
-            conds.append(stories.c.day >= lo)
-        if hi:
-            conds.append(stories.c.day <= hi)
+        conds += self._in_range(stories.c.day, *self._bounds(since, until))
         if min_articles:
             conds.append(stories.c.n_articles >= int(min_articles))
         with self.engine.connect() as conn:
@@ -170,11 +168,7 @@ class Reads:
         a, b = analysis.parse_pair(pair) if isinstance(pair, str) else pair
         sp = story_pairs.c
         conds = [sp.pair_key == analysis.pair_key(a, b)]
-        lo, hi = self._bounds(since, until)
-        if lo:
-            conds.append(sp.day >= lo)
-        if hi:
-            conds.append(sp.day <= hi)
+        conds += self._in_range(sp.day, *self._bounds(since, until))
         base = select(sp.story_id).select_from(story_pairs)
         if type or min_articles:
             base = base.join(stories, stories.c.story_id == sp.story_id)
@@ -301,11 +295,7 @@ class Reads:
         pk = analysis.pair_key(a, b)
         col = getattr(event_dyads.c, period)
         lo, hi = self._bounds(since, until)
-        conds = [event_dyads.c.pair_key == pk, col.is_not(None)]
-        if lo:
-            conds.append(event_dyads.c.day >= lo)
-        if hi:
-            conds.append(event_dyads.c.day <= hi)
+        conds = [event_dyads.c.pair_key == pk, col.is_not(None), *self._in_range(event_dyads.c.day, lo, hi)]
         d = event_dyads.c
         grouped = (select(col, d.type, func.count(), func.count(func.distinct(d.story_id)),
                           func.count(func.distinct(case((d.src == a, d.story_id)))),
