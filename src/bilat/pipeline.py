@@ -17,6 +17,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 from .actors import ActorIndex
 from .clean import CleanText, clean
+from .dates import DateValue
 from .dedup import assign_ids, collapse
 from .errors import BilatError, ExtractionError, InputError
 from .events import Candidate, read_document
@@ -55,8 +56,6 @@ def _date_candidates(cands: list[Candidate], article: Article, settings: Setting
     lead = next((d for d in dated if len(d.value) == 10), None)
     if lead is None and article.published and settings.publication_date_fallback:
         # month-level dates are mostly background ("last month"); the story itself is news of the day
-        from .dates import DateValue
-
         lead = DateValue(article.published, DateBasis.PUBLISHED.value)
     elif lead is None and dated:
         lead = dated[0]
@@ -76,12 +75,8 @@ def _date_candidates(cands: list[Candidate], article: Article, settings: Setting
                 c.date = prev.date  # "Stoltenberg also hailed ..." right after "Stoltenberg on Tuesday called ..."
             elif c.background:
                 pass  # history is never dated from the lead or the dateline: a wrong date is worse than none
-            elif lead is not None:
+            elif lead is not None:  # the text's lead date, or the publication date as declared fallback
                 c.date = lead
-            elif article.published and settings.publication_date_fallback:
-                from .dates import DateValue
-
-                c.date = DateValue(article.published, DateBasis.PUBLISHED.value)
         out.append(c)
         prev = c
     return out
