@@ -51,6 +51,19 @@ RULES = [
     # bilateral meetings with several countries are one record each
     ("The Kenyan foreign minister held bilateral meetings with Ghana and Senegal on Thursday.",
      ("CONSULT", ["KEN"], ["GHA"])),
+    # a passive with a by-agent: the agent acts, on the noun's target
+    ("A dossier against Serbia was presented by Croatia on Monday.", ("ACCUSE", ["HRV"], ["SRB"])),
+    # conjoined participles share the auxiliary and the agent
+    ("Two Polish reporters were detained and later released by Belarusian police.",
+     ("RETREAT", ["BLR"], ["POL"])),
+    ("Two Polish reporters were detained and later released by Belarusian police.",
+     ("COERCE", ["BLR"], ["POL"])),
+    # killings with no named attacker are coded to the country where they happened
+    ("There were six Kenyan soldiers killed in Somalia on Tuesday.", ("ASSAULT", ["SOM"], ["KEN"])),
+    ("Six Kenyan soldiers were killed in Somalia on Tuesday.", ("ASSAULT", ["SOM"], ["KEN"])),
+    # protesters who wreck property riot (PROTEST); armed crowds attack (ASSAULT)
+    ("The Danish consulate was torched by Pakistani rioters on Sunday.", ("PROTEST", ["PAK"], ["DNK"])),
+    ("Chadian protesters fired rockets at the Chadian army on Sunday.", ("ASSAULT", ["TCD"], ["TCD"])),
 ]
 
 
@@ -67,6 +80,8 @@ NOT_EVENTS = [
     "Thousands of farmers blocked roads in Paris demanding lower fuel taxes.",
     # wishes about others are not acts
     "Brazil wants Argentina to lower its tariffs.",
+    # a clause that describes a place is background, not a report of an attack
+    "Peru lifted a curfew in Puno, where 12 people have been killed in riots this year.",
 ]
 
 
@@ -74,6 +89,7 @@ NOT_EVENTS = [
     (NOT_EVENTS[0], "ASSAULT"),
     (NOT_EVENTS[1], "REQUEST"),
     (NOT_EVENTS[2], "CONCEDE"),
-], ids=["allegation", "protest-demand", "wish"])
+    (NOT_EVENTS[3], "ASSAULT"),
+], ids=["allegation", "protest-demand", "wish", "place-description"])
 def test_not_an_event(dyads, text, absent):
     assert absent not in [d[0] for d in dyads(text)]

@@ -229,7 +229,11 @@ class SentenceReader:
                     # "Islamic fundamentalists continued their strike": people the place or the story
                     # may give a country to
                     actors = [Actor(kind="group", country=None, role=self.index._np_text(s, strip_det=True))]
-                passive = s.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in tok.children)
+                # a passive conjunct shares the subject of its head: "were detained and released by"
+                if tok.i != verb.i and verb.dep_ == "conj" and tok.i == verb.head.i:
+                    passive = _is_passive_conj(verb)  # "was indicted ... and will resign": resigning is active
+                else:
+                    passive = s.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in tok.children)
                 return actors, passive, s
             if tok.dep_ == "relcl":
                 return self.index.actors_for(tok.head, speaker=speaker), False, tok.head
@@ -449,6 +453,9 @@ class SentenceReader:
         objs = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
         if not objs and t.dep_ in ("acl", "relcl", "amod"):
             objs = [t.head]
+        if not objs and t.dep_ == "conj" and _is_passive_conj(t):
+            # "civilians were detained and later released": the shared subject is what is released
+            objs = [c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not objs:  # intransitive use: "UN troops withdrew" -- the subject is what moves
             objs = [_quantity_head(c) for c in t.children if c.dep_ == "nsubj"]
         for o in objs:
@@ -812,10 +819,11 @@ class SentenceReader:
             if mod in ("negated", "hypothetical", "absorbed"):
                 triggered_clauses.add(anchor.i)
                 continue
-            if t.dep_ == "acl" and t.tag_ == "VBN" and light is None:
+            existential = _existential_participle(t)
+            if t.dep_ == "acl" and t.tag_ == "VBN" and light is None and not existential:
                 continue  # "civilians imprisoned for ...", "victims killed by ...": a description, not a report
             speaker, speech_verb = frames.get(t.i, (None, None))
-            subj_tok = None
+            subj_tok, passive = None, False
             if scene:
                 source, target = self._scene_participants(t, speaker)
                 exclude: set[int] = set()
@@ -824,6 +832,9 @@ class SentenceReader:
                 source, passive, subj_tok = self.subject_of(verb if t.pos_ != "ADJ" else t.head, speaker)
                 if t.pos_ == "ADJ" and not source:
                     source, passive, subj_tok = self.subject_of(t, speaker)
+                if existential:  # "there were ten soldiers killed": the noun is the passive subject
+                    subj_tok, passive = t.head, True
+                    source = idx.actors_for(t.head, speaker=speaker, allow_unknown=True)
                 exclude = set(x.i for x in subj_tok.subtree) if subj_tok is not None else set()
                 for o in _co_actors(verb):  # "visiting Washington along with President X": X acts too
                     source = source + [a for a in idx.actors_for(o, speaker=speaker) if a not in source]
@@ -832,7 +843,8 @@ class SentenceReader:
                     source, target = self._passive(verb, subj_tok, source, speaker, typ)
                     if not target and light is not None:
                         # "Evidence against Russia was presented by the US": the noun names the target
-                        target = self.targets(t, typ, None, source, exclude, speaker)
+                        # (the noun is the passive subject, so its own subtree is not excluded)
+                        target = self.targets(t, typ, None, source, exclude - {x.i for x in t.subtree}, speaker)
                 else:
                     target = self.targets(t, typ, light, source, exclude, speaker)
                 if not source and speaker and typ not in HOSTILE:
@@ -896,7 +908,7 @@ class SentenceReader:
                 # "Kenyan police detained an opposition leader": repression at home
                 target = [a if a.country else _with_country(a, source[0].country) for a in target]
             if typ == "ASSAULT" and not any(a.country for a in source) and location is not None and location.country \
-                    and self._attack_noun_agent(anchor):
+                    and (self._attack_noun_agent(anchor) or (not scene and passive and light is None and _reported_clause(anchor))):
                 # "a roadside bombing near Samarra killed ...": an attack without a named attacker is
                 # coded to the country it happened in (CAMEO and PLOVER practice)
                 source = [Actor(kind="group", country=location.country, role="unidentified attackers")]
@@ -923,6 +935,11 @@ class SentenceReader:
                     (not target or all((a.sector in ("CVL", "OPP", None) and a.kind == "group") or
                                        (a.kind == "state" and _same_countries([a], source)) for a in target)):
                 typ, cameo = "COERCE", "175"  # police firing on demonstrators: repression
+            if typ in ("ASSAULT", "COERCE") and source and all(_is_crowd(a) for a in source) \
+                    and lemma(t) not in _ARMED_ACTS and not (_object_lemmas(anchor) & _ARMED_ACTS):
+                # protesters who burn, storm or demolish riot: collective action, not an armed
+                # attack or an act of state (CAMEO 145, PLOVER PROTEST)
+                typ, cameo = "PROTEST", "145"
             if typ in ("SANCTION",) and source and target and _same_countries(source, target):
                 typ, cameo = "COERCE", "172"
             if not source:
@@ -1023,11 +1040,14 @@ class SentenceReader:
                         if s.dep_ in ("nsubj", "nsubjpass"):
                             target = idx.actors_for(s, speaker=speaker, allow_unknown=True)
         source: list[Actor] = []
+        # "were detained and later released by police": the agent serves both verbs
+        shared = [v for v in ([verb.head] if verb.dep_ == "conj" else []) + list(verb.conjuncts)
+                  if v.tag_ == "VBN"]
+        for c in [c for v in [verb] + shared for c in v.children if c.dep_ == "agent"][:1]:
+            for o in c.children:
+                if o.dep_ == "pobj":
+                    source = idx.actors_for(o, speaker=speaker)
         for c in verb.children:
-            if c.dep_ == "agent":
-                for o in c.children:
-                    if o.dep_ == "pobj":
-                        source = idx.actors_for(o, speaker=speaker)
             # "was summoned to the Ministry of Foreign Affairs of Turkey": the summoner
             if not source and c.dep_ == "prep" and c.lower_ == "to" and lemma(verb) == "summon":
                 for o in c.children:
@@ -1182,6 +1202,40 @@ class SentenceReader:
 
 
 _CLAUSE_BREAKS = {"advcl", "relcl", "ccomp", "acl", "parataxis", "csubj", "nsubj", "nsubjpass"}
+
+
+def _existential_participle(t: Token) -> bool:
+    """'There were ten soldiers killed': a participle on the noun of an existential 'there be'."""
+    if t.dep_ != "acl" or t.tag_ != "VBN" or t.head.dep_ != "attr":
+        return False
+    be = t.head.head
+    return lemma(be) == "be" and any(c.dep_ == "expl" for c in be.children)
+
+
+def _reported_clause(verb: Token) -> bool:
+    """A clause the text reports as news, not one that describes a noun or a place
+    ("where 28 people have been killed", "victims killed by ...")."""
+    return verb.dep_ in ("ROOT", "conj", "ccomp", "parataxis") or _existential_participle(verb)
+
+
+def _is_passive_conj(verb: Token) -> bool:
+    """A participle joined to a passive verb shares its auxiliary: "were detained and released"."""
+    return verb.tag_ == "VBN" and (any(c.dep_ == "auxpass" for c in verb.children) or
+                                   any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.head.children))
+
+
+# weapons and killing: a crowd that uses them attacks (ASSAULT), it does not riot
+_ARMED_ACTS = {"launch", "fire", "shoot", "shell", "bomb", "kill", "stab", "detonate", "missile", "rocket",
+               "mortar", "grenade", "gun", "shot", "explosive"}
+_CROWD_NOUNS = {"protester", "protestor", "demonstrator", "rioter", "mob", "crowd"}
+
+
+def _is_crowd(a: Actor) -> bool:
+    """Protesters, rioters, a mob: the role's head noun names a crowd."""
+    if a.kind != "group" or not a.role:
+        return False
+    head = a.role.split()[-1].lower()
+    return head in _CROWD_NOUNS or head.rstrip("s") in _CROWD_NOUNS
 
 
 def _own_clause(h: Token, exclude: set[int]) -> list[Token]:
