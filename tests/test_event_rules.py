@@ -64,6 +64,13 @@ RULES = [
     # protesters who wreck property riot (PROTEST); armed crowds attack (ASSAULT)
     ("The Danish consulate was torched by Pakistani rioters on Sunday.", ("PROTEST", ["PAK"], ["DNK"])),
     ("Chadian protesters fired rockets at the Chadian army on Sunday.", ("ASSAULT", ["TCD"], ["TCD"])),
+    # "faces criticism from X": X acts on the one who faces it
+    ("Hungary faced sharp criticism from Sweden on Monday.", ("ACCUSE", ["SWE"], ["HUN"])),
+    ("Colombian officials pressured Ecuador to close the border.", ("REQUEST", ["COL"], ["ECU"])),
+    # the user of a weapon named as the agent acts; an attack over a country happened there
+    ("An Azerbaijani helicopter was shot down by a missile fired by Armenian troops.",
+     ("ASSAULT", ["ARM"], ["AZE"])),
+    ("An Azerbaijani helicopter was shot down over Armenia on Monday.", ("ASSAULT", ["ARM"], ["AZE"])),
 ]
 
 
@@ -82,6 +89,8 @@ NOT_EVENTS = [
     "Brazil wants Argentina to lower its tariffs.",
     # a clause that describes a place is background, not a report of an attack
     "Peru lifted a curfew in Puno, where 12 people have been killed in riots this year.",
+    # facing a prospect is not an act of anyone
+    "Serbia faces new sanctions.",
 ]
 
 
@@ -90,6 +99,7 @@ NOT_EVENTS = [
     (NOT_EVENTS[1], "REQUEST"),
     (NOT_EVENTS[2], "CONCEDE"),
     (NOT_EVENTS[3], "ASSAULT"),
-], ids=["allegation", "protest-demand", "wish", "place-description"])
+    (NOT_EVENTS[4], "SANCTION"),
+], ids=["allegation", "protest-demand", "wish", "place-description", "faced-prospect"])
 def test_not_an_event(dyads, text, absent):
     assert absent not in [d[0] for d in dyads(text)]

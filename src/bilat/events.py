@@ -847,6 +847,13 @@ class SentenceReader:
                         target = self.targets(t, typ, None, source, exclude - {x.i for x in t.subtree}, speaker)
                 else:
                     target = self.targets(t, typ, light, source, exclude, speaker)
+                if light is not None and lemma(light) == "face":
+                    # "faces pressure from Congress": the one who faces it is the target
+                    givers = [o for h in (t, light) for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
+                              for o in c.children if o.dep_ == "pobj"]
+                    if not givers:
+                        continue  # "Iran faces sanctions": a prospect, not an act
+                    source, target = [a for o in givers for a in idx.actors_for(o, speaker=speaker)], source
                 if not source and speaker and typ not in HOSTILE:
                     source = list(speaker)
             # a government that says another state attacked accuses it (CAMEO/PLOVER code the claim)
@@ -894,7 +901,8 @@ class SentenceReader:
             if typ == "PROTEST" and lemma(t) == "protest" and source and \
                     all(a.kind in ("state", "igo") or a.sector == "GOV" for a in source):
                 typ, cameo = "ACCUSE", "114"  # a government "protests": a diplomatic complaint
-            location = location_of(anchor, idx.place_at) or (location_of(t, idx.place_at) if t is not anchor else None)
+            location = location_of(anchor, idx.place_at, airborne=typ == "ASSAULT") or \
+                (location_of(t, idx.place_at) if t is not anchor else None)
             # groups the text places but does not name a country for: "protesters in London"
             if location is not None and location.country:
                 source = [a if a.country else _with_country(a, location.country) for a in source]
@@ -1047,6 +1055,12 @@ class SentenceReader:
             for o in c.children:
                 if o.dep_ == "pobj":
                     source = idx.actors_for(o, speaker=speaker)
+                    if not source and o.lemma_.lower() in _WEAPONS:
+                        # "by a missile believed to be fired by rebels": whoever used the weapon
+                        for x in o.subtree:
+                            if x.dep_ == "pobj" and x.head.dep_ == "agent" and x.i != o.i:
+                                source = idx.actors_for(x, speaker=speaker)
+                                break
         for c in verb.children:
             # "was summoned to the Ministry of Foreign Affairs of Turkey": the summoner
             if not source and c.dep_ == "prep" and c.lower_ == "to" and lemma(verb) == "summon":
@@ -1286,6 +1300,7 @@ _DATE_RE = __import__("re").compile(
 
 _DOMESTIC_TYPES = {"THREATEN", "COERCE", "SANCTION", "REQUEST", "REJECT", "CONCEDE"}
 _PROTEST_PURPOSE = {"protest", "demonstrate", "demand", "press"}
+_WEAPONS = {"missile", "rocket", "bomb", "shell", "mortar", "grenade", "drone", "device", "mine", "torpedo", "bullet"}
 _ATTACK_NOUNS = {"bombing", "bomb", "explosion", "blast", "device", "attack", "mine", "minefield", "ambush",
                  "shelling", "rocket", "mortar", "gunfire", "shooting"}
 _HOSTILE_INTENT = {"fight", "attack", "retaliate", "avenge", "destroy", "kill", "crush", "punish", "strike", "hit",

@@ -28,8 +28,10 @@ def issues_in(text: str) -> tuple[str, ...]:
     return tuple(slug for slug, pattern in _patterns() if pattern.search(text))
 
 
-def location_of(trigger: Token, place_at: dict[int, Place]) -> Location | None:
-    """Where the clause of ``trigger`` says the event happened."""
+def location_of(trigger: Token, place_at: dict[int, Place], airborne: bool = False) -> Location | None:
+    """Where the clause of ``trigger`` says the event happened. ``airborne``: also "over" and
+    "above" a place ("shot down over Ukraine"), which elsewhere is a topic ("a dispute over Taiwan")."""
+    preps = LOCATIVE_PREPS | {"over", "above"} if airborne else LOCATIVE_PREPS
     doc = trigger.doc
     candidates = [trigger]
     head = trigger
@@ -45,7 +47,7 @@ def location_of(trigger: Token, place_at: dict[int, Place]) -> Location | None:
             candidates.extend(o for o in c.children if o.dep_ == "pobj")
     for tok in candidates:
         for prep in tok.children:
-            if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE_PREPS:
+            if prep.dep_ != "prep" or prep.lower_ not in preps:
                 continue
             objs = [o for o in prep.children if o.dep_ == "pobj"]
             # "outside of the Iraqi city of Basra": the object sits one preposition further
