@@ -15,7 +15,7 @@ PUBLISHED = "2024-05-17"  # a Friday
 @pytest.fixture
 def dyads(nlp):
     def run(text):
-        return [(e["type"], sorted(a["country"] for a in e["source"]), sorted(a["country"] for a in e["target"]))
+        return [(e["type"], sorted({a["country"] for a in e["source"]}), sorted({a["country"] for a in e["target"]}))
                 for e in bilat.extract(text, PUBLISHED)]
     return run
 
@@ -71,6 +71,10 @@ RULES = [
     ("An Azerbaijani helicopter was shot down by a missile fired by Armenian troops.",
      ("ASSAULT", ["ARM"], ["AZE"])),
     ("An Azerbaijani helicopter was shot down over Armenia on Monday.", ("ASSAULT", ["ARM"], ["AZE"])),
+    # victims without a nationality are coded to where they were attacked; named people are not
+    ("Three children were killed in an Israeli air strike in Gaza on Monday.", ("ASSAULT", ["ISR"], ["PSE"])),
+    # troops clashing with their own country's rioters repress them
+    ("Egyptian soldiers clashed with Egyptian rioters in Cairo on Friday.", ("COERCE", ["EGY"], ["EGY"])),
 ]
 
 

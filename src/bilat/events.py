@@ -541,6 +541,8 @@ class SentenceReader:
                 found.append(a)
 
         preps = TARGET_PREPS.get(typ, ())
+        if typ == "ASSAULT" and lemma(t) in _MUTUAL_FIGHTS:
+            preps = preps + ("with",)  # "clashed with rioters": the other side (but "attacked with drones")
         if typ == "ACCUSE":
             # "complained to the UN over Israeli air raids": the accused before the addressee
             for h in heads:
@@ -906,8 +908,12 @@ class SentenceReader:
             # groups the text places but does not name a country for: "protesters in London"
             if location is not None and location.country:
                 source = [a if a.country else _with_country(a, location.country) for a in source]
-                if typ != "ASSAULT":  # victims' nationality is not where they were attacked
+                # victims' nationality is not where they were attacked, but victims the text gives
+                # no nationality at all ("four children were killed in Gaza") are coded to the place
+                if typ != "ASSAULT":
                     target = [a if a.country else _with_country(a, location.country) for a in target]
+                elif not any(a.country for a in target):
+                    target = [a if a.country or a.name else _with_country(a, location.country) for a in target]
             if any(not a.country for a in source) and target and len({a.country for a in target if a.country}) == 1 \
                     and typ in ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE"):
                 home = next(a.country for a in target if a.country)  # "insurgents shelled Aleppo"
@@ -939,9 +945,14 @@ class SentenceReader:
                     and mode != "visit" and lemma(t) not in ("visit", "trip", "tour"):
                 # "met in Kinshasa": the host country of a venue is not a participant
                 target = [a for a in target if a.country != location.country or a.name or a.role]
-            if typ == "ASSAULT" and source and all(a.sector == "COP" for a in source) and \
-                    (not target or all((a.sector in ("CVL", "OPP", None) and a.kind == "group") or
-                                       (a.kind == "state" and _same_countries([a], source)) for a in target)):
+            if typ == "ASSAULT" and source and (all(a.sector == "COP" for a in source) and
+                    (not target or all((a.sector in ("CVL", "OPP", None) and a.kind == "group"
+                                        and (not a.country or _same_countries([a], source))) or
+                                       (a.kind == "state" and _same_countries([a], source)) for a in target))
+                    or all(a.sector == "MIL" for a in source) and any(_is_crowd(a) for a in target) and
+                    all((_is_crowd(a) or a.kind == "state") and (not a.country or _same_countries([a], source))
+                        for a in target)):
+                # (and troops clashing with their own country's rioters or protesters)
                 typ, cameo = "COERCE", "175"  # police firing on demonstrators: repression
             if typ in ("ASSAULT", "COERCE") and source and all(_is_crowd(a) for a in source) \
                     and lemma(t) not in _ARMED_ACTS and not (_object_lemmas(anchor) & _ARMED_ACTS):
@@ -1300,6 +1311,7 @@ _DATE_RE = __import__("re").compile(
 
 _DOMESTIC_TYPES = {"THREATEN", "COERCE", "SANCTION", "REQUEST", "REJECT", "CONCEDE"}
 _PROTEST_PURPOSE = {"protest", "demonstrate", "demand", "press"}
+_MUTUAL_FIGHTS = {"clash", "fight", "skirmish", "battle", "scuffle", "brawl", "exchange"}
 _WEAPONS = {"missile", "rocket", "bomb", "shell", "mortar", "grenade", "drone", "device", "mine", "torpedo", "bullet"}
 _ATTACK_NOUNS = {"bombing", "bomb", "explosion", "blast", "device", "attack", "mine", "minefield", "ambush",
                  "shelling", "rocket", "mortar", "gunfire", "shooting"}
