@@ -60,6 +60,18 @@ def test_short_name_resolves_to_the_full_name_introduced_earlier(nlp, text, word
     assert (actor.name, actor.country, actor.kind) == (full, country, "person")
 
 
+@pytest.mark.parametrize("text, word, full, country", [
+    # the first mention gives a role but no country; a later apposition names the country
+    ("Kyrgyz officials sought revenge for the killing of Commander Farid Nazari. "
+     "A Russian drone strike killed Nazari, Kabul's top general.", "Nazari", "Farid Nazari", "AFG"),
+    ("Chile demanded revenge for the killing of Navy Commander Tomas Ruiz. "
+     "A Peruvian missile killed Ruiz, Caracas's senior admiral, in May.", "Ruiz", "Tomas Ruiz", "VEN"),
+])
+def test_later_apposition_gives_the_country(nlp, text, word, full, country):
+    (actor,) = _actors(nlp, text, word, nth=1)
+    assert (actor.name, actor.country) == (full, country)
+
+
 # ---------------------------------------------------------------- states, capitals as metonyms, organisations, groups, IGOs
 
 @pytest.mark.parametrize("text, word, expected", [

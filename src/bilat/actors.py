@@ -236,7 +236,10 @@ class ActorIndex:
                         parts.setdefault(part, p)
             for t in doc:
                 if t.i not in self.person_at and t.pos_ == "PROPN" and t.text.lower() in parts and t.i not in self.place_at:
-                    self.person_at[t.i] = parts[t.text.lower()]
+                    person = self.person_at[t.i] = parts[t.text.lower()]
+                    if person.country is None:  # "Soleimani, Tehran's top commander": the apposition says whose
+                        person.country = next((self.place_at[x.i].code for c in t.children if c.dep_ == "appos"
+                                               for x in c.subtree if x.i in self.place_at), None)
 
     def _match_person(self, parts: tuple[str, ...]) -> Person | None:
         for person in reversed(self.people):
@@ -286,10 +289,13 @@ class ActorIndex:
             break
         # apposition after the name: "Csaba Korosi, president of the ... General Assembly"
         appos = [c for c in root.children if c.dep_ == "appos"]
-        if not role_toks and appos:
+        if appos and (not role_toks or country is None):
+            # the apposition gives the role where the name has none, and the country where the
+            # role did not ("Quds Force commander Qassem Soleimani, Tehran's top general")
             a = appos[0]
             sub = list(a.subtree)
-            role_toks = [t for t in sub if not t.is_punct][:12]
+            if not role_toks:
+                role_toks = [t for t in sub if not t.is_punct][:12]
             for t in sub:
                 place = self.place_at.get(t.i)
                 if place is not None:
