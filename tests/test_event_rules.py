@@ -75,6 +75,9 @@ RULES = [
     ("Three children were killed in an Israeli air strike in Gaza on Monday.", ("ASSAULT", ["ISR"], ["PSE"])),
     # troops clashing with their own country's rioters repress them
     ("Egyptian soldiers clashed with Egyptian rioters in Cairo on Friday.", ("COERCE", ["EGY"], ["EGY"])),
+    # readiness to carry out a hostile act threatens it; readiness to cooperate agrees
+    ("Latvia said it is ready to impose sanctions on Belarus.", ("THREATEN", ["LVA"], ["BLR"])),
+    ("Latvia said it is ready to send doctors to Moldova.", ("AGREE", ["LVA"], ["MDA"])),
 ]
 
 

@@ -798,7 +798,10 @@ class SentenceReader:
         frames = self.speech_frames(sent)
         out: list[Candidate] = []
         triggered_clauses: set[int] = set()
-        for t, trig, light in self.find_triggers(sent):
+        found = self.find_triggers(sent)
+        # the verbs that carry a hostile act: "ready to impose sanctions" threatens them
+        hostile_at = {(light if light is not None else t).i for t, trig, light in found if trig.type in HOSTILE}
+        for t, trig, light in found:
             anchor = light if light is not None else t
             scene = light is None and t.pos_ in ("NOUN", "PROPN") and t.dep_ != "dobj"
             mod = self.modality(anchor)
@@ -888,7 +891,8 @@ class SentenceReader:
                 source, _, _ = self.subject_of(gov, speaker)
                 target = [a for o in gov.children if o.dep_ == "dobj" for a in idx.actors_for(o, speaker=speaker, allow_unknown=True)]
                 typ, cameo, mode = "COERCE", "172", None
-            if typ == "AGREE" and light is None and any(c.dep_ == "xcomp" and lemma(c) in _HOSTILE_INTENT for c in t.children):
+            if typ == "AGREE" and light is None and \
+                    any(c.dep_ == "xcomp" and (lemma(c) in _HOSTILE_INTENT or c.i in hostile_at) for c in t.children):
                 typ, cameo, mode = "THREATEN", "138", None  # "vowed to fight", "swore to retaliate"
             if typ in ("AGREE", "REJECT", "SANCTION") and lemma(anchor) in ("accept", "meet", "grant", "heed", "cancel", "revoke",
                                                                              "scrap", "drop", "end", "lift") \
