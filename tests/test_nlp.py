@@ -5,6 +5,7 @@ session fixture ``nlp`` from conftest, loaded once for the run.
 """
 from __future__ import annotations
 
+import json
 from importlib import resources
 
 import pytest
@@ -12,7 +13,8 @@ from spacy.tokens import Doc
 
 from bilat.errors import SettingsError
 from bilat.model import SECTORS
-from bilat.nlp import GAZETTEER, LINES, gazetteer_entries, line_sentences, load_nlp, read_table
+from bilat.nlp import (FAST_RULES, GAZETTEER, LINES, TableAttributeRules, gazetteer_entries, line_sentences, load_nlp,
+                       read_table)
 from bilat.settings import Settings
 
 pytestmark = pytest.mark.model
@@ -149,3 +151,54 @@ def test_gazetteer_entries_are_unique_and_coded():
         assert kind in {"country", "demonym", "capital", "city", "igo"} or \
             (kind.startswith("group:") and kind.split(":", 1)[1] in SECTORS), (form, kind)
         assert (code.startswith("IGO:") and kind == "igo") or (len(code) == 3 and code.isupper()), (form, code)
+
+
+# ---------------------------------------------------------------- the attribute rules by table
+
+def _annotations(doc):
+    return [(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in doc]
+
+
+def _texts(shared_dir):
+    sample = resources.files("bilat").joinpath("samples", "articles.jsonl").read_text(encoding="utf-8")
+    texts = [json.loads(line)["text"] for line in sample.splitlines() if line.strip()]
+    dev = shared_dir / "eval" / "dev" / "articles.jsonl"
+    if dev.exists():
+        texts += [json.loads(line)["text"] for line in dev.read_text(encoding="utf-8").splitlines() if line.strip()]
+    # every multi-token rule of the model's attribute_ruler, and the pronoun and auxiliary exceptions
+    texts.append("We're gonna go, y'all. Let's see. There is a dog and there were two. Ain't nothing here. "
+                 "Gotta go. C'mon now. I gave it to you. You said it. Nothin' doing. It did. He has.")
+    return texts
+
+
+def test_table_rules_replace_the_attribute_ruler(nlp):
+    assert FAST_RULES in nlp.pipe_names and "attribute_ruler" not in nlp.pipe_names
+    assert nlp.pipe_names.index(FAST_RULES) < nlp.pipe_names.index("lemmatizer")
+
+
+def test_table_rules_annotate_exactly_like_the_attribute_ruler(nlp, shared_dir):
+    import spacy
+
+    original = spacy.load(Settings().model)  # the model as shipped, with spaCy's own attribute_ruler,
+    original.add_pipe(LINES, before="parser")  # plus bilat's line breaks, so that only the rules differ
+    texts = _texts(shared_dir)
+    ours = [_annotations(d) for d in nlp.pipe(texts)]
+    theirs = [_annotations(d) for d in original.pipe(texts)]
+    assert sum(len(d) for d in ours) > 5000
+    assert ours == theirs
+
+
+def test_table_rules_later_rules_win_and_multi_token_rules_apply(nlp):
+    doc = nlp("They are gonna stay. There is a plan.")
+    gon = [t for t in doc if t.lower_ == "gon"][0]
+    assert (gon.lemma_, doc[gon.i + 1].lemma_) == ("go", "to")
+    there_is = [t for t in doc if t.lower_ == "is"][0]
+    assert there_is.pos_ == "VERB"  # "There is": the expletive rule, not the tag map's AUX
+
+
+def test_unreadable_rules_keep_the_original_component():
+    class Ruler:
+        patterns = [{"patterns": [[{"LOWER": {"FUZZY": "colour"}}]], "attrs": {"LEMMA": "color"}, "index": 0}]
+        attrs = [{}]
+
+    assert TableAttributeRules.compile(Ruler()) is None
