@@ -78,6 +78,12 @@ RULES = [
     # readiness to carry out a hostile act threatens it; readiness to cooperate agrees
     ("Latvia said it is ready to impose sanctions on Belarus.", ("THREATEN", ["LVA"], ["BLR"])),
     ("Latvia said it is ready to send doctors to Moldova.", ("AGREE", ["LVA"], ["MDA"])),
+    # a repeated act is the act
+    ("Israel reimposed a blockade on Gaza on Friday.", ("COERCE", ["ISR"], ["PSE"])),
+    # a crowd the text places nowhere protests at home
+    ("Bolivian miners rioted on Tuesday.", ("PROTEST", ["BOL"], ["BOL"])),
+    # force used to disperse a crowd is coercion, though the clause says "to"
+    ("Kenyan police fired tear gas to disperse protesters on Monday.", ("COERCE", ["KEN"], ["KEN"])),
 ]
 
 

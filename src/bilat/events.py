@@ -162,6 +162,11 @@ class Candidate:
     background: bool = False
 
 
+# verbs whose "re" form repeats the act ("reimposed a blockade", "redeployed troops");
+# a closed list, because most re- words mean something else ("resign", "recall", "remove")
+_REPEATABLE = frozenset({"impose", "introduce", "establish", "deploy", "launch", "start", "arm", "supply", "open"})
+
+
 def lemma(t: Token) -> str:
     """spaCy's small model mislemmatises some past tenses ('hoped' -> 'hop'); fall back on rules."""
     lem = t.lemma_.lower()
@@ -172,6 +177,9 @@ def lemma(t: Token) -> str:
                 return cand
         if low.endswith("ied") and low[:-3] + "y" in _verb_lemmas():
             return low[:-3] + "y"
+    if lem.startswith("re") and lem not in _verb_lemmas() and t.pos_ == "VERB":
+        if lem[2:] in _REPEATABLE:
+            return lem[2:]
     return lem
 
 
@@ -355,6 +363,9 @@ class SentenceReader:
                     return outer
             if glem in CONTINUE_VERBS:
                 return "fact"
+            if verb.dep_ == "advcl" and gov.tag_ == "VBD" and self.modality(gov) == "fact" and \
+                    any(c.type == "COERCE" for c in verb_senses().get(("VERB", lemma(verb), ""), ())):
+                return "fact"  # "police fired tear gas to disperse the crowd": force used to that end is coercion
             if glem in INTENT_VERBS or gov.lower_ in ("set", "scheduled", "expected", "going", "due", "about"):
                 return "future"
             if gov.pos_ == "ADJ" or glem == "be":
@@ -945,6 +956,10 @@ class SentenceReader:
                 # "activists staged a protest in Beijing", "exercises in Alaska": aimed at the host;
                 # a protest at home addresses its own government
                 target = [Actor(kind="state", country=location.country)]
+            if typ == "PROTEST" and not target and location is None and len({a.country for a in source}) == 1 \
+                    and all(a.kind == "group" for a in source):
+                # "Egyptian demonstrators rioted": a crowd the text places nowhere protests at home
+                target = [Actor(kind="state", country=source[0].country)]
             if location is not None and location.country and typ in ("CONSULT", "AGREE", "COOPERATE") \
                     and mode != "visit" and lemma(t) not in ("visit", "trip", "tour"):
                 # "met in Kinshasa": the host country of a venue is not a participant
