@@ -154,3 +154,18 @@ def test_actor_fields_are_from_the_spec(nlp, text, word):
         assert a.kind in ACTOR_KINDS
         assert a.sector is None or a.sector in SECTORS
         assert a.country is None or a.country.startswith("IGO:") or (len(a.country) == 3 and a.country.isupper())
+
+
+# ---------------------------------------------------------------- the story's lead country as a fallback for officials
+
+def test_an_official_who_speaks_takes_the_lead_country(nlp):
+    text = "Chile protested to Bolivia on Monday. Foreign Ministry spokeswoman Ana Rojas said the talks would continue."
+    (actor,) = _actors(nlp, text, "Rojas")
+    assert (actor.name, actor.country) == ("Ana Rojas", "CHL")
+
+
+def test_an_official_who_is_only_acted_upon_does_not(nlp):
+    # "President Tanaka" is only welcomed: the lead country says nothing about whose president he is
+    text = "The Chilean government on Monday welcomed President Tanaka's statement on Bolivian trade."
+    (actor,) = _actors(nlp, text, "Tanaka")
+    assert actor.country is None

@@ -131,13 +131,20 @@ class ActorIndex:
         index._countries_from_own_ties()
         for p in index.people:
             # "Foreign Ministry spokeswoman Hua Chunying" in a story led by China speaks for China
+            # (only for people who act somewhere in the story: one who is only met, welcomed or
+            # quoted about is as likely the other side's)
             if p.country is None and p.role and _is_gov_role(p.role) and index.lead_country \
-                    and not any(w in p.role.lower() for w in ("ambassador", "envoy")):
+                    and not any(w in p.role.lower() for w in ("ambassador", "envoy")) and index._ever_subject(p):
                 p.country = index.lead_country
             # a story that names one country only: its officials are that country's
             elif p.country is None and index.sole_country():
                 p.country = index.sole_country()
         return index
+
+    def _ever_subject(self, person: "Person") -> bool:
+        """Is any mention of the person a clause subject ("Hua said", "spokesman Wang Wenbin said")?"""
+        return any(self.doc[i].dep_ in ("nsubj", "nsubjpass") or self.doc[i].head.dep_ in ("nsubj", "nsubjpass")
+                   for i, p in self.person_at.items() if p is person)
 
     def _countries_from_own_ties(self) -> None:
         """'He boosted India's strategic ties with Tajikistan': an official who works on a country's
