@@ -84,6 +84,8 @@ RULES = [
     ("Bolivian miners rioted on Tuesday.", ("PROTEST", ["BOL"], ["BOL"])),
     # force used to disperse a crowd is coercion, though the clause says "to"
     ("Kenyan police fired tear gas to disperse protesters on Monday.", ("COERCE", ["KEN"], ["KEN"])),
+    # the police who report a bombing did not carry it out
+    ("Four Afghan civilians were killed in a car bombing in Kabul, Afghan police said.", ("ASSAULT", ["AFG"], ["AFG"])),
 ]
 
 

@@ -880,8 +880,9 @@ class SentenceReader:
                 typ, cameo, mode, target, source = "ACCUSE", "112", None, source, list(speaker)
             # a reported clause whose subject is the speaker's own state keeps the speaker
             # ("Hayashi said Japan is willing to ...": Hayashi acts for Japan)
-            if speaker and source and all(a.kind == "state" for a in source) and \
+            if speaker and source and all(a.kind == "state" for a in source) and not (passive and typ in HOSTILE) and \
                     {a.country for a in source} == {a.country for a in speaker if a.country}:
+                # (but "civilians were killed in a bombing in Baghdad, Iraqi police said": not the police)
                 source = list(speaker)
             if mod == "obligation":
                 # "Japan should stop provocations" in reported speech: a demand of the speaker
