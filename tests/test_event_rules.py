@@ -86,6 +86,8 @@ RULES = [
     ("Kenyan police fired tear gas to disperse protesters on Monday.", ("COERCE", ["KEN"], ["KEN"])),
     # the police who report a bombing did not carry it out
     ("Four Afghan civilians were killed in a car bombing in Kabul, Afghan police said.", ("ASSAULT", ["AFG"], ["AFG"])),
+    # a passive attack on a place or thing targets those it belongs to
+    ("A camp for Sudanese refugees was attacked by Chadian militiamen on Sunday.", ("ASSAULT", ["TCD"], ["SDN"])),
 ]
 
 

@@ -1123,6 +1123,13 @@ class SentenceReader:
                         for o in c.children:
                             if o.dep_ == "pobj":
                                 target = idx.actors_for(o, speaker=speaker)
+            # ... or whom the subject belongs to: "a camp for Congolese refugees was attacked"
+            if not any(a.country for a in target) and subj is not None:
+                for c in subj.children:
+                    if c.dep_ == "prep" and c.lower_ in ("for", "of"):
+                        for o in c.children:
+                            if o.dep_ == "pobj" and not target:
+                                target = [a for a in idx.actors_for(o, speaker=speaker, allow_unknown=True) if a.country]
         if not source and speaker and not material:
             source = list(speaker)
         if not source and self.type_sources.get(typ):
