@@ -1123,13 +1123,16 @@ class SentenceReader:
                         for o in c.children:
                             if o.dep_ == "pobj":
                                 target = idx.actors_for(o, speaker=speaker)
-            # ... or whom the subject belongs to: "a camp for Congolese refugees was attacked"
-            if not any(a.country for a in target) and subj is not None:
-                for c in subj.children:
-                    if c.dep_ == "prep" and c.lower_ in ("for", "of"):
-                        for o in c.children:
-                            if o.dep_ == "pobj" and not target:
-                                target = [a for a in idx.actors_for(o, speaker=speaker, allow_unknown=True) if a.country]
+        # the passive subject of a hostile act may be a thing: it targets whom the thing belongs
+        # to ("a camp for Congolese refugees was attacked")
+        if material and subj is not None and not any(a.country for a in target):
+            owners = [o for c in subj.children if c.dep_ == "prep" and c.lower_ in ("for", "of")
+                      for o in c.children if o.dep_ == "pobj"]
+            for o in owners:
+                found = [a for a in idx.actors_for(o, speaker=speaker, allow_unknown=True) if a.country]
+                if found:
+                    target = found
+                    break
         if not source and speaker and not material:
             source = list(speaker)
         if not source and self.type_sources.get(typ):
