@@ -88,6 +88,9 @@ RULES = [
     ("Four Afghan civilians were killed in a car bombing in Kabul, Afghan police said.", ("ASSAULT", ["AFG"], ["AFG"])),
     # a passive attack on a place or thing targets those it belongs to
     ("A camp for Sudanese refugees was attacked by Chadian militiamen on Sunday.", ("ASSAULT", ["TCD"], ["SDN"])),
+    # announced plans for a meeting agree to it (spec §3: "announce a future meeting, visit")
+    ("Mexico announced plans for talks with Guatemala next month.", ("AGREE", ["MEX"], ["GTM"])),
+    ("Peru confirmed plans for a visit by the Chilean president on Monday.", ("AGREE", ["PER"], ["CHL"])),
 ]
 
 

@@ -514,6 +514,10 @@ class SentenceReader:
                 typ, cameo = nt.lights[hl]
                 return Trigger(typ, cameo, nt.mode if typ == nt.type else None), head
             return None
+        if dep == "pobj" and head.lower_ == "for" and nt.type == "CONSULT" and head.head.lemma_.lower() in _ARRANGEMENTS \
+                and head.head.dep_ in ("dobj", "nsubjpass") and head.head.head.pos_ == "VERB":
+            # "confirmed plans for a visit by Trump to Britain": an announced meeting agrees it (spec §3)
+            return Trigger("AGREE", "036", None), head.head.head
         if dep == "pobj" and head.pos_ == "ADP" and nt.scene and (
                 head.lower_ in ("in", "during", "at", "after", "before", "following", "on")
                 or (head.lower_ == "for" and nt.type == "CONSULT")):  # "returned to Geneva for talks"
@@ -552,6 +556,8 @@ class SentenceReader:
                 found.append(a)
 
         preps = TARGET_PREPS.get(typ, ())
+        if typ == "AGREE" and t.pos_ == "NOUN":
+            preps = ("by",) + preps  # "plans for a visit by Trump": the visitor is the other party
         if typ == "ASSAULT" and lemma(t) in _MUTUAL_FIGHTS:
             preps = preps + ("with",)  # "clashed with rioters": the other side (but "attacked with drones")
         if typ == "ACCUSE":
@@ -1341,6 +1347,7 @@ _DATE_RE = __import__("re").compile(
 
 _DOMESTIC_TYPES = {"THREATEN", "COERCE", "SANCTION", "REQUEST", "REJECT", "CONCEDE"}
 _PROTEST_PURPOSE = {"protest", "demonstrate", "demand", "press"}
+_ARRANGEMENTS = {"plan", "preparation", "arrangement", "date", "schedule"}
 _MUTUAL_FIGHTS = {"clash", "fight", "skirmish", "battle", "scuffle", "brawl", "exchange"}
 _WEAPONS = {"missile", "rocket", "bomb", "shell", "mortar", "grenade", "drone", "device", "mine", "torpedo", "bullet"}
 _ATTACK_NOUNS = {"bombing", "bomb", "explosion", "blast", "device", "attack", "mine", "minefield", "ambush",
