@@ -169,3 +169,11 @@ def test_an_official_who_is_only_acted_upon_does_not(nlp):
     text = "The Chilean government on Monday welcomed President Tanaka's statement on Bolivian trade."
     (actor,) = _actors(nlp, text, "Tanaka")
     assert actor.country is None
+
+
+def test_a_repeated_pronoun_keeps_its_referent(nlp):
+    # "her visit to meet Obama, when she confirmed": she is still Merkel, not the nearer Obama
+    text = ("German Chancellor Angela Merkel and US President Barack Obama met in May. "
+            "Critics of Merkel spoke after her visit to meet Obama, when she confirmed the plans.")
+    she = _actors(nlp, text, "she")
+    assert [a.name for a in she] == ["Angela Merkel"]

@@ -85,6 +85,9 @@ class Person:
         return Actor(name=self.name, kind="person", country=self.country, sector=sector, role=self.role)
 
 
+_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+
+
 def _is_gov_role(role: str) -> bool:
     low = role.lower()
     if low in ("fm", "pm") or low.startswith(("fm ", "pm ")):
@@ -618,8 +621,17 @@ class ActorIndex:
                     if found:
                         return found
         if wanted == "person":
-            # a person named earlier in the same sentence is the likeliest referent ("Qin said he hoped")
+            # the same pronoun earlier in the sentence names the same person: "her visit to meet
+            # Trump, when she confirmed" is hers, not Trump's
+            gender = _GENDER.get(low)
             sent = t.sent
+            for i in range(t.i - 1, sent.start - 1, -1):
+                if gender is not None and _GENDER.get(self.doc[i].lower_) == gender:
+                    earlier = self._pronoun(self.doc[i], speaker)
+                    if earlier:
+                        return earlier
+                    break
+            # a person named earlier in the same sentence is the likeliest referent ("Qin said he hoped")
             for i in range(t.i - 1, sent.start - 1, -1):
                 person = self.person_at.get(i)
                 if person is not None:
