@@ -343,3 +343,19 @@ def test_event_ids_unique_within_an_article(extract):
 def test_article_id_is_carried_back(nlp):
     (ev,) = bilat.extract("Kenya criticised Uganda.", FRI, article_id="my-article")
     assert ev["article_id"] == "my-article"
+
+
+def test_an_act_reported_without_a_date_takes_the_date_an_earlier_mention_gave_it(extract):
+    # "the 2019 killing of Nazari" dates the later "a Pakistani drone strike killed Nazari", and
+    # the revenge vowed "after" it, rather than the publication date
+    text = ("Kabul mourned the 2019 killing of Afghan General Farid Nazari. "
+            "Afghanistan vowed revenge after a Pakistani drone strike killed Nazari.")
+    found = {(e["type"], e["date"], e["date_basis"]) for e in extract(text, SUN)}
+    assert ("ASSAULT", "2019", "explicit") in found
+    assert ("THREATEN", "2019", "explicit") in found
+
+
+def test_revenge_after_an_attack_threatens_the_attacker(extract):
+    found = [(e["type"], [a["country"] for a in e["source"]], [a["country"] for a in e["target"]])
+             for e in extract("Iran vowed revenge after a U.S. drone strike in Baghdad killed two of its generals.", SUN)]
+    assert ("THREATEN", ["IRN"], ["USA"]) in found

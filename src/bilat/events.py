@@ -198,6 +198,7 @@ class SentenceReader:
         self.published = published
         self.type_sources: dict[str, list[Actor]] = {}  # the last source seen for each event type
         self._dates_cache: dict[int, list[Span]] = {}
+        self._dated_acts: dict[tuple[str, str], DateValue] = {}  # ("kill", person or place) -> its date
         self._tok_cache: dict[int, list[Token]] = {}
 
     def _toks(self, sent: Span) -> list[Token]:
@@ -807,10 +808,51 @@ class SentenceReader:
         self._dates_cache[sent.start] = date_ents
         return date_ents
 
+    # -- acts the text names with their date ------------------------------------------------
+    def _act_key(self, tok: Token) -> str | None:
+        person = self.index.person_at.get(tok.i)
+        if person is not None:
+            return "person:" + person.name
+        place = self.index.place_at.get(tok.i)
+        return "place:" + place.code if place is not None else None
+
+    def _remember_dated_acts(self, sent: Span) -> None:
+        """'the 2020 killing of Qassem Soleimani': an act named with its date, so that a later
+        clause that reports the same act without one ("a U.S. strike killed Soleimani") gets it."""
+        for t in self._toks(sent):
+            verb = _DEVERBAL.get(t.lemma_.lower()) if t.pos_ == "NOUN" else None
+            if verb is None:
+                continue
+            objs = [o for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+            key = self._act_key(objs[0]) if objs else None
+            if key is None:
+                continue
+            for c in t.children:
+                if c.dep_ in ("nummod", "compound", "amod", "npadvmod", "poss") and c.ent_type_ == "DATE":
+                    ent = next((e for e in sent.doc.ents if e.start <= c.i < e.end), None)
+                    v = dates_mod.resolve(ent.text if ent is not None else c.text, self.published)
+                    if v.value:
+                        self._dated_acts.setdefault((verb, key), DateValue(v.value, "explicit"))
+
+    def _dated_act(self, verb: Token) -> DateValue | None:
+        """The date an earlier mention gave this act (same verb, same person or place acted on);
+        for a clause "after" such an act, that act's date."""
+        if not self._dated_acts:
+            return None
+        for v in [verb] + [c for c in verb.children if c.dep_ == "advcl" and
+                           any(m.dep_ == "mark" and m.lower_ == "after" for m in c.children)]:
+            for o in v.children:
+                if o.dep_ in ("dobj", "nsubjpass"):
+                    key = self._act_key(o)
+                    if key is not None and (lemma(v), key) in self._dated_acts:
+                        return self._dated_acts[(lemma(v), key)]
+        return None
+
     # -- the sentence -----------------------------------------------------------------------
     def read(self, sent: Span) -> list[Candidate]:
         if sent.text.rstrip().endswith("?"):
             return []
+        self._remember_dated_acts(sent)
         idx = self.index
         frames = self.speech_frames(sent)
         out: list[Candidate] = []
@@ -994,6 +1036,15 @@ class SentenceReader:
                 # "Egypt said Ethiopia rejected the proposal": rejected Egypt's proposal
                 if typ == "REJECT" and speaker and not _same_countries(speaker, source):
                     target = [a for a in speaker if a.country]
+            if not target and typ == "THREATEN":
+                # "vowed revenge after a U.S. air strike killed X": the one who struck is threatened
+                for c in anchor.children:
+                    if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("after", "because", "since")
+                                                 for m in c.children):
+                        doer, _, _ = self.subject_of(c, speaker)
+                        target = [a for a in doer if a.country and not _same_countries([a], source)]
+                        if target:
+                            break
             if not target and typ in ("ACCUSE", "REQUEST", "THREATEN", "MOBILIZE"):
                 target = self.fallback_target(sent, source, exclude)
             if not target and typ in _DOMESTIC_TYPES:
@@ -1008,7 +1059,7 @@ class SentenceReader:
             if speech_verb is not None:
                 triggered_clauses.add(speech_verb.i)
             date = self.date_for(anchor, sent, [speech_verb] if speech_verb is not None else [],
-                                 noun=t if t is not anchor else None)
+                                 noun=t if t is not anchor else None) or self._dated_act(anchor)
             background = self._is_background(anchor, sent)
             clause = _clause_text(anchor)
             attribution = None
@@ -1347,6 +1398,11 @@ _DATE_RE = __import__("re").compile(
 
 _DOMESTIC_TYPES = {"THREATEN", "COERCE", "SANCTION", "REQUEST", "REJECT", "CONCEDE"}
 _PROTEST_PURPOSE = {"protest", "demonstrate", "demand", "press"}
+# nouns that name an act, and the act's verb: "the 2020 killing of X" is when X was killed
+_DEVERBAL = {"killing": "kill", "assassination": "assassinate", "murder": "murder", "invasion": "invade",
+             "annexation": "annex", "bombing": "bomb", "arrest": "arrest", "detention": "detain",
+             "execution": "execute", "abduction": "abduct", "kidnapping": "kidnap", "expulsion": "expel",
+             "occupation": "occupy", "seizure": "seize", "capture": "capture"}
 _ARRANGEMENTS = {"plan", "preparation", "arrangement", "date", "schedule"}
 _MUTUAL_FIGHTS = {"clash", "fight", "skirmish", "battle", "scuffle", "brawl", "exchange"}
 _WEAPONS = {"missile", "rocket", "bomb", "shell", "mortar", "grenade", "drone", "device", "mine", "torpedo", "bullet"}
