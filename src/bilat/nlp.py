@@ -176,9 +176,24 @@ class TableAttributeRules:
 
     def __init__(self, ruler, singles, multis):
         self.ruler = ruler
-        self.singles = singles  # [(rule id, [(attr, predicate)])]
         self.multis = multis  # [(rule id, index, [[(attr, predicate)] per token])]
-        self._cache: dict[tuple, tuple[dict, tuple[int, ...]]] = {}
+        # single-token rules, split so that a new word costs a few checks, not 179: rules that
+        # name the word ("LOWER": "gets" / IN [...]) are indexed by it; rules that do not look
+        # at the word depend on (tag, dep, space) only and are cached by that; the rest
+        # (a regex or NOT_IN on the word) are checked every time
+        self.by_lower: dict[str, list] = {}
+        self.general: list = []
+        self.other: list = []
+        for rule_id, preds, lower_spec in singles:
+            if lower_spec is None:
+                self.general.append((rule_id, preds))
+            elif isinstance(lower_spec, str) or (isinstance(lower_spec, dict) and "IN" in lower_spec):
+                for word in [lower_spec] if isinstance(lower_spec, str) else lower_spec["IN"]:
+                    self.by_lower.setdefault(word, []).append((rule_id, preds))
+            else:
+                self.other.append((rule_id, preds))
+        self._general_cache: dict[tuple, tuple[int, ...]] = {}
+        self._cache: dict[tuple, tuple[dict, tuple[int, ...], tuple[int, ...]]] = {}
 
     @classmethod
     def compile(cls, ruler) -> "TableAttributeRules | None":
@@ -195,7 +210,7 @@ class TableAttributeRules:
                         preds.append((attr, pred))
                     toks.append(preds)
                 if len(toks) == 1:
-                    singles.append((rule_id, toks[0]))
+                    singles.append((rule_id, toks[0], pattern[0].get("LOWER")))
                 else:
                     multis.append((rule_id, rule.get("index", 0), toks))
         return cls(ruler, singles, multis)
@@ -207,7 +222,12 @@ class TableAttributeRules:
     def _lookup(self, key: tuple) -> tuple[dict, tuple[int, ...], tuple[int, ...]]:
         """(merged attributes, single-token rule ids, multi-token rules that may start here)."""
         values = dict(zip(_RULE_ATTRS, key))
-        ids = tuple(rule_id for rule_id, preds in self.singles if self._ok(preds, values))
+        rest = key[1:]
+        general = self._general_cache.get(rest)
+        if general is None:
+            general = self._general_cache[rest] = tuple(r for r, preds in self.general if self._ok(preds, values))
+        ids = tuple(sorted(set(general).union(
+            r for r, preds in self.by_lower.get(key[0], []) + self.other if self._ok(preds, values))))
         starts = tuple(n for n, (_, _, toks) in enumerate(self.multis) if self._ok(toks[0], values))
         merged: dict = {}
         for rule_id in ids:
