@@ -166,8 +166,9 @@ def process(articles: Iterable[Article], settings: Settings | None = None, worke
         pending = []
         for chunk in _chunks(articles, chunk_size):
             pending.append(pool.submit(_run_chunk, chunk, settings))
-            # keep a bounded number of chunks in flight so memory stays flat on huge inputs
-            while len(pending) >= workers * 2:
+            # keep a bounded number of chunks in flight so memory stays flat on huge inputs, but
+            # enough that a worker never idles behind one slow chunk (results come in input order)
+            while len(pending) >= workers * 4:
                 for r in pending.pop(0).result():
                     if progress:
                         progress(r)
