@@ -91,6 +91,10 @@ RULES = [
     # announced plans for a meeting agree to it (spec §3: "announce a future meeting, visit")
     ("Mexico announced plans for talks with Guatemala next month.", ("AGREE", ["MEX"], ["GTM"])),
     ("Peru confirmed plans for a visit by the Chilean president on Monday.", ("AGREE", ["PER"], ["CHL"])),
+    # joint exercises, or exercises with a partner, are cooperation; one's own drills a posture
+    ("Chile and Peru held joint naval drills in the Pacific on Monday.", ("COOPERATE", ["CHL", "PER"], [])),
+    ("India held military exercises with France on Monday.", ("COOPERATE", ["IND"], ["FRA"])),
+    ("China held military drills with live ammunition near Taiwan on Monday.", ("MOBILIZE", ["CHN"], ["TWN"])),
 ]
 
 

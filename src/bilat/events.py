@@ -964,6 +964,14 @@ class SentenceReader:
                     typ, cameo, mode, source, target = got
             if typ == "CONSULT" and lemma(t) in ("host", "invite") and _purpose_is_exercise(anchor):
                 typ, cameo, mode = "COOPERATE", "062", None  # "hosted Egypt for air force exercises"
+            if typ == "MOBILIZE" and t.lemma_.lower() in _EXERCISES and (
+                    len({a.country for a in source if a.country}) > 1 or any(c.lower_ == "joint" for c in t.children)
+                    or any(idx.actors_for(o, speaker=speaker) for h in {t, anchor} for c in h.children
+                           if c.dep_ == "prep" and c.lower_ == "with" for o in c.children if o.dep_ == "pobj")):
+                # joint exercises, or exercises with a partner, are military cooperation (spec §3);
+                # one's own drills stay a posture (MOBILIZE)
+                typ, cameo, mode = "COOPERATE", "062", None
+                target = [a for a in target if not any(a.country == x.country for x in source)]
             if typ == "PROTEST" and lemma(t) == "protest" and source and \
                     all(a.kind in ("state", "igo") or a.sector == "GOV" for a in source):
                 typ, cameo = "ACCUSE", "114"  # a government "protests": a diplomatic complaint
@@ -1403,6 +1411,7 @@ _DEVERBAL = {"killing": "kill", "assassination": "assassinate", "murder": "murde
              "annexation": "annex", "bombing": "bomb", "arrest": "arrest", "detention": "detain",
              "execution": "execute", "abduction": "abduct", "kidnapping": "kidnap", "expulsion": "expel",
              "occupation": "occupy", "seizure": "seize", "capture": "capture"}
+_EXERCISES = {"drill", "exercise", "maneuver", "manoeuvre", "game", "wargame"}
 _ARRANGEMENTS = {"plan", "preparation", "arrangement", "date", "schedule"}
 _MUTUAL_FIGHTS = {"clash", "fight", "skirmish", "battle", "scuffle", "brawl", "exchange"}
 _WEAPONS = {"missile", "rocket", "bomb", "shell", "mortar", "grenade", "drone", "device", "mine", "torpedo", "bullet"}
