@@ -95,6 +95,12 @@ RULES = [
     ("Chile and Peru held joint naval drills in the Pacific on Monday.", ("COOPERATE", ["CHL", "PER"], [])),
     ("India held military exercises with France on Monday.", ("COOPERATE", ["IND"], ["FRA"])),
     ("China held military drills with live ammunition near Taiwan on Monday.", ("MOBILIZE", ["CHN"], ["TWN"])),
+    # calling off a strike concedes; calling one protests
+    ("Kenyan doctors called off their strike on Monday.", ("CONCEDE", ["KEN"], ["KEN"])),
+    # a refusal of demands is a rejection, not a concession
+    ("Japan said it would not meet China's demands.", ("REJECT", ["JPN"], ["CHN"])),
+    # a refusal to act in a country is aimed at it
+    ("Pakistan refused to deploy peacekeepers in Iraq.", ("REJECT", ["PAK"], ["IRQ"])),
 ]
 
 

@@ -511,6 +511,9 @@ class SentenceReader:
             dep, head = "dobj", head.head  # "engaged in ethnic cleansing": the verb is the light verb
         if dep in ("dobj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX"):
             hl = lemma(head)
+            phrasal = f"{hl} {particle_of(head)}"
+            if phrasal in nt.lights:  # "called off the strike" is not "called the strike"
+                hl = phrasal
             if hl in nt.lights:
                 typ, cameo = nt.lights[hl]
                 return Trigger(typ, cameo, nt.mode if typ == nt.type else None), head
@@ -870,9 +873,10 @@ class SentenceReader:
                 if mod in ("absorbed", "obligation", "future"):
                     mod = "fact" if mod == "absorbed" else mod
             typ, cameo, mode = trig.type, trig.cameo, trig.mode
+            refusal = False
             if mod == "negated" and typ in COOPERATIVE | {"AGREE": ""} and self._is_future(anchor):
                 # "Obama said he would not provide support to Israel": a refusal
-                mod, typ, cameo, mode = "fact", "REJECT", "120", None
+                mod, typ, cameo, mode, refusal = "fact", "REJECT", "120", None, True
             gov = anchor.head if anchor.dep_ == "xcomp" else None
             if gov is not None and lemma(gov) == "fail" and typ in ("AGREE", "CONSULT", "SUPPORT", "COOPERATE"):
                 mod, typ, cameo, mode = "fact", "REJECT", "120", None  # "failed to reach agreement"
@@ -954,7 +958,7 @@ class SentenceReader:
             if typ == "AGREE" and light is None and \
                     any(c.dep_ == "xcomp" and (lemma(c) in _HOSTILE_INTENT or c.i in hostile_at) for c in t.children):
                 typ, cameo, mode = "THREATEN", "138", None  # "vowed to fight", "swore to retaliate"
-            if typ in ("AGREE", "REJECT", "SANCTION") and lemma(anchor) in ("accept", "meet", "grant", "heed", "cancel", "revoke",
+            if typ in ("AGREE", "REJECT", "SANCTION") and not refusal and lemma(anchor) in ("accept", "meet", "grant", "heed", "cancel", "revoke",
                                                                              "scrap", "drop", "end", "lift") \
                     and _object_lemmas(anchor) & _CONCESSION_OBJECTS.get(lemma(anchor), set()):
                 typ, cameo, mode = "CONCEDE", "083" if lemma(anchor) in ("accept", "meet", "grant", "heed") else "081", None
@@ -1008,14 +1012,19 @@ class SentenceReader:
             if typ == "REQUEST" and lemma(t) == "seek" and not target and location is not None and location.country \
                     and location.country not in {a.country for a in source}:
                 target = [Actor(kind="state", country=location.country)]  # "sought refuge in Germany"
+            if typ == "REJECT" and not target and location is not None and location.country \
+                    and location.country not in {a.country for a in source}:
+                target = [Actor(kind="state", country=location.country)]  # "refused to deploy troops in Iraq"
             if typ in ("PROTEST", "MOBILIZE") and not target and location is not None and location.country \
                     and (typ == "PROTEST" or location.country not in {a.country for a in source}):
                 # "activists staged a protest in Beijing", "exercises in Alaska": aimed at the host;
                 # a protest at home addresses its own government
                 target = [Actor(kind="state", country=location.country)]
-            if typ == "PROTEST" and not target and location is None and len({a.country for a in source}) == 1 \
-                    and all(a.kind == "group" for a in source):
+            if (typ == "PROTEST" or (typ == "CONCEDE" and t.lemma_.lower() in _PROTEST_NOUNS)) \
+                    and not target and location is None and len({a.country for a in source}) == 1 \
+                    and all(a.kind in ("group", "organization") or (a.kind == "person" and not a.name) for a in source):
                 # "Egyptian demonstrators rioted": a crowd the text places nowhere protests at home
+                # (and a union that calls off its strike concedes at home)
                 target = [Actor(kind="state", country=source[0].country)]
             if location is not None and location.country and typ in ("CONSULT", "AGREE", "COOPERATE") \
                     and mode != "visit" and lemma(t) not in ("visit", "trip", "tour"):
