@@ -177,3 +177,21 @@ def test_a_repeated_pronoun_keeps_its_referent(nlp):
             "Critics of Merkel spoke after her visit to meet Obama, when she confirmed the plans.")
     she = _actors(nlp, text, "she")
     assert [a.name for a in she] == ["Angela Merkel"]
+
+
+# ---------------------------------------------------------------- NGOs: named, no country
+
+@pytest.mark.parametrize("text, word, name", [
+    ("Human rights watchdog Amnesty International accused Egypt of torture.", "International", "Amnesty International"),
+    ("Doctors Without Borders said its hospital in Yemen was hit.", "Borders", "Médecins Sans Frontières"),
+    ("Russia banned HRW on Monday.", "HRW", "Human Rights Watch"),
+])
+def test_known_ngo_is_a_named_organization_without_a_country(nlp, text, word, name):
+    (actor,) = _actors(nlp, text, word)
+    assert (actor.kind, actor.name, actor.country) == ("organization", name, None)
+
+
+def test_ngo_names_are_matched_as_written(nlp):
+    # "amnesty" the pardon is not the NGO
+    doc = nlp("The president granted amnesty to 200 prisoners.")
+    assert ActorIndex.build(doc).ngo_at == {}

@@ -89,6 +89,15 @@ def test_location_and_mode_are_kept_from_either_record():
     assert out[0].mode == "visit" and out[0].location == loc
 
 
+def test_two_ngos_without_a_country_stay_apart_and_one_ngo_merges():
+    amnesty = Actor(name="Amnesty International", kind="organization")
+    hrw = Actor(name="Human Rights Watch", kind="organization")
+    apart = collapse([ev("ACCUSE", (amnesty,), (CHN,)), ev("ACCUSE", (hrw,), (CHN,), start=10)])
+    assert [e.source[0].name for e in apart] == ["Amnesty International", "Human Rights Watch"]
+    merged = collapse([ev("ACCUSE", (amnesty,), (CHN,)), ev("ACCUSE", (amnesty,), (CHN,), start=10)])
+    assert len(merged) == 1 and len(merged[0].evidence) == 2
+
+
 def test_collapse_of_nothing():
     assert collapse([]) == []
 

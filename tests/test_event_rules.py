@@ -101,6 +101,11 @@ RULES = [
     ("Japan said it would not meet China's demands.", ("REJECT", ["JPN"], ["CHN"])),
     # a refusal to act in a country is aimed at it
     ("Pakistan refused to deploy peacekeepers in Iraq.", ("REJECT", ["PAK"], ["IRQ"])),
+    # a named NGO acts and is acted upon without a country (spec §2 codes only states and IGOs)
+    ("Amnesty International accused Egypt of torture on Monday.", ("ACCUSE", [None], ["EGY"])),
+    ("Russia banned Human Rights Watch on Monday.", ("SANCTION", ["RUS"], [None])),
+    # ... and is never given the country of the story or the place
+    ("Human Rights Watch demanded that the Sudanese government free the journalists.", ("REQUEST", [None], ["SDN"])),
 ]
 
 

@@ -16,6 +16,7 @@ import functools
 import re
 from dataclasses import dataclass, field, replace
 
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from .model import Actor
@@ -56,6 +57,32 @@ PRONOUNS_SPEAKER = {"we", "us", "our", "i", "me", "my"}
 @functools.lru_cache(maxsize=1)
 def sector_table() -> dict[str, tuple[str, str]]:
     return {row["noun"]: (row["sector"], row["kind"]) for row in read_table("sectors.tsv")}
+
+
+@functools.lru_cache(maxsize=1)
+def ngo_table() -> dict[str, str]:
+    """Surface form -> canonical name of the non-governmental organisations bilat knows."""
+    return {form.strip(): row["name"] for row in read_table("ngos.tsv") for form in row["names"].split("|") if form.strip()}
+
+
+_NGO_MATCHERS: dict[int, PhraseMatcher] = {}
+
+
+def _ngo_matcher(vocab) -> PhraseMatcher:
+    matcher = _NGO_MATCHERS.get(id(vocab))
+    if matcher is None:
+        from spacy.tokens import Doc as _Doc
+
+        matcher = PhraseMatcher(vocab, attr="ORTH")
+        for form in ngo_table():
+            matcher.add(form, [_Doc(vocab, words=form.split())])
+        _NGO_MATCHERS[id(vocab)] = matcher
+    return matcher
+
+
+def is_ngo(actor: Actor) -> bool:
+    """A named NGO: an actor without a country that is still worth an event ("Amnesty accused ...")."""
+    return actor.kind == "organization" and actor.country is None and actor.name in set(ngo_table().values())
 
 
 @functools.lru_cache(maxsize=1)
@@ -120,6 +147,7 @@ class ActorIndex:
     history: list[tuple[int, Actor]] = field(default_factory=list)  # (token index, actor) of resolved subjects
 
     lead_country: str | None = None
+    ngo_at: dict[int, str] = field(default_factory=dict)  # token index -> NGO's canonical name
 
     @classmethod
     def build(cls, doc: Doc) -> "ActorIndex":
@@ -129,6 +157,11 @@ class ActorIndex:
                 index.place_at[i] = place
             if place.code not in index.focus and place.kind in ("country", "capital", "demonym", "igo"):
                 index.focus.append(place.code)
+        table = ngo_table()
+        for match_id, start, end in _ngo_matcher(doc.vocab)(doc):
+            name = table[doc.vocab.strings[match_id]]
+            for i in range(start, end):
+                index.ngo_at.setdefault(i, name)
         index.lead_country = index._lead_country()
         index._register_people()
         index._countries_from_own_ties()
@@ -363,6 +396,9 @@ class ActorIndex:
         person = self.person_at.get(t.i)
         if person is not None:
             return [person.actor()]
+        # a known NGO: "Amnesty International", "Human rights group HRW"
+        if t.i in self.ngo_at and t.i not in self.place_at:
+            return [Actor(name=self.ngo_at[t.i], kind="organization", country=None)]
         # "his Japanese counterpart Yoshimasa Hayashi", "the foreign minister of Tajikistan, X"
         for c in t.children:
             if c.dep_ == "appos" and c.i in self.person_at:

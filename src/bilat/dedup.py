@@ -19,9 +19,13 @@ def stable_id(*parts: object, prefix: str = "", length: int = 16) -> str:
     return prefix + hashlib.sha256(text.encode("utf-8")).hexdigest()[:length]
 
 
+def _codes(actors: tuple[Actor, ...]) -> frozenset[str]:
+    """Countries, and the names of actors that have none (NGOs): Amnesty and HRW stay apart."""
+    return frozenset(a.country or f"name:{a.name}" for a in actors if a.country or a.name)
+
+
 def dyad_key(etype: str, source: tuple[Actor, ...], target: tuple[Actor, ...]) -> tuple:
-    src = frozenset(a.country for a in source if a.country)
-    tgt = frozenset(a.country for a in target if a.country)
+    src, tgt = _codes(source), _codes(target)
     if etype in {t.value for t in SYMMETRIC_TYPES}:
         return (etype, src | tgt, frozenset())
     return (etype, src, tgt)
@@ -42,11 +46,12 @@ def _merge_actors(a: tuple[Actor, ...], b: tuple[Actor, ...]) -> tuple[Actor, ..
     by_country: dict[str | None, Actor] = {}
     order: list[str | None] = []
     for x in a + b:
-        if x.country in by_country:
-            by_country[x.country] = _richer(by_country[x.country], x)
+        key = x.country or (f"name:{x.name}" if x.name else None)
+        if key in by_country:
+            by_country[key] = _richer(by_country[key], x)
         else:
-            by_country[x.country] = x
-            order.append(x.country)
+            by_country[key] = x
+            order.append(key)
     return tuple(by_country[c] for c in order)
 
 
@@ -74,9 +79,9 @@ def collapse(events: list[Event]) -> list[Event]:
                 break
             # a record without a target is the same act as one with it: "deploying a strike group"
             # after "despatching a carrier ... to send a message to Iran"
-            gt, et = g.event.countries("target"), ev.countries("target")
+            gt, et = _codes(g.event.target), _codes(ev.target)
             if g.event.type == ev.type and dates_compatible(g.event.date, ev.date) and \
-                    g.event.countries("source") == ev.countries("source") and \
+                    _codes(g.event.source) == _codes(ev.source) and \
                     (gt <= et or et <= gt) and ev.type not in {t.value for t in SYMMETRIC_TYPES}:
                 home = g
                 break

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from . import dates as dates_mod
-from .actors import ActorIndex, sector_table
+from .actors import ActorIndex, is_ngo, sector_table
 from .dates import DateValue
 from .issues import issues_in, location_of
 from .model import Actor, EventType, Location
@@ -1005,8 +1005,9 @@ class SentenceReader:
             home = idx.sole_country()
             if home and any(not a.country for a in source):
                 source = [a if a.country else _with_country(a, home) for a in source]  # a one-country story
-            source = [a for a in source if a.country]
-            target = [a for a in target if a.country]
+            # actors without a country are dropped, but for named NGOs (spec §2 has no code for them)
+            source = [a for a in source if a.country or is_ngo(a)]
+            target = [a for a in target if a.country or is_ngo(a)]
             if typ == "MOBILIZE":  # forces deployed to one's own command are not aimed at oneself
                 target = [a for a in target if not _same_countries([a], source)]
             if typ == "REQUEST" and lemma(t) == "seek" and not target and location is not None and location.country \
@@ -1511,9 +1512,10 @@ def _object_lemmas(verb: Token) -> set[str]:
 
 
 def _with_country(a: Actor, country: str) -> Actor:
+    """The actor placed in a country the text implies; a named NGO stays without one."""
     from dataclasses import replace
 
-    return replace(a, country=country)
+    return a if is_ngo(a) else replace(a, country=country)
 
 
 def _purpose_is_exercise(verb: Token) -> bool:

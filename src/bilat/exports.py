@@ -113,8 +113,9 @@ def csv_record(e: dict) -> dict[str, Any]:
 
 def _dyad_rows(e: dict) -> list[tuple[dict | None, dict | None]]:
     """(actor1, actor2) for each directed country pair; a one-sided event keeps one row with no actor2."""
+    # actors without a country (named NGOs) keep their row, identified by name
     src = [a for a in e["source"] if a.get("country")] or e["source"][:1]
-    tgt = [a for a in e["target"] if a.get("country")]
+    tgt = [a for a in e["target"] if a.get("country")] or e["target"][:1]
     pairs, seen = [], set()
     for s in src:
         for t in tgt or [None]:
