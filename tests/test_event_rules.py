@@ -106,6 +106,10 @@ RULES = [
     ("Russia banned Human Rights Watch on Monday.", ("SANCTION", ["RUS"], [None])),
     # ... and is never given the country of the story or the place
     ("Human Rights Watch demanded that the Sudanese government free the journalists.", ("REQUEST", [None], ["SDN"])),
+    # whoever did a condemned or investigated act is accused, not its victims
+    ("Egypt condemned the killing of Palestinian civilians by Israeli soldiers.", ("ACCUSE", ["EGY"], ["ISR"])),
+    ("Serbia is investigating alleged war crimes by Serbian extremists against Croat civilians.",
+     ("ACCUSE", ["SRB"], ["SRB"])),
 ]
 
 

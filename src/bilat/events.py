@@ -565,6 +565,26 @@ class SentenceReader:
         if typ == "ASSAULT" and lemma(t) in _MUTUAL_FIGHTS:
             preps = preps + ("with",)  # "clashed with rioters": the other side (but "attacked with drones")
         if typ == "ACCUSE":
+            # "condemned the attack by Israel", "investigating crimes by Croatian extremists against
+            # Serb civilians": whoever did the condemned act is accused, not its victims
+            for h in heads:
+                acts = [c for c in h.children if c.dep_ == "dobj" and c.i not in exclude]
+                acts += [o for c in h.children if c.dep_ == "prep" and c.lower_ in ("over", "about", "for")
+                         for o in c.children if o.dep_ == "pobj"]
+                if h.pos_ == "VERB" and not any(c.dep_ == "auxpass" for c in h.children):
+                    acts.append(h)  # the parser often hangs "by X" on the active verb itself
+                for act in acts:
+                    for c in act.children:
+                        if c.dep_ == "prep" and c.lower_ == "by":
+                            for o in c.children:
+                                if o.dep_ == "pobj":
+                                    take(o)
+                                    code = None if found else idx._modifier_country(o)[0]
+                                    if code:  # "by Croatian extremists", in Croatia's own inquiry too
+                                        found.append(Actor(kind="group", country=code,
+                                                           role=idx._np_text(o, strip_det=True)))
+            if found:
+                return found
             # "complained to the UN over Israeli air raids": the accused before the addressee
             for h in heads:
                 for c in h.children:
