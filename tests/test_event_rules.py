@@ -130,6 +130,8 @@ NOT_EVENTS = [
     "Peru lifted a curfew in Puno, where 12 people have been killed in riots this year.",
     # facing a prospect is not an act of anyone
     "Serbia faces new sanctions.",
+    # a host whose country only the story's one country would give: not Chile meeting itself
+    "President Tomas Varga gave a warm welcome to Chilean leader Gabriel Boric on Thursday.",
 ]
 
 
@@ -139,6 +141,7 @@ NOT_EVENTS = [
     (NOT_EVENTS[2], "CONCEDE"),
     (NOT_EVENTS[3], "ASSAULT"),
     (NOT_EVENTS[4], "SANCTION"),
-], ids=["allegation", "protest-demand", "wish", "place-description", "faced-prospect"])
+    (NOT_EVENTS[5], "CONSULT"),
+], ids=["allegation", "protest-demand", "wish", "place-description", "faced-prospect", "inferred-host"])
 def test_not_an_event(dyads, text, absent):
     assert absent not in [d[0] for d in dyads(text)]

@@ -106,6 +106,7 @@ class Person:
     role: str | None = None
     country: str | None = None
     sector: str | None = None
+    inferred: bool = False  # the country comes from the story (its lead or only country), not the text
 
     def actor(self) -> Actor:
         sector = self.sector or ("GOV" if self.role and _is_gov_role(self.role) else None)
@@ -171,11 +172,15 @@ class ActorIndex:
             # quoted about is as likely the other side's)
             if p.country is None and p.role and _is_gov_role(p.role) and index.lead_country \
                     and not any(w in p.role.lower() for w in ("ambassador", "envoy")) and index._ever_subject(p):
-                p.country = index.lead_country
+                p.country, p.inferred = index.lead_country, True
             # a story that names one country only: its officials are that country's
             elif p.country is None and index.sole_country():
-                p.country = index.sole_country()
+                p.country, p.inferred = index.sole_country(), True
         return index
+
+    def country_inferred(self, actor: Actor) -> bool:
+        """Was this person's country taken from the story rather than from the text?"""
+        return actor.kind == "person" and any(p.inferred and p.name == actor.name for p in self.people)
 
     def _ever_subject(self, person: "Person") -> bool:
         """Is any mention of the person a clause subject ("Hua said", "spokesman Wang Wenbin said")?"""

@@ -1022,6 +1022,12 @@ class SentenceReader:
                 # "a roadside bombing near Samarra killed ...": an attack without a named attacker is
                 # coded to the country it happened in (CAMEO and PLOVER practice)
                 source = [Actor(kind="group", country=location.country, role="unidentified attackers")]
+            if typ == "CONSULT" and source and target \
+                    and all(not a.country or idx.country_inferred(a) for a in source) \
+                    and {a.country for a in target} == {idx.sole_country() or idx.lead_country}:
+                # "Mitterrand welcomed South African leader de Klerk": the story's one country is the
+                # guest's; it says nothing of the host, and a state does not meet itself
+                continue
             home = idx.sole_country()
             if home and any(not a.country for a in source):
                 source = [a if a.country else _with_country(a, home) for a in source]  # a one-country story
