@@ -110,6 +110,11 @@ RULES = [
     ("Egypt condemned the killing of Palestinian civilians by Israeli soldiers.", ("ACCUSE", ["EGY"], ["ISR"])),
     ("Serbia is investigating alleged war crimes by Serbian extremists against Croat civilians.",
      ("ACCUSE", ["SRB"], ["SRB"])),
+    # what a demand asks for is the demand's content, not an act of the one asked
+    ("The United Nations reiterated its demand that Israel ease restrictions on Palestinian workers.",
+     ("REQUEST", ["IGO:UN"], ["ISR"])),
+    ("Bolivian rebels insisted on their demands that Bolivia's government release prisoners.",
+     ("REQUEST", ["BOL"], ["BOL"])),
 ]
 
 
@@ -132,6 +137,8 @@ NOT_EVENTS = [
     "Serbia faces new sanctions.",
     # a host whose country only the story's one country would give: not Chile meeting itself
     "President Tomas Varga gave a warm welcome to Chilean leader Gabriel Boric on Thursday.",
+    # (the first rule above: Israel does not concede by being asked to)
+    "The United Nations reiterated its demand that Israel ease restrictions on Palestinian workers.",
 ]
 
 
@@ -142,6 +149,8 @@ NOT_EVENTS = [
     (NOT_EVENTS[3], "ASSAULT"),
     (NOT_EVENTS[4], "SANCTION"),
     (NOT_EVENTS[5], "CONSULT"),
-], ids=["allegation", "protest-demand", "wish", "place-description", "faced-prospect", "inferred-host"])
+    (NOT_EVENTS[6], "CONCEDE"),
+], ids=["allegation", "protest-demand", "wish", "place-description", "faced-prospect", "inferred-host",
+        "demanded-content"])
 def test_not_an_event(dyads, text, absent):
     assert absent not in [d[0] for d in dyads(text)]

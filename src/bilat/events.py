@@ -374,6 +374,9 @@ class SentenceReader:
             return "hypothetical"
         if verb.dep_ == "ccomp" and self.is_trigger_token(verb.head):
             return "absorbed"
+        if verb.dep_ in ("ccomp", "acl") and any(
+                c.lemma_.lower() in _DEMAND_NOUNS for c in [verb.head] + [x for x in verb.head.children if x.dep_ == "dobj"]):
+            return "absorbed"  # "reiterated its demand that Israel ease restrictions": what is demanded
         if verb.dep_ == "ccomp" and lemma(verb.head) not in SPEECH_VERBS and verb.head is not verb:
             outer = self.modality(verb.head)  # "refused to allow planes to land": under the refusal
             if outer in ("absorbed", "hypothetical", "negated"):
@@ -652,7 +655,8 @@ class SentenceReader:
         if typ in ("REQUEST", "ACCUSE", "THREATEN", "REJECT", "AGREE"):
             for h in heads:
                 for c in h.children:
-                    if c.dep_ in ("ccomp", "xcomp") and c.i not in exclude:
+                    # (and "its demands that Burundi's government grant ...": the noun's own clause)
+                    if (c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "acl" and h.pos_ == "NOUN")) and c.i not in exclude:
                         for sub in c.children:
                             if sub.dep_ in ("nsubj", "nsubjpass"):
                                 take(sub, foreign_only=False)
@@ -1032,8 +1036,8 @@ class SentenceReader:
             if home and any(not a.country for a in source):
                 source = [a if a.country else _with_country(a, home) for a in source]  # a one-country story
             # actors without a country are dropped, but for named NGOs (spec §2 has no code for them)
-            source = [a for a in source if a.country or is_ngo(a)]
-            target = [a for a in target if a.country or is_ngo(a)]
+            source = _one_per_igo([a for a in source if a.country or is_ngo(a)])
+            target = _one_per_igo([a for a in target if a.country or is_ngo(a)])
             if typ == "MOBILIZE":  # forces deployed to one's own command are not aimed at oneself
                 target = [a for a in target if not _same_countries([a], source)]
             if typ == "REQUEST" and lemma(t) == "seek" and not target and location is not None and location.country \
@@ -1447,6 +1451,7 @@ _DEVERBAL = {"killing": "kill", "assassination": "assassinate", "murder": "murde
              "annexation": "annex", "bombing": "bomb", "arrest": "arrest", "detention": "detain",
              "execution": "execute", "abduction": "abduct", "kidnapping": "kidnap", "expulsion": "expel",
              "occupation": "occupy", "seizure": "seize", "capture": "capture"}
+_DEMAND_NOUNS = {"demand", "request", "call", "appeal", "insistence", "ultimatum", "plea"}
 _EXERCISES = {"drill", "exercise", "maneuver", "manoeuvre", "game", "wargame"}
 _ARRANGEMENTS = {"plan", "preparation", "arrangement", "date", "schedule"}
 _MUTUAL_FIGHTS = {"clash", "fight", "skirmish", "battle", "scuffle", "brawl", "exchange"}
@@ -1535,6 +1540,18 @@ _CONCESSION_OBJECTS = {"accept": {"demand", "request", "condition", "term"}, "me
 
 def _object_lemmas(verb: Token) -> set[str]:
     return {_quantity_head(c).lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "nsubjpass")}
+
+
+def _one_per_igo(actors: list[Actor]) -> list[Actor]:
+    """'The International Labor Office (ILO)': one organisation named twice is one actor."""
+    seen, out = set(), []
+    for a in actors:
+        if a.kind == "igo":
+            if a.country in seen:
+                continue
+            seen.add(a.country)
+        out.append(a)
+    return out
 
 
 def _with_country(a: Actor, country: str) -> Actor:
