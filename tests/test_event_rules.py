@@ -115,6 +115,9 @@ RULES = [
      ("REQUEST", ["IGO:UN"], ["ISR"])),
     ("Bolivian rebels insisted on their demands that Bolivia's government release prisoners.",
      ("REQUEST", ["BOL"], ["BOL"])),
+    # a reminder that one must, a push for: demands
+    ("Spain issued a stern reminder to Morocco that it must respect the border.", ("REQUEST", ["ESP"], ["MAR"])),
+    ("Germany pushed for new sanctions on Iran on Monday.", ("REQUEST", ["DEU"], ["IRN"])),
 ]
 
 
