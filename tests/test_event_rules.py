@@ -118,6 +118,9 @@ RULES = [
     # a reminder that one must, a push for: demands
     ("Spain issued a stern reminder to Morocco that it must respect the border.", ("REQUEST", ["ESP"], ["MAR"])),
     ("Germany pushed for new sanctions on Iran on Monday.", ("REQUEST", ["DEU"], ["IRN"])),
+    # a group the text gives no country takes the story's one country ("police" in a story about Kenya)
+    ("Nairobi's security chief warned that police will no longer tolerate rallies by opposition groups.",
+     ("THREATEN", ["KEN"], ["KEN"])),
 ]
 
 

@@ -545,8 +545,8 @@ class SentenceReader:
         src_countries = {a.country for a in source if a.country}
         found: list[Actor] = []
 
-        def take(tok: Token, foreign_only: bool = False) -> None:
-            for a in idx.actors_for(tok, speaker=speaker, allow_unknown=typ in ("COERCE", "ASSAULT")):
+        def take(tok: Token, foreign_only: bool = False, unknown: bool = False) -> None:
+            for a in idx.actors_for(tok, speaker=speaker, allow_unknown=unknown or typ in ("COERCE", "ASSAULT")):
                 if a in found or a in source:
                     continue
                 # the source's own state is not its target ("its troops", "Japan-China ties"), but its
@@ -659,7 +659,9 @@ class SentenceReader:
                     if (c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "acl" and h.pos_ == "NOUN")) and c.i not in exclude:
                         for sub in c.children:
                             if sub.dep_ in ("nsubj", "nsubjpass"):
-                                take(sub, foreign_only=False)
+                                # a group the text gives no country ("warned that police will ...")
+                                # may get one from the place or the story later
+                                take(sub, foreign_only=False, unknown=True)
             if found:
                 return found
         # a relative clause's object is the noun it modifies: "Iranian officers it accused"
@@ -1035,6 +1037,10 @@ class SentenceReader:
             home = idx.sole_country()
             if home and any(not a.country for a in source):
                 source = [a if a.country else _with_country(a, home) for a in source]  # a one-country story
+            if home and any(not a.country and a.kind in ("group", "organization") for a in target):
+                # "warned that police will no longer tolerate rallies", in a story about Egypt alone
+                target = [a if a.country or a.kind not in ("group", "organization") else _with_country(a, home)
+                          for a in target]
             # actors without a country are dropped, but for named NGOs (spec §2 has no code for them)
             source = _one_per_igo([a for a in source if a.country or is_ngo(a)])
             target = _one_per_igo([a for a in target if a.country or is_ngo(a)])
