@@ -121,6 +121,11 @@ RULES = [
     # a group the text gives no country takes the story's one country ("police" in a story about Kenya)
     ("Nairobi's security chief warned that police will no longer tolerate rallies by opposition groups.",
      ("THREATEN", ["KEN"], ["KEN"])),
+    # an attempted attack is an attack
+    ("Serbian rebels tried to storm the Croatian embassy on Monday.", ("ASSAULT", ["SRB"], ["HRV"])),
+    # "it" is the party named before, which the story's one country places
+    ("The opposition party said it will boycott Kenya's elections unless the president resigns.",
+     ("THREATEN", ["KEN"], ["KEN"])),
 ]
 
 

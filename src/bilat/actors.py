@@ -656,7 +656,7 @@ class ActorIndex:
                 tok = self.doc[i]
                 if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ != "PRON" and tok.head.i in above:
                     kinds = ("state", "organization", "igo", "group") + (("person",) if wanted == "plural" else ())
-                    found = [a for a in self.actors_for(tok) if a.kind in kinds]
+                    found = [a for a in self.actors_for(tok, allow_unknown=True) if a.kind in kinds]
                     if wanted == "plural" and len(found) == 1 and found[0].kind == "person":
                         found = []  # "they" is not one person
                     if found:

@@ -364,6 +364,9 @@ class SentenceReader:
                     return outer
             if glem in CONTINUE_VERBS:
                 return "fact"
+            if glem in ("attempt", "try") and gov.tag_ in ("VBD", "VBN") and \
+                    any(c.type in ("ASSAULT", "COERCE") for c in verb_senses().get(("VERB", lemma(verb), ""), ())):
+                return "fact"  # "attempted to assassinate", "tried to storm": an attack made, even if it failed
             if verb.dep_ == "advcl" and gov.tag_ == "VBD" and self.modality(gov) == "fact" and \
                     any(c.type == "COERCE" for c in verb_senses().get(("VERB", lemma(verb), ""), ())):
                 return "fact"  # "police fired tear gas to disperse the crowd": force used to that end is coercion
