@@ -195,3 +195,13 @@ def test_ngo_names_are_matched_as_written(nlp):
     # "amnesty" the pardon is not the NGO
     doc = nlp("The president granted amnesty to 200 prisoners.")
     assert ActorIndex.build(doc).ngo_at == {}
+
+
+@pytest.mark.parametrize("text, word, name, country", [
+    # a qualifier between the country and the role: "Lebanon's new President"
+    ("Syria offered its troops to Lebanon's new President Elias Hrawi.", "Hrawi", "Elias Hrawi", "LBN"),
+    ("Peru's former President Pedro Castillo was arrested.", "Castillo", "Pedro Castillo", "PER"),
+])
+def test_possessive_country_across_role_qualifiers(nlp, text, word, name, country):
+    (actor,) = _actors(nlp, text, word)
+    assert (actor.name, actor.country) == (name, country)

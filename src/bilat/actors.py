@@ -113,6 +113,10 @@ class Person:
         return Actor(name=self.name, kind="person", country=self.country, sector=sector, role=self.role)
 
 
+# words that qualify a role and may stand between it and the country: "Lebanon's new President X"
+_ROLE_QUALIFIERS = {"new", "former", "acting", "outgoing", "incoming", "interim", "late", "newly", "elected",
+                    "current", "caretaker", "ousted", "exiled", "powerful", "veteran"}
+
 _GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 
 
@@ -315,7 +319,9 @@ class ActorIndex:
             place = self.place_at.get(i)
             if place is not None:
                 before = doc[place.start - 1] if place.start > 0 else None
-                if before is not None and before.pos_ == "ADP" and before.lower_ in ("to", "in", "at", "for", "from", "on"):
+                possessive = place.end < len(doc) and doc[place.end].tag_ == "POS"  # "Lebanon's new President"
+                if before is not None and before.pos_ == "ADP" and before.lower_ in ("to", "in", "at", "for", "from", "on") \
+                        and not possessive:
                     owner = doc[place.start - 2] if place.start > 1 else None
                     if owner is not None and (owner.lower_ in ROLE_WORDS or owner.lower_ in sector_table()):
                         role_toks[:0] = [before] + list(doc[place.start:place.end])  # "Ambassador to Ankara"
@@ -329,7 +335,8 @@ class ActorIndex:
             if t.tag_ == "POS":
                 i -= 1
                 continue
-            if t.lower_ in ROLE_WORDS or (t.is_title and t.pos_ in ("PROPN", "NOUN") and t.ent_type_ not in ("PERSON",)) \
+            if t.lower_ in ROLE_WORDS or t.lower_ in _ROLE_QUALIFIERS \
+                    or (t.is_title and t.pos_ in ("PROPN", "NOUN") and t.ent_type_ not in ("PERSON",)) \
                     or t.lower_ in sector_table():
                 role_toks.insert(0, t)
                 i -= 1
