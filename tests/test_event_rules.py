@@ -126,6 +126,8 @@ RULES = [
     # "it" is the party named before, which the story's one country places
     ("The opposition party said it will boycott Kenya's elections unless the president resigns.",
      ("THREATEN", ["KEN"], ["KEN"])),
+    # readiness to repress at home threatens one's own country
+    ("Peru's government said it is prepared to impose martial law in the south.", ("THREATEN", ["PER"], ["PER"])),
 ]
 
 

@@ -891,7 +891,7 @@ class SentenceReader:
         triggered_clauses: set[int] = set()
         found = self.find_triggers(sent)
         # the verbs that carry a hostile act: "ready to impose sanctions" threatens them
-        hostile_at = {(light if light is not None else t).i for t, trig, light in found if trig.type in HOSTILE}
+        hostile_at = {(light if light is not None else t).i: trig.type for t, trig, light in found if trig.type in HOSTILE}
         for t, trig, light in found:
             anchor = light if light is not None else t
             scene = light is None and t.pos_ in ("NOUN", "PROPN") and t.dep_ != "dobj"
@@ -1106,6 +1106,10 @@ class SentenceReader:
                 target = self.fallback_target(sent, source, exclude)
             if not target and typ in _DOMESTIC_TYPES:
                 target = self._domestic_target(anchor, source, exclude)
+            if not target and typ == "THREATEN" and light is None and source and \
+                    any(c.dep_ == "xcomp" and hostile_at.get(c.i) == "COERCE" for c in t.children):
+                # "prepared to impose martial law": repression threatened at home
+                target = [Actor(kind="state", country=source[0].country)]
             if typ in NEEDS_TARGET and not target and not (multi and typ in ("AGREE", "SUPPORT", "COOPERATE")) \
                     and not (typ == "AGREE" and t.pos_ in ("VERB", "ADJ") and light is None and not speech_verb
                              and any(c.dep_ == "xcomp" for c in t.children)):
