@@ -80,9 +80,14 @@ def _ngo_matcher(vocab) -> PhraseMatcher:
     return matcher
 
 
+@functools.lru_cache(maxsize=1)
+def _ngo_names() -> frozenset[str]:
+    return frozenset(ngo_table().values())
+
+
 def is_ngo(actor: Actor) -> bool:
     """A named NGO: an actor without a country that is still worth an event ("Amnesty accused ...")."""
-    return actor.kind == "organization" and actor.country is None and actor.name in set(ngo_table().values())
+    return actor.kind == "organization" and actor.country is None and actor.name in _ngo_names()
 
 
 @functools.lru_cache(maxsize=1)
