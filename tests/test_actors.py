@@ -191,10 +191,19 @@ def test_known_ngo_is_a_named_organization_without_a_country(nlp, text, word, na
     assert (actor.kind, actor.name, actor.country) == ("organization", name, None)
 
 
+@pytest.mark.parametrize("text, word, name", [
+    ("Islamic State militants attacked a Syrian army base.", "militants", "Islamic State"),
+    ("Al-Qaeda claimed the attack on Monday.", "Qaeda", "al-Qaeda"),
+])
+def test_transnational_group_is_named_without_a_country(nlp, text, word, name):
+    (actor,) = _actors(nlp, text, word)
+    assert (actor.kind, actor.name, actor.country, actor.sector) == ("group", name, None, "REB")
+
+
 def test_ngo_names_are_matched_as_written(nlp):
     # "amnesty" the pardon is not the NGO
     doc = nlp("The president granted amnesty to 200 prisoners.")
-    assert ActorIndex.build(doc).ngo_at == {}
+    assert ActorIndex.build(doc).stateless_at == {}
 
 
 @pytest.mark.parametrize("text, word, name, country", [

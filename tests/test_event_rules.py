@@ -128,6 +128,7 @@ RULES = [
      ("THREATEN", ["KEN"], ["KEN"])),
     # readiness to repress at home threatens one's own country
     ("Peru's government said it is prepared to impose martial law in the south.", ("THREATEN", ["PER"], ["PER"])),
+    ("Islamic State militants attacked a Syrian army base on Monday.", ("ASSAULT", [None], ["SYR"])),
 ]
 
 

@@ -16,11 +16,10 @@ import functools
 import re
 from dataclasses import dataclass, field, replace
 
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from .model import Actor
-from .nlp import Place, read_table
+from .nlp import Place, read_table, stateless_entries
 
 TITLES = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam", "prof", "prof.", "gen", "gen.",
           "lt", "col", "sen", "sen.", "rep", "rep.", "sheikh", "president", "minister", "premier", "king",
@@ -60,34 +59,14 @@ def sector_table() -> dict[str, tuple[str, str]]:
 
 
 @functools.lru_cache(maxsize=1)
-def ngo_table() -> dict[str, str]:
-    """Surface form -> canonical name of the non-governmental organisations bilat knows."""
-    return {form.strip(): row["name"] for row in read_table("ngos.tsv") for form in row["names"].split("|") if form.strip()}
+def _stateless_names() -> frozenset[str]:
+    return frozenset(name for name, _, _ in stateless_entries().values())
 
 
-_NGO_MATCHERS: dict[int, PhraseMatcher] = {}
-
-
-def _ngo_matcher(vocab) -> PhraseMatcher:
-    matcher = _NGO_MATCHERS.get(id(vocab))
-    if matcher is None:
-        from spacy.tokens import Doc as _Doc
-
-        matcher = PhraseMatcher(vocab, attr="ORTH")
-        for form in ngo_table():
-            matcher.add(form, [_Doc(vocab, words=form.split())])
-        _NGO_MATCHERS[id(vocab)] = matcher
-    return matcher
-
-
-@functools.lru_cache(maxsize=1)
-def _ngo_names() -> frozenset[str]:
-    return frozenset(ngo_table().values())
-
-
-def is_ngo(actor: Actor) -> bool:
-    """A named NGO: an actor without a country that is still worth an event ("Amnesty accused ...")."""
-    return actor.kind == "organization" and actor.country is None and actor.name in _ngo_names()
+def is_stateless(actor: Actor) -> bool:
+    """A named organisation without a country (Amnesty International, al-Qaeda): still worth an
+    event ("Amnesty accused ..."), though it has no code in the spec."""
+    return actor.country is None and actor.kind in ("organization", "group") and actor.name in _stateless_names()
 
 
 @functools.lru_cache(maxsize=1)
@@ -157,7 +136,7 @@ class ActorIndex:
     history: list[tuple[int, Actor]] = field(default_factory=list)  # (token index, actor) of resolved subjects
 
     lead_country: str | None = None
-    ngo_at: dict[int, str] = field(default_factory=dict)  # token index -> NGO's canonical name
+    stateless_at: dict[int, Actor] = field(default_factory=dict)  # token index -> NGO or transnational group
 
     @classmethod
     def build(cls, doc: Doc) -> "ActorIndex":
@@ -167,11 +146,9 @@ class ActorIndex:
                 index.place_at[i] = place
             if place.code not in index.focus and place.kind in ("country", "capital", "demonym", "igo"):
                 index.focus.append(place.code)
-        table = ngo_table()
-        for match_id, start, end in _ngo_matcher(doc.vocab)(doc):
-            name = table[doc.vocab.strings[match_id]]
+        for start, end, name, kind, sector in doc._.stateless or []:
             for i in range(start, end):
-                index.ngo_at.setdefault(i, name)
+                index.stateless_at[i] = Actor(name=name, kind=kind, country=None, sector=sector)
         index.lead_country = index._lead_country()
         index._register_people()
         index._countries_from_own_ties()
@@ -413,9 +390,11 @@ class ActorIndex:
         person = self.person_at.get(t.i)
         if person is not None:
             return [person.actor()]
-        # a known NGO: "Amnesty International", "Human rights group HRW"
-        if t.i in self.ngo_at and t.i not in self.place_at:
-            return [Actor(name=self.ngo_at[t.i], kind="organization", country=None)]
+        # a known NGO or transnational group: "Amnesty International", "Islamic State militants"
+        if t.i not in self.place_at:
+            for x in [t] + [c for c in t.children if c.dep_ in ("compound", "nmod", "amod", "poss")]:
+                if x.i in self.stateless_at:
+                    return [self.stateless_at[x.i]]
         # "his Japanese counterpart Yoshimasa Hayashi", "the foreign minister of Tajikistan, X"
         for c in t.children:
             if c.dep_ == "appos" and c.i in self.person_at:

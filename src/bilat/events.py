@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from . import dates as dates_mod
-from .actors import ActorIndex, is_ngo, sector_table
+from .actors import ActorIndex, is_stateless, sector_table
 from .dates import DateValue
 from .issues import issues_in, location_of
 from .model import Actor, EventType, Location
@@ -1044,9 +1044,9 @@ class SentenceReader:
                 # "warned that police will no longer tolerate rallies", in a story about Egypt alone
                 target = [a if a.country or a.kind not in ("group", "organization") else _with_country(a, home)
                           for a in target]
-            # actors without a country are dropped, but for named NGOs (spec §2 has no code for them)
-            source = _one_per_igo([a for a in source if a.country or is_ngo(a)])
-            target = _one_per_igo([a for a in target if a.country or is_ngo(a)])
+            # actors without a country are dropped, but for named NGOs and transnational groups (spec §2 has no code for them)
+            source = _one_per_igo([a for a in source if a.country or is_stateless(a)])
+            target = _one_per_igo([a for a in target if a.country or is_stateless(a)])
             if typ == "MOBILIZE":  # forces deployed to one's own command are not aimed at oneself
                 target = [a for a in target if not _same_countries([a], source)]
             if typ == "REQUEST" and lemma(t) == "seek" and not target and location is not None and location.country \
@@ -1568,10 +1568,10 @@ def _one_per_igo(actors: list[Actor]) -> list[Actor]:
 
 
 def _with_country(a: Actor, country: str) -> Actor:
-    """The actor placed in a country the text implies; a named NGO stays without one."""
+    """The actor placed in a country the text implies; a named NGO or transnational group stays without one."""
     from dataclasses import replace
 
-    return a if is_ngo(a) else replace(a, country=country)
+    return a if is_stateless(a) else replace(a, country=country)
 
 
 def _purpose_is_exercise(verb: Token) -> bool:

@@ -89,7 +89,15 @@ def gazetteer_entries() -> tuple[tuple[str, str, str], ...]:
     return tuple((form, code, kind) for form, (code, kind) in out.items())
 
 
-@Language.factory(GAZETTEER, assigns=["doc._.places"], requires=["token.text"])
+@functools.lru_cache(maxsize=1)
+def stateless_entries() -> dict[str, tuple[str, str, str | None]]:
+    """Surface form -> (canonical name, kind, sector) of the organisations without a country
+    bilat knows: NGOs and transnational armed groups (data/stateless.tsv)."""
+    return {form.strip(): (row["name"], row["kind"], row["sector"] or None)
+            for row in read_table("stateless.tsv") for form in _split(row["names"])}
+
+
+@Language.factory(GAZETTEER, assigns=["doc._.places", "doc._.stateless"], requires=["token.text"])
 def make_gazetteer(nlp: Language, name: str):
     return Gazetteer(nlp)
 
@@ -102,6 +110,9 @@ class Gazetteer:
             key = f"{code}|{kind}|{form}"
             self.matcher.add(key, [nlp.make_doc(form)])
             self.info[nlp.vocab.strings[key]] = (code, kind)
+        self.stateless = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for form in stateless_entries():
+            self.stateless.add(form, [nlp.make_doc(form)])
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
@@ -121,6 +132,9 @@ class Gazetteer:
                 continue  # "Washington" the person, "Jordan" the player; "Sri Lanka" stays a country
             places.append(Place(span.start, span.end, code, kind))
         doc._.places = places
+        table = stateless_entries()
+        doc._.stateless = [(start, end, *table[doc.vocab.strings[match_id]])
+                           for match_id, start, end in filter_spans_matches(self.stateless(doc))]
         return doc
 
 
@@ -277,8 +291,21 @@ def _use_table_rules(nlp: Language) -> None:
     nlp.remove_pipe("attribute_ruler")
 
 
+def filter_spans_matches(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """Longest non-overlapping matches, in text order ("Amnesty International" over "Amnesty")."""
+    out: list[tuple[int, int, int]] = []
+    taken: set[int] = set()
+    for m in sorted(matches, key=lambda m: (-(m[2] - m[1]), m[1])):
+        if not taken.intersection(range(m[1], m[2])):
+            out.append(m)
+            taken.update(range(m[1], m[2]))
+    return sorted(out, key=lambda m: m[1])
+
+
 if not Doc.has_extension("places"):
     Doc.set_extension("places", default=None)
+if not Doc.has_extension("stateless"):
+    Doc.set_extension("stateless", default=None)  # [(start, end, name, kind, sector)]
 
 
 _LOADED: dict[str, Language] = {}
