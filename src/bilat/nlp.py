@@ -133,8 +133,8 @@ class Gazetteer:
             places.append(Place(span.start, span.end, code, kind))
         doc._.places = places
         table = stateless_entries()
-        doc._.stateless = [(start, end, *table[doc.vocab.strings[match_id]])
-                           for match_id, start, end in filter_spans_matches(self.stateless(doc))]
+        doc._.stateless = [(span.start, span.end, *table[span.label_])
+                           for span in filter_spans(self.stateless(doc, as_spans=True))]
         return doc
 
 
@@ -152,8 +152,8 @@ def line_sentences(doc: Doc) -> Doc:
 # -- the model's attribute rules, by table lookup ----------------------------------------------
 
 FAST_RULES = "bilat_attribute_rules"
-_RULE_ATTRS = {"LOWER": lambda t: t.lower_, "TAG": lambda t: t.tag_, "DEP": lambda t: t.dep_,
-               "IS_SPACE": lambda t: t.is_space}
+# the token attributes the rules read, in the order of a token's cache key
+_RULE_ATTRS = ("LOWER", "TAG", "DEP", "IS_SPACE")
 
 
 def _predicate(attr: str, spec) -> "callable | None":
@@ -285,21 +285,13 @@ def make_attribute_rules(nlp: Language, name: str):
 
 def _use_table_rules(nlp: Language) -> None:
     """Swap the model's attribute_ruler for the table version where every rule compiles."""
-    if "attribute_ruler" not in nlp.pipe_names or TableAttributeRules.compile(nlp.get_pipe("attribute_ruler")) is None:
+    if "attribute_ruler" not in nlp.pipe_names:
         return
-    nlp.add_pipe(FAST_RULES, before="attribute_ruler")
+    try:
+        nlp.add_pipe(FAST_RULES, before="attribute_ruler")
+    except ValueError:
+        return  # a rule the tables cannot express: keep spaCy's component
     nlp.remove_pipe("attribute_ruler")
-
-
-def filter_spans_matches(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
-    """Longest non-overlapping matches, in text order ("Amnesty International" over "Amnesty")."""
-    out: list[tuple[int, int, int]] = []
-    taken: set[int] = set()
-    for m in sorted(matches, key=lambda m: (-(m[2] - m[1]), m[1])):
-        if not taken.intersection(range(m[1], m[2])):
-            out.append(m)
-            taken.update(range(m[1], m[2]))
-    return sorted(out, key=lambda m: m[1])
 
 
 if not Doc.has_extension("places"):
