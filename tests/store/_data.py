@@ -17,6 +17,12 @@ DEV = SHARED / "eval" / "dev"
 TURKEY = ("h024", "h035", "h038")
 
 
+def dev_count() -> int:
+    """How many articles the dev corpus holds (it grows; tests must not pin the number)."""
+    with open(DEV / "articles.jsonl", encoding="utf-8") as fh:
+        return sum(1 for line in fh if line.strip())
+
+
 def dev_articles() -> list[Article]:
     out = []
     with open(DEV / "articles.jsonl", encoding="utf-8") as fh:
