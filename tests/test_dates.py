@@ -163,3 +163,25 @@ def test_date_value_is_frozen_and_hashable():
     assert {d: 1}[DateValue("2023-11", RELATIVE)] == 1
     with pytest.raises(AttributeError):
         d.value = "2024"  # type: ignore[misc]
+
+
+# a publication date known only to the month or year (spec §1) anchors what it can
+@pytest.mark.parametrize("expr, published, expected", [
+    ("on April 16", "2021-04", "2021-04-16"),      # the day is written; the year comes from the anchor
+    ("on December 30", "2021-01", "2020-12-30"),   # the latest such day not after the anchor
+    ("on April 16", "2021", "2021-04-16"),
+    ("on Thursday", "2021-04", "2021-04"),         # a weekday says no more than the anchor's month
+    ("yesterday", "2021-04", "2021-04"),
+    ("last month", "2021-04", "2021-03"),
+    ("on Thursday", "2021", "2021"),
+    ("last year", "2021", "2020"),
+    ("in mid-November", "2023-12", "2023-11"),
+    ("Sept 29, 1972", "2021-04", "1972-09-29"),
+])
+def test_month_or_year_publication_anchors_without_guessing_a_day(expr, published, expected):
+    assert resolve(expr, published).value == expected
+
+
+@pytest.mark.parametrize("published", ["2021-13", "21-04", "April 2021"])
+def test_malformed_partial_publication_is_no_anchor(published):
+    assert resolve("on Thursday", published).value is None

@@ -63,6 +63,7 @@ def _line(obj) -> str:
     ("a.json", json.dumps([{"id": "x", "text": TEXT}, {"id": "y", "text": True}]), "B107", "a.json item 2"),
     ("a.jsonl", _line({"id": "x", "text": TEXT, "published": "last Tuesday"}), "B108", "a.jsonl line 1"),
     ("a.jsonl", _line({"id": "x", "text": TEXT, "published": "2023-02-30"}), "B108", "a.jsonl line 1"),
+    ("a.jsonl", _line({"id": "x", "text": TEXT, "published": "2023-13"}), "B108", "a.jsonl line 1"),
     ("a.jsonl", _line({"id": "x", "text": TEXT, "published": 20230101}), "B108", "a.jsonl line 1"),
     ("a.csv", "id,text\n", "B110", "a.csv"),
     ("README", "hello", "B110", "README"),
@@ -217,6 +218,14 @@ def test_json_file_with_one_object(tmp_path):
 
 
 # ---------------------------------------------------------------- dates and ids
+
+@pytest.mark.parametrize("value", ["2021-04", "2021"])
+def test_published_may_be_a_month_or_a_year(tmp_path, value):
+    path = tmp_path / "a.jsonl"
+    path.write_text(_line({"id": "a", "text": TEXT, "published": value}))
+    (a,) = _read(path)
+    assert a.published == value
+
 
 def test_published_fills_only_articles_without_one(tmp_path):
     path = tmp_path / "p.jsonl"

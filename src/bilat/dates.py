@@ -58,6 +58,29 @@ def parse_iso(value: str | None) -> dt.date | None:
         return None
 
 
+def parse_anchor(value: str | None) -> tuple[dt.date, int] | None:
+    """The publication date as an anchor: the last day it may stand for, and how many characters
+    of an ISO date it fixes (10 for a day, 7 for a month, 4 for a year). Scrapers often know
+    only the month or year ("2021-04", "2021"); the period's last day keeps "on April 16" and
+    "last month" right, and results are cut to the anchor's precision, so no day is guessed."""
+    if not value:
+        return None
+    day = parse_iso(value)
+    if day is not None:
+        return day, 10
+    m = re.fullmatch(r"\s*((?:1[89]|2\d)\d\d)(?:-(\d\d))?\s*", value)
+    if not m:
+        return None
+    year = int(m.group(1))
+    if m.group(2) is None:
+        return dt.date(year, 12, 31), 4
+    month = int(m.group(2))
+    if not 1 <= month <= 12:
+        return None
+    year_next, month_next = (year + 1, 1) if month == 12 else (year, month + 1)
+    return dt.date(year_next, month_next, 1) - dt.timedelta(days=1), 7
+
+
 def _month(year: int, month: int) -> str:
     return f"{year:04d}-{month:02d}"
 
@@ -81,18 +104,21 @@ def _number(word: str) -> int | None:
 
 @functools.lru_cache(maxsize=4096)
 def resolve(expression: str, published: str | None) -> DateValue:
-    """Resolve one date expression against the publication date (ISO or None)."""
+    """Resolve one date expression against the publication date (``YYYY-MM-DD``, ``YYYY-MM``,
+    ``YYYY`` or None)."""
     text = " ".join(expression.split()).strip(" ,.")
     low = text.lower()
-    pub = parse_iso(published)
+    anchor = parse_anchor(published)
+    pub, precision = anchor if anchor else (None, 10)
     if not low:
         return UNKNOWN
 
-    # relative words first: their meaning is fixed by convention
+    # relative words first: their meaning is fixed by convention; against a month or a year
+    # they say no more than that month or year
     if pub is not None:
         rel = _relative(low, pub)
         if rel is not None:
-            return DateValue(rel, DateBasis.RELATIVE.value)
+            return DateValue(rel[:precision], DateBasis.RELATIVE.value)
 
     m = _PART_MONTH_RE.search(low)
     if m:

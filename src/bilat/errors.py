@@ -17,7 +17,7 @@ MESSAGES: dict[str, str] = {
     "B105": "{origin}: broken JSON line ({detail}); each line must be one JSON object",
     "B106": "{origin}: missing required field '{field}'; an article needs 'id' and 'text' (spec §1)",
     "B107": "{origin}: field '{field}' must be {expected}, got {got}",
-    "B108": "{origin}: published date '{value}' is not ISO YYYY-MM-DD; relative dates fall back to unknown",
+    "B108": "{origin}: published date '{value}' is not an ISO date (YYYY-MM-DD, or YYYY-MM / YYYY when only the month or year is known); relative dates fall back to unknown",
     "B109": "{origin}: no such file or directory",
     "B110": "{origin}: unsupported input type '{suffix}'; use .jsonl, .json, .txt, .html/.htm, a directory or '-'",
     "B111": "{origin}: the markup holds no readable text",

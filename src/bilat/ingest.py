@@ -50,6 +50,7 @@ WARNING_CODES = frozenset({"B108"})
 JSON_FILE_FACTOR = 64
 
 _OPTIONAL_STR_FIELDS = ("url", "title", "outlet", "language")
+_PARTIAL_DATE = re.compile(r"\s*((?:1[89]|2\d)\d\d)(?:-(\d{2}))?\s*")
 _ISO_DATE = re.compile(r"\s*(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\s*")
 # Starts like a document or a block element, or has several closing tags.
 _MARKUP_START = re.compile(
@@ -129,6 +130,14 @@ def _failure(exc: InputError) -> Failure:
 
 
 def _iso_date(value: str) -> str | None:
+    """The ISO form of a publication date: a day (a timestamp is cut to its day), or a month
+    ``YYYY-MM`` or a year ``YYYY`` where the scraper knew no more (spec §1)."""
+    partial = _PARTIAL_DATE.fullmatch(value)
+    if partial:
+        year, month = partial.group(1), partial.group(2)
+        if month is None:
+            return year
+        return f"{year}-{month}" if 1 <= int(month) <= 12 else None
     m = _ISO_DATE.fullmatch(value)
     if not m:
         return None
