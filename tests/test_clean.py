@@ -346,3 +346,25 @@ def test_two_thousand_characters_clean_fast():
         clean(text)
     per_call = (time.perf_counter() - t0) / 20
     assert per_call < 0.005, f"{per_call * 1000:.2f} ms for 2,000 characters"
+
+
+@pytest.mark.parametrize("max_chars", [1, 7, 40, 120, 10_000])
+def test_parts_cover_the_text_and_map_to_the_input(max_chars):
+    """A text too long to parse at once is cut into pieces; each maps its offsets to the input."""
+    original = "  " + _article("Photo: Reuters", "Share", BODY[0] + " " + BODY[2]) + "\n"
+    c = clean(original)
+    parts = c.parts(max_chars)
+    assert all(len(p.text) <= max_chars for p in parts)
+    if len(c.text) <= max_chars:
+        assert parts == (c,)
+    # every non-space character of the cleaned text is in exactly one piece, at its input offset
+    covered = []
+    for p in parts:
+        for i, ch in enumerate(p.text):
+            o = p.to_original(i)
+            assert original[o] == ch
+            covered.append(o)
+        _assert_offsets(original, p)
+    assert len(covered) == len(set(covered))
+    # only the separators at the cuts (a joining newline, a space) are left out
+    assert set(covered) >= {c.to_original(i) for i, ch in enumerate(c.text) if not ch.isspace()}

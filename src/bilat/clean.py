@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from rapidfuzz import fuzz
@@ -86,6 +86,42 @@ class CleanText:
         i = max(bisect_left(self._starts, end) - 1, 0)
         cs, os_, n = self.segments[i]
         return begin, os_ + min(end - cs, n)
+
+    def parts(self, max_chars: int) -> tuple["CleanText", ...]:
+        """This text cut into pieces of at most ``max_chars`` characters, each mapping its own
+        offsets to the same input: at paragraph ends where possible, else after a sentence or
+        a space, so a text too long to parse at once is parsed piece by piece."""
+        if max_chars < 1:
+            raise ValueError(f"max_chars must be positive, got {max_chars}")
+        text, n = self.text, len(self.text)
+        if n <= max_chars:
+            return (self,)
+        out, pos = [], 0
+        while pos < n:
+            if text[pos] == "\n":  # a joining newline belongs to no paragraph
+                pos += 1
+                continue
+            end = min(pos + max_chars, n)
+            cut = skip = end
+            if end < n:
+                for sep in ("\n", ". ", " "):
+                    at = text.rfind(sep, pos + 1, end)
+                    if at > pos:
+                        cut, skip = (at, at + 1) if sep == "\n" else (at + len(sep) - 1, at + len(sep))
+                        break
+            out.append(self._piece(pos, cut))
+            pos = skip
+        return tuple(out)
+
+    def _piece(self, a: int, b: int) -> "CleanText":
+        segments = []
+        for cs, os_, n in self.segments:
+            lo, hi = max(cs, a), min(cs + n, b)
+            if lo < hi:
+                segments.append((lo - a, os_ + lo - cs, hi - lo))
+        if not self.segments:  # identity map: the piece starts at a
+            segments = [(0, a, b - a)]
+        return replace(self, text=self.text[a:b], segments=tuple(segments), dropped=())
 
     def _check(self, offset: int) -> None:
         if not 0 <= offset <= len(self.text):

@@ -28,6 +28,12 @@ from .settings import Settings
 Progress = Callable[[ArticleResult], None]
 
 
+#: Articles longer than this (in cleaned characters) are parsed in parts cut at paragraph ends,
+#: each part mapped back to the article's own offsets: spaCy refuses texts over its max_length
+#: (1M characters) and needs about 1 GB of memory per 100,000 characters of one text.
+PART_CHARS = 100_000
+
+
 def _prepare(article: Article) -> tuple[Article, CleanText | None, Failure | None]:
     try:
         ct = clean(article.text)
@@ -40,13 +46,18 @@ def _prepare(article: Article) -> tuple[Article, CleanText | None, Failure | Non
 
 
 def _events_for(article: Article, ct: CleanText, doc, settings: Settings) -> tuple[Event, ...]:
+    return tuple(assign_ids(collapse(_part_events(article, ct, doc, settings))))
+
+
+def _part_events(article: Article, ct: CleanText, doc, settings: Settings) -> list[Event]:
+    """Events of one parsed text (a whole article, or one part of a long one), before collapse."""
     index = ActorIndex.build(doc)
     candidates = read_document(doc, index, article.published)
     events = [_to_event(article, ct, c) for c in _date_candidates(candidates, article, settings)]
     events = [e for e in events if e.confidence >= settings.min_confidence]
     if not settings.include_background:
         events = [e for e in events if e.salience != "background"]
-    return tuple(assign_ids(collapse(events)))
+    return events
 
 
 def _date_candidates(cands: list[Candidate], article: Article, settings: Settings) -> list[Candidate]:
@@ -124,22 +135,50 @@ def _run_chunk(articles: Sequence[Article], settings: Settings) -> list[ArticleR
     """Extract one chunk of articles in this process (the model is loaded once per process)."""
     nlp = load_nlp(settings.model)
     prepared = [_prepare(a) for a in articles]
-    todo = [(a, ct) for a, ct, f in prepared if f is None]
-    docs = iter(nlp.pipe((ct.text for _, ct in todo), batch_size=settings.batch_size))
+    # an article longer than PART_CHARS is parsed as several texts, each mapped to its offsets
+    parts = {i: ct.parts(min(PART_CHARS, nlp.max_length)) for i, (_, ct, f) in enumerate(prepared) if f is None}
+    docs = _parse([p.text for i in sorted(parts) for p in parts[i]], nlp, settings.batch_size)
     results = []
-    for article, ct, failure in prepared:
+    for i, (article, ct, failure) in enumerate(prepared):
         if failure is not None:
             results.append(ArticleResult(article, (), failure))
             continue
-        doc = next(docs)
+        origin = article.origin or article.id
+        left = len(parts[i])
         try:
-            events = _events_for(article, ct, doc, settings)
+            events: list[Event] = []
+            for part in parts[i]:
+                doc = next(docs)
+                left -= 1
+                if isinstance(doc, Exception):
+                    raise doc
+                events += _part_events(article, part, doc, settings)
         except Exception as exc:  # one bad article never stops a batch
-            err = ExtractionError("B301", origin=article.origin or article.id, detail=f"{type(exc).__name__}: {exc}")
-            results.append(ArticleResult(article, (), Failure(article.origin or article.id, err.code, err.message)))
+            for _ in range(left):  # this article's other parts are dropped with it
+                next(docs)
+            err = ExtractionError("B301", origin=origin, detail=f"{type(exc).__name__}: {exc}"[:300])
+            results.append(ArticleResult(article, (), Failure(origin, err.code, err.message)))
             continue
-        results.append(ArticleResult(article, events, None))
+        results.append(ArticleResult(article, tuple(assign_ids(collapse(events))), None))
     return results
+
+
+def _parse(texts: list[str], nlp, batch_size: int) -> Iterator:
+    """A Doc per text, in order, or the exception that text raised: a batch that fails inside
+    spaCy is parsed again one text at a time, so only the text at fault is lost."""
+    done = 0
+    try:
+        for doc in nlp.pipe(texts, batch_size=batch_size):
+            done += 1
+            yield doc
+        return
+    except Exception:  # noqa: BLE001 - retried one by one below
+        pass
+    for text in texts[done:]:
+        try:
+            yield nlp(text)
+        except Exception as exc:  # noqa: BLE001 - reported as this article's B301
+            yield exc
 
 
 def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
