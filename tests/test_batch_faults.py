@@ -1,5 +1,6 @@
 """One bad article never stops a batch (STYLE #6), for the faults found by the issue-10 audit:
-an article longer than spaCy's ``max_length`` (processed in parts, offsets kept). Each case runs through the pipeline and
+an article longer than spaCy's ``max_length`` (processed in parts, offsets kept) and a lone
+surrogate in a JSON line (refused alone with B114). Each case runs through the pipeline and
 through ``bilat extract`` / ``bilat ingest`` with the real model."""
 from __future__ import annotations
 
@@ -68,3 +69,47 @@ def test_extract_cli_keeps_the_batch_with_a_long_article(small_max_length, tmp_p
     assert r.exit_code == 0, r.output
     ids = {json.loads(line)["article_id"] for line in out.read_text().splitlines()}
     assert ids == {"long", "good"}
+
+
+# --------------------------------------------------------------- lone surrogates
+
+SURROGATE_LINE = '{"id": "sur", "text": "Japan urged China \\ud800 to lift the ban on seafood imports."}\n'
+
+
+def test_reader_refuses_a_lone_surrogate_alone(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps(GOOD) + "\n" + SURROGATE_LINE + '{"id": "t", "title": "\\udfff", "text": "x y"}\n')
+    items = list(read_inputs([str(src)], Settings()))
+    assert [i.id for i in items if isinstance(i, Article)] == ["good"]
+    fails = [i for i in items if isinstance(i, Failure)]
+    assert [f.code for f in fails] == ["B114", "B114"]
+    assert f"{src} line 2" in fails[0].message and "'text'" in fails[0].message and "U+D800" in fails[0].message
+    assert "character 19" in fails[0].message
+    assert "'title'" in fails[1].message
+
+
+@pytest.mark.parametrize("command", ["extract", "ingest"])
+def test_cli_keeps_the_batch_with_a_lone_surrogate(nlp, tmp_path, command):
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps(GOOD) + "\n" + SURROGATE_LINE)
+    args = ["extract", str(src), "-o", str(tmp_path / "out.jsonl")] if command == "extract" else \
+        ["ingest", str(src), "--db", str(tmp_path / "s.db")]
+    r = CliRunner().invoke(main, [*args, "-q"], catch_exceptions=False)
+    assert r.exit_code == 1, r.output
+    assert "[B114]" in r.stderr and "line 2" in r.stderr
+    if command == "extract":
+        assert {json.loads(x)["article_id"] for x in (tmp_path / "out.jsonl").read_text().splitlines()} == {"good"}
+    else:
+        import bilat
+
+        with bilat.open_store(str(tmp_path / "s.db")) as store:
+            assert store.stats()["articles"] == 1
+
+
+def test_surrogate_reaching_the_pipeline_is_a_typed_failure(nlp):
+    """Python callers can hand the pipeline any str: a surrogate is refused there too, alone."""
+    bad = Article(id="bad", text="Japan urged China \ud800 to lift the ban.", origin="bad")
+    good = Article(id="good", text=GOOD["text"], origin="good")
+    results = list(process([bad, good], Settings()))
+    assert results[0].failure is not None and results[0].failure.code == "B114"
+    assert results[1].failure is None and results[1].events

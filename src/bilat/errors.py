@@ -23,6 +23,7 @@ MESSAGES: dict[str, str] = {
     "B111": "{origin}: the markup holds no readable text",
     "B112": "{origin}: duplicate id '{id}', first seen at {first}; the first is kept, this one skipped; give every article its own id",
     "B113": "{origin}: the directory holds no .jsonl, .json, .txt or .html files",
+    "B114": "{origin}: field '{field}' holds a lone surrogate (U+{codepoint}) at character {position}, which is not a Unicode character; fix the encoding where the JSON was written, or replace it with U+FFFD",
     # settings and models
     "B201": "settings file {path}: {detail}",
     "B202": "unknown setting '{name}'; valid settings: {valid}",
@@ -65,6 +66,9 @@ class BilatError(Exception):
             text = template.format(**values)
         except (KeyError, IndexError):
             text = f"{template} {values}"
+        # a message must print on any UTF-8 stream: a lone surrogate (from a JSON escape or an
+        # undecodable file name) is shown as its escape, never raised again while reporting
+        text = text.encode("utf-8", "backslashreplace").decode("utf-8")
         self.message = f"[{self.code}] {text}"
         super().__init__(self.message)
 

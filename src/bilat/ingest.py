@@ -38,7 +38,7 @@ from .errors import InputError
 from .model import Article, Failure
 from .settings import Settings
 
-__all__ = ["SUFFIXES", "WARNING_CODES", "article_from_dict", "is_warning", "read_inputs"]
+__all__ = ["SUFFIXES", "WARNING_CODES", "article_from_dict", "check_unicode", "is_warning", "read_inputs"]
 
 #: File name endings bilat reads, and how.
 SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".txt": "text", ".html": "html", ".htm": "html"}
@@ -60,6 +60,8 @@ _MARKUP_START = re.compile(
 _CLOSING_TAG = re.compile(r"</(?:p|div|span|a|li|ul|h[1-6]|article|section|td|tr|body|html|figure|figcaption)\s*>", re.IGNORECASE)
 # Control characters that never occur in text (tab, newlines, form feed and escape excepted).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]")
+# UTF-16 halves that JSON's \\uD800 escapes can produce alone; no encoder can write them.
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 _CONTROL_BYTES = frozenset(range(0, 32)) - {9, 10, 12, 13, 27} | {127}
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),  # before UTF-16: FF FE 00 00 starts like FF FE
@@ -145,6 +147,13 @@ def _iso_date(value: str) -> str | None:
         return dt.date.fromisoformat(m.group(1)).isoformat()
     except ValueError:
         return None
+
+
+def check_unicode(value: str, field: str, origin: str | None) -> None:
+    """Raise B114 when ``value`` holds a lone surrogate (valid JSON, but no Unicode text)."""
+    m = _SURROGATE.search(value)
+    if m:
+        raise InputError("B114", origin=origin, field=field, codepoint=f"{ord(m.group()):04X}", position=m.start() + 1)
 
 
 def _type_name(value: Any) -> str:
@@ -401,11 +410,14 @@ class _Reader:
         if isinstance(raw_id, bool) or not isinstance(raw_id, (str, int)):
             raise InputError("B107", origin=origin, field="id", expected="a string", got=_type_name(raw_id))
         article_id = str(raw_id).strip()
+        if isinstance(raw_id, str):
+            check_unicode(article_id, "id", origin)
         if not article_id:
             raise InputError("B107", origin=origin, field="id", expected="a non-empty string", got="an empty string")
         text = obj["text"]
         if not isinstance(text, str):
             raise InputError("B107", origin=origin, field="text", expected="a string", got=_type_name(text))
+        check_unicode(text, "text", origin)
         size = len(text.encode("utf-8", "surrogatepass"))
         if size > self.settings.max_article_bytes:
             raise InputError("B104", origin=origin, size=size, limit=self.settings.max_article_bytes)
@@ -414,6 +426,8 @@ class _Reader:
             value = obj.get(name)
             if value is not None and not isinstance(value, str):
                 raise InputError("B107", origin=origin, field=name, expected="a string or null", got=_type_name(value))
+            if value:
+                check_unicode(value, name, origin)
             extra[name] = value or None
         warnings: tuple[Failure, ...] = ()
         published = obj.get("published")
@@ -433,6 +447,7 @@ class _Reader:
         text = article.text
         if not text.strip():
             raise InputError("B101", origin=article.origin)
+        check_unicode(text, "text", article.origin)
         control = _CONTROL.findall(text, 0, 8192)
         if control and (control[0] == "\x00" or len(control) > 0.05 * min(len(text), 8192)):
             raise InputError("B103", origin=article.origin, detail=f"{len(control)} control characters in the text")

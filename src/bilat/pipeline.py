@@ -21,6 +21,7 @@ from .dates import DateValue
 from .dedup import assign_ids, collapse
 from .errors import BilatError, ExtractionError, InputError
 from .events import Candidate, read_document
+from .ingest import check_unicode
 from .model import Actor, Article, ArticleResult, DateBasis, Event, Evidence, Failure
 from .nlp import load_nlp
 from .settings import Settings
@@ -36,6 +37,7 @@ PART_CHARS = 100_000
 
 def _prepare(article: Article) -> tuple[Article, CleanText | None, Failure | None]:
     try:
+        check_unicode(article.text, "text", article.origin or article.id)
         ct = clean(article.text)
     except BilatError as exc:
         return article, None, Failure(article.origin or article.id, exc.code, exc.message)
