@@ -214,3 +214,41 @@ def test_ngo_names_are_matched_as_written(nlp):
 def test_possessive_country_across_role_qualifiers(nlp, text, word, name, country):
     (actor,) = _actors(nlp, text, word)
     assert (actor.name, actor.country) == (name, country)
+
+
+# ---------------------------------------------------------------- names kept whole, in their usual order
+
+@pytest.mark.parametrize("text, word, name", [
+    # a hyphenated given name is one name, written as the text writes it
+    ("South Korean Foreign Minister Park Min-jung arrived in Hanoi.", "Park", "Park Min-jung"),
+    ("The envoy met Ali Al-Mansour in Doha.", "Ali", "Ali Al-Mansour"),
+    # honorifics in capitals are neither name nor role
+    ("Foreign Minister HE Dr. Karim Haddad arrived in Amman.", "Haddad", "Karim Haddad"),
+    ("Kenyan President Samuel Odhiambo H.E. opened the summit.", "Odhiambo", "Samuel Odhiambo"),
+])
+def test_person_name_as_written(nlp, text, word, name):
+    (actor,) = _actors(nlp, text, word)
+    assert actor.name == name
+
+
+def test_a_family_name_first_order_takes_the_dictionary_form(nlp):
+    # the Phoenix people dictionary lists the Japanese minister as "Fumio Kishida"
+    (actor,) = _actors(nlp, "Japanese Foreign Minister Kishida Fumio arrived in Seoul.", "Kishida")
+    assert (actor.name, actor.country) == ("Fumio Kishida", "JPN")
+
+
+def test_the_people_dictionary_gives_a_country_the_text_does_not(nlp):
+    (actor,) = _actors(nlp, "Shavkat Mirziyoyev arrived in Islamabad on Monday.", "Mirziyoyev")
+    assert (actor.name, actor.country) == ("Shavkat Mirziyoyev", "UZB")
+
+
+def test_the_texts_country_wins_over_the_dictionary(nlp):
+    (actor,) = _actors(nlp, "Kenyan envoy Imran Khan arrived in Nairobi.", "Khan")
+    assert actor.country == "KEN"
+
+
+def test_coordinated_roles_reach_the_country(nlp):
+    text = "Thai Deputy Prime Minister and Foreign Minister Somchai Wongsa arrived in Hanoi."
+    (actor,) = _actors(nlp, text, "Wongsa")
+    assert (actor.name, actor.country) == ("Somchai Wongsa", "THA")
+    assert "Deputy Prime Minister" in actor.role and "Foreign Minister" in actor.role

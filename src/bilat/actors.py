@@ -113,14 +113,76 @@ def _is_gov_role(role: str) -> bool:
                                   "governor", "mayor", "leader", "ministry", "negotiator", "head of state"))
 
 
+# honorifics written in capitals before or after a name: "HE Sheikh X", "Mr. X H.E." ("he" in lower case is a pronoun)
+_HONORIFICS = {"HE", "H.E.", "H.E", "HH", "H.H.", "HRH", "H.R.H."}
+
+
 def _clean_name(span_tokens: list[Token]) -> list[Token]:
     toks = [t for t in span_tokens if t.text.lower().strip(".") + ("." if t.text.endswith(".") else "") not in TITLES
-            and t.text.lower() not in TITLES and t.text.lower().rstrip(".") not in {"mr", "mrs", "ms", "dr"}]
+            and t.text.lower() not in TITLES and t.text.lower().rstrip(".") not in {"mr", "mrs", "ms", "dr"}
+            and t.text not in _HONORIFICS]
     while toks and (toks[-1].tag_ == "POS" or toks[-1].is_punct):
         toks = toks[:-1]
     while toks and (toks[0].is_punct or toks[0].lower_ in {"the", "a"}):
         toks = toks[1:]
     return toks
+
+
+def _name_text(toks: list[Token]) -> str:
+    """A name as written: neighbouring tokens keep the spacing between them, so hyphenated names
+    stay whole ("Kang Kyung-wha", "Al-Thani"); tokens that are not neighbours get one space."""
+    out = toks[0].text
+    for prev, t in zip(toks, toks[1:]):
+        out += (prev.whitespace_ or "" if t.i == prev.i + 1 else " ") + t.text
+    return " ".join(out.split())
+
+
+def _name_key(name: str) -> frozenset[str]:
+    """Order-free key of a name's parts: "Kishida Fumio" and "Fumio Kishida", "Kang Kyung-wha" and
+    "Kang Kyung Wha" are one key."""
+    return frozenset(p for p in re.split(r"[\s\-‐‑]+", name.lower().replace(".", "")) if p)
+
+
+@functools.lru_cache(maxsize=1)
+def people_dictionary() -> dict[frozenset[str], tuple[str, str, str]]:
+    """Named people of the Phoenix dictionary (data/phoenix_people.tsv, to early 2014): the parts of a
+    full name -> (name as the dictionary writes it, country, sector). Only names of two parts or more,
+    and only those that belong to one country: a candidate the text's own words always override."""
+    found: dict[frozenset[str], set[tuple[str, str]]] = {}
+    names: dict[frozenset[str], str] = {}
+    for row in read_table("phoenix_people.tsv"):
+        key = _name_key(row["name"])
+        if len(key) < 2:
+            continue
+        found.setdefault(key, set()).add((row["country"], row["sector"]))
+        names.setdefault(key, row["alias_of"] or row["name"])
+    out = {}
+    for key, entries in found.items():
+        countries = {c for c, _ in entries}
+        if len(countries) == 1:
+            sectors = sorted({sec for _, sec in entries if sec and sec != "ELI"})
+            out[key] = (names[key], countries.pop(), sectors[0] if len(sectors) == 1 else "")
+    return out
+
+
+def _person_spans(doc: Doc) -> list[Span]:
+    """PERSON entities, each grown over what the tagger cut off: a hyphenated tail ("Yoon Suk" +
+    "-yeol") and a PERSON entity that follows with no word between ("Mohammed bin Abdulrahman" +
+    "bin Jassim Al-Thani")."""
+    ents = [e for e in doc.ents if e.label_ == "PERSON"]
+    spans: list[list[int]] = []
+    for e in ents:
+        start, end = e.start, e.end
+        while end + 1 < len(doc) and doc[end].text in ("-", "‐", "‑") and not doc[end - 1].whitespace_ \
+                and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+            end += 2
+        if spans and spans[-1][1] == start and not doc[start - 1].is_punct:
+            spans[-1][1] = max(spans[-1][1], end)
+        elif spans and spans[-1][1] > start:
+            continue  # already covered by the hyphen growth of the previous one
+        else:
+            spans.append([start, end])
+    return [doc[s:e] for s, e in spans]
 
 
 @dataclass
@@ -228,21 +290,18 @@ class ActorIndex:
     # -- people ---------------------------------------------------------------------
     def _register_people(self) -> None:
         doc = self.doc
-        for ent in doc.ents:
-            if ent.label_ != "PERSON":
-                continue
+        for ent in _person_spans(doc):
             toks = _clean_name(list(ent))
             if not toks or all(t.i in self.place_at for t in toks):
                 continue
-            parts = tuple(t.text.lower() for t in toks)
+            parts = tuple(t.text.lower() for t in toks if not t.is_punct)
             person = self._match_person(parts)
             if person is None:
-                name = " ".join(t.text for t in toks)
                 # a lone surname first seen alone is kept too: a fuller form seen later upgrades it
-                person = Person(name=name, tokens=parts)
+                person = Person(name=_name_text(toks), tokens=parts)
                 self.people.append(person)
             elif len(parts) > len(person.tokens) and set(person.tokens) <= set(parts):
-                person.name = " ".join(t.text for t in toks)
+                person.name = _name_text(toks)
                 person.tokens = parts
             role, country, sector = self._describe(ent)
             known = leader_table()[0].get(person.tokens) or (
@@ -253,6 +312,14 @@ class ActorIndex:
                 if len(person.tokens) == 1:
                     person.name = known[0]
                     person.tokens = tuple(known[0].lower().split())
+            # the curated leaders above, then the Phoenix dictionary
+            listed = people_dictionary().get(_name_key(person.name)) if len(person.tokens) > 1 and not known else None
+            if listed is not None:
+                # the dictionary writes the name in its usual order ("Fumio Kishida" for "Kishida Fumio")
+                # and knows the country where the text does not say it
+                person.name = listed[0] if _name_key(listed[0]) == _name_key(person.name) else person.name
+                country = country or (listed[1] if not person.country else None)
+                sector = sector or listed[2] or None
             if role and not person.role:
                 person.role = role
             if country and not person.country:
@@ -315,6 +382,13 @@ class ActorIndex:
                 i = place.start - 1
                 continue
             if t.tag_ == "POS":
+                i -= 1
+                continue
+            if t.text in _HONORIFICS or t.lower_.rstrip(".") in ("mr", "mrs", "ms", "dr"):
+                i -= 1  # "HE Dr. Ayman Al Safadi": honorifics are neither the role nor the name
+                continue
+            if t.lower_ == "and" and role_toks and i > 0 and doc[i - 1].lower_ in ROLE_WORDS:
+                role_toks.insert(0, t)  # "Deputy Prime Minister and Foreign Minister X": one person, two roles
                 i -= 1
                 continue
             if t.lower_ in ROLE_WORDS or t.lower_ in _ROLE_QUALIFIERS \
