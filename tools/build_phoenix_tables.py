@@ -80,6 +80,8 @@ NOT_PERSON = {
     "FAMILY", "DYNASTY", "ERA", "WHITE_HOUSE", "HOUSE", "THE", "ORGANIZATION", "GROUP",
     "SECRETARY", "CHIEF", "MINISTERS", "LEADER", "LEADERS", "TROOPS", "SOLDIERS",
     "REBELS", "OPPOSITION", "DELEGATION", "CORPS", "BRIGADE", "BRIGADES", "BUREAU",
+    "REPUBLICA", "VOLKSKAMMER", "SOVIET", "COALITION", "JAISH", "JAYSH", "TASK", "FORCE",
+    "OBSERVATORY",
 }
 # Title prefixes of aliases ("PRESIDENT_OBAMA_") -> the role they name, tried longest first.
 TITLES = [
@@ -276,7 +278,9 @@ def is_person(entry: Entry) -> bool:
     if any(len(s.code) == 3 for s in entry.spans):
         return False  # a state ('IRAQ_ [IRQ 030320-...]'), not a person
     if "CountryInfo" in entry.comment:
-        return True
+        return True  # 'WILLIAMS_OF_MOSTYN_' is a peer, not an institution
+    if words & {"OF", "FOR"}:
+        return False  # hand-added entries: 'SOVIET_OF_NATIONALITIES', 'SYRIAN_OBSERVATORY_FOR_...'
     return any(s.start or s.end for s in entry.spans)
 
 
@@ -658,7 +662,8 @@ def build(shared: Path, out: Path) -> dict[str, dict]:
         "# role: for GOV roles only, from the section heading above the entry ('U.S. Secretaries of\n"
         "#   State') or a title alias ('PRESIDENT_OBAMA_'); blank when neither says.\n"
         "# start/end: ISO dates, YYMMDD read as 20YY when YY <= 30; blank when open or malformed.\n"
-        "#   Persons stop at January 2014 (CountryInfo.140130). phoenix_code: the Phoenix actor code."
+        "#   CountryInfo people stop at January 2014 (CountryInfo.140130); some 80 hand-added entries\n"
+        "#   (Modi, Rouhani, Tsipras) are later. phoenix_code: the Phoenix actor code."
     ), ["name", "country", "sector", "role", "start", "end", "alias_of", "phoenix_code"], rows)
     report["phoenix_people.tsv"] = {"rows": len(rows), "bytes": size, **st}
 
