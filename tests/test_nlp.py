@@ -58,6 +58,9 @@ def test_missing_model_is_b204():
                                                          ("South Korea", "KOR", "country")]),
     ("The European Union and the United Nations issued a statement.", [("European Union", "IGO:EU", "igo"),
                                                                        ("United Nations", "IGO:UN", "igo")]),
+    # an acronym of four letters or more is also written as a word ("Ecowas", "Opec"); "OPEC+" is OPEC
+    ("Regional bloc Ecowas met on Monday.", [("Ecowas", "IGO:ECOWAS", "igo")]),
+    ("OPEC+ agreed to cut output.", [("OPEC+", "IGO:OPEC", "igo")]),
 ])
 def test_gazetteer_marks_places(nlp, text, expected):
     assert _places(nlp(text)) == expected
