@@ -48,8 +48,8 @@ def load_lexicon(name: str) -> dict:
     lex: dict[str, list] = {}
     if name == "phoenix":
         for r in read_table("phoenix_verbs.tsv"):
-            if r["subject"]:
-                continue  # subject words need the actor dictionaries: not this coder's business
+            if r["before"]:
+                continue  # words before the verb (subject nouns) need the actor dictionaries
             words = {w for w in r["words"].split() if not w.startswith("&")}
             lex.setdefault(r["verb"], []).append(("VERB", "", words, r["type"], r["cameo"], r["mode"]))
         return lex

@@ -185,13 +185,18 @@ def test_parse_verbs_patterns_and_verb_codes():
         "- * (TO HARBOUR)                  [042:043]     # HAIL",
         "- &ENVOY * WARMLY {OLD FRIEND}    [041]         # GREET",
         "- * &FRUIT                        [---]         # HAIL",
+        "---  WELCOME_GUESTS   [043:043]  ---",
+        "USHER {USHERS USHERED}",
+        "- * (INTO HALL)                   [080!]        # USHER",
     ]
     pats = tool.parse_verbs(snippet)
-    got = {(p.verb, p.particle, p.words, p.subject, p.code) for p in pats}
+    got = {(p.verb, p.particle, p.words, p.before, p.code) for p in pats}
     assert ("greet", "", "", "", "041") in got
     assert ("wave", "at", "at", "", "042") in got
     assert ("hail", "to", "to harbour", "", "042") in got
     assert ("greet", "", "warmly old friend", "&envoy", "041") in got
+    assert ("usher", "", "", "", "043") in got  # a verb without a code takes its block's
+    assert ("usher", "into", "into hall", "", "080") in got
     rows, stats = tool.verb_rows(pats, {"041": ("CONSULT", "phone"), "04": ("CONSULT", "")})
     assert ("hail", "to", "to harbour", "", "042", "CONSULT", "", "GREET") in rows
     assert stats["no_code"] == 1

@@ -532,7 +532,7 @@ def plover_of(code: str, table: dict[str, tuple[str, str]]) -> tuple[str, str] |
 class Pattern:
     synset: str
     verb: str
-    subject: str
+    before: str
     words: str
     particle: str
     code: str
@@ -564,7 +564,7 @@ def _pattern_words(text: str) -> tuple[list[str], list[str], str]:
 def parse_verbs(lines) -> list[Pattern]:
     """Read CAMEO.2.0.txt's verb section: synset blocks, their verbs, and '- ... [CODE] # VERB'."""
     out: list[Pattern] = []
-    synset, verbs, in_verbs = "", [], False
+    synset, block_code, verbs, in_verbs = "", "", [], False
     for raw in lines:
         line = raw.rstrip("\n")
         if "VERB PATTERNS" in line:
@@ -575,16 +575,19 @@ def parse_verbs(lines) -> list[Pattern]:
         m = re.match(r"^---\s+(.+?)\s+\[([^\]]*)\]\s+---", line)
         if m:
             synset, verbs = m.group(1).strip(), []
+            parts = [re.sub(r"\D", "", p) for p in m.group(2).split(":")]
+            block_code = next((p for p in parts if p), "")  # '---  MEET_PEOPLE   [040]  ---'
             continue
         body, comment = _split_comment(line)
         codes = CODE_RE.findall(body)
         code = ""
-        if codes:
+        if codes:  # '[042:043]' -> '042', '[:173]' -> '173', '[080!]' -> '080'
             code = next((p for p in codes[-1].split(":") if p.strip() and p.strip() != "---"), "")
+            code = re.sub(r"\D", "", code)
         if body.lstrip().startswith("-"):
             text = CODE_RE.sub(" ", body).strip()[1:]
             said = comment.split()[0].upper() if comment else ""
-            verb = said if said in verbs else (verbs[0] if len(verbs) == 1 else synset.split()[0])
+            verb = said if said in verbs else (verbs[0] if verbs else synset.split("_")[0])
             subj, words, particle = _pattern_words(text)
             out.append(Pattern(synset, verb.lower(), " ".join(subj), " ".join(words), particle,
                                code.strip()))
@@ -601,6 +604,7 @@ def parse_verbs(lines) -> list[Pattern]:
         verb = parts[0]
         if not multi:
             verbs.append(verb)
+        code = code or block_code  # a verb without its own code takes its block's
         if code:
             rest = [p.lower() for p in parts[1:]]
             particle = rest[0] if rest and rest[0].upper() in PARTICLES else ""
@@ -620,7 +624,7 @@ def verb_rows(patterns: list[Pattern], table) -> tuple[list[tuple], dict]:
         if mapped is None:
             stats["no_plover"] += 1
             continue
-        key = (p.verb, p.particle, p.words, p.subject, p.code, mapped[0], mapped[1])
+        key = (p.verb, p.particle, p.words, p.before, p.code, mapped[0], mapped[1])
         rows.setdefault(key, set()).add(p.synset)
     return sorted(k + ("|".join(sorted(v)),) for k, v in rows.items()), stats
 
@@ -707,15 +711,18 @@ def build(shared: Path, out: Path) -> dict[str, dict]:
     size = write_table(out / "phoenix_verbs.tsv", (
         "# bilat: verb patterns of the Phoenix CAMEO verb dictionary with PLOVER types (compare triggers.tsv).\n"
         + PHOENIX_PROVENANCE.format(file="CAMEO.2.0.txt") + PLOVER_PROVENANCE + gen +
-        "# verb: the pattern's verb (its '# VERB' comment, else the block's only verb, else the synset),\n"
-        "#   upper-case upstream, written lower case; multi-word verbs ('+ASK_FOR') give verb + words.\n"
+        "# verb: the pattern's verb (its '# VERB' comment when that verb is in the block, else the block's\n"
+        "#   first verb), upper case upstream, written lower case; multi-word verbs ('+ASK_FOR') give\n"
+        "#   verb + words. PETRARCH applies a block's patterns to every verb of the block: the rows with\n"
+        "#   no words list each verb of a block with its own code or the block's ('MEET_PEOPLE [040]').\n"
         "# words: the words after the verb in order, lower case, brackets dropped; '&name' is an upstream\n"
         "#   synonym set (&food, &weapon). particle: the first of them when it is a particle/preposition.\n"
         "# synset: the upstream verb block(s) listing the pattern, '|'-joined.\n"
-        "# subject: words required before the verb. cameo: the pattern's code (first of 'a:b' pairs).\n"
+        "# before: words required before the verb (subject nouns, adverbs); cameo: the pattern's code\n"
+        "#   (the first of 'a:b' pairs, digits only).\n"
         "# type, mode: CAMEO2PLOVER's row for the code, or its parent code's; filtered: patterns with no\n"
         "#   code ('[---]'), and codes that map to no PLOVER type (CAMEO 01 statements, 02 appeals)."
-    ), ["verb", "particle", "words", "subject", "cameo", "type", "mode", "synset"], rows)
+    ), ["verb", "particle", "words", "before", "cameo", "type", "mode", "synset"], rows)
     report["phoenix_verbs.tsv"] = {"rows": len(rows), "bytes": size, **st}
     return report
 
