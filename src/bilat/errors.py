@@ -39,6 +39,9 @@ MESSAGES: dict[str, str] = {
     "B405": "article '{article_id}' is already stored with different text; give the new version its own id (articles are immutable in the store)",
     "B406": "unknown export format '{fmt}'; valid formats: {valid}",
     "B407": "nothing to explain for '{term}'; try an event type (ACCUSE), a mode (phone), a CAMEO code (042) or a quad class (verbal-conflict)",
+    "B408": "the SQLite store at {url} is damaged: {detail}; restore it from a backup, or salvage what is readable with: sqlite3 {path} .recover | sqlite3 recovered.db",
+    "B409": "the store at {url} cannot be written: {detail}; free disk space (or raise the file-size limit) and run the same command again: committed batches are kept and nothing of the failed batch was written",
+    "B410": "lost the connection to the store at {url}: {detail}; nothing of the batch in flight was written; when the database is back, run the same command again to finish",
     # api
     "B501": "missing or invalid bearer token; send 'Authorization: Bearer <token>' configured as api_token",
     "B502": "request body is {size} bytes, over the limit of {limit}",

@@ -11,7 +11,19 @@ from ..settings import load_settings
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
-@click.group(context_settings=CONTEXT)
+class BilatGroup(click.Group):
+    """The root group: a library error that reaches it is shown as its catalogue message with
+    exit status 2, never as a traceback (commands catch what they can report better)."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except BilatError as exc:
+            click.echo(str(exc), err=True)
+            ctx.exit(2)
+
+
+@click.group(cls=BilatGroup, context_settings=CONTEXT)
 @click.option("--settings", "settings_path", type=click.Path(dir_okay=False), default=None,
               help="TOML settings file; it overrides only what it sets. Example: --settings bilat.toml")
 @click.version_option(package_name="bilat")

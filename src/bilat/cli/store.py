@@ -11,7 +11,7 @@ import time
 
 import click
 
-from ..errors import BilatError
+from ..errors import BilatError, InputError
 from .common import db_option, fail, main, quiet_option
 from .progress import Progress
 
@@ -117,7 +117,7 @@ def ingest_cmd(settings, inputs, db, published, workers, batch_size, encoding, q
                         failures.append(item)
                     continue
                 yield item
-        except BilatError as exc:
+        except InputError as exc:  # a bad --published or --encoding; store errors go to fail() below
             raise click.UsageError(str(exc)) from exc
 
     bar = Progress(total=None, unit="article", disable=quiet, threshold=settings.progress_threshold)
@@ -365,7 +365,10 @@ def export_cmd(settings, db, fmt, output, pair, etype, issue, since, until):
       bilat export --format gdelt --pair CHN-JPN -o chn-jpn.csv
       bilat export --format parquet -o events.parquet
     """
+    from sqlalchemy.exc import SQLAlchemyError
+
     from .. import exports
+    from ..store.engine import store_error
 
     if fmt == "parquet" and not output:
         raise click.UsageError("--format parquet needs -o FILE")
@@ -381,6 +384,8 @@ def export_cmd(settings, db, fmt, output, pair, etype, issue, since, until):
             n = exports.write(store, fmt, sys.stdout, **filters)
     except BilatError as exc:
         fail(exc)
+    except SQLAlchemyError as exc:  # the exports read some tables directly
+        fail(store_error(exc, store.url))
     finally:
         store.close()
     click.echo(f"exported {n} {fmt} rows", err=True)

@@ -12,7 +12,7 @@ from ..errors import StoreError
 from ..settings import Settings
 from .core import Store
 from .records import IngestReport, ResultSet, article_hash
-from .engine import current_revision, display_url, head_revision, make_engine, migrate
+from .engine import current_revision, display_url, head_revision, make_engine, migrate, store_error
 
 
 def open_store(url: str | None = None, settings: Settings | None = None, *, migrate_schema: bool = True) -> Store:
@@ -35,7 +35,10 @@ def open_store(url: str | None = None, settings: Settings | None = None, *, migr
         raise
     except SQLAlchemyError as exc:
         engine.dispose()
-        raise StoreError("B401", url=display_url(url), detail=str(exc.orig or exc).strip().splitlines()[0]) from exc
+        err = store_error(exc, url)
+        if err.code == "B410":  # never connected: it cannot be opened, nothing was lost
+            err = StoreError("B401", url=display_url(url), detail=err.values["detail"])
+        raise err from exc
     return Store(engine, url)
 
 

@@ -7,9 +7,13 @@ running the same ingest again skips what is stored (by content hash) and complet
 """
 from __future__ import annotations
 
-from sqlalchemy.engine import Engine
+import functools
+import inspect
 
-from .engine import display_url
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from .engine import display_url, store_error
 from .reads import Reads
 from .writes import Writes
 
@@ -36,3 +40,30 @@ class Store(Writes, Reads):
     @property
     def dialect(self) -> str:
         return self.engine.dialect.name
+
+
+def _guarded(fn):
+    """The method, with driver errors raised as the catalogue's StoreError (B401/B408/B409/B410):
+    the edges show a message and a status, never a driver traceback."""
+    if inspect.isgeneratorfunction(fn):
+        @functools.wraps(fn)
+        def gen(self, *args, **kwargs):
+            try:
+                yield from fn(self, *args, **kwargs)
+            except SQLAlchemyError as exc:
+                raise store_error(exc, self.url) from exc
+        return gen
+
+    @functools.wraps(fn)
+    def call(self, *args, **kwargs):
+        try:
+            return fn(self, *args, **kwargs)
+        except SQLAlchemyError as exc:
+            raise store_error(exc, self.url) from exc
+    return call
+
+
+for _base in (Reads, Writes):
+    for _name, _fn in vars(_base).items():
+        if not _name.startswith("_") and inspect.isfunction(_fn):
+            setattr(Store, _name, _guarded(_fn))

@@ -124,3 +124,65 @@ def migrate(engine: Engine, revision: str = "head") -> tuple[str | None, str | N
 
 def table_names(engine: Engine) -> list[str]:
     return inspect(engine).get_table_names()
+
+
+# ------------------------------------------------------------------ driver errors
+
+_FULL = ("database or disk is full", "disk full", "no space left", "file too large", "could not extend file",
+         "could not write", "read-only", "readonly database", "disk i/o error")
+_DAMAGED = ("malformed", "not a database", "corrupt", "file is encrypted")
+
+
+def sqlite_path(url: str) -> str | None:
+    """The file behind a SQLite URL, or None for PostgreSQL and in-memory stores."""
+    sa_url = normalise_url(url)
+    if not sa_url.startswith("sqlite"):
+        return None
+    path = make_url(sa_url).database
+    return None if not path or path == ":memory:" else path
+
+
+def integrity_problem(path: str, limit: int = 5) -> str | None:
+    """What SQLite's quick_check finds wrong with the file (its first few lines), or None when it is sound.
+
+    Opened read-only, apart from the store's engine, so a damaged file is never written to."""
+    import sqlite3
+
+    try:
+        con = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True, timeout=10)
+    except sqlite3.Error as exc:
+        return str(exc)
+    try:
+        rows = [r[0] for r in con.execute(f"PRAGMA quick_check({int(limit)})").fetchall()]
+    except sqlite3.Error as exc:
+        return str(exc)
+    finally:
+        con.close()
+    return None if rows == ["ok"] else "; ".join(str(r) for r in rows)
+
+
+def store_error(exc: BaseException, url: str) -> StoreError:
+    """A driver or SQLAlchemy error as the catalogue's store error: damaged (B408), full (B409),
+    connection lost (B410), or the store cannot be opened (B401)."""
+    if isinstance(exc, StoreError):
+        return exc
+    orig = getattr(exc, "orig", None) or exc
+    first = (str(orig).strip().splitlines() or [type(orig).__name__])[0][:300]
+    low = first.lower()
+    shown = display_url(url)
+    path = sqlite_path(url) if "://" not in url or url.startswith("sqlite") else None
+    if path and any(k in low for k in _DAMAGED):
+        problem = integrity_problem(path) if Path(path).exists() else None
+        detail = first if problem is None else f"{first}; integrity check: {problem}"
+        if "not a database" in low:
+            detail += " (the file is not a SQLite database, or its header is damaged)"
+        return StoreError("B408", url=shown, path=path, detail=detail)
+    if any(k in low for k in _FULL):
+        return StoreError("B409", url=shown, detail=first)
+    from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+
+    if isinstance(exc, (OperationalError, InterfaceError)) or (
+            isinstance(exc, DBAPIError) and exc.connection_invalidated):
+        if path is None:
+            return StoreError("B410", url=shown, detail=first)
+    return StoreError("B401", url=shown, detail=first)

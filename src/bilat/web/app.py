@@ -44,9 +44,17 @@ templates.env.filters["http_url"] = http_url
 
 #: HTTP status for each catalogue code the edge can meet; anything else is a 500.
 STATUS = {
-    "B401": 503, "B402": 503, "B403": 404, "B404": 400,
+    "B403": 404, "B404": 400,
     "B501": 401, "B502": 413, "B503": 422, "B504": 404, "B505": 405,
     "B506": 403, "B507": 400, "B508": 415, "B509": 500, "B510": 503,
+}
+
+
+#: Store errors that mean "the store cannot serve now": answered as B510 (503) with this detail.
+UNAVAILABLE = {
+    "B401": "the database cannot be reached", "B402": "the store's schema is out of date; run bilat migrate",
+    "B408": "the store's file is damaged", "B409": "the store cannot be written",
+    "B410": "lost the connection to the database",
 }
 
 
@@ -96,8 +104,10 @@ def _allowed_methods(request: Request) -> list[str]:
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(BilatError)
     async def bilat_error(request: Request, exc: BilatError) -> Response:
-        if isinstance(exc, StoreError) and not isinstance(exc, NotFoundError) and exc.code not in STATUS:
-            exc = StoreError("B510", detail=exc.message)
+        if isinstance(exc, StoreError) and not isinstance(exc, NotFoundError) and exc.code in UNAVAILABLE:
+            # the full message (it names the store) goes to the server log, not to the client
+            log.error("store unavailable on %s: %s", request.url.path, exc.message)
+            exc = StoreError("B510", detail=UNAVAILABLE[exc.code])
         headers = {"WWW-Authenticate": "Bearer"} if exc.code == "B501" else None
         return error_response(request, exc, headers=headers)
 
