@@ -163,6 +163,15 @@ def test_agents_macros_and_sectors():
     assert stats["no_sector"] == 1
 
 
+def test_agents_keep_singulars_and_the_most_specific_code():
+    snippet = ["!MIN! = MINISTER, MINISTERS", "", "!MIN!_OF_PARKS [~CVL]", "!MIN!_OF_PARKS [~GOVENV]",
+               "WARDEN [~COP]", "WARDENS [~COP]", "RANGERS [~MIL]"]
+    rows, stats = tool.agent_rows(tool.parse_agents(snippet))
+    assert rows == [("minister of parks", "GOV", "~GOVENV"), ("rangers", "MIL", "~MIL"),
+                    ("warden", "COP", "~COP")]
+    assert stats["plurals"] == 2
+
+
 def test_cameo2plover_exact_parent_and_missing():
     table = tool.parse_cameo2plover([
         "# comment", "04: CONSULT", "041: CONSULT, phone,   # Discuss by telephone",

@@ -500,11 +500,43 @@ def agent_rows(pairs: list[tuple[str, str]]) -> tuple[list[tuple], dict]:
         if not noun:
             continue
         rows.setdefault(noun, set()).add((sector, code))
-    out = []
+    best: dict[str, tuple[str, str]] = {}
     for noun, vals in rows.items():
-        sectors = sorted({v[0] for v in vals})
-        out.append((noun, "|".join(sectors), "|".join(sorted({v[1] for v in vals}))))
+        # a noun listed under several codes keeps the most specific ('~GOVENV' over '~ENV' for
+        # "minister of environment"); codes as long as each other all stay, '|'-joined
+        longest = max(len(v[1]) for v in vals)
+        keep = {v for v in vals if len(v[1]) == longest}
+        best[noun] = ("|".join(sorted({v[0] for v in keep})), "|".join(sorted({v[1] for v in keep})))
+    out = []
+    for noun, (sector, code) in best.items():
+        if any(best.get(single, ("",))[0] == sector for single in singulars(noun)):
+            stats["plurals"] = stats.get("plurals", 0) + 1
+            continue  # 'ministers of environment' when 'minister of environment' is there
+        out.append((noun, sector, code))
     return sorted(out), stats
+
+
+PLURALS = {"men": "man", "women": "woman", "people": "person", "ministers": "minister",
+           "ministries": "ministry"}
+
+
+def _singular(w: str) -> str:
+    if w in PLURALS:
+        return PLURALS[w]
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3:
+        return w[:-1]
+    return w
+
+
+def singulars(phrase: str) -> set[str]:
+    """Plain English singulars of the phrase: one word at a time, then all of them."""
+    words = phrase.split()
+    out = {" ".join(words[:i] + [_singular(w)] + words[i + 1:]) for i, w in enumerate(words)}
+    out.add(" ".join(_singular(w) for w in words))
+    out.discard(phrase)
+    return out
 
 
 def parse_cameo2plover(lines) -> dict[str, tuple[str, str]]:
@@ -700,9 +732,12 @@ def build(shared: Path, out: Path) -> dict[str, dict]:
     size = write_table(out / "phoenix_agents.tsv", (
         "# bilat: agent nouns -> PLOVER sector, from the Phoenix agents dictionary (compare sectors.tsv).\n"
         + PHOENIX_PROVENANCE.format(file="Phoenix.agents.txt") + gen +
-        "# Nouns and phrases lower case as written (plural and singular forms are both listed upstream);\n"
-        "#   !PERSON!-style macros expanded. Filtered: codes with no PLOVER sector (e.g. ~CRM, ~RAD).\n"
-        "# sector: as for phoenix_people.tsv; '|' joins the sectors of a noun listed more than once."
+        "# Nouns and phrases lower case as written upstream (singular; PETRARCH adds plurals itself), with\n"
+        "#   !PERSON!-style macros expanded. Filtered: codes with no PLOVER sector (e.g. ~CRM, ~RAD);\n"
+        "#   plural forms whose singular is listed with the same sector ('ministers of ...').\n"
+        "# sector: as for phoenix_people.tsv. A noun listed under several codes keeps the longest (most\n"
+        "#   specific) code; codes of equal length are all kept, '|'-joined ('muslim militant' REB|REL).\n"
+        "#   agents.txt has no actor kind (person, group, organisation) for sectors.tsv's 'kind'."
     ), ["noun", "sector", "phoenix_code"], rows)
     report["phoenix_agents.tsv"] = {"rows": len(rows), "bytes": size, **st}
 
