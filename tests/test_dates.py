@@ -185,3 +185,11 @@ def test_month_or_year_publication_anchors_without_guessing_a_day(expr, publishe
 @pytest.mark.parametrize("published", ["2021-13", "21-04", "April 2021"])
 def test_malformed_partial_publication_is_no_anchor(published):
     assert resolve("on Thursday", published).value is None
+
+
+@pytest.mark.parametrize("expr, expected", [
+    ("today 23rd January 2024", "2024-01-23"),
+    ("on Tuesday, March 5, 2019", "2019-03-05"),
+])
+def test_a_written_full_date_wins_over_a_relative_word(expr, expected):
+    assert resolve(expr, "2024-06-01").value == expected

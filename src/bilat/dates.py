@@ -31,6 +31,8 @@ _WEEKDAY_RE = re.compile(r"\b(last\s+|this\s+|on\s+|early\s+|late\s+)?(monday|tu
 _MONTH_NAME = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _PART_MONTH_RE = re.compile(r"\b(mid|early|late|end of|beginning of|start of)[\s-]+" + _MONTH_NAME + r"(?:\s+(\d{4}))?\b", re.I)
 _YEAR_RE = re.compile(r"^(?:in\s+|since\s+|early\s+|late\s+|mid-?|the\s+year\s+)?((?:1[89]|20)\d\d)$", re.I)
+_FULL_DATE_RE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_NAME + r",?\s+(?:1[89]|20)\d\d\b|\b"
+                           + _MONTH_NAME + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:1[89]|20)\d\d\b", re.I)
 _AGO_RE = re.compile(r"\b(\w+)\s+(day|week|month|year)s?\s+ago\b", re.I)
 
 
@@ -115,6 +117,9 @@ def resolve(expression: str, published: str | None) -> DateValue:
 
     # relative words first: their meaning is fixed by convention; against a month or a year
     # they say no more than that month or year
+    full = _FULL_DATE_RE.search(text)
+    if full and full.group(0) != text:  # "today, 23rd January 2024": the written date wins
+        return _explicit(full.group(0), pub)
     if pub is not None:
         rel = _relative(low, pub)
         if rel is not None:
