@@ -54,6 +54,7 @@ def test_table_has_provenance_and_columns(name):
     ("HENRIK_VAN_DER_BERG", "Henrik van der Berg"),
     ("KARL_IV", "Karl IV"),
     ("MAEVE_O'DARA", "Maeve O'Dara"),
+    ('TOMAS_"TOMMY"_REYES_', "Tomas Reyes"),
 ])
 def test_proper_case(raw, cased):
     assert tool.proper_case(raw) == cased

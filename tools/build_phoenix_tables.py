@@ -109,6 +109,8 @@ MIN_SINGLE = 4  # shortest single-token name kept
 
 def proper_case(raw: str) -> str:
     """'FUMIO_KISHIDA_' -> 'Fumio Kishida'; 'BAN_KI-MOON' -> 'Ban Ki-Moon'. A guess: match case-insensitively."""
+    # a quoted nickname ('BINYAMIN_"FUAD"_BEN_ELIEZER') is not part of the name as news writes it
+    raw = re.sub(r'"[^"]*"', "_", raw)
     words = [w for w in raw.strip().strip("_").split("_") if w]
     out = []
     for i, word in enumerate(words):
