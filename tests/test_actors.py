@@ -252,3 +252,10 @@ def test_coordinated_roles_reach_the_country(nlp):
     (actor,) = _actors(nlp, text, "Wongsa")
     assert (actor.name, actor.country) == ("Somchai Wongsa", "THA")
     assert "Deputy Prime Minister" in actor.role and "Foreign Minister" in actor.role
+
+
+def test_both_leaders_are_the_two_leaders_last_named(nlp):
+    text = ("Kenyan President Samuel Odhiambo received Ugandan President Peter Okello in Nairobi. "
+            "Kenyan Foreign Minister Mary Wanjiru attended. Both leaders pledged to deepen trade.")
+    actors = _actors(nlp, text, "leaders")
+    assert sorted((a.name, a.country) for a in actors) == [("Peter Okello", "UGA"), ("Samuel Odhiambo", "KEN")]

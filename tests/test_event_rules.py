@@ -168,3 +168,12 @@ NOT_EVENTS = [
         "demanded-content"])
 def test_not_an_event(dyads, text, absent):
     assert absent not in [d[0] for d in dyads(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyan President Samuel Odhiambo on Sunday received the President of Uganda at State House.",
+    "Kenya's foreign minister received the Secretary of State of Uganda in Nairobi on Tuesday.",
+])
+def test_receiving_an_official_by_title_is_a_meeting(dyads, text):
+    got = dyads(text)
+    assert any(t == "CONSULT" and set(s) | set(g) >= {"KEN"} and len(set(s) | set(g)) == 2 for t, s, g in got), got

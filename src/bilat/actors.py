@@ -39,6 +39,8 @@ ROLE_WORDS = {"foreign", "prime", "minister", "president", "vice", "deputy", "se
               "homeland", "fm", "em", "pm"}
 GROUP_DYAD = re.compile(r"^(?:the|both|all)\s+(?:(two|three|four|five)\s+)?(?:\w+\s+)?(sides|countries|nations|governments|"
                         r"ministers|leaders|neighbou?rs|states|parties|presidents|delegations)$", re.I)
+_LEADER_ROLES = {"president", "prime", "premier", "king", "emir", "chancellor", "leader", "sultan", "queen", "monarch"}
+_GROUP_PEOPLE = {"leaders", "ministers", "presidents", "counterparts", "premiers", "diplomats", "envoys"}
 _GROUP_N = {"two": 2, "three": 3, "four": 4, "five": 5}
 _GROUP_HEADS = {"sides", "countries", "nations", "governments", "ministers", "leaders", "neighbours", "neighbors",
                 "states", "parties", "presidents", "delegations"}
@@ -471,8 +473,12 @@ class ActorIndex:
                     return [self.stateless_at[x.i]]
         # "his Japanese counterpart Yoshimasa Hayashi", "the foreign minister of Tajikistan, X"
         for c in t.children:
-            if c.dep_ == "appos" and c.i in self.person_at:
-                return [self.person_at[c.i].actor()]
+            if c.dep_ == "appos":
+                # the name may be the apposition's head or sit inside it ("President of Ghana, Nana Akufo-Addo")
+                named = next((self.person_at[x.i] for x in c.subtree
+                              if x.i in self.person_at), None)
+                if named is not None:
+                    return [named.actor()]
         # the dyad in focus: "the two sides", "both countries"
         np = self._np_text(t) if low in _GROUP_HEADS else ""
         m = GROUP_DYAD.match(np) if np else None
@@ -480,6 +486,11 @@ class ActorIndex:
         if m and not named_after and t.i not in self.place_at and t.text.islower() \
                 and not (m.group(1) is None and np.lower().startswith("all")):
             n = _GROUP_N.get((m.group(1) or "two").lower(), 2)
+            if low in _GROUP_PEOPLE:
+                # "both leaders", "the two ministers": the people the article names in that role
+                people = [self._recent_person(c, low, t.i) for c in self.dyad(t.i, n)]
+                return [p.actor() if p is not None else Actor(kind="state", country=c)
+                        for p, c in zip(people, self.dyad(t.i, n))]
             return [Actor(kind="state", country=c) for c in self.dyad(t.i, n)]
         # "the country", "the nation": the last country named as an actor before it
         if low in ("country", "nation") and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) \
@@ -676,6 +687,16 @@ class ActorIndex:
                 if score >= best:
                     found, best = p, score
         return found
+
+    def _recent_person(self, country: str, noun: str, before: int) -> "Person | None":
+        """The person of ``country`` last named before token ``before`` in a role that ``noun``
+        ("leaders", "ministers") covers: "Both leaders pledged" after a visit names its two leaders."""
+        words = _LEADER_ROLES if noun in ("leaders", "leader") else {noun.rstrip("s")}
+        for i in range(before - 1, -1, -1):
+            p = self.person_at.get(i)
+            if p is not None and p.country == country and p.role and words & set(p.role.lower().split()):
+                return p
+        return None
 
     def _role_holder(self, t: Token) -> "Person | None":
         """'The minister said', 'External Affairs Minister held talks': the person named with that role."""

@@ -481,8 +481,9 @@ class SentenceReader:
             for x in [o] + list(o.conjuncts) + [c for c in o.children if c.dep_ == "compound"]:
                 if x.lemma_.lower() in objects or x.lower_ in objects:
                     return True
-                if "person" in objects and (x.i in self.index.person_at or x.ent_type_ in ("PERSON", "NORP")):
-                    return True
+                if "person" in objects and (x.i in self.index.person_at or x.ent_type_ in ("PERSON", "NORP")
+                                            or sector_table().get(x.lemma_.lower(), ("", ""))[1] == "person"):
+                    return True  # "received President of Ghana X", "received the US Secretary of State"
                 if "state" in objects and x.i in self.index.place_at:
                     return True
         return False
