@@ -368,3 +368,17 @@ def test_parts_cover_the_text_and_map_to_the_input(max_chars):
     assert len(covered) == len(set(covered))
     # only the separators at the cuts (a joining newline, a space) are left out
     assert set(covered) >= {c.to_original(i) for i, ch in enumerate(c.text) if not ch.isspace()}
+
+
+def test_thousands_of_paragraphs_clean_in_linear_time():
+    """Near-repeats are sought among the last paragraphs only: a 2 MB page must not take minutes."""
+    import random
+
+    rng = random.Random(3)
+    words = "harvest river bridge school museum festival crowds trains snow village bakery prices".split()
+    paras = ["The " + " ".join(rng.choice(words) for _ in range(25)) + "." for _ in range(1500)]
+    text = "\n".join(paras + paras[:5])  # exact repeats far apart still go
+    started = time.perf_counter()
+    c = clean(text)
+    assert time.perf_counter() - started < 15  # minutes before the window
+    assert sum(1 for _, _, why in c.dropped if why == "repeat") >= 5

@@ -560,6 +560,11 @@ def _drop_trailer(text: str, paras: list[_Para], dropped: list[tuple[int, int, s
         dropped.append((last.start, last.end, "trailer"))
 
 
+#: How many earlier paragraphs a paragraph is compared with for near repeats (news articles
+#: have far fewer; only pages of thousands of paragraphs reach it, and those get a fifth of it).
+REPEAT_WINDOW = 100
+
+
 def _drop_repeats(text: str, paras: list[_Para], dropped: list[tuple[int, int, str]]) -> None:
     """Drop a paragraph that repeats (or nearly repeats) another.
 
@@ -569,6 +574,8 @@ def _drop_repeats(text: str, paras: list[_Para], dropped: list[tuple[int, int, s
     because the longer one carries everything it says.
     """
     kept: list[_Para] = []
+    first_of: dict[str, _Para] = {}
+    window = REPEAT_WINDOW if len(paras) <= 10 * REPEAT_WINDOW else REPEAT_WINDOW // 5
     for p in paras:
         if not p.keep:
             continue
@@ -577,7 +584,14 @@ def _drop_repeats(text: str, paras: list[_Para], dropped: list[tuple[int, int, s
             kept.append(p)
             continue
         p.words = frozenset(p.norm.split())
-        for q in kept:
+        # exact repeats are found anywhere; near repeats among the last REPEAT_WINDOW paragraphs,
+        # so a page of thousands of paragraphs is cleaned in linear time, not quadratic
+        same = first_of.setdefault(p.norm, p)
+        if same is not p and same.keep:
+            p.keep = False
+            dropped.append((p.start, p.end, "repeat"))
+            continue
+        for q in kept[-window:]:
             if not q.keep or len(q.norm) < 15:
                 continue
             reason = _repeat(q, p)
@@ -601,7 +615,7 @@ def _repeat(first: _Para, later: _Para) -> str | None:
     short, long_ = (a, b) if la <= lb else (b, a)
     drop = "earlier" if la <= lb else "later"
     if 2 * len(short) / (la + lb) >= 0.9:
-        if fuzz.ratio(a, b) >= 90:
+        if fuzz.ratio(a, b, score_cutoff=90) >= 90:
             return "later"
     if len(short) < 40:
         return None
@@ -609,6 +623,6 @@ def _repeat(first: _Para, later: _Para) -> str | None:
         return drop
     sw, lw = (first.words, later.words) if la <= lb else (later.words, first.words)
     if len(sw) >= 6 and len(sw & lw) >= 0.8 * len(sw):
-        if fuzz.partial_ratio(short, long_) >= 92:
+        if fuzz.partial_ratio(short, long_, score_cutoff=92) >= 92:
             return drop
     return None
