@@ -259,3 +259,11 @@ def test_both_leaders_are_the_two_leaders_last_named(nlp):
             "Kenyan Foreign Minister Mary Wanjiru attended. Both leaders pledged to deepen trade.")
     actors = _actors(nlp, text, "leaders")
     assert sorted((a.name, a.country) for a in actors) == [("Peter Okello", "UGA"), ("Samuel Odhiambo", "KEN")]
+
+
+def test_a_council_with_a_name_of_its_own_is_not_the_igo_named_before(nlp):
+    text = ("The UN Security Council met on Monday. "
+            "Kenyan officials convened a meeting of the National Security Council in Nairobi.")
+    assert all(a.country != "IGO:UNSC" for a in _actors(nlp, text, "Council", nth=1))
+    assert [a.country for a in _actors(nlp, "The UN Security Council met. The Council condemned the attack.",
+                                       "Council", nth=1)] == ["IGO:UNSC"]

@@ -177,3 +177,13 @@ def test_not_an_event(dyads, text, absent):
 def test_receiving_an_official_by_title_is_a_meeting(dyads, text):
     got = dyads(text)
     assert any(t == "CONSULT" and set(s) | set(g) >= {"KEN"} and len(set(s) | set(g)) == 2 for t, s, g in got), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # sanctions approved or adopted in a package are imposed
+    ("The European Union on Friday approved a new package of sanctions against Belarus.", ("SANCTION", ["IGO:EU"], ["BLR"])),
+    # a meeting convened by one side is held by it
+    ("Kenya convened a meeting with Uganda in Nairobi on Monday.", ("CONSULT", ["KEN"], ["UGA"])),
+])
+def test_light_verbs_of_sanctions_and_meetings(dyads, text, expected):
+    assert expected in dyads(text)

@@ -61,6 +61,9 @@ def test_missing_model_is_b204():
     # an acronym of four letters or more is also written as a word ("Ecowas", "Opec"); "OPEC+" is OPEC
     ("Regional bloc Ecowas met on Monday.", [("Ecowas", "IGO:ECOWAS", "igo")]),
     ("OPEC+ agreed to cut output.", [("OPEC+", "IGO:OPEC", "igo")]),
+    # a state's own council is not the UN's
+    ("Officials of the National Security Council met.", []),
+    ("The UN Security Council met.", [("UN Security Council", "IGO:UNSC", "igo")]),
 ])
 def test_gazetteer_marks_places(nlp, text, expected):
     assert _places(nlp(text)) == expected

@@ -717,6 +717,12 @@ class ActorIndex:
         return None
 
     def _recent_igo(self, i: int, noun: str) -> Actor | None:
+        """'the council', 'the bloc': the last IGO named before, unless the noun carries a name of its
+        own ("the National Security Council" is not the Security Council named before)."""
+        head = self.doc[i]
+        if any(c.dep_ in ("compound", "amod") and c.is_title and c.i not in self.place_at and not c.is_sent_start
+               for c in head.children):
+            return None
         for place in reversed(self.doc._.places or []):
             if place.start < i and place.kind == "igo":
                 name = self.doc[place.start:place.end].text

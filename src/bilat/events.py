@@ -1485,7 +1485,7 @@ _GENERIC_EVENT_NOUNS = {"effort", "efforts", "mission", "initiative", "bid", "ca
 _QUANTITY = {"thousands", "hundreds", "dozens", "scores", "millions", "group", "crowd", "number", "some", "many",
              "several", "most", "few", "members", "team", "series", "round", "rounds", "days", "weeks", "tons", "tonnes",
              "kg", "kilograms", "worth", "batch", "shipment", "consignment", "wave", "spate", "couple", "pair",
-             "state", "part", "parts", "portion"}
+             "state", "part", "parts", "portion", "package", "packages", "raft", "set"}
 
 
 def _quantity_head(t: Token) -> Token:

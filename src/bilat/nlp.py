@@ -99,6 +99,19 @@ def stateless_entries() -> dict[str, tuple[str, str, str | None]]:
             for row in read_table("stateless.tsv") for form in _split(row["names"])}
 
 
+# the last word of an organisation's name that another organisation's name may end with too
+_BODY_NOUNS = {"Council", "Assembly", "Commission", "Agency", "Court", "Parliament", "Committee", "Bank", "Fund"}
+
+
+def _inside_other_name(span) -> bool:
+    """Is this generic IGO name ("Security Council") the tail of a longer capitalised name that
+    the table does not know ("National Security Council", "Russian Security Council")?"""
+    if len(span) < 2 or span[-1].text not in _BODY_NOUNS or span.start == 0:
+        return False
+    before = span.doc[span.start - 1]
+    return before.is_title and before.is_alpha and not before.is_sent_start and before.lower_ != "the"
+
+
 @Language.factory(GAZETTEER, assigns=["doc._.places", "doc._.stateless"], requires=["token.text"])
 def make_gazetteer(nlp: Language, name: str):
     return Gazetteer(nlp)
@@ -132,6 +145,8 @@ class Gazetteer:
             if span[0].ent_type_ == "PERSON" and kind in ("capital", "city") or (
                     span[0].ent_type_ == "PERSON" and kind == "country" and len(span) == 1 and text in _AMBIGUOUS):
                 continue  # "Washington" the person, "Jordan" the player; "Sri Lanka" stays a country
+            if kind == "igo" and _inside_other_name(span):
+                continue  # "National Security Council", "Russian Security Council": a state's own body
             places.append(Place(span.start, span.end, code, kind))
         doc._.places = places
         table = stateless_entries()
