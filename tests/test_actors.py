@@ -267,3 +267,10 @@ def test_a_council_with_a_name_of_its_own_is_not_the_igo_named_before(nlp):
     assert all(a.country != "IGO:UNSC" for a in _actors(nlp, text, "Council", nth=1))
     assert [a.country for a in _actors(nlp, "The UN Security Council met. The Council condemned the attack.",
                                        "Council", nth=1)] == ["IGO:UNSC"]
+
+
+def test_whoever_has_a_foreign_counterpart_is_of_the_other_country(nlp):
+    text = ("Foreign Minister Anna Berg spoke with her Estonian counterpart on Monday. "
+            "Finland and Estonia share a border.")
+    (actor,) = _actors(nlp, text, "Berg")
+    assert actor.country == "FIN"

@@ -216,6 +216,7 @@ class ActorIndex:
         index.lead_country = index._lead_country()
         index._register_people()
         index._countries_from_own_ties()
+        index._countries_from_counterparts()
         for p in index.people:
             # "Foreign Ministry spokeswoman Hua Chunying" in a story led by China speaks for China
             # (only for people who act somewhere in the story: one who is only met, welcomed or
@@ -257,6 +258,26 @@ class ActorIndex:
                                    if i in self.person_at and self.doc[i].dep_ == "nsubj"), None)
                 if person is not None and person.country is None and person.role and _is_gov_role(person.role):
                     person.country = owner
+
+    def _countries_from_counterparts(self) -> None:
+        """'Foreign Minister X spoke with his Vietnamese counterpart': X is not Vietnamese, so in a story
+        about a pair of countries X is of the other one (the first other state the story names)."""
+        states = [c for c in self.focus if not c.startswith("IGO:")]
+        for t in self.doc:
+            if t.lemma_.lower() != "counterpart":
+                continue
+            theirs = {self.place_at[c.i].code for c in t.children
+                      if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i in self.place_at}
+            if not theirs:
+                continue
+            verb = t.head
+            while verb.dep_ in ("pobj", "prep", "dobj", "conj", "appos") and verb.head is not verb:
+                verb = verb.head
+            for s in (c for c in verb.children if c.dep_ == "nsubj"):
+                person = self.person_at.get(s.i)
+                others = [c for c in states if c not in theirs]
+                if person is not None and person.country is None and others:
+                    person.country, person.inferred = others[0], True
 
     def _only_as_object(self, code: str) -> bool:
         """True when every mention of the country is an object ("criticised Japan"): then it is
