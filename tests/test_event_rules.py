@@ -187,3 +187,20 @@ def test_receiving_an_official_by_title_is_a_meeting(dyads, text):
 ])
 def test_light_verbs_of_sanctions_and_meetings(dyads, text, expected):
     assert expected in dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a first-person quotation speaks for whoever the quotation is attributed to, after it
+    ("\u201cWe urge Kenya to release the journalists. We will not accept delays,\u201d Ugandan Foreign Minister "
+     "Peter Okello said on Monday.", ("REQUEST", ["UGA"], ["KEN"])),
+    # a transcript line speaks for its label
+    ("Kenyan President Samuel Odhiambo met Ugandan President Peter Okello on Monday.\n\n"
+     "Okello: I call on Kenya to reopen the border.", ("REQUEST", ["UGA"], ["KEN"])),
+])
+def test_first_person_sentences_take_their_speaker(dyads, text, expected):
+    assert expected in dyads(text)
+
+
+def test_a_noun_names_its_parties_in_a_compound(dyads):
+    assert ("CONSULT", ["KEN", "UGA"], []) in dyads("The Kenya-Uganda summit on Monday ended without a statement.")
+    assert not any(t == "CONSULT" for t, _, _ in dyads("Officials prepared for the planned Kenya-Uganda summit."))

@@ -30,6 +30,7 @@ from .issues import issues_in, location_of
 from .model import Actor, EventType, Location
 from .nlp import read_table
 
+_QUOTES = {'"', "“", "”", "‘", "’", "''", "``"}
 SPEECH_VERBS = {"say", "tell", "state", "announce", "add", "insist", "stress", "emphasize", "emphasise", "note",
                 "declare", "claim", "write", "tweet", "affirm", "assert", "argue", "indicate", "confirm", "explain",
                 "remark", "comment", "reply", "reiterate", "report", "signal", "hope", "believe", "think", "feel",
@@ -298,6 +299,15 @@ class SentenceReader:
                 if c.dep_ in ("ccomp", "xcomp", "parataxis") or (c.dep_ == "dobj" and c.pos_ == "VERB"):
                     for x in c.subtree:
                         frames.setdefault(x.i, (speaker, t))
+        # a quotation in the first person ("We call for an end to violence.") speaks for whoever the
+        # quotation is attributed to, in this sentence or one beside it; a transcript line for its label
+        first = [t for t in self._toks(sent) if t.lower_ in ("i", "we") and t.dep_ in ("nsubj", "nsubjpass")
+                 and t.i not in frames]
+        if first:
+            found = self._quote_speaker(sent)
+            if found is not None:
+                for x in self._toks(sent):
+                    frames.setdefault(x.i, found)
         # "according to X": X is the speaker of the whole sentence
         for t in self._toks(sent):
             if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
@@ -309,6 +319,41 @@ class SentenceReader:
                         for x in self._toks(sent):
                             frames.setdefault(x.i, (who, t))
         return frames
+
+    def _quote_speaker(self, sent: Span) -> tuple[list[Actor], Token] | None:
+        """Who speaks a first-person sentence: the label of a transcript line ("Xi: I call on ..."),
+        else the speaker of a speech verb in the same quotation -- this sentence, the two after it
+        (the attribution usually closes the quote) or the one before -- where a quotation mark shows
+        the sentences are quoted."""
+        toks = self._toks(sent)
+        label = next((t for t in toks[:6] if t.text == ":"), None)
+        if label is not None and label.i > sent.start:
+            who = [p for i in range(sent.start, label.i) for p in [self.index.person_at.get(i)] if p is not None]
+            if who and not any(t.pos_ in ("VERB", "AUX") for t in toks if t.i < label.i):
+                return [who[-1].actor()], label
+        sents = self._sentences(sent.doc)
+        n = next((k for k, s in enumerate(sents) if s.start == sent.start), None)
+        if n is None:
+            return None
+        for k in (n, n + 1, n + 2, n - 1):
+            if not 0 <= k < len(sents):
+                continue
+            near = sents[k]
+            if not any(t.text in _QUOTES for t in self._toks(near)) and not any(t.text in _QUOTES for t in toks):
+                continue
+            for t in self._toks(near):
+                if t.pos_ in ("VERB", "AUX") and lemma(t) in SPEECH_VERBS:
+                    speaker, _, _ = self.subject_of(t, None)
+                    speaker = [a for a in speaker if a.country or a.kind == "igo"]
+                    if speaker:
+                        return speaker, t
+        return None
+
+    def _sentences(self, doc: Doc) -> list[Span]:
+        sents = self._tok_cache.get(-1)
+        if sents is None:
+            sents = self._tok_cache[-1] = list(doc.sents)
+        return sents
 
     # -- modality ---------------------------------------------------------------------------
     def modality(self, t: Token) -> str:
@@ -433,6 +478,8 @@ class SentenceReader:
                 if lem == "hunger" and not (t.i + 1 < len(t.doc) and t.doc[t.i + 1].lemma_ == "strike"):
                     continue
                 trig = self._noun_trigger(t, nt)
+                if trig is None and nt.type in _PAIR_NOUN_TYPES and len(self._pair_parties(t)) >= 2:
+                    trig = (Trigger(nt.type, nt.cameo, nt.mode), None)  # "the Japan-China summit on Dec. 23"
                 if trig is not None:
                     trigger, light = trig
                     if light is not None:
@@ -1276,9 +1323,28 @@ class SentenceReader:
             return None
         return target
 
+    def _pair_parties(self, noun: Token) -> list[Actor]:
+        """The states a noun names as its parties in its own modifiers: "the Japan-China summit",
+        "the Qatari-Saudi Coordination Council meeting", "the India-China border clash". A planned
+        or possible one is no event."""
+        if any(c.lower_ in _NOT_YET for c in noun.lefts):
+            return []
+        codes: list[str] = []
+        for c in noun.lefts:
+            if c.dep_ not in ("compound", "amod", "nmod"):
+                continue
+            for x in c.subtree:
+                place = self.index.place_at.get(x.i)
+                if place is not None and place.kind in ("country", "capital", "demonym") and place.code not in codes:
+                    codes.append(place.code)
+        return [Actor(kind="state", country=c) for c in codes]
+
     def _scene_participants(self, noun: Token, speaker) -> tuple[list[Actor], list[Actor]]:
         """'In a phone call with X, Qin said', 'at a meeting' after 'Xi and Kishida reaffirmed'."""
         idx = self.index
+        pair = self._pair_parties(noun)
+        if len(pair) >= 2:
+            return pair, []
         owner = [c for c in noun.children if c.dep_ == "poss"]
         source = idx.actors_for(owner[0], speaker=speaker) if owner else []
         if not source:
@@ -1516,6 +1582,10 @@ def _is_state_speaker(speaker: list[Actor]) -> bool:
                for a in speaker)
 
 
+# noun events whose parties a compound may name ("the Japan-China summit", "the India-China clash")
+_PAIR_NOUN_TYPES = {"CONSULT", "ASSAULT", "COOPERATE"}
+_NOT_YET = {"planned", "proposed", "upcoming", "possible", "potential", "future", "next", "expected", "likely",
+            "prospective", "mooted", "scheduled"}
 _PROTEST_NOUNS = {"demonstration", "protest", "rally", "march", "strike", "sit-in", "riot", "boycott"}
 _PROTEST_VERBS = {"march", "demonstrate", "rally", "riot", "block", "protest", "picket", "strike", "gather",
                   "converge", "chant", "boycott", "blockade"}
