@@ -9,14 +9,16 @@ have the shape of :func:`bilat.web.app.error_body`. The schema is served at
 from __future__ import annotations
 
 import json
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
-from .errors import ApiError
-from .model import Article, EventType
+from .errors import ApiError, InputError
+from .ingest import article_from_dict, published_date
+from .model import Article, EventType, Failure
 from .web.app import require_read, require_write
 
 #: ISO 3166-1 alpha-3, or IGO:<ACRONYM> (spec §2).
@@ -27,6 +29,12 @@ PAIR = r"^([A-Z]{3}|IGO:[A-Z0-9]{2,12})[-,]([A-Z]{3}|IGO:[A-Z0-9]{2,12})$"
 MAX_LIMIT = 500
 MAX_OFFSET = 1_000_000
 MAX_ARTICLES_PER_POST = 1000
+MAX_ID_CHARS = 512
+#: Publication dates the reader keeps (a subset: it also takes Feb 29 of leap years and years before 1000).
+PUBLISHED = (r"^$|^(18|19|2[0-9])[0-9]{2}(-(0[1-9]|1[0-2]))?$"
+             r"|^[1-9][0-9]{3}-((0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])|(0[13-9]|1[0-2])-(29|30)|(0[13578]|1[02])-31)"
+             r"([T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?(Z|[+-][0-9]{2}:?[0-9]{2})?)?$")
+NO_NUL = r"^[^\x00]*$"
 
 
 class ErrorBody(BaseModel):
@@ -51,14 +59,18 @@ class ArticleIn(BaseModel):
     """One input article (spec §1)."""
 
     model_config = ConfigDict(extra="ignore")
-    id: str = Field(min_length=1, max_length=512, description="caller's identifier; events carry it back as article_id")
-    text: str = Field(min_length=1, description="body text as scraped")
-    published: str | None = Field(default=None, pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-                                  description="publication date, ISO YYYY-MM-DD")
-    url: str | None = Field(default=None, max_length=4096)
-    title: str | None = Field(default=None, max_length=4096)
-    outlet: str | None = Field(default=None, max_length=512)
-    language: str | None = Field(default=None, max_length=32)
+    # Documentation of what the reader (ingest.article_from_dict) accepts; the reader checks.
+    id: Annotated[str, Field(max_length=MAX_ID_CHARS, pattern=r"^[^\x00-\x1f\x7f]*[^\s\x00-\x1f\x7f][^\x00-\x1f\x7f]*$")] | int = \
+        Field(description="caller's identifier; events carry it back as article_id")
+    text: str = Field(description="body text as scraped, plain or HTML (markup is read as a page); "
+                                   "an empty or binary text is refused in 'failures'")
+    published: str | None = Field(default=None, pattern=PUBLISHED,
+                                  description="publication date: YYYY-MM-DD (a timestamp is cut to its day), "
+                                              "or YYYY-MM / YYYY when only that is known")
+    url: str | None = Field(default=None, pattern=NO_NUL)
+    title: str | None = Field(default=None, pattern=NO_NUL)
+    outlet: str | None = Field(default=None, pattern=NO_NUL)
+    language: str | None = Field(default=None, pattern=NO_NUL)
 
 
 class IngestResult(BaseModel):
@@ -92,7 +104,9 @@ def paged(request: Request, result: Any, limit: int, offset: int) -> dict[str, A
         total = offset + len(rows)
     nxt = None
     if offset + len(rows) < total:
-        nxt = str(request.url.include_query_params(offset=offset + limit, limit=limit))
+        # a path and query only: the Host header is the client's to choose, never copied into links
+        params = [(k, v) for k, v in request.query_params.multi_items() if k not in ("offset", "limit")]
+        nxt = request.url.path + "?" + urlencode(params + [("offset", offset + limit), ("limit", limit)])
     return {"total": total, "limit": limit, "offset": offset, "next": nxt, "rows": rows}
 
 
@@ -154,7 +168,7 @@ def list_articles(request: Request, limit: int = Limit, offset: int = Offset) ->
     return paged(request, store_of(request).articles(limit=limit, offset=offset), limit, offset)
 
 
-@router.get("/articles/{article_id}", tags=["articles"])
+@router.get("/articles/{article_id:path}", tags=["articles"])
 def get_article(request: Request, article_id: str = Path(max_length=512)) -> dict[str, Any]:
     """One article with its text and its events."""
     return store_of(request).article(article_id)
@@ -187,6 +201,8 @@ async def post_articles(request: Request) -> dict[str, Any]:
     raw = await request.body()
     try:
         data = json.loads(raw)
+    except RecursionError:
+        raise ApiError("B507", detail="nested too deeply; an article is a flat object of strings") from None
     except (ValueError, UnicodeDecodeError) as exc:
         raise ApiError("B507", detail=str(exc)[:120]) from None
     single = isinstance(data, dict)
@@ -195,29 +211,66 @@ async def post_articles(request: Request) -> dict[str, Any]:
         raise ApiError("B503", field="body", detail="expected an article object or a non-empty list of them")
     if len(items) > MAX_ARTICLES_PER_POST:
         raise ApiError("B503", field="body", detail=f"{len(items)} articles; send at most {MAX_ARTICLES_PER_POST} per request")
-    try:
-        parsed = _ARTICLES.validate_python(items)
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        loc = tuple(err["loc"][1:] if single else err["loc"])
-        field = ".".join(str(p) if not isinstance(p, int) else f"[{p}]" for p in loc).replace(".[", "[") or "body"
-        raise ApiError("B503", field=field, detail=err["msg"]) from None
-    articles = [Article(id=a.id, text=a.text, published=a.published, url=a.url, title=a.title,
-                        outlet=a.outlet, language=a.language, origin=f"POST /api/articles [{i}] id {a.id!r}")
-                for i, a in enumerate(parsed)]
     store, settings = store_of(request), request.app.state.settings
+    # the reader's checks, as for every input (ingest.article_from_dict); it runs in a thread,
+    # since markup is converted to text there
+    articles = await run_in_threadpool(_read_articles, items, single, settings)
     return await run_in_threadpool(_ingest, store, articles, settings)
 
 
-def _ingest(store, articles: list[Article], settings) -> dict[str, Any]:
+#: Reader codes that mean the request itself is malformed (422); the others refuse one article.
+_SHAPE_CODES = frozenset({"B105", "B106", "B107"})
+
+
+def _read_articles(items: list[Any], single: bool, settings) -> list[Article | Failure]:
+    """Articles from the request body through the reader, or failures for articles it refuses;
+    a malformed field refuses the whole request (B503 naming it)."""
+    out: list[Article | Failure] = []
+    for i, obj in enumerate(items):
+        where = "" if single else f"[{i}]"
+        raw_id = obj.get("id") if isinstance(obj, dict) else None
+        shown = f" id {str(raw_id)[:80]!r}" if isinstance(raw_id, (str, int)) and not isinstance(raw_id, bool) else ""
+        origin = f"POST /api/articles [{i}]{shown}"
+        published = obj.get("published") if isinstance(obj, dict) else None
+        if published not in (None, "") and (not isinstance(published, str) or published_date(published) is None):
+            # checked first: an API client is told of a date the reader cannot use, even on an empty article
+            exc = InputError("B108", origin=origin, value=published)
+            raise ApiError("B503", field=f"{where}.published" if where else "published", detail=exc.message)
+        try:
+            article, warnings = article_from_dict(obj, origin, settings)
+        except InputError as exc:
+            if exc.code in _SHAPE_CODES:
+                name = exc.values.get("field")
+                field = (f"{where}.{name}" if where else name) if name else (where or "body")
+                raise ApiError("B503", field=field, detail=exc.message) from None
+            out.append(Failure(origin, exc.code, exc.message))
+            continue
+        for w in warnings:  # a date the reader cannot use: an API client is told, not guessed for
+            raise ApiError("B503", field=f"{where}.published" if where else "published", detail=w.message)
+        out.append(article)
+    return out
+
+
+def _ingest(store, items: list[Article | Failure], settings) -> dict[str, Any]:
     from .pipeline import process
 
+    articles = [a for a in items if isinstance(a, Article)]
     # one process: a request never forks a worker pool
     results = list(process(articles, settings=settings, workers=1))
     store.ingest(results)
-    failures = [r.failure.as_dict() for r in results if r.failure is not None]
-    return {"ok": not failures, "articles": len(articles), "ingested": len(results) - len(failures),
+    failures = [f.as_dict() for f in items if isinstance(f, Failure)]
+    failures += [r.failure.as_dict() for r in results if r.failure is not None]
+    failures.sort(key=lambda f: _index(f["origin"]))
+    return {"ok": not failures, "articles": len(items), "ingested": len(items) - len(failures),
             "events": sum(len(r.events) for r in results), "failures": failures}
+
+
+def _index(origin: str) -> int:
+    """The request position in 'POST /api/articles [3] ...'."""
+    try:
+        return int(origin.split("[", 1)[1].split("]", 1)[0])
+    except (IndexError, ValueError):
+        return 0
 
 
 # ------------------------------------------------------------------ actors, pairs
@@ -265,4 +318,6 @@ def get_stances(request: Request, a: str = Path(pattern=CODE), b: str = Path(pat
 @router.get("/stats", tags=["store"])
 def get_stats(request: Request) -> dict[str, Any]:
     """Counts of articles, events, stories and actors in the store."""
-    return store_of(request).stats()
+    stats = dict(store_of(request).stats())
+    stats.pop("url", None)  # where the store lives is the operator's business
+    return stats

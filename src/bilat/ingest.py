@@ -46,6 +46,9 @@ SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".txt": "tex
 #: Codes yielded for articles that are kept anyway.
 WARNING_CODES = frozenset({"B108"})
 
+#: An id longer than this is refused (B107): ids travel in URLs and messages.
+MAX_ID_CHARS = 512
+
 #: A ``.json`` file is parsed whole, so it may hold this many times max_article_bytes.
 JSON_FILE_FACTOR = 64
 
@@ -54,14 +57,16 @@ _PARTIAL_DATE = re.compile(r"\s*((?:1[89]|2\d)\d\d)(?:-(\d{2}))?\s*")
 _ISO_DATE = re.compile(r"\s*(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\s*")
 # Starts like a document or a block element, or has several closing tags.
 _MARKUP_START = re.compile(
-    r"\s*(?:<!doctype\s+html|<html\b|<\?xml|<!--|<(?:head|body|article|main|section|div|p|span|table|ul|h[1-6]|header|meta|title)\b[^>]*>)",
+    r"\s*(?:<!doctype\s+html|<html\b|<\?xml|<!--|<(?:head|body|article|main|section|div|p|span|table|ul|h[1-6]|header|meta|title"
+    r"|script|style|noscript|template|svg|iframe|link|base|nav|footer|form|figure|blockquote|pre)\b[^>]*>)",
     re.IGNORECASE,
 )
-_CLOSING_TAG = re.compile(r"</(?:p|div|span|a|li|ul|h[1-6]|article|section|td|tr|body|html|figure|figcaption)\s*>", re.IGNORECASE)
+_CLOSING_TAG = re.compile(r"</(?:p|div|span|a|li|ul|h[1-6]|article|section|td|tr|body|html|figure|figcaption|script|style)\s*>", re.IGNORECASE)
 # Control characters that never occur in text (tab, newlines, form feed and escape excepted).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]")
 # UTF-16 halves that JSON's \\uD800 escapes can produce alone; no encoder can write them.
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+_CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f]")
 _CONTROL_BYTES = frozenset(range(0, 32)) - {9, 10, 12, 13, 27} | {127}
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),  # before UTF-16: FF FE 00 00 starts like FF FE
@@ -147,6 +152,11 @@ def _iso_date(value: str) -> str | None:
         return dt.date.fromisoformat(m.group(1)).isoformat()
     except ValueError:
         return None
+
+
+def published_date(value: str) -> str | None:
+    """The ISO form the reader keeps for a ``published`` value, or None when it cannot use it."""
+    return _iso_date(value)
 
 
 def check_unicode(value: str, field: str, origin: str | None) -> None:
@@ -412,6 +422,10 @@ class _Reader:
         article_id = str(raw_id).strip()
         if isinstance(raw_id, str):
             check_unicode(article_id, "id", origin)
+        if len(article_id) > MAX_ID_CHARS or _CONTROL_CHARS.search(str(raw_id)):
+            got = f"{len(article_id)} characters" if len(article_id) > MAX_ID_CHARS else "a control character"
+            raise InputError("B107", origin=origin, field="id",
+                             expected=f"at most {MAX_ID_CHARS} characters, none of them control characters", got=got)
         if not article_id:
             raise InputError("B107", origin=origin, field="id", expected="a non-empty string", got="an empty string")
         text = obj["text"]
@@ -428,6 +442,9 @@ class _Reader:
                 raise InputError("B107", origin=origin, field=name, expected="a string or null", got=_type_name(value))
             if value:
                 check_unicode(value, name, origin)
+                if "\x00" in value:  # no database stores it in a text column
+                    raise InputError("B107", origin=origin, field=name, expected="a string without NUL characters",
+                                     got=f"a NUL at character {value.index(chr(0)) + 1}")
             extra[name] = value or None
         warnings: tuple[Failure, ...] = ()
         published = obj.get("published")
@@ -448,6 +465,9 @@ class _Reader:
         if not text.strip():
             raise InputError("B101", origin=article.origin)
         check_unicode(text, "text", article.origin)
+        nul = text.find("\x00")
+        if nul >= 0:  # anywhere: a JSON "\u0000" far into a text is no text either
+            raise InputError("B103", origin=article.origin, detail=f"NUL character at character {nul + 1} of the text")
         control = _CONTROL.findall(text, 0, 8192)
         if control and (control[0] == "\x00" or len(control) > 0.05 * min(len(text), 8192)):
             raise InputError("B103", origin=article.origin, detail=f"{len(control)} control characters in the text")

@@ -176,9 +176,9 @@ AUTH = {"Authorization": f"Bearer {WEB_TOKEN}"}
     ({"Authorization": f"Basic {WEB_TOKEN}"}, GOOD, 401, "B501", None),
     (AUTH, {"text": "no id"}, 422, "B503", "id"),
     (AUTH, {"id": "x"}, 422, "B503", "text"),
-    (AUTH, {"id": "x", "text": ""}, 422, "B503", "text"),
+    (AUTH, {"id": "x", "text": 7}, 422, "B503", "text"),
     (AUTH, {"id": "x", "text": "t", "published": "26/11/2023"}, 422, "B503", "published"),
-    (AUTH, [GOOD, {"id": 5, "text": "t"}], 422, "B503", "[1].id"),
+    (AUTH, [GOOD, {"id": 5.5, "text": "t"}], 422, "B503", "[1].id"),  # ids are strings (or integers, as in files)
     (AUTH, [], 422, "B503", "body"),
     (AUTH, "just a string", 422, "B503", "body"),
     (AUTH, [GOOD] * 1001, 422, "B503", "body"),

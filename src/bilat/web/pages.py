@@ -49,7 +49,7 @@ def store_of(request: Request):
 def home(request: Request) -> Response:
     store = store_of(request)
     data = {
-        "stats": store.stats(),
+        "stats": {k: v for k, v in store.stats().items() if k != "url"},
         "top_pairs": list(store.top_pairs(limit=12)),
         "latest_stories": list(getattr(store.stories(limit=15, offset=0), "rows", [])),
     }
