@@ -208,3 +208,21 @@ def test_unreadable_rules_keep_the_original_component():
         attrs = [{}]
 
     assert TableAttributeRules.compile(Ruler()) is None
+
+
+@pytest.mark.parametrize("text, words", [
+    ("ties on global issues.Vietnamese Minister Bui Thanh Son said", ["issues", ".", "Vietnamese"]),
+    ("the spokesman stated,\u201dNigeria\u2019s minister came", ["stated", ",", "\u201d", "Nigeria"]),
+    ("talks in Ankara,Turkey ended", ["Ankara", ",", "Turkey"]),
+])
+def test_punctuation_glued_between_words_is_split_with_offsets_kept(nlp, text, words):
+    doc = nlp(text)
+    toks = [t.text for t in doc]
+    i = toks.index(words[0])
+    assert toks[i:i + len(words)] == words
+    assert all(text[t.idx:t.idx + len(t.text)] == t.text for t in doc)
+
+
+@pytest.mark.parametrize("text", ["The U.S. Army arrived.", "He cited e.g. trade."])
+def test_abbreviations_stay_whole(nlp, text):
+    assert any(t.text in ("U.S.", "e.g.") for t in nlp(text))

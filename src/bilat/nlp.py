@@ -317,6 +317,22 @@ if not Doc.has_extension("stateless"):
     Doc.set_extension("stateless", default=None)  # [(start, end, name, kind, sector)]
 
 
+# Scraped and machine-translated copy often loses the space after punctuation: "global issues.Vietnamese
+# Deputy Prime Minister", "stated,”Nigeria’s Minister". Splitting there (as infixes, so token offsets
+# into the text stay exact) gives the tagger the words it knows.
+_GLUED = (
+    r"(?<=[a-z]{2})\.(?=[A-Z][a-z])",       # "issues.Vietnamese"
+    r"(?<=[a-z])[,;:](?=[“”\"‘][A-Z])",      # "stated,”Nigeria"
+    r"(?<=[,;:.])[“”\"](?=[A-Z])",           # the quotation mark after it
+    r"(?<=[a-z])[,;](?=[A-Z][a-z])",         # "Ankara,Turkey"
+)
+
+
+def _split_glued_sentences(nlp: Language) -> None:
+    infixes = list(nlp.Defaults.infixes) + list(_GLUED)
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+
+
 _LOADED: dict[str, Language] = {}
 
 
@@ -329,6 +345,7 @@ def load_nlp(model: str) -> Language:
         nlp = spacy.load(model, exclude=[])
     except OSError as exc:
         raise SettingsError("B204", model=model) from exc
+    _split_glued_sentences(nlp)
     _use_table_rules(nlp)  # same annotations as the model's attribute_ruler, faster
     if LINES not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe(LINES, before="parser")
