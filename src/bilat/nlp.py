@@ -328,7 +328,7 @@ _GLUED = (
 )
 
 
-def _split_glued_sentences(nlp: Language) -> None:
+def split_glued_punctuation(nlp: Language) -> None:
     infixes = list(nlp.Defaults.infixes) + list(_GLUED)
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
 
@@ -345,7 +345,7 @@ def load_nlp(model: str) -> Language:
         nlp = spacy.load(model, exclude=[])
     except OSError as exc:
         raise SettingsError("B204", model=model) from exc
-    _split_glued_sentences(nlp)
+    split_glued_punctuation(nlp)
     _use_table_rules(nlp)  # same annotations as the model's attribute_ruler, faster
     if LINES not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe(LINES, before="parser")
