@@ -274,3 +274,10 @@ def test_whoever_has_a_foreign_counterpart_is_of_the_other_country(nlp):
             "Estonia and Finland share a border.")
     (actor,) = _actors(nlp, text, "Berg")
     assert actor.country == "FIN"
+
+
+def test_a_post_named_once_without_a_country_is_the_one_a_later_mention_gives(nlp):
+    text = ("Ambassador Peter Okello came in for a meeting on Monday. "
+            "Kenya summoned Uganda's ambassador in Nairobi.")
+    (actor,) = _actors(nlp, text, "ambassador")
+    assert (actor.name, actor.country) == ("Peter Okello", "UGA")

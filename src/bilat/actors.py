@@ -40,6 +40,9 @@ ROLE_WORDS = {"foreign", "prime", "minister", "president", "vice", "deputy", "se
 GROUP_DYAD = re.compile(r"^(?:the|both|all)\s+(?:(two|three|four|five)\s+)?(?:\w+\s+)?(sides|countries|nations|governments|"
                         r"ministers|leaders|neighbou?rs|states|parties|presidents|delegations)$", re.I)
 _LEADER_ROLES = {"president", "prime", "premier", "king", "emir", "chancellor", "leader", "sultan", "queen", "monarch"}
+# posts one person holds for a country at a time: a bare mention names the story's holder
+_POSTS = {"ambassador", "envoy", "president", "premier", "chancellor", "king", "emir", "spokesman", "spokeswoman",
+          "spokesperson", "consul"}
 _GROUP_PEOPLE = {"leaders", "ministers", "presidents", "counterparts", "premiers", "diplomats", "envoys"}
 _GROUP_N = {"two": 2, "three": 3, "four": 4, "five": 5}
 _GROUP_HEADS = {"sides", "countries", "nations", "governments", "ministers", "leaders", "neighbours", "neighbors",
@@ -707,6 +710,13 @@ class ActorIndex:
                 score = len(words & modifiers)
                 if score >= best:
                     found, best = p, score
+        if found is None and noun in _POSTS:
+            # "Myanmar's ambassador" where the story names "Ambassador U Aung Kyaw Moe" without a country:
+            # the one person the story gives that post is the one meant, and of that country
+            unplaced = [p for p in self.people if p.country is None and p.role and noun in p.role.lower().split()]
+            if len(unplaced) == 1:
+                found = unplaced[0]
+                found.country, found.inferred = country, True
         return found
 
     def _recent_person(self, country: str, noun: str, before: int) -> "Person | None":
