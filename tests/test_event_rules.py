@@ -204,3 +204,14 @@ def test_first_person_sentences_take_their_speaker(dyads, text, expected):
 def test_a_noun_names_its_parties_in_a_compound(dyads):
     assert ("CONSULT", ["KEN", "UGA"], []) in dyads("The Kenya-Uganda summit on Monday ended without a statement.")
     assert not any(t == "CONSULT" for t, _, _ in dyads("Officials prepared for the planned Kenya-Uganda summit."))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Japan dispatched humanitarian assistance to Turkey on Monday.", ("AID", ["JPN"], ["TUR"])),
+    ("The EU transferred 500 million euros to Moldova on Friday.", ("AID", ["IGO:EU"], ["MDA"])),
+    ("Norway released emergency aid to Sudan on Tuesday.", ("AID", ["NOR"], ["SDN"])),
+    # without an aid object, dispatching is deploying
+    ("Russia dispatched troops to the border on Monday.", ("MOBILIZE", ["RUS"], [])),
+])
+def test_aid_sent_transferred_or_released(dyads, text, expected):
+    assert expected in dyads(text)
