@@ -113,3 +113,28 @@ def test_surrogate_reaching_the_pipeline_is_a_typed_failure(nlp):
     results = list(process([bad, good], Settings()))
     assert results[0].failure is not None and results[0].failure.code == "B114"
     assert results[1].failure is None and results[1].events
+
+
+# ------------------------------------------------------------ invisible Unicode
+
+PLAIN = ("Chinese Foreign Minister Wang Yi on Thursday urged Japan to stop the release of wastewater.\n"
+         "Japan's Prime Minister Fumio Kishida on Friday rejected China's demand to halt the release.")
+
+
+@pytest.mark.parametrize("variant", [
+    PLAIN.replace("Wang Yi", "Wang \u00a0 Yi").replace("Fumio Kishida", "Fumio\u00a0Kishida"),
+    PLAIN.replace("Japan", "Ja\u200bpan").replace("China", "Chi\u200dna").replace(" urged", "\u2060 urged"),
+    "\ufeff" + PLAIN.replace(" ", "\u200b ").replace("Minister", "Minis\u00adter"),
+    PLAIN.replace(" ", "\u2009").replace("\n", "\u2029"),
+])
+def test_invisible_unicode_changes_no_event(nlp, variant):
+    plain = next(process([Article(id="a", text=PLAIN, published="2023-09-08", origin="a")], Settings()))
+    odd = next(process([Article(id="a", text=variant, published="2023-09-08", origin="a")], Settings()))
+    assert odd.failure is None
+    key = lambda e: (e.type, tuple(a.name or a.country for a in e.source), tuple(a.name or a.country for a in e.target))  # noqa: E731
+    assert sorted(map(key, odd.events)) == sorted(map(key, plain.events)) and len(plain.events) == 2
+    for e in odd.events:
+        ev = e.evidence[0]
+        assert variant[ev.start:ev.end] == ev.sentence  # offsets into the text as given
+        for actor in e.source + e.target:
+            assert actor.name is None or actor.name.isprintable() and "  " not in actor.name

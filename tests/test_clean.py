@@ -5,6 +5,7 @@ Every text here is written for these tests; the seed test reads shared/seeds.
 from __future__ import annotations
 
 import time
+import unicodedata
 
 import pytest
 from hypothesis import given, settings as hsettings, strategies as st
@@ -382,3 +383,61 @@ def test_thousands_of_paragraphs_clean_in_linear_time():
     c = clean(text)
     assert time.perf_counter() - started < 15  # minutes before the window
     assert sum(1 for _, _, why in c.dropped if why == "repeat") >= 5
+
+
+# ------------------------------------------------- issue 10 #5: text that is there but was not read
+
+DEEP_SENTENCE = "Japan urged China to lift the ban on seafood imports on Monday."
+
+
+@pytest.mark.parametrize("depth", [300, 1_000, 5_000])
+def test_deeply_nested_html_is_read(depth):
+    html = ("<html><body><nav><a href='/'>Home</a></nav>" + "<div>" * depth + f"<p>{DEEP_SENTENCE}</p>"
+            + "<p>Both sides met in Tokyo.</p>" + "</div>" * depth + "</body></html>")
+    text = html_to_text(html, "deep.html")
+    assert DEEP_SENTENCE in text and "Both sides met in Tokyo." in text
+    assert "\n" in text  # paragraphs stay lines
+
+
+@pytest.mark.parametrize("html", [
+    "<script>var tracking = {id: 1}; function go() { return 2; }</script><style>body { color: red }</style>",
+    "<html><head><style>p { margin: 0 }</style></head><body><script>alert(1)</script><noscript></noscript></body></html>",
+])
+def test_script_and_style_only_pages_hold_no_text(html):
+    with pytest.raises(InputError) as info:
+        html_to_text(html, "code.html")
+    assert info.value.code == "B111"
+
+
+@pytest.mark.parametrize("raw,seen", [
+    ("Wang\u200bYi urged Japan to stop.", "WangYi urged Japan to stop."),
+    ("Wang\u00a0Yi urged Japan to stop.", "Wang Yi urged Japan to stop."),
+    ("Wang \u00a0 Yi urged Japan to stop.", "Wang Yi urged Japan to stop."),
+    ("Wang\u2009Yi\u202furged\u3000Japan.", "Wang Yi urged Japan."),
+    ("Ja\u00adpan and Chi\ufeffna\u2060 met.", "Japan and China met."),
+    ("\u200eJapan\u200f and \u202aChina\u202c met.", "Japan and China met."),
+    ("Caf\u0065\u0301 talks in Bogota\u0301 ended.", "Caf\u00e9 talks in Bogot\u00e1 ended."),
+    ("Japan urged China to stop.\u2028China rejected it.", "Japan urged China to stop.\nChina rejected it."),
+])
+def test_invisible_unicode_is_normalised_with_offsets_to_the_text_as_given(raw, seen):
+    c = clean(raw)
+    assert c.text == seen
+    # every character maps to itself (or to what it was normalised from) in the input
+    for i, ch in enumerate(c.text):
+        o = c.to_original(i)
+        if ch not in " \n":
+            assert unicodedata.normalize("NFC", raw[o:c.span_to_original(i, i + 1)[1]]).startswith(ch)
+    # a span of whole words maps to the same words as given
+    for word in ("Japan", "China", "urged"):
+        at = c.text.find(word)
+        if at >= 0:
+            s, e = c.span_to_original(at, at + len(word))
+            assert unicodedata.normalize("NFC", "".join(ch for ch in raw[s:e] if ch not in "\u00ad\u200b\ufeff\u2060"))\
+                == word
+
+
+def test_plain_text_is_untouched_by_normalisation():
+    raw = _article("A line  with two  spaces and tabs\tinside.")
+    c = clean(raw)
+    assert all(c.text[cs:cs + n] == raw[os_:os_ + n] for cs, os_, n in c.segments)
+    assert "two  spaces" in c.text

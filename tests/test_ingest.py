@@ -303,3 +303,50 @@ def test_article_from_dict():
     with pytest.raises(InputError) as info:
         article_from_dict({"id": "a"}, "request item 2", SETTINGS)
     assert info.value.code == "B106" and "request item 2" in info.value.message
+
+
+# ------------------------------------------------------------------ issue 10 audit
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".json"])
+def test_deeply_nested_json_is_b105_and_the_batch_goes_on(tmp_path, suffix):
+    path = tmp_path / f"deep{suffix}"
+    deep = "[" * 100_000 + "]" * 100_000
+    if suffix == ".jsonl":
+        path.write_text(deep + "\n" + _line({"id": "ok", "text": TEXT}))
+    else:
+        path.write_text(deep)
+    items = _read(path)
+    fails = _failures(items)
+    assert [f.code for f in fails] == ["B105"] and "nested too deeply" in fails[0].message
+    assert [a.id for a in _articles(items)] == (["ok"] if suffix == ".jsonl" else [])
+
+
+@pytest.mark.parametrize("text", [
+    "<script>var tracking = {id: 1}; function go() { return 2; }</script><style>body { color: red }</style>",
+    "<style>p { margin: 0 }</style>\n<script>window.x = 1</script>",
+])
+def test_script_and_style_only_text_is_b111(tmp_path, text):
+    path = tmp_path / "in.jsonl"
+    path.write_text(_line({"id": "code", "text": text}) + _line({"id": "ok", "text": TEXT}))
+    items = _read(path)
+    assert [f.code for f in _failures(items)] == ["B111"]
+    assert [a.id for a in _articles(items)] == ["ok"]
+
+
+def test_nul_far_into_a_text_is_b103(tmp_path):
+    path = tmp_path / "in.jsonl"
+    path.write_text(_line({"id": "nul", "text": TEXT + " " * 9000 + "tail\u0000"}) + _line({"id": "ok", "text": TEXT}))
+    items = _read(path)
+    assert [f.code for f in _failures(items)] == ["B103"]
+    assert [a.id for a in _articles(items)] == ["ok"]
+
+
+@pytest.mark.parametrize("obj,field", [
+    ({"id": "x" * 513, "text": TEXT}, "id"),
+    ({"id": "a\u0007b", "text": TEXT}, "id"),
+    ({"id": "a", "text": TEXT, "outlet": "x\u0000"}, "outlet"),
+])
+def test_ids_and_metadata_the_stores_cannot_keep_are_b107(obj, field):
+    with pytest.raises(InputError) as info:
+        article_from_dict(obj, "api", SETTINGS)
+    assert info.value.code == "B107" and f"'{field}'" in info.value.message

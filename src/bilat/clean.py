@@ -24,7 +24,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, replace
+import unicodedata
+from array import array
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from rapidfuzz import fuzz
@@ -51,6 +54,10 @@ class CleanText:
     text: str
     segments: tuple[tuple[int, int, int], ...] = ()
     dropped: tuple[tuple[int, int, str], ...] = ()
+    #: When invisible Unicode was normalised (see ``normalise``): for each character of the
+    #: normalised input, where it starts and ends in the input as given. None: no change.
+    char_starts: Sequence[int] | None = field(default=None, compare=False, repr=False)
+    char_ends: Sequence[int] | None = field(default=None, compare=False, repr=False)
 
     @cached_property
     def _starts(self) -> list[int]:
@@ -63,12 +70,25 @@ class CleanText:
         preceding paragraph, so it is the right value for the start of a
         character and for the end of a span.
         """
+        return self._input_start(self._to_normalised(offset))
+
+    def _to_normalised(self, offset: int) -> int:
         self._check(offset)
         if not self.segments:
             return offset
         i = max(bisect_right(self._starts, offset) - 1, 0)
         cs, os_, n = self.segments[i]
         return os_ + min(max(offset - cs, 0), n)
+
+    def _input_start(self, pos: int) -> int:
+        if self.char_starts is None:
+            return pos
+        return self.char_starts[pos] if pos < len(self.char_starts) else (self.char_ends[-1] if self.char_ends else 0)
+
+    def _input_end(self, pos: int) -> int:
+        if self.char_ends is None:
+            return pos
+        return self.char_ends[pos - 1] if pos > 0 else 0
 
     def span_to_original(self, start: int, end: int) -> tuple[int, int]:
         """Input offsets of the span ``text[start:end]``.
@@ -79,13 +99,16 @@ class CleanText:
         if end < start:
             raise ValueError(f"span end {end} is before its start {start}")
         self._check(end)
-        begin = self.to_original(start)
-        if end == start or not self.segments:
-            return begin, begin + (end - start)
+        begin = self._to_normalised(start)
+        if end == start:
+            at = self._input_start(begin)
+            return at, at
+        if not self.segments:
+            return self._input_start(begin), self._input_end(begin + (end - start))
         # the end belongs to the last paragraph that starts before it
         i = max(bisect_left(self._starts, end) - 1, 0)
         cs, os_, n = self.segments[i]
-        return begin, os_ + min(end - cs, n)
+        return self._input_start(begin), self._input_end(os_ + min(end - cs, n))
 
     def parts(self, max_chars: int) -> tuple["CleanText", ...]:
         """This text cut into pieces of at most ``max_chars`` characters, each mapping its own
@@ -150,7 +173,13 @@ def html_to_text(html: str, origin: str) -> str:
     import trafilatura  # imported here: it is slow to import and only markup needs it
 
     text = None
-    if html.strip():
+    # code is never text: a page of only <script> and <style> holds none (trafilatura would keep it)
+    html = _CODE_ELEMENTS.sub(" ", html)
+    if html.strip() and _depth(html) > MAX_TREE_DEPTH:
+        # lxml (and so trafilatura) stops reading at 256 nested elements; the standard library's
+        # parser keeps no tree and reads any depth
+        text = _stream_text(html)
+    elif html.strip():
         try:
             text = trafilatura.extract(
                 html, include_comments=False, include_tables=False, favor_recall=True,
@@ -163,6 +192,75 @@ def html_to_text(html: str, origin: str) -> str:
     if not text or not text.strip():
         raise InputError("B111", origin=origin)
     return text.strip()
+
+
+#: Pages nested deeper than this are read without a tree (see _stream_text).
+MAX_TREE_DEPTH = 200
+_CODE_ELEMENTS = re.compile(r"<(script|style|noscript|template)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)\b[^>]*?(/?)>")
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+_SELF_CLOSING = frozenset("p li dt dd tr td th option".split())
+
+
+def _depth(html: str) -> int:
+    """How deep elements nest (end tags a browser would imply are implied here too)."""
+    stack: list[str] = []
+    open_count: dict[str, int] = {}
+    deepest = 0
+    for m in _TAG.finditer(html):
+        closing, tag, selfclose = m.group(1), m.group(2).lower(), m.group(3)
+        if closing:
+            if open_count.get(tag):
+                while True:
+                    top = stack.pop()
+                    open_count[top] -= 1
+                    if top == tag:
+                        break
+            continue
+        if tag in _VOID or selfclose:
+            continue
+        if tag in _SELF_CLOSING and stack and stack[-1] == tag:
+            open_count[stack.pop()] -= 1
+        stack.append(tag)
+        open_count[tag] = open_count.get(tag, 0) + 1
+        deepest = max(deepest, len(stack))
+    return deepest
+
+
+def _stream_text(html: str) -> str:
+    """Every text node outside non-text elements, one block element per line, at any depth."""
+    from html.parser import HTMLParser
+
+    parts: list[str] = []
+
+    class Reader(HTMLParser):
+        skip = 0
+
+        def handle_starttag(self, tag, attrs):
+            if tag in _NON_TEXT_TAGS:
+                self.skip += 1
+            elif tag in _BLOCK_TAGS:
+                parts.append("\n")
+
+        def handle_startendtag(self, tag, attrs):
+            if tag in _BLOCK_TAGS:
+                parts.append("\n")
+
+        def handle_endtag(self, tag):
+            if tag in _NON_TEXT_TAGS:
+                self.skip = max(self.skip - 1, 0)
+            elif tag in _BLOCK_TAGS:
+                parts.append("\n")
+
+        def handle_data(self, data):
+            if not self.skip:
+                parts.append(data)
+
+    reader = Reader(convert_charrefs=True)
+    reader.feed(html)
+    reader.close()
+    lines = (_SPACES.sub(" ", line).strip() for line in "".join(parts).split("\n"))
+    return "\n".join(line for line in lines if line)
 
 
 def _lxml_text(html: str) -> str:
@@ -471,14 +569,92 @@ class _Para:
     keep: bool = True
 
 
+# Characters that are there but not seen: soft hyphen, zero-width space / joiners, direction
+# marks and embeddings, word joiner and invisible operators, isolates, the byte-order mark.
+_INVISIBLE = "\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+# Spaces other than U+0020: no-break, en/em/thin/hair, narrow no-break, ideographic ...
+_ODD_SPACE = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+_ODD_BREAK = "\u2028\u2029\x85"
+_NORMALISE_RUN = re.compile(
+    f"(?P<space>[ {_ODD_SPACE}]*[{_ODD_SPACE}][ {_ODD_SPACE}]*)|(?P<invisible>[{_INVISIBLE}]+)|(?P<brk>[{_ODD_BREAK}])")
+
+
+def normalise(text: str) -> tuple[str, array | None, array | None]:
+    """``text`` with invisible Unicode normalised, and where each character came from.
+
+    Zero-width and direction characters and soft hyphens go; a run of spaces holding a
+    no-break or other odd space becomes one space; line and paragraph separators become
+    newlines; everything else is composed to NFC. Returns the new text and, per character
+    of it, the start and end of what it came from in ``text`` (None, None when nothing
+    changed: plain ASCII text and ordinary news text take that path untouched).
+    """
+    if text.isascii() or (not _NORMALISE_RUN.search(text) and unicodedata.is_normalized("NFC", text)):
+        return text, None, None
+    out: list[str] = []
+    starts, ends = array("l"), array("l")
+
+    def keep(a: int, b: int) -> None:
+        chunk = text[a:b]
+        if unicodedata.is_normalized("NFC", chunk):
+            out.append(chunk)
+            starts.extend(range(a, b))
+            ends.extend(range(a + 1, b + 1))
+            return
+        # compose cluster by cluster (a starter and the marks after it), so each composed
+        # character maps to exactly the characters it was made of
+        i = a
+        while i < b:
+            j = i + 1
+            while j < b and unicodedata.combining(text[j]):
+                j += 1
+            composed = unicodedata.normalize("NFC", text[i:j])
+            out.append(composed)
+            starts.extend([i] * len(composed))
+            ends.extend([j] * len(composed))
+            i = j
+
+    pos = 0
+    for m in _NORMALISE_RUN.finditer(text):
+        a, b = m.span()
+        if pos < a:
+            keep(pos, a)
+        if m.lastgroup == "space":
+            out.append(" ")
+            starts.append(a)
+            ends.append(b)
+        elif m.lastgroup == "brk":
+            out.append("\n")
+            starts.append(a)
+            ends.append(b)
+        pos = b
+    if pos < len(text):
+        keep(pos, len(text))
+    return "".join(out), starts, ends
+
+
 def clean(text: str) -> CleanText:
     """Drop scrape noise from ``text``; keep paragraphs character for character.
 
-    A paragraph is a line of the input. Leading and trailing whitespace is
-    trimmed, known prefixes (" date 2019-05-06 ", "Story highlights") are
-    stripped, a photo credit glued to the end of a long paragraph is trimmed;
-    otherwise a paragraph is kept whole or dropped whole.
+    Invisible Unicode is normalised first (``normalise``: zero-width characters, odd
+    spaces, NFC), and every offset still maps to the text as given. A paragraph is a
+    line of the input. Leading and trailing whitespace is trimmed, known prefixes
+    (" date 2019-05-06 ", "Story highlights") are stripped, a photo credit glued to the
+    end of a long paragraph is trimmed; otherwise a paragraph is kept whole or dropped whole.
     """
+    norm, starts, ends = normalise(text)
+    ct = _clean(norm)
+    if starts is None:
+        return ct
+    n = len(text)
+
+    def back(a: int, b: int) -> tuple[int, int]:
+        return (starts[a] if a < len(starts) else n), (ends[b - 1] if b > 0 else 0)
+
+    dropped = tuple((*back(a, b), why) for a, b, why in ct.dropped)
+    return replace(ct, dropped=dropped, char_starts=starts, char_ends=ends)
+
+
+def _clean(text: str) -> CleanText:
     dropped: list[tuple[int, int, str]] = []
     paras: list[_Para] = []
     for m in re.finditer(r"[^\n]+", text):

@@ -75,6 +75,9 @@ _BOMS = (
 _WIDE = ("utf-16", "utf-32")
 
 
+_TOO_DEEP = "nested too deeply to read; an article is a flat object of strings"
+
+
 def is_warning(failure: Failure) -> bool:
     """True for records that report a problem with an article that was kept."""
     return failure.code in WARNING_CODES
@@ -275,6 +278,8 @@ class _Reader:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise InputError("B105", origin=origin, detail=f"{exc.msg} at line {exc.lineno} column {exc.colno}") from None
+        except RecursionError:
+            raise InputError("B105", origin=origin, detail=_TOO_DEEP) from None
         if isinstance(data, dict):
             items: Iterable[tuple[str, Any]] = [(origin, data)]
         elif isinstance(data, list):
@@ -358,6 +363,8 @@ class _Reader:
             return json.loads(chunk)
         except json.JSONDecodeError as exc:
             raise InputError("B105", origin=where, detail=f"{exc.msg} at column {exc.colno}") from None
+        except RecursionError:
+            raise InputError("B105", origin=where, detail=_TOO_DEEP) from None
 
     # -- standard input
 
