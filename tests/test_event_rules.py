@@ -215,3 +215,12 @@ def test_a_noun_names_its_parties_in_a_compound(dyads):
 ])
 def test_aid_sent_transferred_or_released(dyads, text, expected):
     assert expected in dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenya expressed disappointment with Uganda's decision on Monday.", ("ACCUSE", ["KEN"], ["UGA"])),
+    ("The Ugandan government suspects Kenya of backing the rebels.", ("ACCUSE", ["UGA"], ["KEN"])),
+    ("Kenyan President Samuel Odhiambo lambasted Uganda on Monday.", ("ACCUSE", ["KEN"], ["UGA"])),
+])
+def test_disappointment_suspicion_and_scolding_accuse(dyads, text, expected):
+    assert expected in dyads(text)
