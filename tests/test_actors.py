@@ -281,3 +281,14 @@ def test_a_post_named_once_without_a_country_is_the_one_a_later_mention_gives(nl
             "Kenya summoned Uganda's ambassador in Nairobi.")
     (actor,) = _actors(nlp, text, "ambassador")
     assert (actor.name, actor.country) == ("Peter Okello", "UGA")
+
+
+@pytest.mark.parametrize("text, word, name, country", [
+    # a role word the tagger took into the name is the role, and the name it cut short is whole
+    ("AU Commission Chairperson Moussa Faki Mahamat arrived in Addis Ababa.", "Mahamat", "Moussa Faki Mahamat", "IGO:AU"),
+    ("Chairperson Moussa said the bloc would act.", "Moussa", "Moussa", None),
+])
+def test_role_words_are_not_names(nlp, text, word, name, country):
+    (actor,) = _actors(nlp, text, word)
+    assert (actor.name, actor.country) == (name, country)
+    assert "Chairperson" in (actor.role or "")

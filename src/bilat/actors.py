@@ -43,6 +43,11 @@ _LEADER_ROLES = {"president", "prime", "premier", "king", "emir", "chancellor", 
 # posts one person holds for a country at a time: a bare mention names the story's holder
 _POSTS = {"ambassador", "envoy", "president", "premier", "chancellor", "king", "emir", "spokesman", "spokeswoman",
           "spokesperson", "consul"}
+# words that name a post, never part of a person's name
+_NAME_ROLE_WORDS = {"chairperson", "chairwoman", "chairman", "chair", "commissioner", "president", "minister",
+                    "secretary", "secretary-general", "ambassador", "envoy", "spokesman", "spokeswoman",
+                    "spokesperson", "premier", "chancellor", "director", "governor", "mayor", "senator",
+                    "vice-president", "deputy", "foreign", "prime", "general", "commander", "chief", "fm", "pm"}
 _GROUP_PEOPLE = {"leaders", "ministers", "presidents", "counterparts", "premiers", "diplomats", "envoys"}
 _GROUP_N = {"two": 2, "three": 3, "four": 4, "five": 5}
 _GROUP_HEADS = {"sides", "countries", "nations", "governments", "ministers", "leaders", "neighbours", "neighbors",
@@ -178,6 +183,18 @@ def _person_spans(doc: Doc) -> list[Span]:
     spans: list[list[int]] = []
     for e in ents:
         start, end = e.start, e.end
+        # a role word the tagger took into the name ("Chairperson Moussa") stays outside it, where
+        # the role reader finds it
+        while end - start > 1 and (doc[start].lower_ in _NAME_ROLE_WORDS or doc[start].lower_.rstrip(".") in TITLES):
+            start += 1
+        # the rest of a name the tagger cut short: "Chairperson Moussa" + "Faki Mahamat", where the
+        # name's words all lean on the last one
+        root = doc[start:end].root
+        head = root.head
+        if root.dep_ == "compound" and end <= head.i <= end + 2 and all(
+                doc[i].pos_ == "PROPN" and doc[i].is_title and doc[i].ent_type_ in ("", "PERSON")
+                and doc[i].lower_ not in _NAME_ROLE_WORDS for i in range(end, head.i + 1)):
+            end = head.i + 1
         while end + 1 < len(doc) and doc[end].text in ("-", "‐", "‑") and not doc[end - 1].whitespace_ \
                 and not doc[end].whitespace_ and doc[end + 1].is_alpha:
             end += 2
@@ -417,7 +434,7 @@ class ActorIndex:
                 role_toks.insert(0, t)  # "Deputy Prime Minister and Foreign Minister X": one person, two roles
                 i -= 1
                 continue
-            if t.lower_ in ROLE_WORDS or t.lower_ in _ROLE_QUALIFIERS \
+            if t.lower_ in ROLE_WORDS or t.lower_ in _ROLE_QUALIFIERS or t.lower_ in _NAME_ROLE_WORDS \
                     or (t.is_title and t.pos_ in ("PROPN", "NOUN") and t.ent_type_ not in ("PERSON",)) \
                     or t.lower_ in sector_table():
                 role_toks.insert(0, t)
