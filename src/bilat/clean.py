@@ -173,8 +173,9 @@ def html_to_text(html: str, origin: str) -> str:
     import trafilatura  # imported here: it is slow to import and only markup needs it
 
     text = None
-    # code is never text: a page of only <script> and <style> holds none (trafilatura would keep it)
-    html = _CODE_ELEMENTS.sub(" ", html)
+    # code is never text: a page of only <script> and <style> holds none (trafilatura would keep it);
+    # control characters and lone surrogates, which no XML tree holds, are spaces
+    html = _UNPARSABLE.sub(" ", _CODE_ELEMENTS.sub(" ", html))
     if html.strip() and _depth(html) > MAX_TREE_DEPTH:
         # lxml (and so trafilatura) stops reading at 256 nested elements; the standard library's
         # parser keeps no tree and reads any depth
@@ -197,6 +198,7 @@ def html_to_text(html: str, origin: str) -> str:
 #: Pages nested deeper than this are read without a tree (see _stream_text).
 MAX_TREE_DEPTH = 200
 _CODE_ELEMENTS = re.compile(r"<(script|style|noscript|template)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_UNPARSABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)\b[^>]*?(/?)>")
 _VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 _SELF_CLOSING = frozenset("p li dt dd tr td th option".split())
