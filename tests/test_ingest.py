@@ -350,3 +350,52 @@ def test_ids_and_metadata_the_stores_cannot_keep_are_b107(obj, field):
     with pytest.raises(InputError) as info:
         article_from_dict(obj, "api", SETTINGS)
     assert info.value.code == "B107" and f"'{field}'" in info.value.message
+
+
+def _deny(monkeypatch, denied: Path):
+    """Simulate a file or directory this user may not read (the tests may run as root)."""
+    import os
+
+    real_open, real_scandir, real_access = Path.open, os.scandir, os.access
+
+    def fake_open(self, *a, **k):
+        if Path(self) == denied:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *a, **k)
+
+    def fake_scandir(p="."):
+        if Path(p) == denied:
+            raise PermissionError(13, "Permission denied", str(p))
+        return real_scandir(p)
+
+    def fake_access(p, mode, *a, **k):
+        return False if Path(p) == denied else real_access(p, mode, *a, **k)
+
+    monkeypatch.setattr(Path, "open", fake_open)
+    monkeypatch.setattr(Path, "read_bytes", lambda self: fake_open(self, "rb").read())
+    monkeypatch.setattr(os, "scandir", fake_scandir)
+    monkeypatch.setattr(os, "access", fake_access)
+
+
+@pytest.mark.parametrize("name", ["locked.jsonl", "locked.txt", "locked.json"])
+def test_unreadable_file_is_b115_not_missing(tmp_path, monkeypatch, name):
+    path = tmp_path / name
+    path.write_text(_line({"id": "a", "text": TEXT}) if name.endswith("l") else TEXT)
+    _deny(monkeypatch, path)
+    (fail,) = _read(path)
+    assert fail.code == "B115" and str(path) in fail.message and "Permission denied" in fail.message
+    assert "no such file" not in fail.message
+
+
+def test_unreadable_directory_is_b115_not_empty(tmp_path, monkeypatch):
+    top = tmp_path / "news"
+    (top / "locked").mkdir(parents=True)
+    (top / "locked" / "a.txt").write_text(TEXT)
+    (top / "b.txt").write_text(TEXT)
+    _deny(monkeypatch, top / "locked")
+    items = _read(top)
+    assert [getattr(i, "code", "ok") for i in items] == ["B115", "ok"]
+    assert str(top / "locked") in items[0].message and "holds no" not in items[0].message
+    _deny(monkeypatch, top)
+    (fail,) = _read(top)
+    assert fail.code == "B115" and "holds no" not in fail.message

@@ -24,6 +24,7 @@ MESSAGES: dict[str, str] = {
     "B112": "{origin}: duplicate id '{id}', first seen at {first}; the first is kept, this one skipped; give every article its own id",
     "B113": "{origin}: the directory holds no .jsonl, .json, .txt or .html files",
     "B114": "{origin}: field '{field}' holds a lone surrogate (U+{codepoint}) at character {position}, which is not a Unicode character; fix the encoding where the JSON was written, or replace it with U+FFFD",
+    "B115": "{origin}: cannot be read ({detail}); check its permissions, or run bilat as a user who may read it",
     # settings and models
     "B201": "settings file {path}: {detail}",
     "B202": "unknown setting '{name}'; valid settings: {valid}",

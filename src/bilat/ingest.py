@@ -26,6 +26,7 @@ import codecs
 import datetime as dt
 import io
 import json
+import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -211,12 +212,17 @@ class _Reader:
             return
         path = Path(spec)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*")
-                           if p.suffix.lower() in SUFFIXES and p.is_file()
-                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
-            if not files:
+            unreadable: list[OSError] = []
+            files = []
+            for root, dirs, names in os.walk(path, onerror=unreadable.append):
+                dirs[:] = [d for d in dirs if not d.startswith(".")]
+                files += [p for p in (Path(root) / n for n in names if not n.startswith("."))
+                          if p.suffix.lower() in SUFFIXES and p.is_file()]
+            for exc in unreadable:  # a directory that cannot be listed is said so, never "empty"
+                yield _failure(InputError("B115", origin=exc.filename or spec, detail=exc.strerror or str(exc)))
+            if not files and not unreadable:
                 yield _failure(InputError("B113", origin=spec))
-            for p in files:
+            for p in sorted(files):
                 yield from self._file(p)
         elif path.exists():
             yield from self._file(path)
@@ -238,9 +244,10 @@ class _Reader:
                 yield from self._single(path, origin, html=kind == "html")
         except InputError as exc:
             yield _failure(exc)
-        except OSError as exc:
-            # unreadable (permissions, a vanished file): say so under the nearest code
-            yield _failure(InputError("B109", origin=f"{origin} ({exc.strerror or exc})"))
+        except FileNotFoundError:  # vanished since it was listed
+            yield _failure(InputError("B109", origin=origin))
+        except OSError as exc:  # permissions, a directory named .jsonl, an I/O error
+            yield _failure(InputError("B115", origin=origin, detail=exc.strerror or str(exc)))
 
     # -- whole files
 
