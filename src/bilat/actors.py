@@ -282,6 +282,8 @@ class ActorIndex:
     def _countries_from_counterparts(self) -> None:
         """'Foreign Minister X spoke with his Vietnamese counterpart': X is not Vietnamese, so in a story
         about a pair of countries X is of the other one (the first other state the story names)."""
+        if "ounterpart" not in self.doc.text:
+            return  # most stories have none: skip the walk over every token
         states = [c for c in self.focus if not c.startswith("IGO:")]
         for t in self.doc:
             if t.lemma_.lower() != "counterpart":
