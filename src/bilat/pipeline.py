@@ -20,7 +20,7 @@ from .clean import CleanText, clean
 from .dates import DateValue
 from .dedup import assign_ids, collapse
 from .errors import BilatError, ExtractionError, InputError
-from .extract import Candidate, read_document
+from .extractor import Candidate, read_document
 from .model import Actor, Article, ArticleResult, DateBasis, Event, Evidence, Failure
 from .nlp import load_nlp
 from .settings import Settings

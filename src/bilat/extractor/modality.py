@@ -34,7 +34,7 @@ def run(f: Frame, ctx: SentenceContext) -> Frame:
     f = apply(f, ctx, PHASE)
     gov = f.anchor.head if f.anchor.dep_ == "xcomp" else None
     if gov is not None and lemma(gov) in ("order", "force", "compel") and any(c.dep_ == "dobj" for c in gov.children):
-        f = f.but("ordered_to_act", modality="fact", forced_by=gov)  # "ordered the newspaper to suspend publication"
+        f = f.but("ordered", modality="fact", forced_by=gov)  # "ordered the newspaper to suspend publication"
     if f.modality in NOT_DONE:
         return f.drop(PHASE, f.modality)
     t = f.trigger

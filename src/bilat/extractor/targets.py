@@ -102,11 +102,14 @@ def select(t: Token, typ: T, light: Token | None, source: list[Actor], exclude: 
            speaker: list[Actor] | None, idx: ActorIndex) -> tuple[list[Actor], str]:
     """The target, and the strategy that found it ('none' when none did)."""
     s = Search(t, typ, ([light] if light is not None else []) + [t], source, exclude, speaker, idx)
+    first = "none"  # the strategy that found the first actor
     for strategy in TARGET_STRATEGIES:
         strategy(s)
+        if s.found and first == "none":
+            first = strategy.__name__
         if s.found and not (strategy is objects_and_prepositions and typ == T.PROTEST):
-            return s.found, strategy.__name__
-    return s.found, "none"
+            break  # a protest's purpose may name more of whom it is aimed at
+    return s.found, first
 
 
 def doer_of_condemned_act(s: Search) -> None:
