@@ -18,7 +18,7 @@ from .parties import is_crowd, is_state_speaker, same_countries
 from .records import Frame, SentenceContext
 from .subjects import subject_of
 from .syntax import is_future, object_lemmas, purpose_is_exercise, quantity_head
-from .typefacts import COOPERATIVE, HOSTILE
+from .typefacts import FUTURE_CAMEO
 from .words import ARMED_ACTS, CONCESSION_OBJECTS, EXERCISES, HOSTILE_INTENT, HOSTILE_XCOMP, RECEIVED
 
 Predicate = Callable[[Frame, SentenceContext], "dict | None"]
@@ -71,7 +71,7 @@ def apply(f: Frame, ctx: SentenceContext, phase: str) -> Frame:
             continue
         cameo = r.cameo
         if cameo == "future":
-            cameo = COOPERATIVE.get(f.type) or HOSTILE[f.type]
+            cameo = FUTURE_CAMEO[f.type]
         mode = f.mode if r.mode == "=" else r.mode
         f = f.but(r.name, type=r.to, cameo=cameo, mode=mode, **changes)
     return f

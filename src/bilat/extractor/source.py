@@ -18,11 +18,12 @@ from .parties import noun_owner, place_country
 from .records import Frame, SentenceContext
 from .subjects import subject_of
 from .syntax import co_actors, existential_participle
+from .typefacts import MATERIAL_CONFLICT
 from .words import AGENTIVE_EVENTS, PROTEST_NOUNS, WEAPONS
 
 PHASE = "source"
 #: hostile acts whose unnamed agent is unknown, never guessed from the speaker or the story
-MATERIAL = (T.ASSAULT, T.COERCE, T.MOBILIZE, T.SANCTION, T.PROTEST)
+MATERIAL = MATERIAL_CONFLICT
 
 
 def run(f: Frame, ctx: SentenceContext) -> Frame:

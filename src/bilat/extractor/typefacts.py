@@ -1,27 +1,22 @@
-"""What the extractor needs to know about each PLOVER type (its per-type facts)."""
+"""The per-type facts the extractor uses, from ``data/event_types.tsv`` (``model.TYPE_FACTS``)."""
 from __future__ import annotations
 
-from ..model import EventType as T
+from ..model import TYPE_FACTS, EventType
 
-#: an announced cooperative act is an AGREE, with this CAMEO code ("will visit": 036)
-COOPERATIVE = {T.CONSULT: "036", T.COOPERATE: "031", T.AID: "033", T.RETREAT: "035", T.CONCEDE: "035",
-               T.SUPPORT: "032"}
-#: an announced hostile act is a THREATEN, with this CAMEO code ("will impose sanctions": 132)
-HOSTILE = {T.SANCTION: "132", T.ASSAULT: "138", T.COERCE: "137", T.MOBILIZE: "138", T.PROTEST: "133"}
+#: the announced form of an act: "will visit" agrees (AGREE 036), "would impose sanctions"
+#: threatens (THREATEN 132); the type -> the announced form's CAMEO code
+FUTURE_CAMEO = {t: f.future_as[1] for t, f in TYPE_FACTS.items() if f.future_as}
+#: types whose announced form is an AGREE
+COOPERATIVE = frozenset(t for t, f in TYPE_FACTS.items() if f.future_as and f.future_as[0] == EventType.AGREE)
+#: types whose announced form is a THREATEN: the hostile acts
+HOSTILE = frozenset(t for t, f in TYPE_FACTS.items() if f.future_as and f.future_as[0] == EventType.THREATEN)
+#: material conflict: hostile acts whose unnamed agent is unknown, never guessed
+MATERIAL_CONFLICT = frozenset(t for t, f in TYPE_FACTS.items() if f.quad_class == "material-conflict")
 #: target prepositions each type takes, besides the direct object
-TARGET_PREPS = {
-    T.CONSULT: ("with", "to"), T.AGREE: ("with", "to"), T.COOPERATE: ("with",), T.SUPPORT: ("with", "to", "for"),
-    T.ACCUSE: ("to", "against", "of", "at", "over", "about", "on"), T.REQUEST: ("on", "upon", "to", "from"),
-    T.REJECT: ("from", "by"), T.THREATEN: ("against", "to", "on"), T.SANCTION: ("on", "against", "from", "to"),
-    T.ASSAULT: ("at", "on", "against", "in"), T.AID: ("to", "for"), T.COERCE: ("for", "against", "in"),
-    T.CONCEDE: ("on", "to", "in", "for"), T.RETREAT: ("from", "to"), T.PROTEST: ("against", "outside", "at", "on"),
-    T.MOBILIZE: ("to", "against", "near", "toward", "towards"),
-}
-#: types whose record needs a target to be worth emitting (CONCEDE and RETREAT stand alone:
-#: "resigned", "declared a ceasefire", "released the prisoners")
-NEEDS_TARGET = {T.ACCUSE, T.REQUEST, T.REJECT, T.SANCTION, T.SUPPORT, T.AID, T.COOPERATE, T.THREATEN, T.COERCE,
-                T.AGREE}
+TARGET_PREPS = {t: f.target_preps for t, f in TYPE_FACTS.items()}
+#: types whose record needs a target to be worth emitting
+NEEDS_TARGET = frozenset(t for t, f in TYPE_FACTS.items() if f.needs_target)
 #: types whose target may be a place's country ("visited the U.S. capital", "shelled Syria's city")
-PLACE_TARGET_TYPES = {T.ASSAULT, T.COERCE, T.MOBILIZE, T.PROTEST, T.SANCTION, T.CONSULT, T.AID, T.CONCEDE, T.RETREAT}
+PLACE_TARGET_TYPES = frozenset(t for t, f in TYPE_FACTS.items() if f.place_target)
 #: types that may be aimed at the source's own country ("threatened to institute a curfew in Algiers")
-DOMESTIC_TYPES = {T.THREATEN, T.COERCE, T.SANCTION, T.REQUEST, T.REJECT, T.CONCEDE}
+DOMESTIC_TYPES = frozenset(t for t, f in TYPE_FACTS.items() if f.domestic)
