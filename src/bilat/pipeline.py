@@ -1,6 +1,6 @@
 """The orchestrator: articles in, event records out, one typed result per article.
 
-    clean -> nlp (spaCy + gazetteer) -> actors -> events -> dates -> dedup
+    clean -> nlp (spaCy + gazetteer) -> actors -> extractor (events and their dates) -> dedup
 
 Stages are plain functions over typed records; this module only composes them. A
 failure inside one article becomes a ``Failure`` in its ``ArticleResult`` and the batch
@@ -17,7 +17,6 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 from .actors import ActorIndex
 from .clean import CleanText, clean
-from .dates import DateValue
 from .dedup import assign_ids, collapse
 from .errors import BilatError, ExtractionError, InputError
 from .extractor import Candidate, read_document
@@ -41,53 +40,12 @@ def _prepare(article: Article) -> tuple[Article, CleanText | None, Failure | Non
 
 def _events_for(article: Article, ct: CleanText, doc, settings: Settings) -> tuple[Event, ...]:
     index = ActorIndex.build(doc)
-    candidates = read_document(doc, index, article.published)
-    events = [_to_event(article, ct, c) for c in _date_candidates(candidates, article, settings)]
+    candidates = read_document(doc, index, article.published, settings.publication_date_fallback)
+    events = [_to_event(article, ct, c) for c in candidates]
     events = [e for e in events if e.confidence >= settings.min_confidence]
     if not settings.include_background:
         events = [e for e in events if e.salience != "background"]
     return tuple(assign_ids(collapse(events)))
-
-
-def _date_candidates(cands: list[Candidate], article: Article, settings: Settings) -> list[Candidate]:
-    """Undated main events take the article's lead date (the first date the text gives
-    for a main event); failing that, the publication date as a declared fallback."""
-    dated = [c.date for c in cands if c.date and c.date.value and not c.background]
-    lead = next((d for d in dated if len(d.value) == 10), None)
-    if lead is None and article.published and settings.publication_date_fallback:
-        # month-level dates are mostly background ("last month"); the story itself is news of the day
-        lead = DateValue(article.published, DateBasis.PUBLISHED.value)
-    elif lead is None and dated:
-        lead = dated[0]
-    out = []
-    prev: Candidate | None = None
-    # dates the text itself gives each sentence's events (before any fallback is applied)
-    text_dates: dict[int, list] = {}
-    for c in cands:
-        if c.date is not None and c.date.value:
-            text_dates.setdefault(c.sentence.start, []).append(c.date)
-    for c in cands:
-        if c.date is None or not c.date.value:
-            same = text_dates.get(c.sentence.start)
-            if same:
-                c.date = same[0]  # "reaffirmed their commitment at a meeting ... in mid-November"
-            elif prev is not None and prev.date and prev.date.value and _continues(prev, c):
-                c.date = prev.date  # "Stoltenberg also hailed ..." right after "Stoltenberg on Tuesday called ..."
-            elif c.background:
-                pass  # history is never dated from the lead or the dateline: a wrong date is worse than none
-            elif lead is not None:  # the text's lead date, or the publication date as declared fallback
-                c.date = lead
-        out.append(c)
-        prev = c
-    return out
-
-
-def _continues(prev: Candidate, cur: Candidate) -> bool:
-    """The next sentence goes on about the same actor: it shares that event's time."""
-    if cur.sentence.start != prev.sentence.end and cur.sentence.start - prev.sentence.end > 2:
-        return False
-    names = {a.name for a in prev.source if a.name}
-    return bool(names & {a.name for a in cur.source if a.name})
 
 
 def _to_event(article: Article, ct: CleanText, c: Candidate) -> Event:

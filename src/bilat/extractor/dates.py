@@ -1,5 +1,8 @@
 """When each event happened: the one place where candidates get their dates.
 
+* ``settle_dates``: the article-level decision for candidates the text gives no date (the
+  sentence's other events, the event before, the lead date, the publication date).
+
 * ``date_for``: the date the trigger's clause gives; else its governing verbs' (a speech
   verb's "said on November 25"); else the sentence's only date.
 * ``remember_dated_acts`` / ``dated_act``: "the 2020 killing of Qassem Soleimani" dates a later
@@ -8,13 +11,15 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
 from .. import dates as dates_mod
 from ..dates import DateValue
+from ..model import DateBasis
 from .lexicon import lemma
-from .records import SentenceContext
+from .records import Candidate, SentenceContext
 from .words import DEVERBAL
 
 # dates the small model's NER misses ("Sept 29, 1972")
@@ -152,3 +157,52 @@ def dated_act(verb: Token, ctx: SentenceContext) -> DateValue | None:
                     if found is not None:
                         return found
     return None
+
+
+# -- the article's candidates ----------------------------------------------------------------
+def settle_dates(cands: list[Candidate], published: str | None, publication_fallback: bool) -> list[Candidate]:
+    """Undated candidates take, in order: a date another event of their sentence has ("reaffirmed
+    their commitment at a meeting ... in mid-November"); the date of the event just before, when
+    the sentence goes on about the same actor; else, for main events, the article's lead date (the
+    first full date the text gives a main event) or, failing that and where allowed, the
+    publication date as a declared fallback. Background is never dated from the lead or the
+    dateline: a wrong date is worse than none."""
+    lead = _lead_date(cands, published, publication_fallback)
+    # dates the text itself gives each sentence's events (before any fallback is applied)
+    text_dates: dict[int, list[DateValue]] = {}
+    for c in cands:
+        if c.date is not None and c.date.value:
+            text_dates.setdefault(c.sentence.start, []).append(c.date)
+    out: list[Candidate] = []
+    prev: Candidate | None = None
+    for c in cands:
+        if c.date is None or not c.date.value:
+            same = text_dates.get(c.sentence.start)
+            if same:
+                c = replace(c, date=same[0])
+            elif prev is not None and prev.date and prev.date.value and _continues(prev, c):
+                c = replace(c, date=prev.date)  # "Stoltenberg also hailed ..." after "Stoltenberg on Tuesday called ..."
+            elif not c.background and lead is not None:
+                c = replace(c, date=lead)
+        out.append(c)
+        prev = c
+    return out
+
+
+def _lead_date(cands: list[Candidate], published: str | None, publication_fallback: bool) -> DateValue | None:
+    dated = [c.date for c in cands if c.date and c.date.value and not c.background]
+    lead = next((d for d in dated if len(d.value) == 10), None)
+    if lead is None and published and publication_fallback:
+        # month-level dates are mostly background ("last month"); the story itself is news of the day
+        return DateValue(published, DateBasis.PUBLISHED.value)
+    if lead is None and dated:
+        return dated[0]
+    return lead
+
+
+def _continues(prev: Candidate, cur: Candidate) -> bool:
+    """The next sentence goes on about the same actor: it shares that event's time."""
+    if cur.sentence.start != prev.sentence.end and cur.sentence.start - prev.sentence.end > 2:
+        return False
+    names = {a.name for a in prev.source if a.name}
+    return bool(names & {a.name for a in cur.source if a.name})

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 from ..actors import ActorIndex
 from . import fallbacks, gate, modality, placing, recode, source, speech, statements, targets, triggers
-from .dates import remember_dated_acts
+from .dates import remember_dated_acts, settle_dates
 from .emit import candidates
 from .memory import DocumentMemory
 from .records import Candidate, Frame, SentenceContext
@@ -90,5 +90,8 @@ def read_doc(doc: Doc, index: ActorIndex, published: str | None) -> list[Sentenc
     return [read_sentence(sent, index, memory, published) for sent in doc.sents]
 
 
-def read_document(doc: Doc, index: ActorIndex, published: str | None) -> list[Candidate]:
-    return [c for r in read_doc(doc, index, published) for c in r.candidates]
+def read_document(doc: Doc, index: ActorIndex, published: str | None,
+                  publication_fallback: bool = True) -> list[Candidate]:
+    """The article's candidates, each with its date settled (``dates.settle_dates``)."""
+    cands = [c for r in read_doc(doc, index, published) for c in r.candidates]
+    return settle_dates(cands, published, publication_fallback)

@@ -82,7 +82,7 @@ class Frame:
         }
 
 
-@dataclass
+@dataclass(frozen=True)
 class Candidate:
     """An event found in one sentence, before within-article collapse."""
 
