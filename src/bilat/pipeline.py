@@ -23,6 +23,7 @@ from .extractor import Candidate, read_document
 from .model import Actor, Article, ArticleResult, DateBasis, Event, Evidence, Failure
 from .nlp import load_nlp
 from .settings import Settings
+from .stories import assign_stories
 
 Progress = Callable[[ArticleResult], None]
 
@@ -143,6 +144,13 @@ def _init_worker(model: str) -> None:
     load_nlp(model)
 
 
+def with_stories(events: Sequence[Event]) -> list[Event]:
+    """The same events, in the same order, with cross-article story ids (``st-...``): the one
+    story-id scheme, for ``bilat extract`` and ``bilat.extract`` alike (the store seeds its own
+    index with the stories it already holds)."""
+    return assign_stories(events)
+
+
 def extract_text(text: str, published: str | None = None, article_id: str = "text",
                  settings: Settings | None = None) -> list[dict]:
     """Event records (spec §2 dicts) for one article's text: the Python API behind bilat.extract."""
@@ -151,4 +159,4 @@ def extract_text(text: str, published: str | None = None, article_id: str = "tex
     if result.failure is not None:
         raise InputError(result.failure.code, origin=article_id, detail=result.failure.message) \
             if result.failure.code.startswith("B1") else ExtractionError("B301", origin=article_id, detail=result.failure.message)
-    return [e.as_dict() for e in result.events]
+    return [e.as_dict() for e in with_stories(result.events)]
