@@ -30,8 +30,7 @@ def test_goldstein_reads_codes_as_strings(code, gdelt, icews):
 
 def test_data_tables_have_provenance_headers():
     data = Path(analysis.__file__).parent / "data"
-    for name in ("plover_scores.tsv", "cameo_goldstein_gdelt.tsv", "cameo_goldstein_icews.tsv", "cameo_codes.tsv",
-                 "plover_cameo_roots.tsv"):
+    for name in ("event_types.tsv", "cameo_goldstein_gdelt.tsv", "cameo_goldstein_icews.tsv", "cameo_codes.tsv"):
         head = (data / name).read_text(encoding="utf-8").splitlines()[:3]
         assert head[0].startswith("#") and any("rovenance" in line for line in head), name
 

@@ -75,10 +75,10 @@ def test_empty_article_is_a_typed_failure_and_the_batch_goes_on(nlp):
 def test_crash_inside_one_article_is_b301_and_the_batch_goes_on(nlp, monkeypatch):
     real = pipeline.read_document
 
-    def flaky(doc, index, published):
+    def flaky(doc, index, published, *args):
         if "Uganda" in doc.text:
             raise RuntimeError("boom")
-        return real(doc, index, published)
+        return real(doc, index, published, *args)
 
     monkeypatch.setattr(pipeline, "read_document", flaky)
     results = list(pipeline.process(_articles(3)))

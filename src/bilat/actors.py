@@ -852,6 +852,14 @@ class ActorIndex:
         ranked = sorted(counts, key=lambda c: (-counts[c], order[c]))
         return ranked[:n]
 
+    def noun_phrase(self, t: Token, strip_det: bool = False) -> str:
+        """The noun phrase ``t`` heads, up to ``t`` ("the Chinese coast guard")."""
+        return self._np_text(t, strip_det=strip_det)
+
+    def modifier_country(self, t: Token) -> str | None:
+        """The country a noun's modifiers name ("Israeli tank shelling"), if any."""
+        return self._modifier_country(t)[0]
+
     def remember(self, i: int, actors: list[Actor]) -> None:
         for a in actors:
             self.history.append((i, a))

@@ -4,12 +4,11 @@ Plain functions over plain values; the store runs the SQL aggregations and hands
 grouped rows to ``timeline`` and ``stances``, which shape them for people and the API.
 Score tables are data with provenance headers in ``bilat/data/``:
 
-- ``plover_scores.tsv``: the PLOVER manual's conflict–cooperation score per type;
+- ``event_types.tsv`` (read by ``model.TYPE_FACTS``): the PLOVER manual's conflict–cooperation
+  score per type, and the CAMEO root code standing for a type when the extractor gave no CAMEO code;
 - ``cameo_goldstein_gdelt.tsv`` (GDELT) and ``cameo_goldstein_icews.tsv`` (ICEWS):
   Goldstein values per CAMEO code, always read as strings;
-- ``cameo_codes.tsv``: CAMEO 1.1b3 names;
-- ``plover_cameo_roots.tsv``: the CAMEO root code standing for a PLOVER type when the
-  extractor gave no CAMEO code.
+- ``cameo_codes.tsv``: CAMEO 1.1b3 names.
 """
 from __future__ import annotations
 
@@ -19,7 +18,7 @@ from importlib import resources
 from itertools import combinations
 from typing import Any, Iterable, Sequence
 
-from .model import QUAD_CLASS, SYMMETRIC_TYPES, Event, EventType
+from .model import QUAD_CLASS, SYMMETRIC_TYPES, TYPE_FACTS, Event, EventType
 
 #: quad class names and the numbers GDELT and ICEWS use for them
 QUAD_NUMBER = {"verbal-cooperation": 1, "material-cooperation": 2, "verbal-conflict": 3, "material-conflict": 4}
@@ -37,7 +36,7 @@ def _table(name: str) -> list[list[str]]:
 
 @lru_cache(maxsize=None)
 def plover_scores() -> dict[str, float]:
-    return {t: float(v) for t, v in _table("plover_scores.tsv")}
+    return {t.value: f.plover_score for t, f in TYPE_FACTS.items()}
 
 
 @lru_cache(maxsize=None)
@@ -54,7 +53,7 @@ def cameo_names() -> dict[str, str]:
 
 @lru_cache(maxsize=None)
 def cameo_roots() -> dict[str, str]:
-    return {t: code for t, code, *_ in _table("plover_cameo_roots.tsv")}
+    return {t.value: f.cameo_root for t, f in TYPE_FACTS.items()}
 
 
 def quad(etype: str) -> int:

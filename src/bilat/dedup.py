@@ -111,7 +111,8 @@ def collapse(events: list[Event]) -> list[Event]:
 
 
 def assign_ids(events: list[Event]) -> list[Event]:
-    """Content-derived event ids (article, type, dyad, date, first evidence offset)."""
+    """Content-derived event ids (article, type, dyad, date, first evidence offset). Story ids
+    are the pipeline's (``pipeline.with_stories``): they depend on the other articles."""
     out = []
     seen: set[str] = set()
     for ev in events:
@@ -123,5 +124,5 @@ def assign_ids(events: list[Event]) -> list[Event]:
             eid = stable_id(ev.article_id, ev.type, sorted(key[1]), sorted(key[2]), ev.date, first, n, prefix="ev_")
             n += 1
         seen.add(eid)
-        out.append(replace(ev, event_id=eid, story_id=ev.story_id or "st_" + eid[3:]))
+        out.append(replace(ev, event_id=eid))
     return out

@@ -43,6 +43,8 @@ MESSAGES: dict[str, str] = {
     "B408": "the SQLite store at {url} is damaged: {detail}; restore it from a backup, or salvage what is readable with: sqlite3 {path} .recover | sqlite3 recovered.db",
     "B409": "the store at {url} cannot be written: {detail}; free disk space (or raise the file-size limit) and run the same command again: committed batches are kept and nothing of the failed batch was written",
     "B410": "lost the connection to the store at {url}: {detail}; nothing of the batch in flight was written; when the database is back, run the same command again to finish",
+    "B411": "no store at {path}: '{command}' reads a store and never creates one; make one with 'bilat ingest ARTICLES --db {path}', or pass --db with an existing store (after 'bilat demo': --db bilat-demo.db)",
+    "B412": "{what} needs {package}, which is not installed; install the 'parquet' extra: pip install 'bilat[parquet]' (in a checkout: bash scripts/install.sh parquet), or choose --format csv",
     # api
     "B501": "missing or invalid bearer token; send 'Authorization: Bearer <token>' configured as api_token",
     "B502": "request body is {size} bytes, over the limit of {limit}",

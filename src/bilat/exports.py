@@ -26,6 +26,7 @@ from typing import IO, Any, Iterable, Iterator
 
 from . import analysis
 from .errors import StoreError
+from .model import SYMMETRIC_TYPES
 
 FORMATS = ("jsonl", "plover", "csv", "parquet", "gdelt", "icews")
 
@@ -126,7 +127,7 @@ def _dyad_rows(e: dict) -> list[tuple[dict | None, dict | None]]:
             pairs.append((s, t))
     if not pairs and src:
         pairs.append((src[0], None))
-    if not tgt and e["type"] in ("CONSULT", "AGREE", "COOPERATE") and len(src) > 1:
+    if not tgt and e["type"] in SYMMETRIC_TYPES and len(src) > 1:
         # symmetric event with all participants as source: link them pairwise
         pairs = [(a, b) for i, a in enumerate(src) for b in src[i + 1:] if a.get("country") != b.get("country")] \
             or pairs

@@ -10,6 +10,7 @@ from typing import Any
 
 from . import analysis
 from .errors import BilatError
+from .model import TYPE_FACTS
 
 TYPES = {
     "AGREE": "Agree, promise, offer or invite: a stated willingness to cooperate or a future meeting, visit or "
@@ -85,11 +86,7 @@ def explain(term: str) -> dict[str, Any]:
     if raw.isdigit():
         names = analysis.cameo_names()
         if raw in names:
-            plover = next((t for t, r in analysis.cameo_roots().items() if r == raw[:2]), None)
-            if raw[:2] == "09":
-                plover = "ACCUSE"
-            elif raw[:2] in ("19", "20"):
-                plover = "ASSAULT"
+            plover = next((t.value for t, f in TYPE_FACTS.items() if raw[:2] in f.cameo_roots), None)
             return {"kind": "CAMEO code", "term": raw, "meaning": names[raw],
                     "root": raw[:2], "root_name": names.get(raw[:2]),
                     "goldstein_gdelt": analysis.goldstein_table("gdelt").get(raw),

@@ -3,12 +3,14 @@
 Every record is a small frozen dataclass. ``as_dict`` produces exactly the field
 names and shapes of ``shared/spec/EVENTS.md`` §2, so the scorer, the store and the
 exports can read the JSON without knowing Python; ``from_dict`` reads it back.
-This module imports nothing from bilat.
+This module imports nothing from bilat; the facts about each event type are read here from
+``data/event_types.tsv`` (``TYPE_FACTS``).
 """
 from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field, fields
+from importlib import resources
 from typing import Any
 
 
@@ -33,28 +35,55 @@ class EventType(str, enum.Enum):
     ASSAULT = "ASSAULT"
 
 
+@dataclass(frozen=True)
+class TypeFacts:
+    """Everything bilat knows about one event type: one row of ``data/event_types.tsv``."""
+
+    type: EventType
+    quad_class: str
+    symmetric: bool  # the dyad has no direction (the scorer treats these the same way)
+    plover_score: float
+    cameo_root: str  # the CAMEO root standing for the type when an event has no CAMEO code
+    cameo_roots: tuple[str, ...]  # every CAMEO root CAMEO2PLOVER maps to the type
+    future_as: "tuple[EventType, str] | None"  # the announced act's type and code ("will visit": AGREE 036)
+    target_preps: tuple[str, ...]  # prepositions that name the target besides the object
+    needs_target: bool  # not recorded without a target
+    place_target: bool  # a place's country may be the target
+    domestic: bool  # may be aimed at the source's own country
+    stance: str  # the type as a stance word ("demands")
+    story_group: str | None  # types an outlet may pick for the same happening share a group
+
+
+def _read_type_facts() -> dict[EventType, TypeFacts]:
+    """The rows of data/event_types.tsv (read here, at the bottom of the layering, as a file)."""
+    text = resources.files("bilat").joinpath("data", "event_types.tsv").read_text(encoding="utf-8")
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    header, out = lines[0].split("\t"), {}
+    for line in lines[1:]:
+        r = dict(zip(header, line.split("\t")))
+        etype = EventType(r["type"])
+        fut = r["future_as"].split("/") if r["future_as"] else None
+        out[etype] = TypeFacts(
+            type=etype, quad_class=r["quad_class"], symmetric=r["symmetric"] == "1",
+            plover_score=float(r["plover_score"]), cameo_root=r["cameo_root"],
+            cameo_roots=tuple(r["cameo_roots"].split("|")),
+            future_as=(EventType(fut[0]), fut[1]) if fut else None,
+            target_preps=tuple(p for p in r["target_preps"].split("|") if p),
+            needs_target=r["needs_target"] == "1", place_target=r["place_target"] == "1",
+            domestic=r["domestic"] == "1", stance=r["stance"], story_group=r["story_group"] or None)
+    if set(out) != set(EventType):
+        raise ValueError(f"event_types.tsv: types missing or unknown: {set(EventType) ^ set(out)}")
+    return out
+
+
+#: every per-type fact, by type, in the order of EventType
+TYPE_FACTS: dict[EventType, TypeFacts] = _read_type_facts()
+
 #: Types whose dyad has no direction (the scorer treats them the same way).
-SYMMETRIC_TYPES = frozenset({EventType.CONSULT, EventType.AGREE, EventType.COOPERATE})
+SYMMETRIC_TYPES = frozenset(t for t, f in TYPE_FACTS.items() if f.symmetric)
 
 #: PLOVER quad classes, used by pair analysis and the GDELT-style export.
-QUAD_CLASS = {
-    EventType.AGREE: "verbal-cooperation",
-    EventType.CONSULT: "verbal-cooperation",
-    EventType.SUPPORT: "verbal-cooperation",
-    EventType.CONCEDE: "verbal-cooperation",
-    EventType.COOPERATE: "material-cooperation",
-    EventType.AID: "material-cooperation",
-    EventType.RETREAT: "material-cooperation",
-    EventType.REQUEST: "verbal-conflict",
-    EventType.ACCUSE: "verbal-conflict",
-    EventType.REJECT: "verbal-conflict",
-    EventType.THREATEN: "verbal-conflict",
-    EventType.PROTEST: "material-conflict",
-    EventType.SANCTION: "material-conflict",
-    EventType.MOBILIZE: "material-conflict",
-    EventType.COERCE: "material-conflict",
-    EventType.ASSAULT: "material-conflict",
-}
+QUAD_CLASS = {t: f.quad_class for t, f in TYPE_FACTS.items()}
 
 
 class DateBasis(str, enum.Enum):

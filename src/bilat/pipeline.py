@@ -1,6 +1,6 @@
 """The orchestrator: articles in, event records out, one typed result per article.
 
-    clean -> nlp (spaCy + gazetteer) -> actors -> events -> dates -> dedup
+    clean -> nlp (spaCy + gazetteer) -> actors -> extractor (events and their dates) -> dedup
 
 Stages are plain functions over typed records; this module only composes them. A
 failure inside one article becomes a ``Failure`` in its ``ArticleResult`` and the batch
@@ -17,14 +17,14 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 from .actors import ActorIndex
 from .clean import CleanText, clean
-from .dates import DateValue
 from .dedup import assign_ids, collapse
 from .errors import BilatError, ExtractionError, InputError
-from .events import Candidate, read_document
+from .extractor import Candidate, read_document
 from .ingest import check_unicode
 from .model import Actor, Article, ArticleResult, DateBasis, Event, Evidence, Failure
 from .nlp import load_nlp
 from .settings import Settings
+from .stories import assign_stories
 
 Progress = Callable[[ArticleResult], None]
 
@@ -54,53 +54,12 @@ def _events_for(article: Article, ct: CleanText, doc, settings: Settings) -> tup
 def _part_events(article: Article, ct: CleanText, doc, settings: Settings) -> list[Event]:
     """Events of one parsed text (a whole article, or one part of a long one), before collapse."""
     index = ActorIndex.build(doc)
-    candidates = read_document(doc, index, article.published)
-    events = [_to_event(article, ct, c) for c in _date_candidates(candidates, article, settings)]
+    candidates = read_document(doc, index, article.published, settings.publication_date_fallback)
+    events = [_to_event(article, ct, c) for c in candidates]
     events = [e for e in events if e.confidence >= settings.min_confidence]
     if not settings.include_background:
         events = [e for e in events if e.salience != "background"]
     return events
-
-
-def _date_candidates(cands: list[Candidate], article: Article, settings: Settings) -> list[Candidate]:
-    """Undated main events take the article's lead date (the first date the text gives
-    for a main event); failing that, the publication date as a declared fallback."""
-    dated = [c.date for c in cands if c.date and c.date.value and not c.background]
-    lead = next((d for d in dated if len(d.value) == 10), None)
-    if lead is None and article.published and settings.publication_date_fallback:
-        # month-level dates are mostly background ("last month"); the story itself is news of the day
-        lead = DateValue(article.published, DateBasis.PUBLISHED.value)
-    elif lead is None and dated:
-        lead = dated[0]
-    out = []
-    prev: Candidate | None = None
-    # dates the text itself gives each sentence's events (before any fallback is applied)
-    text_dates: dict[int, list] = {}
-    for c in cands:
-        if c.date is not None and c.date.value:
-            text_dates.setdefault(c.sentence.start, []).append(c.date)
-    for c in cands:
-        if c.date is None or not c.date.value:
-            same = text_dates.get(c.sentence.start)
-            if same:
-                c.date = same[0]  # "reaffirmed their commitment at a meeting ... in mid-November"
-            elif prev is not None and prev.date and prev.date.value and _continues(prev, c):
-                c.date = prev.date  # "Stoltenberg also hailed ..." right after "Stoltenberg on Tuesday called ..."
-            elif c.background:
-                pass  # history is never dated from the lead or the dateline: a wrong date is worse than none
-            elif lead is not None:  # the text's lead date, or the publication date as declared fallback
-                c.date = lead
-        out.append(c)
-        prev = c
-    return out
-
-
-def _continues(prev: Candidate, cur: Candidate) -> bool:
-    """The next sentence goes on about the same actor: it shares that event's time."""
-    if cur.sentence.start != prev.sentence.end and cur.sentence.start - prev.sentence.end > 2:
-        return False
-    names = {a.name for a in prev.source if a.name}
-    return bool(names & {a.name for a in cur.source if a.name})
 
 
 def _to_event(article: Article, ct: CleanText, c: Candidate) -> Event:
@@ -226,6 +185,13 @@ def _init_worker(model: str) -> None:
     load_nlp(model)
 
 
+def with_stories(events: Sequence[Event]) -> list[Event]:
+    """The same events, in the same order, with cross-article story ids (``st-...``): the one
+    story-id scheme, for ``bilat extract`` and ``bilat.extract`` alike (the store seeds its own
+    index with the stories it already holds)."""
+    return assign_stories(events)
+
+
 def extract_text(text: str, published: str | None = None, article_id: str = "text",
                  settings: Settings | None = None) -> list[dict]:
     """Event records (spec §2 dicts) for one article's text: the Python API behind bilat.extract."""
@@ -234,4 +200,4 @@ def extract_text(text: str, published: str | None = None, article_id: str = "tex
     if result.failure is not None:
         raise InputError(result.failure.code, origin=article_id, detail=result.failure.message) \
             if result.failure.code.startswith("B1") else ExtractionError("B301", origin=article_id, detail=result.failure.message)
-    return [e.as_dict() for e in result.events]
+    return [e.as_dict() for e in with_stories(result.events)]

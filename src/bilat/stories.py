@@ -19,15 +19,11 @@ from typing import Any, Iterable, Sequence
 from urllib.parse import urlparse
 
 from .analysis import date_span, parse_date
-from .model import SYMMETRIC_TYPES, Event, EventType
+from .model import SYMMETRIC_TYPES, TYPE_FACTS, Event, EventType
 
 #: types an outlet may pick for the same happening (the gold files list such alternatives)
-COMPATIBLE = (
-    frozenset({"ACCUSE", "PROTEST"}),
-    frozenset({"AGREE", "SUPPORT"}),
-    frozenset({"CONCEDE", "RETREAT"}),
-    frozenset({"SANCTION", "COERCE"}),
-)
+COMPATIBLE = tuple(frozenset(group.split("+")) for group in
+                   sorted({f.story_group for f in TYPE_FACTS.values() if f.story_group}))
 _GROUP = {t: "+".join(sorted(g)) for g in COMPATIBLE for t in g}
 _PRECISION_RANK = {"day": 3, "month": 2, "year": 1, None: 0}
 _STOP = frozenset("""the and for with that this from have has had was were are his her its their they them said says

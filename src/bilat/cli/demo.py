@@ -34,3 +34,6 @@ def demo_cmd(ctx: click.Context, db: str, pair: str) -> None:
     click.echo(f"\n{a}-{b} per month (events counted once per story; per-article counts alongside):")
     ctx.invoke(pair_cmd, db=db, a=a, b=b, period="month", since=None, until=None, show_stances=True, issue=None,
                as_json=False)
+    # the other commands read bilat.db unless told: say which store to name
+    click.echo(f"\nThe store is {db}; pass --db {db} to the other commands, for example:\n"
+               f"  bilat events --db {db} --pair {a}-{b}\n  bilat serve --db {db}", err=True)

@@ -10,18 +10,9 @@ import click
 from ..errors import BilatError
 from ..ingest import is_warning, read_inputs
 from ..model import Article, Failure
-from ..pipeline import process
+from ..pipeline import process, with_stories
 from .common import main, quiet_option
 from .progress import Progress
-
-
-def _stories(events):
-    """Cross-article story ids for the batch, when the stories stage is available."""
-    try:
-        from ..stories import assign_stories
-    except ImportError:  # pragma: no cover - the stories stage ships with bilat
-        return events
-    return assign_stories(events)
 
 
 @main.command("extract")
@@ -82,7 +73,7 @@ def extract_cmd(settings, inputs, output, published, workers, encoding, model, q
         sys.exit(130)
     finally:
         bar.close()
-    events = _stories(events)
+    events = with_stories(events)
     out = open(output, "w", encoding="utf-8") if output else sys.stdout
     try:
         for ev in events:

@@ -16,11 +16,13 @@ from .common import db_option, fail, main, quiet_option
 from .progress import Progress
 
 
-def _open(settings, db):
+def _open(settings, db, create: bool = False):
+    """The store at --db (or the 'db' setting); only commands that write may create one."""
     from ..store import open_store
 
     try:
-        return open_store(db, settings=settings)
+        return open_store(db, settings=settings, create=create,
+                          command=f"bilat {click.get_current_context().info_name}")
     except BilatError as exc:
         fail(exc)
 
@@ -103,7 +105,7 @@ def ingest_cmd(settings, inputs, db, published, workers, batch_size, encoding, q
     from ..model import Failure
     from ..pipeline import process
 
-    store = _open(settings, db)
+    store = _open(settings, db, create=True)
     failures: list[Failure] = []
     already: list[str] = []
 
@@ -171,7 +173,7 @@ def events_cmd(settings, db, pair, actor, etype, issue, since, until, q, limit, 
 
     \b
     Examples:
-      bilat events --pair CHN-JPN --since 2023-01-01 --type ACCUSE --issue taiwan
+      bilat events --pair CHN-JPN --since 2024-01 --type REQUEST --issue taiwan
       bilat events --actor 'Wang Yi' --json
     """
     store = _open(settings, db)
@@ -213,7 +215,7 @@ def stories_cmd(settings, db, pair, etype, since, until, min_articles, story_id,
     \b
     Examples:
       bilat stories --min-articles 2
-      bilat stories --id st-31a065f440e63363 --json
+      bilat stories --id st-4c1b49eced00a994 --json
     """
     store = _open(settings, db)
     try:
@@ -255,7 +257,7 @@ def pair_cmd(settings, db, a, b, period, since, until, show_stances, issue, as_j
     \b
     Examples:
       bilat pair CHN JPN
-      bilat pair CHN JPN --period week --since 2023-08 --stances --issue nuclear-wastewater
+      bilat pair CHN JPN --period week --since 2024-03 --stances --issue seafood-import-ban
     """
     store = _open(settings, db)
     try:
@@ -294,7 +296,7 @@ def stats_cmd(settings, db, as_json):
 
     \b
     Example:
-      bilat stats --db bilat.db
+      bilat stats --db bilat-demo.db
     """
     store = _open(settings, db)
     try:
@@ -372,6 +374,12 @@ def export_cmd(settings, db, fmt, output, pair, etype, issue, since, until):
 
     if fmt == "parquet" and not output:
         raise click.UsageError("--format parquet needs -o FILE")
+    if fmt == "parquet":
+        for package in ("pandas", "pyarrow"):
+            try:
+                __import__(package)
+            except ImportError:
+                fail(BilatError("B412", what="--format parquet", package=package))
     store = _open(settings, db)
     filters = dict(pair=pair, type=etype, issue=issue, since=since, until=until)
     try:

@@ -62,7 +62,7 @@ class ResultSet:
         try:
             import pandas as pd
         except ModuleNotFoundError as exc:  # pragma: no cover - depends on the install
-            raise StoreError("B404", detail="pandas is not installed; pip install 'bilat[parquet]'") from exc
+            raise StoreError("B412", what="to_pandas()", package="pandas") from exc
         flat = [{k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v) for k, v in r.items()}
                 for r in self.rows]
         frame = pd.DataFrame(flat)

@@ -1,0 +1,208 @@
+"""When each event happened: the one place where candidates get their dates.
+
+* ``settle_dates``: the article-level decision for candidates the text gives no date (the
+  sentence's other events, the event before, the lead date, the publication date).
+
+* ``date_for``: the date the trigger's clause gives; else its governing verbs' (a speech
+  verb's "said on November 25"); else the sentence's only date.
+* ``remember_dated_acts`` / ``dated_act``: "the 2020 killing of Qassem Soleimani" dates a later
+  "a U.S. strike killed Soleimani" (kept in the ``DocumentMemory``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.tokens import Span, Token
+
+from .. import dates as dates_mod
+from ..dates import DateValue
+from ..model import DateBasis
+from .lexicon import lemma
+from .records import Candidate, SentenceContext
+from .words import DEVERBAL
+
+# dates the small model's NER misses ("Sept 29, 1972")
+_DATE_RE = re.compile(
+    r"\b(?:" + dates_mod._MONTH_NAME + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+(?:1[89]|20)\d\d)?"
+    r"|\d{1,2}\s+" + dates_mod._MONTH_NAME + r"(?:\s+(?:1[89]|20)\d\d)?)\b", re.I)
+_TIME_DEPS = ("npadvmod", "advmod", "tmod", "obl")
+
+
+def date_mentions(ctx: SentenceContext) -> list[Span]:
+    """Date expressions of the sentence (computed once per sentence)."""
+    if ctx._dates is not None:
+        return ctx._dates
+    sent, doc = ctx.sent, ctx.sent.doc
+    date_ents = [e for e in doc.ents if e.label_ in ("DATE", "TIME") and e.start >= sent.start and e.end <= sent.end
+                 and e.root.dep_ not in ("poss", "compound", "amod", "nmod")  # "last week's brawl" dates the brawl
+                 and not any(i in ctx.index.person_at for i in range(e.start, e.end))]  # "Theresa May"
+    for tok in ctx.toks:
+        if tok.lower_ in dates_mod.WEEKDAYS and not any(e.start <= tok.i < e.end for e in date_ents):
+            date_ents.append(doc[tok.i:tok.i + 1])
+    for m in _DATE_RE.finditer(sent.text):
+        span = doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
+        if span is not None and not any(e.start < span.end and span.start < e.end for e in date_ents):
+            date_ents.append(span)
+    ctx._dates = date_ents
+    return date_ents
+
+
+def _resolve_in(ctx: SentenceContext, tokens: set[int]) -> DateValue | None:
+    for e in date_mentions(ctx):
+        if e.root.i in tokens:
+            v = dates_mod.resolve(e.text, ctx.published)
+            if v.value:
+                return v
+    return None
+
+
+def _attached(h: Token, deps: tuple[str, ...]) -> set[int]:
+    """Tokens of h's time modifiers and of its prepositions' objects ("on Monday")."""
+    out = {h.i}
+    for c in h.children:
+        if c.dep_ in deps:
+            out.update(x.i for x in c.subtree)
+        elif c.dep_ == "prep":
+            out.update(o.i for o in c.children if o.dep_ == "pobj")
+    return out
+
+
+def date_for(t: Token, ctx: SentenceContext, extra: list[Token], noun: Token | None = None) -> DateValue | None:
+    """The date the clause of ``t`` gives; else its governors'; else the sentence's only date."""
+    date_ents = date_mentions(ctx)
+    if not date_ents:
+        return None
+    # dates attached to the trigger itself ("met on Tuesday"), not to its objects ("acts last week")
+    own = {t.i}
+    for c in list(t.children) + (list(noun.children) if noun is not None else []):
+        if c.dep_ in _TIME_DEPS + ("nmod",):
+            own.update(x.i for x in c.subtree)
+        elif c.dep_ == "prep":  # "on Monday", "in mid-November": the preposition's own object
+            own.update(o.i for o in c.children if o.dep_ == "pobj")
+    v = _resolve_in(ctx, own)
+    if v:
+        return v
+    # a temporal clause on the trigger: "After the earthquake hit Japan on March 11, 2011, China conveyed"
+    for c in t.children:
+        if c.dep_ == "advcl" and any(m.lower_ in ("after", "when", "as", "following") for m in c.children):
+            v = _resolve_in(ctx, {x.i for x in c.subtree})
+            if v:
+                return v
+    # climb through the clause's governors: xcomp, conj, pcomp, prepositions, speech verbs
+    h, chain = t, []
+    for _ in range(5):
+        if h.head is h or h.dep_ not in ("xcomp", "conj", "pcomp", "pobj", "prep", "ccomp", "advcl", "dobj", "acomp"):
+            break
+        h = h.head
+        chain.append(h)
+    for h in chain + [x for x in extra if x is not None]:
+        v = _resolve_in(ctx, _attached(h, _TIME_DEPS))
+        if v:
+            return v
+    # the trigger's whole phrase: "a meeting on the sidelines of the summit, held in mid-November"
+    if t.pos_ == "NOUN":
+        v = _resolve_in(ctx, {x.i for x in t.subtree})
+        if v:
+            return v
+    sent = ctx.sent
+    if len(date_ents) == 1 and date_ents[0].root.head.i in {x.i for x in sent.root.subtree} \
+            and date_ents[0].root.head == sent.root:
+        v = dates_mod.resolve(date_ents[0].text, ctx.published)
+        if v.value:
+            return v
+    return None
+
+
+# -- acts the text names with their date ------------------------------------------------
+def _act_key(tok: Token, ctx: SentenceContext) -> str | None:
+    person = ctx.index.person_at.get(tok.i)
+    if person is not None:
+        return "person:" + person.name
+    place = ctx.index.place_at.get(tok.i)
+    return "place:" + place.code if place is not None else None
+
+
+def remember_dated_acts(ctx: SentenceContext) -> None:
+    """'the 2020 killing of Qassem Soleimani': an act named with its date, so that a later
+    clause that reports the same act without one ("a U.S. strike killed Soleimani") gets it."""
+    for t in ctx.toks:
+        verb = DEVERBAL.get(t.lemma_.lower()) if t.pos_ == "NOUN" else None
+        if verb is None:
+            continue
+        objs = [o for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+        key = _act_key(objs[0], ctx) if objs else None
+        if key is None:
+            continue
+        for c in t.children:
+            if c.dep_ in ("nummod", "compound", "amod", "npadvmod", "poss") and c.ent_type_ == "DATE":
+                ent = next((e for e in ctx.sent.doc.ents if e.start <= c.i < e.end), None)
+                v = dates_mod.resolve(ent.text if ent is not None else c.text, ctx.published)
+                if v.value:
+                    ctx.memory.note_dated_act(verb, key, DateValue(v.value, "explicit"))
+
+
+def dated_act(verb: Token, ctx: SentenceContext) -> DateValue | None:
+    """The date an earlier mention gave this act (same verb, same person or place acted on);
+    for a clause "after" such an act, that act's date."""
+    if not ctx.memory.dated_acts:
+        return None
+    for v in [verb] + [c for c in verb.children if c.dep_ == "advcl" and
+                       any(m.dep_ == "mark" and m.lower_ == "after" for m in c.children)]:
+        for o in v.children:
+            if o.dep_ in ("dobj", "nsubjpass"):
+                key = _act_key(o, ctx)
+                if key is not None:
+                    found = ctx.memory.dated_act(lemma(v), key)
+                    if found is not None:
+                        return found
+    return None
+
+
+# -- the article's candidates ----------------------------------------------------------------
+def settle_dates(cands: list[Candidate], published: str | None, publication_fallback: bool) -> list[Candidate]:
+    """Undated candidates take, in order: a date another event of their sentence has ("reaffirmed
+    their commitment at a meeting ... in mid-November"); the date of the event just before, when
+    the sentence goes on about the same actor; else, for main events, the article's lead date (the
+    first full date the text gives a main event) or, failing that and where allowed, the
+    publication date as a declared fallback. Background is never dated from the lead or the
+    dateline: a wrong date is worse than none."""
+    lead = _lead_date(cands, published, publication_fallback)
+    # dates the text itself gives each sentence's events (before any fallback is applied)
+    text_dates: dict[int, list[DateValue]] = {}
+    for c in cands:
+        if c.date is not None and c.date.value:
+            text_dates.setdefault(c.sentence.start, []).append(c.date)
+    out: list[Candidate] = []
+    prev: Candidate | None = None
+    for c in cands:
+        if c.date is None or not c.date.value:
+            same = text_dates.get(c.sentence.start)
+            if same:
+                c = replace(c, date=same[0])
+            elif prev is not None and prev.date and prev.date.value and _continues(prev, c):
+                c = replace(c, date=prev.date)  # "Stoltenberg also hailed ..." after "Stoltenberg on Tuesday called ..."
+            elif not c.background and lead is not None:
+                c = replace(c, date=lead)
+        out.append(c)
+        prev = c
+    return out
+
+
+def _lead_date(cands: list[Candidate], published: str | None, publication_fallback: bool) -> DateValue | None:
+    dated = [c.date for c in cands if c.date and c.date.value and not c.background]
+    lead = next((d for d in dated if len(d.value) == 10), None)
+    if lead is None and published and publication_fallback:
+        # month-level dates are mostly background ("last month"); the story itself is news of the day
+        return DateValue(published, DateBasis.PUBLISHED.value)
+    if lead is None and dated:
+        return dated[0]
+    return lead
+
+
+def _continues(prev: Candidate, cur: Candidate) -> bool:
+    """The next sentence goes on about the same actor: it shares that event's time."""
+    if cur.sentence.start != prev.sentence.end and cur.sentence.start - prev.sentence.end > 2:
+        return False
+    names = {a.name for a in prev.source if a.name}
+    return bool(names & {a.name for a in cur.source if a.name})

@@ -1,0 +1,51 @@
+"""A kept frame becomes candidates: its date, salience, evidence clause and confidence."""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ..issues import issues_in
+from ..model import EventType as T
+from .dates import date_for, dated_act
+from .lexicon import lemma
+from .parties import describe
+from .records import Candidate, Frame, SentenceContext
+from .syntax import clause_text
+
+
+def candidates(f: Frame, ctx: SentenceContext) -> list[Candidate]:
+    t, anchor, sent = f.trigger, f.anchor, f.sentence
+    extra = [f.speech_verb] if f.speech_verb is not None else []
+    date = date_for(anchor, ctx, extra, noun=t if t is not anchor else None) or dated_act(anchor, ctx)
+    background = is_background(anchor, sent)
+    attribution = describe(f.speaker) if f.speaker and f.speaker != f.source else None
+    conf = 0.55 + (0.15 if f.target else 0) + (0.1 if t.pos_ == "VERB" else 0) - (0.1 if background else 0)
+    mode = consult_mode(t, anchor) if f.type == T.CONSULT and f.mode is None else f.mode
+    groups = [f.target]
+    if f.type == T.CONSULT and len({a.country for a in f.target}) > 1 and f.light is not None and \
+            ((t.tag_ == "NNS" and t.lemma_ == "meeting") or any(c.lower_ == "bilateral" for c in t.children)):
+        groups = [[a] for a in f.target]  # "bilateral meetings with Iran, Bulgaria, ...": one each
+    issues = issues_in(clause_text(anchor))
+    return [Candidate(type=f.type.value, cameo=f.cameo, mode=mode, source=f.source, target=tgt, trigger=t.i,
+                      sentence=sent, date=date, location=f.location, issues=issues, attribution=attribution,
+                      confidence=min(conf, 0.95), background=background) for tgt in groups]
+
+
+def consult_mode(t: Token, anchor: Token) -> str | None:
+    words = {x.lower_ for x in anchor.subtree} | {t.lower_}
+    if words & {"phone", "telephone", "call", "video", "virtual"}:
+        return "phone"
+    if words & {"sidelines", "summit"}:
+        return "multilateral"
+    if lemma(t) in ("visit", "host", "receive"):
+        return "visit"
+    return None
+
+
+def is_background(anchor: Token, sent: Span) -> bool:
+    if any(c.dep_ == "aux" and c.lower_ == "had" for c in anchor.children):
+        return True
+    if anchor.dep_ == "relcl" and anchor.tag_ == "VBD" and \
+            any(x.dep_ == "dobj" and x.tag_ in ("WDT", "WP") for x in anchor.children):
+        return True  # "its ban, which China imposed after ...": told in passing
+    first = sent[0].lower_ if len(sent) else ""
+    return first in ("earlier", "previously", "before", "last", "formerly")

@@ -1,0 +1,110 @@
+"""Phase 8, fallbacks: a target for frames that still have none, from further afield.
+
+``FALLBACK_STEPS`` run in order, each only while the frame has no target. A frame without
+a source has nothing to fall back from and is dropped here.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ..actors import ActorIndex, sector_table
+from ..model import Actor
+from ..model import EventType as T
+from .lexicon import lemma
+from .parties import same_countries
+from .records import Frame, SentenceContext
+from .subjects import subject_of
+from .syntax import own_clause
+from .typefacts import DOMESTIC_TYPES
+from .words import AGENT_HEADS, LOCATIVE, PLACE_HEADS
+
+PHASE = "fallbacks"
+
+
+def rejected_speaker(f: Frame, ctx: SentenceContext) -> list[Actor]:
+    """'Egypt said Ethiopia rejected the proposal': rejected Egypt's proposal."""
+    if f.type == T.REJECT and f.speech_verb is not None and f.speaker and not same_countries(f.speaker, f.source):
+        return [a for a in f.speaker if a.country]
+    return []
+
+
+def threatened_for_an_act(f: Frame, ctx: SentenceContext) -> list[Actor]:
+    """'vowed revenge after a U.S. air strike killed X': the one who struck is threatened."""
+    if f.type != T.THREATEN:
+        return []
+    for c in f.anchor.children:
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("after", "because", "since") for m in c.children):
+            doer, _, _ = subject_of(c, f.speaker, ctx.index)
+            target = [a for a in doer if a.country and not same_countries([a], f.source)]
+            if target:
+                return target
+    return []
+
+
+def one_foreign_state(f: Frame, ctx: SentenceContext) -> list[Actor]:
+    """Last resort for speech acts: the one foreign state the sentence names as an actor."""
+    if f.type not in (T.ACCUSE, T.REQUEST, T.THREATEN, T.MOBILIZE):
+        return []
+    src = {a.country for a in f.source if a.country}
+    seen: list[str] = []
+    for x in ctx.toks:
+        if x.i in f.exclude:
+            continue
+        place = ctx.index.place_at.get(x.i)
+        if place is None or place.kind in ("city", "igo") or place.code in src:
+            continue
+        if x.dep_ == "compound" and x.head.lemma_.lower() not in AGENT_HEADS and x.head.lower_ not in AGENT_HEADS:
+            continue
+        if x.head.dep_ == "prep" and x.head.lower_ in LOCATIVE:
+            continue
+        if x.i > 0 and x.doc[x.i - 1].lower_ in ("one", "two"):
+            continue  # "one China, one Taiwan": a formula, not an actor
+        if place.code not in seen:
+            seen.append(place.code)
+    return [Actor(kind="state", country=seen[0])] if len(seen) == 1 else []
+
+
+def home_country(f: Frame, ctx: SentenceContext) -> list[Actor]:
+    """A measure at home: "threatened to institute a curfew in Algiers", "jailed opposition
+    members" -- the source's own country is the target when the clause places it there."""
+    if f.type not in DOMESTIC_TYPES:
+        return []
+    idx = ctx.index
+    home = {a.country for a in f.source if a.country}
+    for x in own_clause(f.anchor, set(f.exclude)):
+        place = idx.place_at.get(x.i)
+        if place is None or place.code not in home or place.kind not in ("country", "capital", "city", "demonym"):
+            continue
+        tok = idx.doc[place.end - 1]
+        if tok.dep_ == "dobj" or (tok.dep_ == "pobj" and tok.head.lower_ in ("in", "across", "throughout", "within")):
+            return [Actor(kind="state", country=place.code)]
+        # "threatened to ban Ugandan opposition candidates": the country's own people
+        head = tok.head.lemma_.lower()
+        if tok.dep_ in ("amod", "compound") and tok.head.dep_ in ("dobj", "pobj") and \
+                tok.head.head.lower_ != "to" and \
+                ((head in sector_table() and sector_table()[head][1] == "group") or head in PLACE_HEADS):
+            return [Actor(kind="group", country=place.code, role=tok.head.text)]
+    return []
+
+
+def repression_threatened(f: Frame, ctx: SentenceContext) -> list[Actor]:
+    """'prepared to impose martial law': repression threatened at home."""
+    if f.type == T.THREATEN and f.light is None and \
+            any(c.dep_ == "xcomp" and ctx.hostile_at.get(c.i) == T.COERCE for c in f.trigger.children):
+        return [Actor(kind="state", country=f.source[0].country)]
+    return []
+
+
+FALLBACK_STEPS = (rejected_speaker, threatened_for_an_act, one_foreign_state, home_country, repression_threatened)
+
+
+def run(f: Frame, ctx: SentenceContext) -> Frame:
+    if not f.source:
+        return f.drop(PHASE, "no_source")
+    for step in FALLBACK_STEPS:
+        if f.target:
+            break
+        target = step(f, ctx)
+        if target:
+            f = f.but(step.__name__, target=target)
+    return f

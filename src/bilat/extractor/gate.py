@@ -1,0 +1,24 @@
+"""Phase 9, gate: is what the frame says worth an event record?"""
+from __future__ import annotations
+
+from ..model import EventType as T
+from .records import Frame, SentenceContext
+from .typefacts import NEEDS_TARGET
+
+PHASE = "gate"
+
+
+def run(f: Frame, ctx: SentenceContext) -> Frame:
+    if f.modality == "obligation":
+        return f.drop(PHASE, "obligation_not_a_demand")  # "Japan should ..." said by Japan, or by no one
+    multi = len({a.country for a in f.source}) > 1
+    t = f.trigger
+    # a joint act stands without a target ("China and Russia agreed"), and so does a promise to act
+    # ("pledged to cooperate")
+    if f.type in NEEDS_TARGET and not f.target and not (multi and f.type in (T.AGREE, T.SUPPORT, T.COOPERATE)) \
+            and not (f.type == T.AGREE and t.pos_ in ("VERB", "ADJ") and f.light is None and not f.speech_verb
+                     and any(c.dep_ == "xcomp" for c in t.children)):
+        return f.drop(PHASE, "needs_target")
+    if f.type in (T.CONSULT, T.COOPERATE) and not f.target and not multi:
+        return f.drop(PHASE, "no_counterpart")
+    return f

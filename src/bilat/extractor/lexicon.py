@@ -1,0 +1,108 @@
+"""The trigger lexicons (``data/triggers.tsv``, ``data/nouns.tsv``) and the lemma repair
+the small model needs before looking words up in them."""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from ..model import EventType
+from ..nlp import read_table
+from .words import REPEATABLE, SPEECH_VERBS
+
+
+@dataclass(frozen=True)
+class Trigger:
+    type: EventType
+    cameo: str
+    mode: str | None
+    objects: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class NounTrigger:
+    type: EventType
+    cameo: str
+    mode: str | None
+    lights: dict = field(default_factory=dict)  # light verb -> (type, cameo)
+    scene: bool = False
+
+
+@functools.lru_cache(maxsize=1)
+def verb_senses() -> dict[tuple[str, str, str], tuple[Trigger, ...]]:
+    """(pos, lemma, particle) -> its senses in table order; a sense with objects applies only to
+    those objects ("strengthen forces" mobilises, "strengthen ties" agrees)."""
+    out: dict[tuple[str, str, str], list[Trigger]] = {}
+    valid = {t.value for t in EventType}
+    for row in read_table("triggers.tsv"):
+        if row["type"] not in valid or not (row["cameo"] or "").isdigit():
+            raise ValueError(f"triggers.tsv: bad row {row}")  # a malformed table must fail loudly
+        objects = frozenset(o for o in (row["objects"] or "").split("|") if o)
+        trig = Trigger(EventType(row["type"]), row["cameo"], row["mode"] or None, objects)
+        senses = out.setdefault((row["pos"], row["lemma"], row["particle"] or ""), [])
+        if trig not in senses:
+            senses.append(trig)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def verb_lexicon() -> dict[tuple[str, str, str], Trigger]:
+    """(pos, lemma, particle) -> its first sense."""
+    return {k: v[0] for k, v in verb_senses().items()}
+
+
+@functools.lru_cache(maxsize=1)
+def noun_lexicon() -> dict[str, NounTrigger]:
+    out = {}
+    for row in read_table("nouns.tsv"):
+        lights, scene = {}, False
+        for item in (row["lights"] or "").split(","):
+            item = item.strip()
+            if not item:
+                continue
+            if item == "@":
+                scene = True
+            elif "=" in item:
+                verb, spec = item.split("=")
+                t, c = spec.split("/")
+                lights[verb] = (EventType(t), c)
+            else:
+                lights[item] = (EventType(row["type"]), row["cameo"])
+        out[row["lemma"]] = NounTrigger(EventType(row["type"]), row["cameo"], row["mode"] or None, lights, scene)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _verb_lemmas() -> frozenset[str]:
+    """Every verb bilat looks up: triggers, light verbs, speech verbs (for lemma repair)."""
+    lights = {v for nt in noun_lexicon().values() for v in nt.lights}
+    return frozenset({lemma for (_, lemma, _) in verb_lexicon()} | lights | SPEECH_VERBS)
+
+
+def lemma(t: Token) -> str:
+    """spaCy's small model mislemmatises some past tenses ('hoped' -> 'hop'); fall back on rules."""
+    lem = t.lemma_.lower()
+    if t.tag_ in ("VBD", "VBN") and lem not in _verb_lemmas():
+        low = t.lower_
+        for cand in (low[:-1], low[:-2], low[:-3] if low.endswith("ied") else None):
+            if cand and cand in _verb_lemmas():
+                return cand
+        if low.endswith("ied") and low[:-3] + "y" in _verb_lemmas():
+            return low[:-3] + "y"
+    if lem.startswith("re") and lem not in _verb_lemmas() and t.pos_ == "VERB":
+        if lem[2:] in REPEATABLE:
+            return lem[2:]
+    return lem
+
+
+def particle_of(t: Token) -> str:
+    for c in t.children:
+        if c.dep_ in ("prt", "prep") and c.i > t.i:
+            return c.lower_
+    return ""
+
+
+def verb_types(verb: Token) -> tuple[EventType, ...]:
+    """The types of every sense of the verb without a particle."""
+    return tuple(c.type for c in verb_senses().get(("VERB", lemma(verb), ""), ()))

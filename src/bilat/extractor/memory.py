@@ -1,0 +1,64 @@
+"""What one sentence tells the next, in one object, passed explicitly.
+
+* ``subjects``: (token index, actor) of resolved subjects and event sources, in text order.
+  It is the list the actor resolver reads to resolve pronouns ("it", "he"): ``ActorIndex``
+  holds it as ``history``; the extractor adds to it only through ``remember``.
+* ``type_sources``: the last source of each event type ("Taliban members were sanctioned":
+  by whoever sanctioned before).
+* ``dated_acts``: acts the text named with their date ("the 2020 killing of X").
+* ``sentences``: the article's sentences, for rules that look at the ones beside the current one
+  (who a quotation is attributed to).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span
+
+from ..actors import ActorIndex
+from ..dates import DateValue
+from ..model import Actor, EventType
+
+
+@dataclass
+class DocumentMemory:
+    subjects: list[tuple[int, Actor]]
+    type_sources: dict[EventType, list[Actor]] = field(default_factory=dict)
+    dated_acts: dict[tuple[str, str], DateValue] = field(default_factory=dict)
+    _index: ActorIndex | None = None
+    _sentences: list[Span] | None = None
+
+    @classmethod
+    def for_index(cls, index: ActorIndex) -> "DocumentMemory":
+        return cls(subjects=index.history, _index=index)
+
+    @property
+    def sentences(self) -> list[Span]:
+        if self._sentences is None:
+            self._sentences = list(self._index.doc.sents)
+        return self._sentences
+
+    def remember(self, i: int, actors: list[Actor]) -> None:
+        """Actors that acted at token ``i`` (for pronouns in later clauses)."""
+        self._index.remember(i, actors)
+
+    def remember_event(self, trigger: int, typ: EventType, source: list[Actor]) -> None:
+        self.remember(trigger, source)
+        self.type_sources[typ] = list(source)
+
+    def last_source(self, typ: EventType) -> list[Actor] | None:
+        return self.type_sources.get(typ)
+
+    def last_government(self, not_of: list[Actor]) -> Actor | None:
+        """The government that acted last in the article, other than ``not_of``'s countries."""
+        for _, a in reversed(self.subjects):
+            if a.kind in ("state", "organization") and a.sector in ("GOV", None) and a.country \
+                    and not any(a.country == x.country for x in not_of):
+                return a
+        return None
+
+    def note_dated_act(self, verb: str, key: str, value: DateValue) -> None:
+        self.dated_acts.setdefault((verb, key), value)
+
+    def dated_act(self, verb: str, key: str) -> DateValue | None:
+        return self.dated_acts.get((verb, key))

@@ -1,0 +1,146 @@
+"""Phase 2, modality: is the trigger reported as done?
+
+Negated, hypothetical (could, might, if) and absorbed triggers (the requested action in
+"urged Japan to lift the ban", a protest's own demand) are dropped; announced future
+actions and obligations are kept for the recode phase ("will impose sanctions" threatens).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..actors import ActorIndex
+from ..model import EventType as T
+from .lexicon import lemma, verb_lexicon, verb_types
+from .records import Frame, SentenceContext
+from .recodings import apply
+from .syntax import existential_participle, is_protest_act
+from .triggers import is_trigger_token
+from .words import (CONTINUE_VERBS, DEMAND_NOUNS, FUTURE, HYPOTHETICAL, INTENT_VERBS, MODAL_NOUNS, OBLIGATION,
+                    PROTEST_NOUNS, PROTEST_PURPOSE, PROTEST_VERBS, SPEECH_VERBS, WISH_VERBS)
+
+PHASE = "modality"
+NOT_DONE = ("negated", "hypothetical", "absorbed")
+
+
+def run(f: Frame, ctx: SentenceContext) -> Frame:
+    mod = modality(f.anchor, ctx.index)
+    if f.scene:  # "in a meeting with X": the governing clause's modality
+        t = f.trigger
+        gov = t.head.head if t.head.pos_ == "ADP" else t.head
+        mod = modality(gov, ctx.index) if gov is not t else "fact"
+        if mod in ("absorbed", "obligation", "future"):
+            mod = "fact" if mod == "absorbed" else mod
+    f = f if mod == "fact" else f.but(f"modality:{mod}", modality=mod)
+    f = apply(f, ctx, PHASE)
+    gov = f.anchor.head if f.anchor.dep_ == "xcomp" else None
+    if gov is not None and lemma(gov) in ("order", "force", "compel") and any(c.dep_ == "dobj" for c in gov.children):
+        f = f.but("ordered", modality="fact", forced_by=gov)  # "ordered the newspaper to suspend publication"
+    if f.modality in NOT_DONE:
+        return f.drop(PHASE, f.modality)
+    t = f.trigger
+    if t.dep_ == "acl" and t.tag_ == "VBN" and f.light is None and not existential_participle(t):
+        return f.drop(PHASE, "describes_a_noun")  # "civilians imprisoned for ...", "victims killed by ..."
+    return f
+
+
+def modality(t: Token, idx: ActorIndex) -> str:
+    """'fact', 'negated', 'hypothetical', 'future', 'obligation', or 'absorbed'."""
+    chain = [t]
+    h = t
+    # auxiliaries of a noun trigger sit on its light verb
+    while h.dep_ in ("dobj", "pobj", "nsubjpass", "attr", "prep", "acomp") and h.head is not h:
+        h = h.head
+        chain.append(h)
+        if h.pos_ in ("VERB", "AUX"):
+            break
+    for x in chain:
+        for c in x.children:
+            if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no" and x.pos_ == "NOUN"):
+                return "negated"
+            if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
+                return "hypothetical"
+    verb = chain[-1]
+    auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a in HYPOTHETICAL for a in auxes):
+        return "hypothetical"
+    if any(a in FUTURE for a in auxes) or any(a == "would" for a in auxes):
+        return "future"
+    if any(a in OBLIGATION for a in auxes) or (verb.dep_ == "xcomp" and verb.head.lemma_ in ("need", "have")):
+        return "obligation"
+    return _protest_modality(verb, idx) or _governed_modality(verb, idx) or "fact"
+
+
+def _protest_modality(verb: Token, idx: ActorIndex) -> str | None:
+    """Clauses that serve a protest or an allegation."""
+    if verb.dep_ == "advcl" and lemma(verb) in PROTEST_PURPOSE and \
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        if lemma(verb) != "protest" and is_protest_act(verb.head):
+            return "absorbed"  # "staged demonstrations to demand reforms": the demand is the protest's
+        return modality(verb.head, idx)  # "converged on Lagos to protest": they protested
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in PROTEST_NOUNS:
+        return "absorbed"  # "a demonstration calling for his removal": the protest's own demand
+    if verb.dep_ in ("advcl", "conj") and verb.tag_ == "VBG" and is_protest_act(verb.head) \
+            and lemma(verb) not in PROTEST_VERBS:
+        return "absorbed"  # "blocked roads demanding ...", "rioted, setting fire to mattresses": the protest
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "of" and \
+            lemma(verb.head.head) in ("suspect", "accuse", "allege", "charge", "convict", "blame", "guilty"):
+        return "absorbed"  # "nationals suspected of blowing up a plane": the allegation, not an act
+    return None
+
+
+def _governed_modality(verb: Token, idx: ActorIndex) -> str | None:
+    """A clause under another verb or noun takes its modality from it."""
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and verb.head is not verb \
+            and not any(c.dep_ == "aux" for c in verb.children):
+        inherited = modality(verb.head, idx)  # "refused to allow planes to land and evacuate"
+        if inherited in ("absorbed", "hypothetical"):
+            return inherited
+    if verb.dep_ in ("xcomp",) or (verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
+        return _complement_modality(verb, idx)
+    if verb.dep_ == "ccomp" and is_trigger_token(verb.head, idx):
+        return "absorbed"
+    if verb.dep_ in ("ccomp", "acl") and any(
+            c.lemma_.lower() in DEMAND_NOUNS for c in [verb.head] + [x for x in verb.head.children if x.dep_ == "dobj"]):
+        return "absorbed"  # "reiterated its demand that Israel ease restrictions": what is demanded
+    if verb.dep_ == "ccomp" and lemma(verb.head) not in SPEECH_VERBS and verb.head is not verb:
+        outer = modality(verb.head, idx)  # "refused to allow planes to land": under the refusal
+        if outer in ("absorbed", "hypothetical", "negated"):
+            return outer
+    if verb.dep_ in ("acl", "xcomp") and (verb.head.lemma_.lower() in ("attempt", "try", "bid") or
+                                          lemma(verb.head) in ("attempt", "try")) \
+            and (("VERB", lemma(verb), "") in verb_lexicon() and verb_lexicon()[("VERB", lemma(verb), "")].type == T.ASSAULT):
+        return "fact"  # "an attempt to assassinate", "tried to kill": CAMEO codes the attempt
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in MODAL_NOUNS and \
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return "hypothetical"  # "a decision to reopen", "an offer to host": the noun's content, not a report
+    if verb.dep_ == "xcomp" and lemma(verb.head) in ("want", "wish", "hope") and \
+            not any(c.dep_ == "dobj" for c in verb.head.children):
+        return "future"  # "Obama wants to attack Switzerland": a stated intention
+    if verb.dep_ in ("ccomp", "xcomp") and lemma(verb.head) in WISH_VERBS:
+        return "hypothetical"  # "Obama wants Putin to attack ...": a wish, not an act
+    return None
+
+
+def _complement_modality(verb: Token, idx: ActorIndex) -> str:
+    """An xcomp, or a 'to' purpose clause: "refused to allow", "plans to visit", "tried to storm"."""
+    gov = verb.head
+    glem = lemma(gov)
+    if is_trigger_token(gov, idx):
+        return "absorbed"
+    if gov.dep_ == "xcomp" and gov.head is not gov:
+        outer = modality(gov, idx)  # "refused to allow planes to land": still under the refusal
+        if outer in ("absorbed", "hypothetical", "negated"):
+            return outer
+    if glem in CONTINUE_VERBS:
+        return "fact"
+    if glem in ("attempt", "try") and gov.tag_ in ("VBD", "VBN") and \
+            any(t in (T.ASSAULT, T.COERCE) for t in verb_types(verb)):
+        return "fact"  # "attempted to assassinate", "tried to storm": an attack made, even if it failed
+    if verb.dep_ == "advcl" and gov.tag_ == "VBD" and modality(gov, idx) == "fact" and \
+            any(t == T.COERCE for t in verb_types(verb)):
+        return "fact"  # "police fired tear gas to disperse the crowd": force used to that end is coercion
+    if glem in INTENT_VERBS or gov.lower_ in ("set", "scheduled", "expected", "going", "due", "about"):
+        return "future"
+    if gov.pos_ == "ADJ" or glem == "be":
+        return "future"
+    return "hypothetical"

@@ -1,0 +1,136 @@
+"""Questions about actors that several phases ask: whose a noun is, which country a place
+phrase names, and small operations on actor lists."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from ..actors import ActorIndex, is_stateless
+from ..model import Actor
+from .lexicon import lemma
+from .words import CROWD_NOUNS, NOT_YET, PLACE_HEADS
+
+
+def noun_owner(idx: ActorIndex, noun: Token) -> list[Actor]:
+    """'Egypt's statement said', 'the Turkish foreign ministry's spokesman said'."""
+    mods = [x for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod", "appos") for x in c.subtree]
+    # "a report released in the Rwandan capital": a document speaks for where it was issued
+    mods += [x for c in noun.children if c.dep_ == "acl" and lemma(c) in ("release", "issue", "publish")
+             for p in c.children if p.dep_ == "prep" and p.lower_ == "in" for x in p.subtree]
+    for c in sorted(mods, key=lambda x: x.i):
+        place = idx.place_at.get(c.i)
+        if place is not None and place.kind != "city":
+            if place.kind == "igo":
+                return [Actor(name=noun.doc[place.start:place.end].text, kind="igo", country=place.code)]
+            return [Actor(kind="state", country=place.code, sector="GOV")]
+        person = idx.person_at.get(c.i)
+        if person is not None:
+            return [person.actor()]
+    return []
+
+
+def possessor(idx: ActorIndex, noun: Token, take, take_place=None, take_from=None) -> None:
+    """Whose thing the object is: "Japan's discharge", "a U.S. request", "an offer from Kabul".
+    ``take_from`` takes the object of "from"/"by" (a domestic addressee is fine there)."""
+    if take_place is None:
+        take_place = lambda place: take(idx.doc[place.start:place.end].root)  # noqa: E731
+    take_from = take_from or take
+    for c in noun.children:
+        place = idx.place_at.get(c.i)
+        if c.dep_ in ("compound", "amod", "nmod") and place is not None and \
+                (place.kind in ("country", "demonym", "capital", "igo") or place.kind.startswith("group:")):
+            take_place(place)  # "an Australian ultimatum", "a U.S. request": that state's
+        elif c.dep_ == "poss":
+            take(c)
+        if c.dep_ == "prep" and c.lower_ in ("of", "by", "from"):
+            for o in c.children:
+                if o.dep_ == "pobj":
+                    (take if c.lower_ == "of" else take_from)(o)
+
+
+def place_country(t: Token, idx: ActorIndex) -> str | None:
+    """Country of a place noun phrase: "Syria's second city Aleppo", "the city of Nablus", "the US capital".
+    Only the noun, its modifiers and its "of" chain count: "a stronghold on the Thai border" is not Thai."""
+    near = [t]
+    frontier = [t]
+    while frontier:
+        h = frontier.pop()
+        for c in h.children:
+            if c.dep_ in ("compound", "amod", "poss", "nmod", "appos"):
+                near.extend(c.subtree)
+            elif c.dep_ == "prep" and (c.lower_ == "of" or (c.lower_ == "in" and h.lemma_.lower() in PLACE_HEADS)):
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        near.append(o)
+                        frontier.append(o)
+    for x in [t] + sorted((y for y in near if y.i != t.i), key=lambda y: y.i):
+        place = idx.place_at.get(x.i)
+        if place is not None and place.kind in ("country", "capital", "city", "demonym"):
+            if x.i != t.i and x.head.dep_ == "prep" and x.head.lower_ not in ("of",):
+                continue
+            if place.kind == "demonym" and x.i > 0 and x.doc[x.i - 1].lower_ == "ethnic":
+                continue  # "ethnic Albanians" are not Albania
+            return place.code
+    return None
+
+
+def is_crowd(a: Actor) -> bool:
+    """Protesters, rioters, a mob: the role's head noun names a crowd."""
+    if a.kind != "group" or not a.role:
+        return False
+    head = a.role.split()[-1].lower()
+    return head in CROWD_NOUNS or head.rstrip("s") in CROWD_NOUNS
+
+
+def is_state_speaker(speaker: list[Actor]) -> bool:
+    """Governments and their officials, not media, medics or witnesses."""
+    return any(a.kind in ("state", "igo") or (a.sector in ("GOV", "MIL") and a.kind in ("person", "organization"))
+               for a in speaker)
+
+
+def one_per_igo(actors: list[Actor]) -> list[Actor]:
+    """'The International Labor Office (ILO)': one organisation named twice is one actor."""
+    seen, out = set(), []
+    for a in actors:
+        if a.kind == "igo":
+            if a.country in seen:
+                continue
+            seen.add(a.country)
+        out.append(a)
+    return out
+
+
+def with_country(a: Actor, country: str) -> Actor:
+    """The actor placed in a country the text implies; a named NGO or transnational group stays without one."""
+    return a if is_stateless(a) else replace(a, country=country)
+
+
+def same_countries(a: list[Actor], b: list[Actor]) -> bool:
+    return bool({x.country for x in a if x.country} & {x.country for x in b if x.country})
+
+
+def countries(actors: list[Actor]) -> set[str | None]:
+    return {a.country for a in actors}
+
+
+def describe(actors: list[Actor]) -> str:
+    a = actors[0]
+    return a.name or a.role or a.country or ""
+
+
+def pair_parties(noun: Token, idx: ActorIndex) -> list[Actor]:
+    """The states a noun names as its parties in its own modifiers: "the Japan-China summit",
+    "the Qatari-Saudi Coordination Council meeting", "the India-China border clash". A planned
+    or possible one is no event."""
+    if any(c.lower_ in NOT_YET for c in noun.lefts):
+        return []
+    codes: list[str] = []
+    for c in noun.lefts:
+        if c.dep_ not in ("compound", "amod", "nmod"):
+            continue
+        for x in c.subtree:
+            place = idx.place_at.get(x.i)
+            if place is not None and place.kind in ("country", "capital", "demonym") and place.code not in codes:
+                codes.append(place.code)
+    return [Actor(kind="state", country=c) for c in codes]

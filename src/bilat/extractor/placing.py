@@ -1,0 +1,163 @@
+"""Phase 7, placing: where the event happened, and the countries that follow from it.
+
+``PLACING_STEPS`` run in order; each may fill in countries, add or remove a target, or drop
+the frame. Then the re-codings that need settled countries (``recodings.tsv``, phase
+``placing``): police firing on their own country's protesters is repression.
+"""
+from __future__ import annotations
+
+from ..actors import is_stateless
+from ..issues import location_of
+from ..model import Actor
+from ..model import EventType as T
+from .lexicon import lemma
+from .parties import countries, one_per_igo, same_countries, with_country
+from .records import Frame, SentenceContext
+from .recodings import apply
+from .syntax import attack_noun_agent, reported_clause
+from .words import PROTEST_NOUNS
+
+PHASE = "placing"
+
+
+def _fill(actors: list[Actor], country: str, only=lambda a: True) -> list[Actor]:
+    return [a if a.country or not only(a) else with_country(a, country) for a in actors]
+
+
+def locate(f: Frame, ctx: SentenceContext) -> Frame:
+    """The place the anchor's clause names ("in Beirut"), else the trigger noun's."""
+    t, anchor = f.trigger, f.anchor
+    location = location_of(anchor, ctx.index.place_at, airborne=f.type == T.ASSAULT) or \
+        (location_of(t, ctx.index.place_at) if t is not anchor else None)
+    return f if location is None else f.but("location", location=location)
+
+
+def placed_groups(f: Frame, ctx: SentenceContext) -> Frame:
+    """Groups the text places but does not name a country for: "protesters in London"; victims'
+    nationality is not where they were attacked, but victims the text gives no nationality at
+    all ("four children were killed in Gaza") are coded to the place."""
+    loc = f.location
+    if loc is None or not loc.country:
+        return f
+    source, target = _fill(f.source, loc.country), f.target
+    if f.type != T.ASSAULT:
+        target = _fill(target, loc.country)
+    elif not any(a.country for a in target):
+        target = _fill(target, loc.country, lambda a: not a.name)
+    return f.but("placed_groups", source=source, target=target) if (source, target) != (f.source, f.target) else f
+
+
+def attackers_from_target(f: Frame, ctx: SentenceContext) -> Frame:
+    """'insurgents shelled Aleppo': attackers without a country are the target's country's."""
+    if any(not a.country for a in f.source) and f.target and len({a.country for a in f.target if a.country}) == 1 \
+            and f.type in (T.ASSAULT, T.COERCE, T.PROTEST, T.MOBILIZE):
+        home = next(a.country for a in f.target if a.country)
+        source = _fill(f.source, home, lambda a: a.kind in ("group", "organization"))
+        return f.but("attackers_from_target", source=source) if source != f.source else f
+    return f
+
+
+def repression_at_home(f: Frame, ctx: SentenceContext) -> Frame:
+    """'Kenyan police detained an opposition leader': repression at home."""
+    if f.type == T.COERCE and f.source and f.source[0].country:
+        target = _fill(f.target, f.source[0].country)
+        return f.but("repression_at_home", target=target) if target != f.target else f
+    return f
+
+
+def unidentified_attackers(f: Frame, ctx: SentenceContext) -> Frame:
+    """'a roadside bombing near Samarra killed ...': an attack without a named attacker is coded to
+    the country it happened in (CAMEO and PLOVER practice)."""
+    loc = f.location
+    if f.type == T.ASSAULT and not any(a.country for a in f.source) and loc is not None and loc.country \
+            and (attack_noun_agent(f.anchor) or (not f.scene and f.passive and f.light is None
+                                                 and reported_clause(f.anchor))):
+        return f.but("unidentified_attackers",
+                     source=[Actor(kind="group", country=loc.country, role="unidentified attackers")])
+    return f
+
+
+def host_meets_guest(f: Frame, ctx: SentenceContext) -> Frame:
+    """'Mitterrand welcomed South African leader de Klerk': the story's one country is the guest's;
+    it says nothing of the host, and a state does not meet itself."""
+    idx = ctx.index
+    if f.type == T.CONSULT and f.source and f.target \
+            and all(not a.country or idx.country_inferred(a) for a in f.source) \
+            and {a.country for a in f.target} == {idx.sole_country() or idx.lead_country}:
+        return f.drop(PHASE, "host_country_unknown")
+    return f
+
+
+def one_country_story(f: Frame, ctx: SentenceContext) -> Frame:
+    """In a story that names one country, actors without one are its ("warned that police will
+    no longer tolerate rallies", in a story about Egypt alone)."""
+    home = ctx.index.sole_country()
+    if not home:
+        return f
+    source, target = f.source, f.target
+    if any(not a.country for a in source):
+        source = _fill(source, home)
+    if any(not a.country and a.kind in ("group", "organization") for a in target):
+        target = _fill(target, home, lambda a: a.kind in ("group", "organization"))
+    return f.but("one_country_story", source=source, target=target) if (source, target) != (f.source, f.target) else f
+
+
+def countryless_out(f: Frame, ctx: SentenceContext) -> Frame:
+    """Actors without a country are dropped, but for named NGOs and transnational groups (spec §2
+    has no code for them); an organisation named twice is one actor."""
+    source = one_per_igo([a for a in f.source if a.country or is_stateless(a)])
+    target = one_per_igo([a for a in f.target if a.country or is_stateless(a)])
+    if f.type == T.MOBILIZE:  # forces deployed to one's own command are not aimed at oneself
+        target = [a for a in target if not same_countries([a], source)]
+    return f.but("countryless_out", source=source, target=target) if (source, target) != (f.source, f.target) else f
+
+
+def aimed_at_the_place(f: Frame, ctx: SentenceContext) -> Frame:
+    """'sought refuge in Germany', 'refused to deploy troops in Iraq', 'activists staged a protest in
+    Beijing', 'exercises in Alaska': aimed at the host (a protest at home addresses its own
+    government)."""
+    loc, typ = f.location, f.type
+    if f.target or loc is None or not loc.country:
+        return f
+    foreign = loc.country not in countries(f.source)
+    if (typ == T.REQUEST and lemma(f.trigger) == "seek" and foreign) or (typ == T.REJECT and foreign) \
+            or (typ in (T.PROTEST, T.MOBILIZE) and (typ == T.PROTEST or foreign)):
+        return f.but("aimed_at_the_place", target=[Actor(kind="state", country=loc.country)])
+    return f
+
+
+def protest_at_home(f: Frame, ctx: SentenceContext) -> Frame:
+    """'Egyptian demonstrators rioted': a crowd the text places nowhere protests at home (and a
+    union that calls off its strike concedes at home)."""
+    if (f.type == T.PROTEST or (f.type == T.CONCEDE and f.trigger.lemma_.lower() in PROTEST_NOUNS)) \
+            and not f.target and f.location is None and len(countries(f.source)) == 1 \
+            and all(a.kind in ("group", "organization") or (a.kind == "person" and not a.name) for a in f.source):
+        return f.but("protest_at_home", target=[Actor(kind="state", country=f.source[0].country)])
+    return f
+
+
+def venue_is_not_a_party(f: Frame, ctx: SentenceContext) -> Frame:
+    """'met in Kinshasa': the host country of a venue is not a participant."""
+    loc = f.location
+    if loc is not None and loc.country and f.type in (T.CONSULT, T.AGREE, T.COOPERATE) \
+            and f.mode != "visit" and lemma(f.trigger) not in ("visit", "trip", "tour"):
+        target = [a for a in f.target if a.country != loc.country or a.name or a.role]
+        return f.but("venue_is_not_a_party", target=target) if target != f.target else f
+    return f
+
+
+def recode_placed(f: Frame, ctx: SentenceContext) -> Frame:
+    return apply(f, ctx, PHASE)
+
+
+PLACING_STEPS = (locate, placed_groups, attackers_from_target, repression_at_home, unidentified_attackers,
+                 host_meets_guest, one_country_story, countryless_out, aimed_at_the_place, protest_at_home,
+                 venue_is_not_a_party, recode_placed)
+
+
+def run(f: Frame, ctx: SentenceContext) -> Frame:
+    for step in PLACING_STEPS:
+        f = step(f, ctx)
+        if f.dropped:
+            break
+    return f

@@ -1,0 +1,97 @@
+"""The extractor: each sentence's triggers become frames, and each frame passes through the
+phases below, in this order. A phase returns the frame changed (the rule appended to
+``reasons``) or dropped (with the phase and the reason); a kept frame becomes candidates
+and is remembered for the sentences after it.
+
+    triggers -> modality -> speech -> source -> target -> recode -> placing -> fallbacks -> gate
+
+Then the sentence's reported clauses that no trigger claimed are read for their content
+(``statements``), and its subjects are remembered for pronouns further on.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from ..actors import ActorIndex
+from . import fallbacks, gate, modality, placing, recode, source, speech, statements, targets, triggers
+from .dates import remember_dated_acts, settle_dates
+from .emit import candidates
+from .memory import DocumentMemory
+from .records import Candidate, Frame, SentenceContext
+from .typefacts import HOSTILE
+
+#: the phases after ``triggers``, in order (name, function)
+PHASES = (
+    (modality.PHASE, modality.run),
+    (speech.PHASE, speech.run),
+    (source.PHASE, source.run),
+    (targets.PHASE, targets.run),
+    (recode.PHASE, recode.run),
+    (placing.PHASE, placing.run),
+    (fallbacks.PHASE, fallbacks.run),
+    (gate.PHASE, gate.run),
+)
+
+
+@dataclass
+class SentenceReading:
+    """Everything the reader built for one sentence: every frame, kept or dropped, and the candidates."""
+
+    sentence: Span
+    frames: list[Frame] = field(default_factory=list)
+    candidates: list[Candidate] = field(default_factory=list)
+    skipped: str | None = None  # why the sentence was not read at all
+
+
+def read_sentence(sent: Span, index: ActorIndex, memory: DocumentMemory, published: str | None) -> SentenceReading:
+    reading = SentenceReading(sent)
+    if sent.text.rstrip().endswith("?"):
+        reading.skipped = "question"
+        return reading
+    toks = list(sent)
+    ctx = SentenceContext(sent=sent, index=index, published=published, toks=toks, memory=memory)
+    remember_dated_acts(ctx)
+    ctx.speech = speech.speech_frames(toks, index, memory)
+    found = triggers.find(ctx)
+    # the verbs that carry a hostile act: "ready to impose sanctions" threatens them
+    ctx.hostile_at = {f.anchor.i: f.type for f in found if f.type in HOSTILE}
+    claimed: set[int] = set()  # clauses a trigger accounts for (statements skip them)
+    for frame in found:
+        for _, phase in PHASES:
+            frame = phase(frame, ctx)
+            if frame.dropped:
+                break
+        reading.frames.append(frame)
+        if frame.dropped:
+            if frame.dropped.phase == modality.PHASE and frame.dropped.reason in modality.NOT_DONE:
+                claimed.add(frame.anchor.i)
+            continue
+        claimed.add(frame.anchor.i)
+        if frame.speech_verb is not None:
+            claimed.add(frame.speech_verb.i)
+        reading.candidates.extend(candidates(frame, ctx))
+        memory.remember_event(frame.trigger.i, frame.type, frame.source)
+    for frame, cand in statements.read(ctx, claimed):
+        reading.frames.append(frame)
+        reading.candidates.append(cand)
+    # remember subjects for pronouns even where no event was found
+    for t in toks:
+        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON":
+            actors = index.actors_for(t)
+            if actors:
+                memory.remember(t.i, actors)
+    return reading
+
+
+def read_doc(doc: Doc, index: ActorIndex, published: str | None) -> list[SentenceReading]:
+    memory = DocumentMemory.for_index(index)
+    return [read_sentence(sent, index, memory, published) for sent in doc.sents]
+
+
+def read_document(doc: Doc, index: ActorIndex, published: str | None,
+                  publication_fallback: bool = True) -> list[Candidate]:
+    """The article's candidates, each with its date settled (``dates.settle_dates``)."""
+    cands = [c for r in read_doc(doc, index, published) for c in r.candidates]
+    return settle_dates(cands, published, publication_fallback)

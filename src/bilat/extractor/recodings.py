@@ -1,0 +1,285 @@
+"""Re-coding rules: where a frame's type changes after the trigger table gave one.
+
+The rules, their order, the types they apply to and what they code are the rows of
+``data/recodings.tsv``; each row names a predicate here (or in ``statements.py``),
+registered with ``@rule``. A predicate returns ``None`` when it does not fire, or the
+changes besides type, code and mode that firing makes (``{}`` for none): "Japan should
+stop" in reported speech makes the speaker the source and Japan the target.
+"""
+from __future__ import annotations
+
+import functools
+from typing import Callable, NamedTuple
+
+from ..model import EventType as T
+from ..nlp import read_table
+from .lexicon import lemma
+from .parties import is_crowd, is_state_speaker, same_countries
+from .records import Frame, SentenceContext
+from .subjects import subject_of
+from .syntax import is_future, object_lemmas, purpose_is_exercise, quantity_head
+from .typefacts import FUTURE_CAMEO
+from .words import ARMED_ACTS, CONCESSION_OBJECTS, EXERCISES, HOSTILE_INTENT, HOSTILE_XCOMP, RECEIVED
+
+Predicate = Callable[[Frame, SentenceContext], "dict | None"]
+PREDICATES: dict[str, Callable] = {}
+
+
+class Recoding(NamedTuple):
+    name: str
+    phase: str
+    from_types: frozenset[T] | None  # None: any type
+    to: T
+    cameo: str  # a CAMEO code, or "future": the announced form of the old type
+    mode: str | None  # "=": kept
+    example: str
+    dyad: str
+
+
+def rule(fn: Callable) -> Callable:
+    """Register a predicate under its function name (the rule's name in recodings.tsv)."""
+    PREDICATES[fn.__name__] = fn
+    return fn
+
+
+@functools.lru_cache(maxsize=1)
+def recodings() -> tuple[Recoding, ...]:
+    out = []
+    for row in read_table("recodings.tsv"):
+        src = row["from"].strip()
+        out.append(Recoding(row["rule"], row["phase"], None if src == "*" else frozenset(T(x) for x in src.split("|")),
+                            T(row["to"]), row["cameo"], row["mode"] or None, row["example"] or "", row["dyad"] or ""))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=None)
+def _phase_rules(phase: str) -> tuple[Recoding, ...]:
+    return tuple(r for r in recodings() if r.phase == phase)
+
+
+def recoding(name: str) -> Recoding:
+    return next(r for r in recodings() if r.name == name)
+
+
+def apply(f: Frame, ctx: SentenceContext, phase: str) -> Frame:
+    """Try the phase's rules in table order; each that fires re-codes the frame."""
+    for r in _phase_rules(phase):
+        if r.from_types is not None and f.type not in r.from_types:
+            continue
+        changes = PREDICATES[r.name](f, ctx)
+        if changes is None:
+            continue
+        cameo = r.cameo
+        if cameo == "future":
+            cameo = FUTURE_CAMEO[f.type]
+        mode = f.mode if r.mode == "=" else r.mode
+        f = f.but(r.name, type=r.to, cameo=cameo, mode=mode, **changes)
+    return f
+
+
+def trigger_recode(f: Frame, ctx: SentenceContext) -> Frame:
+    return apply(f, ctx, "triggers")
+
+
+# -- triggers --------------------------------------------------------------------------------
+@rule
+def ready_to_fight(f: Frame, ctx: SentenceContext) -> dict | None:
+    """'ready to respond', 'prepared to strike': a readiness to fight threatens."""
+    xc = [c for c in f.trigger.children if c.dep_ == "xcomp"]
+    return {} if f.route == "adjective" and xc and lemma(xc[0]) in HOSTILE_XCOMP else None
+
+
+@rule
+def arranged_meeting(f: Frame, ctx: SentenceContext) -> dict | None:
+    """'confirmed plans for a visit by Trump': an announced meeting agrees it (spec §3)."""
+    return {} if f.route == "arranged_meeting" else None
+
+
+# -- modality --------------------------------------------------------------------------------
+@rule
+def refusal(f: Frame, ctx: SentenceContext) -> dict | None:
+    """'said he would not provide support': a refusal."""
+    return {"modality": "fact", "refusal": True} if f.modality == "negated" and is_future(f.anchor) else None
+
+
+@rule
+def failed_to_agree(f: Frame, ctx: SentenceContext) -> dict | None:
+    """'failed to reach agreement': a rejection."""
+    gov = f.anchor.head if f.anchor.dep_ == "xcomp" else None
+    return {"modality": "fact"} if gov is not None and lemma(gov) == "fail" else None
+
+
+# -- recode ----------------------------------------------------------------------------------
+@rule
+def claimed_attack(f: Frame, ctx: SentenceContext) -> dict | None:
+    """A government that says another state attacked accuses it (CAMEO/PLOVER code the claim)."""
+    sp, verb = f.speaker, f.speech_verb
+    if sp and verb is not None and f.source and any(a.country for a in sp) and not same_countries(f.source, sp) \
+            and is_state_speaker(sp) and lemma(verb) in ("say", "claim", "allege", "charge", "accuse", "insist", "tell"):
+        return {"target": f.source, "source": list(sp)}
+    return None
+
+
+@rule
+def demand_in_speech(f: Frame, ctx: SentenceContext) -> dict | None:
+    """'Japan should stop provocations' in reported speech: a demand of the speaker."""
+    if f.modality == "obligation" and f.speaker and f.source and not same_countries(f.source, f.speaker):
+        return {"target": f.source, "source": list(f.speaker), "modality": "fact"}
+    return None
+
+
+@rule
+def threat_unless(f: Frame, ctx: SentenceContext) -> dict | None:
+    """'will withdraw its force unless ...': a threat."""
+    unless = any(m.lower_ == "unless" for c in f.anchor.children if c.dep_ == "advcl" for m in c.children)
+    return {} if f.modality == "future" and unless else None
+
+
+@rule
+def announced_cooperation(f: Frame, ctx: SentenceContext) -> dict | None:
+    """'will visit', 'plans to send aid': an announced cooperative act agrees to it."""
+    return {} if f.modality == "future" else None
+
+
+@rule
+def announced_hostility(f: Frame, ctx: SentenceContext) -> dict | None:
+    """'warned it would impose sanctions' threatens; 'announced it would' decides."""
+    decided = f.speech_verb is not None and lemma(f.speech_verb) in ("announce", "decide", "declare", "confirm")
+    return {} if f.modality == "future" and not (decided and f.type == T.SANCTION) else None
+
+
+@rule
+def ordered_to_act(f: Frame, ctx: SentenceContext) -> dict | None:
+    """'ordered the newspaper to suspend publication': the order is the act, coercion."""
+    gov = f.forced_by
+    if gov is None:
+        return None
+    source, _, _ = subject_of(gov, f.speaker, ctx.index)
+    target = [a for o in gov.children if o.dep_ == "dobj"
+              for a in ctx.index.actors_for(o, speaker=f.speaker, allow_unknown=True)]
+    return {"source": source, "target": target}
+
+
+@rule
+def vowed_hostility(f: Frame, ctx: SentenceContext) -> dict | None:
+    """'vowed to fight', 'swore to retaliate': a threat."""
+    if f.light is None and any(c.dep_ == "xcomp" and (lemma(c) in HOSTILE_INTENT or c.i in ctx.hostile_at)
+                               for c in f.trigger.children):
+        return {}
+    return None
+
+
+def _conceded(f: Frame, verbs: tuple[str, ...]) -> dict | None:
+    verb = lemma(f.anchor)
+    if not f.refusal and verb in verbs and object_lemmas(f.anchor) & CONCESSION_OBJECTS.get(verb, set()):
+        return {}
+    return None
+
+
+@rule
+def conceded_demand(f: Frame, ctx: SentenceContext) -> dict | None:
+    """'accepted the demands', 'heeded the call'."""
+    return _conceded(f, ("accept", "meet", "grant", "heed"))
+
+
+@rule
+def lifted_restriction(f: Frame, ctx: SentenceContext) -> dict | None:
+    """'lifted the curfew', 'dropped the charges'."""
+    return _conceded(f, ("cancel", "revoke", "scrap", "drop", "end", "lift"))
+
+
+def _received(f: Frame, ctx: SentenceContext, kind: str) -> dict | None:
+    """'X received weapons from Y': Y gives, X is the recipient."""
+    verb = f.trigger
+    if f.light is not None or f.scene or lemma(verb) not in ("receive", "get", "obtain", "secure", "win"):
+        return None
+    what = {quantity_head(c).lemma_.lower() for c in verb.children if c.dep_ == "dobj"}
+    holders = [verb] + [c for c in verb.children if c.dep_ == "dobj"]  # "received assurances from X"
+    givers = [o for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
+              for o in c.children if o.dep_ == "pobj"]
+    if not givers or not what:
+        return None
+    giver = [a for o in givers for a in ctx.index.actors_for(o, speaker=f.speaker)]
+    if not giver or next((k for k, words in RECEIVED.items() if what & words), None) != kind:
+        return None
+    return {"source": giver, "target": list(f.source)}
+
+
+@rule
+def received_aid(f: Frame, ctx: SentenceContext) -> dict | None:
+    return _received(f, ctx, "received_aid")
+
+
+@rule
+def received_assurance(f: Frame, ctx: SentenceContext) -> dict | None:
+    return _received(f, ctx, "received_assurance")
+
+
+@rule
+def received_support(f: Frame, ctx: SentenceContext) -> dict | None:
+    return _received(f, ctx, "received_support")
+
+
+@rule
+def received_visitor(f: Frame, ctx: SentenceContext) -> dict | None:
+    return _received(f, ctx, "received_visitor")
+
+
+@rule
+def hosted_exercise(f: Frame, ctx: SentenceContext) -> dict | None:
+    """'hosted Egypt for air force exercises': military cooperation."""
+    return {} if lemma(f.trigger) in ("host", "invite") and purpose_is_exercise(f.anchor) else None
+
+
+@rule
+def joint_exercise(f: Frame, ctx: SentenceContext) -> dict | None:
+    """Joint exercises, or exercises with a partner, are military cooperation (spec §3); one's
+    own drills stay a posture (MOBILIZE)."""
+    t, source = f.trigger, f.source
+    if t.lemma_.lower() not in EXERCISES:
+        return None
+    if len({a.country for a in source if a.country}) > 1 or any(c.lower_ == "joint" for c in t.children) \
+            or any(ctx.index.actors_for(o, speaker=f.speaker) for h in {t, f.anchor} for c in h.children
+                   if c.dep_ == "prep" and c.lower_ == "with" for o in c.children if o.dep_ == "pobj"):
+        return {"target": [a for a in f.target if not any(a.country == x.country for x in source)]}
+    return None
+
+
+@rule
+def government_protest(f: Frame, ctx: SentenceContext) -> dict | None:
+    """A government that 'protests' makes a diplomatic complaint."""
+    if lemma(f.trigger) == "protest" and f.source and \
+            all(a.kind in ("state", "igo") or a.sector == "GOV" for a in f.source):
+        return {}
+    return None
+
+
+# -- placing (once countries are settled) -----------------------------------------------------
+@rule
+def police_repression(f: Frame, ctx: SentenceContext) -> dict | None:
+    """Police firing on demonstrators, troops clashing with their own country's rioters: repression."""
+    source, target = f.source, f.target
+    if not source:
+        return None
+    police = all(a.sector == "COP" for a in source) and (not target or all(
+        (a.sector in ("CVL", "OPP", None) and a.kind == "group" and (not a.country or same_countries([a], source)))
+        or (a.kind == "state" and same_countries([a], source)) for a in target))
+    troops = all(a.sector == "MIL" for a in source) and any(is_crowd(a) for a in target) and all(
+        (is_crowd(a) or a.kind == "state") and (not a.country or same_countries([a], source)) for a in target)
+    return {} if police or troops else None
+
+
+@rule
+def crowd_riot(f: Frame, ctx: SentenceContext) -> dict | None:
+    """Protesters who burn, storm or demolish riot: collective action, not an armed attack or an
+    act of state (CAMEO 145, PLOVER PROTEST)."""
+    if f.source and all(is_crowd(a) for a in f.source) and lemma(f.trigger) not in ARMED_ACTS \
+            and not (object_lemmas(f.anchor) & ARMED_ACTS):
+        return {}
+    return None
+
+
+@rule
+def domestic_sanction(f: Frame, ctx: SentenceContext) -> dict | None:
+    """Sanctions on one's own country's people are coercion."""
+    return {} if f.source and f.target and same_countries(f.source, f.target) else None

@@ -1,0 +1,203 @@
+"""Phase 4, source: who acts.
+
+A scene noun ("in a phone call with X") takes its participants from its clause; otherwise
+the source is the clause's subject (``subjects.SUBJECT_STEPS``), with co-actors ("along
+with X"); a passive clause is read by ``PASSIVE_SOURCES``, in order, for its agent.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..actors import ActorIndex
+from ..issues import location_of
+from ..model import Actor
+from ..model import EventType as T
+from .lexicon import lemma
+from .memory import DocumentMemory
+from .parties import noun_owner, pair_parties, place_country
+from .records import Frame, SentenceContext
+from .subjects import subject_of
+from .syntax import co_actors, existential_participle
+from .typefacts import MATERIAL_CONFLICT
+from .words import AGENTIVE_EVENTS, PROTEST_NOUNS, WEAPONS
+
+PHASE = "source"
+#: hostile acts whose unnamed agent is unknown, never guessed from the speaker or the story
+MATERIAL = MATERIAL_CONFLICT
+
+
+def run(f: Frame, ctx: SentenceContext) -> Frame:
+    idx, t, speaker = ctx.index, f.trigger, f.speaker
+    if f.scene:
+        source, target = scene_participants(t, speaker, idx)
+        return f.but("scene_participants", source=source, target=target, exclude=frozenset())
+    verb = f.anchor
+    source, passive, subj = subject_of(verb if t.pos_ != "ADJ" else t.head, speaker, idx)
+    if t.pos_ == "ADJ" and not source:
+        source, passive, subj = subject_of(t, speaker, idx)
+    reason = "subject"
+    if existential_participle(t):  # "there were ten soldiers killed": the noun is the passive subject
+        subj, passive, reason = t.head, True, "existential_subject"
+        source = idx.actors_for(t.head, speaker=speaker, allow_unknown=True)
+    exclude = set(x.i for x in subj.subtree) if subj is not None else set()
+    for o in co_actors(verb):  # "visiting Washington along with President X": X acts too
+        source = source + [a for a in idx.actors_for(o, speaker=speaker) if a not in source]
+        exclude |= {x.i for x in o.subtree}
+    f = f.but(reason, source=source, subject=subj, passive=passive, exclude=frozenset(exclude))
+    if passive:
+        source, target, how = passive_roles(f, ctx.index, ctx.memory)
+        f = f.but(f"passive:{how}", source=source, target=target)
+    return f
+
+
+def scene_participants(noun: Token, speaker, idx: ActorIndex) -> tuple[list[Actor], list[Actor]]:
+    """'In a phone call with X, Qin said', 'at a meeting' after 'Xi and Kishida reaffirmed'; the parties
+    a compound names ("the Japan-China summit")."""
+    pair = pair_parties(noun, idx)
+    if len(pair) >= 2:
+        return pair, []
+    owner = [c for c in noun.children if c.dep_ == "poss"]
+    source = idx.actors_for(owner[0], speaker=speaker) if owner else []
+    if not source:
+        verb = noun.head.head if noun.head.pos_ == "ADP" else noun.head
+        source, _, _ = subject_of(verb, speaker, idx)
+    if not source and speaker:
+        source = list(speaker)
+    target: list[Actor] = []
+    preps = ("with", "between", "to") + (("against",) if noun.lemma_.lower() in PROTEST_NOUNS else ())
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "against":
+            for o in c.children:
+                if o.dep_ == "pobj":
+                    target.extend(a for a in idx.actors_for(o, speaker=speaker) if a not in source)
+                    for m in o.children:  # "riots against Israeli policies"
+                        place = idx.place_at.get(m.i)
+                        if m.dep_ in ("amod", "compound", "poss") and place is not None and place.kind != "city":
+                            target.append(Actor(kind="state", country=place.code))
+            continue
+        if c.dep_ == "prep" and c.lower_ in preps:
+            for o in c.children:
+                if o.dep_ == "pobj":
+                    target.extend(a for a in idx.actors_for(o, speaker=speaker) if a not in source)
+                    if not target and c.lower_ == "to" and noun.lemma_ in ("visit", "trip", "tour"):
+                        code = place_country(o, idx)  # "a visit to Beirut"
+                        if code:
+                            target.append(Actor(kind="state", country=code))
+    if not target and noun.lemma_ in ("visit", "trip", "tour"):
+        verb = noun.head.head if noun.head.pos_ == "ADP" else noun.head
+        loc = location_of(verb, idx.place_at)  # "arrived in Amman on a visit"
+        if loc is not None and loc.country and loc.country not in {a.country for a in source}:
+            target.append(Actor(kind="state", country=loc.country))
+    return source, target
+
+
+# -- passive clauses ---------------------------------------------------------------------------
+def passive_target(f: Frame, idx: ActorIndex) -> list[Actor]:
+    """The passive subject is the target; "It has been formally requested that U.S. authorities
+    conduct ...": the demand is addressed to the subject of the complement clause."""
+    if f.subject is None or f.subject.lower_ != "it":
+        return f.source
+    target: list[Actor] = []
+    for c in f.anchor.children:
+        if c.dep_ == "ccomp":
+            for s in c.children:
+                if s.dep_ in ("nsubj", "nsubjpass"):
+                    target = idx.actors_for(s, speaker=f.speaker, allow_unknown=True)
+    return target
+
+
+def by_agent(f: Frame, idx: ActorIndex) -> list[Actor]:
+    """'were detained and later released by police': the agent serves both verbs; "by a missile
+    believed to be fired by rebels": whoever used the weapon."""
+    verb, speaker, source = f.anchor, f.speaker, []
+    shared = [v for v in ([verb.head] if verb.dep_ == "conj" else []) + list(verb.conjuncts) if v.tag_ == "VBN"]
+    for c in [c for v in [verb] + shared for c in v.children if c.dep_ == "agent"][:1]:
+        for o in c.children:
+            if o.dep_ == "pobj":
+                source = idx.actors_for(o, speaker=speaker)
+                if not source and o.lemma_.lower() in WEAPONS:
+                    for x in o.subtree:
+                        if x.dep_ == "pobj" and x.head.dep_ == "agent" and x.i != o.i:
+                            source = idx.actors_for(x, speaker=speaker)
+                            break
+    return source
+
+
+def summoner(f: Frame, idx: ActorIndex) -> list[Actor]:
+    """'was summoned to the Ministry of Foreign Affairs of Turkey': the summoner."""
+    source: list[Actor] = []
+    for c in f.anchor.children:
+        if not source and c.dep_ == "prep" and c.lower_ == "to" and lemma(f.anchor) == "summon":
+            for o in c.children:
+                if o.dep_ == "pobj":
+                    source = idx.actors_for(o, speaker=f.speaker) or noun_owner(idx, o)
+    return source
+
+
+def attack_by_country(f: Frame, idx: ActorIndex) -> list[Actor]:
+    """'were killed in Israeli tank shelling': the attack named by its country; "a mortar bomb
+    was fired at it from the Gaza Strip": where the attack came from (the last one named)."""
+    source: list[Actor] = []
+    for c in f.anchor.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "by"):
+            for o in c.children:
+                if o.dep_ == "pobj" and o.lemma_.lower() in AGENTIVE_EVENTS | {"shelling", "bombing", "raid"}:
+                    code = idx.modifier_country(o)
+                    if code:
+                        source = [Actor(kind="state", country=code)]
+    for c in f.anchor.children:
+        if c.dep_ == "prep" and c.lower_ == "from":
+            for o in c.children:
+                if o.dep_ == "pobj":
+                    code = place_country(o, idx)
+                    if code:
+                        source = [Actor(kind="state", country=code)]
+    return source
+
+
+def at_target(f: Frame, idx: ActorIndex, target: list[Actor]) -> list[Actor]:
+    """The target of a passive hostile act with no agent is the subject, or "at X"."""
+    if not target:
+        for c in f.anchor.children:
+            if c.dep_ == "prep" and c.lower_ in ("at", "on", "against"):
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        target = idx.actors_for(o, speaker=f.speaker)
+    return target
+
+
+def owner_target(f: Frame, idx: ActorIndex, target: list[Actor]) -> list[Actor]:
+    """The passive subject of a hostile act may be a thing: it targets whom the thing belongs
+    to ("a camp for Congolese refugees was attacked")."""
+    if f.subject is not None and not any(a.country for a in target):
+        owners = [o for c in f.subject.children if c.dep_ == "prep" and c.lower_ in ("for", "of")
+                  for o in c.children if o.dep_ == "pobj"]
+        for o in owners:
+            found = [a for a in idx.actors_for(o, speaker=f.speaker, allow_unknown=True) if a.country]
+            if found:
+                return found
+    return target
+
+
+def passive_roles(f: Frame, idx: ActorIndex, memory: DocumentMemory) -> tuple[list[Actor], list[Actor], str]:
+    """Source and target of a passive clause, and the rule that gave the source."""
+    material = f.type in MATERIAL
+    target = passive_target(f, idx)
+    source, how = by_agent(f, idx), "agent"
+    if not source:
+        source, how = summoner(f, idx), "summoner"
+    if material:
+        if not source:
+            source, how = attack_by_country(f, idx), "attack_by_country"
+            target = at_target(f, idx, target)
+        target = owner_target(f, idx, target)
+    if not source and f.speaker and not material:
+        source, how = list(f.speaker), "speaker"
+    if not source and memory.last_source(f.type):
+        source, how = list(memory.last_source(f.type)), "same_type_before"  # "Taliban members were sanctioned"
+    if not source and not material:
+        # no agent named: the government that acted last in this article ("it has been requested");
+        # never for violence, whose unnamed agent is unknown
+        last = memory.last_government(target)
+        source, how = ([last], "last_government") if last is not None else ([], "none")
+    return source, target, how

@@ -1,0 +1,92 @@
+"""Phase 3, speech: who speaks for the clause the trigger sits in ("X said Y will ...").
+
+``speech_frames`` maps every token inside a reported clause to its speaker and speech verb
+(once per sentence); the phase copies the trigger's onto its frame.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..actors import ActorIndex
+from ..model import Actor
+from .lexicon import lemma
+from .memory import DocumentMemory
+from .parties import noun_owner
+from .records import Frame, SentenceContext
+from .subjects import subject_of
+from .words import QUOTE_MARKS, SPEECH_VERBS
+
+PHASE = "speech"
+
+
+def run(f: Frame, ctx: SentenceContext) -> Frame:
+    speaker, verb = ctx.speech.get(f.trigger.i, (None, None))
+    if verb is None:
+        return f
+    return f.but(f"reported_by:{verb.text}", speaker=speaker, speech_verb=verb)
+
+
+def speech_frames(toks: list[Token], idx: ActorIndex, memory: DocumentMemory | None = None
+                  ) -> dict[int, tuple[list[Actor], Token]]:
+    """token index -> (speaker actors, speech verb) for tokens inside reported clauses."""
+    frames: dict[int, tuple[list[Actor], Token]] = {}
+    for t in toks:
+        if t.pos_ not in ("VERB", "AUX") or lemma(t) not in SPEECH_VERBS:
+            continue
+        speaker, _, _ = subject_of(t, None, idx)
+        if not speaker:
+            continue
+        for c in t.children:
+            if c.dep_ in ("ccomp", "xcomp", "parataxis") or (c.dep_ == "dobj" and c.pos_ == "VERB"):
+                for x in c.subtree:
+                    frames.setdefault(x.i, (speaker, t))
+    # a quotation in the first person ("We call for an end to violence.") speaks for whoever the
+    # quotation is attributed to, in this sentence or one beside it; a transcript line for its label
+    first = [t for t in toks if t.lower_ in ("i", "we") and t.dep_ in ("nsubj", "nsubjpass") and t.i not in frames]
+    if first and memory is not None:
+        found = quote_speaker(toks, idx, memory)
+        if found is not None:
+            for x in toks:
+                frames.setdefault(x.i, found)
+    # "according to X": X is the speaker of the whole sentence
+    for t in toks:
+        if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
+            to = t.doc[t.i + 1]
+            objs = [c for c in to.children if c.dep_ == "pobj"]
+            if objs:
+                who = idx.actors_for(objs[0]) or noun_owner(idx, objs[0])
+                if who:
+                    for x in toks:
+                        frames.setdefault(x.i, (who, t))
+    return frames
+
+
+def quote_speaker(toks: list[Token], idx: ActorIndex, memory: DocumentMemory) -> tuple[list[Actor], Token] | None:
+    """Who speaks a first-person sentence: the label of a transcript line ("Xi: I call on ..."),
+    else the speaker of a speech verb in the same quotation -- this sentence, the two after it
+    (the attribution usually closes the quote) or the one before -- where a quotation mark shows
+    the sentences are quoted."""
+    start = toks[0].i
+    label = next((t for t in toks[:6] if t.text == ":"), None)
+    if label is not None and label.i > start:
+        who = [p for i in range(start, label.i) for p in [idx.person_at.get(i)] if p is not None]
+        if who and not any(t.pos_ in ("VERB", "AUX") for t in toks if t.i < label.i):
+            return [who[-1].actor()], label
+    sents = memory.sentences
+    n = next((k for k, s in enumerate(sents) if s.start == start), None)
+    if n is None:
+        return None
+    quoted_here = any(t.text in QUOTE_MARKS for t in toks)
+    for k in (n, n + 1, n + 2, n - 1):
+        if not 0 <= k < len(sents):
+            continue
+        near = toks if k == n else list(sents[k])
+        if not quoted_here and not any(t.text in QUOTE_MARKS for t in near):
+            continue
+        for t in near:
+            if t.pos_ in ("VERB", "AUX") and lemma(t) in SPEECH_VERBS:
+                speaker, _, _ = subject_of(t, None, idx)
+                speaker = [a for a in speaker if a.country or a.kind == "igo"]
+                if speaker:
+                    return speaker, t
+    return None

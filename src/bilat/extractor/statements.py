@@ -1,0 +1,82 @@
+"""Reported clauses with no trigger, read for their content: a modal demand in reported
+speech ("Russia said Sudan must return the helicopter") is a REQUEST of the speaker, a
+negative judgement ("a violation of international law") an ACCUSE. Types and codes are the
+``statements`` rows of ``data/recodings.tsv``."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..issues import issues_in
+from ..model import Actor
+from .dates import date_for
+from .parties import same_countries
+from .recodings import recoding, rule
+from .records import Candidate, Frame, SentenceContext
+from .syntax import obligation_clause_subject
+from .words import NEGATIVE_JUDGEMENT
+
+
+@rule
+def demand_statement(verb: Token, speaker: list[Actor], clause: list[Token], ctx: SentenceContext) -> list[Actor] | None:
+    """'Russia said Sudan must return the helicopter': a demand addressed to Sudan."""
+    sub = obligation_clause_subject(verb)
+    if sub is None:
+        return None
+    target = [a for a in ctx.index.actors_for(sub, speaker=speaker) if a.country]
+    if not target or same_countries(target, speaker):
+        return None
+    return target
+
+
+@rule
+def judgement_statement(verb: Token, speaker: list[Actor], clause: list[Token], ctx: SentenceContext) -> list[Actor] | None:
+    """'X said the test was a violation of international law': the first foreign actor is accused."""
+    judged = [x for x in clause if x.lemma_.lower() in NEGATIVE_JUDGEMENT
+              and not any(c.dep_ == "neg" for c in list(x.children) + list(x.head.children))
+              and not (x.i > 0 and x.doc[x.i - 1].lower_ in ("not", "no"))
+              and not (x.i > 1 and x.doc[x.i - 2].lower_ in ("not", "no"))]
+    if not judged:
+        return None
+    target: list[Actor] = []
+    for x in clause:
+        if x.dep_ in ("compound",):
+            continue
+        for a in ctx.index.actors_for(x, speaker=speaker):
+            if a.country and not any(a.country == s.country for s in speaker) and a not in target:
+                target.append(a)
+        if target:
+            break
+    if not target or not any(a.country for a in speaker):
+        return None
+    return target
+
+
+STATEMENT_RULES = (demand_statement, judgement_statement)
+
+
+def read(ctx: SentenceContext, claimed: set[int]) -> list[tuple[Frame, Candidate]]:
+    """Frames and candidates for reported clauses no trigger ``claimed``."""
+    out = []
+    seen: set[int] = set()
+    for speaker, verb in ctx.speech.values():
+        if verb.i in seen or verb.i in claimed:
+            continue
+        seen.add(verb.i)
+        clause = [x for x in ctx.toks if ctx.speech.get(x.i, (None, None))[1] is verb]
+        if any(x.i in claimed for x in clause):
+            continue
+        for statement_rule in STATEMENT_RULES:
+            target = statement_rule(verb, speaker, clause, ctx)
+            if target is None:
+                continue
+            name = statement_rule.__name__
+            r = recoding(name)
+            frame = Frame(sentence=ctx.sent, trigger=verb, type=r.to, cameo=r.cameo, mode=None, speaker=speaker,
+                          speech_verb=verb, source=list(speaker), target=target, reasons=(f"statement:{verb.text}", name))
+            text = " ".join(x.text for x in clause)
+            cand = Candidate(type=r.to.value, cameo=r.cameo, mode=None, source=list(speaker), target=target,
+                             trigger=verb.i, sentence=ctx.sent, date=date_for(verb, ctx, []), issues=issues_in(text),
+                             confidence=0.5)
+            out.append((frame, cand))
+            break
+    return out

@@ -1,0 +1,125 @@
+"""Who does what a clause says: the subject, found by climbing from the verb.
+
+``SUBJECT_STEPS`` is the cascade, in order: at each level (the verb, then its governors,
+up to five) the first step that answers decides. A step returns ``None`` when it does not
+apply, ``Found`` when it names the subject, ``Climb`` to go on from another token, or
+``STOP``.
+"""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from spacy.tokens import Token
+
+from ..actors import ActorIndex
+from ..model import Actor
+from .parties import noun_owner
+from .syntax import is_passive_conj, quantity_head
+from .words import AGENTIVE_EVENTS, SPEAKER_NOUNS
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+
+
+class Found(NamedTuple):
+    actors: list[Actor]
+    passive: bool
+    token: Token | None
+
+
+class Climb(NamedTuple):
+    to: Token
+
+
+STOP = Found([], False, None)
+
+
+def clause_subject(tok: Token, verb: Token, idx: ActorIndex, speaker) -> Found | None:
+    """The clause's own subject: "Turkey summoned", "a U.S. air strike killed"."""
+    subj = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
+    if not subj:
+        return None
+    if len(subj) > 1:
+        # "(CNN) Turkey has summoned": prefer the subject that names an actor
+        named = [c for c in subj if idx.actors_for(c, speaker=speaker)]
+        subj = named or subj
+    s = quantity_head(subj[0])
+    if s.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
+        s = tok.head
+    actors = idx.actors_for(s, speaker=speaker, allow_unknown=True)
+    if not actors:
+        # "X's phone call, NATO chief Jens Stoltenberg, ...": an apposed person is the subject
+        for c in s.children:
+            if c.dep_ == "appos":
+                actors = idx.actors_for(c, speaker=speaker)
+                if actors:
+                    break
+    if not actors and s.lemma_.lower() in SPEAKER_NOUNS | AGENTIVE_EVENTS:
+        # "Egypt's statement said", "a U.S. air strike killed": the modifier's country acts
+        actors = noun_owner(idx, s)
+    if not actors and s.tag_ == "NNS" and s.lemma_.lower() not in AGENTIVE_EVENTS:
+        # "Islamic fundamentalists continued their strike": people the place or the story
+        # may give a country to
+        actors = [Actor(kind="group", country=None, role=idx.noun_phrase(s, strip_det=True))]
+    # a passive conjunct shares the subject of its head: "were detained and released by"
+    if tok.i != verb.i and verb.dep_ == "conj" and tok.i == verb.head.i:
+        passive = is_passive_conj(verb)  # "was indicted ... and will resign": resigning is active
+    else:
+        passive = s.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in tok.children)
+    return Found(actors, passive, s)
+
+
+def relative_clause_head(tok: Token, verb: Token, idx: ActorIndex, speaker) -> Found | None:
+    """'the envoy who met X': the noun the relative clause modifies."""
+    if tok.dep_ != "relcl":
+        return None
+    return Found(idx.actors_for(tok.head, speaker=speaker), False, tok.head)
+
+
+def issuer_of_declaration(tok: Token, verb: Token, idx: ActorIndex, speaker) -> Climb | None:
+    """'issued a declaration demanding that ...': the issuer demands."""
+    if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.dep_ in ("dobj", "attr") and tok.head.head is not tok.head:
+        return Climb(tok.head.head)
+    return None
+
+
+def owner_of_noun(tok: Token, verb: Token, idx: ActorIndex, speaker) -> Found | None:
+    """A clause on a noun: "her visit to meet Trump" (she meets); a misparsed clause (the noun acts)."""
+    if tok.dep_ != "acl":
+        return None
+    owner = [c for c in tok.head.children if c.dep_ == "poss"]
+    if owner:
+        return Found(idx.actors_for(owner[0], speaker=speaker), False, owner[0])
+    if tok.tag_ == "VBD" or tok.head.dep_ == "relcl":
+        return Found(idx.actors_for(tok.head, speaker=speaker), False, tok.head)
+    return STOP
+
+
+def governor(tok: Token, verb: Token, idx: ActorIndex, speaker) -> Climb | Found | None:
+    """Complements, conjuncts and prepositional clauses take their governor's subject
+    (an xcomp of an object-control verb takes the object: "urged Japan to keep")."""
+    if tok.dep_ in ("xcomp", "conj", "advcl", "pcomp", "ccomp", "acomp") or tok.dep_ == "pobj" or tok.dep_ == "prep":
+        nxt = tok.head
+        if nxt.pos_ == "ADP":
+            nxt = nxt.head
+        return STOP if nxt is tok else Climb(nxt)
+    return STOP
+
+
+SUBJECT_STEPS = (clause_subject, relative_clause_head, issuer_of_declaration, owner_of_noun, governor)
+
+
+def subject_of(verb: Token, speaker: list[Actor] | None, idx: ActorIndex) -> tuple[list[Actor], bool, Token | None]:
+    """Actors of the clause subject, whether the clause is passive, and the subject token."""
+    tok = verb
+    for _ in range(5):
+        for step in SUBJECT_STEPS:
+            res = step(tok, verb, idx, speaker)
+            if res is None:
+                continue
+            if isinstance(res, Climb):
+                tok = res.to
+                break
+            return ([], False, None) if res is STOP else tuple(res)
+        else:
+            break
+    return [], False, None

@@ -1,0 +1,123 @@
+"""Questions about the parse tree that several phases ask (no actors, no tables of types)."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .lexicon import lemma
+from .words import ATTACK_NOUNS, CLAUSE_BREAKS, FUTURE, OBLIGATION, PROTEST_NOUNS, PROTEST_VERBS, QUANTITY
+
+
+def quantity_head(t: Token) -> Token:
+    """'Thousands of protesters', 'a group of Moroccan diplomats': the actor is after 'of'."""
+    if t.lower_ in QUANTITY or t.pos_ == "NUM":
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        return o
+    return t
+
+
+def existential_participle(t: Token) -> bool:
+    """'There were ten soldiers killed': a participle on the noun of an existential 'there be'."""
+    if t.dep_ != "acl" or t.tag_ != "VBN" or t.head.dep_ != "attr":
+        return False
+    be = t.head.head
+    return lemma(be) == "be" and any(c.dep_ == "expl" for c in be.children)
+
+
+def reported_clause(verb: Token) -> bool:
+    """A clause the text reports as news, not one that describes a noun or a place
+    ("where 28 people have been killed", "victims killed by ...")."""
+    return verb.dep_ in ("ROOT", "conj", "ccomp", "parataxis") or existential_participle(verb)
+
+
+def is_passive_conj(verb: Token) -> bool:
+    """A participle joined to a passive verb shares its auxiliary: "were detained and released"."""
+    return verb.tag_ == "VBN" and (any(c.dep_ == "auxpass" for c in verb.children) or
+                                   any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.head.children))
+
+
+def own_clause(h: Token, exclude: set[int]) -> list[Token]:
+    """Tokens of h's clause, without embedded clauses and without the subject."""
+    out = []
+    stack = [c for c in h.children]
+    while stack:
+        x = stack.pop()
+        if x.i in exclude or x.dep_ in CLAUSE_BREAKS or (x.dep_ == "conj" and x.pos_ in ("VERB", "AUX")):
+            continue
+        out.append(x)
+        stack.extend(x.children)
+    return sorted(out, key=lambda x: x.i)
+
+
+def obligation_clause_subject(verb: Token) -> Token | None:
+    """The subject of an obligation the verb reports: "said Sudan must return ..."."""
+    for c in verb.children:
+        if c.dep_ in ("ccomp",):
+            auxes = {a.lower_ for a in c.children if a.dep_ in ("aux", "auxpass")}
+            if auxes & OBLIGATION or (c.lemma_ in ("have", "need") and any(x.dep_ == "xcomp" for x in c.children)):
+                for sub in c.children:
+                    if sub.dep_ in ("nsubj", "nsubjpass"):
+                        return sub
+    return None
+
+
+def is_protest_act(verb: Token) -> bool:
+    if lemma(verb) in PROTEST_VERBS:
+        return True
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in PROTEST_NOUNS for c in verb.children)
+
+
+def co_actors(verb: Token) -> list[Token]:
+    """Objects of "along with" / "together with" on a verb."""
+    out = []
+    for c in verb.children:
+        if c.dep_ != "prep":
+            continue
+        if c.lower_ in ("along", "together"):
+            out += [o for w in c.children if w.lower_ == "with" for o in w.children if o.dep_ == "pobj"]
+        elif c.lower_ == "with" and any(x.lower_ in ("along", "together") for x in c.children if x.i < c.i):
+            out += [o for o in c.children if o.dep_ == "pobj"]
+    return out
+
+
+def object_lemmas(verb: Token) -> set[str]:
+    return {quantity_head(c).lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "nsubjpass")}
+
+
+def purpose_is_exercise(verb: Token) -> bool:
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "for":
+            if any(x.lemma_.lower() in ("exercise", "drill", "training", "maneuver", "manoeuvre") for x in c.subtree):
+                return True
+    return False
+
+
+def clause_text(t: Token) -> str:
+    sub = list(t.subtree)
+    head = t
+    if t.dep_ in ("dobj", "pobj") and t.head is not t:
+        head = t.head
+        sub = list(head.subtree)
+    return " ".join(x.text for x in sub)
+
+
+def is_future(verb: Token) -> bool:
+    """Does the clause announce the act ("will", "would")?"""
+    h = verb
+    while h.dep_ in ("dobj", "pobj", "prep") and h.head is not h:
+        h = h.head
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE | {"would"} for c in h.children)
+
+
+
+def attack_noun_agent(verb: Token) -> bool:
+    """The clause's agent is an attack, not an attacker: "a bombing killed", "killed by a device"."""
+    for c in verb.children:
+        if c.dep_ in ("nsubj",) and c.lemma_.lower() in ATTACK_NOUNS:
+            return True
+        if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "in"):
+            if any(o.lemma_.lower() in ATTACK_NOUNS for o in c.children if o.dep_ == "pobj"):
+                return True
+    return False

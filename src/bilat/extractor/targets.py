@@ -1,0 +1,269 @@
+"""Phase 5, target: whom the act is aimed at.
+
+``TARGET_STRATEGIES`` is the cascade, in order; the first strategy that finds an actor
+decides (a protest's objects and its purpose both count). Each strategy reads the
+trigger's clause through a ``Search``, which collects actors as the rules allow them (not
+the source, not the source's own state unless asked).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from ..actors import ActorIndex, sector_table
+from ..model import Actor
+from ..model import EventType as T
+from .lexicon import lemma
+from .parties import place_country, possessor
+from .records import Frame, SentenceContext
+from .syntax import own_clause
+from .typefacts import HOSTILE, PLACE_TARGET_TYPES, TARGET_PREPS
+from .words import AGENT_HEADS, AGENTIVE_EVENTS, LOCATIVE, MUTUAL_FIGHTS, PLACE_HEADS
+
+PHASE = "target"
+
+
+def run(f: Frame, ctx: SentenceContext) -> Frame:
+    if f.scene:
+        return f  # the scene's participants were read with its source
+    idx, t = ctx.index, f.trigger
+    if not f.passive:
+        target, how = select(t, f.type, f.light, f.source, set(f.exclude), f.speaker, idx)
+        f = f.but(f"target:{how}", target=target)
+    elif not f.target and f.light is not None:
+        # "Evidence against Russia was presented by the US": the noun names the target
+        # (the noun is the passive subject, so its own subtree is not excluded)
+        exclude = set(f.exclude) - {x.i for x in t.subtree}
+        target, how = select(t, f.type, None, f.source, exclude, f.speaker, idx)
+        f = f.but(f"target:{how}", target=target)
+    if f.light is not None and lemma(f.light) == "face":
+        # "faces pressure from Congress": the one who faces it is the target
+        givers = [o for h in (t, f.light) for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
+                  for o in c.children if o.dep_ == "pobj"]
+        if not givers:
+            return f.drop(PHASE, "faces_a_prospect")  # "Iran faces sanctions": a prospect, not an act
+        f = f.but("faced_from", source=[a for o in givers for a in idx.actors_for(o, speaker=f.speaker)],
+                  target=f.source)
+    if not f.source and f.speaker and f.type not in HOSTILE:
+        f = f.but("speaker_as_source", source=list(f.speaker))
+    # a reported clause whose subject is the speaker's own state keeps the speaker ("Hayashi said
+    # Japan is willing to ...": Hayashi acts for Japan; but "civilians were killed in a bombing in
+    # Baghdad, Iraqi police said": not the police)
+    if f.speaker and f.source and all(a.kind == "state" for a in f.source) and not (f.passive and f.type in HOSTILE) \
+            and {a.country for a in f.source} == {a.country for a in f.speaker if a.country}:
+        f = f.but("speaker_for_own_state", source=list(f.speaker))
+    return f
+
+
+@dataclass
+class Search:
+    """One target search: the trigger, what it may not pick, and what it found so far."""
+
+    t: Token
+    typ: T
+    heads: list[Token]  # the light verb first: "engaged peacekeepers in a firefight"
+    source: list[Actor]
+    exclude: set[int]
+    speaker: list[Actor] | None
+    idx: ActorIndex
+    found: list[Actor] = field(default_factory=list)
+
+    def take(self, tok: Token, foreign_only: bool = False, unknown: bool = False) -> None:
+        src_countries = {a.country for a in self.source if a.country}
+        for a in self.idx.actors_for(tok, speaker=self.speaker,
+                                     allow_unknown=unknown or self.typ in (T.COERCE, T.ASSAULT)):
+            if a in self.found or a in self.source:
+                continue
+            # the source's own state is not its target ("its troops", "Japan-China ties"), but its
+            # citizens and groups may be ("threatened to ban Ugandan opposition candidates")
+            if foreign_only and a.country in src_countries and a.kind in ("state", "organization", "igo"):
+                continue
+            self.found.append(a)
+
+    def take_foreign(self, tok: Token) -> None:
+        self.take(tok, foreign_only=True)
+
+    def take_place(self, place) -> None:
+        kind = "igo" if place.kind == "igo" else "group" if place.kind.startswith("group:") else "state"
+        a = Actor(kind=kind, country=place.code,
+                  name=self.idx.doc[place.start:place.end].text if kind == "group" else None)
+        if a.country not in {x.country for x in self.source if x.country} and a not in self.found:
+            self.found.append(a)
+
+    def take_place_of(self, tok: Token) -> None:
+        if not self.found and self.typ in PLACE_TARGET_TYPES:
+            code = place_country(tok, self.idx)  # "visited the U.S. capital", "shelled Syria's city"
+            if code:
+                self.found.append(Actor(kind="state", country=code))
+
+
+def select(t: Token, typ: T, light: Token | None, source: list[Actor], exclude: set[int],
+           speaker: list[Actor] | None, idx: ActorIndex) -> tuple[list[Actor], str]:
+    """The target, and the strategy that found it ('none' when none did)."""
+    s = Search(t, typ, ([light] if light is not None else []) + [t], source, exclude, speaker, idx)
+    first = "none"  # the strategy that found the first actor
+    for strategy in TARGET_STRATEGIES:
+        strategy(s)
+        if s.found and first == "none":
+            first = strategy.__name__
+        if s.found and not (strategy is objects_and_prepositions and typ == T.PROTEST):
+            break  # a protest's purpose may name more of whom it is aimed at
+    return s.found, first
+
+
+def doer_of_condemned_act(s: Search) -> None:
+    """'condemned the attack by Israel', 'investigating crimes by Croatian extremists against Serb
+    civilians': whoever did the condemned act is accused, not its victims."""
+    if s.typ != T.ACCUSE:
+        return
+    for h in s.heads:
+        acts = [c for c in h.children if c.dep_ == "dobj" and c.i not in s.exclude]
+        acts += [o for c in h.children if c.dep_ == "prep" and c.lower_ in ("over", "about", "for")
+                 for o in c.children if o.dep_ == "pobj"]
+        if h.pos_ == "VERB" and not any(c.dep_ == "auxpass" for c in h.children):
+            acts.append(h)  # the parser often hangs "by X" on the active verb itself
+        for act in acts:
+            for c in act.children:
+                if c.dep_ == "prep" and c.lower_ == "by":
+                    for o in c.children:
+                        if o.dep_ == "pobj":
+                            s.take(o)
+                            code = None if s.found else s.idx.modifier_country(o)
+                            if code:  # "by Croatian extremists", in Croatia's own inquiry too
+                                s.found.append(Actor(kind="group", country=code,
+                                                     role=s.idx.noun_phrase(o, strip_det=True)))
+
+
+def accused_over(s: Search) -> None:
+    """'complained to the UN over Israeli air raids': the accused before the addressee."""
+    if s.typ != T.ACCUSE:
+        return
+    for h in s.heads:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in ("over", "about", "against", "of") and c.i not in s.exclude:
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        s.take_foreign(o)
+                        if not s.found:
+                            possessor(s.idx, o, s.take_foreign, s.take_place)
+
+
+def person_met(s: Search) -> None:
+    """'visiting the U.S. capital ... to meet President X': X is met."""
+    if s.typ != T.CONSULT:
+        return
+    for h in s.heads:
+        for c in h.children:
+            if c.dep_ in ("advcl", "xcomp") and lemma(c) in ("meet", "see", "talk", "visit"):
+                for o in c.children:
+                    if o.dep_ == "dobj":
+                        s.take(o)
+
+
+def objects_and_prepositions(s: Search) -> None:
+    """The direct or indirect object, then the prepositions the type takes (event_types)."""
+    typ, t = s.typ, s.t
+    preps = TARGET_PREPS.get(typ, ())
+    if typ == T.AGREE and t.pos_ == "NOUN":
+        preps = ("by",) + preps  # "plans for a visit by Trump": the visitor is the other party
+    if typ == T.ASSAULT and lemma(t) in MUTUAL_FIGHTS:
+        preps = preps + ("with",)  # "clashed with rioters": the other side (but "attacked with drones")
+    for h in s.heads:
+        for c in h.children:
+            if c.i in s.exclude:
+                continue
+            if c.dep_ == "dobj" and any(x.dep_ == "poss" and x.tag_ == "PRP$" for x in c.children) \
+                    and typ in (T.AGREE, T.AID, T.MOBILIZE, T.RETREAT):
+                continue  # "offered its troops to Lebanon": its own troops are what is offered
+            if c.dep_ in ("dobj", "dative", "iobj") and c.i != t.i and t not in c.conjuncts:
+                if c.dep_ == "dative" and c.pos_ == "ADP":
+                    for o in c.children:
+                        if o.dep_ == "pobj":
+                            s.take(o)
+                else:
+                    s.take(c)
+                    if not s.found:
+                        possessor(s.idx, c, s.take_foreign, s.take_place, s.take)
+                    s.take_place_of(c)
+            elif c.dep_ in ("prep", "agent") and c.lower_ in preps:
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        s.take(o)
+                        if not s.found:
+                            possessor(s.idx, o, s.take, s.take_place)
+                        s.take_place_of(o)
+        if s.found and typ != T.PROTEST:
+            return
+
+
+def protest_purpose(s: Search) -> None:
+    """A protest's purpose names whom it is aimed at: "marched ... to demand that the government
+    withdraw its invitation to President X", "to show their disapproval of the United States' policies"."""
+    if s.typ != T.PROTEST:
+        return
+    for h in s.heads:
+        for c in h.children:
+            if c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                for x in c.subtree:
+                    if x.dep_ not in ("compound", "amod") and x.tag_ != "PRP$":
+                        s.take(x)
+
+
+def complement_subject(s: Search) -> None:
+    """'demanded that the US cancel ...', 'accused X of ...', "its demands that Burundi's
+    government grant ...": the complement's subject is addressed (a group the text gives no
+    country may get one from the place or the story later)."""
+    if s.typ not in (T.REQUEST, T.ACCUSE, T.THREATEN, T.REJECT, T.AGREE):
+        return
+    for h in s.heads:
+        for c in h.children:
+            if (c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "acl" and h.pos_ == "NOUN")) and c.i not in s.exclude:
+                for sub in c.children:
+                    if sub.dep_ in ("nsubj", "nsubjpass"):
+                        s.take(sub, foreign_only=False, unknown=True)
+
+
+def relative_clause_head(s: Search) -> None:
+    """A relative clause's object is the noun it modifies: "Iranian officers it accused"."""
+    if s.t.dep_ == "relcl" and not any(c.dep_ == "dobj" for c in s.t.children):
+        s.take_foreign(s.t.head)
+
+
+def actor_in_clause(s: Search) -> None:
+    """The first actor elsewhere in the trigger's own clause that is not a topic or a place."""
+    idx, typ = s.idx, s.typ
+    for h in s.heads:
+        for x in own_clause(h, s.exclude):
+            if x.i == s.t.i:
+                continue
+            if x.dep_ in ("compound", "amod", "nmod") and x.i in idx.place_at and \
+                    (x.head.lemma_.lower() in PLACE_HEADS or x.head.lemma_.lower() in sector_table()):
+                s.take_place(idx.place_at[x.i])  # "the Azerbaijani republic", "Ugandan opposition candidates"
+                if s.found:
+                    return
+                continue
+            if _not_an_actor(x, typ, idx):
+                continue
+            s.take_foreign(x)
+            if s.found:
+                return
+
+
+def _not_an_actor(x: Token, typ: T, idx: ActorIndex) -> bool:
+    if x.dep_ in ("compound", "amod", "nmod") and x.head.i not in idx.person_at \
+            and x.head.lemma_.lower() not in AGENT_HEADS | AGENTIVE_EVENTS and x.head.lower_ not in AGENT_HEADS:
+        return True  # "the Taiwan issue", "Japanese seafood imports": topics, not actors
+    # "in Baghdad": where, not whom (but "to resume attacks in Israel" threatens Israel)
+    where = typ != T.THREATEN and not (x.head.lower_ == "from" and typ in (T.RETREAT, T.AGREE))
+    if x.head.dep_ == "prep" and x.head.lower_ in LOCATIVE and x.dep_ == "pobj" and x.i not in idx.person_at and where:
+        return True
+    if x.tag_ == "PRP$":
+        return True  # "its supplies": the owner is usually the actor itself
+    if any(c.dep_ == "poss" and c.tag_ == "PRP$" and c.lower_ in ("its", "their") for c in x.children):
+        return True  # "its troops", "their forces": the source's own
+    return x.dep_ == "pobj" and x.head.lower_ in LOCATIVE and where
+
+
+TARGET_STRATEGIES = (doer_of_condemned_act, accused_over, person_met, objects_and_prepositions, protest_purpose,
+                     complement_subject, relative_clause_head, actor_in_clause)

@@ -1,0 +1,189 @@
+"""Phase 1, triggers: the words of a sentence that name an event, as frames.
+
+Verbs and adjectives come from ``data/triggers.tsv``; nouns from ``data/nouns.tsv``, when a
+light verb governs them ("held talks", "imposed sanctions") or they set the scene ("in a
+phone call with X"). A new trigger word is a row in one of those tables, not code here.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..actors import ActorIndex, sector_table
+from ..model import EventType as T
+from .lexicon import NounTrigger, Trigger, lemma, noun_lexicon, particle_of, verb_lexicon, verb_senses
+from .records import Frame, SentenceContext
+from .recodings import trigger_recode
+from .parties import pair_parties
+from .syntax import is_passive_conj, quantity_head
+from .words import ARRANGEMENTS, GENERIC_EVENT_NOUNS, HOSTILE_XCOMP, QUANTITY
+
+PHASE = "triggers"
+#: noun events whose parties a compound may name ("the Japan-China summit", "the India-China clash")
+PAIR_NOUN_TYPES = frozenset({T.CONSULT, T.ASSAULT, T.COOPERATE})
+
+
+def find(ctx: SentenceContext) -> list[Frame]:
+    """One frame per trigger, nouns first (a noun's light verb is not a trigger of its own)."""
+    frames, light_used = [], set()
+    for t in ctx.toks:
+        found = _noun_frame(t, ctx)
+        if found is not None:
+            frames.append(found)
+            if found.light is not None:
+                light_used.add(found.light.i)
+    for t in ctx.toks:
+        if t.i not in light_used:
+            found = _verb_frame(t, ctx)
+            if found is not None:
+                frames.append(found)
+    return frames
+
+
+def _frame(ctx: SentenceContext, t: Token, trig: Trigger, light: Token | None, reason: str) -> Frame:
+    scene = light is None and t.pos_ in ("NOUN", "PROPN") and t.dep_ != "dobj"
+    return Frame(sentence=ctx.sent, trigger=t, type=trig.type, cameo=trig.cameo, mode=trig.mode, light=light,
+                 scene=scene, reasons=(f"{reason}:{lemma(t)}",))
+
+
+def _noun_frame(t: Token, ctx: SentenceContext) -> Frame | None:
+    nouns = noun_lexicon()
+    if not (t.pos_ == "NOUN" or (t.pos_ == "PROPN" and t.lower_ in nouns)):
+        return None
+    lem = t.lemma_.lower()
+    nt = nouns.get(lem) or nouns.get(t.lower_)
+    if nt is None and t.lower_ == "strikes":
+        nt = nouns.get("strike")
+    if nt is None:
+        return None
+    if lem == "strike" and t.i > 0 and t.doc[t.i - 1].lower_ in ("air", "missile", "drone", "military"):
+        nt = nouns["airstrike"]
+    if lem == "hunger" and not (t.i + 1 < len(t.doc) and t.doc[t.i + 1].lemma_ == "strike"):
+        return None
+    found = _noun_trigger(t, nt)
+    if found is None and nt.type in PAIR_NOUN_TYPES and len(pair_parties(t, ctx.index)) >= 2:
+        found = Trigger(nt.type, nt.cameo, nt.mode), None, "noun_names_its_parties"  # "the Japan-China summit"
+    if found is None:
+        return None
+    trig, light, reason = found
+    frame = _frame(ctx, t, trig, light, reason)
+    return trigger_recode(frame, ctx)
+
+
+def _verb_frame(t: Token, ctx: SentenceContext) -> Frame | None:
+    lex = verb_lexicon()
+    lem = lemma(t)
+    if t.pos_ in ("VERB",) or (t.pos_ == "AUX" and lem not in ("be", "have", "do")) or (t.pos_ == "NOUN" and t.tag_ == "VBG"):
+        part = particle_of(t)
+        senses = verb_senses()
+        # a verb listed only with particles ("call on", "fire at") needs the particle
+        candidates = (senses.get(("VERB", lem, part), ()) if part else ()) + senses.get(("VERB", lem, ""), ())
+        trig = next((c for c in candidates if not c.objects or object_ok(t, c.objects, ctx.index)), None)
+        if trig is None or (lem == "call" and not part):
+            return None
+        if t.dep_ == "amod":
+            return None  # "alleged bombers", "the detained activist": a description
+        return _frame(ctx, t, trig, None, "verb")
+    if (t.pos_ == "ADJ" and ("ADJ", lem, "") in lex) or \
+            (t.tag_ == "VBN" and ("ADJ", t.lower_, "") in lex and any(c.dep_ == "xcomp" for c in t.children)):
+        trig = lex[("ADJ", lem if t.pos_ == "ADJ" else t.lower_, "")]
+        if trig.type == T.AGREE and not any(c.dep_ == "xcomp" for c in t.children):
+            return None  # "ready", "willing" alone promise nothing
+        return trigger_recode(_frame(ctx, t, trig, None, "adjective"), ctx)
+    return None
+
+
+def readiness_is_hostile(frame: Frame) -> bool:
+    """'ready to respond', 'prepared to strike': a readiness to fight threatens."""
+    xc = [c for c in frame.trigger.children if c.dep_ == "xcomp"]
+    return frame.route == "adjective" and bool(xc) and lemma(xc[0]) in HOSTILE_XCOMP
+
+
+def is_trigger_token(t: Token, idx: ActorIndex) -> bool:
+    """Would this verb fire as a trigger? ("seeking to deepen ties": seek fires only on its objects)"""
+    lem = lemma(t)
+    if t.pos_ in ("VERB", "AUX", "NOUN"):
+        senses = verb_senses()
+        candidates = senses.get(("VERB", lem, particle_of(t)), ()) + senses.get(("VERB", lem, ""), ())
+        if any(not c.objects or object_ok(t, c.objects, idx) for c in candidates):
+            return True
+    if t.pos_ == "ADJ" and ("ADJ", lem, "") in verb_lexicon():
+        return True
+    return False
+
+
+def object_ok(t: Token, objects: frozenset[str], idx: ActorIndex) -> bool:
+    """Does the verb act on one of ``objects`` (its object, or its subject when intransitive)?"""
+    objs = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+    if not objs and t.dep_ in ("acl", "relcl", "amod"):
+        objs = [t.head]
+    if not objs and t.dep_ == "conj" and is_passive_conj(t):
+        # "civilians were detained and later released": the shared subject is what is released
+        objs = [c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not objs:  # intransitive use: "UN troops withdrew" -- the subject is what moves
+        objs = [quantity_head(c) for c in t.children if c.dep_ == "nsubj"]
+    for o in objs:
+        o = quantity_head(o)
+        for x in [o] + list(o.conjuncts) + [c for c in o.children if c.dep_ == "compound"]:
+            if x.lemma_.lower() in objects or x.lower_ in objects:
+                return True
+            if "person" in objects and (x.i in idx.person_at or x.ent_type_ in ("PERSON", "NORP")
+                                        or sector_table().get(x.lemma_.lower(), ("", ""))[1] == "person"):
+                return True  # "received President of Ghana X", "received the US Secretary of State"
+            if "state" in objects and x.i in idx.place_at:
+                return True
+    return False
+
+
+def _noun_trigger(t: Token, nt: NounTrigger) -> tuple[Trigger, Token | None, str] | None:
+    # "its ban on Japanese seafood, which China imposed": the relative clause holds the light verb
+    near = list(t.children) + [x for p in t.children if p.dep_ == "prep" for o in p.children
+                               if o.dep_ == "pobj" for x in o.children]  # the parser may hang it lower
+    for c in near:
+        if c.dep_ == "relcl" and lemma(c) in nt.lights and \
+                any(x.dep_ == "dobj" and x.tag_ in ("WDT", "WP") for x in c.children):
+            typ, cameo = nt.lights[lemma(c)]
+            return Trigger(typ, cameo, nt.mode if typ == nt.type else None), c, "noun_in_relative_clause"
+    return _noun_trigger_by_head(t, nt)
+
+
+def _noun_trigger_by_head(t: Token, nt: NounTrigger) -> tuple[Trigger, Token | None, str] | None:
+    # "a series of meetings", "10 days of war games", "a mediation effort": look through the measure
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in QUANTITY:
+        t = t.head.head
+    elif t.dep_ == "compound" and t.head.lower_ in GENERIC_EVENT_NOUNS:
+        t = t.head
+    head = t.head
+    # conjoined nouns share the light verb: "imposed sanctions and visa restrictions"
+    if t.dep_ == "conj" and head.pos_ == "NOUN":
+        t2 = head
+        head = t2.head
+        dep = t2.dep_
+    else:
+        dep = t.dep_
+    if dep == "pobj" and head.lower_ in ("in", "into", "on") and head.head.pos_ in ("VERB", "AUX") \
+            and lemma(head.head) in nt.lights:
+        dep, head = "dobj", head.head  # "engaged in ethnic cleansing": the verb is the light verb
+    if dep in ("dobj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX"):
+        hl = lemma(head)
+        phrasal = f"{hl} {particle_of(head)}"
+        if phrasal in nt.lights:  # "called off the strike" is not "called the strike"
+            hl = phrasal
+        if hl in nt.lights:
+            typ, cameo = nt.lights[hl]
+            return Trigger(typ, cameo, nt.mode if typ == nt.type else None), head, "noun_with_light_verb"
+        return None
+    if dep == "pobj" and head.lower_ == "for" and nt.type == T.CONSULT and head.head.lemma_.lower() in ARRANGEMENTS \
+            and head.head.dep_ in ("dobj", "nsubjpass") and head.head.head.pos_ == "VERB":
+        # "confirmed plans for a visit by Trump to Britain": an announced meeting agrees it (spec §3);
+        # the arranged_meeting re-coding makes it an AGREE
+        return Trigger(nt.type, nt.cameo, None), head.head.head, "arranged_meeting"
+    scene = Trigger(nt.type, nt.cameo, nt.mode)
+    if dep == "pobj" and head.pos_ == "ADP" and nt.scene and (
+            head.lower_ in ("in", "during", "at", "after", "before", "following", "on")
+            or (head.lower_ == "for" and nt.type == T.CONSULT)):  # "returned to Geneva for talks"
+        return scene, None, "scene_noun"
+    if dep in ("nsubj",) and head.lemma_ in ("take", "end", "begin", "conclude", "continue", "open", "start") and nt.scene:
+        return scene, None, "scene_noun"
+    if nt.scene and nt.type == T.CONSULT and any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in t.children):
+        return scene, None, "scene_noun"  # "the latest round of talks with Ethiopia"
+    return None

@@ -1,0 +1,94 @@
+"""The extractor's word lists, read once from ``data/extract_words.txt``.
+
+Each list there has a ``[name]`` header and a line saying what it is for; adding a word is
+adding it to the file. Here the lists become frozensets (and ``a=b`` lists dicts) under
+the names the rules use.
+"""
+from __future__ import annotations
+
+from importlib import resources
+
+
+def _read_sections() -> dict[str, list[str]]:
+    text = resources.files("bilat.data").joinpath("extract_words.txt").read_text(encoding="utf-8")
+    out: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = out.setdefault(line[1:-1], [])
+            continue
+        if current is None:
+            raise ValueError(f"extract_words.txt: words before any [list] header: {line!r}")
+        current.extend(line.split())
+    return out
+
+
+_SECTIONS = _read_sections()
+
+
+def words(name: str) -> frozenset[str]:
+    """One list as a set; a missing list is an error, not an empty set."""
+    return frozenset(_SECTIONS[name])
+
+
+def pairs(name: str) -> dict[str, str]:
+    """An ``a=b`` list as a dict, in file order."""
+    return dict(item.split("=", 1) for item in _SECTIONS[name])
+
+
+def list_names() -> tuple[str, ...]:
+    return tuple(_SECTIONS)
+
+
+SPEECH_VERBS = words("speech_verbs")
+SPEAKER_NOUNS = words("speaker_nouns")
+HYPOTHETICAL = words("hypothetical_aux")
+FUTURE = words("future_aux")
+OBLIGATION = words("obligation_aux")
+INTENT_VERBS = words("intent_verbs")
+CONTINUE_VERBS = words("continue_verbs")
+HOSTILE_XCOMP = words("hostile_xcomp")
+NEGATIVE_JUDGEMENT = words("negative_judgement")
+PLACE_HEADS = words("place_heads")
+AGENTIVE_EVENTS = words("agentive_events")
+AGENT_HEADS = words("agent_heads")
+LOCATIVE = words("locative_preps")
+REPEATABLE = words("repeatable")
+CLAUSE_BREAKS = words("clause_breaks")
+ARMED_ACTS = words("armed_acts")
+CROWD_NOUNS = words("crowd_nouns")
+PROTEST_PURPOSE = words("protest_purpose")
+DEMAND_NOUNS = words("demand_nouns")
+EXERCISES = words("exercise_nouns")
+ARRANGEMENTS = words("arrangement_nouns")
+MUTUAL_FIGHTS = words("mutual_fights")
+WEAPONS = words("weapons")
+ATTACK_NOUNS = words("attack_nouns")
+HOSTILE_INTENT = words("hostile_intent")
+MODAL_NOUNS = words("modal_nouns")
+WISH_VERBS = words("wish_verbs")
+GENERIC_EVENT_NOUNS = words("generic_event_nouns")
+QUANTITY = words("quantity_nouns")
+PROTEST_NOUNS = words("protest_nouns")
+PROTEST_VERBS = words("protest_verbs")
+RESTRICTIONS = words("restrictions")
+NOT_YET = words("not_yet")
+QUOTE_MARKS = words("quote_marks")
+DEVERBAL = pairs("deverbal_acts")
+#: what is received, in the order the lists are tried: "received weapons from X"
+RECEIVED = {name: words(name) for name in ("received_aid", "received_assurance", "received_support", "received_visitor")}
+
+
+def _concession_objects() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for item in _SECTIONS["concession_objects"]:
+        verb, obj = item.split("=", 1)
+        out.setdefault(verb, set()).update(RESTRICTIONS if obj == "@restrictions" else {obj})
+    return {v: frozenset(o) for v, o in out.items()}
+
+
+#: verb -> what it concedes when done to it: "accepted the demands", "lifted the curfew"
+CONCESSION_OBJECTS = _concession_objects()
