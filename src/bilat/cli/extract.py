@@ -73,6 +73,8 @@ def extract_cmd(settings, inputs, output, published, workers, encoding, model, q
         sys.exit(130)
     finally:
         bar.close()
+    if bar.shown:  # the bar has ended; say what the time after it goes to
+        click.echo(f"linking {len(events)} events into stories and writing them ...", err=True)
     events = with_stories(events)
     out = open(output, "w", encoding="utf-8") if output else sys.stdout
     try:

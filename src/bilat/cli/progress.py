@@ -14,6 +14,8 @@ class Progress:
         self.disable = disable
         self.threshold = threshold
         self.bar = None
+        #: whether a bar was ever drawn (so a command can say what follows it)
+        self.shown = False
 
     def update(self, _item=None, n: int = 1) -> None:
         self.count += n
@@ -25,6 +27,7 @@ class Progress:
                 return
             self.bar = tqdm(total=self.total, unit=self.unit, file=sys.stderr, dynamic_ncols=True,
                             initial=self.count - n, mininterval=0.5)
+            self.shown = True
         self.bar.update(n)
 
     def close(self) -> None:
