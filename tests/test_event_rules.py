@@ -224,3 +224,12 @@ def test_aid_sent_transferred_or_released(dyads, text, expected):
 ])
 def test_disappointment_suspicion_and_scolding_accuse(dyads, text, expected):
     assert expected in dyads(text)
+
+
+@pytest.mark.parametrize("second", [
+    "They agreed to resume direct flights.",
+    "The ministers agreed to resume direct flights.",
+])
+def test_they_after_a_joint_act_are_its_parties(dyads, second):
+    first = "Kenyan Foreign Minister Mary Wanjiru met Ugandan Foreign Minister Peter Okello in Nairobi on Monday. "
+    assert any(t == "AGREE" and set(s) | set(g) == {"KEN", "UGA"} for t, s, g in dyads(first + second))

@@ -606,6 +606,11 @@ class ActorIndex:
                 holder = self._role_holder(t)
                 if holder is not None:
                     return [holder.actor()]
+            if not countries and low in _GROUP_PEOPLE | {"diplomats", "officials", "delegations", "sides"} \
+                    and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
+                group = self._last_party_group(t.i)  # "The ministers also discussed ..." after they met
+                if group:
+                    return group
             if not countries:
                 same = self._recent_same(t) or (self._pronoun_owner(t) if kind in ("group", "organization") else None)
                 countries = [same] if same else []
@@ -819,6 +824,10 @@ class ActorIndex:
                 person = self.person_at.get(i)
                 if person is not None:
                     return [person.actor()]
+        if wanted == "plural":
+            group = self._last_party_group(t.i)
+            if group:
+                return group
         for i, actor in reversed(self.history):
             if i >= t.i:
                 continue
@@ -830,6 +839,17 @@ class ActorIndex:
                 return [actor]
             if wanted in ("state", "plural") and actor.kind == "person":
                 break  # a person intervenes: "it" is not the last state
+        return []
+
+    def _last_party_group(self, before: int) -> list[Actor]:
+        """The last several actors that acted together before token ``before`` ("Kishida and Yoon
+        held talks. They agreed ..."), if no single actor acted after them."""
+        for i, _ in reversed(self.history):
+            if i >= before:
+                continue
+            group = [a for j, a in self.history if j == i]
+            countries = {a.country for a in group if a.country}
+            return group if len(countries) >= 2 else []
         return []
 
     def _last_country(self, i: int) -> str | None:

@@ -42,8 +42,10 @@ class DocumentMemory:
         """Actors that acted at token ``i`` (for pronouns in later clauses)."""
         self._index.remember(i, actors)
 
-    def remember_event(self, trigger: int, typ: EventType, source: list[Actor]) -> None:
-        self.remember(trigger, source)
+    def remember_event(self, trigger: int, typ: EventType, source: list[Actor], partners=()) -> None:
+        """An event's source acted at its trigger; so did its partners in a joint act (a meeting's
+        other side), who are not the type's last source."""
+        self.remember(trigger, list(source) + [a for a in partners if a not in source])
         self.type_sources[typ] = list(source)
 
     def last_source(self, typ: EventType) -> list[Actor] | None:

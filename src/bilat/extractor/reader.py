@@ -15,12 +15,16 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from ..actors import ActorIndex
+from ..model import EventType
 from . import fallbacks, gate, modality, placing, recode, source, speech, statements, targets, triggers
 from .dates import remember_dated_acts, settle_dates
 from .emit import candidates
 from .memory import DocumentMemory
 from .records import Candidate, Frame, SentenceContext
 from .typefacts import HOSTILE
+
+#: joint acts whose target acted too: after a meeting, "they" are both sides
+JOINT = frozenset({EventType.CONSULT})
 
 #: the phases after ``triggers``, in order (name, function)
 PHASES = (
@@ -72,7 +76,8 @@ def read_sentence(sent: Span, index: ActorIndex, memory: DocumentMemory, publish
         if frame.speech_verb is not None:
             claimed.add(frame.speech_verb.i)
         reading.candidates.extend(candidates(frame, ctx))
-        memory.remember_event(frame.trigger.i, frame.type, frame.source)
+        memory.remember_event(frame.trigger.i, frame.type, frame.source,
+                              frame.target if frame.type in JOINT else ())
     for frame, cand in statements.read(ctx, claimed):
         reading.frames.append(frame)
         reading.candidates.append(cand)
