@@ -282,7 +282,7 @@ def list_actors(request: Request, q: str | None = Query(None, max_length=200, de
     return paged(request, store_of(request).actors(q=q, limit=limit, offset=offset), limit, offset)
 
 
-@router.get("/actors/{key}", tags=["actors"])
+@router.get("/actors/{key:path}", tags=["actors"])
 def get_actor(request: Request, key: str = Path(max_length=200, description="a person's name or a country code")) -> dict[str, Any]:
     """One actor and its activity."""
     return store_of(request).actor(key)

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import tempfile
 import textwrap
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -225,3 +226,57 @@ def test_unreachable_store_is_503_store_unavailable():
             assert body["code"] == "B510" and "127.0.0.1" not in body["message"] and "gone" not in body["message"]
         r = c.get("/")
         assert r.status_code == 503 and "text/html" in r.headers["content-type"] and "B510" in r.text
+
+
+RUN = "import sys; from bilat.cli import main; sys.exit(main())"
+
+
+def _count(url: str) -> int:
+    import psycopg
+
+    try:
+        with psycopg.connect(url, connect_timeout=5) as conn:
+            return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    except psycopg.Error:
+        return -1
+
+
+@pytest.mark.postgres
+@pytest.mark.model
+def test_cli_ingest_with_postgres_stopped_mid_way_says_to_rerun(tmp_path, nlp):
+    """The issue's case end to end: `bilat ingest` loses its server after some batches; one line says
+    so and to re-run, nothing partial is kept, and the re-run gives the record of an unbroken run."""
+    from ._data import DEV
+
+    src = tmp_path / "articles.jsonl"
+    with open(DEV / "articles.jsonl", encoding="utf-8") as fh:
+        lines = [line for line in fh if line.strip()][:24]
+    src.write_text("".join(lines), encoding="utf-8")
+    n = len(lines)
+    clean = str(tmp_path / "clean.db")
+    done = subprocess.run([sys.executable, "-c", RUN, "ingest", str(src), "--db", clean, "-q"],
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode in (0, 1), done.stderr
+    env = {**os.environ, "BILAT_BATCH_SIZE": "2"}
+    with _private_pg() as (url, start, stop):
+        bilat.open_store(url).close()
+        proc = subprocess.Popen([sys.executable, "-c", RUN, "ingest", str(src), "--db", url, "--batch-size", "2", "-q"],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+        deadline = time.time() + 300
+        while _count(url) < 4 and proc.poll() is None and time.time() < deadline:
+            time.sleep(0.2)
+        assert proc.poll() is None, "the ingest ended before the server could be stopped"
+        stop()
+        _, err = proc.communicate(timeout=300)
+        assert proc.returncode == 2, err
+        assert "Traceback" not in err
+        last = err.strip().splitlines()[-1]
+        assert last.startswith("[B410]") and "run the same command again" in last and "127.0.0.1" in last
+        start()
+        kept = _count(url)
+        assert 4 <= kept < n and kept % 2 == 0  # whole batches only
+        again = subprocess.run([sys.executable, "-c", RUN, "ingest", str(src), "--db", url, "-q"],
+                               capture_output=True, text=True, timeout=600, env=env)
+        assert again.returncode == done.returncode, again.stderr
+        assert f"{kept} already stored" in again.stderr
+        assert _record(url)[1] == _record(clean)[1]

@@ -114,3 +114,10 @@ def test_stats_do_not_show_the_store_url(client_any, web_store):
 def client_any(live_url):
     with httpx.Client(base_url=live_url, timeout=30) as c:
         yield c
+
+
+def test_names_with_a_slash_reach_the_actor_lookup(client_any):
+    """'AC/DC' is looked up (and not found) rather than being no route at all."""
+    assert_error(client_any.get("/api/actors/AC/DC"), 404, "B403")
+    r = client_any.get("/actor/AC/DC.json")
+    assert r.status_code == 404 and r.json()["code"] == "B403"

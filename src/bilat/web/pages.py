@@ -191,7 +191,7 @@ def actors_page(request: Request, q: str | None = Query(None, max_length=200),
     return render(request, "actors.html", {"q": q, **paged(request, result, PAGE, offset)})
 
 
-@router.get("/actor/{key}")
+@router.get("/actor/{key:path}")
 def actor_page(request: Request, key: str = Path(max_length=200), offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> Response:
     store = store_of(request)
     actor = store.actor(key)
