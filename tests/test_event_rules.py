@@ -233,3 +233,12 @@ def test_disappointment_suspicion_and_scolding_accuse(dyads, text, expected):
 def test_they_after_a_joint_act_are_its_parties(dyads, second):
     first = "Kenyan Foreign Minister Mary Wanjiru met Ugandan Foreign Minister Peter Okello in Nairobi on Monday. "
     assert any(t == "AGREE" and set(s) | set(g) == {"KEN", "UGA"} for t, s, g in dyads(first + second))
+
+
+def test_a_statement_without_addressee_in_a_two_state_story_is_to_the_other(dyads):
+    text = ("Kenya summoned Uganda's ambassador on Monday over shelling near the border. "
+            "Kenya also strongly condemned the incident.")
+    assert ("ACCUSE", ["KEN"], ["UGA"]) in dyads(text)
+    # a story about three states gives no one addressee
+    three = ("Kenya, Uganda and Tanzania each sent envoys to Arusha on Monday. Kenya strongly condemned the incident.")
+    assert not any(t == "ACCUSE" for t, _, _ in dyads(three)), dyads(three)

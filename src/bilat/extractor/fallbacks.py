@@ -95,7 +95,28 @@ def repression_threatened(f: Frame, ctx: SentenceContext) -> list[Actor]:
     return []
 
 
-FALLBACK_STEPS = (rejected_speaker, threatened_for_an_act, one_foreign_state, home_country, repression_threatened)
+def story_counterpart(f: Frame, ctx: SentenceContext) -> list[Actor]:
+    """A state's statement with no addressee in a story about two states ("We have lodged a strong
+    protest", "Egypt refused to accept it"): it is addressed to the other one."""
+    if f.type not in (T.ACCUSE, T.REQUEST, T.REJECT, T.THREATEN):
+        return []
+    src = {a.country for a in f.source if a.country}
+    if len(src) != 1 or any(c.startswith("IGO:") for c in src):
+        return []
+    counts: dict[str, int] = {}
+    for place in ctx.index.doc._.places or []:
+        if place.start < f.trigger.i and place.kind in ("country", "demonym", "igo"):
+            counts[place.code] = counts.get(place.code, 0) + 1
+    ranked = sorted(counts, key=lambda c: -counts[c])
+    # two states lead the story so far, clear of any third
+    if len(ranked) < 2 or (len(ranked) > 2 and counts[ranked[1]] == counts[ranked[2]]) or not src <= set(ranked[:2]):
+        return []
+    other = next(c for c in ranked[:2] if c not in src)
+    return [] if other.startswith("IGO:") else [Actor(kind="state", country=other)]
+
+
+FALLBACK_STEPS = (rejected_speaker, threatened_for_an_act, one_foreign_state, home_country, repression_threatened,
+                  story_counterpart)
 
 
 def run(f: Frame, ctx: SentenceContext) -> Frame:
