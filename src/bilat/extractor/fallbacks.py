@@ -11,7 +11,7 @@ from ..actors import ActorIndex, sector_table
 from ..model import Actor
 from ..model import EventType as T
 from .lexicon import lemma
-from .parties import same_countries
+from .parties import leading_pair, same_countries
 from .records import Frame, SentenceContext
 from .subjects import subject_of
 from .syntax import own_clause
@@ -103,15 +103,10 @@ def story_counterpart(f: Frame, ctx: SentenceContext) -> list[Actor]:
     src = {a.country for a in f.source if a.country}
     if len(src) != 1 or any(c.startswith("IGO:") for c in src):
         return []
-    counts: dict[str, int] = {}
-    for place in ctx.index.doc._.places or []:
-        if place.start < f.trigger.i and place.kind in ("country", "demonym", "igo"):
-            counts[place.code] = counts.get(place.code, 0) + 1
-    ranked = sorted(counts, key=lambda c: -counts[c])
-    # two states lead the story so far, clear of any third
-    if len(ranked) < 2 or (len(ranked) > 2 and counts[ranked[1]] == counts[ranked[2]]) or not src <= set(ranked[:2]):
+    pair = leading_pair(ctx.index, f.trigger.i)
+    if not pair or not src <= set(pair):
         return []
-    other = next(c for c in ranked[:2] if c not in src)
+    other = next(c for c in pair if c not in src)
     return [] if other.startswith("IGO:") else [Actor(kind="state", country=other)]
 
 

@@ -134,3 +134,16 @@ def pair_parties(noun: Token, idx: ActorIndex) -> list[Actor]:
             if place is not None and place.kind in ("country", "capital", "demonym") and place.code not in codes:
                 codes.append(place.code)
     return [Actor(kind="state", country=c) for c in codes]
+
+
+def leading_pair(idx: ActorIndex, before: int) -> list[str]:
+    """The two states (or IGOs) a story has named most before token ``before``, where they lead
+    clear of any third; else []."""
+    counts: dict[str, int] = {}
+    for place in idx.doc._.places or []:
+        if place.start < before and place.kind in ("country", "demonym", "igo"):
+            counts[place.code] = counts.get(place.code, 0) + 1
+    ranked = sorted(counts, key=lambda c: -counts[c])
+    if len(ranked) < 2 or (len(ranked) > 2 and counts[ranked[1]] == counts[ranked[2]]):
+        return []
+    return ranked[:2]
