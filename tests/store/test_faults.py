@@ -254,10 +254,10 @@ def test_cli_ingest_with_postgres_stopped_mid_way_says_to_rerun(tmp_path, nlp):
     src.write_text("".join(lines), encoding="utf-8")
     n = len(lines)
     clean = str(tmp_path / "clean.db")
-    done = subprocess.run([sys.executable, "-c", RUN, "ingest", str(src), "--db", clean, "-q"],
-                          capture_output=True, text=True, timeout=600)
-    assert done.returncode in (0, 1), done.stderr
     env = {**os.environ, "BILAT_BATCH_SIZE": "2"}
+    done = subprocess.run([sys.executable, "-c", RUN, "ingest", str(src), "--db", clean, "--batch-size", "2", "-q"],
+                          capture_output=True, text=True, timeout=600, env=env)
+    assert done.returncode in (0, 1), done.stderr
     with _private_pg() as (url, start, stop):
         bilat.open_store(url).close()
         proc = subprocess.Popen([sys.executable, "-c", RUN, "ingest", str(src), "--db", url, "--batch-size", "2", "-q"],
@@ -275,7 +275,7 @@ def test_cli_ingest_with_postgres_stopped_mid_way_says_to_rerun(tmp_path, nlp):
         start()
         kept = _count(url)
         assert 4 <= kept < n and kept % 2 == 0  # whole batches only
-        again = subprocess.run([sys.executable, "-c", RUN, "ingest", str(src), "--db", url, "-q"],
+        again = subprocess.run([sys.executable, "-c", RUN, "ingest", str(src), "--db", url, "--batch-size", "2", "-q"],
                                capture_output=True, text=True, timeout=600, env=env)
         assert again.returncode == done.returncode, again.stderr
         assert f"{kept} already stored" in again.stderr
