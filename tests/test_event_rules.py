@@ -242,3 +242,9 @@ def test_a_statement_without_addressee_in_a_two_state_story_is_to_the_other(dyad
     # a story about three states gives no one addressee
     three = ("Kenya, Uganda and Tanzania each sent envoys to Arusha on Monday. Kenya strongly condemned the incident.")
     assert not any(t == "ACCUSE" for t, _, _ in dyads(three)), dyads(three)
+
+
+def test_an_official_without_a_country_acting_on_one_of_two_states_is_the_others(dyads):
+    text = ("A Kenyan boy died in Kampala on Monday, Kenya's foreign ministry said. Uganda has opened an inquiry. "
+            "The ambassador strongly urged Uganda to protect Kenyan nationals.")
+    assert ("REQUEST", ["KEN"], ["UGA"]) in dyads(text)

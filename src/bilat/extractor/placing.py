@@ -11,7 +11,7 @@ from ..issues import location_of
 from ..model import Actor
 from ..model import EventType as T
 from .lexicon import lemma
-from .parties import countries, one_per_igo, same_countries, with_country
+from .parties import countries, leading_pair, one_per_igo, same_countries, with_country
 from .records import Frame, SentenceContext
 from .recodings import apply
 from .syntax import attack_noun_agent, reported_clause
@@ -102,6 +102,24 @@ def one_country_story(f: Frame, ctx: SentenceContext) -> Frame:
     return f.but("one_country_story", source=source, target=target) if (source, target) != (f.source, f.target) else f
 
 
+def official_of_the_other_side(f: Frame, ctx: SentenceContext) -> Frame:
+    """'The ambassador strongly urged China', 'Kanasugi held phone talks with Sun Weidong (China)':
+    in a story two states lead, an official the text gives no country who acts on one of them is the
+    other's."""
+    unplaced = [a for a in f.source if not a.country and a.kind in ("person", "organization") and a.sector == "GOV"
+                and not is_stateless(a)]
+    aimed = countries(f.target) - {None}
+    if not unplaced or len(aimed) != 1 or countries(f.source) - {None}:
+        return f
+    pair = leading_pair(ctx.index, f.trigger.i + 1)
+    if not pair or not aimed <= set(pair):
+        return f
+    other = next(c for c in pair if c not in aimed)
+    if other.startswith("IGO:"):
+        return f
+    return f.but("official_of_the_other_side", source=_fill(f.source, other, lambda a: a in unplaced))
+
+
 def countryless_out(f: Frame, ctx: SentenceContext) -> Frame:
     """Actors without a country are dropped, but for named NGOs and transnational groups (spec §2
     has no code for them); an organisation named twice is one actor."""
@@ -151,7 +169,7 @@ def recode_placed(f: Frame, ctx: SentenceContext) -> Frame:
 
 
 PLACING_STEPS = (locate, placed_groups, attackers_from_target, repression_at_home, unidentified_attackers,
-                 host_meets_guest, one_country_story, countryless_out, aimed_at_the_place, protest_at_home,
+                 host_meets_guest, one_country_story, official_of_the_other_side, countryless_out, aimed_at_the_place, protest_at_home,
                  venue_is_not_a_party, recode_placed)
 
 
