@@ -248,3 +248,11 @@ def test_an_official_without_a_country_acting_on_one_of_two_states_is_the_others
     text = ("A Kenyan boy died in Kampala on Monday, Kenya's foreign ministry said. Uganda has opened an inquiry. "
             "The ambassador strongly urged Uganda to protect Kenyan nationals.")
     assert ("REQUEST", ["KEN"], ["UGA"]) in dyads(text)
+
+
+def test_a_government_speaking_to_itself_is_no_event(dyads):
+    # one official asks another of the same state: administration, not an interaction
+    got = dyads("Kenyan Foreign Minister Mary Wanjiru asked Kenyan Ambassador Peter Okello to file a complaint.")
+    assert not any(t == "REQUEST" for t, _, _ in got), got
+    # a government's demand on its own rebels or citizens stays an event
+    assert ("ACCUSE", ["KEN"], ["KEN"]) in dyads("The Kenyan government accused Kenyan rebels of violating the ceasefire.")

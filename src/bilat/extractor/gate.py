@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 from ..model import EventType as T
+from .parties import countries
 from .records import Frame, SentenceContext
 from .typefacts import NEEDS_TARGET
 
 PHASE = "gate"
+#: statements and diplomacy, as against acts on people (COERCE, ASSAULT, PROTEST ...)
+VERBAL = frozenset({T.AGREE, T.SUPPORT, T.CONSULT, T.REQUEST, T.ACCUSE, T.REJECT, T.CONCEDE})
 
 
 def run(f: Frame, ctx: SentenceContext) -> Frame:
@@ -21,4 +24,14 @@ def run(f: Frame, ctx: SentenceContext) -> Frame:
         return f.drop(PHASE, "needs_target")
     if f.type in (T.CONSULT, T.COOPERATE) and not f.target and not multi:
         return f.drop(PHASE, "no_counterpart")
+    if f.type in VERBAL and f.target and countries(f.source) == countries(f.target) \
+            and all(_official(a) for a in f.source + f.target):
+        # one government speaking to itself ("Bassil asked Ambassador Salam to file the complaint") is
+        # administration, not an interaction; citizens' demands on their own government stay
+        return f.drop(PHASE, "same_government")
     return f
+
+
+def _official(a) -> bool:
+    """The state itself or one of its officials or bodies (not its people, rebels or opposition)."""
+    return a.kind == "state" or (a.sector in ("GOV", "MIL") and a.kind in ("person", "organization"))
