@@ -33,6 +33,8 @@ Progress = Callable[[ArticleResult], None]
 #: each part mapped back to the article's own offsets: spaCy refuses texts over its max_length
 #: (1M characters) and needs about 1 GB of memory per 100,000 characters of one text.
 PART_CHARS = 100_000
+#: At most about this many characters go to spaCy in one batch (always at least one text).
+BATCH_CHARS = 300_000
 
 
 def _prepare(article: Article) -> tuple[Article, CleanText | None, Failure | None]:
@@ -98,7 +100,10 @@ def _run_chunk(articles: Sequence[Article], settings: Settings) -> list[ArticleR
     prepared = [_prepare(a) for a in articles]
     # an article longer than PART_CHARS is parsed as several texts, each mapped to its offsets
     parts = {i: ct.parts(min(PART_CHARS, nlp.max_length)) for i, (_, ct, f) in enumerate(prepared) if f is None}
-    docs = _parse([p.text for i in sorted(parts) for p in parts[i]], nlp, settings.batch_size)
+    texts = [p.text for i in sorted(parts) for p in parts[i]]
+    # fewer texts per batch when they are long: the parser's memory grows with the batch's characters
+    longest = max(map(len, texts), default=1) or 1
+    docs = _parse(texts, nlp, max(1, min(settings.batch_size, BATCH_CHARS // longest)))
     results = []
     for i, (article, ct, failure) in enumerate(prepared):
         if failure is not None:
