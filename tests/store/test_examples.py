@@ -105,3 +105,17 @@ def test_parquet_without_pandas_names_the_extra(tmp_path, monkeypatch):
     assert r.exit_code == 2, r.output
     assert "[B412]" in r.stderr and "bilat[parquet]" in r.stderr and "scripts/install.sh parquet" in r.stderr
     assert "Traceback" not in r.output and "ModuleNotFoundError" not in r.output
+
+
+def test_a_read_only_server_never_creates_a_store(tmp_path):
+    from bilat.errors import StoreError
+    from bilat.settings import Settings
+    from bilat.web import create_app
+
+    missing = tmp_path / "bilat.db"
+    with pytest.raises(StoreError) as err:
+        create_app(settings=Settings().with_(api_token=""), db=str(missing))
+    assert err.value.code == "B411" and "bilat serve" in err.value.message and not missing.exists()
+    app = create_app(settings=Settings().with_(api_token="t0ken"), db=str(missing))  # writes on: it may
+    app.state.store.close()
+    assert missing.exists()

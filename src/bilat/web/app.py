@@ -236,13 +236,15 @@ def require_write(request: Request) -> None:
 
 def create_app(store=None, *, settings: Settings | None = None, db: str | None = None) -> FastAPI:
     """Build the app over ``store`` (or the store at ``db``, or the ``db`` setting)."""
-    from .. import open_store
+    from ..store import open_store
     from ..api import router as api_router
     from .pages import router as pages_router
 
     settings = settings or load_settings()
     if store is None:
-        store = open_store(db or settings.db, settings=settings)
+        # a server that cannot write (no api_token) only reads: it never creates an empty store
+        store = open_store(db or settings.db, settings=settings, create=bool(settings.api_token),
+                           command="bilat serve")
     app = FastAPI(
         title="bilat",
         version=_version(),
