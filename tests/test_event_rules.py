@@ -256,3 +256,9 @@ def test_a_government_speaking_to_itself_is_no_event(dyads):
     assert not any(t == "REQUEST" for t, _, _ in got), got
     # a government's demand on its own rebels or citizens stays an event
     assert ("ACCUSE", ["KEN"], ["KEN"]) in dyads("The Kenyan government accused Kenyan rebels of violating the ceasefire.")
+
+
+def test_a_request_to_someone_who_is_no_state_is_not_sent_to_the_other_state(dyads):
+    text = ("Kenya's tea exports to Uganda fell in March. Uganda's output rose. "
+            "Kenya has also asked buyers to wait until the next harvest.")
+    assert not any(t == "REQUEST" for t, _, _ in dyads(text))

@@ -103,6 +103,8 @@ def story_counterpart(f: Frame, ctx: SentenceContext) -> list[Actor]:
     src = {a.country for a in f.source if a.country}
     if len(src) != 1 or any(c.startswith("IGO:") for c in src):
         return []
+    if f.type in (T.REQUEST, T.THREATEN) and any(c.dep_ in ("dobj", "dative") for c in f.anchor.children):
+        return []  # "asked buyers to wait": it names whom it addresses, and they are no state
     pair = leading_pair(ctx.index, f.trigger.i)
     if not pair or not src <= set(pair):
         return []
