@@ -262,3 +262,9 @@ def test_a_request_to_someone_who_is_no_state_is_not_sent_to_the_other_state(dya
     text = ("Kenya's tea exports to Uganda fell in March. Uganda's output rose. "
             "Kenya has also asked buyers to wait until the next harvest.")
     assert not any(t == "REQUEST" for t, _, _ in dyads(text))
+
+
+def test_a_headline_list_of_two_leaders_acts_together(dyads):
+    text = ("Kenyan President Samuel Odhiambo met Ugandan President Peter Okello in Nairobi on Monday.\n\n"
+            "Odhiambo, Okello pledged to work together on regional security.")
+    assert any(t == "AGREE" and set(s) == {"KEN", "UGA"} for t, s, _ in dyads(text)), dyads(text)

@@ -46,6 +46,13 @@ def clause_subject(tok: Token, verb: Token, idx: ActorIndex, speaker) -> Found |
     if s.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
         s = tok.head
     actors = idx.actors_for(s, speaker=speaker, allow_unknown=True)
+    for other in subj[1:]:
+        # "Abe, Xi pledged ...": a headline's comma list the parser read as two subjects; named
+        # people of another country act together
+        more = [a for a in idx.actors_for(other, speaker=speaker) if a.kind == "person" and a.name]
+        if more and actors and all(a.kind == "person" and a.name for a in actors) \
+                and {a.country for a in more}.isdisjoint({a.country for a in actors}):
+            actors = actors + [a for a in more if a not in actors]
     if not actors:
         # "X's phone call, NATO chief Jens Stoltenberg, ...": an apposed person is the subject
         for c in s.children:
