@@ -173,7 +173,12 @@ def store_error(exc: BaseException, url: str) -> StoreError:
     path = sqlite_path(url) if "://" not in url or url.startswith("sqlite") else None
     if path and any(k in low for k in _DAMAGED):
         problem = integrity_problem(path) if Path(path).exists() else None
-        detail = first if problem is None else f"{first}; integrity check: {problem}"
+        if problem is None:
+            detail = first
+        elif problem.strip().lower() == low.strip():
+            detail = f"{first} (the integrity check cannot read it either)"
+        else:
+            detail = f"{first}; integrity check: {problem}"
         if "not a database" in low:
             detail += " (the file is not a SQLite database, or its header is damaged)"
         return StoreError("B408", url=shown, path=path, detail=detail)
