@@ -268,3 +268,10 @@ def test_a_headline_list_of_two_leaders_acts_together(dyads):
     text = ("Kenyan President Samuel Odhiambo met Ugandan President Peter Okello in Nairobi on Monday.\n\n"
             "Odhiambo, Okello pledged to work together on regional security.")
     assert any(t == "AGREE" and set(s) == {"KEN", "UGA"} for t, s, _ in dyads(text)), dyads(text)
+
+
+def test_the_launch_of_a_missile_by_a_state_is_a_show_of_force(dyads):
+    got = dyads("Japan protested on Thursday following the launch of a ballistic missile by North Korea.")
+    assert any(t == "MOBILIZE" and s == ["PRK"] for t, s, _ in got), got
+    # the launch of talks is no show of force
+    assert not any(t == "MOBILIZE" for t, _, _ in dyads("Kenya welcomed the launch of talks with Uganda on Monday."))

@@ -147,3 +147,26 @@ def leading_pair(idx: ActorIndex, before: int) -> list[str]:
     if len(ranked) < 2 or (len(ranked) > 2 and counts[ranked[1]] == counts[ranked[2]]):
         return []
     return ranked[:2]
+
+
+def noun_agent(noun: Token, idx: ActorIndex) -> list[Actor]:
+    """Who does the act a noun names, by the noun's own words: its possessor ("its launch of", with
+    the pronoun resolved), a country modifier ("a North Korean launch"), or "by X"."""
+    owner = [c for c in noun.children if c.dep_ == "poss"]
+    if owner:
+        found = [a for a in idx.actors_for(owner[0]) if a.country]
+        if found:
+            return found
+    code = idx.modifier_country(noun)
+    if code:
+        return [Actor(kind="state", country=code)]
+    for c in noun.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ == "by":
+            for o in (o for o in c.children if o.dep_ == "pobj"):
+                found = [a for a in idx.actors_for(o) if a.country]
+                code = found or place_country(o, idx)
+                if found:
+                    return found
+                if code:
+                    return [Actor(kind="state", country=code)]
+    return []

@@ -23,6 +23,9 @@ from .memory import DocumentMemory
 from .records import Candidate, Frame, SentenceContext
 from .typefacts import HOSTILE
 
+#: trigger routes of acts a noun phrase names inside another clause ("following the launch of a
+#: missile by X", "the Japan-China summit"): not remembered as the actors later pronouns mean
+NAMED_IN_PASSING = frozenset({"weapon_launch", "noun_names_its_parties"})
 #: joint acts whose target acted too: after a meeting, "they" are both sides
 JOINT = frozenset({EventType.CONSULT})
 
@@ -76,6 +79,8 @@ def read_sentence(sent: Span, index: ActorIndex, memory: DocumentMemory, publish
         if frame.speech_verb is not None:
             claimed.add(frame.speech_verb.i)
         reading.candidates.extend(candidates(frame, ctx))
+        if frame.route in NAMED_IN_PASSING:
+            continue  # an act a noun phrase names in passing: later pronouns are not its parties
         memory.remember_event(frame.trigger.i, frame.type, frame.source,
                               frame.target if frame.type in JOINT else ())
     for frame, cand in statements.read(ctx, claimed):

@@ -15,7 +15,7 @@ from .records import Frame, SentenceContext
 from .recodings import trigger_recode
 from .parties import pair_parties
 from .syntax import is_passive_conj, quantity_head
-from .words import ARRANGEMENTS, GENERIC_EVENT_NOUNS, HOSTILE_XCOMP, QUANTITY
+from .words import ARRANGEMENTS, GENERIC_EVENT_NOUNS, HOSTILE_XCOMP, LAUNCH_NOUNS, NOT_YET, QUANTITY, WEAPONS
 
 PHASE = "triggers"
 #: noun events whose parties a compound may name ("the Japan-China summit", "the India-China clash")
@@ -45,7 +45,22 @@ def _frame(ctx: SentenceContext, t: Token, trig: Trigger, light: Token | None, r
                  scene=scene, reasons=(f"{reason}:{lemma(t)}",))
 
 
+def _weapon_launch(t: Token, ctx: SentenceContext) -> Frame | None:
+    """'the launch of a ballistic missile by Pyongyang', 'its launch of an ICBM': a show of force
+    by whoever launched it (MOBILIZE; an attack where the text names a target is coded by the
+    weapon noun's light verb instead)."""
+    if t.lemma_.lower() not in LAUNCH_NOUNS or t.pos_ != "NOUN" or any(c.lower_ in NOT_YET for c in t.lefts):
+        return None
+    if not any(c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" and o.lemma_.lower() in WEAPONS
+                                                             for o in c.children) for c in t.children):
+        return None
+    return _frame(ctx, t, Trigger(T.MOBILIZE, "150", None), None, "weapon_launch")
+
+
 def _noun_frame(t: Token, ctx: SentenceContext) -> Frame | None:
+    launch = _weapon_launch(t, ctx)
+    if launch is not None:
+        return launch
     nouns = noun_lexicon()
     if not (t.pos_ == "NOUN" or (t.pos_ == "PROPN" and t.lower_ in nouns)):
         return None

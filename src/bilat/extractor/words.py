@@ -76,6 +76,7 @@ PROTEST_NOUNS = words("protest_nouns")
 PROTEST_VERBS = words("protest_verbs")
 RESTRICTIONS = words("restrictions")
 NOT_YET = words("not_yet")
+LAUNCH_NOUNS = words("launch_nouns")
 QUOTE_MARKS = words("quote_marks")
 DEVERBAL = pairs("deverbal_acts")
 #: what is received, in the order the lists are tried: "received weapons from X"
