@@ -275,3 +275,10 @@ def test_the_launch_of_a_missile_by_a_state_is_a_show_of_force(dyads):
     assert any(t == "MOBILIZE" and s == ["PRK"] for t, s, _ in got), got
     # the launch of talks is no show of force
     assert not any(t == "MOBILIZE" for t, _, _ in dyads("Kenya welcomed the launch of talks with Uganda on Monday."))
+
+
+def test_a_summit_of_two_states_is_met_by_their_leaders(nlp):
+    text = ("Kenyan President Samuel Odhiambo and Ugandan President Peter Okello spoke on Friday.\n\n"
+            "The Kenya-Uganda summit on Monday ended without a statement.")
+    consult = [e for e in bilat.extract(text, PUBLISHED) if e["type"] == "CONSULT" and "Monday" in e["evidence"][0]["sentence"]]
+    assert consult and {a["name"] for a in consult[0]["source"]} == {"Samuel Odhiambo", "Peter Okello"}, consult

@@ -39,7 +39,8 @@ ROLE_WORDS = {"foreign", "prime", "minister", "president", "vice", "deputy", "se
               "homeland", "fm", "em", "pm"}
 GROUP_DYAD = re.compile(r"^(?:the|both|all)\s+(?:(two|three|four|five)\s+)?(?:\w+\s+)?(sides|countries|nations|governments|"
                         r"ministers|leaders|neighbou?rs|states|parties|presidents|delegations)$", re.I)
-_LEADER_ROLES = {"president", "prime", "premier", "king", "emir", "chancellor", "leader", "sultan", "queen", "monarch"}
+_LEADER_ROLES = {"president", "prime", "premier", "king", "emir", "amir", "chancellor", "leader", "sultan", "queen",
+                 "monarch", "prince"}
 # posts one person holds for a country at a time: a bare mention names the story's holder
 _POSTS = {"ambassador", "envoy", "president", "premier", "chancellor", "king", "emir", "spokesman", "spokeswoman",
           "spokesperson", "consul"}
@@ -750,6 +751,14 @@ class ActorIndex:
         for i in range(before - 1, -1, -1):
             p = self.person_at.get(i)
             if p is not None and p.country == country and p.role and words & set(p.role.lower().split()):
+                return p
+        return None
+
+    def leader_of(self, country: str) -> "Person | None":
+        """The first person the article names as a leader (president, prime minister, king, emir ...)
+        of ``country``: who a summit of that state means."""
+        for p in self.people:
+            if p.country == country and p.role and _LEADER_ROLES & set(p.role.lower().split()):
                 return p
         return None
 

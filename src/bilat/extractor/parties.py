@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from ..actors import ActorIndex, is_stateless
 from ..model import Actor
 from .lexicon import lemma
-from .words import CROWD_NOUNS, NOT_YET, PLACE_HEADS
+from .words import CROWD_NOUNS, NOT_YET, PLACE_HEADS, SUMMIT_NOUNS
 
 
 def noun_owner(idx: ActorIndex, noun: Token) -> list[Actor]:
@@ -133,6 +133,10 @@ def pair_parties(noun: Token, idx: ActorIndex) -> list[Actor]:
             place = idx.place_at.get(x.i)
             if place is not None and place.kind in ("country", "capital", "demonym") and place.code not in codes:
                 codes.append(place.code)
+    if noun.lemma_.lower() in SUMMIT_NOUNS:
+        # "the Japan-China summit": the two states' leaders the story names
+        leaders = [idx.leader_of(c) for c in codes]
+        return [p.actor() if p is not None else Actor(kind="state", country=c) for p, c in zip(leaders, codes)]
     return [Actor(kind="state", country=c) for c in codes]
 
 

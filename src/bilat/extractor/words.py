@@ -77,6 +77,7 @@ PROTEST_VERBS = words("protest_verbs")
 RESTRICTIONS = words("restrictions")
 NOT_YET = words("not_yet")
 LAUNCH_NOUNS = words("launch_nouns")
+SUMMIT_NOUNS = words("summit_nouns")
 QUOTE_MARKS = words("quote_marks")
 DEVERBAL = pairs("deverbal_acts")
 #: what is received, in the order the lists are tried: "received weapons from X"
