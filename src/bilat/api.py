@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from .errors import ApiError
 from .model import Article, EventType
-from .web.app import require_read, require_write
+from .auth import require_read, require_write
 
 #: ISO 3166-1 alpha-3, or IGO:<ACRONYM> (spec §2).
 CODE = r"^([A-Z]{3}|IGO:[A-Z0-9]{2,12})$"

@@ -12,7 +12,7 @@ import functools
 from typing import Callable, NamedTuple
 
 from ..model import EventType as T
-from ..nlp import read_table
+from ..tables import read_table
 from .lexicon import lemma
 from .parties import is_crowd, is_state_speaker, same_countries
 from .records import Frame, SentenceContext
