@@ -14,7 +14,7 @@ from .lexicon import NounTrigger, Trigger, lemma, noun_lexicon, particle_of, ver
 from .records import Frame, SentenceContext
 from .recodings import trigger_recode
 from .syntax import is_passive_conj, quantity_head
-from .words import ARRANGEMENTS, GENERIC_EVENT_NOUNS, HOSTILE_XCOMP, QUANTITY
+from .words import ARRANGEMENTS, GENERIC_EVENT_NOUNS, QUANTITY
 
 PHASE = "triggers"
 
@@ -22,18 +22,24 @@ PHASE = "triggers"
 def find(ctx: SentenceContext) -> list[Frame]:
     """One frame per trigger, nouns first (a noun's light verb is not a trigger of its own)."""
     frames, light_used = [], set()
+    nouns = noun_lexicon()
     for t in ctx.toks:
-        found = _noun_frame(t, ctx)
-        if found is not None:
-            frames.append(found)
-            if found.light is not None:
-                light_used.add(found.light.i)
+        pos = t.pos_  # (checked here: most tokens are neither, and a call per token costs)
+        if pos == "NOUN" or (pos == "PROPN" and t.lower_ in nouns):
+            found = _noun_frame(t, ctx)
+            if found is not None:
+                frames.append(found)
+                if found.light is not None:
+                    light_used.add(found.light.i)
     for t in ctx.toks:
-        if t.i not in light_used:
+        if t.i not in light_used and (t.pos_ in _VERB_POS or t.tag_ == "VBN"):
             found = _verb_frame(t, ctx)
             if found is not None:
                 frames.append(found)
     return frames
+
+
+_VERB_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ"})  # what _verb_frame reads (and any VBN)
 
 
 def _frame(ctx: SentenceContext, t: Token, trig: Trigger, light: Token | None, reason: str) -> Frame:
@@ -44,8 +50,6 @@ def _frame(ctx: SentenceContext, t: Token, trig: Trigger, light: Token | None, r
 
 def _noun_frame(t: Token, ctx: SentenceContext) -> Frame | None:
     nouns = noun_lexicon()
-    if not (t.pos_ == "NOUN" or (t.pos_ == "PROPN" and t.lower_ in nouns)):
-        return None
     lem = t.lemma_.lower()
     nt = nouns.get(lem) or nouns.get(t.lower_)
     if nt is None and t.lower_ == "strikes":
@@ -85,12 +89,6 @@ def _verb_frame(t: Token, ctx: SentenceContext) -> Frame | None:
             return None  # "ready", "willing" alone promise nothing
         return trigger_recode(_frame(ctx, t, trig, None, "adjective"), ctx)
     return None
-
-
-def readiness_is_hostile(frame: Frame) -> bool:
-    """'ready to respond', 'prepared to strike': a readiness to fight threatens."""
-    xc = [c for c in frame.trigger.children if c.dep_ == "xcomp"]
-    return frame.route == "adjective" and bool(xc) and lemma(xc[0]) in HOSTILE_XCOMP
 
 
 def is_trigger_token(t: Token, idx: ActorIndex) -> bool:
