@@ -14,7 +14,7 @@ from .lexicon import NounTrigger, Trigger, lemma, noun_lexicon, particle_of, ver
 from .records import Frame, SentenceContext
 from .recodings import trigger_recode
 from .syntax import is_passive_conj, quantity_head
-from .words import ARRANGEMENTS, GENERIC_EVENT_NOUNS, QUANTITY
+from .words import AIR_STRIKE_MODIFIERS, ARRANGEMENTS, GENERIC_EVENT_NOUNS, QUANTITY, SCENE_VERBS
 
 PHASE = "triggers"
 
@@ -56,7 +56,7 @@ def _noun_frame(t: Token, ctx: SentenceContext) -> Frame | None:
         nt = nouns.get("strike")
     if nt is None:
         return None
-    if lem == "strike" and t.i > 0 and t.doc[t.i - 1].lower_ in ("air", "missile", "drone", "military"):
+    if lem == "strike" and t.i > 0 and t.doc[t.i - 1].lower_ in AIR_STRIKE_MODIFIERS:
         nt = nouns["airstrike"]
     if lem == "hunger" and not (t.i + 1 < len(t.doc) and t.doc[t.i + 1].lemma_ == "strike"):
         return None
@@ -174,7 +174,7 @@ def _noun_trigger_by_head(t: Token, nt: NounTrigger) -> tuple[Trigger, Token | N
             head.lower_ in ("in", "during", "at", "after", "before", "following", "on")
             or (head.lower_ == "for" and nt.type == T.CONSULT)):  # "returned to Geneva for talks"
         return scene, None, "scene_noun"
-    if dep in ("nsubj",) and head.lemma_ in ("take", "end", "begin", "conclude", "continue", "open", "start") and nt.scene:
+    if dep in ("nsubj",) and head.lemma_ in SCENE_VERBS and nt.scene:
         return scene, None, "scene_noun"
     if nt.scene and nt.type == T.CONSULT and any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in t.children):
         return scene, None, "scene_noun"  # "the latest round of talks with Ethiopia"
