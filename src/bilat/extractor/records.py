@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 from ..actors import ActorIndex
 from ..dates import DateValue
 from ..model import Actor, EventType, Location
+from .memory import DocumentMemory
 
 
 @dataclass(frozen=True)
@@ -121,5 +122,5 @@ class SentenceContext:
     toks: list[Token]  # the sentence's tokens, materialised once (iterating a Span builds each anew)
     speech: dict[int, tuple[list[Actor], Token]] = field(default_factory=dict)  # token -> (speaker, verb)
     hostile_at: dict[int, EventType] = field(default_factory=dict)  # verbs that carry a hostile act
-    memory: Any = None  # the DocumentMemory (read only here)
+    memory: DocumentMemory | None = None  # read by the phases; written only by the reader
     _dates: list[Span] | None = None
