@@ -16,10 +16,10 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
+from .auth import require_read, require_write
 from .errors import ApiError, InputError
 from .ingest import article_from_dict, published_date
 from .model import Article, EventType, Failure
-from .web.app import require_read, require_write
 
 #: ISO 3166-1 alpha-3, or IGO:<ACRONYM> (spec §2).
 CODE = r"^([A-Z]{3}|IGO:[A-Z0-9]{2,12})$"

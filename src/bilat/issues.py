@@ -13,7 +13,8 @@ import re
 from spacy.tokens import Token
 
 from .model import Location
-from .nlp import Place, read_table
+from .model import Place
+from .tables import read_table
 
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside"}
 

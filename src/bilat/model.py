@@ -142,6 +142,16 @@ class Actor:
 
 
 @dataclass(frozen=True)
+class Place:
+    """A gazetteer match in a parsed text (``doc._.places``)."""
+
+    start: int  # token offsets
+    end: int
+    code: str  # ISO alpha-3, or IGO:<ACRONYM>
+    kind: str  # country | demonym | capital | city | igo | group:<SECTOR>
+
+
+@dataclass(frozen=True)
 class Location:
     name: str | None
     country: str | None

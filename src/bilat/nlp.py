@@ -1,7 +1,7 @@
 """The pinned spaCy pipeline, loaded once per process, plus bilat's gazetteer component.
 
 The gazetteer marks every mention of a country (name, demonym, capital, city) or an
-international organisation as ``doc._.places``: a list of ``Place`` records. It is a
+international organisation as ``doc._.places``: a list of ``model.Place`` records. It is a
 PhraseMatcher over exact spellings, so "US" matches and "us" does not.
 Tables come from pycountry plus the data files in ``bilat/data`` (each with its
 provenance header).
@@ -12,10 +12,7 @@ tests) at a fraction of the Matcher's cost.
 """
 from __future__ import annotations
 
-import csv
 import functools
-from dataclasses import dataclass
-from importlib import resources
 from typing import Iterable
 
 import spacy
@@ -25,24 +22,11 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from .errors import SettingsError
+from .model import Place
+from .tables import read_table
 
 GAZETTEER = "bilat_gazetteer"
 LINES = "bilat_line_sentences"
-
-
-@dataclass(frozen=True)
-class Place:
-    start: int  # token offsets
-    end: int
-    code: str  # ISO alpha-3, or IGO:<ACRONYM>
-    kind: str  # country | demonym | capital | city | igo | group:<SECTOR>
-
-
-def read_table(name: str) -> list[dict[str, str]]:
-    """Rows of a tab-separated data file; '#' lines are its provenance header."""
-    text = resources.files("bilat.data").joinpath(name).read_text(encoding="utf-8")
-    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t"))
 
 
 def _split(value: str | None) -> list[str]:

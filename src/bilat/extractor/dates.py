@@ -5,7 +5,7 @@
 
 * ``date_for``: the date the trigger's clause gives; else its governing verbs' (a speech
   verb's "said on November 25"); else the sentence's only date.
-* ``remember_dated_acts`` / ``dated_act``: "the 2020 killing of Qassem Soleimani" dates a later
+* ``dated_acts_in`` / ``dated_act``: "the 2020 killing of Qassem Soleimani" dates a later
   "a U.S. strike killed Soleimani" (kept in the ``DocumentMemory``).
 """
 from __future__ import annotations
@@ -123,9 +123,11 @@ def _act_key(tok: Token, ctx: SentenceContext) -> str | None:
     return "place:" + place.code if place is not None else None
 
 
-def remember_dated_acts(ctx: SentenceContext) -> None:
-    """'the 2020 killing of Qassem Soleimani': an act named with its date, so that a later
-    clause that reports the same act without one ("a U.S. strike killed Soleimani") gets it."""
+def dated_acts_in(ctx: SentenceContext) -> list[tuple[str, str, DateValue]]:
+    """'the 2020 killing of Qassem Soleimani': acts the sentence names with their date, as (verb,
+    person or place, date), for the memory: a later clause that reports the same act without a
+    date ("a U.S. strike killed Soleimani") gets it."""
+    out = []
     for t in ctx.toks:
         verb = DEVERBAL.get(t.lemma_.lower()) if t.pos_ == "NOUN" else None
         if verb is None:
@@ -139,7 +141,8 @@ def remember_dated_acts(ctx: SentenceContext) -> None:
                 ent = next((e for e in ctx.sent.doc.ents if e.start <= c.i < e.end), None)
                 v = dates_mod.resolve(ent.text if ent is not None else c.text, ctx.published)
                 if v.value:
-                    ctx.memory.note_dated_act(verb, key, DateValue(v.value, "explicit"))
+                    out.append((verb, key, DateValue(v.value, "explicit")))
+    return out
 
 
 def dated_act(verb: Token, ctx: SentenceContext) -> DateValue | None:

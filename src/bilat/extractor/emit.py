@@ -10,6 +10,7 @@ from .lexicon import lemma
 from .parties import describe
 from .records import Candidate, Frame, SentenceContext
 from .syntax import clause_text
+from .words import BACKGROUND_OPENERS, MULTILATERAL_WORDS, PHONE_WORDS, VISIT_MODE_VERBS
 
 
 def candidates(f: Frame, ctx: SentenceContext) -> list[Candidate]:
@@ -32,11 +33,11 @@ def candidates(f: Frame, ctx: SentenceContext) -> list[Candidate]:
 
 def consult_mode(t: Token, anchor: Token) -> str | None:
     words = {x.lower_ for x in anchor.subtree} | {t.lower_}
-    if words & {"phone", "telephone", "call", "video", "virtual"}:
+    if words & PHONE_WORDS:
         return "phone"
-    if words & {"sidelines", "summit"}:
+    if words & MULTILATERAL_WORDS:
         return "multilateral"
-    if lemma(t) in ("visit", "host", "receive"):
+    if lemma(t) in VISIT_MODE_VERBS:
         return "visit"
     return None
 
@@ -48,4 +49,4 @@ def is_background(anchor: Token, sent: Span) -> bool:
             any(x.dep_ == "dobj" and x.tag_ in ("WDT", "WP") for x in anchor.children):
         return True  # "its ban, which China imposed after ...": told in passing
     first = sent[0].lower_ if len(sent) else ""
-    return first in ("earlier", "previously", "before", "last", "formerly")
+    return first in BACKGROUND_OPENERS

@@ -5,9 +5,7 @@ a source has nothing to fall back from and is dropped here.
 """
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
-
-from ..actors import ActorIndex, sector_table
+from ..actors import sector_table
 from ..model import Actor
 from ..model import EventType as T
 from .lexicon import lemma

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from ..model import EventType
-from ..nlp import read_table
+from ..tables import read_table
 from .words import REPEATABLE, SPEECH_VERBS
 
 

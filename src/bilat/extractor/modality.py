@@ -15,8 +15,9 @@ from .records import Frame, SentenceContext
 from .recodings import apply
 from .syntax import existential_participle, is_protest_act
 from .triggers import is_trigger_token
-from .words import (CONTINUE_VERBS, DEMAND_NOUNS, FUTURE, HYPOTHETICAL, INTENT_VERBS, MODAL_NOUNS, OBLIGATION,
-                    PROTEST_NOUNS, PROTEST_PURPOSE, PROTEST_VERBS, SPEECH_VERBS, WISH_VERBS)
+from .words import (ALLEGATION_WORDS, ATTEMPT_WORDS, CONTINUE_VERBS, DEMAND_NOUNS, FUTURE, HYPOTHETICAL,
+                    INTENT_VERBS, MODAL_NOUNS, OBLIGATION, ORDER_VERBS, PROTEST_NOUNS, PROTEST_PURPOSE, PROTEST_VERBS,
+                    SCHEDULE_WORDS, SPEECH_VERBS, WISH_VERBS)
 
 PHASE = "modality"
 NOT_DONE = ("negated", "hypothetical", "absorbed")
@@ -33,7 +34,7 @@ def run(f: Frame, ctx: SentenceContext) -> Frame:
     f = f if mod == "fact" else f.but(f"modality:{mod}", modality=mod)
     f = apply(f, ctx, PHASE)
     gov = f.anchor.head if f.anchor.dep_ == "xcomp" else None
-    if gov is not None and lemma(gov) in ("order", "force", "compel") and any(c.dep_ == "dobj" for c in gov.children):
+    if gov is not None and lemma(gov) in ORDER_VERBS and any(c.dep_ == "dobj" for c in gov.children):
         f = f.but("ordered", modality="fact", forced_by=gov)  # "ordered the newspaper to suspend publication"
     if f.modality in NOT_DONE:
         return f.drop(PHASE, f.modality)
@@ -83,7 +84,7 @@ def _protest_modality(verb: Token, idx: ActorIndex) -> str | None:
             and lemma(verb) not in PROTEST_VERBS:
         return "absorbed"  # "blocked roads demanding ...", "rioted, setting fire to mattresses": the protest
     if verb.dep_ == "pcomp" and verb.head.lower_ == "of" and \
-            lemma(verb.head.head) in ("suspect", "accuse", "allege", "charge", "convict", "blame", "guilty"):
+            lemma(verb.head.head) in ALLEGATION_WORDS:
         return "absorbed"  # "nationals suspected of blowing up a plane": the allegation, not an act
     return None
 
@@ -106,7 +107,7 @@ def _governed_modality(verb: Token, idx: ActorIndex) -> str | None:
         outer = modality(verb.head, idx)  # "refused to allow planes to land": under the refusal
         if outer in ("absorbed", "hypothetical", "negated"):
             return outer
-    if verb.dep_ in ("acl", "xcomp") and (verb.head.lemma_.lower() in ("attempt", "try", "bid") or
+    if verb.dep_ in ("acl", "xcomp") and (verb.head.lemma_.lower() in ATTEMPT_WORDS or
                                           lemma(verb.head) in ("attempt", "try")) \
             and (("VERB", lemma(verb), "") in verb_lexicon() and verb_lexicon()[("VERB", lemma(verb), "")].type == T.ASSAULT):
         return "fact"  # "an attempt to assassinate", "tried to kill": CAMEO codes the attempt
@@ -139,7 +140,7 @@ def _complement_modality(verb: Token, idx: ActorIndex) -> str:
     if verb.dep_ == "advcl" and gov.tag_ == "VBD" and modality(gov, idx) == "fact" and \
             any(t == T.COERCE for t in verb_types(verb)):
         return "fact"  # "police fired tear gas to disperse the crowd": force used to that end is coercion
-    if glem in INTENT_VERBS or gov.lower_ in ("set", "scheduled", "expected", "going", "due", "about"):
+    if glem in INTENT_VERBS or gov.lower_ in SCHEDULE_WORDS:
         return "future"
     if gov.pos_ == "ADJ" or glem == "be":
         return "future"

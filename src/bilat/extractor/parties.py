@@ -9,14 +9,14 @@ from spacy.tokens import Token
 from ..actors import ActorIndex, is_stateless
 from ..model import Actor
 from .lexicon import lemma
-from .words import CROWD_NOUNS, NOT_YET, PLACE_HEADS, SUMMIT_NOUNS
+from .words import CROWD_NOUNS, DOCUMENT_VERBS, NOT_YET, PLACE_HEADS, SUMMIT_NOUNS
 
 
 def noun_owner(idx: ActorIndex, noun: Token) -> list[Actor]:
     """'Egypt's statement said', 'the Turkish foreign ministry's spokesman said'."""
     mods = [x for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod", "appos") for x in c.subtree]
     # "a report released in the Rwandan capital": a document speaks for where it was issued
-    mods += [x for c in noun.children if c.dep_ == "acl" and lemma(c) in ("release", "issue", "publish")
+    mods += [x for c in noun.children if c.dep_ == "acl" and lemma(c) in DOCUMENT_VERBS
              for p in c.children if p.dep_ == "prep" and p.lower_ == "in" for x in p.subtree]
     for c in sorted(mods, key=lambda x: x.i):
         place = idx.place_at.get(c.i)

@@ -15,7 +15,7 @@ from .parties import countries, leading_pair, one_per_igo, same_countries, with_
 from .records import Frame, SentenceContext
 from .recodings import apply
 from .syntax import attack_noun_agent, reported_clause
-from .words import PROTEST_NOUNS
+from .words import PROTEST_NOUNS, VISIT_NOUNS
 
 PHASE = "placing"
 
@@ -158,7 +158,7 @@ def venue_is_not_a_party(f: Frame, ctx: SentenceContext) -> Frame:
     """'met in Kinshasa': the host country of a venue is not a participant."""
     loc = f.location
     if loc is not None and loc.country and f.type in (T.CONSULT, T.AGREE, T.COOPERATE) \
-            and f.mode != "visit" and lemma(f.trigger) not in ("visit", "trip", "tour"):
+            and f.mode != "visit" and lemma(f.trigger) not in VISIT_NOUNS:
         target = [a for a in f.target if a.country != loc.country or a.name or a.role]
         return f.but("venue_is_not_a_party", target=target) if target != f.target else f
     return f

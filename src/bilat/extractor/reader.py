@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from ..actors import ActorIndex
 from ..model import EventType
 from . import fallbacks, gate, modality, placing, recode, source, speech, statements, targets, triggers
-from .dates import remember_dated_acts, settle_dates
+from .dates import dated_acts_in, settle_dates
 from .emit import candidates
 from .memory import DocumentMemory
 from .records import Candidate, Frame, SentenceContext
@@ -58,9 +58,10 @@ def read_sentence(sent: Span, index: ActorIndex, memory: DocumentMemory, publish
         reading.skipped = "question"
         return reading
     toks = list(sent)
-    ctx = SentenceContext(sent=sent, index=index, published=published, toks=toks, memory=memory)
-    remember_dated_acts(ctx)
-    ctx.speech = speech.speech_frames(toks, index, memory)
+    ctx = SentenceContext(sent=sent, index=index, published=published, toks=toks, memory=memory,
+                          speech=speech.speech_frames(toks, index, memory))
+    for verb, key, value in dated_acts_in(ctx):
+        memory.note_dated_act(verb, key, value)
     found = triggers.find(ctx)
     # the verbs that carry a hostile act: "ready to impose sanctions" threatens them
     ctx.hostile_at = {f.anchor.i: f.type for f in found if f.type in HOSTILE}

@@ -12,14 +12,15 @@ import functools
 from typing import Callable, NamedTuple
 
 from ..model import EventType as T
-from ..nlp import read_table
+from ..tables import read_table
 from .lexicon import lemma
 from .parties import is_crowd, is_state_speaker, same_countries
 from .records import Frame, SentenceContext
 from .subjects import subject_of
 from .syntax import is_future, object_lemmas, purpose_is_exercise, quantity_head
 from .typefacts import FUTURE_CAMEO
-from .words import ARMED_ACTS, CONCESSION_OBJECTS, EXERCISES, HOSTILE_INTENT, HOSTILE_XCOMP, RECEIVED
+from .words import (ARMED_ACTS, CLAIM_VERBS, CONCESSION_OBJECTS, DECISION_VERBS, EXERCISES, HOSTILE_INTENT,
+                    HOSTILE_XCOMP, RECEIVE_VERBS, RECEIVED)
 
 Predicate = Callable[[Frame, SentenceContext], "dict | None"]
 PREDICATES: dict[str, Callable] = {}
@@ -115,7 +116,7 @@ def claimed_attack(f: Frame, ctx: SentenceContext) -> dict | None:
     """A government that says another state attacked accuses it (CAMEO/PLOVER code the claim)."""
     sp, verb = f.speaker, f.speech_verb
     if sp and verb is not None and f.source and any(a.country for a in sp) and not same_countries(f.source, sp) \
-            and is_state_speaker(sp) and lemma(verb) in ("say", "claim", "allege", "charge", "accuse", "insist", "tell"):
+            and is_state_speaker(sp) and lemma(verb) in CLAIM_VERBS:
         return {"target": f.source, "source": list(sp)}
     return None
 
@@ -144,7 +145,7 @@ def announced_cooperation(f: Frame, ctx: SentenceContext) -> dict | None:
 @rule
 def announced_hostility(f: Frame, ctx: SentenceContext) -> dict | None:
     """'warned it would impose sanctions' threatens; 'announced it would' decides."""
-    decided = f.speech_verb is not None and lemma(f.speech_verb) in ("announce", "decide", "declare", "confirm")
+    decided = f.speech_verb is not None and lemma(f.speech_verb) in DECISION_VERBS
     return {} if f.modality == "future" and not (decided and f.type == T.SANCTION) else None
 
 
@@ -191,7 +192,7 @@ def lifted_restriction(f: Frame, ctx: SentenceContext) -> dict | None:
 def _received(f: Frame, ctx: SentenceContext, kind: str) -> dict | None:
     """'X received weapons from Y': Y gives, X is the recipient."""
     verb = f.trigger
-    if f.light is not None or f.scene or lemma(verb) not in ("receive", "get", "obtain", "secure", "win"):
+    if f.light is not None or f.scene or lemma(verb) not in RECEIVE_VERBS:
         return None
     what = {quantity_head(c).lemma_.lower() for c in verb.children if c.dep_ == "dobj"}
     holders = [verb] + [c for c in verb.children if c.dep_ == "dobj"]  # "received assurances from X"

@@ -7,7 +7,7 @@ event found in one sentence, before dates are settled and the article's events c
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.tokens import Span, Token
@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 from ..actors import ActorIndex
 from ..dates import DateValue
 from ..model import Actor, EventType, Location
+from .memory import DocumentMemory
 
 
 @dataclass(frozen=True)
@@ -62,10 +63,20 @@ class Frame:
 
     def but(self, reason: str, **changes: Any) -> "Frame":
         """This frame changed by the rule ``reason``."""
-        return replace(self, reasons=self.reasons + (reason,), **changes)
+        return self._copy(reasons=self.reasons + (reason,), **changes)
 
     def drop(self, phase: str, reason: str) -> "Frame":
-        return replace(self, dropped=Drop(phase, reason))
+        return self._copy(dropped=Drop(phase, reason))
+
+    def _copy(self, **changes: Any) -> "Frame":
+        # dataclasses.replace, without its per-field work: frames are copied a few times per
+        # trigger, and the record has no __post_init__ to run (unknown names fail as in replace)
+        unknown = changes.keys() - self.__dict__.keys()
+        if unknown:
+            raise TypeError(f"Frame has no field(s) {sorted(unknown)}")
+        new = object.__new__(Frame)
+        new.__dict__.update(self.__dict__, **changes)
+        return new
 
     def as_dict(self) -> dict[str, Any]:
         """The frame for ``bilat why --json``."""
@@ -111,5 +122,5 @@ class SentenceContext:
     toks: list[Token]  # the sentence's tokens, materialised once (iterating a Span builds each anew)
     speech: dict[int, tuple[list[Actor], Token]] = field(default_factory=dict)  # token -> (speaker, verb)
     hostile_at: dict[int, EventType] = field(default_factory=dict)  # verbs that carry a hostile act
-    memory: Any = None  # the DocumentMemory (read only here)
+    memory: DocumentMemory | None = None  # read by the phases; written only by the reader
     _dates: list[Span] | None = None

@@ -19,7 +19,7 @@ from .records import Frame, SentenceContext
 from .subjects import subject_of
 from .syntax import co_actors, existential_participle
 from .typefacts import MATERIAL_CONFLICT
-from .words import AGENTIVE_EVENTS, PROTEST_NOUNS, WEAPONS
+from .words import AGENTIVE_EVENTS, PROTEST_NOUNS, VISIT_NOUNS, WEAPONS
 
 PHASE = "source"
 #: hostile acts whose unnamed agent is unknown, never guessed from the speaker or the story
@@ -81,11 +81,11 @@ def scene_participants(noun: Token, speaker, idx: ActorIndex) -> tuple[list[Acto
             for o in c.children:
                 if o.dep_ == "pobj":
                     target.extend(a for a in idx.actors_for(o, speaker=speaker) if a not in source)
-                    if not target and c.lower_ == "to" and noun.lemma_ in ("visit", "trip", "tour"):
+                    if not target and c.lower_ == "to" and noun.lemma_ in VISIT_NOUNS:
                         code = place_country(o, idx)  # "a visit to Beirut"
                         if code:
                             target.append(Actor(kind="state", country=code))
-    if not target and noun.lemma_ in ("visit", "trip", "tour"):
+    if not target and noun.lemma_ in VISIT_NOUNS:
         verb = noun.head.head if noun.head.pos_ == "ADP" else noun.head
         loc = location_of(verb, idx.place_at)  # "arrived in Amman on a visit"
         if loc is not None and loc.country and loc.country not in {a.country for a in source}:

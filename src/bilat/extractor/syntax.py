@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .lexicon import lemma
-from .words import ATTACK_NOUNS, CLAUSE_BREAKS, FUTURE, OBLIGATION, PROTEST_NOUNS, PROTEST_VERBS, QUANTITY
+from .words import ATTACK_NOUNS, CLAUSE_BREAKS, EXERCISE_PURPOSES, FUTURE, OBLIGATION, PROTEST_NOUNS, PROTEST_VERBS, QUANTITY
 
 
 def quantity_head(t: Token) -> Token:
@@ -89,7 +89,7 @@ def object_lemmas(verb: Token) -> set[str]:
 def purpose_is_exercise(verb: Token) -> bool:
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ == "for":
-            if any(x.lemma_.lower() in ("exercise", "drill", "training", "maneuver", "manoeuvre") for x in c.subtree):
+            if any(x.lemma_.lower() in EXERCISE_PURPOSES for x in c.subtree):
                 return True
     return False
 

@@ -19,7 +19,7 @@ from .parties import place_country, possessor
 from .records import Frame, SentenceContext
 from .syntax import own_clause
 from .typefacts import HOSTILE, PLACE_TARGET_TYPES, TARGET_PREPS
-from .words import AGENT_HEADS, AGENTIVE_EVENTS, LOCATIVE, MUTUAL_FIGHTS, PLACE_HEADS
+from .words import AGENT_HEADS, AGENTIVE_EVENTS, LOCATIVE, MEETING_VERBS, MUTUAL_FIGHTS, PLACE_HEADS
 
 PHASE = "target"
 
@@ -155,7 +155,7 @@ def person_met(s: Search) -> None:
         return
     for h in s.heads:
         for c in h.children:
-            if c.dep_ in ("advcl", "xcomp") and lemma(c) in ("meet", "see", "talk", "visit"):
+            if c.dep_ in ("advcl", "xcomp") and lemma(c) in MEETING_VERBS:
                 for o in c.children:
                     if o.dep_ == "dobj":
                         s.take(o)

@@ -9,13 +9,14 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..actors import ActorIndex, sector_table
+from ..model import TYPE_FACTS
 from ..model import EventType as T
 from .lexicon import NounTrigger, Trigger, lemma, noun_lexicon, particle_of, verb_lexicon, verb_senses
 from .records import Frame, SentenceContext
 from .recodings import trigger_recode
 from .parties import pair_parties
 from .syntax import is_passive_conj, quantity_head
-from .words import ARRANGEMENTS, GENERIC_EVENT_NOUNS, HOSTILE_XCOMP, LAUNCH_NOUNS, NOT_YET, QUANTITY, WEAPONS
+from .words import AIR_STRIKE_MODIFIERS, ARRANGEMENTS, GENERIC_EVENT_NOUNS, HOSTILE_XCOMP, LAUNCH_NOUNS, NOT_YET, QUANTITY, SCENE_VERBS, WEAPONS
 
 PHASE = "triggers"
 #: noun events whose parties a compound may name ("the Japan-China summit", "the India-China clash")
@@ -25,18 +26,24 @@ PAIR_NOUN_TYPES = frozenset({T.CONSULT, T.ASSAULT, T.COOPERATE})
 def find(ctx: SentenceContext) -> list[Frame]:
     """One frame per trigger, nouns first (a noun's light verb is not a trigger of its own)."""
     frames, light_used = [], set()
+    nouns = noun_lexicon()
     for t in ctx.toks:
-        found = _noun_frame(t, ctx)
-        if found is not None:
-            frames.append(found)
-            if found.light is not None:
-                light_used.add(found.light.i)
+        pos = t.pos_  # (checked here: most tokens are neither, and a call per token costs)
+        if pos == "NOUN" or (pos == "PROPN" and t.lower_ in nouns):
+            found = _noun_frame(t, ctx)
+            if found is not None:
+                frames.append(found)
+                if found.light is not None:
+                    light_used.add(found.light.i)
     for t in ctx.toks:
-        if t.i not in light_used:
+        if t.i not in light_used and (t.pos_ in _VERB_POS or t.tag_ == "VBN"):
             found = _verb_frame(t, ctx)
             if found is not None:
                 frames.append(found)
     return frames
+
+
+_VERB_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ"})  # what _verb_frame reads (and any VBN)
 
 
 def _frame(ctx: SentenceContext, t: Token, trig: Trigger, light: Token | None, reason: str) -> Frame:
@@ -54,7 +61,9 @@ def _weapon_launch(t: Token, ctx: SentenceContext) -> Frame | None:
     if not any(c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" and o.lemma_.lower() in WEAPONS
                                                              for o in c.children) for c in t.children):
         return None
-    return _frame(ctx, t, Trigger(T.MOBILIZE, "150", None), None, "weapon_launch")
+    # CAMEO's root-level code for a show of force (150, "demonstrate military or police power")
+    cameo = TYPE_FACTS[T.MOBILIZE].cameo_root.ljust(3, "0")
+    return _frame(ctx, t, Trigger(T.MOBILIZE, cameo, None), None, "weapon_launch")
 
 
 def _noun_frame(t: Token, ctx: SentenceContext) -> Frame | None:
@@ -62,15 +71,13 @@ def _noun_frame(t: Token, ctx: SentenceContext) -> Frame | None:
     if launch is not None:
         return launch
     nouns = noun_lexicon()
-    if not (t.pos_ == "NOUN" or (t.pos_ == "PROPN" and t.lower_ in nouns)):
-        return None
     lem = t.lemma_.lower()
     nt = nouns.get(lem) or nouns.get(t.lower_)
     if nt is None and t.lower_ == "strikes":
         nt = nouns.get("strike")
     if nt is None:
         return None
-    if lem == "strike" and t.i > 0 and t.doc[t.i - 1].lower_ in ("air", "missile", "drone", "military"):
+    if lem == "strike" and t.i > 0 and t.doc[t.i - 1].lower_ in AIR_STRIKE_MODIFIERS:
         nt = nouns["airstrike"]
     if lem == "hunger" and not (t.i + 1 < len(t.doc) and t.doc[t.i + 1].lemma_ == "strike"):
         return None
@@ -105,12 +112,6 @@ def _verb_frame(t: Token, ctx: SentenceContext) -> Frame | None:
             return None  # "ready", "willing" alone promise nothing
         return trigger_recode(_frame(ctx, t, trig, None, "adjective"), ctx)
     return None
-
-
-def readiness_is_hostile(frame: Frame) -> bool:
-    """'ready to respond', 'prepared to strike': a readiness to fight threatens."""
-    xc = [c for c in frame.trigger.children if c.dep_ == "xcomp"]
-    return frame.route == "adjective" and bool(xc) and lemma(xc[0]) in HOSTILE_XCOMP
 
 
 def is_trigger_token(t: Token, idx: ActorIndex) -> bool:
@@ -197,7 +198,7 @@ def _noun_trigger_by_head(t: Token, nt: NounTrigger) -> tuple[Trigger, Token | N
             head.lower_ in ("in", "during", "at", "after", "before", "following", "on")
             or (head.lower_ == "for" and nt.type == T.CONSULT)):  # "returned to Geneva for talks"
         return scene, None, "scene_noun"
-    if dep in ("nsubj",) and head.lemma_ in ("take", "end", "begin", "conclude", "continue", "open", "start") and nt.scene:
+    if dep in ("nsubj",) and head.lemma_ in SCENE_VERBS and nt.scene:
         return scene, None, "scene_noun"
     if nt.scene and nt.type == T.CONSULT and any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in t.children):
         return scene, None, "scene_noun"  # "the latest round of talks with Ethiopia"

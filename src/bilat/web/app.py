@@ -9,7 +9,6 @@ shape (datasette's ``error_body``)::
 """
 from __future__ import annotations
 
-import hmac
 import json
 import logging
 from pathlib import Path
@@ -22,6 +21,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from ..auth import bearer_ok, require_read, require_write  # noqa: F401  (pages use them from here)
 from ..errors import ApiError, BilatError, NotFoundError, StoreError
 from ..settings import Settings, load_settings
 
@@ -211,25 +211,7 @@ class Edge:
 
 # ------------------------------------------------------------------------- access
 
-def bearer_ok(request: Request, token: str) -> bool:
-    header = request.headers.get("authorization", "")
-    scheme, _, given = header.partition(" ")
-    return bool(token) and scheme.lower() == "bearer" and hmac.compare_digest(given.strip().encode(), token.encode())
-
-
-def require_read(request: Request) -> None:
-    """Reads are open unless ``api_read_open`` is false; then they need the bearer token."""
-    settings: Settings = request.app.state.settings
-    if not settings.api_read_open and not bearer_ok(request, settings.api_token):
-        raise ApiError("B501")
-
-
-def require_write(request: Request) -> None:
-    settings: Settings = request.app.state.settings
-    if not settings.api_token:
-        raise ApiError("B506")
-    if not bearer_ok(request, settings.api_token):
-        raise ApiError("B501")
+# bearer_ok, require_read and require_write live in bilat.auth (imported above), shared with the API
 
 
 # ------------------------------------------------------------------------ factory

@@ -1,0 +1,45 @@
+"""The extractor's shape (issue 8): the phase order in one place, small modules and
+functions, rules as data, types through EventType. Plain checks of the source."""
+from __future__ import annotations
+
+import ast
+import importlib
+import re
+from pathlib import Path
+
+import pytest
+
+from bilat.extractor import PHASES, words
+from bilat.model import EventType
+
+PACKAGE = Path(importlib.import_module("bilat.extractor").__file__).parent
+MODULES = sorted(PACKAGE.glob("*.py"))
+ORDER = ["modality", "speech", "source", "target", "recode", "placing", "fallbacks", "gate"]
+
+
+def test_phase_order_is_the_documented_one():
+    assert [name for name, _ in PHASES] == ORDER  # after 'triggers', which makes the frames
+
+
+@pytest.mark.parametrize("path", MODULES, ids=[p.name for p in MODULES])
+def test_modules_and_functions_stay_small(path):
+    source = path.read_text(encoding="utf-8")
+    assert len(source.splitlines()) <= 300, f"{path.name}: split it by what it decides"
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            assert node.end_lineno - node.lineno + 1 <= 60, f"{path.name}:{node.name} is over 60 lines"
+
+
+@pytest.mark.parametrize("path", MODULES, ids=[p.name for p in MODULES])
+def test_no_type_or_cameo_code_as_a_bare_string(path):
+    types = {t.value for t in EventType}
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            assert node.value not in types, f"{path.name}:{node.lineno}: use EventType.{node.value}"
+            assert not re.fullmatch(r"\d{2,4}", node.value), f"{path.name}:{node.lineno}: CAMEO code {node.value!r} in code"
+
+
+def test_every_word_list_is_used():
+    used = "".join(p.read_text(encoding="utf-8") for p in MODULES)
+    for name in words.list_names():
+        assert f'"{name}"' in used, f"[{name}] in extract_words.txt is read by nothing"
