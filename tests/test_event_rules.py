@@ -282,3 +282,8 @@ def test_a_summit_of_two_states_is_met_by_their_leaders(nlp):
             "The Kenya-Uganda summit on Monday ended without a statement.")
     consult = [e for e in bilat.extract(text, PUBLISHED) if e["type"] == "CONSULT" and "Monday" in e["evidence"][0]["sentence"]]
     assert consult and {a["name"] for a in consult[0]["source"]} == {"Samuel Odhiambo", "Peter Okello"}, consult
+
+
+def test_an_aid_recipient_may_hang_deep_in_what_is_given(dyads):
+    got = dyads("Norway on Monday delivered assistance comprising food and medicines for the people of Sudan.")
+    assert ("AID", ["NOR"], ["SDN"]) in got, got

@@ -197,6 +197,27 @@ def objects_and_prepositions(s: Search) -> None:
             return
 
 
+def aid_recipient(s: Search) -> None:
+    """'dispatched assistance comprising food and medicines for the people of Afghanistan': the
+    recipient may hang deeper in what is given."""
+    if s.typ not in (T.AID, T.AGREE) or s.t.pos_ != "NOUN":
+        return
+    for x in s.t.subtree:
+        if x.i not in s.exclude and x.dep_ in ("prep", "dative") and x.lower_ in ("to", "for") and x.head is not s.t:
+            for o in x.children:
+                if o.dep_ == "pobj":
+                    s.take(o)
+                    if not s.found:
+                        possessor(s.idx, o, s.take, s.take_place)
+                    s.take_place_of(o)
+                    if not s.found:
+                        code = s.idx.modifier_country(o)  # "the people of Afghanistan"
+                        if code:
+                            s.found.append(Actor(kind="state", country=code))
+        if s.found:
+            return
+
+
 def protest_purpose(s: Search) -> None:
     """A protest's purpose names whom it is aimed at: "marched ... to demand that the government
     withdraw its invitation to President X", "to show their disapproval of the United States' policies"."""
@@ -266,4 +287,5 @@ def _not_an_actor(x: Token, typ: T, idx: ActorIndex) -> bool:
 
 
 TARGET_STRATEGIES = (doer_of_condemned_act, accused_over, person_met, objects_and_prepositions, protest_purpose,
+                     aid_recipient,
                      complement_subject, relative_clause_head, actor_in_clause)
