@@ -399,3 +399,11 @@ def test_unreadable_directory_is_b115_not_empty(tmp_path, monkeypatch):
     _deny(monkeypatch, top)
     (fail,) = _read(top)
     assert fail.code == "B115" and "holds no" not in fail.message
+
+
+def test_messages_quote_odd_input_on_one_printable_line():
+    """Found by the fuzz campaign: a published value with a newline made a two-line message."""
+    obj = {"id": "a", "text": TEXT, "published": "\udfff Reuters \u2060 \n C\x8a"}
+    _, (warning,) = article_from_dict(obj, "api", SETTINGS)
+    assert "\n" not in warning.message and "\\n" in warning.message and "\\x8a" in warning.message
+    warning.message.encode("utf-8")

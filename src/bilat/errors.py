@@ -8,6 +8,8 @@ and HTTP statuses.
 """
 from __future__ import annotations
 
+import re
+
 MESSAGES: dict[str, str] = {
     # input
     "B101": "{origin}: empty article: no text after cleaning; nothing to extract",
@@ -59,6 +61,9 @@ MESSAGES: dict[str, str] = {
 }
 
 
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
 class BilatError(Exception):
     """Base class: carries a catalogue code and the values its message needs."""
 
@@ -75,6 +80,8 @@ class BilatError(Exception):
         # a message must print on any UTF-8 stream: a lone surrogate (from a JSON escape or an
         # undecodable file name) is shown as its escape, never raised again while reporting
         text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+        # and on one line: a value quoted from the input shows its control characters as escapes
+        text = _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
         self.message = f"[{self.code}] {text}"
         super().__init__(self.message)
 
