@@ -287,3 +287,17 @@ def test_a_summit_of_two_states_is_met_by_their_leaders(nlp):
 def test_an_aid_recipient_may_hang_deep_in_what_is_given(dyads):
     got = dyads("Norway on Monday delivered assistance comprising food and medicines for the people of Sudan.")
     assert ("AID", ["NOR"], ["SDN"]) in got, got
+
+
+def test_a_transcripts_first_person_is_the_speaker_its_title_names(nlp):
+    article = {"id": "t", "published": PUBLISHED,
+               "title": "Press Conference by Kenyan President Samuel Odhiambo on the Uganda Summit",
+               "text": "NAIROBI -- The following is the text of the press conference.\n\n"
+                       "Today, I held talks with Ugandan President Peter Okello.\n\n"
+                       "I also urged Uganda to reopen the border."}
+    from bilat.model import Article
+    from bilat.pipeline import process
+    (result,) = process([Article(**article)])
+    got = {(e.type, tuple(sorted({a.country for a in e.source})), tuple(sorted({a.country for a in e.target})))
+           for e in result.events}
+    assert ("REQUEST", ("KEN",), ("UGA",)) in got, got

@@ -56,5 +56,5 @@ def explain(article: Article, settings: Settings | None = None) -> Explanation:
     if result.failure is not None:
         return Explanation(article, (), (), result.failure)
     doc = load_nlp(settings.model)(clean(article.text).text)
-    readings = read_doc(doc, ActorIndex.build(doc), article.published)
+    readings = read_doc(doc, ActorIndex.build(doc), article.published, article.title)
     return Explanation(article, tuple(readings), result.events)

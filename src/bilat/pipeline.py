@@ -56,7 +56,7 @@ def _events_for(article: Article, ct: CleanText, doc, settings: Settings) -> tup
 def _part_events(article: Article, ct: CleanText, doc, settings: Settings) -> list[Event]:
     """Events of one parsed text (a whole article, or one part of a long one), before collapse."""
     index = ActorIndex.build(doc)
-    candidates = read_document(doc, index, article.published, settings.publication_date_fallback)
+    candidates = read_document(doc, index, article.published, settings.publication_date_fallback, article.title)
     events = [_to_event(article, ct, c) for c in candidates]
     events = [e for e in events if e.confidence >= settings.min_confidence]
     if not settings.include_background:

@@ -11,6 +11,8 @@
 """
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span
@@ -18,6 +20,8 @@ from spacy.tokens import Span
 from ..actors import ActorIndex
 from ..dates import DateValue
 from ..model import Actor, EventType
+from ..nlp import gazetteer_entries
+from .words import TITLE_ROLE_WORDS
 
 
 @dataclass
@@ -27,10 +31,13 @@ class DocumentMemory:
     dated_acts: dict[tuple[str, str], DateValue] = field(default_factory=dict)
     _index: ActorIndex | None = None
     _sentences: list[Span] | None = None
+    #: who speaks where the text says "I" or "we" outside any quotation: the person a transcript's
+    #: or statement's title names ("Press Conference by PM X"), if any
+    voice: list[Actor] = field(default_factory=list)
 
     @classmethod
-    def for_index(cls, index: ActorIndex) -> "DocumentMemory":
-        return cls(subjects=index.history, _index=index)
+    def for_index(cls, index: ActorIndex, title: str | None = None) -> "DocumentMemory":
+        return cls(subjects=index.history, _index=index, voice=title_voice(title, index))
 
     @property
     def sentences(self) -> list[Span]:
@@ -64,3 +71,39 @@ class DocumentMemory:
 
     def dated_act(self, verb: str, key: str) -> DateValue | None:
         return self.dated_acts.get((verb, key))
+
+
+# "Press Conference by PM Takaichi Sanae regarding ...", "Transcript of the Press Briefing by Spokesperson
+# on Friday", "Statement by the Minister of Foreign Affairs": who a first-person text is by
+_TITLE_BY = re.compile(r"\b(?:conference|briefing|statement|remarks|speech|address|interview|message|readout|"
+                       r"transcript|op-ed|article)\b.*?\bby\s+(?:the\s+)?(?:H\.?E\.?\s+)?(.+?)"
+                       r"(?:\s+(?:regarding|on|about|at|in|following|after|during|to|for)\b.*)?$", re.I)
+
+
+def title_voice(title: str | None, index: ActorIndex) -> list[Actor]:
+    """The speaker a title names (spec §4: a statement is an event of its speaker): a person the
+    text names too, else the words of the title as a role or name, of the story's lead country
+    where it has one."""
+    m = _TITLE_BY.search(title or "")
+    if not m:
+        return []
+    words = m.group(1).split()
+    places = _title_places()
+    country = next((places[w] for w in words if w in places), None)
+    role = [w for w in words if w.lower().strip(".") in TITLE_ROLE_WORDS]
+    name = [w for w in words if w not in role and w not in places and w[:1].isupper()]
+    parts = {w.lower() for w in name}
+    for p in index.people:
+        if parts and parts & set(p.tokens):
+            return [p.actor()]
+    if not role and not name:
+        return []
+    return [Actor(name=" ".join(name) or None, kind="person", country=country or index.lead_country, sector="GOV",
+                  role=" ".join(role) or None)]
+
+
+@functools.lru_cache(maxsize=1)
+def _title_places() -> dict[str, str]:
+    """One-word country names and demonyms ("Kenyan", "Japan") -> the country's code."""
+    return {form: code for form, code, kind in gazetteer_entries()
+            if kind in ("country", "demonym") and " " not in form and not code.startswith("IGO:")}

@@ -96,13 +96,13 @@ def read_sentence(sent: Span, index: ActorIndex, memory: DocumentMemory, publish
     return reading
 
 
-def read_doc(doc: Doc, index: ActorIndex, published: str | None) -> list[SentenceReading]:
-    memory = DocumentMemory.for_index(index)
+def read_doc(doc: Doc, index: ActorIndex, published: str | None, title: str | None = None) -> list[SentenceReading]:
+    memory = DocumentMemory.for_index(index, title)
     return [read_sentence(sent, index, memory, published) for sent in doc.sents]
 
 
 def read_document(doc: Doc, index: ActorIndex, published: str | None,
-                  publication_fallback: bool = True) -> list[Candidate]:
+                  publication_fallback: bool = True, title: str | None = None) -> list[Candidate]:
     """The article's candidates, each with its date settled (``dates.settle_dates``)."""
-    cands = [c for r in read_doc(doc, index, published) for c in r.candidates]
+    cands = [c for r in read_doc(doc, index, published, title) for c in r.candidates]
     return settle_dates(cands, published, publication_fallback)

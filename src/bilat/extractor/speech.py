@@ -77,6 +77,8 @@ def quote_speaker(toks: list[Token], idx: ActorIndex, memory: DocumentMemory) ->
     if n is None:
         return None
     quoted_here = any(t.text in QUOTE_MARKS for t in toks)
+    if memory.voice and not quoted_here:
+        return list(memory.voice), toks[0]  # a transcript or statement in its speaker's own words
     for k in (n, n + 1, n + 2, n - 1):
         if not 0 <= k < len(sents):
             continue
