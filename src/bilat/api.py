@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from .auth import require_read, require_write
 from .errors import ApiError, InputError
@@ -174,7 +174,6 @@ def get_article(request: Request, article_id: str = Path(max_length=512)) -> dic
     return store_of(request).article(article_id)
 
 
-_ARTICLES = TypeAdapter(list[ArticleIn])
 _ARTICLE_SCHEMA = ArticleIn.model_json_schema()
 _BODY_SCHEMA = {
     "oneOf": [
