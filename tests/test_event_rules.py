@@ -301,3 +301,18 @@ def test_a_transcripts_first_person_is_the_speaker_its_title_names(nlp):
     got = {(e.type, tuple(sorted({a.country for a in e.source})), tuple(sorted({a.country for a in e.target})))
            for e in result.events}
     assert ("REQUEST", ("KEN",), ("UGA",)) in got, got
+
+
+
+def test_a_visitor_received_by_a_host_is_met(dyads):
+    text = ("Kenyan President Samuel Odhiambo arrived in Kampala on Monday. "
+            "He was received by Ugandan President Peter Okello at the airport.")
+    assert any(t == "CONSULT" and set(s) | set(g) == {"KEN", "UGA"} for t, s, g in dyads(text)), dyads(text)
+
+
+def test_a_named_visitor_is_not_of_the_country_she_is_received_in(nlp):
+    text = ("Secretary of State Mary Wanjiru arrived in Kampala on Monday. "
+            "She was received by Ugandan President Peter Okello at the airport.")
+    events = bilat.extract(text, PUBLISHED)
+    assert not [a for e in events for a in e["source"] + e["target"] if a.get("name") == "Mary Wanjiru"
+                and a["country"] == "UGA"], events

@@ -39,9 +39,11 @@ def placed_groups(f: Frame, ctx: SentenceContext) -> Frame:
     loc = f.location
     if loc is None or not loc.country:
         return f
-    source, target = _fill(f.source, loc.country), f.target
+    # a named person is not placed: a visitor received in Abuja is no Nigerian
+    unnamed = lambda a: not (a.kind == "person" and a.name)  # noqa: E731
+    source, target = _fill(f.source, loc.country, unnamed), f.target
     if f.type != T.ASSAULT:
-        target = _fill(target, loc.country)
+        target = _fill(target, loc.country, unnamed)
     elif not any(a.country for a in target):
         target = _fill(target, loc.country, lambda a: not a.name)
     return f.but("placed_groups", source=source, target=target) if (source, target) != (f.source, f.target) else f
@@ -111,7 +113,7 @@ def official_of_the_other_side(f: Frame, ctx: SentenceContext) -> Frame:
     aimed = countries(f.target) - {None}
     if not unplaced or len(aimed) != 1 or countries(f.source) - {None}:
         return f
-    pair = leading_pair(ctx.index, f.trigger.i + 1)
+    pair = leading_pair(ctx.index, len(ctx.index.doc))
     if not pair or not aimed <= set(pair):
         return f
     other = next(c for c in pair if c not in aimed)

@@ -143,6 +143,7 @@ def object_ok(t: Token, objects: frozenset[str], idx: ActorIndex) -> bool:
             if x.lemma_.lower() in objects or x.lower_ in objects:
                 return True
             if "person" in objects and (x.i in idx.person_at or x.ent_type_ in ("PERSON", "NORP")
+                                        or (x.tag_ == "PRP" and x.lower_ in ("he", "she", "him", "her"))
                                         or sector_table().get(x.lemma_.lower(), ("", ""))[1] == "person"):
                 return True  # "received President of Ghana X", "received the US Secretary of State"
             if "state" in objects and x.i in idx.place_at:
