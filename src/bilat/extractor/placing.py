@@ -110,7 +110,7 @@ def official_of_the_other_side(f: Frame, ctx: SentenceContext) -> Frame:
     other's."""
     unplaced = [a for a in f.source if not a.country and a.kind in ("person", "organization") and a.sector == "GOV"
                 and not is_stateless(a)]
-    aimed = countries(f.target) - {None}
+    aimed = countries([a for a in f.target if a.kind != "group"]) - {None}  # a state, not "its supporters"
     if not unplaced or len(aimed) != 1 or countries(f.source) - {None}:
         return f
     pair = leading_pair(ctx.index, len(ctx.index.doc))
