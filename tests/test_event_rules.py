@@ -316,3 +316,15 @@ def test_a_named_visitor_is_not_of_the_country_she_is_received_in(nlp):
     events = bilat.extract(text, PUBLISHED)
     assert not [a for e in events for a in e["source"] + e["target"] if a.get("name") == "Mary Wanjiru"
                 and a["country"] == "UGA"], events
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ministers met in Nairobi to discuss the Ugandan war against Kenya.", ("ASSAULT", ["UGA"], ["KEN"])),
+    ("Russia denied the charges on Monday. The summit condemned its invasion of Georgia.", ("ASSAULT", ["RUS"], ["GEO"])),
+])
+def test_an_attack_a_noun_names_with_its_parties(dyads, text, expected):
+    assert expected in dyads(text), dyads(text)
+
+
+def test_a_planned_attack_named_by_a_noun_is_no_event(dyads):
+    assert not any(t == "ASSAULT" for t, _, _ in dyads("Kenya warned of a possible Ugandan attack on Kenya."))

@@ -25,6 +25,8 @@ NOT_DONE = ("negated", "hypothetical", "absorbed")
 
 def run(f: Frame, ctx: SentenceContext) -> Frame:
     mod = modality(f.anchor, ctx.index)
+    if f.route in ("noun_with_its_parties", "weapon_launch"):
+        return f  # "to discuss the Israeli war on Gaza": the war is no less a fact for being discussed
     if f.scene:  # "in a meeting with X": the governing clause's modality
         t = f.trigger
         gov = t.head.head if t.head.pos_ == "ADP" else t.head
@@ -145,3 +147,4 @@ def _complement_modality(verb: Token, idx: ActorIndex) -> str:
     if gov.pos_ == "ADJ" or glem == "be":
         return "future"
     return "hypothetical"
+

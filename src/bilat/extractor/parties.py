@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from ..actors import ActorIndex, is_stateless
 from ..model import Actor
 from .lexicon import lemma
-from .words import CROWD_NOUNS, DOCUMENT_VERBS, NOT_YET, PLACE_HEADS, SUMMIT_NOUNS
+from .words import CROWD_NOUNS, DOCUMENT_VERBS, INVASION_NOUNS, NOT_YET, PLACE_HEADS, SUMMIT_NOUNS
 
 
 def noun_owner(idx: ActorIndex, noun: Token) -> list[Actor]:
@@ -174,3 +174,24 @@ def noun_agent(noun: Token, idx: ActorIndex) -> list[Actor]:
                 if code:
                     return [Actor(kind="state", country=code)]
     return []
+
+
+def noun_parties(noun: Token, idx: ActorIndex) -> tuple[list[Actor], list[Actor]]:
+    """Who does and who suffers an act a noun names with its own words: "Russia's war against
+    Ukraine", "the Israeli war on the Gaza Strip", "its invasion of Ukraine", "firing by Pakistani
+    troops on Indian posts". The doer from ``noun_agent``; the sufferer from on / against / into,
+    or "of" after an invasion or occupation."""
+    source = noun_agent(noun, idx)
+    target: list[Actor] = []
+    preps = ("on", "against", "into") + (("of",) if noun.lemma_.lower() in INVASION_NOUNS else ())
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            for o in (o for o in c.children if o.dep_ == "pobj"):
+                found = [a for a in idx.actors_for(o) if a.country]
+                if not found:
+                    code = place_country(o, idx) or idx.modifier_country(o)
+                    found = [Actor(kind="state", country=code)] if code else []
+                target.extend(a for a in found if a not in target)
+    if countries(source) & countries(target):
+        return [], []
+    return source, target

@@ -25,7 +25,7 @@ from .typefacts import HOSTILE
 
 #: trigger routes of acts a noun phrase names inside another clause ("following the launch of a
 #: missile by X", "the Japan-China summit"): not remembered as the actors later pronouns mean
-NAMED_IN_PASSING = frozenset({"weapon_launch", "noun_names_its_parties"})
+NAMED_IN_PASSING = frozenset({"weapon_launch", "noun_names_its_parties", "noun_with_its_parties"})
 #: joint acts whose target acted too: after a meeting, "they" are both sides
 JOINT = frozenset({EventType.CONSULT})
 

@@ -14,7 +14,7 @@ from ..model import EventType as T
 from .lexicon import NounTrigger, Trigger, lemma, noun_lexicon, particle_of, verb_lexicon, verb_senses
 from .records import Frame, SentenceContext
 from .recodings import trigger_recode
-from .parties import pair_parties
+from .parties import noun_parties, pair_parties
 from .syntax import is_passive_conj, quantity_head
 from .words import AIR_STRIKE_MODIFIERS, ARRANGEMENTS, GENERIC_EVENT_NOUNS, HOSTILE_XCOMP, LAUNCH_NOUNS, NOT_YET, QUANTITY, SCENE_VERBS, WEAPONS
 
@@ -84,6 +84,9 @@ def _noun_frame(t: Token, ctx: SentenceContext) -> Frame | None:
     found = _noun_trigger(t, nt)
     if found is None and nt.type in PAIR_NOUN_TYPES and len(pair_parties(t, ctx.index)) >= 2:
         found = Trigger(nt.type, nt.cameo, nt.mode), None, "noun_names_its_parties"  # "the Japan-China summit"
+    if found is None and nt.type == T.ASSAULT and not any(c.lower_ in NOT_YET for c in t.lefts) \
+            and all(noun_parties(t, ctx.index)):
+        found = Trigger(nt.type, nt.cameo, nt.mode), None, "noun_with_its_parties"  # "Russia's war against Ukraine"
     if found is None:
         return None
     trig, light, reason = found
