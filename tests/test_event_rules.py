@@ -328,3 +328,12 @@ def test_an_attack_a_noun_names_with_its_parties(dyads, text, expected):
 
 def test_a_planned_attack_named_by_a_noun_is_no_event(dyads):
     assert not any(t == "ASSAULT" for t, _, _ in dyads("Kenya warned of a possible Ugandan attack on Kenya."))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Floods hit Sri Lanka on Monday. Sri Lanka asked for help. India sent a plane loaded with food supplies.",
+     ("AID", ["IND"], ["LKA"])),
+    ("Turkey on Monday sent ships carrying aid to Gaza.", ("AID", ["TUR"], ["PSE"])),
+])
+def test_aid_sent_in_a_carrier_to_the_story_or_a_named_recipient(dyads, text, expected):
+    assert expected in dyads(text), dyads(text)

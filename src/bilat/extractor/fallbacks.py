@@ -110,8 +110,24 @@ def story_counterpart(f: Frame, ctx: SentenceContext) -> list[Actor]:
     return [] if other.startswith("IGO:") else [Actor(kind="state", country=other)]
 
 
+def aid_to_the_story(f: Frame, ctx: SentenceContext) -> list[Actor]:
+    """'India sent a plane loaded with food supplies' in a story about floods in Sri Lanka: aid with
+    no recipient named goes to the state the story is about (named most, clear of any other)."""
+    if f.type != T.AID:
+        return []
+    src = {a.country for a in f.source if a.country}
+    counts: dict[str, int] = {}
+    for place in ctx.index.doc._.places or []:
+        if place.kind in ("country", "demonym", "capital", "city") and place.code not in src:
+            counts[place.code] = counts.get(place.code, 0) + 1
+    ranked = sorted(counts, key=lambda c: -counts[c])
+    if not ranked or counts[ranked[0]] < 2 or (len(ranked) > 1 and counts[ranked[0]] == counts[ranked[1]]):
+        return []
+    return [Actor(kind="state", country=ranked[0])]
+
+
 FALLBACK_STEPS = (rejected_speaker, threatened_for_an_act, one_foreign_state, home_country, repression_threatened,
-                  story_counterpart)
+                  story_counterpart, aid_to_the_story)
 
 
 def run(f: Frame, ctx: SentenceContext) -> Frame:

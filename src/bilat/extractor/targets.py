@@ -200,9 +200,10 @@ def objects_and_prepositions(s: Search) -> None:
 def aid_recipient(s: Search) -> None:
     """'dispatched assistance comprising food and medicines for the people of Afghanistan': the
     recipient may hang deeper in what is given."""
-    if s.typ not in (T.AID, T.AGREE) or s.t.pos_ != "NOUN":
+    if s.typ not in (T.AID, T.AGREE):
         return
-    for x in s.t.subtree:
+    given = [s.t] if s.t.pos_ == "NOUN" else [c for c in s.t.children if c.dep_ == "dobj"]
+    for x in (x for g in given for x in g.subtree):
         if x.i not in s.exclude and x.dep_ in ("prep", "dative") and x.lower_ in ("to", "for") and x.head is not s.t:
             for o in x.children:
                 if o.dep_ == "pobj":

@@ -16,7 +16,7 @@ from .records import Frame, SentenceContext
 from .recodings import trigger_recode
 from .parties import noun_parties, pair_parties
 from .syntax import is_passive_conj, quantity_head
-from .words import AIR_STRIKE_MODIFIERS, ARRANGEMENTS, GENERIC_EVENT_NOUNS, HOSTILE_XCOMP, LAUNCH_NOUNS, NOT_YET, QUANTITY, SCENE_VERBS, WEAPONS
+from .words import AIR_STRIKE_MODIFIERS, CARRYING_VERBS, ARRANGEMENTS, GENERIC_EVENT_NOUNS, HOSTILE_XCOMP, LAUNCH_NOUNS, NOT_YET, QUANTITY, SCENE_VERBS, WEAPONS
 
 PHASE = "triggers"
 #: noun events whose parties a compound may name ("the Japan-China summit", "the India-China clash")
@@ -142,7 +142,11 @@ def object_ok(t: Token, objects: frozenset[str], idx: ActorIndex) -> bool:
         objs = [quantity_head(c) for c in t.children if c.dep_ == "nsubj"]
     for o in objs:
         o = quantity_head(o)
-        for x in [o] + list(o.conjuncts) + [c for c in o.children if c.dep_ == "compound"]:
+        # what a carrier is loaded with: "sent a plane loaded with food supplies", "ships carrying aid"
+        cargo = [x for c in o.children if c.dep_ == "acl" and c.lemma_.lower() in CARRYING_VERBS
+                 for p in [c] + [p for p in c.children if p.dep_ == "prep" and p.lower_ == "with"]
+                 for x in p.children if x.dep_ in ("dobj", "pobj")]
+        for x in [o] + list(o.conjuncts) + [c for c in o.children if c.dep_ == "compound"] + cargo:
             if x.lemma_.lower() in objects or x.lower_ in objects:
                 return True
             if "person" in objects and (x.i in idx.person_at or x.ent_type_ in ("PERSON", "NORP")
