@@ -111,7 +111,9 @@ def passive_target(f: Frame, idx: ActorIndex) -> list[Actor]:
     return target
 
 
-def by_agent(f: Frame, idx: ActorIndex) -> list[Actor]:
+# -- the source of a passive clause: PASSIVE_SOURCES, in order; the first that names one decides.
+# Each takes the frame, the actor index, the memory and the clause's target.
+def by_agent(f: Frame, idx: ActorIndex, memory: DocumentMemory, target: list[Actor]) -> list[Actor]:
     """'were detained and later released by police': the agent serves both verbs; "by a missile
     believed to be fired by rebels": whoever used the weapon."""
     verb, speaker, source = f.anchor, f.speaker, []
@@ -128,7 +130,7 @@ def by_agent(f: Frame, idx: ActorIndex) -> list[Actor]:
     return source
 
 
-def summoner(f: Frame, idx: ActorIndex) -> list[Actor]:
+def summoner(f: Frame, idx: ActorIndex, memory: DocumentMemory, target: list[Actor]) -> list[Actor]:
     """'was summoned to the Ministry of Foreign Affairs of Turkey': the summoner."""
     source: list[Actor] = []
     for c in f.anchor.children:
@@ -139,9 +141,11 @@ def summoner(f: Frame, idx: ActorIndex) -> list[Actor]:
     return source
 
 
-def attack_by_country(f: Frame, idx: ActorIndex) -> list[Actor]:
+def attack_by_country(f: Frame, idx: ActorIndex, memory: DocumentMemory, target: list[Actor]) -> list[Actor]:
     """'were killed in Israeli tank shelling': the attack named by its country; "a mortar bomb
     was fired at it from the Gaza Strip": where the attack came from (the last one named)."""
+    if f.type not in MATERIAL:
+        return []
     source: list[Actor] = []
     for c in f.anchor.children:
         if c.dep_ == "prep" and c.lower_ in ("in", "by"):
@@ -158,6 +162,28 @@ def attack_by_country(f: Frame, idx: ActorIndex) -> list[Actor]:
                     if code:
                         source = [Actor(kind="state", country=code)]
     return source
+
+
+def speaker_of_clause(f: Frame, idx: ActorIndex, memory: DocumentMemory, target: list[Actor]) -> list[Actor]:
+    """'X was urged to ..., Y said': the speaker (never for violence, whose agent is unknown)."""
+    return list(f.speaker) if f.speaker and f.type not in MATERIAL else []
+
+
+def same_type_before(f: Frame, idx: ActorIndex, memory: DocumentMemory, target: list[Actor]) -> list[Actor]:
+    """'Taliban members were sanctioned': by whoever sanctioned before in the article."""
+    return list(memory.last_source(f.type) or [])
+
+
+def last_government(f: Frame, idx: ActorIndex, memory: DocumentMemory, target: list[Actor]) -> list[Actor]:
+    """No agent named: the government that acted last in this article ("it has been requested");
+    never for violence, whose unnamed agent is unknown."""
+    if f.type in MATERIAL:
+        return []
+    last = memory.last_government(target)
+    return [last] if last is not None else []
+
+
+PASSIVE_SOURCES = (by_agent, summoner, attack_by_country, speaker_of_clause, same_type_before, last_government)
 
 
 def at_target(f: Frame, idx: ActorIndex, target: list[Actor]) -> list[Actor]:
@@ -185,24 +211,16 @@ def owner_target(f: Frame, idx: ActorIndex, target: list[Actor]) -> list[Actor]:
 
 
 def passive_roles(f: Frame, idx: ActorIndex, memory: DocumentMemory) -> tuple[list[Actor], list[Actor], str]:
-    """Source and target of a passive clause, and the rule that gave the source."""
-    material = f.type in MATERIAL
+    """Source and target of a passive clause, and the rule that gave the source ('none')."""
     target = passive_target(f, idx)
-    source, how = by_agent(f, idx), "agent"
-    if not source:
-        source, how = summoner(f, idx), "summoner"
-    if material:
-        if not source:
-            source, how = attack_by_country(f, idx), "attack_by_country"
+    source, how = [], "none"
+    for strategy in PASSIVE_SOURCES:
+        source = strategy(f, idx, memory, target)
+        if source:
+            how = strategy.__name__
+            break
+    if f.type in MATERIAL:  # a hostile act's target: "at X" when no agent is named, or the thing's owner
+        if how not in ("by_agent", "summoner"):
             target = at_target(f, idx, target)
         target = owner_target(f, idx, target)
-    if not source and f.speaker and not material:
-        source, how = list(f.speaker), "speaker"
-    if not source and memory.last_source(f.type):
-        source, how = list(memory.last_source(f.type)), "same_type_before"  # "Taliban members were sanctioned"
-    if not source and not material:
-        # no agent named: the government that acted last in this article ("it has been requested");
-        # never for violence, whose unnamed agent is unknown
-        last = memory.last_government(target)
-        source, how = ([last], "last_government") if last is not None else ([], "none")
     return source, target, how
