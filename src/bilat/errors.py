@@ -27,6 +27,7 @@ MESSAGES: dict[str, str] = {
     "B113": "{origin}: the directory holds no .jsonl, .json, .txt or .html files",
     "B114": "{origin}: field '{field}' holds a lone surrogate (U+{codepoint}) at character {position}, which is not a Unicode character; fix the encoding where the JSON was written, or replace it with U+FFFD",
     "B115": "{origin}: cannot be read ({detail}); check its permissions, or run bilat as a user who may read it",
+    "B116": "{origin}: cannot be written ({detail}); choose a file in an existing directory you may write to",
     # settings and models
     "B201": "settings file {path}: {detail}",
     "B202": "unknown setting '{name}'; valid settings: {valid}",

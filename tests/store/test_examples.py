@@ -119,3 +119,19 @@ def test_a_read_only_server_never_creates_a_store(tmp_path):
     app = create_app(settings=Settings().with_(api_token="t0ken"), db=str(missing))  # writes on: it may
     app.state.store.close()
     assert missing.exists()
+
+
+@pytest.mark.parametrize("where", ["missing-dir/out.x", "a-dir"])
+@pytest.mark.parametrize("command", ["extract", "export"])
+def test_an_output_that_cannot_be_written_is_refused_before_the_work(tmp_path, monkeypatch, command, where):
+    import bilat
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a-dir").mkdir()
+    bilat.open_store(str(tmp_path / "s.db")).close()
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "a", "text": "Japan urged China to talk."}\n')
+    args = ["extract", str(src), "-q"] if command == "extract" else ["export", "--db", str(tmp_path / "s.db")]
+    r = CliRunner().invoke(main, [*args, "-o", where])
+    assert r.exit_code == 2, r.output
+    assert "Traceback" not in r.output and ("[B116]" in r.stderr or "is a directory" in r.stderr), r.output

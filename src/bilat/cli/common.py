@@ -1,7 +1,9 @@
 """The root command and the options shared by several commands."""
 from __future__ import annotations
 
+import os
 import sys
+from pathlib import Path
 
 import click
 
@@ -46,6 +48,23 @@ db_option = click.option("--db", "db", default=None, metavar="URL",
                          help="SQLite path or postgresql:// URL (default: the 'db' setting, bilat.db). "
                               "Example: --db postgresql://user@127.0.0.1:5432/bilat")
 quiet_option = click.option("--quiet", "-q", is_flag=True, help="no progress bar on stderr")
+
+
+def check_writable(path: str | None) -> None:
+    """Refuse an output file that cannot be written (B116) before any work is done for it."""
+    if not path or path == "-":
+        return
+    target = Path(path).expanduser()
+    parent = target.parent if str(target.parent) else Path(".")
+    if not parent.is_dir():
+        detail = f"directory {parent} does not exist"
+    elif target.is_dir():
+        detail = "it is a directory"
+    elif not os.access(target if target.exists() else parent, os.W_OK):
+        detail = "Permission denied"
+    else:
+        return
+    raise BilatError("B116", origin=path, detail=detail)
 
 
 def fail(exc: BilatError, status: int = 2) -> None:

@@ -11,7 +11,7 @@ from ..errors import BilatError
 from ..ingest import is_warning, read_inputs
 from ..model import Article, Failure
 from ..pipeline import process, with_stories
-from .common import main, quiet_option
+from .common import check_writable, main, quiet_option
 from .progress import Progress
 
 
@@ -40,6 +40,7 @@ def extract_cmd(settings, inputs, output, published, workers, encoding, model, q
     """
     if model:
         settings = settings.with_(model=model)
+    check_writable(output)  # before the work, not after it
     failures: list[Failure] = []
     warnings: list[Failure] = []
     n_articles = 0

@@ -12,7 +12,7 @@ import time
 import click
 
 from ..errors import BilatError, InputError
-from .common import db_option, fail, main, quiet_option
+from .common import check_writable, db_option, fail, main, quiet_option
 from .progress import Progress
 
 
@@ -374,6 +374,10 @@ def export_cmd(settings, db, fmt, output, pair, etype, issue, since, until):
 
     if fmt == "parquet" and not output:
         raise click.UsageError("--format parquet needs -o FILE")
+    try:
+        check_writable(output)
+    except BilatError as exc:
+        fail(exc)
     if fmt == "parquet":
         for package in ("pandas", "pyarrow"):
             try:
