@@ -102,12 +102,15 @@ def paged(request: Request, result: Any, limit: int, offset: int) -> dict[str, A
     total = getattr(result, "total", None)
     if total is None:
         total = offset + len(rows)
-    nxt = None
-    if offset + len(rows) < total:
-        # a path and query only: the Host header is the client's to choose, never copied into links
-        params = [(k, v) for k, v in request.query_params.multi_items() if k not in ("offset", "limit")]
-        nxt = request.url.path + "?" + urlencode(params + [("offset", offset + limit), ("limit", limit)])
+    nxt = page_url(request, offset + limit, limit) if offset + len(rows) < total else None
     return {"total": total, "limit": limit, "offset": offset, "next": nxt, "rows": rows}
+
+
+def page_url(request: Request, offset: int, limit: int) -> str:
+    """This list at another offset, as a path and query only: the Host header is the client's
+    to choose and is never copied into links."""
+    params = [(k, v) for k, v in request.query_params.multi_items() if k not in ("offset", "limit")]
+    return request.url.path + "?" + urlencode(params + [("offset", offset), ("limit", limit)])
 
 
 def split_pair(pair: str | None) -> tuple[str, str] | None:

@@ -121,3 +121,11 @@ def test_names_with_a_slash_reach_the_actor_lookup(client_any):
     assert_error(client_any.get("/api/actors/AC/DC"), 404, "B403")
     r = client_any.get("/actor/AC/DC.json")
     assert r.status_code == 404 and r.json()["code"] == "B403"
+
+
+def test_page_links_ignore_the_host_header(client_any):
+    r = client_any.get("/events.json", params={"offset": 25}, headers={"Host": "evil.example"})
+    assert r.status_code == 200
+    assert "evil.example" not in r.text
+    r = client_any.get("/events", params={"offset": 25}, headers={"Host": "evil.example"})
+    assert r.status_code == 200 and "evil.example" not in r.text

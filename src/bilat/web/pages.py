@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 
-from ..api import CODE, DATE, MAX_OFFSET, PAIR, paged, pair_timeline, split_pair
+from ..api import CODE, DATE, MAX_OFFSET, PAIR, page_url, paged, pair_timeline, split_pair
 from ..model import EventType
 from . import charts
 from .app import require_read, templates, wants_json
@@ -72,7 +72,7 @@ def events_page(request: Request,
                "since": since, "until": until, "q": q}
     result = store.events(**{**filters, "pair": split_pair(pair)}, limit=PAGE, offset=offset)
     data = {"filters": filters, **paged(request, result, PAGE, offset)}
-    prev = str(request.url.include_query_params(offset=max(0, offset - PAGE))) if offset else None
+    prev = page_url(request, max(0, offset - PAGE), PAGE) if offset else None
     return render(request, "events.html", data, {"prev": prev, "active": {k: v for k, v in filters.items() if v}})
 
 
