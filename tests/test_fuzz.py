@@ -20,7 +20,7 @@ sys.modules["bilat_fuzz"] = fuzz  # dataclasses look their module up while the f
 _spec.loader.exec_module(fuzz)
 
 #: cases per target in the suite; a case over HANG_SECONDS fails as a hang
-CASES = {"reader": 150, "jsonl": 50, "clean": 120, "html": 50, "dates": 80, "bounds": 60, "api": 40}
+CASES = {"reader": 150, "jsonl": 50, "clean": 120, "html": 50, "dates": 80, "bounds": 60, "pipeline": 30, "api": 40}
 HANG_SECONDS = 20
 
 
@@ -46,6 +46,7 @@ test_fuzz_clean = _fuzz_test("clean")
 test_fuzz_html = _fuzz_test("html")
 test_fuzz_dates = _fuzz_test("dates")
 test_fuzz_bounds = _fuzz_test("bounds")
+test_fuzz_pipeline = pytest.mark.model(_fuzz_test("pipeline"))
 test_fuzz_api = pytest.mark.model(_fuzz_test("api"))
 
 

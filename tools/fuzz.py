@@ -19,6 +19,8 @@ derandomised, on every test run):
   unclosed tags) through ``html_to_text``;
 * ``dates``   the reader's ``published`` parser, the extractor's date resolver and the
   query bounds (``since``/``until``);
+* ``pipeline`` article texts (odd Unicode, sizes around the part length) through the real
+  pipeline: every event's evidence is the text at its offsets, or the article fails alone;
 * ``api``     request bodies of random JSON shapes, raw bytes, deep nesting and sizes around
   the body limit, POSTed to ``/api/articles`` over a real SQLite store and the real pipeline.
 
@@ -338,6 +340,38 @@ def check_bounds(case: tuple[str | None, str | None]) -> str:
     return "ok"
 
 
+pipeline_case = st.lists(st.tuples(st.one_of(news_text, news_text, odd_text(120), around(PART_CHARS),
+                                              st.integers(1, 3).map(lambda k: "\n".join(
+                                                  f"Japan urged China to talk on day {i}." for i in range(k * 40)))),
+                                    st.one_of(st.none(), st.dates().map(lambda d: d.isoformat()), st.just("2023-09"))),
+                          min_size=1, max_size=4)
+
+
+def check_pipeline(case: list[tuple[str, str | None]]) -> str:
+    """Articles straight into the pipeline (as Python callers may): events whose evidence is the text
+    at its offsets, or a failure naming the article; long texts are parsed in parts."""
+    from bilat import pipeline
+    from bilat.model import Article
+
+    arts = [Article(id=f"p{i}", text=text, published=pub, origin=f"fuzz-article-{i}") for i, (text, pub) in enumerate(case)]
+    saved, pipeline.PART_CHARS = pipeline.PART_CHARS, PART_CHARS
+    try:
+        results = list(pipeline.process(arts, SETTINGS, workers=1))
+    finally:
+        pipeline.PART_CHARS = saved
+    assert [r.article.id for r in results] == [a.id for a in arts]
+    labels = []
+    for art, r in zip(arts, results):
+        if r.failure is not None:
+            labels.append(clear(r.failure.message, art.origin))
+            continue
+        for e in r.events:
+            for ev in e.evidence:
+                assert art.text[ev.start:ev.end] == ev.sentence, (ev, art.text[ev.start:ev.end])
+        labels.append("events" if r.events else "none")
+    return " ".join(sorted(set(labels)))
+
+
 _APP: dict[str, Any] = {}
 
 
@@ -407,6 +441,7 @@ TARGETS = {t.name: t for t in [
     Target("html", html_page, check_html, 0.14, "random, deep and broken HTML (html_to_text)"),
     Target("dates", date_case, check_dates, 0.14, "published values and date expressions (published_date, dates.resolve)"),
     Target("bounds", bounds_case, check_bounds, 0.06, "since/until query bounds (analysis.period_bounds)"),
+    Target("pipeline", pipeline_case, check_pipeline, 0.08, "article texts through the real pipeline: evidence at its offsets"),
     Target("api", api_body, check_api, 0.12, "POST /api/articles bodies over SQLite and the real pipeline"),
 ]}
 
