@@ -292,3 +292,21 @@ def test_role_words_are_not_names(nlp, text, word, name, country):
     (actor,) = _actors(nlp, text, word)
     assert (actor.name, actor.country) == (name, country)
     assert "Chairperson" in (actor.role or "")
+
+
+def test_a_post_names_the_one_person_the_story_gives_that_country(nlp):
+    text = ("Kenya's foreign minister met Ugandan envoy Peter Okello in Nairobi. "
+            "Later the Ugandan minister left for Kampala.")
+    (actor,) = _actors(nlp, text, "minister", nth=1)
+    assert (actor.name, actor.country) == ("Peter Okello", "UGA")
+
+
+def test_a_place_the_tagger_took_into_a_name_is_not_the_name(nlp):
+    text = "Myanmar's Ambassador to Dhaka Aung Kyaw Moe was summoned on Monday."
+    index = ActorIndex.build(nlp(text))
+    assert [p.name for p in index.people] == ["Aung Kyaw Moe"]
+
+
+def test_a_given_name_that_is_also_a_place_stays(nlp):
+    index = ActorIndex.build(nlp("US diplomat Victoria Nuland arrived on Monday."))
+    assert "Victoria Nuland" in [p.name for p in index.people]

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from .model import Actor
-from .nlp import Place, read_table, stateless_entries
+from .nlp import Place, gazetteer_entries, read_table, stateless_entries
 
 TITLES = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam", "prof", "prof.", "gen", "gen.",
           "lt", "col", "sen", "sen.", "rep", "rep.", "sheikh", "president", "minister", "premier", "king",
@@ -176,6 +176,19 @@ def people_dictionary() -> dict[frozenset[str], tuple[str, str, str]]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def _place_words() -> frozenset[str]:
+    """One-word names of countries, capitals and cities."""
+    return frozenset(form for form, _, kind in gazetteer_entries()
+                     if " " not in form and kind in ("country", "capital", "city"))
+
+
+def _is_place_word(t: Token) -> bool:
+    """A place name the tagger took into a person's name ("Ambassador to Dhaka Aung Kyaw Moe"); the
+    gazetteer leaves it unmarked there, as "Washington" may be a person."""
+    return t.text in _place_words()
+
+
 def _person_spans(doc: Doc) -> list[Span]:
     """PERSON entities, each grown over what the tagger cut off: a hyphenated tail ("Yoon Suk" +
     "-yeol") and a PERSON entity that follows with no word between ("Mohammed bin Abdulrahman" +
@@ -186,8 +199,10 @@ def _person_spans(doc: Doc) -> list[Span]:
         start, end = e.start, e.end
         # a role word the tagger took into the name ("Chairperson Moussa") stays outside it, where
         # the role reader finds it
-        while end - start > 1 and (doc[start].lower_ in _NAME_ROLE_WORDS or doc[start].lower_.rstrip(".") in TITLES):
-            start += 1
+        while end - start > 1 and (doc[start].lower_ in _NAME_ROLE_WORDS or doc[start].lower_.rstrip(".") in TITLES
+                                   or (_is_place_word(doc[start]) and end - start > 2 and start > 0
+                                       and doc[start - 1].lower_ in ("to", "in", "at", "from"))):
+            start += 1  # "Ambassador to Dhaka Aung Kyaw Moe": the place is no part of the name
         # the rest of a name the tagger cut short: "Chairperson Moussa" + "Faki Mahamat", where the
         # name's words all lean on the last one
         root = doc[start:end].root
@@ -735,6 +750,11 @@ class ActorIndex:
                 score = len(words & modifiers)
                 if score >= best:
                     found, best = p, score
+        if found is None and noun in _POSTS | {"minister", "secretary", "commissioner", "counterpart"}:
+            # the one person the story names for that country, whatever the post it gives them
+            theirs = [p for p in self.people if p.country == country and len(p.tokens) > 1]
+            if len(theirs) == 1:
+                found = theirs[0]
         if found is None and noun in _POSTS:
             # "Myanmar's ambassador" where the story names "Ambassador U Aung Kyaw Moe" without a country:
             # the one person the story gives that post is the one meant, and of that country
