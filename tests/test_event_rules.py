@@ -337,3 +337,10 @@ def test_a_planned_attack_named_by_a_noun_is_no_event(dyads):
 ])
 def test_aid_sent_in_a_carrier_to_the_story_or_a_named_recipient(dyads, text, expected):
     assert expected in dyads(text), dyads(text)
+
+
+def test_ships_or_troops_sent_are_a_deployment_dated_by_the_day_they_hang_on(nlp):
+    events = bilat.extract("Uganda accused Kenya of aggression on Friday. The old border row escalated sharply on "
+                           "Thursday when Kenya sent six patrol ships to a group of small islands.", PUBLISHED)
+    got = [(e["type"], e["date"]) for e in events]
+    assert ("MOBILIZE", "2024-05-16") in got, got

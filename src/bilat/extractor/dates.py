@@ -89,6 +89,11 @@ def date_for(t: Token, ctx: SentenceContext, extra: list[Token], noun: Token | N
             v = _resolve_in(ctx, {x.i for x in c.subtree})
             if v:
                 return v
+    # "on Friday when China sent ships": a relative clause on a date happened then
+    if t.dep_ == "relcl" and t.head.ent_type_ in ("DATE", "TIME"):
+        v = _resolve_in(ctx, {x.i for x in t.head.subtree if x.i < t.i})
+        if v:
+            return v
     # climb through the clause's governors: xcomp, conj, pcomp, prepositions, speech verbs
     h, chain = t, []
     for _ in range(5):
