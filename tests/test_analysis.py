@@ -59,6 +59,83 @@ def test_periods_and_bounds():
         analysis.period_bounds("yesterday", None)
 
 
+@pytest.mark.parametrize("period,first,last,keys", [
+    ("month", "2023-11-20", "2024-02-01", ["2023-11", "2023-12", "2024-01", "2024-02"]),
+    ("week", "2023-12-27", "2024-01-08", ["2023-12-25", "2024-01-01", "2024-01-08"]),
+    ("day", "2024-02-28", "2024-03-01", ["2024-02-28", "2024-02-29", "2024-03-01"]),
+    ("year", "2019-06-01", "2021-01-01", ["2019", "2020", "2021"]),
+    ("month", "2024-03-01", "2024-02-01", []),
+])
+def test_periods_between_is_every_period_of_the_span(period, first, last, keys):
+    import datetime as dt
+
+    first, last = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
+    assert analysis.periods_between(first, last, period) == keys
+    assert analysis.count_periods(first, last, period) == len(keys)
+
+
+@pytest.mark.parametrize("key,period,span", [("2024-02", "month", ("2024-02-01", "2024-02-29")),
+                                             ("2023-12-25", "week", ("2023-12-25", "2023-12-31")),
+                                             ("2023", "year", ("2023-01-01", "2023-12-31")),
+                                             ("2023-08-24", "day", ("2023-08-24", "2023-08-24"))])
+def test_period_span(key, period, span):
+    assert analysis.period_span(key, period) == span
+
+
+@pytest.mark.parametrize("day,period,n,expected", [("2024-02-10", "month", -3, "2023-11-01"),
+                                                   ("2024-02-10", "month", 11, "2025-01-01"),
+                                                   ("2024-02-10", "year", -2, "2022-01-01"),
+                                                   ("2024-02-10", "week", 1, "2024-02-12"),
+                                                   ("2024-02-10", "day", -1, "2024-02-09")])
+def test_shift(day, period, n, expected):
+    import datetime as dt
+
+    assert analysis.shift(dt.date.fromisoformat(day), period, n).isoformat() == expected
+
+
+@pytest.mark.parametrize("period,first,last,expected", [("month", "2023-01-01", "2025-12-31", "month"),
+                                                       ("month", "2011-03-01", "2025-10-31", "year"),
+                                                       ("day", "2023-01-01", "2023-03-31", "day"),
+                                                       ("day", "2023-01-01", "2024-12-31", "week"),
+                                                       ("day", "2020-01-01", "2024-12-31", "month")])
+def test_axis_moves_to_a_coarser_period_for_long_spans(period, first, last, expected):
+    import datetime as dt
+
+    assert analysis.axis(period, dt.date.fromisoformat(first), dt.date.fromisoformat(last), 120) == expected
+
+
+def _timeline_rows():
+    # (period, type, n_events, n_stories, n_stories a->b, goldstein_sum, goldstein_n)
+    return analysis.timeline("CHN", "JPN", "month", [("2023-02", "ACCUSE", 2, 1, 1, None, 0),
+                                                     ("2023-05", "AGREE", 1, 1, 0, None, 0),
+                                                     ("2024-01", "SANCTION", 1, 1, 1, None, 0)])
+
+
+def test_continuous_fills_empty_periods_with_zeros():
+    import datetime as dt
+
+    rows = analysis.continuous(_timeline_rows(), "month")
+    assert [r["period"] for r in rows] == [f"2023-{m:02d}" for m in range(2, 13)] + ["2024-01"]
+    empty = rows[1]
+    assert empty["stories"] == 0 and empty["by_type"] == {} and empty["plover_score"] is None
+    assert set(empty["by_quad"]) == set(analysis.QUAD_NUMBER) and not any(empty["by_quad"].values())
+    widened = analysis.continuous(_timeline_rows(), "month", dt.date(2022, 12, 5), dt.date(2024, 2, 1))
+    assert widened[0]["period"] == "2022-12" and widened[-1]["period"] == "2024-02"
+    assert analysis.continuous([], "month") == []
+
+
+def test_by_year_adds_counts_and_weights_the_score_by_stories():
+    years = analysis.by_year(_timeline_rows())
+    assert [y["period"] for y in years] == ["2023", "2024"]
+    y2023 = years[0]
+    assert y2023["stories"] == 2 and y2023["articles"] == 3
+    assert y2023["by_type"] == {"ACCUSE": 1, "AGREE": 1}
+    assert y2023["by_quad"]["verbal-conflict"] == 1 and y2023["by_quad"]["verbal-cooperation"] == 1
+    scores = analysis.plover_scores()
+    assert y2023["plover_score"] == round((scores["ACCUSE"] + scores["AGREE"]) / 2, 3)
+    assert y2023["plover_score_articles"] == round((2 * scores["ACCUSE"] + scores["AGREE"]) / 3, 3)
+
+
 @pytest.mark.parametrize("a,b,ok", [("2023-08-24", "2023-08-25", True), ("2023-08-24", "2023-08-26", False),
                                     ("2023-08", "2023-08-24", True), ("2023-07", "2023-08-24", False),
                                     (None, "2023-08-24", False)])

@@ -284,3 +284,139 @@ def stances(a: str, b: str, rows: Iterable[dict[str, Any]]) -> dict[str, Any]:
             sides.append({"actor": actor, "toward": b if actor == a else a, "summary": counts, "sequence": seq})
         out.append({"issue": issue, "sides": sides})
     return {"pair": f"{a}-{b}", "issues": out}
+
+
+# ---- a continuous time axis --------------------------------------------------------
+
+#: the next coarser period, for a span too long to chart by the one asked for
+COARSER = {"day": "week", "week": "month", "month": "year"}
+
+
+def period_start(key: str, period: str) -> dt.date:
+    """First day of a period key: '2023-08' (month), '2023' (year), an ISO day (day, or week's Monday)."""
+    if period == "year":
+        return dt.date(int(key[:4]), 1, 1)
+    if period == "month":
+        return dt.date(int(key[:4]), int(key[5:7]), 1)
+    return dt.date.fromisoformat(key[:10])
+
+
+def period_key(day: dt.date, period: str) -> str:
+    """The key of the period holding ``day``."""
+    if period == "year":
+        return f"{day.year:04d}"
+    if period == "month":
+        return f"{day.year:04d}-{day.month:02d}"
+    if period == "week":
+        return (day - dt.timedelta(days=day.weekday())).isoformat()
+    return day.isoformat()
+
+
+def period_span(key: str, period: str) -> tuple[str, str]:
+    """First and last day of a period: ('2023-08', 'month') -> ('2023-08-01', '2023-08-31');
+    a week runs Monday to Sunday."""
+    start = period_start(key, period)
+    if period == "year":
+        end = dt.date(start.year, 12, 31)
+    elif period == "month":
+        end = dt.date(start.year + (start.month == 12), start.month % 12 + 1, 1) - dt.timedelta(days=1)
+    elif period == "week":
+        end = start + dt.timedelta(days=6)
+    else:
+        end = start
+    return start.isoformat(), end.isoformat()
+
+
+def _next_start(start: dt.date, period: str) -> dt.date:
+    if period == "year":
+        return dt.date(start.year + 1, 1, 1)
+    if period == "month":
+        return dt.date(start.year + (start.month == 12), start.month % 12 + 1, 1)
+    return start + dt.timedelta(days=7 if period == "week" else 1)
+
+
+def shift(day: dt.date, period: str, n: int) -> dt.date:
+    """The first day of the period ``n`` periods after (or, negative, before) the one holding ``day``."""
+    start = period_start(period_key(day, period), period)
+    if period in ("year", "month"):
+        months = start.year * 12 + start.month - 1 + n * (12 if period == "year" else 1)
+        return dt.date(months // 12, months % 12 + 1, 1)
+    return start + dt.timedelta(days=n * (7 if period == "week" else 1))
+
+
+def count_periods(first: dt.date, last: dt.date, period: str) -> int:
+    """How many periods from the one holding ``first`` to the one holding ``last``, both included."""
+    if last < first:
+        return 0
+    if period == "year":
+        return last.year - first.year + 1
+    if period == "month":
+        return (last.year - first.year) * 12 + last.month - first.month + 1
+    if period == "week":
+        return ((last - dt.timedelta(days=last.weekday())) - (first - dt.timedelta(days=first.weekday()))).days // 7 + 1
+    return (last - first).days + 1
+
+
+def periods_between(first: dt.date, last: dt.date, period: str) -> list[str]:
+    """Every period key from the one holding ``first`` to the one holding ``last``."""
+    out = []
+    start = period_start(period_key(first, period), period)
+    while start <= last:
+        out.append(period_key(start, period))
+        start = _next_start(start, period)
+    return out
+
+
+def axis(period: str, first: dt.date, last: dt.date, max_periods: int) -> str:
+    """The period to chart ``first``..``last`` by: the one asked for, or the next coarser one while
+    the span has more than ``max_periods`` of them (days -> weeks -> months -> years)."""
+    while period in COARSER and count_periods(first, last, period) > max_periods:
+        period = COARSER[period]
+    return period
+
+
+def empty_period(key: str, pair: str = "") -> dict[str, Any]:
+    """A timeline row for a period with no event: zero counts, no score."""
+    return {"period": key, "pair": pair, "stories": 0, "articles": 0, "by_type": {}, "by_type_articles": {},
+            "by_quad": dict.fromkeys(QUAD_NUMBER, 0), "by_quad_articles": dict.fromkeys(QUAD_NUMBER, 0),
+            "plover_score": None, "plover_score_articles": None, "goldstein": None, "goldstein_articles": None}
+
+
+def by_year(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Monthly timeline rows summed into years: counts add up, the PLOVER scores are the
+    story- and article-weighted means (exact); Goldstein means and direction counts are left
+    out, as the monthly rows do not carry what averages them exactly."""
+    years: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        key = str(r["period"])[:4]
+        y = years.setdefault(key, {**empty_period(key, r.get("pair", "")), "_ps": 0.0, "_pa": 0.0})
+        y["stories"] += r.get("stories", 0)
+        y["articles"] += r.get("articles", 0)
+        for field in ("by_type", "by_type_articles", "by_quad", "by_quad_articles"):
+            for k, n in (r.get(field) or {}).items():
+                y[field][k] = y[field].get(k, 0) + n
+        if r.get("plover_score") is not None:
+            y["_ps"] += r["plover_score"] * r.get("stories", 0)
+        if r.get("plover_score_articles") is not None:
+            y["_pa"] += r["plover_score_articles"] * r.get("articles", 0)
+    out = []
+    for key in sorted(years):
+        y = years[key]
+        ps, pa = y.pop("_ps"), y.pop("_pa")
+        y["plover_score"] = round(ps / y["stories"], 3) if y["stories"] else None
+        y["plover_score_articles"] = round(pa / y["articles"], 3) if y["articles"] else None
+        out.append(y)
+    return out
+
+
+def continuous(rows: Sequence[dict[str, Any]], period: str, first: dt.date | None = None,
+               last: dt.date | None = None) -> list[dict[str, Any]]:
+    """Timeline rows on a continuous axis: every period from ``first`` to ``last`` (by default the
+    first and last row's), a period with no event as a row of zeros, so that time is drawn to scale."""
+    if not rows and (first is None or last is None):
+        return []
+    first = first or period_start(str(rows[0]["period"]), period)
+    last = last or period_start(str(rows[-1]["period"]), period)
+    have = {str(r["period"]): r for r in rows}
+    pair = rows[0].get("pair", "") if rows else ""
+    return [have.get(k) or empty_period(k, pair) for k in periods_between(first, last, period)]
