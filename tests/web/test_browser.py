@@ -32,6 +32,10 @@ def test_home_pair_story(page, served_url):
     pair_link.click()
     page.wait_for_url(re.compile(r"/pair/CHN/JPN$"))
     assert page.locator("h1").inner_text() == "CHN – JPN"
+    # 2011 to 2025 is too long for a bar a month: drawn by year, and the page says so
+    assert "Events per year by type" in page.locator("#timeline svg.chart .title").first.text_content()
+    assert page.locator("p.note.coarser").is_visible()
+    page.goto(served_url + "/pair/CHN/JPN?since=2023")
     timeline = page.locator("#timeline svg.chart")
     score = page.locator("#score svg.chart")
     assert timeline.count() == 1 and score.count() == 1
@@ -41,7 +45,8 @@ def test_home_pair_story(page, served_url):
     assert bars.count() >= 8, "one rect per type and month"
     assert page.locator("#score svg.chart a circle").count() >= 5
     labels = page.locator("#timeline svg.chart .axis.x text").all_text_contents()
-    assert {"2023-08", "2023-09", "2023-10", "2023-11"} <= set(labels), labels
+    assert {"2023-01", "2023-04", "2023-07", "2023-10"} <= set(labels), labels  # thinned to quarters
+    assert page.locator("#quad svg.chart a rect").count() >= 8, "the quad-class view beside the per-type view"
     matrix = page.locator("#stances table.matrix")
     assert matrix.locator("th", has_text="seafood-import-ban").count() == 1
     assert matrix.locator("a.stance", has_text="demands").count() >= 1
@@ -61,6 +66,7 @@ def test_home_pair_story(page, served_url):
 
     # --- a point of the score line links to that month's events
     page.go_back()
+    page.wait_for_url(re.compile(r"/pair/CHN/JPN\?since=2023$"))
     page.locator('#score svg.chart a[href*="since=2023-10"] circle').first.click()
     page.wait_for_url(re.compile(r"/events\?.*since=2023-10"))
     assert page.locator("li.event").count() == 3
@@ -80,6 +86,36 @@ def test_home_pair_story(page, served_url):
     page.locator("li.mention a.article-link").first.click()
     page.wait_for_url(re.compile(r"/article/seed-000$"))
     assert page.locator("article.text mark.evidence").count() >= 5
+    no_leaks(page)
+
+
+def test_pair_page_with_nothing_to_chart(page, served_url):
+    resp = page.goto(served_url + "/pair/CHN/JPN?since=2030")
+    assert resp.status == 200
+    assert page.locator("svg.chart").count() == 0
+    empty = page.locator("#timeline .empty-state")
+    assert empty.is_visible() and "No dated event between CHN and JPN since 2030" in empty.inner_text()
+    assert "since 2030" in page.locator("#stances").inner_text()
+    screenshot(page, "08-pair-empty")
+    page.locator("#timeline .empty-state a", has_text="All dates").click()
+    page.wait_for_url(re.compile(r"/pair/CHN/JPN$"))
+    assert page.locator("#quad svg.chart").count() == 1
+    no_leaks(page)
+
+
+def test_undated_events_are_one_click_away(page, served_url):
+    page.goto(served_url + "/pair/ISR/PSE")
+    note = page.locator("p.note.undated")
+    assert note.is_visible() and note.inner_text().startswith("4 events of this pair have no date")
+    # the lone dated month is shown among empty months, each value with its hover text
+    assert page.locator("#timeline svg.chart .axis.x text").count() >= 7
+    titles = page.locator("#timeline svg.chart a title").all_text_contents()
+    assert titles and all(re.search(r": \d+ stor", t) for t in titles), titles
+    screenshot(page, "09-pair-undated")
+    note.locator("a").click()
+    page.wait_for_url(re.compile(r"/events\?pair=ISR-PSE&undated=month$"))
+    assert page.locator("li.event").count() == 4
+    assert set(page.locator("li.event .date").all_inner_texts()) <= {"undated", "2023", "2024", "2025"}
     no_leaks(page)
 
 

@@ -26,7 +26,7 @@ class Reads:
         return min(limit, MAX_LIMIT), offset
 
     def _event_filters(self, pair=None, actor=None, type=None, issue=None, since=None, until=None, q=None,
-                       story=None, article=None) -> list:
+                       story=None, article=None, undated=None) -> list:
         conds = []
         if pair:
             a, b = analysis.parse_pair(pair) if isinstance(pair, str) else pair
@@ -48,6 +48,8 @@ class Reads:
             conds.append(events.c.story_id == story)
         if article:
             conds.append(events.c.article_id == article)
+        if undated:
+            conds.append(_undated(undated, events.c.day, events.c.date_precision))
         return conds
 
     @staticmethod
@@ -68,13 +70,16 @@ class Reads:
         return conds
 
     def events(self, pair=None, actor=None, type=None, issue=None, since=None, until=None, q=None,
-               limit: int | None = 100, offset: int = 0, story=None, article=None) -> ResultSet:
-        """Events matching every given filter, newest first (spec §2 dicts plus url, outlet, title)."""
+               limit: int | None = 100, offset: int = 0, story=None, article=None, undated=None) -> ResultSet:
+        """Events matching every given filter, newest first (spec §2 dicts plus url, outlet, title).
+
+        ``undated`` ('day', 'week' or 'month'): only the events whose date does not place them
+        in such a period, which a pair timeline by that period leaves out."""
         limit, offset = self._page(limit, offset)
         cols = (events, articles.c.url, articles.c.outlet, articles.c.title, articles.c.published)
         if pair and not (story or article):
-            return self._pair_events(pair, actor, type, issue, since, until, q, limit, offset)
-        conds = self._event_filters(pair, actor, type, issue, since, until, q, story, article)
+            return self._pair_events(pair, actor, type, issue, since, until, q, limit, offset, undated)
+        conds = self._event_filters(pair, actor, type, issue, since, until, q, story, article, undated)
         with self.engine.connect() as conn:
             total = conn.execute(select(func.count()).select_from(events).where(*conds)).scalar_one()
             q_rows = (select(*cols).join(articles, articles.c.article_id == events.c.article_id).where(*conds)
@@ -83,7 +88,7 @@ class Reads:
             rows = [event_dict(r._mapping) for r in conn.execute(q_rows)]
         return ResultSet(rows, total, limit, offset)
 
-    def _pair_events(self, pair, actor, type, issue, since, until, q, limit, offset) -> ResultSet:
+    def _pair_events(self, pair, actor, type, issue, since, until, q, limit, offset, undated=None) -> ResultSet:
         """The pair filter drives the query from event_dyads' indexes: the newest page of a
         busy pair is read in index order and the total counted from an index range."""
         a, b = analysis.parse_pair(pair) if isinstance(pair, str) else pair
@@ -92,6 +97,9 @@ class Reads:
         if type:
             dconds.append(d.type.in_(_types(type)))
         dconds += self._in_range(d.day, *self._bounds(since, until))
+        if undated:
+            # the dyad's own period column: exactly what pair() leaves out of a timeline by that period
+            dconds.append(getattr(d, _undated_period(undated)).is_(None))
         other = self._event_filters(actor=actor, issue=issue, q=q)
         if other:
             dconds.append(d.event_id.in_(select(events.c.event_id).where(*other)))
@@ -252,6 +260,19 @@ class Reads:
             total = conn.execute(select(func.count()).select_from(base.subquery())).scalar_one()
             rows = [dict(r._mapping) for r in conn.execute(
                 base.order_by(text("n_events DESC"), event_actors.c.actor_key).limit(limit).offset(offset))]
+            # how the page's actors are described most often: max() per column would mix mentions
+            # and pick alphabetically ('CHN' as 'troops', a state as a person)
+            ea = event_actors.c
+            usual: dict[str, tuple] = {}
+            for key, name, country, kind, role, n in conn.execute(
+                    select(ea.actor_key, ea.name, ea.country, ea.kind, ea.role, func.count())
+                    .where(ea.actor_key.in_([r["actor_key"] for r in rows]))
+                    .group_by(ea.actor_key, ea.name, ea.country, ea.kind, ea.role)):
+                rank = (n, role is None, kind or "", name or "", country or "", role or "")
+                if key not in usual or rank > usual[key][0]:
+                    usual[key] = (rank, {"name": name, "country": country, "kind": kind, "role": role})
+        for r in rows:
+            r.update(usual.get(r["actor_key"], (None, {}))[1])
         return ResultSet(rows, total, limit, offset)
 
     def actor(self, name_or_code: str) -> dict[str, Any]:
@@ -326,12 +347,14 @@ class Reads:
         out = analysis.timeline(a, b, period, rows, sg)
         return ResultSet(out, len(out), None, 0)
 
-    def stances(self, a: str, b: str, issue: str | None = None) -> dict[str, Any]:
-        """For each issue and each side, the sequence of its events on that issue toward the other side."""
+    def stances(self, a: str, b: str, issue: str | None = None, since=None, until=None) -> dict[str, Any]:
+        """For each issue and each side, the sequence of its events on that issue toward the other side
+        (only events dated within ``since``/``until`` when either is given)."""
         a, b = a.strip().upper(), b.strip().upper()
         conds = [event_dyads.c.pair_key == analysis.pair_key(a, b)]
         if issue:
             conds.append(event_issues.c.issue == issue.strip().lower())
+        conds += self._in_range(event_dyads.c.day, *self._bounds(since, until))
         q = (select(event_issues.c.issue, event_dyads.c.src, event_dyads.c.tgt, event_dyads.c.directed,
                     events.c.event_id, events.c.story_id, events.c.type, events.c.mode, events.c.date, events.c.day,
                     events.c.source, events.c.evidence, events.c.article_id, events.c.seq)
@@ -369,6 +392,22 @@ class Reads:
                 "by_type": {t: by_type.get(t, 0) for t in analysis.TYPES},
                 "last_ingest": last,
             }
+
+
+def _undated_period(period: str) -> str:
+    if period not in analysis.PERIODS:
+        raise StoreError("B404", detail=f"undated must be one of {', '.join(analysis.PERIODS)}, got {period!r}")
+    return period
+
+
+def _undated(period: str, day, precision):
+    """Events whose date places them in no ``period``: no date at all, or one too coarse
+    (a year-only date is in no month; only a day's date is in a week)."""
+    period = _undated_period(period)
+    if period == "day":
+        return day.is_(None)
+    coarse = ("year",) if period == "month" else ("year", "month")
+    return or_(day.is_(None), precision.is_(None), precision.in_(coarse))
 
 
 def _whole_periods(period: str, lo: str | None, hi: str | None) -> bool:

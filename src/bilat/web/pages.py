@@ -7,6 +7,7 @@ queries whatever the store's size.
 """
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, Literal
 from urllib.parse import urlencode
 
@@ -14,7 +15,9 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from ..api import CODE, DATE, MAX_OFFSET, PAIR, page_url, paged, pair_timeline, split_pair
+from .. import analysis
 from ..model import EventType
+from ..store import ResultSet
 from . import charts
 from .app import require_read, templates, wants_json
 from .evidence import in_paragraph, marked_paragraphs
@@ -63,14 +66,25 @@ def events_page(request: Request,
                 pair: str | None = Query(None, pattern=PAIR),
                 actor: str | None = Query(None, max_length=200),
                 type: EventType | None = Query(None),
+                quad: Literal["verbal-cooperation", "material-cooperation", "verbal-conflict",
+                              "material-conflict"] | None = Query(None),
                 issue: str | None = Query(None, max_length=100, pattern=r"^[a-z0-9-]+$"),
                 since: str | None = Query(None, pattern=DATE), until: str | None = Query(None, pattern=DATE),
+                undated: Literal["day", "week", "month"] | None = Query(None),
                 q: str | None = Query(None, max_length=200),
                 offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> Response:
     store = store_of(request)
-    filters = {"pair": pair, "actor": actor, "type": type.value if type else None, "issue": issue,
-               "since": since, "until": until, "q": q}
-    result = store.events(**{**filters, "pair": split_pair(pair)}, limit=PAGE, offset=offset)
+    filters = {"pair": pair, "actor": actor, "type": type.value if type else None, "quad": quad, "issue": issue,
+               "since": since, "until": until, "undated": undated, "q": q}
+    # a quad class is its four types; with a type too, the type if it is of that class, else nothing
+    types = [t for t in analysis.TYPES if analysis.QUAD_NAME[analysis.quad(t)] == quad] if quad else None
+    if type:
+        types = [type.value] if types is None or type.value in types else []
+    if types == []:
+        result = ResultSet([], 0, PAGE, offset)
+    else:
+        result = store.events(pair=split_pair(pair), actor=actor, type=",".join(types) if types else None,
+                              issue=issue, since=since, until=until, undated=undated, q=q, limit=PAGE, offset=offset)
     data = {"filters": filters, **paged(request, result, PAGE, offset)}
     prev = page_url(request, max(0, offset - PAGE), PAGE) if offset else None
     return render(request, "events.html", data, {"prev": prev, "active": {k: v for k, v in filters.items() if v}})
@@ -85,29 +99,86 @@ def pair_page(request: Request, a: str = Path(pattern=CODE), b: str = Path(patte
               offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> Response:
     store = store_of(request)
     pair = pair_timeline(store, a, b, period, since, until)
-    stances = store.stances(a, b)
+    stances = store.stances(a, b, since=since, until=until)
     stories = store.stories(pair=(a, b), since=since, until=until, limit=PAGE, offset=offset)
     data = {"a": a, "b": b, "pair": pair, "stances": stances, "stories": paged(request, stories, PAGE, offset)}
     if wants_json(request):
         return render(request, "pair.html", data)
-    rows = pair["timeline"]
     pair_param = f"{a}-{b}"
+    shown, rows = chart_rows(store, a, b, period, since, until, pair["timeline"])
+    placed_by = "month" if shown == "year" else shown  # a year chart is summed from months
+    undated = store.events(pair=(a, b), undated=placed_by, limit=0).total
+
+    def when(p: str) -> dict[str, str]:
+        lo, hi = analysis.period_span(p, shown)
+        return {"since": lo, "until": hi} if shown in ("week", "day") else {"since": p, "until": p}
+
     view = {
+        "quad_svg": charts.quad_timeline(
+            rows, counts=quad_counts, period=shown, title=f"Events per {shown} by class (each story once)",
+            link=lambda p, q: events_url(pair=pair_param, quad=q, **when(p))),
         "timeline_svg": charts.timeline(
-            rows, counts=type_counts, title=f"Events per {period} by type (each story once)",
-            link=lambda p, t: events_url(pair=pair_param, type=t, since=p, until=p)),
+            rows, counts=type_counts, period=shown, title=f"Events per {shown} by type (each story once)",
+            link=lambda p, t: events_url(pair=pair_param, type=t, **when(p))),
         "score_svg": charts.score_line(
-            rows, score=score_of, title=f"PLOVER cooperation–conflict score per {period}",
-            link=lambda p: events_url(pair=pair_param, since=p, until=p)),
-        "matrix": stance_matrix(stances, pair_param),
+            rows, score=score_of, period=shown, title=f"PLOVER cooperation–conflict score per {shown}",
+            link=lambda p: events_url(pair=pair_param, **when(p))),
+        "shown_period": shown,
+        "undated": undated,
+        "undated_href": events_url(pair=pair_param, undated=placed_by),
+        "matrix": stance_matrix(stances, pair_param, since, until),
         "pair_param": pair_param,
         "period": period,
+        "range": {"since": since, "until": until},
+        "prev": page_url(request, max(0, offset - PAGE), PAGE) if offset else None,
     }
     return render(request, "pair.html", data, view)
 
 
+#: a pair chart has at most this many bars; a longer span is charted by a coarser period
+MAX_BARS = 120
+#: and at least this many, empty periods around the events where no bound is asked for
+MIN_BARS = 7
+
+
+def chart_rows(store, a: str, b: str, period: str, since: str | None, until: str | None,
+               rows: list[dict[str, Any]]) -> tuple[str, list[dict[str, Any]]]:
+    """The pair's timeline on a continuous axis, and the period it is drawn by.
+
+    The axis runs over the asked range (or the events' own span when none is given or the
+    range is absurdly long), every period in it a bar, zero where nothing happened; a span
+    of more than ``MAX_BARS`` periods is drawn by the next coarser period (weeks, months, years).
+    """
+    if not rows:
+        return period, []
+    lo, hi = analysis.period_bounds(since, until)
+    first_day = analysis.period_start(str(rows[0]["period"]), period)
+    last_day = analysis.period_start(str(rows[-1]["period"]), period)
+    first = dt.date.fromisoformat(lo) if lo else first_day
+    last = dt.date.fromisoformat(hi) if hi else last_day
+    shown = analysis.axis(period, first, last, MAX_BARS)
+    if analysis.count_periods(first, last, shown) > MAX_BARS:  # centuries asked for: the events' span
+        first, last = first_day, last_day
+        shown = analysis.axis(period, first, last, MAX_BARS)
+    short = MIN_BARS - analysis.count_periods(first, last, shown)
+    if short > 0:  # a lone bar would fill the chart: show the empty periods around it, not beyond a bound asked for
+        before = 0 if lo else short if hi else short // 2
+        first, last = analysis.shift(first, shown, -before), analysis.shift(last, shown, 0 if hi else short - before)
+    if shown != period:
+        coarse = store.pair(a, b, period="month" if shown == "year" else shown, since=since, until=until)
+        rows = list(getattr(coarse, "rows", coarse))
+        if shown == "year":
+            rows = analysis.by_year(rows)
+    return shown, analysis.continuous(rows, shown, first, last)
+
+
 def type_counts(row: dict[str, Any]) -> dict[str, int]:
     counts = row.get("by_type") or {}
+    return {k: int(v or 0) for k, v in counts.items()} if isinstance(counts, dict) else {}
+
+
+def quad_counts(row: dict[str, Any]) -> dict[str, int]:
+    counts = row.get("by_quad") or {}
     return {k: int(v or 0) for k, v in counts.items()} if isinstance(counts, dict) else {}
 
 
@@ -116,7 +187,8 @@ def score_of(row: dict[str, Any]) -> float | None:
     return None if value is None else round(float(value), 3)
 
 
-def stance_matrix(stances: dict[str, Any], pair_param: str) -> dict[str, Any]:
+def stance_matrix(stances: dict[str, Any], pair_param: str, since: str | None = None,
+                  until: str | None = None) -> dict[str, Any]:
     """issue × side cells: each lists the side's stances (type counts) and its speakers, linked to events."""
     actors: list[str] = []
     rows = []
@@ -130,7 +202,8 @@ def stance_matrix(stances: dict[str, Any], pair_param: str) -> dict[str, Any]:
             speakers = sorted({n for step in side.get("sequence", []) for n in step.get("speakers", [])})
             cells[actor] = {
                 "stances": [{"type": t, "stance": STANCE.get(t, t.lower()), "count": n,
-                             "href": events_url(pair=pair_param, actor=actor, issue=issue, type=t)}
+                             "href": events_url(pair=pair_param, actor=actor, issue=issue, type=t,
+                                               since=since, until=until)}
                             for t, n in sorted(side.get("summary", {}).items(), key=lambda kv: (-kv[1], kv[0]))],
                 "speakers": speakers,
                 "last": (side.get("sequence") or [{}])[-1].get("date"),
@@ -200,7 +273,8 @@ def actor_page(request: Request, key: str = Path(max_length=200), offset: int = 
     if wants_json(request):
         return render(request, "actor.html", data)
     rows = actor_timeline(store, key, actor.get("first_day"), actor.get("last_day"))
-    view = {"timeline_svg": charts.totals(rows, title="Events over time",
+    by = "year" if rows and len(str(rows[0]["period"])) == 4 else "month"
+    view = {"timeline_svg": charts.totals(rows, title=f"Events per {by}", period=by,
                                           link=lambda p: events_url(actor=key, since=p, until=p)) if rows else None,
             "main": (actor.get("names") or [{}])[0]}
     return render(request, "actor.html", data, view)

@@ -1,0 +1,204 @@
+"""The dashboard's pages over a real server and the sample store (tests/web/sample.py):
+empty states instead of errors, time drawn to scale, what the charts leave out said and
+linked, the stance table within the asked dates, actors described as they usually are."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import httpx
+import pytest
+
+
+@pytest.fixture(scope="module")
+def client(live_url):
+    with httpx.Client(base_url=live_url, timeout=60) as c:
+        yield c
+
+
+def svg_of(html: str, section: str) -> str:
+    """The inline SVG chart of one section of a page (``id="quad"``, ``"timeline"``, ``"score"``)."""
+    m = re.search(rf'<section[^>]*id="{section}".*?(<svg class="chart".*?</svg>)', html, re.S)
+    assert m, f"no chart in section {section}"
+    return m.group(1)
+
+
+def positions(svg: str) -> dict[str, float]:
+    """Period -> x of the middle of its bar (or its point), from each value's link."""
+    out = {}
+    for period, shape in re.findall(r'<a href="[^"]*since=([0-9-]+)[^"]*">.*?(<rect[^>]*>|<circle[^>]*>)', svg, re.S):
+        if shape.startswith("<rect"):
+            x, w = (float(re.search(rf' {k}="([^"]+)"', shape).group(1)) for k in ("x", "width"))
+            out[period] = x + w / 2
+        else:
+            out[period] = float(re.search(r' cx="([^"]+)"', shape).group(1))
+    return out
+
+
+def month_index(period: str) -> int:
+    return int(period[:4]) * 12 + int(period[5:7]) - 1 if len(period) > 4 else int(period)
+
+
+def assert_to_scale(svg: str) -> dict[str, float]:
+    """Bars (or points) sit at distances proportional to the time between them."""
+    at = positions(svg)
+    assert len(at) >= 3, at
+    (p0, x0), (p1, x1) = sorted(at.items())[:2]
+    step = (x1 - x0) / (month_index(p1) - month_index(p0))
+    for p, x in at.items():
+        assert abs(x - (x0 + step * (month_index(p) - month_index(p0)))) < 0.5, (p, x, at)
+    return at
+
+
+def written_labels(svg: str, axis: str = "x") -> list[str]:
+    m = re.search(rf'<g class="axis {axis}[^"]*">(.*?)</g></g>', svg, re.S)
+    return re.findall(r"<text[^>]*>([^<]*)</text>", m.group(1)) if m else []
+
+
+def months(first: str, last: str) -> list[str]:
+    y, m = int(first[:4]), int(first[5:7])
+    out = []
+    while f"{y:04d}-{m:02d}" <= last:
+        out.append(f"{y:04d}-{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
+# ------------------------------------------------------------------ never a 500
+
+def test_every_pair_page_of_the_store_answers(client):
+    pairs = [p["pair"] for p in client.get("/api/pairs", params={"limit": 200}).json()["rows"]]
+    assert len(pairs) > 100
+    failed = []
+    for p in pairs:
+        a, b = re.match(r"^(IGO:[A-Z0-9]+|[A-Z]{3})-(.+)$", p).groups()
+        for query in ("", "?since=2030"):
+            r = client.get(f"/pair/{a}/{b}{query}")
+            if r.status_code != 200:
+                failed.append((p, query, r.status_code))
+    assert failed == []
+
+
+@pytest.mark.parametrize("url", ["/pair/CHN/JPN?since=2030", "/pair/CHN/XXX", "/pair/CHN/IRN",
+                                 "/pair/CHN/JPN?since=2030&period=week", "/pair/CHN/JPN?until=1900&period=day"])
+def test_pair_with_no_dated_event_has_an_empty_state(client, url):
+    r = client.get(url)
+    assert r.status_code == 200, r.text[:500]
+    assert '<svg class="chart"' not in r.text
+    assert "No dated event between" in r.text
+    json_twin = client.get(url.replace("?", ".json?") if "?" in url else url + ".json")
+    assert json_twin.status_code == 200 and json_twin.json()["pair"]["timeline"] == []
+
+
+# ------------------------------------------------------------ time told honestly
+
+def test_month_axis_is_continuous_with_empty_months_as_zero(client):
+    html = client.get("/pair/CHN/JPN", params={"since": "2023"}).text
+    for section in ("quad", "timeline", "score"):
+        at = assert_to_scale(svg_of(html, section))
+        # 2023-03 and 2023-08 are five months apart, not neighbours as in the months-with-events axis
+        assert {"2023-03", "2023-08", "2025-10"} <= set(at), at
+    written = written_labels(svg_of(html, "timeline"))
+    assert written[0] == "2023-01" and "2024-04" in written, written
+
+
+def test_long_span_is_drawn_by_year_and_says_so(client):
+    html = client.get("/pair/CHN/JPN").text  # 2011 to 2025: 176 months
+    at = assert_to_scale(svg_of(html, "timeline"))
+    assert {"2011", "2012", "2023", "2025"} <= set(at), at
+    assert "Events per year by type" in html and 'class="note coarser"' in html
+    # a year's bar links to that year's events
+    assert re.search(r'href="/events\?pair=CHN-JPN&amp;type=[A-Z]+&amp;since=2023&amp;until=2023"', html)
+
+
+def test_labels_are_thinned_on_a_long_axis(client):
+    html = client.get("/pair/CHN/JPN", params={"since": "2017", "until": "2023"}).text  # 84 months
+    svg = svg_of(html, "timeline")
+    assert_to_scale(svg)
+    shown = [t for t in written_labels(svg) if re.fullmatch(r"\d{4}-\d{2}", t)]
+    assert 4 <= len(shown) <= 14 and all(t.endswith(("-01", "-07")) for t in shown), shown
+
+
+def test_count_axis_ticks_are_whole_numbers_and_score_axis_has_its_zero(client):
+    html = client.get("/pair/ISR/PSE").text  # one dated month with two stories
+    for section in ("timeline", "quad"):
+        ticks = written_labels(svg_of(html, section), "y")
+        assert ticks and all(re.fullmatch(r"\d+", t) for t in ticks), ticks
+    score = svg_of(html, "score")
+    assert written_labels(score, "y") == ["-10", "-5", "0", "5", "10"]
+    assert re.search(r'class="axis major line"|class="major guide line"[^>]*/><text[^>]*>0<', score)
+    # a lone month is not one bar filling the chart: the months around it are drawn, empty
+    assert len(written_labels(svg_of(html, "timeline"))) >= 7
+
+
+def test_values_show_on_hover_without_a_script(client):
+    html = client.get("/pair/CHN/JPN", params={"since": "2023"}).text
+    for section in ("quad", "timeline", "score"):
+        svg = svg_of(html, section)
+        links = re.findall(r"<a href=[^>]*>(.*?)</a>", svg, re.S)
+        assert links
+        for inner in links:
+            assert re.match(r"<title>[^<]*\d[^<]*</title>", inner), inner[:200]
+    assert "<title>SANCTION · 2023-08: 1 story</title>" in svg_of(html, "timeline")
+    assert not re.search(r"<script[^>]*src=|<link[^>]*href=\"http", html), "no script or stylesheet from elsewhere"
+
+
+def test_quad_class_view_has_four_colours_and_links_to_its_events(client):
+    html = client.get("/pair/CHN/JPN", params={"since": "2023"}).text
+    svg = svg_of(html, "quad")
+    legend = re.findall(r'<g class="legends">(.*?)</g>\s*</g>', svg, re.S)
+    names = set(re.findall(r"(verbal|material)-(cooperation|conflict)", svg))
+    assert names and len(names) <= 4
+    hrefs = re.findall(r'href="(/events\?[^"]*quad=[^"]*)"', svg)
+    assert hrefs, legend
+    href = next(h for h in hrefs if "verbal-conflict" in h).replace("&amp;", "&")
+    data = client.get(href, headers={"accept": "application/json"}).json()
+    assert data["total"] >= 1
+    assert {e["type"] for e in data["rows"]} <= {"REQUEST", "ACCUSE", "REJECT", "THREATEN"}
+
+
+def test_undated_events_are_counted_and_linked(client):
+    html = client.get("/pair/ISR/PSE").text
+    m = re.search(r'<p class="note undated"[^>]*>\s*(\d+) events? of this pair.*?<a href="([^"]+)"', html, re.S)
+    assert m, "the note saying what the charts leave out"
+    n, href = int(m.group(1)), m.group(2).replace("&amp;", "&")
+    all_events = client.get("/api/events", params={"pair": "ISR-PSE", "limit": 100}).json()["rows"]
+    unplaced = [e for e in all_events if not e["date"] or len(e["date"]) < 7]
+    assert n == len(unplaced) == 4
+    listed = client.get(href, headers={"accept": "application/json"}).json()
+    assert listed["total"] == n and {e["event_id"] for e in listed["rows"]} == {e["event_id"] for e in unplaced}
+    # charted + undated = every event of the pair
+    charted = sum(sum(r["by_type_articles"].values()) for r in client.get("/pair/ISR/PSE.json").json()["pair"]["timeline"])
+    assert charted + n == len(all_events)
+
+
+def test_week_bars_link_to_the_whole_week(client):
+    html = client.get("/pair/CHN/JPN", params={"since": "2023-08", "until": "2023-12", "period": "week"}).text
+    svg = svg_of(html, "timeline")
+    m = re.search(r'since=(\d{4}-\d{2}-\d{2})&amp;until=(\d{4}-\d{2}-\d{2})', svg)
+    assert m
+    lo, hi = (date.fromisoformat(x) for x in m.groups())
+    assert lo.weekday() == 0 and (hi - lo).days == 6
+
+
+# -------------------------------------------------------------------- wrong data
+
+def test_stance_table_obeys_the_date_range(client):
+    everything = client.get("/pair/CHN/JPN.json").json()["stances"]["issues"]
+    assert len(everything) > 10
+    assert client.get("/pair/CHN/JPN.json", params={"since": "2030"}).json()["stances"]["issues"] == []
+    in_2023 = client.get("/pair/CHN/JPN.json", params={"since": "2023", "until": "2023"}).json()["stances"]["issues"]
+    dates = [s["date"] for i in in_2023 for side in i["sides"] for s in side["sequence"]]
+    assert dates and all(d.startswith("2023") for d in dates), dates
+    html = client.get("/pair/CHN/JPN", params={"since": "2023", "until": "2023"}).text
+    links = re.findall(r'<a class="stance[^"]*" href="([^"]+)"', html)
+    assert links and all("since=2023&amp;until=2023" in h for h in links)
+    assert "No issue-tagged events for this pair since 2030" in client.get("/pair/CHN/JPN?since=2030").text
+
+
+def test_actors_are_described_as_most_of_their_mentions_describe_them(client):
+    rows = {r["actor_key"]: r for r in client.get("/api/actors", params={"limit": 50}).json()["rows"]}
+    # most CHN and JPN mentions are the state itself, with no role: not the alphabetically last role
+    for code in ("CHN", "JPN"):
+        assert rows[code]["kind"] == "state" and rows[code]["role"] is None, rows[code]
+    assert rows["wang yi"]["kind"] == "person" and rows["wang yi"]["role"] == "Foreign Minister"
