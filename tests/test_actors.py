@@ -310,3 +310,17 @@ def test_a_place_the_tagger_took_into_a_name_is_not_the_name(nlp):
 def test_a_given_name_that_is_also_a_place_stays(nlp):
     index = ActorIndex.build(nlp("US diplomat Victoria Nuland arrived on Monday."))
     assert "Victoria Nuland" in [p.name for p in index.people]
+
+
+@pytest.mark.parametrize("text, name, country", [
+    # names the tagger misses after a title or post are still names
+    ("Her Royal Highness Princess Maha Chakri Sirindhorn of the Kingdom of Thailand will visit Laos.",
+     "Maha Chakri Sirindhorn", "THA"),
+    ("Japanese Ambassador to China Kenji Kanasugi visited Shenzhen on Monday.", "Kenji Kanasugi", "JPN"),
+    # "King X of Jordan": the country after the name
+    ("King Abdullah of Jordan arrived in Cairo on Monday.", "Abdullah", "JOR"),
+])
+def test_titled_names_and_their_country(nlp, text, name, country):
+    index = ActorIndex.build(nlp(text))
+    assert any(name in p.name and p.country == country for p in index.people), \
+        [(p.name, p.country) for p in index.people]

@@ -44,6 +44,11 @@ _LEADER_ROLES = {"president", "prime", "premier", "king", "emir", "amir", "chanc
 # posts one person holds for a country at a time: a bare mention names the story's holder
 _POSTS = {"ambassador", "envoy", "president", "premier", "chancellor", "king", "emir", "spokesman", "spokeswoman",
           "spokesperson", "consul"}
+# words of an organisation's name, never of a person's ("the Ambassador to China Company")
+_BODY_WORDS = {"company", "corporation", "bank", "ministry", "council", "group", "association", "university",
+               "party", "agency", "committee", "commission", "office", "department", "embassy", "house", "fund"}
+# titles of royalty and rank that stand before a name
+_HONORIFIC_TITLES = {"princess", "prince", "king", "queen", "sheikh", "emir", "sultan", "crown", "ambassador", "envoy"}
 # words that name a post, never part of a person's name
 _NAME_ROLE_WORDS = {"chairperson", "chairwoman", "chairman", "chair", "commissioner", "president", "minister",
                     "secretary", "secretary-general", "ambassador", "envoy", "spokesman", "spokeswoman",
@@ -220,7 +225,33 @@ def _person_spans(doc: Doc) -> list[Span]:
             continue  # already covered by the hyphen growth of the previous one
         else:
             spans.append([start, end])
-    return [doc[s:e] for s, e in spans]
+    taken = {i for s, e in spans for i in range(s, e)}
+    spans += [[s, e] for s, e in _titled_names(doc) if not taken & set(range(s, e))]
+    return [doc[s:e] for s, e in sorted(spans)]
+
+
+def _titled_names(doc: Doc) -> list[tuple[int, int]]:
+    """Names the tagger missed right after a title or post: "Princess Maha Chakri Sirindhorn",
+    "Ambassador to China Kenji Kanasugi". Two capitalised words at least, none a place or a
+    role word, none inside another entity."""
+    places = {i for p in doc._.places or [] for i in range(p.start, p.end)}
+    out = []
+    for t in doc:
+        if not (t.is_title and (t.lower_ in _NAME_ROLE_WORDS or t.lower_ in _HONORIFIC_TITLES)):
+            continue
+        j = t.i + 1
+        if j + 1 < len(doc) and doc[j].lower_ == "to" and j + 1 in places:  # "Ambassador to China"
+            j += 1
+            while j in places:
+                j += 1
+        start = j
+        while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].is_title and j not in places \
+                and doc[j].ent_type_ in ("", "PERSON", "ORG") and doc[j].lower_ not in _NAME_ROLE_WORDS \
+                and doc[j].lower_ not in _HONORIFIC_TITLES and doc[j].lower_ not in _BODY_WORDS:
+            j += 1
+        if j - start >= 2:
+            out.append((start, j))
+    return out
 
 
 @dataclass
@@ -459,6 +490,15 @@ class ActorIndex:
                 i -= 1
                 continue
             break
+        # "King Abdullah of Jordan", "Princess Sirindhorn of the Kingdom of Thailand"
+        if country is None and ent.end + 1 < len(doc) and doc[ent.end].lower_ == "of":
+            for i in range(ent.end + 1, min(ent.end + 6, len(doc))):
+                place = self.place_at.get(i)
+                if place is not None and place.kind in ("country", "capital"):
+                    country = place.code
+                    break
+                if doc[i].is_punct:
+                    break
         # apposition after the name: "Csaba Korosi, president of the ... General Assembly"
         appos = [c for c in root.children if c.dep_ == "appos"]
         if appos and (not role_toks or country is None):
