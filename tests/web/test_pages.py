@@ -202,3 +202,20 @@ def test_actors_are_described_as_most_of_their_mentions_describe_them(client):
     for code in ("CHN", "JPN"):
         assert rows[code]["kind"] == "state" and rows[code]["role"] is None, rows[code]
     assert rows["wang yi"]["kind"] == "person" and rows["wang yi"]["role"] == "Foreign Minister"
+
+
+@pytest.mark.parametrize("key,heading,kind", [("IND", "India", "state"), ("CHN", "China", "state"),
+                                              ("IGO:UN", "United Nations", "igo"), ("PSE", "Palestine", "state")])
+def test_a_country_page_is_headed_by_the_country(client, key, heading, kind):
+    # IND's most frequent mention is S Jaishankar, PSE's is Hamas: neither heads the page
+    html = client.get(f"/actor/{key}").text
+    h1 = re.search(r"<h1>(.*?)</h1>", html, re.S).group(1)
+    assert h1.startswith(heading) and f'<span class="code">{key}</span>' in h1, h1
+    assert re.search(r'<p class="muted">\s*' + kind + r"\b", html)
+
+
+def test_an_article_without_a_title_is_headed_by_its_id(client):
+    assert client.get("/api/articles/seed-000").json()["title"] is None
+    html = client.get("/article/seed-000").text
+    assert re.search(r"<h1>Article seed-000</h1>", html)
+    assert "<title>Article seed-000" in html

@@ -8,6 +8,7 @@ queries whatever the store's size.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Any, Literal
 from urllib.parse import urlencode
 
@@ -276,8 +277,34 @@ def actor_page(request: Request, key: str = Path(max_length=200), offset: int = 
     by = "year" if rows and len(str(rows[0]["period"])) == 4 else "month"
     view = {"timeline_svg": charts.totals(rows, title=f"Events per {by}", period=by,
                                           link=lambda p: events_url(actor=key, since=p, until=p)) if rows else None,
-            "main": (actor.get("names") or [{}])[0]}
+            "main": heading_of(key, actor.get("names") or [])}
     return render(request, "actor.html", data, view)
+
+
+def is_code(key: str) -> bool:
+    """A country or IGO code ('CHN', 'IGO:UN'), as the store's actor() reads a key."""
+    key = key.strip()
+    return key.upper() == key and (len(key) == 3 or key.startswith("IGO:"))
+
+
+@functools.lru_cache(maxsize=1)
+def code_names() -> dict[str, str]:
+    """'CHN' -> 'China', 'IGO:UN' -> 'United Nations': the first name bilat's tables give each code."""
+    from ..tables import read_table
+
+    names = {r["code"]: r["aliases"].split("|")[0] for r in read_table("countries.tsv") if r.get("aliases")}
+    names.update({"IGO:" + r["code"]: r["names"].split("|")[0] for r in read_table("igos.tsv") if r.get("names")})
+    return names
+
+
+def heading_of(key: str, names: list[dict[str, Any]]) -> dict[str, Any]:
+    """What an actor page is headed by. A code's page is the state's or organisation's own, never the
+    name of a person who acts for it, however often they do; a name's page, its most frequent form."""
+    if is_code(key):
+        code = key.strip()
+        return {"name": code_names().get(code), "country": code, "kind": "igo" if code.startswith("IGO:") else "state",
+                "role": None}
+    return next((n for n in names if n.get("name")), names[0] if names else {})
 
 
 #: the actor chart shows at most this many periods (months, or years for long spans)
