@@ -344,3 +344,9 @@ def test_ships_or_troops_sent_are_a_deployment_dated_by_the_day_they_hang_on(nlp
                            "Thursday when Kenya sent six patrol ships to a group of small islands.", PUBLISHED)
     got = [(e["type"], e["date"]) for e in events]
     assert ("MOBILIZE", "2024-05-16") in got, got
+
+
+def test_a_meeting_between_two_leaders_is_theirs(dyads):
+    text = ("Kenyan President Samuel Odhiambo flew to Kampala on Monday. "
+            "The talks between Odhiambo and Ugandan President Peter Okello were the first since 2010.")
+    assert any(t == "CONSULT" and set(s) | set(g) == {"KEN", "UGA"} for t, s, g in dyads(text)), dyads(text)

@@ -66,6 +66,12 @@ def scene_participants(noun: Token, speaker, idx: ActorIndex) -> tuple[list[Acto
     if not source:
         verb = noun.head.head if noun.head.pos_ == "ADP" else noun.head
         source, _, _ = subject_of(verb, speaker, idx)
+    if not any(a.country for a in source):
+        # "the talks between Xi and Ma": the parties a meeting is between are all its participants
+        between = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"
+                   for o in c.children if o.dep_ == "pobj" for a in idx.actors_for(o, speaker=speaker)]
+        if len({a.country for a in between if a.country}) >= 2:
+            return between, []
     if not source and speaker:
         source = list(speaker)
     target: list[Actor] = []
