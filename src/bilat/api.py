@@ -27,7 +27,9 @@ CODE = r"^([A-Z]{3}|IGO:[A-Z0-9]{2,12})$"
 DATE = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
 PAIR = r"^([A-Z]{3}|IGO:[A-Z0-9]{2,12})[-,]([A-Z]{3}|IGO:[A-Z0-9]{2,12})$"
 MAX_LIMIT = 500
-MAX_OFFSET = 1_000_000
+#: Any offset a page can have: a store reads at most its own rows, so a deep offset costs no more
+#: than the last page; the bound only keeps the number a JSON-safe integer that every database takes.
+MAX_OFFSET = 2 ** 53 - 1
 MAX_ARTICLES_PER_POST = 1000
 MAX_ID_CHARS = 512
 #: Publication dates the reader keeps (a subset: it also takes Feb 29 of leap years and years before 1000).
@@ -110,7 +112,9 @@ def page_url(request: Request, offset: int, limit: int) -> str:
     """This list at another offset, as a path and query only: the Host header is the client's
     to choose and is never copied into links."""
     params = [(k, v) for k, v in request.query_params.multi_items() if k not in ("offset", "limit")]
-    return request.url.path + "?" + urlencode(params + [("offset", offset), ("limit", limit)])
+    # a page asked for as JSON (/pair/CHN/JPN.json) links to its next page as JSON too
+    path = request.url.path + (".json" if request.scope.get("bilat_format") == "json" else "")
+    return path + "?" + urlencode(params + [("offset", offset), ("limit", limit)])
 
 
 def split_pair(pair: str | None) -> tuple[str, str] | None:

@@ -219,3 +219,42 @@ def test_an_article_without_a_title_is_headed_by_its_id(client):
     html = client.get("/article/seed-000").text
     assert re.search(r"<h1>Article seed-000</h1>", html)
     assert "<title>Article seed-000" in html
+
+
+# ------------------------------------------------------------------------ paging
+
+@pytest.mark.parametrize("url", ["/events?offset=1000025", "/api/events?offset=1000001", "/actors?offset=1000025",
+                                 "/pair/CHN/JPN?offset=1000025", "/api/stories?offset=5000000"])
+def test_any_offset_is_a_page_not_a_422(client, url):
+    # a store of 1M events has pages beyond offset 1,000,000, and its next links point there
+    r = client.get(url)
+    assert r.status_code == 200, r.text[:300]
+
+
+def test_the_json_form_links_to_json_pages(client):
+    for url, key in (("/events.json", None), ("/pair/CHN/JPN.json", "stories"), ("/actor/CHN.json", "events"),
+                     ("/actors.json", None)):
+        page = client.get(url).json()
+        page = page[key] if key else page
+        nxt = page["next"]
+        assert nxt and nxt.split("?")[0].endswith(".json"), (url, nxt)
+        r = client.get(nxt)
+        assert r.headers["content-type"].startswith("application/json") and r.json(), nxt
+        back = (r.json()[key] if key else r.json())["prev"]
+        assert back.split("?")[0].endswith(".json") and "offset=0" in back
+
+
+@pytest.mark.parametrize("url", ["/pair/CHN/JPN?offset=25", "/actor/CHN?offset=25", "/events?offset=25",
+                                 "/actors?offset=25"])
+def test_every_list_page_links_back(client, url):
+    html = client.get(url).text
+    prev = re.search(r'<a rel="prev" href="([^"]+)"', html)
+    assert prev and "offset=0" in prev.group(1), url
+    assert re.search(r'<span>26–\d+ of \d+</span>', html)
+
+
+def test_beyond_the_last_page_links_back_to_it(client):
+    html = client.get("/events", params={"offset": 1000000}).text
+    total = int(re.search(r"none of (\d+)", html).group(1))
+    prev = re.search(r'<a rel="prev" href="([^"]+)"', html).group(1)
+    assert f"offset={(total - 1) // 25 * 25}&" in prev.replace("&amp;", "&")

@@ -39,6 +39,14 @@ def render(request: Request, template: str, data: dict[str, Any], view: dict[str
     return templates.TemplateResponse(request, template, {"data": data, **(view or {})}, status_code=status)
 
 
+def listing(request: Request, result: Any, offset: int) -> dict[str, Any]:
+    """A page of a list (``paged``'s total, limit, offset, next, rows) with its ``prev`` link too."""
+    page = paged(request, result, PAGE, offset)
+    # back one page, or from beyond the end back to the last page
+    last = max(0, (page["total"] - 1) // PAGE * PAGE)
+    return {**page, "prev": page_url(request, max(0, min(offset - PAGE, last)), PAGE) if offset else None}
+
+
 def events_url(**params: Any) -> str:
     return "/events?" + urlencode({k: v for k, v in params.items() if v not in (None, "")})
 
@@ -86,9 +94,8 @@ def events_page(request: Request,
     else:
         result = store.events(pair=split_pair(pair), actor=actor, type=",".join(types) if types else None,
                               issue=issue, since=since, until=until, undated=undated, q=q, limit=PAGE, offset=offset)
-    data = {"filters": filters, **paged(request, result, PAGE, offset)}
-    prev = page_url(request, max(0, offset - PAGE), PAGE) if offset else None
-    return render(request, "events.html", data, {"prev": prev, "active": {k: v for k, v in filters.items() if v}})
+    data = {"filters": filters, **listing(request, result, offset)}
+    return render(request, "events.html", data, {"active": {k: v for k, v in filters.items() if v}})
 
 
 # ---------------------------------------------------------------------------- pair
@@ -102,7 +109,7 @@ def pair_page(request: Request, a: str = Path(pattern=CODE), b: str = Path(patte
     pair = pair_timeline(store, a, b, period, since, until)
     stances = store.stances(a, b, since=since, until=until)
     stories = store.stories(pair=(a, b), since=since, until=until, limit=PAGE, offset=offset)
-    data = {"a": a, "b": b, "pair": pair, "stances": stances, "stories": paged(request, stories, PAGE, offset)}
+    data = {"a": a, "b": b, "pair": pair, "stances": stances, "stories": listing(request, stories, offset)}
     if wants_json(request):
         return render(request, "pair.html", data)
     pair_param = f"{a}-{b}"
@@ -131,7 +138,6 @@ def pair_page(request: Request, a: str = Path(pattern=CODE), b: str = Path(patte
         "pair_param": pair_param,
         "period": period,
         "range": {"since": since, "until": until},
-        "prev": page_url(request, max(0, offset - PAGE), PAGE) if offset else None,
     }
     return render(request, "pair.html", data, view)
 
@@ -262,7 +268,7 @@ def article_page(request: Request, article_id: str) -> Response:
 def actors_page(request: Request, q: str | None = Query(None, max_length=200),
                 offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> Response:
     result = store_of(request).actors(q=q, limit=PAGE, offset=offset)
-    return render(request, "actors.html", {"q": q, **paged(request, result, PAGE, offset)})
+    return render(request, "actors.html", {"q": q, **listing(request, result, offset)})
 
 
 @router.get("/actor/{key:path}")
@@ -270,7 +276,7 @@ def actor_page(request: Request, key: str = Path(max_length=200), offset: int = 
     store = store_of(request)
     actor = store.actor(key)
     events = store.events(actor=key, limit=PAGE, offset=offset)
-    data = {"actor": actor, "events": paged(request, events, PAGE, offset)}
+    data = {"actor": actor, "events": listing(request, events, offset)}
     if wants_json(request):
         return render(request, "actor.html", data)
     rows = actor_timeline(store, key, actor.get("first_day"), actor.get("last_day"))
