@@ -37,6 +37,18 @@ PUBLISHED = (r"^$|^(18|19|2[0-9])[0-9]{2}(-(0[1-9]|1[0-2]))?$"
              r"|^[1-9][0-9]{3}-((0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])|(0[13-9]|1[0-2])-(29|30)|(0[13578]|1[02])-31)"
              r"([T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?(Z|[+-][0-9]{2}:?[0-9]{2})?)?$")
 NO_NUL = r"^[^\x00]*$"
+ISSUE = r"^[a-z0-9-]+$"
+ARTICLE_ID = r"^[^\x00-\x1f\x7f]*[^\s\x00-\x1f\x7f][^\x00-\x1f\x7f]*$"
+#: what each pattern means, for error messages (a regular expression is no help to a reader)
+PATTERN_HELP = {
+    CODE: "a country code (ISO 3166-1 alpha-3, e.g. CHN) or IGO:<ACRONYM> (e.g. IGO:UN)",
+    DATE: "a date as YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2023-08)",
+    PAIR: "two country codes joined by '-', e.g. CHN-JPN",
+    PUBLISHED: "a publication date as YYYY-MM-DD (a timestamp is cut to its day), YYYY-MM or YYYY",
+    NO_NUL: "text without NUL characters",
+    ARTICLE_ID: "an id with a visible character and no control characters",
+    ISSUE: "an issue slug of lowercase letters, digits and '-', e.g. seafood-import-ban",
+}
 
 
 class ErrorBody(BaseModel):
@@ -62,7 +74,7 @@ class ArticleIn(BaseModel):
 
     model_config = ConfigDict(extra="ignore")
     # Documentation of what the reader (ingest.article_from_dict) accepts; the reader checks.
-    id: Annotated[str, Field(max_length=MAX_ID_CHARS, pattern=r"^[^\x00-\x1f\x7f]*[^\s\x00-\x1f\x7f][^\x00-\x1f\x7f]*$")] | int = \
+    id: Annotated[str, Field(max_length=MAX_ID_CHARS, pattern=ARTICLE_ID)] | int = \
         Field(description="caller's identifier; events carry it back as article_id")
     text: str = Field(description="body text as scraped, plain or HTML (markup is read as a page); "
                                    "an empty or binary text is refused in 'failures'")
@@ -86,7 +98,27 @@ class IngestResult(BaseModel):
 _ERR = {"model": ErrorBody}
 ERRORS = {400: _ERR, 401: _ERR, 403: _ERR, 404: _ERR, 405: _ERR, 413: _ERR, 415: _ERR, 422: _ERR, 500: _ERR, 503: _ERR}
 
-router = APIRouter(prefix="/api", responses=ERRORS, dependencies=[Depends(require_read)])
+def _query_names(dependant) -> set[str]:
+    names = {f.alias for f in dependant.query_params}
+    for sub in dependant.dependencies:
+        names |= _query_names(sub)
+    return names
+
+
+def known_params(request: Request) -> None:
+    """Refuse a query parameter the route does not take (B511, 400), naming it and the valid
+    ones: a misspelt filter (``?sinse=2024``) must not silently return everything."""
+    dependant = getattr(request.scope.get("route"), "dependant", None)
+    if dependant is None:
+        return
+    valid = _query_names(dependant)
+    for name in request.query_params:
+        if name not in valid:
+            raise ApiError("B511", name=name, path=request.url.path, field=name,
+                           valid=", ".join(sorted(valid)) if valid else "none (this URL takes no query)")
+
+
+router = APIRouter(prefix="/api", responses=ERRORS, dependencies=[Depends(require_read), Depends(known_params)])
 
 Limit = Query(50, ge=1, le=MAX_LIMIT, description="rows per page")
 Offset = Query(0, ge=0, le=MAX_OFFSET, description="rows to skip")
@@ -131,7 +163,7 @@ def list_events(request: Request,
                 pair: str | None = Query(None, pattern=PAIR, description="two country codes", examples=["CHN-JPN"]),
                 actor: str | None = Query(None, max_length=200, description="actor name or country code"),
                 type: EventType | None = Query(None, description="PLOVER event type"),
-                issue: str | None = Query(None, max_length=100, pattern=r"^[a-z0-9-]+$", examples=["taiwan"]),
+                issue: str | None = Query(None, max_length=100, pattern=ISSUE, examples=["taiwan"]),
                 since: str | None = Since, until: str | None = Until,
                 q: str | None = Query(None, max_length=200, description="words in the evidence sentences"),
                 limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
@@ -316,7 +348,7 @@ def pair_timeline(store, a: str, b: str, period: str = "month", since: str | Non
 
 @router.get("/pairs/{a}/{b}/stances", tags=["pairs"])
 def get_stances(request: Request, a: str = Path(pattern=CODE), b: str = Path(pattern=CODE),
-                issue: str | None = Query(None, max_length=100, pattern=r"^[a-z0-9-]+$")) -> dict[str, Any]:
+                issue: str | None = Query(None, max_length=100, pattern=ISSUE)) -> dict[str, Any]:
     """Who demands, objects, concedes or agrees on which issue, between the two."""
     return store_of(request).stances(a, b, issue=issue)
 

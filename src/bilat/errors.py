@@ -59,6 +59,7 @@ MESSAGES: dict[str, str] = {
     "B508": "unsupported content type '{ctype}'; send application/json",
     "B509": "internal error while serving {path}; the server log has the details",
     "B510": "the store is unavailable: {detail}",
+    "B511": "unknown query parameter '{name}' on {path}; valid parameters: {valid}",
 }
 
 

@@ -258,3 +258,50 @@ def test_beyond_the_last_page_links_back_to_it(client):
     total = int(re.search(r"none of (\d+)", html).group(1))
     prev = re.search(r'<a rel="prev" href="([^"]+)"', html).group(1)
     assert f"offset={(total - 1) // 25 * 25}&" in prev.replace("&amp;", "&")
+
+
+# ------------------------------------------------------- what a request may ask
+
+@pytest.mark.parametrize("url,name,valid", [
+    ("/api/events?sinse=2024", "sinse", "since"),
+    ("/events.json?sinse=2024", "sinse", "since"),
+    ("/pair/CHN/JPN.json?perod=week", "perod", "period"),
+    ("/api/pairs/CHN/JPN?since=2023&sort=asc", "sort", "until"),
+    ("/actor/CHN.json?offest=25", "offest", "offset"),
+    ("/api/stats?verbose=1", "verbose", "none"),
+])
+def test_unknown_query_parameters_are_refused_by_name(client, url, name, valid):
+    from tests.web.test_api import assert_error
+
+    body = assert_error(client.get(url), 400, "B511", field=name)
+    assert f"'{name}'" in body["message"] and valid in body["message"].split("valid parameters:")[1], body
+
+
+def test_unknown_query_parameter_on_an_html_page(client):
+    r = client.get("/events", params={"sinse": "2024"})
+    assert r.status_code == 400 and "text/html" in r.headers["content-type"]
+    assert "[B511] unknown query parameter &#39;sinse&#39;" in r.text and "since" in r.text
+
+
+@pytest.mark.parametrize("url,field,expected", [
+    ("/api/events?since=20x", "since", "YYYY, YYYY-MM or YYYY-MM-DD"),
+    ("/events.json?pair=CHN_JPN", "pair", "e.g. CHN-JPN"),
+    ("/api/pairs/chn/JPN", "a", "ISO 3166-1 alpha-3"),
+    ("/api/events?issue=Seafood%20Ban", "issue", "issue slug"),
+])
+def test_invalid_values_are_explained_in_words_not_regular_expressions(client, url, field, expected):
+    from tests.web.test_api import assert_error
+
+    body = assert_error(client.get(url), 422, "B503", field=field)
+    assert expected in body["message"] and "^" not in body["message"] and "pattern" not in body["message"], body
+    if not url.startswith("/api/"):  # and the HTML error page says the same
+        html = client.get(url.replace(".json", ""), headers={"accept": "text/html"}).text
+        message = re.search(r'<p class="message">(.*?)</p>', html, re.S).group(1)
+        assert expected in message and "^" not in message
+
+
+def test_pages_take_a_limit_and_their_links_keep_it(client):
+    page = client.get("/events.json", params={"limit": 10, "offset": 10}).json()
+    assert len(page["rows"]) == 10 and page["limit"] == 10
+    assert "limit=10" in page["next"] and "offset=20" in page["next"] and "offset=0" in page["prev"]
+    assert client.get(page["next"]).status_code == 200

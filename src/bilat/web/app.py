@@ -46,7 +46,7 @@ templates.env.filters["http_url"] = http_url
 STATUS = {
     "B403": 404, "B404": 400,
     "B501": 401, "B502": 413, "B503": 422, "B504": 404, "B505": 405,
-    "B506": 403, "B507": 400, "B508": 415, "B509": 500, "B510": 503,
+    "B506": 403, "B507": 400, "B508": 415, "B509": 500, "B510": 503, "B511": 400,
 }
 
 
@@ -117,6 +117,11 @@ def _install_error_handlers(app: FastAPI) -> None:
         first = errors[0] if errors else {"loc": ("body",), "msg": "invalid input"}
         field = _field_name(tuple(first.get("loc", ())))
         detail = first.get("msg", "invalid value")
+        if first.get("type") == "string_pattern_mismatch":
+            # say what is expected in words; a regular expression is no help to a reader
+            from ..api import PATTERN_HELP
+
+            detail = "expected " + PATTERN_HELP.get((first.get("ctx") or {}).get("pattern"), "a value of another form")
         if first.get("input") is not None and not isinstance(first.get("input"), (dict, list)):
             detail += f" (got {str(first['input'])[:80]!r})"
         return error_response(request, ApiError("B503", field=field, detail=detail), field=field)

@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 
-from ..api import CODE, DATE, MAX_OFFSET, PAIR, page_url, paged, pair_timeline, split_pair
+from ..api import CODE, DATE, ISSUE, MAX_OFFSET, PAIR, known_params, page_url, paged, pair_timeline, split_pair
 from .. import analysis
 from ..model import EventType
 from ..store import ResultSet
@@ -23,8 +23,10 @@ from . import charts
 from .app import require_read, templates, wants_json
 from .evidence import in_paragraph, marked_paragraphs
 
-router = APIRouter(dependencies=[Depends(require_read)], include_in_schema=False)
+router = APIRouter(dependencies=[Depends(require_read), Depends(known_params)], include_in_schema=False)
 PAGE = 25
+#: rows per page of a list page: 25 unless ?limit= says otherwise (the page links carry it)
+Limit = Query(PAGE, ge=1, le=100)
 
 #: stance columns of the issue × actor matrix: what each event type means as a stance
 STANCE = {"REQUEST": "demands", "ACCUSE": "objects", "REJECT": "rejects", "THREATEN": "threatens",
@@ -39,12 +41,12 @@ def render(request: Request, template: str, data: dict[str, Any], view: dict[str
     return templates.TemplateResponse(request, template, {"data": data, **(view or {})}, status_code=status)
 
 
-def listing(request: Request, result: Any, offset: int) -> dict[str, Any]:
+def listing(request: Request, result: Any, offset: int, limit: int = PAGE) -> dict[str, Any]:
     """A page of a list (``paged``'s total, limit, offset, next, rows) with its ``prev`` link too."""
-    page = paged(request, result, PAGE, offset)
+    page = paged(request, result, limit, offset)
     # back one page, or from beyond the end back to the last page
-    last = max(0, (page["total"] - 1) // PAGE * PAGE)
-    return {**page, "prev": page_url(request, max(0, min(offset - PAGE, last)), PAGE) if offset else None}
+    last = max(0, (page["total"] - 1) // limit * limit)
+    return {**page, "prev": page_url(request, max(0, min(offset - limit, last)), limit) if offset else None}
 
 
 def events_url(**params: Any) -> str:
@@ -77,11 +79,11 @@ def events_page(request: Request,
                 type: EventType | None = Query(None),
                 quad: Literal["verbal-cooperation", "material-cooperation", "verbal-conflict",
                               "material-conflict"] | None = Query(None),
-                issue: str | None = Query(None, max_length=100, pattern=r"^[a-z0-9-]+$"),
+                issue: str | None = Query(None, max_length=100, pattern=ISSUE),
                 since: str | None = Query(None, pattern=DATE), until: str | None = Query(None, pattern=DATE),
                 undated: Literal["day", "week", "month"] | None = Query(None),
                 q: str | None = Query(None, max_length=200),
-                offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> Response:
+                offset: int = Query(0, ge=0, le=MAX_OFFSET), limit: int = Limit) -> Response:
     store = store_of(request)
     filters = {"pair": pair, "actor": actor, "type": type.value if type else None, "quad": quad, "issue": issue,
                "since": since, "until": until, "undated": undated, "q": q}
@@ -90,11 +92,11 @@ def events_page(request: Request,
     if type:
         types = [type.value] if types is None or type.value in types else []
     if types == []:
-        result = ResultSet([], 0, PAGE, offset)
+        result = ResultSet([], 0, limit, offset)
     else:
         result = store.events(pair=split_pair(pair), actor=actor, type=",".join(types) if types else None,
-                              issue=issue, since=since, until=until, undated=undated, q=q, limit=PAGE, offset=offset)
-    data = {"filters": filters, **listing(request, result, offset)}
+                              issue=issue, since=since, until=until, undated=undated, q=q, limit=limit, offset=offset)
+    data = {"filters": filters, **listing(request, result, offset, limit)}
     return render(request, "events.html", data, {"active": {k: v for k, v in filters.items() if v}})
 
 
@@ -104,12 +106,12 @@ def events_page(request: Request,
 def pair_page(request: Request, a: str = Path(pattern=CODE), b: str = Path(pattern=CODE),
               period: Literal["day", "week", "month"] = Query("month"),
               since: str | None = Query(None, pattern=DATE), until: str | None = Query(None, pattern=DATE),
-              offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> Response:
+              offset: int = Query(0, ge=0, le=MAX_OFFSET), limit: int = Limit) -> Response:
     store = store_of(request)
     pair = pair_timeline(store, a, b, period, since, until)
     stances = store.stances(a, b, since=since, until=until)
-    stories = store.stories(pair=(a, b), since=since, until=until, limit=PAGE, offset=offset)
-    data = {"a": a, "b": b, "pair": pair, "stances": stances, "stories": listing(request, stories, offset)}
+    stories = store.stories(pair=(a, b), since=since, until=until, limit=limit, offset=offset)
+    data = {"a": a, "b": b, "pair": pair, "stances": stances, "stories": listing(request, stories, offset, limit)}
     if wants_json(request):
         return render(request, "pair.html", data)
     pair_param = f"{a}-{b}"
@@ -266,17 +268,18 @@ def article_page(request: Request, article_id: str) -> Response:
 
 @router.get("/actors")
 def actors_page(request: Request, q: str | None = Query(None, max_length=200),
-                offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> Response:
-    result = store_of(request).actors(q=q, limit=PAGE, offset=offset)
-    return render(request, "actors.html", {"q": q, **listing(request, result, offset)})
+                offset: int = Query(0, ge=0, le=MAX_OFFSET), limit: int = Limit) -> Response:
+    result = store_of(request).actors(q=q, limit=limit, offset=offset)
+    return render(request, "actors.html", {"q": q, **listing(request, result, offset, limit)})
 
 
 @router.get("/actor/{key:path}")
-def actor_page(request: Request, key: str = Path(max_length=200), offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> Response:
+def actor_page(request: Request, key: str = Path(max_length=200), offset: int = Query(0, ge=0, le=MAX_OFFSET),
+               limit: int = Limit) -> Response:
     store = store_of(request)
     actor = store.actor(key)
-    events = store.events(actor=key, limit=PAGE, offset=offset)
-    data = {"actor": actor, "events": listing(request, events, offset)}
+    events = store.events(actor=key, limit=limit, offset=offset)
+    data = {"actor": actor, "events": listing(request, events, offset, limit)}
     if wants_json(request):
         return render(request, "actor.html", data)
     rows = actor_timeline(store, key, actor.get("first_day"), actor.get("last_day"))
