@@ -348,9 +348,10 @@ def pair_timeline(store, a: str, b: str, period: str = "month", since: str | Non
 
 @router.get("/pairs/{a}/{b}/stances", tags=["pairs"])
 def get_stances(request: Request, a: str = Path(pattern=CODE), b: str = Path(pattern=CODE),
-                issue: str | None = Query(None, max_length=100, pattern=ISSUE)) -> dict[str, Any]:
-    """Who demands, objects, concedes or agrees on which issue, between the two."""
-    return store_of(request).stances(a, b, issue=issue)
+                issue: str | None = Query(None, max_length=100, pattern=ISSUE),
+                since: str | None = Since, until: str | None = Until) -> dict[str, Any]:
+    """Who demands, objects, concedes or agrees on which issue, between the two (within since/until)."""
+    return store_of(request).stances(a, b, issue=issue, since=since, until=until)
 
 
 @router.get("/stats", tags=["store"])

@@ -305,3 +305,11 @@ def test_pages_take_a_limit_and_their_links_keep_it(client):
     assert len(page["rows"]) == 10 and page["limit"] == 10
     assert "limit=10" in page["next"] and "offset=20" in page["next"] and "offset=0" in page["prev"]
     assert client.get(page["next"]).status_code == 200
+
+
+def test_api_stances_obey_the_date_range(client):
+    everything = client.get("/api/pairs/CHN/JPN/stances").json()["issues"]
+    assert len(everything) > 10
+    assert client.get("/api/pairs/CHN/JPN/stances", params={"since": "2030"}).json()["issues"] == []
+    in_2023 = client.get("/api/pairs/CHN/JPN/stances", params={"since": "2023", "until": "2023-12"}).json()["issues"]
+    assert in_2023 and all(s["date"].startswith("2023") for i in in_2023 for side in i["sides"] for s in side["sequence"])
