@@ -441,3 +441,18 @@ def test_plain_text_is_untouched_by_normalisation():
     c = clean(raw)
     assert all(c.text[cs:cs + n] == raw[os_:os_ + n] for cs, os_, n in c.segments)
     assert "two  spaces" in c.text
+
+
+@pytest.mark.parametrize("html", [
+    "<script>x" * 200_000,          # unclosed code elements: a lazy regex rescanned the tail for each
+    "<a" * 500_000,                 # tag starts with no '>': the tag scan rescanned the tail for each
+    "<script" * 150_000,
+    "<div>" * 200_000 + "Japan urged China to talk.",
+])
+def test_pathological_pages_are_read_in_linear_time(html):
+    started = time.perf_counter()
+    try:
+        html_to_text(html, "big.html")
+    except InputError as exc:
+        assert exc.code == "B111"
+    assert time.perf_counter() - started < 10  # minutes to hours before

@@ -175,7 +175,7 @@ def html_to_text(html: str, origin: str) -> str:
     text = None
     # code is never text: a page of only <script> and <style> holds none (trafilatura would keep it);
     # control characters and lone surrogates, which no XML tree holds, are spaces
-    html = _UNPARSABLE.sub(" ", _CODE_ELEMENTS.sub(" ", html))
+    html = _UNPARSABLE.sub(" ", _drop_code(html))
     if html.strip() and _depth(html) > MAX_TREE_DEPTH:
         # lxml (and so trafilatura) stops reading at 256 nested elements; the standard library's
         # parser keeps no tree and reads any depth
@@ -197,11 +197,40 @@ def html_to_text(html: str, origin: str) -> str:
 
 #: Pages nested deeper than this are read without a tree (see _stream_text).
 MAX_TREE_DEPTH = 200
-_CODE_ELEMENTS = re.compile(r"<(script|style|noscript|template)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_CODE_OPEN = re.compile(r"<(script|style|noscript|template)\b[^>]*>", re.IGNORECASE)
 _UNPARSABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)\b[^>]*?(/?)>")
 _VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 _SELF_CLOSING = frozenset("p li dt dd tr td th option".split())
+
+
+def _drop_code(html: str) -> str:
+    """``html`` without <script>, <style>, <noscript> and <template> elements, in linear time
+    (a lazy regex rescans the rest of the page for every unclosed tag: hours on a 2 MB page)."""
+    out: list[str] = []
+    pos = 0
+    # a tag needs a '>' after it: searching past the last one would rescan the tail for every '<'
+    last = html.rfind(">") + 1
+    unclosed_from: dict[str, int] = {}  # no end tag of this name exists at or after this offset
+    while True:
+        m = _CODE_OPEN.search(html, pos, last)
+        if not m:
+            break
+        name = m.group(1).lower()
+        close = None
+        if m.end() < unclosed_from.get(name, len(html) + 1):
+            close = re.compile(rf"</{name}\s*>", re.IGNORECASE).search(html, m.end())
+            if close is None:
+                unclosed_from[name] = m.end()
+        if close is None:  # an unclosed tag is left to the parsers
+            out.append(html[pos:m.end()])
+            pos = m.end()
+            continue
+        out.append(html[pos:m.start()])
+        out.append(" ")
+        pos = close.end()
+    out.append(html[pos:])
+    return "".join(out)
 
 
 def _depth(html: str) -> int:
@@ -209,7 +238,7 @@ def _depth(html: str) -> int:
     stack: list[str] = []
     open_count: dict[str, int] = {}
     deepest = 0
-    for m in _TAG.finditer(html):
+    for m in _TAG.finditer(html, 0, html.rfind(">") + 1):  # see _drop_code: no rescans of a tail
         closing, tag, selfclose = m.group(1), m.group(2).lower(), m.group(3)
         if closing:
             if open_count.get(tag):
