@@ -168,8 +168,14 @@ html_tree = st.recursive(
                            st.sampled_from(TAGS), st.sampled_from(["", " class='x'", ' id="a"', " onload=alert(1)", " x"]),
                            st.lists(kids, max_size=4), st.booleans()),
     max_leaves=25)
+# big pages of one pathological unit (a quadratic scan of these takes minutes: a hang here)
+big_page = st.builds(lambda unit, n: unit * n,
+                     st.sampled_from(["<a", "<script", "<script>x", "<div>", "<p>Japan urged China.", "&amp;", "<!--",
+                                      "<b><i>", "</div>", "<![CDATA[", "<p title='", "<x y=\"1\" "]),
+                     st.integers(1_000, 60_000))
 html_page = st.one_of(
     html_tree,
+    big_page,
     st.builds(lambda d, tag, inner: f"<{tag}>" * d + inner + f"</{tag}>" * d,
               st.integers(100, 4000), st.sampled_from(["div", "span", "section", "b", "p"]), html_tree),
     st.builds(lambda inner: f"<!doctype html><html><head><title>t</title></head><body>{inner}</body></html>", html_tree),
