@@ -81,6 +81,13 @@ class Search:
                 continue
             self.found.append(a)
 
+    def take_prep_object(self, o: Token) -> None:
+        """A preposition's object, else its possessor ("to Japan's embassy"), and the place it names."""
+        self.take(o)
+        if not self.found:
+            possessor(self.idx, o, self.take, self.take_place)
+        self.take_place_of(o)
+
     def take_foreign(self, tok: Token) -> None:
         self.take(tok, foreign_only=True)
 
@@ -189,10 +196,7 @@ def objects_and_prepositions(s: Search) -> None:
             elif c.dep_ in ("prep", "agent") and c.lower_ in preps:
                 for o in c.children:
                     if o.dep_ == "pobj":
-                        s.take(o)
-                        if not s.found:
-                            possessor(s.idx, o, s.take, s.take_place)
-                        s.take_place_of(o)
+                        s.take_prep_object(o)
         if s.found and typ != T.PROTEST:
             return
 
@@ -207,10 +211,7 @@ def aid_recipient(s: Search) -> None:
         if x.i not in s.exclude and x.dep_ in ("prep", "dative") and x.lower_ in ("to", "for") and x.head is not s.t:
             for o in x.children:
                 if o.dep_ == "pobj":
-                    s.take(o)
-                    if not s.found:
-                        possessor(s.idx, o, s.take, s.take_place)
-                    s.take_place_of(o)
+                    s.take_prep_object(o)
                     if not s.found:
                         code = s.idx.modifier_country(o)  # "the people of Afghanistan"
                         if code:
