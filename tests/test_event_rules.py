@@ -350,3 +350,8 @@ def test_a_meeting_between_two_leaders_is_theirs(dyads):
     text = ("Kenyan President Samuel Odhiambo flew to Kampala on Monday. "
             "The talks between Odhiambo and Ugandan President Peter Okello were the first since 2010.")
     assert any(t == "CONSULT" and set(s) | set(g) == {"KEN", "UGA"} for t, s, g in dyads(text)), dyads(text)
+
+
+def test_what_is_called_for_is_not_done(dyads):
+    got = dyads("Ugandan leader Peter Okello called for lifting all restrictions on Kenyan imports.")
+    assert ("REQUEST", ["UGA"], ["KEN"]) in got and not any(t == "CONCEDE" for t, _, _ in got), got
