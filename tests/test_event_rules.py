@@ -355,3 +355,10 @@ def test_a_meeting_between_two_leaders_is_theirs(dyads):
 def test_what_is_called_for_is_not_done(dyads):
     got = dyads("Ugandan leader Peter Okello called for lifting all restrictions on Kenyan imports.")
     assert ("REQUEST", ["UGA"], ["KEN"]) in got and not any(t == "CONCEDE" for t, _, _ in got), got
+
+
+def test_a_meeting_that_is_its_clauses_subject_takes_the_clauses_date(nlp):
+    text = ("Kenya's foreign minister said the summit between Kenyan President Samuel Odhiambo and his Ugandan "
+            "counterpart Peter Okello on Wednesday produced several agreements.")
+    events = [e for e in bilat.extract(text, PUBLISHED) if e["type"] == "CONSULT"]
+    assert events and events[0]["date"] == "2024-05-15", events

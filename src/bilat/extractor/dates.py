@@ -89,6 +89,12 @@ def date_for(t: Token, ctx: SentenceContext, extra: list[Token], noun: Token | N
             v = _resolve_in(ctx, {x.i for x in c.subtree})
             if v:
                 return v
+    # "the summit meeting between X and Y on Wednesday produced deliverables": a meeting that is the
+    # subject of its clause takes that clause's date
+    if t.pos_ == "NOUN" and t.dep_ in ("nsubj", "nsubjpass"):
+        v = _resolve_in(ctx, _attached(t.head, _TIME_DEPS))
+        if v:
+            return v
     # "on Friday when China sent ships": a relative clause on a date happened then
     if t.dep_ == "relcl" and t.head.ent_type_ in ("DATE", "TIME"):
         v = _resolve_in(ctx, {x.i for x in t.head.subtree if x.i < t.i})
