@@ -362,3 +362,11 @@ def test_a_meeting_that_is_its_clauses_subject_takes_the_clauses_date(nlp):
             "counterpart Peter Okello on Wednesday produced several agreements.")
     events = [e for e in bilat.extract(text, PUBLISHED) if e["type"] == "CONSULT"]
     assert events and events[0]["date"] == "2024-05-15", events
+
+
+def test_a_call_with_two_named_people_reaches_both_and_the_day_of_its_morning(nlp):
+    text = ("Kenyan Foreign Minister Mary Wanjiru talked on the phone separately with Ugandan Foreign Minister "
+            "Peter Okello and Tanzanian Foreign Minister Anna Mushi in the morning of May 12.")
+    (e,) = [e for e in bilat.extract(text, PUBLISHED) if e["type"] == "CONSULT"]
+    assert {a["country"] for a in e["source"] + e["target"]} == {"KEN", "UGA", "TZA"}, e
+    assert e["date"] == "2024-05-12"

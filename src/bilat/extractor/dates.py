@@ -20,7 +20,7 @@ from ..dates import DateValue
 from ..model import DateBasis
 from .lexicon import lemma
 from .records import Candidate, SentenceContext
-from .words import DEVERBAL
+from .words import DAY_PARTS, DEVERBAL
 
 # dates the small model's NER misses ("Sept 29, 1972")
 _DATE_RE = re.compile(
@@ -79,7 +79,10 @@ def date_for(t: Token, ctx: SentenceContext, extra: list[Token], noun: Token | N
         if c.dep_ in _TIME_DEPS + ("nmod",):
             own.update(x.i for x in c.subtree)
         elif c.dep_ == "prep":  # "on Monday", "in mid-November": the preposition's own object
-            own.update(o.i for o in c.children if o.dep_ == "pobj")
+            for o in c.children:
+                if o.dep_ == "pobj":
+                    # "in the morning of July 29": a part of a day names its day
+                    own.update(x.i for x in o.subtree) if o.lemma_.lower() in DAY_PARTS else own.add(o.i)
     v = _resolve_in(ctx, own)
     if v:
         return v

@@ -82,8 +82,13 @@ class Search:
             self.found.append(a)
 
     def take_prep_object(self, o: Token) -> None:
-        """A preposition's object, else its possessor ("to Japan's embassy"), and the place it names."""
+        """A preposition's object, else its possessor ("to Japan's embassy"), and the place it names;
+        for a meeting, every person the phrase names ("with X and Y", however the parser nested them)."""
         self.take(o)
+        if self.typ == T.CONSULT:
+            for x in o.subtree:
+                if x is not o and x.i in self.idx.person_at and x.head.i not in self.idx.person_at:
+                    self.take(x)
         if not self.found:
             possessor(self.idx, o, self.take, self.take_place)
         self.take_place_of(o)
