@@ -370,3 +370,8 @@ def test_a_call_with_two_named_people_reaches_both_and_the_day_of_its_morning(nl
     (e,) = [e for e in bilat.extract(text, PUBLISHED) if e["type"] == "CONSULT"]
     assert {a["country"] for a in e["source"] + e["target"]} == {"KEN", "UGA", "TZA"}, e
     assert e["date"] == "2024-05-12"
+
+
+def test_praise_for_a_plan_goes_to_whoever_announced_it(dyads):
+    text = "Kenyan President Samuel Odhiambo hailed a plan that the Ugandan government announced last week."
+    assert ("SUPPORT", ["KEN"], ["UGA"]) in dyads(text), dyads(text)

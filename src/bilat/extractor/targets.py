@@ -197,6 +197,11 @@ def objects_and_prepositions(s: Search) -> None:
                     s.take(c)
                     if not s.found:
                         possessor(s.idx, c, s.take_foreign, s.take_place, s.take)
+                    if not s.found:
+                        # "hailed a plan that the South Korean government announced": whose plan it is
+                        for rc in (rc for rc in c.children if rc.dep_ in ("relcl", "acl")):
+                            for subj in (x for x in rc.children if x.dep_ == "nsubj" and x.tag_ not in ("WDT", "WP")):
+                                s.take_foreign(subj)
                     s.take_place_of(c)
             elif c.dep_ in ("prep", "agent") and c.lower_ in preps:
                 for o in c.children:
