@@ -16,6 +16,7 @@ from ..model import Actor
 from ..model import EventType as T
 from .lexicon import lemma
 from .parties import place_country, possessor
+from .recipients import aid_recipient
 from .records import Frame, SentenceContext
 from .syntax import own_clause
 from .typefacts import HOSTILE, PLACE_TARGET_TYPES, TARGET_PREPS
@@ -208,25 +209,6 @@ def objects_and_prepositions(s: Search) -> None:
                     if o.dep_ == "pobj":
                         s.take_prep_object(o)
         if s.found and typ != T.PROTEST:
-            return
-
-
-def aid_recipient(s: Search) -> None:
-    """'dispatched assistance comprising food and medicines for the people of Afghanistan': the
-    recipient may hang deeper in what is given."""
-    if s.typ not in (T.AID, T.AGREE):
-        return
-    given = [s.t] if s.t.pos_ == "NOUN" else [c for c in s.t.children if c.dep_ == "dobj"]
-    for x in (x for g in given for x in g.subtree):
-        if x.i not in s.exclude and x.dep_ in ("prep", "dative") and x.lower_ in ("to", "for") and x.head is not s.t:
-            for o in x.children:
-                if o.dep_ == "pobj":
-                    s.take_prep_object(o)
-                    if not s.found:
-                        code = s.idx.modifier_country(o)  # "the people of Afghanistan"
-                        if code:
-                            s.found.append(Actor(kind="state", country=code))
-        if s.found:
             return
 
 
