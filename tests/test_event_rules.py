@@ -375,3 +375,9 @@ def test_a_call_with_two_named_people_reaches_both_and_the_day_of_its_morning(nl
 def test_praise_for_a_plan_goes_to_whoever_announced_it(dyads):
     text = "Kenyan President Samuel Odhiambo hailed a plan that the Ugandan government announced last week."
     assert ("SUPPORT", ["KEN"], ["UGA"]) in dyads(text), dyads(text)
+
+
+def test_shaking_hands_with_someone_is_meeting_them_and_done(dyads):
+    got = dyads("Kenyan President Samuel Odhiambo welcomed progress after shaking hands with Ugandan President "
+                "Peter Okello in Nairobi on Monday.")
+    assert any(t == "CONSULT" and set(s) | set(g) == {"KEN", "UGA"} for t, s, g in got), got

@@ -102,7 +102,7 @@ def _governed_modality(verb: Token, idx: ActorIndex) -> str | None:
         return _complement_modality(verb, idx)
     if verb.dep_ == "ccomp" and is_trigger_token(verb.head, idx):
         return "absorbed"
-    if verb.dep_ == "pcomp" and verb.head.dep_ in ("prep", "dative") and is_trigger_token(verb.head.head, idx):
+    if verb.dep_ == "pcomp" and verb.head.lower_ in ("for", "on") and is_trigger_token(verb.head.head, idx):
         return "absorbed"  # "called for lifting all restrictions": what is called for, not done
     if verb.dep_ in ("ccomp", "acl") and any(
             c.lemma_.lower() in DEMAND_NOUNS for c in [verb.head] + [x for x in verb.head.children if x.dep_ == "dobj"]):
