@@ -381,3 +381,9 @@ def test_shaking_hands_with_someone_is_meeting_them_and_done(dyads):
     got = dyads("Kenyan President Samuel Odhiambo welcomed progress after shaking hands with Ugandan President "
                 "Peter Okello in Nairobi on Monday.")
     assert any(t == "CONSULT" and set(s) | set(g) == {"KEN", "UGA"} for t, s, g in got), got
+
+
+def test_sanctions_on_companies_tied_to_one_foreign_state_target_it(dyads):
+    got = dyads("Canada on Tuesday imposed sanctions on a network of trading firms that it accused of moving "
+                "Venezuelan gold.")
+    assert ("SANCTION", ["CAN"], ["VEN"]) in got, got

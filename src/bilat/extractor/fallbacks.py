@@ -40,8 +40,9 @@ def threatened_for_an_act(f: Frame, ctx: SentenceContext) -> list[Actor]:
 
 
 def one_foreign_state(f: Frame, ctx: SentenceContext) -> list[Actor]:
-    """Last resort for speech acts: the one foreign state the sentence names as an actor."""
-    if f.type not in (T.ACCUSE, T.REQUEST, T.THREATEN, T.MOBILIZE):
+    """Last resort for speech acts and sanctions: the one foreign state the sentence names as an actor
+    ("imposed sanctions on shipping companies accused of moving Iranian oil")."""
+    if f.type not in (T.ACCUSE, T.REQUEST, T.THREATEN, T.MOBILIZE, T.SANCTION):
         return []
     src = {a.country for a in f.source if a.country}
     seen: list[str] = []
