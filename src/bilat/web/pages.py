@@ -15,8 +15,8 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 
-from ..api import CODE, DATE, ISSUE, MAX_OFFSET, PAIR, known_params, page_url, paged, pair_timeline, split_pair
 from .. import analysis
+from ..api import CODE, DATE, ISSUE, MAX_OFFSET, PAIR, known_params, page_url, paged, pair_timeline, split_pair
 from ..model import EventType
 from ..store import ResultSet
 from . import charts
