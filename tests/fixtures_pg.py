@@ -43,40 +43,59 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+class PgCluster:
+    """A PostgreSQL data directory of its own in a temporary folder, initialised with trust auth,
+    to listen on 127.0.0.1 at a free port; as root, initdb and pg_ctl run as ``postgres``."""
+
+    def __init__(self, tag: str):
+        bindir = _bindir()
+        if bindir is None:
+            pytest.skip("PostgreSQL binaries (initdb, pg_ctl) not found; apt-get install postgresql")
+        try:
+            import psycopg  # noqa: F401
+        except ModuleNotFoundError:
+            pytest.skip("psycopg is not installed; pip install 'psycopg[binary]'")
+        self.bindir = bindir
+        self.root = Path(tempfile.mkdtemp(prefix=f"bilat-{tag}-"))
+        self.data, self.sock = self.root / "data", self.root / "sock"
+        self.sock.mkdir()
+        self.prefix: list[str] = []
+        if os.geteuid() == 0:
+            shutil.chown(self.root, "postgres", "postgres")
+            shutil.chown(self.sock, "postgres", "postgres")
+            os.chmod(self.root, 0o755)
+            self.prefix = ["runuser", "-u", "postgres", "--"]
+        self.port = _free_port()
+        self.env = {**os.environ, "LC_ALL": "C"}
+        subprocess.run(self.prefix + [str(bindir / "initdb"), "-D", str(self.data), "-U", "postgres", "-A", "trust",
+                                      "-E", "UTF8", "--no-instructions"],
+                       check=True, capture_output=True, env=self.env, timeout=120)
+
+    def ctl(self, *args: str, check: bool = True) -> None:
+        subprocess.run(self.prefix + [str(self.bindir / "pg_ctl"), "-D", str(self.data), *args], check=check,
+                       capture_output=True, env=self.env, timeout=90)
+
+    def start(self, options: str = "") -> None:
+        opts = f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.sock} -c fsync=off {options}".strip()
+        self.ctl("-o", opts, "-l", str(self.root / "log"), "-w", "-t", "60", "start")
+
+    def stop(self, check: bool = True) -> None:
+        self.ctl("-m", "immediate", "-w", "stop", check=check)
+
+    def remove(self) -> None:
+        self.stop(check=False)
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
 def pg_server():
     """(host, port) of a running PostgreSQL server, stopped at the end of the session."""
-    bindir = _bindir()
-    if bindir is None:
-        pytest.skip("PostgreSQL binaries (initdb, pg_ctl) not found; apt-get install postgresql")
+    cluster = PgCluster("pg")
+    cluster.start("-c synchronous_commit=off -c full_page_writes=off -c max_connections=50")
     try:
-        import psycopg  # noqa: F401
-    except ModuleNotFoundError:
-        pytest.skip("psycopg is not installed; pip install 'psycopg[binary]'")
-    root = Path(tempfile.mkdtemp(prefix="bilat-pg-"))
-    data, sock = root / "data", root / "sock"
-    sock.mkdir()
-    prefix: list[str] = []
-    if os.geteuid() == 0:
-        shutil.chown(root, "postgres", "postgres")
-        shutil.chown(sock, "postgres", "postgres")
-        os.chmod(root, 0o755)
-        prefix = ["runuser", "-u", "postgres", "--"]
-    port = _free_port()
-    env = {**os.environ, "LC_ALL": "C"}
-    subprocess.run(prefix + [str(bindir / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust",
-                             "-E", "UTF8", "--no-instructions"],
-                   check=True, capture_output=True, env=env, timeout=120)
-    opts = (f"-p {port} -c listen_addresses=127.0.0.1 -k {sock} -c fsync=off -c synchronous_commit=off "
-            f"-c full_page_writes=off -c max_connections=50")
-    subprocess.run(prefix + [str(bindir / "pg_ctl"), "-D", str(data), "-o", opts, "-l", str(root / "log"),
-                             "-w", "-t", "60", "start"], check=True, capture_output=True, env=env, timeout=90)
-    try:
-        yield ("127.0.0.1", port)
+        yield ("127.0.0.1", cluster.port)
     finally:
-        subprocess.run(prefix + [str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
-                       capture_output=True, env=env, timeout=60)
-        shutil.rmtree(root, ignore_errors=True)
+        cluster.remove()
 
 
 def _admin(host: str, port: int, sql: str) -> None:

@@ -5,11 +5,9 @@ full (a file-size limit; B409), the database server stopped mid-batch (B410) or 
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
-import tempfile
 import textwrap
 import time
 from contextlib import contextmanager
@@ -130,44 +128,14 @@ def test_disk_full_mid_ingest_keeps_whole_batches_and_a_rerun_completes(tmp_path
 @contextmanager
 def _private_pg():
     """A PostgreSQL server of its own, which the test may stop and start again."""
-    from tests.fixtures_pg import _bindir
+    from tests.fixtures_pg import PgCluster
 
-    bindir = _bindir()
-    if bindir is None:
-        pytest.skip("PostgreSQL binaries not found")
-    pytest.importorskip("psycopg")
-    root = Path(tempfile.mkdtemp(prefix="bilat-pgf-"))
-    data, sock = root / "data", root / "sock"
-    sock.mkdir()
-    prefix: list[str] = []
-    if os.geteuid() == 0:
-        shutil.chown(root, "postgres", "postgres")
-        shutil.chown(sock, "postgres", "postgres")
-        os.chmod(root, 0o755)
-        prefix = ["runuser", "-u", "postgres", "--"]
-    port = _free_port()
-    env = {**os.environ, "LC_ALL": "C"}
-    subprocess.run(prefix + [str(bindir / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8",
-                             "--no-instructions"], check=True, capture_output=True, env=env, timeout=120)
-    opts = f"-p {port} -c listen_addresses=127.0.0.1 -k {sock} -c fsync=off"
-
-    def ctl(*args):
-        subprocess.run(prefix + [str(bindir / "pg_ctl"), "-D", str(data), *args], check=True,
-                       capture_output=True, env=env, timeout=90)
-
-    def start():
-        ctl("-o", opts, "-l", str(root / "log"), "-w", "-t", "60", "start")
-
-    def stop():
-        ctl("-m", "immediate", "-w", "stop")
-
-    start()
+    cluster = PgCluster("pgf")
+    cluster.start()
     try:
-        yield f"postgresql://postgres@127.0.0.1:{port}/postgres", start, stop
+        yield f"postgresql://postgres@127.0.0.1:{cluster.port}/postgres", cluster.start, cluster.stop
     finally:
-        subprocess.run(prefix + [str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
-                       capture_output=True, env=env, timeout=60)
-        shutil.rmtree(root, ignore_errors=True)
+        cluster.remove()
 
 
 @pytest.mark.postgres
