@@ -387,3 +387,9 @@ def test_sanctions_on_companies_tied_to_one_foreign_state_target_it(dyads):
     got = dyads("Canada on Tuesday imposed sanctions on a network of trading firms that it accused of moving "
                 "Venezuelan gold.")
     assert ("SANCTION", ["CAN"], ["VEN"]) in got, got
+
+
+def test_a_clash_between_the_two_militaries_of_the_story_is_both_sides_attack(dyads):
+    text = ("The border town was the site of the violent clash between the two militaries on Monday evening.\n\n"
+            "Kenya and Uganda traded accusations on Tuesday.")
+    assert any(t == "ASSAULT" and set(s) == {"KEN", "UGA"} for t, s, _ in dyads(text)), dyads(text)

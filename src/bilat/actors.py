@@ -38,7 +38,8 @@ ROLE_WORDS = {"foreign", "prime", "minister", "president", "vice", "deputy", "se
               "parliament", "speaker", "opposition", "party", "ministerial", "assistant", "under", "attorney",
               "homeland", "fm", "em", "pm"}
 GROUP_DYAD = re.compile(r"^(?:the|both|all)\s+(?:(two|three|four|five)\s+)?(?:\w+\s+)?(sides|countries|nations|governments|"
-                        r"ministers|leaders|neighbou?rs|states|parties|presidents|delegations)$", re.I)
+                        r"ministers|leaders|neighbou?rs|states|parties|presidents|delegations|militaries|armies|"
+                        r"forces|navies)$", re.I)
 _LEADER_ROLES = {"president", "prime", "premier", "king", "emir", "amir", "chancellor", "leader", "sultan", "queen",
                  "monarch", "prince"}
 # posts one person holds for a country at a time: a bare mention names the story's holder
@@ -57,7 +58,7 @@ _NAME_ROLE_WORDS = {"chairperson", "chairwoman", "chairman", "chair", "commissio
 _GROUP_PEOPLE = {"leaders", "ministers", "presidents", "counterparts", "premiers", "diplomats", "envoys"}
 _GROUP_N = {"two": 2, "three": 3, "four": 4, "five": 5}
 _GROUP_HEADS = {"sides", "countries", "nations", "governments", "ministers", "leaders", "neighbours", "neighbors",
-                "states", "parties", "presidents", "delegations"}
+                "states", "parties", "presidents", "delegations", "militaries", "armies", "forces", "navies"}
 GENERIC_IGO_NOUNS = {"council", "organization", "organisation", "alliance", "bloc", "union", "agency", "body",
                      "assembly", "commission"}
 _ABSTRACT = {"resolution", "report", "statement", "plan", "proposal", "decision", "policy", "law", "deal",
@@ -585,12 +586,13 @@ class ActorIndex:
         if m and not named_after and t.i not in self.place_at and t.text.islower() \
                 and not (m.group(1) is None and np.lower().startswith("all")):
             n = _GROUP_N.get((m.group(1) or "two").lower(), 2)
+            # the pair in focus so far; in a story's first line, the story's pair
+            pair = self.dyad(t.i, n) or self.dyad(len(doc), n)
             if low in _GROUP_PEOPLE:
                 # "both leaders", "the two ministers": the people the article names in that role
-                people = [self._recent_person(c, low, t.i) for c in self.dyad(t.i, n)]
-                return [p.actor() if p is not None else Actor(kind="state", country=c)
-                        for p, c in zip(people, self.dyad(t.i, n))]
-            return [Actor(kind="state", country=c) for c in self.dyad(t.i, n)]
+                people = [self._recent_person(c, low, t.i) for c in pair]
+                return [p.actor() if p is not None else Actor(kind="state", country=c) for p, c in zip(people, pair)]
+            return [Actor(kind="state", country=c) for c in pair]
         # "the country", "the nation": the last country named as an actor before it
         if low in ("country", "nation") and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) \
                 and not any(c.dep_ in ("amod", "compound", "poss") for c in t.children):

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from ..actors import ActorIndex, is_stateless
 from ..model import Actor
 from .lexicon import lemma
-from .words import CROWD_NOUNS, DOCUMENT_VERBS, INVASION_NOUNS, NOT_YET, PLACE_HEADS, SUMMIT_NOUNS
+from .words import CROWD_NOUNS, DOCUMENT_VERBS, INVASION_NOUNS, MUTUAL_FIGHTS, NOT_YET, PLACE_HEADS, SUMMIT_NOUNS
 
 
 def noun_owner(idx: ActorIndex, noun: Token) -> list[Actor]:
@@ -182,6 +182,12 @@ def noun_parties(noun: Token, idx: ActorIndex) -> tuple[list[Actor], list[Actor]
     troops on Indian posts". The doer from ``noun_agent``; the sufferer from on / against / into,
     or "of" after an invasion or occupation."""
     source = noun_agent(noun, idx)
+    if not source and noun.lemma_.lower() in MUTUAL_FIGHTS:
+        # "the clash between the two militaries": both sides fought; the act has no one target
+        both = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"
+                for o in c.children if o.dep_ == "pobj" for a in idx.actors_for(o) if a.country]
+        if len(countries(both)) >= 2:
+            return both, []
     target: list[Actor] = []
     preps = ("on", "against", "into") + (("of",) if noun.lemma_.lower() in INVASION_NOUNS else ())
     for c in noun.children:

@@ -66,6 +66,11 @@ def _weapon_launch(t: Token, ctx: SentenceContext) -> Frame | None:
     return _frame(ctx, t, Trigger(T.MOBILIZE, cameo, None), None, "weapon_launch")
 
 
+def _has_parties(source: list, target: list) -> bool:
+    """A doer and a sufferer, or two sides that fought each other."""
+    return bool(source) and (bool(target) or len({a.country for a in source}) >= 2)
+
+
 def _noun_frame(t: Token, ctx: SentenceContext) -> Frame | None:
     launch = _weapon_launch(t, ctx)
     if launch is not None:
@@ -85,7 +90,7 @@ def _noun_frame(t: Token, ctx: SentenceContext) -> Frame | None:
     if found is None and nt.type in PAIR_NOUN_TYPES and len(pair_parties(t, ctx.index)) >= 2:
         found = Trigger(nt.type, nt.cameo, nt.mode), None, "noun_names_its_parties"  # "the Japan-China summit"
     if found is None and nt.type == T.ASSAULT and not any(c.lower_ in NOT_YET for c in t.lefts) \
-            and all(noun_parties(t, ctx.index)):
+            and _has_parties(*noun_parties(t, ctx.index)):
         found = Trigger(nt.type, nt.cameo, nt.mode), None, "noun_with_its_parties"  # "Russia's war against Ukraine"
     if found is None:
         return None
