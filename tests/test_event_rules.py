@@ -393,3 +393,10 @@ def test_a_clash_between_the_two_militaries_of_the_story_is_both_sides_attack(dy
     text = ("The border town was the site of the violent clash between the two militaries on Monday evening.\n\n"
             "Kenya and Uganda traded accusations on Tuesday.")
     assert any(t == "ASSAULT" and set(s) == {"KEN", "UGA"} for t, s, _ in dyads(text)), dyads(text)
+
+
+def test_a_subject_listing_people_of_several_states_names_them_all(dyads):
+    text = ("Kenyan Foreign Minister Mary Wanjiru, Foreign Minister of Uganda Peter Okello and Foreign Minister "
+            "of Tanzania Anna Mushi participated in the meeting in Arusha on Monday.")
+    got = dyads(text)
+    assert any(t == "CONSULT" and len(set(s) | set(g)) >= 2 for t, s, g in got), got

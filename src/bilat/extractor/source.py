@@ -48,11 +48,34 @@ def run(f: Frame, ctx: SentenceContext) -> Frame:
     for o in co_actors(verb):  # "visiting Washington along with President X": X acts too
         source = source + [a for a in idx.actors_for(o, speaker=speaker) if a not in source]
         exclude |= {x.i for x in o.subtree}
+    if f.type in JOINT_TYPES and not passive:
+        source = listed_people(subj, source, idx)
     f = f.but(reason, source=source, subject=subj, passive=passive, exclude=frozenset(exclude))
     if passive:
         source, target, how = passive_roles(f, ctx.index, ctx.memory)
         f = f.but(f"passive:{how}", source=source, target=target)
     return f
+
+
+#: acts of several parties together, whose subject may list them all
+JOINT_TYPES = frozenset({T.CONSULT, T.AGREE, T.COOPERATE})
+
+
+def listed_people(subj: Token | None, source: list[Actor], idx: ActorIndex) -> list[Actor]:
+    """'X, Foreign Minister of the UAE Y, Foreign Minister of Egypt Z ... participated in the meeting':
+    a subject that lists people of several states, however the parser hung them, names them all."""
+    if subj is None:
+        return source
+    people: list[Actor] = []
+    for x in subj.subtree:
+        p = idx.person_at.get(x.i)
+        if p is not None and p.country and x.head.i not in idx.person_at:
+            a = p.actor()
+            if a not in people:
+                people.append(a)
+    if len({a.country for a in people}) < 2:
+        return source
+    return source + [a for a in people if a not in source]
 
 
 def scene_participants(noun: Token, speaker, idx: ActorIndex) -> tuple[list[Actor], list[Actor]]:
@@ -65,7 +88,8 @@ def scene_participants(noun: Token, speaker, idx: ActorIndex) -> tuple[list[Acto
     source = idx.actors_for(owner[0], speaker=speaker) if owner else []
     if not source:
         verb = noun.head.head if noun.head.pos_ == "ADP" else noun.head
-        source, _, _ = subject_of(verb, speaker, idx)
+        source, _, subj = subject_of(verb, speaker, idx)
+        source = listed_people(subj, source, idx)
     if not any(a.country for a in source):
         # "the talks between Xi and Ma": the parties a meeting is between are all its participants
         between = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"
