@@ -324,3 +324,8 @@ def test_titled_names_and_their_country(nlp, text, name, country):
     index = ActorIndex.build(nlp(text))
     assert any(name in p.name and p.country == country for p in index.people), \
         [(p.name, p.country) for p in index.people]
+
+
+def test_a_title_word_after_the_first_name_word_is_part_of_the_name(nlp):
+    index = ActorIndex.build(nlp("Civil Affairs Minister Hussein Al Sheikh arrived in Amman on Monday."))
+    assert "Hussein Al Sheikh" in [p.name for p in index.people]

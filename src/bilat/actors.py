@@ -134,10 +134,19 @@ def _is_gov_role(role: str) -> bool:
 _HONORIFICS = {"HE", "H.E.", "H.E", "HH", "H.H.", "HRH", "H.R.H."}
 
 
+def _is_title(t: Token) -> bool:
+    return t.text.lower().strip(".") + ("." if t.text.endswith(".") else "") in TITLES \
+        or t.text.lower() in TITLES or t.text.lower().rstrip(".") in {"mr", "mrs", "ms", "dr"}
+
+
 def _clean_name(span_tokens: list[Token]) -> list[Token]:
-    toks = [t for t in span_tokens if t.text.lower().strip(".") + ("." if t.text.endswith(".") else "") not in TITLES
-            and t.text.lower() not in TITLES and t.text.lower().rstrip(".") not in {"mr", "mrs", "ms", "dr"}
-            and t.text not in _HONORIFICS]
+    # titles lead a name ("Sheikh Tamim", "President X"); after the first name word they are part of
+    # it ("Hussein Al Sheikh"); honorifics in capitals may stand anywhere ("X H.E.")
+    toks = [t for t in span_tokens if t.text not in _HONORIFICS]
+    lead = 0
+    while lead < len(toks) - 1 and _is_title(toks[lead]):
+        lead += 1
+    toks = toks[lead:]
     while toks and (toks[-1].tag_ == "POS" or toks[-1].is_punct):
         toks = toks[:-1]
     while toks and (toks[0].is_punct or toks[0].lower_ in {"the", "a"}):
