@@ -400,3 +400,12 @@ def test_a_subject_listing_people_of_several_states_names_them_all(dyads):
             "of Tanzania Anna Mushi participated in the meeting in Arusha on Monday.")
     got = dyads(text)
     assert any(t == "CONSULT" and len(set(s) | set(g)) >= 2 for t, s, g in got), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a body's decision to act is the act; suspending a state is a sanction
+    ("The African Union has decided to suspend Sudan following the coup.", ("SANCTION", ["IGO:AU"], ["SDN"])),
+    ("Norway has decided to dispatch humanitarian assistance for the people of Sudan.", ("AID", ["NOR"], ["SDN"])),
+])
+def test_a_decision_to_act_is_the_act(dyads, text, expected):
+    assert expected in dyads(text), dyads(text)
