@@ -82,7 +82,9 @@ def date_for(t: Token, ctx: SentenceContext, extra: list[Token], noun: Token | N
             for o in c.children:
                 if o.dep_ == "pobj":
                     # "in the morning of July 29": a part of a day names its day
-                    own.update(x.i for x in o.subtree) if o.lemma_.lower() in DAY_PARTS else own.add(o.i)
+                    own.add(o.i)
+                    if o.lemma_.lower() in DAY_PARTS:
+                        own.update(x.i for x in o.subtree)
     v = _resolve_in(ctx, own)
     if v:
         return v

@@ -9,7 +9,7 @@ from ..actors import sector_table
 from ..model import Actor
 from ..model import EventType as T
 from .lexicon import lemma
-from .parties import leading_pair, same_countries
+from .parties import leading_pair, place_counts, same_countries
 from .records import Frame, SentenceContext
 from .subjects import subject_of
 from .syntax import own_clause
@@ -117,11 +117,7 @@ def aid_to_the_story(f: Frame, ctx: SentenceContext) -> list[Actor]:
     if f.type != T.AID:
         return []
     src = {a.country for a in f.source if a.country}
-    counts: dict[str, int] = {}
-    for place in ctx.index.doc._.places or []:
-        if place.kind in ("country", "demonym", "capital", "city") and place.code not in src:
-            counts[place.code] = counts.get(place.code, 0) + 1
-    ranked = sorted(counts, key=lambda c: -counts[c])
+    ranked, counts = place_counts(ctx.index, ("country", "demonym", "capital", "city"), leave_out=src)
     if not ranked or counts[ranked[0]] < 2 or (len(ranked) > 1 and counts[ranked[0]] == counts[ranked[1]]):
         return []
     return [Actor(kind="state", country=ranked[0])]

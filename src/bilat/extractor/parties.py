@@ -140,14 +140,21 @@ def pair_parties(noun: Token, idx: ActorIndex) -> list[Actor]:
     return [Actor(kind="state", country=c) for c in codes]
 
 
+def place_counts(idx: ActorIndex, kinds: tuple[str, ...], before: int | None = None,
+                 leave_out: set | frozenset = frozenset()) -> tuple[list[str], dict[str, int]]:
+    """How often the story names each place code of these kinds (before token ``before``), and the
+    codes from most to least named (first named first among equals)."""
+    counts: dict[str, int] = {}
+    for place in idx.doc._.places or []:
+        if (before is None or place.start < before) and place.kind in kinds and place.code not in leave_out:
+            counts[place.code] = counts.get(place.code, 0) + 1
+    return sorted(counts, key=lambda c: -counts[c]), counts
+
+
 def leading_pair(idx: ActorIndex, before: int) -> list[str]:
     """The two states (or IGOs) a story has named most before token ``before``, where they lead
     clear of any third; else []."""
-    counts: dict[str, int] = {}
-    for place in idx.doc._.places or []:
-        if place.start < before and place.kind in ("country", "demonym", "igo"):
-            counts[place.code] = counts.get(place.code, 0) + 1
-    ranked = sorted(counts, key=lambda c: -counts[c])
+    ranked, counts = place_counts(idx, ("country", "demonym", "igo"), before)
     if len(ranked) < 2 or (len(ranked) > 2 and counts[ranked[1]] == counts[ranked[2]]):
         return []
     return ranked[:2]
