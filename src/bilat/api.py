@@ -62,10 +62,12 @@ class ErrorBody(BaseModel):
 
 
 class Page(BaseModel):
-    total: int
+    total: int = Field(description="rows matching; a lower bound when total_capped is true")
+    total_capped: bool = Field(default=False, description="true when counting stopped early: 'more than total'")
     limit: int
     offset: int
-    next: str | None = Field(description="URL of the next page, or null on the last one")
+    next: str | None = Field(description="URL of the next page (with an opaque cursor), or null on the last one")
+    prev: str | None = Field(default=None, description="URL of the previous page, or null on the first one")
     rows: list[dict[str, Any]]
 
 
@@ -121,7 +123,9 @@ def known_params(request: Request) -> None:
 router = APIRouter(prefix="/api", responses=ERRORS, dependencies=[Depends(require_read), Depends(known_params)])
 
 Limit = Query(50, ge=1, le=MAX_LIMIT, description="rows per page")
-Offset = Query(0, ge=0, le=MAX_OFFSET, description="rows to skip")
+Offset = Query(0, ge=0, le=MAX_OFFSET, description="rows to skip (a deep offset walks an index; follow next/prev "
+                                                  "cursors instead)")
+Cursor = Query(None, max_length=400, description="opaque cursor from a page's next or prev link")
 Since = Query(None, pattern=DATE, description="first date, YYYY[-MM[-DD]]", examples=["2023-01"])
 Until = Query(None, pattern=DATE, description="last date, YYYY[-MM[-DD]]", examples=["2023-12-31"])
 
@@ -131,22 +135,36 @@ def store_of(request: Request):
 
 
 def paged(request: Request, result: Any, limit: int, offset: int) -> dict[str, Any]:
-    """Normalise what a store list method returns (``.rows``/``.total``) into a Page."""
+    """Normalise what a store list method returns (``.rows``/``.total``) into a Page.
+
+    A list paged by cursor (the store's ``next_cursor``/``prev_cursor``) links its neighbours by
+    cursor, as fast at any depth; other lists by offset."""
     rows = list(getattr(result, "rows", result))
     total = getattr(result, "total", None)
     if total is None:
         total = offset + len(rows)
-    nxt = page_url(request, offset + limit, limit) if offset + len(rows) < total else None
-    return {"total": total, "limit": limit, "offset": offset, "next": nxt, "rows": rows}
+    capped = bool(getattr(result, "total_capped", False))
+    cursor = request.query_params.get("cursor")
+    nc, pc = getattr(result, "next_cursor", None), getattr(result, "prev_cursor", None)
+    if cursor:
+        nxt = page_url(request, limit=limit, cursor=nc) if nc else None
+        prev = page_url(request, limit=limit, cursor=pc) if pc else None
+    else:  # reached by offset: back by offset, onwards by cursor where the list has them
+        nxt = page_url(request, limit=limit, cursor=nc) if nc else \
+            page_url(request, offset + limit, limit) if offset + len(rows) < total else None
+        prev = page_url(request, max(0, offset - limit), limit) if offset else None
+    return {"total": total, "total_capped": capped, "limit": limit, "offset": offset, "cursor": cursor,
+            "next": nxt, "prev": prev, "rows": rows}
 
 
-def page_url(request: Request, offset: int, limit: int) -> str:
-    """This list at another offset, as a path and query only: the Host header is the client's
-    to choose and is never copied into links."""
-    params = [(k, v) for k, v in request.query_params.multi_items() if k not in ("offset", "limit")]
+def page_url(request: Request, offset: int | None = None, limit: int = 50, cursor: str | None = None) -> str:
+    """This list at another offset or cursor, as a path and query only: the Host header is the
+    client's to choose and is never copied into links."""
+    params = [(k, v) for k, v in request.query_params.multi_items() if k not in ("offset", "limit", "cursor")]
     # a page asked for as JSON (/pair/CHN/JPN.json) links to its next page as JSON too
     path = request.url.path + (".json" if request.scope.get("bilat_format") == "json" else "")
-    return path + "?" + urlencode(params + [("offset", offset), ("limit", limit)])
+    where = [("cursor", cursor)] if cursor else [("offset", offset)] if offset is not None else []
+    return path + "?" + urlencode(params + where + [("limit", limit)])
 
 
 def split_pair(pair: str | None) -> tuple[str, str] | None:
@@ -165,11 +183,15 @@ def list_events(request: Request,
                 type: EventType | None = Query(None, description="PLOVER event type"),
                 issue: str | None = Query(None, max_length=100, pattern=ISSUE, examples=["taiwan"]),
                 since: str | None = Since, until: str | None = Until,
-                q: str | None = Query(None, max_length=200, description="words in the evidence sentences"),
-                limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
+                outlet: str | None = Query(None, max_length=200, description="the outlet that published the article"),
+                q: str | None = Query(None, max_length=200, description='words and "quoted phrases" that must all '
+                                      "occur in the evidence, or in the article's title or text",
+                                      examples=['"senkaku islands"']),
+                limit: int = Limit, offset: int = Offset, cursor: str | None = Cursor) -> dict[str, Any]:
     """Events, newest first, with their evidence; all filters combine."""
     result = store_of(request).events(pair=split_pair(pair), actor=actor, type=type.value if type else None,
-                                      issue=issue, since=since, until=until, q=q, limit=limit, offset=offset)
+                                      issue=issue, since=since, until=until, q=q, outlet=outlet, limit=limit,
+                                      offset=offset, cursor=cursor)
     return paged(request, result, limit, offset)
 
 
@@ -186,10 +208,10 @@ def list_stories(request: Request,
                  pair: str | None = Query(None, pattern=PAIR, examples=["CHN-JPN"]),
                  type: EventType | None = Query(None),
                  since: str | None = Since, until: str | None = Until,
-                 limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
+                 limit: int = Limit, offset: int = Offset, cursor: str | None = Cursor) -> dict[str, Any]:
     """Stories (one real-world event reported by one or more articles), latest first."""
     result = store_of(request).stories(pair=split_pair(pair), type=type.value if type else None,
-                                       since=since, until=until, limit=limit, offset=offset)
+                                       since=since, until=until, limit=limit, offset=offset, cursor=cursor)
     return paged(request, result, limit, offset)
 
 

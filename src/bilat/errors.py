@@ -60,6 +60,8 @@ MESSAGES: dict[str, str] = {
     "B509": "internal error while serving {path}; the server log has the details",
     "B510": "the store is unavailable: {detail}",
     "B511": "unknown query parameter '{name}' on {path}; valid parameters: {valid}",
+    "B512": "page cursor '{cursor}' is not one this list gave out; follow the list's own next/prev links, "
+            "or start again without cursor",
 }
 
 

@@ -59,7 +59,14 @@ def test_events_filters_and_pagination(client):
     dated = client.get("/api/events", params={"pair": "CHN-JPN", "since": "2023-09", "until": "2023-10"}).json()
     assert dated["rows"] and all("2023-09" <= e["date"][:7] <= "2023-10" for e in dated["rows"])
     text = client.get("/api/events", params={"q": "seafood"}).json()
-    assert text["rows"] and all("seafood" in " ".join(v["sentence"] for v in e["evidence"]).lower() for e in text["rows"])
+    # full-text search: in the evidence, or in the article's title or text
+    assert text["rows"] and any("seafood" in " ".join(v["sentence"] for v in e["evidence"]).lower()
+                                for e in text["rows"])
+    for e in text["rows"]:
+        found = " ".join(v["sentence"] for v in e["evidence"]) + " " + (e["title"] or "")
+        if "seafood" not in found.lower():
+            found = client.get(f"/api/articles/{e['article_id']}").json()["text"]
+        assert "seafood" in found.lower(), e["event_id"]
     person = client.get("/api/events", params={"actor": "Wang Yi"}).json()
     assert person["rows"] and all(any(a["name"] == "Wang Yi" for a in e["source"] + e["target"]) for e in person["rows"])
 

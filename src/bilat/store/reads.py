@@ -6,12 +6,12 @@ import datetime as dt
 from collections import defaultdict
 from typing import Any, Iterable, Iterator
 
-from sqlalchemy import case, func, or_, select, text
+from sqlalchemy import case, false, func, or_, select, text
 
 from .. import analysis
 from ..errors import NotFoundError, StoreError
-from .schema import (articles, event_actors, event_dyads, event_issues, events, ingest_batches,
-                     stories, story_pairs)
+from .schema import articles, event_actors, event_dyads, event_issues, events, stories
+from . import search
 from .engine import display_url
 from .writes import ROLLUPS
 from .records import MAX_LIMIT, ResultSet, _chunks, _types, actor_key, event_dict, paragraph, story_dict
@@ -43,7 +43,8 @@ class Reads:
                                                .where(event_issues.c.issue == issue.strip().lower())))
         conds += self._in_range(events.c.day, *self._bounds(since, until))
         if q:
-            conds.append(func.lower(events.c.evidence_text).contains(q.lower(), autoescape=True))
+            match = search.matches(self.dialect, q)
+            conds.append(match if match is not None else false())
         if story:
             conds.append(events.c.story_id == story)
         if article:
@@ -70,12 +71,18 @@ class Reads:
         return conds
 
     def events(self, pair=None, actor=None, type=None, issue=None, since=None, until=None, q=None,
-               limit: int | None = 100, offset: int = 0, story=None, article=None, undated=None) -> ResultSet:
+               limit: int | None = 100, offset: int = 0, story=None, article=None, undated=None,
+               outlet=None, cursor: str | None = None) -> ResultSet:
         """Events matching every given filter, newest first (spec §2 dicts plus url, outlet, title).
 
-        ``undated`` ('day', 'week' or 'month'): only the events whose date does not place them
-        in such a period, which a pair timeline by that period leaves out."""
+        ``q``: words and "quoted phrases" that must all occur in the evidence or in the article's
+        title or text (full-text search). ``cursor``: a page's ``next_cursor`` or ``prev_cursor``
+        (keyset paging, as fast at any depth). ``undated`` ('day', 'week' or 'month'): only the
+        events whose date does not place them in such a period, which a pair timeline by that
+        period leaves out."""
         limit, offset = self._page(limit, offset)
+        if not (story or article or undated):
+            return self._browse_events(pair, actor, type, issue, since, until, q, outlet, limit, offset, cursor)
         cols = (events, articles.c.url, articles.c.outlet, articles.c.title, articles.c.published)
         if pair and not (story or article):
             return self._pair_events(pair, actor, type, issue, since, until, q, limit, offset, undated)
@@ -153,44 +160,10 @@ class Reads:
         return dict(out)
 
     def stories(self, pair=None, type=None, since=None, until=None, limit: int | None = 100, offset: int = 0,
-                min_articles: int | None = None) -> ResultSet:
+                min_articles: int | None = None, cursor: str | None = None) -> ResultSet:
         """Stories, newest first, each counted once however many articles reported it."""
         limit, offset = self._page(limit, offset)
-        if pair:
-            return self._pair_stories(pair, type, since, until, limit, offset, min_articles)
-        conds = []
-        if type:
-            conds.append(stories.c.type.in_(_types(type)))
-        conds += self._in_range(stories.c.day, *self._bounds(since, until))
-        if min_articles:
-            conds.append(stories.c.n_articles >= int(min_articles))
-        with self.engine.connect() as conn:
-            total = conn.execute(select(func.count()).select_from(stories).where(*conds)).scalar_one()
-            rows = [story_dict(r._mapping) for r in conn.execute(
-                select(stories).where(*conds).order_by(stories.c.day.desc().nulls_last(), stories.c.story_id)
-                .limit(limit).offset(offset))]
-        return ResultSet(rows, total, limit, offset)
-
-    def _pair_stories(self, pair, type, since, until, limit, offset, min_articles) -> ResultSet:
-        """A pair's stories, newest first, read in story_pairs' (pair_key, day) index order."""
-        a, b = analysis.parse_pair(pair) if isinstance(pair, str) else pair
-        sp = story_pairs.c
-        conds = [sp.pair_key == analysis.pair_key(a, b)]
-        conds += self._in_range(sp.day, *self._bounds(since, until))
-        base = select(sp.story_id).select_from(story_pairs)
-        if type or min_articles:
-            base = base.join(stories, stories.c.story_id == sp.story_id)
-            if type:
-                conds.append(stories.c.type.in_(_types(type)))
-            if min_articles:
-                conds.append(stories.c.n_articles >= int(min_articles))
-        with self.engine.connect() as conn:
-            total = conn.execute(select(func.count()).select_from(base.where(*conds).subquery())).scalar_one()
-            ids = conn.execute(base.where(*conds).order_by(sp.day.desc().nulls_last(), sp.story_id)
-                               .limit(limit).offset(offset)).scalars().all()
-            found = {r.story_id: story_dict(r._mapping)
-                     for r in conn.execute(select(stories).where(stories.c.story_id.in_(ids)))}
-        return ResultSet([found[i] for i in ids], total, limit, offset)
+        return self._browse_stories(pair, type, since, until, limit, offset, min_articles, cursor)
 
     def story(self, story_id: str) -> dict[str, Any]:
         """A story with every mention: article, outlet, URL, evidence with offsets and its paragraph."""
@@ -248,64 +221,13 @@ class Reads:
         return out
 
     def actors(self, q: str | None = None, limit: int | None = 100, offset: int = 0) -> ResultSet:
-        """Actors by number of events, with their country, kind and role."""
+        """Actors by number of events, each with its most frequent name, country, kind and role."""
         limit, offset = self._page(limit, offset)
-        conds = [event_actors.c.actor_key.contains(q.strip().lower(), autoescape=True)] if q else []
-        base = (select(event_actors.c.actor_key, func.max(event_actors.c.name).label("name"),
-                       func.max(event_actors.c.country).label("country"), func.max(event_actors.c.kind).label("kind"),
-                       func.max(event_actors.c.role).label("role"),
-                       func.count(func.distinct(event_actors.c.event_id)).label("n_events"))
-                .where(*conds).group_by(event_actors.c.actor_key))
-        with self.engine.connect() as conn:
-            total = conn.execute(select(func.count()).select_from(base.subquery())).scalar_one()
-            rows = [dict(r._mapping) for r in conn.execute(
-                base.order_by(text("n_events DESC"), event_actors.c.actor_key).limit(limit).offset(offset))]
-            # how the page's actors are described most often: max() per column would mix mentions
-            # and pick alphabetically ('CHN' as 'troops', a state as a person)
-            ea = event_actors.c
-            usual: dict[str, tuple] = {}
-            for key, name, country, kind, role, n in conn.execute(
-                    select(ea.actor_key, ea.name, ea.country, ea.kind, ea.role, func.count())
-                    .where(ea.actor_key.in_([r["actor_key"] for r in rows]))
-                    .group_by(ea.actor_key, ea.name, ea.country, ea.kind, ea.role)):
-                rank = (n, role is None, kind or "", name or "", country or "", role or "")
-                if key not in usual or rank > usual[key][0]:
-                    usual[key] = (rank, {"name": name, "country": country, "kind": kind, "role": role})
-        for r in rows:
-            r.update(usual.get(r["actor_key"], (None, {}))[1])
-        return ResultSet(rows, total, limit, offset)
+        return self._browse_actors(q, limit, offset)
 
     def actor(self, name_or_code: str) -> dict[str, Any]:
         """One actor (a person's or organisation's name, or a country code): its events by type and partners."""
-        key = name_or_code.strip()
-        is_code = key.upper() == key and (len(key) == 3 or key.upper().startswith("IGO:"))
-        cond = event_actors.c.country == key.upper() if is_code else event_actors.c.actor_key == actor_key(key, None)
-        with self.engine.connect() as conn:
-            names = conn.execute(select(event_actors.c.name, event_actors.c.country, event_actors.c.kind,
-                                        event_actors.c.role, func.count().label("n"))
-                                 .where(cond).group_by(event_actors.c.name, event_actors.c.country,
-                                                       event_actors.c.kind, event_actors.c.role)
-                                 .order_by(text("n DESC"))).all()
-            if not names:
-                raise NotFoundError("B403", what="actor", key=name_or_code)
-            ids = select(event_actors.c.event_id).where(cond)
-            by_side = conn.execute(select(event_actors.c.side, events.c.type, func.count(func.distinct(events.c.event_id)))
-                                   .join(events, events.c.event_id == event_actors.c.event_id)
-                                   .where(cond).group_by(event_actors.c.side, events.c.type)).all()
-            span = conn.execute(select(func.min(events.c.day), func.max(events.c.day),
-                                       func.count(func.distinct(events.c.story_id)))
-                                .where(events.c.event_id.in_(ids))).first()
-            partners = conn.execute(select(event_dyads.c.pair_key, func.count().label("n"))
-                                    .where(event_dyads.c.event_id.in_(ids)).group_by(event_dyads.c.pair_key)
-                                    .order_by(text("n DESC")).limit(10)).all()
-        return {
-            "actor": name_or_code,
-            "names": [dict(r._mapping) for r in names],
-            "as_source": {t: n for side, t, n in by_side if side == "source"},
-            "as_target": {t: n for side, t, n in by_side if side == "target"},
-            "first_day": span[0], "last_day": span[1], "n_stories": span[2],
-            "pairs": [{"pair": p, "n_events": n} for p, n in partners],
-        }
+        return self._browse_actor(name_or_code)
 
     def pair(self, a: str, b: str, period: str = "month", since=None, until=None) -> ResultSet:
         """Timeline of a country pair: per period, counts by type and quad class per story and
@@ -366,33 +288,11 @@ class Reads:
         return analysis.stances(a, b, [dict(r._mapping) for r in rows])
 
     def top_pairs(self, limit: int = 10) -> list[dict[str, Any]]:
-        with self.engine.connect() as conn:
-            rows = conn.execute(select(event_dyads.c.pair_key, func.count().label("n_events"),
-                                       func.count(func.distinct(event_dyads.c.story_id)).label("n_stories"))
-                                .group_by(event_dyads.c.pair_key).order_by(text("n_events DESC"), event_dyads.c.pair_key)
-                                .limit(int(limit))).all()
-        return [{"pair": r.pair_key, "n_events": r.n_events, "n_stories": r.n_stories} for r in rows]
+        return [{"pair": r["pair"], "n_events": r["n_events"], "n_stories": r["n_stories"]}
+                for r in self.pairs(limit=int(limit)).rows]
 
     def stats(self) -> dict[str, Any]:
-        with self.engine.connect() as conn:
-            count = lambda t: conn.execute(select(func.count()).select_from(t)).scalar_one()  # noqa: E731
-            by_type = dict(conn.execute(select(events.c.type, func.count()).group_by(events.c.type)).all())
-            span = conn.execute(select(func.min(events.c.day), func.max(events.c.day))).first()
-            multi = conn.execute(select(func.count()).select_from(stories).where(stories.c.n_articles > 1)).scalar_one()
-            synd = conn.execute(select(func.count()).select_from(articles)
-                                .where(articles.c.syndicate_of != articles.c.article_id)).scalar_one()
-            last = conn.execute(select(func.max(ingest_batches.c.finished_at))).scalar_one()
-            return {
-                "url": display_url(self.url), "dialect": self.dialect,
-                "articles": count(articles), "events": count(events), "stories": count(stories),
-                "stories_multi_article": multi, "syndicated_articles": synd,
-                "actors": conn.execute(select(func.count(func.distinct(event_actors.c.actor_key)))).scalar_one(),
-                "pairs": conn.execute(select(func.count(func.distinct(event_dyads.c.pair_key)))).scalar_one(),
-                "first_day": span[0], "last_day": span[1],
-                "by_type": {t: by_type.get(t, 0) for t in analysis.TYPES},
-                "last_ingest": last,
-            }
-
+        return {"url": display_url(self.url), "dialect": self.dialect, **self._quick_stats()}
 
 def _undated_period(period: str) -> str:
     if period not in analysis.PERIODS:

@@ -45,6 +45,11 @@ class ResultSet:
     total: int
     limit: int | None = None
     offset: int = 0
+    #: keyset paging: the cursors of the pages after and before this one (None at either end)
+    next_cursor: str | None = None
+    prev_cursor: str | None = None
+    #: True when counting stopped at a cap: ``total`` is a lower bound ("more than")
+    total_capped: bool = False
 
     def __iter__(self):
         return iter(self.rows)

@@ -210,3 +210,115 @@ Index("ix_story_pairs_day", story_pairs.c.pair_key, story_pairs.c.day, story_pai
 
 # Weekly roll-up (revision 0004), the same shape keyed by the ISO week's Monday.
 pair_weeks = _rollup("pair_weeks", "week", 10)
+
+# ---------------------------------------------------------------- revision 0005
+# Browsing at a million events: every list page reads an index in its own order and every
+# count beside it is a roll-up row, kept current by each ingest batch (store/rollups.py)
+# and rebuilt from the base tables by ``bilat rebuild-rollups``.
+
+#: One row per (facet, value, event): 'name' (actor_key), 'country' (an actor's country on
+#: either side), 'issue', 'outlet'. The (facet, value, day, event_id) index lists the events
+#: of an actor, a country, an issue or an outlet newest first from any cursor without sorting.
+event_keys = Table(
+    "event_keys", metadata,
+    Column("facet", String(8), primary_key=True),
+    Column("value", String(200), primary_key=True),
+    Column("event_id", String(80), primary_key=True),
+    Column("day", String(10)),
+)
+Index("ix_event_keys_day", event_keys.c.facet, event_keys.c.value, event_keys.c.day, event_keys.c.event_id)
+
+#: Events per (facet, value, month, type, side); facet 'all' (value '') counts every event.
+#: month '' holds the events no month places; side is 'source', 'target' or '*' (either; each
+#: event once), only '*' for issues, outlets and 'all'.
+key_months = Table(
+    "key_months", metadata,
+    Column("facet", String(8), primary_key=True),
+    Column("value", String(200), primary_key=True),
+    Column("month", String(7), primary_key=True),
+    Column("type", String(16), primary_key=True),
+    Column("side", String(6), primary_key=True),
+    Column("n_events", Integer, nullable=False),
+)
+
+#: Totals per (facet, value): the actors list is read in (facet, n_events) order.
+key_stats = Table(
+    "key_stats", metadata,
+    Column("facet", String(8), primary_key=True),
+    Column("value", String(200), primary_key=True),
+    Column("n_events", Integer, nullable=False),
+    Column("first_day", String(10)),
+    Column("last_day", String(10)),
+)
+Index("ix_key_stats_rank", key_stats.c.facet, key_stats.c.n_events, key_stats.c.value)
+
+#: Country pairs of each facet value's events (an actor's partners, an issue's pairs).
+key_pairs = Table(
+    "key_pairs", metadata,
+    Column("facet", String(8), primary_key=True),
+    Column("value", String(200), primary_key=True),
+    Column("pair_key", String(40), primary_key=True),
+    Column("n_events", Integer, nullable=False),
+)
+Index("ix_key_pairs_rank", key_pairs.c.facet, key_pairs.c.value, key_pairs.c.n_events)
+
+#: The stories of each facet value, once each: a count of an index range.
+key_stories = Table(
+    "key_stories", metadata,
+    Column("facet", String(8), primary_key=True),
+    Column("value", String(200), primary_key=True),
+    Column("story_id", String(40), primary_key=True),
+)
+
+#: How often each actor is described each way ('' for none): the usual name, kind and role.
+actor_names = Table(
+    "actor_names", metadata,
+    Column("actor_key", String(200), primary_key=True),
+    Column("name", String(300), primary_key=True),
+    Column("country", String(16), primary_key=True),
+    Column("kind", String(16), primary_key=True),
+    Column("role", String(300), primary_key=True),
+    Column("n", Integer, nullable=False),
+)
+
+#: The stance table's cells: per (pair, issue, side, type, month) the events and stories
+#: (month '' when none), and the last day seen.
+pair_issue_months = Table(
+    "pair_issue_months", metadata,
+    Column("pair_key", String(40), primary_key=True),
+    Column("issue", String(64), primary_key=True),
+    Column("side", String(16), primary_key=True),
+    Column("type", String(16), primary_key=True),
+    Column("month", String(7), primary_key=True),
+    Column("n_events", Integer, nullable=False),
+    Column("n_stories", Integer, nullable=False),
+    Column("last_day", String(10)),
+)
+
+#: Who speaks for each side on each issue: source actors' names with that side's country.
+pair_issue_speakers = Table(
+    "pair_issue_speakers", metadata,
+    Column("pair_key", String(40), primary_key=True),
+    Column("issue", String(64), primary_key=True),
+    Column("side", String(16), primary_key=True),
+    Column("name", String(300), primary_key=True),
+    Column("month", String(7), primary_key=True),
+    Column("n_events", Integer, nullable=False),
+)
+
+#: One row per country pair: totals for ranking (/pairs, the home page) and the pair summary.
+pair_stats = Table(
+    "pair_stats", metadata,
+    Column("pair_key", String(40), primary_key=True),
+    Column("n_events", Integer, nullable=False),
+    Column("n_stories", Integer, nullable=False),
+    Column("n_cooperation", Integer, nullable=False),
+    Column("n_conflict", Integer, nullable=False),
+    Column("first_day", String(10)),
+    Column("last_day", String(10)),
+)
+Index("ix_pair_stats_events", pair_stats.c.n_events, pair_stats.c.pair_key)
+
+#: tables of revision 0005 that a rebuild empties and refills
+ROLLUP_TABLES = (event_keys, key_months, key_stats, key_pairs, key_stories, actor_names, pair_issue_months,
+                 pair_issue_speakers, pair_stats)

@@ -14,6 +14,7 @@ from ..errors import StoreError
 from ..model import Article, ArticleResult, Event
 from ..stories import COMPATIBLE, Member, StoryIndex, tokens
 from . import fingerprint as fp
+from . import rollups
 from .engine import writer
 from .schema import (articles, event_actors, event_dyads, event_issues, events, ingest_batches, pair_months,
                      pair_weeks, stories, story_pairs)
@@ -89,10 +90,12 @@ class Writes:
                 # one writer at a time: story assignment reads what the previous batch wrote
                 conn.exec_driver_sql("SELECT pg_advisory_xact_lock(704212)")
             batch_id = conn.execute(insert(ingest_batches).values(started_at=_now())).inserted_primary_key[0]
+            start = rollups.mark(conn)
             new_articles, new_events = self._insert_articles(conn, batch, batch_id, report)
             if new_events:
                 touched = self._insert_events(conn, new_events, report)
                 self._refresh_stories(conn, touched, report)
+            rollups.after_batch(conn, start)  # the browsing roll-ups and the search index
             conn.execute(update(ingest_batches).where(ingest_batches.c.batch_id == batch_id)
                          .values(finished_at=_now(), n_articles=len(new_articles), n_events=len(new_events)))
         report.batches += 1
@@ -212,9 +215,10 @@ class Writes:
         refresh_rollups(conn, touched)
         return {sid for _, sid in assigned}
 
-    def rebuild_rollups(self) -> None:
-        """Recompute the derived pair tables (monthly roll-up, story_pairs) from scratch,
-        e.g. after a bulk load that bypassed ``ingest``."""
+    def rebuild_rollups(self, progress: Callable[[int, int], None] | None = None) -> None:
+        """Recompute every derived table (pair roll-ups, story_pairs, the browsing roll-ups and
+        the search index) from scratch, e.g. after a bulk load that bypassed ``ingest``.
+        ``progress(done, total)`` is called as events are counted."""
         with writer(self.engine).begin() as conn:
             for period, table in ROLLUPS.items():
                 conn.execute(table.delete())
@@ -222,6 +226,7 @@ class Writes:
             conn.execute(story_pairs.delete())
             conn.execute(text("INSERT INTO story_pairs (pair_key, story_id, day) SELECT DISTINCT d.pair_key, "
                               "d.story_id, s.day FROM event_dyads d JOIN stories s ON s.story_id = d.story_id"))
+            rollups.rebuild(conn, progress)
 
     def _seed_story_index(self, conn: Connection, fresh: list[Event]) -> StoryIndex:
         """An index holding the stored stories that new events could join: same type group,

@@ -44,9 +44,11 @@ def render(request: Request, template: str, data: dict[str, Any], view: dict[str
 def listing(request: Request, result: Any, offset: int, limit: int = PAGE) -> dict[str, Any]:
     """A page of a list (``paged``'s total, limit, offset, next, rows) with its ``prev`` link too."""
     page = paged(request, result, limit, offset)
+    if page["cursor"] or not offset or page["rows"]:
+        return page
     # back one page, or from beyond the end back to the last page
     last = max(0, (page["total"] - 1) // limit * limit)
-    return {**page, "prev": page_url(request, max(0, min(offset - limit, last)), limit) if offset else None}
+    return {**page, "prev": page_url(request, max(0, min(offset - limit, last)), limit)}
 
 
 def events_url(**params: Any) -> str:
@@ -82,11 +84,13 @@ def events_page(request: Request,
                 issue: str | None = Query(None, max_length=100, pattern=ISSUE),
                 since: str | None = Query(None, pattern=DATE), until: str | None = Query(None, pattern=DATE),
                 undated: Literal["day", "week", "month"] | None = Query(None),
+                outlet: str | None = Query(None, max_length=200),
                 q: str | None = Query(None, max_length=200),
-                offset: int = Query(0, ge=0, le=MAX_OFFSET), limit: int = Limit) -> Response:
+                offset: int = Query(0, ge=0, le=MAX_OFFSET), limit: int = Limit,
+                cursor: str | None = Query(None, max_length=400)) -> Response:
     store = store_of(request)
     filters = {"pair": pair, "actor": actor, "type": type.value if type else None, "quad": quad, "issue": issue,
-               "since": since, "until": until, "undated": undated, "q": q}
+               "outlet": outlet, "since": since, "until": until, "undated": undated, "q": q}
     # a quad class is its four types; with a type too, the type if it is of that class, else nothing
     types = [t for t in analysis.TYPES if analysis.QUAD_NAME[analysis.quad(t)] == quad] if quad else None
     if type:
@@ -95,7 +99,8 @@ def events_page(request: Request,
         result = ResultSet([], 0, limit, offset)
     else:
         result = store.events(pair=split_pair(pair), actor=actor, type=",".join(types) if types else None,
-                              issue=issue, since=since, until=until, undated=undated, q=q, limit=limit, offset=offset)
+                              issue=issue, since=since, until=until, undated=undated, q=q, outlet=outlet,
+                              limit=limit, offset=offset, cursor=cursor)
     data = {"filters": filters, **listing(request, result, offset, limit)}
     return render(request, "events.html", data, {"active": {k: v for k, v in filters.items() if v}})
 
@@ -106,12 +111,14 @@ def events_page(request: Request,
 def pair_page(request: Request, a: str = Path(pattern=CODE), b: str = Path(pattern=CODE),
               period: Literal["day", "week", "month"] = Query("month"),
               since: str | None = Query(None, pattern=DATE), until: str | None = Query(None, pattern=DATE),
-              offset: int = Query(0, ge=0, le=MAX_OFFSET), limit: int = Limit) -> Response:
+              offset: int = Query(0, ge=0, le=MAX_OFFSET), limit: int = Limit,
+              cursor: str | None = Query(None, max_length=400)) -> Response:
     store = store_of(request)
     pair = pair_timeline(store, a, b, period, since, until)
-    stances = store.stances(a, b, since=since, until=until)
-    stories = store.stories(pair=(a, b), since=since, until=until, limit=limit, offset=offset)
-    data = {"a": a, "b": b, "pair": pair, "stances": stances, "stories": listing(request, stories, offset, limit)}
+    stances = store.stance_summary(a, b, since=since, until=until)
+    stories = store.stories(pair=(a, b), since=since, until=until, limit=limit, offset=offset, cursor=cursor)
+    data = {"a": a, "b": b, "summary": store.pair_summary(a, b), "pair": pair, "stances": stances,
+            "stories": listing(request, stories, offset, limit)}
     if wants_json(request):
         return render(request, "pair.html", data)
     pair_param = f"{a}-{b}"
@@ -208,14 +215,15 @@ def stance_matrix(stances: dict[str, Any], pair_param: str, since: str | None = 
             actor = side["actor"]
             if actor not in actors:
                 actors.append(actor)
-            speakers = sorted({n for step in side.get("sequence", []) for n in step.get("speakers", [])})
+            speakers = side.get("speakers") or sorted({n for step in side.get("sequence", [])
+                                                       for n in step.get("speakers", [])})
             cells[actor] = {
                 "stances": [{"type": t, "stance": STANCE.get(t, t.lower()), "count": n,
                              "href": events_url(pair=pair_param, actor=actor, issue=issue, type=t,
                                                since=since, until=until)}
                             for t, n in sorted(side.get("summary", {}).items(), key=lambda kv: (-kv[1], kv[0]))],
                 "speakers": speakers,
-                "last": (side.get("sequence") or [{}])[-1].get("date"),
+                "last": side.get("last") or (side.get("sequence") or [{}])[-1].get("date"),
             }
         rows.append({"issue": issue, "cells": cells})
     return {"actors": actors, "rows": rows}
@@ -275,14 +283,14 @@ def actors_page(request: Request, q: str | None = Query(None, max_length=200),
 
 @router.get("/actor/{key:path}")
 def actor_page(request: Request, key: str = Path(max_length=200), offset: int = Query(0, ge=0, le=MAX_OFFSET),
-               limit: int = Limit) -> Response:
+               limit: int = Limit, cursor: str | None = Query(None, max_length=400)) -> Response:
     store = store_of(request)
     actor = store.actor(key)
-    events = store.events(actor=key, limit=limit, offset=offset)
+    events = store.events(actor=key, limit=limit, offset=offset, cursor=cursor)
     data = {"actor": actor, "events": listing(request, events, offset, limit)}
     if wants_json(request):
         return render(request, "actor.html", data)
-    rows = actor_timeline(store, key, actor.get("first_day"), actor.get("last_day"))
+    rows = actor_timeline(actor.get("months") or [])
     by = "year" if rows and len(str(rows[0]["period"])) == 4 else "month"
     view = {"timeline_svg": charts.totals(rows, title=f"Events per {by}", period=by,
                                           link=lambda p: events_url(actor=key, since=p, until=p)) if rows else None,
@@ -320,18 +328,22 @@ def heading_of(key: str, names: list[dict[str, Any]]) -> dict[str, Any]:
 MAX_BUCKETS = 24
 
 
-def actor_timeline(store, key: str, first_day: str | None, last_day: str | None) -> list[dict[str, Any]]:
-    """Events per period for one actor: one SQL COUNT per period, at most ``MAX_BUCKETS`` of them.
-
-    Months when the actor's events span up to two years, else the most recent years.
-    (The store has no per-actor timeline query yet; this stays bounded meanwhile.)
-    """
-    if not first_day or not last_day:
+def actor_timeline(months: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Events per period for one actor, from the store's monthly counts: every month when they
+    span up to ``MAX_BUCKETS`` months, else the most recent ``MAX_BUCKETS`` years; empty periods as zero."""
+    if not months:
         return []
-    y0, m0, y1, m1 = int(first_day[:4]), int(first_day[5:7]), int(last_day[:4]), int(last_day[5:7])
-    months = (y1 - y0) * 12 + (m1 - m0) + 1
-    if months <= MAX_BUCKETS:
-        periods = [f"{y0 + (m0 - 1 + i) // 12:04d}-{(m0 - 1 + i) % 12 + 1:02d}" for i in range(months)]
+    first, last = months[0]["period"], months[-1]["period"]
+    y0, m0, y1, m1 = int(first[:4]), int(first[5:7]), int(last[:4]), int(last[5:7])
+    n = (y1 - y0) * 12 + (m1 - m0) + 1
+    if n <= MAX_BUCKETS:
+        periods = [f"{y0 + (m0 - 1 + i) // 12:04d}-{(m0 - 1 + i) % 12 + 1:02d}" for i in range(n)]
+        key = 7
     else:
         periods = [f"{y:04d}" for y in range(max(y0, y1 - MAX_BUCKETS + 1), y1 + 1)]
-    return [{"period": p, "total": store.events(actor=key, since=p, until=p, limit=0).total} for p in periods]
+        key = 4
+    totals = dict.fromkeys(periods, 0)
+    for r in months:
+        if r["period"][:key] in totals:
+            totals[r["period"][:key]] += r["total"]
+    return [{"period": p, "total": t} for p, t in totals.items()]

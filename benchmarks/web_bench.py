@@ -1,0 +1,314 @@
+"""Dashboard and API benchmark: every page over real HTTP on the 1M-event store, SQLite and PostgreSQL.
+
+    python benchmarks/web_bench.py                                   # SQLite: bench-out/bench1m.db (built if missing)
+    python benchmarks/web_bench.py --pg                              # also PostgreSQL: a server of its own in bench-out/pg
+    python benchmarks/web_bench.py --events 100000 --db bench-out/bench100k.db --requests 10
+    python benchmarks/web_bench.py --json bench-out/web_after.json --workers 2
+
+The store is filled by ``store_bench.bulk_fill`` (synthetic events with a realistic shape) and
+cached: a store that already holds ``--events`` events is reused, so the fill (many minutes at
+1M events) happens once. ``bilat serve --workers N`` is started on it as a subprocess; each
+page is requested ``--requests`` times in turn (after one warm-up request each) with the
+parameters drawn from the data (the busiest pair, a pair of middle rank, the busiest country,
+a person, a search word, deep pages), and p50/p95 are printed per page. Then ``--clients``
+concurrent clients (default 16 and 64) request the busiest pair page and a mix of pages for
+``--seconds`` each: requests/s and p95. A page answering anything but 200 is reported, never
+timed silently.
+"""
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import random
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from urllib.parse import quote, urlencode
+
+ROOT = Path(__file__).resolve().parents[1]
+# BENCH_SRC: another checkout's src/ (the code before a change), for before/after figures on one store
+SRC = os.environ.get("BENCH_SRC", str(ROOT / "src"))
+sys.path.insert(0, SRC)
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+# ------------------------------------------------------------------ the stores
+
+def sqlite_store(path: str, n_events: int) -> str:
+    """The SQLite store at ``path``, filled with ``n_events`` events unless it holds them already."""
+    ensure_filled(path, n_events)
+    return path
+
+
+def pg_server(root: Path) -> tuple[str, callable]:
+    """A PostgreSQL server with its data kept in ``root`` (initdb on first use); returns (url, stop)."""
+    import glob
+
+    bindir = next((Path(p) for p in sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True)
+                   if (Path(p) / "initdb").exists()), None)
+    if bindir is None:
+        sys.exit("PostgreSQL binaries not found (apt-get install postgresql)")
+    prefix = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+    data, sock = root / "data", root / "sock"
+    env = {**os.environ, "LC_ALL": "C"}
+    if not data.exists():
+        root.mkdir(parents=True, exist_ok=True)
+        sock.mkdir(exist_ok=True)
+        if prefix:
+            shutil.chown(root, "postgres", "postgres")
+            shutil.chown(sock, "postgres", "postgres")
+        subprocess.run(prefix + [str(bindir / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust", "-E",
+                                 "UTF8", "--no-instructions"], check=True, capture_output=True, env=env)
+    port = free_port()
+    opts = (f"-p {port} -c listen_addresses=127.0.0.1 -k {sock} -c fsync=off -c shared_buffers=1GB "
+            f"-c work_mem=32MB -c max_connections=200")
+    subprocess.run(prefix + [str(bindir / "pg_ctl"), "-D", str(data), "-o", opts, "-l", str(root / "log"), "-w",
+                             "-t", "120", "start"], check=True, capture_output=True, env=env)
+    url = f"postgresql://postgres@127.0.0.1:{port}/"
+    import psycopg
+
+    with psycopg.connect(url + "postgres", autocommit=True) as c:
+        if not c.execute("SELECT 1 FROM pg_database WHERE datname = 'bench'").fetchone():
+            c.execute("CREATE DATABASE bench")
+
+    def stop():
+        subprocess.run(prefix + [str(bindir / "pg_ctl"), "-D", str(data), "-m", "fast", "stop"], capture_output=True,
+                       env=env)
+
+    return url + "bench", stop
+
+
+def ensure_filled(url: str, n_events: int) -> None:
+    import bilat
+    from sqlalchemy import text
+
+    from bilat.store.engine import writer
+    from store_bench import bulk_fill
+
+    t0 = time.perf_counter()
+    store = bilat.open_store(url)  # brings an older store to the current schema (roll-ups included)
+    migrated = time.perf_counter() - t0
+    have = store.stats()["events"]
+    if have >= n_events:
+        print(f"reusing {store!r}: {have:,} events (open/migrate {migrated:.1f}s)", file=sys.stderr)
+        store.close()
+        return
+    if have:
+        sys.exit(f"{store!r} holds {have:,} events, fewer than --events {n_events:,}: remove it or pass --events")
+    print(f"filling {store!r} with {n_events:,} events (once; cached for later runs)", file=sys.stderr)
+    t = time.perf_counter()
+    bulk_fill(store, n_events)
+    fill = time.perf_counter() - t
+    t = time.perf_counter()
+    store.rebuild_rollups(progress=lambda d, n: print(f"\r  roll-ups {d:,}/{n:,}", end="", file=sys.stderr))
+    with writer(store.engine).begin() as conn:
+        conn.execute(text("ANALYZE"))
+    print(f"\nfilled in {fill:.0f}s, roll-ups and search index in {time.perf_counter() - t:.0f}s", file=sys.stderr)
+    store.close()
+
+
+# ------------------------------------------------------------------ the server
+
+class Server:
+    def __init__(self, db: str, workers: int):
+        self.port = free_port()
+        cmd = [sys.executable, "-c", "from bilat.cli import main; main()", "serve", "--db", db, "--port",
+               str(self.port), "--log-level", "warning"]
+        if workers > 1:
+            cmd += ["--workers", str(workers)]
+        env = {**os.environ, "PYTHONPATH": SRC}
+        self.proc = subprocess.Popen(cmd, env=env)
+        deadline = time.time() + 180
+        while time.time() < deadline:
+            try:
+                status, _, _ = self.get("/api/stats")
+                if status == 200:
+                    return
+            except OSError:
+                time.sleep(0.3)
+        self.stop()
+        sys.exit("the server did not start")
+
+    def get(self, path: str, conn: http.client.HTTPConnection | None = None) -> tuple[int, int, float]:
+        own = conn is None
+        conn = conn or http.client.HTTPConnection("127.0.0.1", self.port, timeout=120)
+        t = time.perf_counter()
+        conn.request("GET", path, headers={"Accept": "text/html"} if not path.startswith("/api") else {})
+        resp = conn.getresponse()
+        body = resp.read()
+        ms = (time.perf_counter() - t) * 1000
+        if own:
+            conn.close()
+        return resp.status, len(body), ms
+
+    def stop(self):
+        self.proc.terminate()
+        try:
+            self.proc.wait(20)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+
+
+# ------------------------------------------------------------------ the pages
+
+def pages(db: str) -> dict[str, list[str]]:
+    """Page name -> the URLs to request (drawn from the store's own data)."""
+    import bilat
+    from sqlalchemy import text
+
+    store = bilat.open_store(db)
+    top = store.top_pairs(60)
+    busy, mid = top[0]["pair"], top[min(50, len(top) - 1)]["pair"]
+    rng = random.Random(3)
+    with store.engine.connect() as conn:
+        sid = conn.execute(text("SELECT story_id FROM stories ORDER BY story_id LIMIT 1 OFFSET 12345")).scalar()
+        eid, aid = conn.execute(text("SELECT event_id, article_id FROM events WHERE seq = 54321")).one()
+    store.close()
+    a, b = busy.split("-")
+    c, d = mid.split("-")
+    words = [f"w{rng.randrange(5000)}" for _ in range(20)]
+    return {
+        "home": ["/"],
+        "pairs": ["/pairs"],
+        "pair busiest": [f"/pair/{a}/{b}"],
+        "pair busiest 2023": [f"/pair/{a}/{b}?since=2023&until=2023"],
+        "pair mid": [f"/pair/{c}/{d}"],
+        "pair busiest page 200": [f"/pair/{a}/{b}?offset=5000"],
+        "actors": ["/actors"],
+        "actor country": [f"/actor/{a}"],
+        "actor person": [f"/actor/{quote('Minister of ' + b)}"],
+        "events": ["/events"],
+        "events pair+type+since": [f"/events?pair={busy}&type=ACCUSE&since=2021"],
+        "events actor+issue": [f"/events?actor={a}&issue=taiwan"],
+        "search word": [f"/events?q={w}" for w in words],
+        "search phrase": [f"/events?{urlencode({'q': f'{b.lower()} {w}'})}" for w in words[:5]],
+        "events offset 500k": ["/events?offset=500000"],
+        "events offset 999k": ["/events?offset=999000"],
+        "story": [f"/story/{sid}"],
+        "event": [f"/event/{eid}"],
+        "article": [f"/article/{aid}"],
+        "api events": [f"/api/events?pair={busy}"],
+        "api pair": [f"/api/pairs/{a}/{b}"],
+        "api stances": [f"/api/pairs/{a}/{b}/stances"],
+        "api actors": ["/api/actors"],
+        "api stats": ["/api/stats"],
+        "issues": ["/issues"],
+    }
+
+
+def pct(values, q):
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(q / 100 * (len(values) - 1))))]
+
+
+def time_pages(server: Server, urls: dict[str, list[str]], n: int) -> dict[str, dict]:
+    out = {}
+    conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=120)
+    for name, paths in urls.items():
+        status, size, _ = server.get(paths[0], conn)  # warm-up, and the status
+        if status != 200:
+            out[name] = {"status": status}
+            print(f"{name:26s} HTTP {status}  ({paths[0]})")
+            continue
+        ms = [server.get(paths[i % len(paths)], conn)[2] for i in range(n)]
+        out[name] = {"p50_ms": round(pct(ms, 50), 1), "p95_ms": round(pct(ms, 95), 1), "bytes": size}
+        print(f"{name:26s} p50 {pct(ms, 50):8.1f} ms   p95 {pct(ms, 95):8.1f} ms   {size / 1024:8.0f} KB   "
+              f"{'ok' if pct(ms, 95) < 200 else 'SLOW'}", flush=True)
+    conn.close()
+    return out
+
+
+def load(server: Server, paths: list[str], clients: int, seconds: float) -> dict:
+    """``clients`` threads, each on its own keep-alive connection, for ``seconds``."""
+    times, errors = [], []
+    stop = time.time() + seconds
+
+    def client(k):
+        conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=120)
+        i = k
+        while time.time() < stop:
+            try:
+                status, _, ms = server.get(paths[i % len(paths)], conn)
+            except (OSError, http.client.HTTPException) as exc:
+                errors.append(str(exc))
+                conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=120)
+                continue
+            (times if status == 200 else errors).append(ms if status == 200 else status)
+            i += 1
+
+    t = time.time()
+    threads = [threading.Thread(target=client, args=(k,)) for k in range(clients)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    wall = time.time() - t
+    return {"clients": clients, "requests_per_s": round(len(times) / wall, 1),
+            "p50_ms": round(pct(times, 50), 1) if times else None, "p95_ms": round(pct(times, 95), 1) if times else None,
+            "errors": len(errors)}
+
+
+def bench(label: str, db: str, args) -> dict:
+    print(f"\n== {label}: {db}", flush=True)
+    urls = pages(db)
+    server = Server(db, args.workers)
+    try:
+        figures = {"pages": time_pages(server, urls, args.requests), "load": []}
+        mix = [p for name in ("pair busiest", "pair mid", "home", "actor country", "events", "search word")
+               for p in urls[name][:3]]
+        for clients in args.clients:
+            for name, paths in (("pair busiest", urls["pair busiest"]), ("mix", mix)):
+                r = load(server, paths, clients, args.seconds)
+                figures["load"].append({"page": name, **r})
+                print(f"{clients:3d} clients, {name:12s}: {r['requests_per_s']:7.1f} req/s   p50 {r['p50_ms']} ms   "
+                      f"p95 {r['p95_ms']} ms   errors {r['errors']}", flush=True)
+    finally:
+        server.stop()
+    return figures
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--db", default=str(ROOT / "bench-out" / "bench1m.db"), help="SQLite store (built if missing)")
+    ap.add_argument("--pg", action="store_true", help="also PostgreSQL, on a server kept in bench-out/pg")
+    ap.add_argument("--pg-only", action="store_true", help="only PostgreSQL")
+    ap.add_argument("--events", type=int, default=1_000_000)
+    ap.add_argument("--requests", type=int, default=30, help="timed requests per page")
+    ap.add_argument("--clients", type=int, nargs="*", default=[16, 64])
+    ap.add_argument("--seconds", type=float, default=10)
+    ap.add_argument("--workers", type=int, default=2, help="bilat serve --workers")
+    ap.add_argument("--json", default=None, help="also write the figures to this JSON file")
+    args = ap.parse_args(argv)
+    out = {"workers": args.workers, "cpus": os.cpu_count(), "load_avg": os.getloadavg()}
+    if not args.pg_only:
+        t = time.perf_counter()
+        sqlite_store(args.db, args.events)
+        out["sqlite_prepare_s"] = round(time.perf_counter() - t, 1)
+        out["sqlite"] = bench("SQLite", args.db, args)
+    if args.pg or args.pg_only:
+        url, stop = pg_server(ROOT / "bench-out" / "pg")
+        try:
+            t = time.perf_counter()
+            ensure_filled(url, args.events)
+            out["postgresql_prepare_s"] = round(time.perf_counter() - t, 1)
+            out["postgresql"] = bench("PostgreSQL", url, args)
+        finally:
+            stop()
+    if args.json:
+        Path(args.json).write_text(json.dumps(out, indent=2))
+
+
+if __name__ == "__main__":
+    main()

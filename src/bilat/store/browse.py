@@ -1,0 +1,448 @@
+"""The browsing queries, constant time at a million events: lists paged by cursor from an index
+in their own order, and every count read from the roll-ups of ``rollups.py``. Mixed into Store.
+
+An event list is driven by its most selective indexed filter (a pair from event_dyads; an
+actor, country, issue or outlet from event_keys; words from the search index; else the
+events table itself); the other filters are checked row by row on what it yields. Totals
+come from the roll-ups when the filters are ones a roll-up counts, else from a count that
+stops at ``COUNT_CAP`` (the list says "more than").
+"""
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections import defaultdict
+from typing import Any
+
+from sqlalchemy import exists, func, select
+
+from .. import analysis
+from ..errors import NotFoundError
+from . import cursor as cursors
+from . import search
+from .records import ResultSet, _types, actor_key, event_dict, story_dict
+from .schema import (actor_names, articles, event_dyads, event_keys, events, ingest_batches, key_months, key_pairs,
+                     key_stats, key_stories, pair_issue_months, pair_issue_speakers, pair_months, pair_stats, stories,
+                     story_pairs)
+
+#: a count beyond this many matches is not finished: the list says "more than COUNT_CAP"
+COUNT_CAP = 10_000
+
+
+def is_code(key: str) -> bool:
+    """A country or IGO code ('CHN', 'IGO:UN'), not a person's or organisation's name."""
+    key = key.strip()
+    return key.upper() == key and (len(key) == 3 or key.upper().startswith("IGO:"))
+
+
+def actor_facet(actor: str) -> tuple[str, str]:
+    """('country', 'CHN') for a code, ('name', 'wang yi') for a name: how event_keys holds it."""
+    return ("country", actor.strip().upper()) if is_code(actor) else ("name", actor_key(actor, None)[:200])
+
+
+def whole_months(lo: str | None, hi: str | None) -> bool:
+    """True when the bounds cut no month in two, so monthly roll-ups answer exactly."""
+    return (lo is None or lo.endswith("-01")) and (
+        hi is None or (dt.date.fromisoformat(hi) + dt.timedelta(days=1)).day == 1)
+
+
+class Browse:
+    # ------------------------------------------------------------------ events
+
+    def _browse_events(self, pair=None, actor=None, type=None, issue=None, since=None, until=None, q=None,
+                       outlet=None, limit: int = 100, offset: int = 0, cursor: str | None = None) -> ResultSet:
+        lo, hi = self._bounds(since, until)
+        types = _types(type) if type else None
+        facets: list[tuple[str, str]] = []
+        if actor:
+            facets.append(actor_facet(actor))
+        if issue:
+            facets.append(("issue", issue.strip().lower()))
+        if outlet:
+            facets.append(("outlet", outlet.strip()))
+        pk = analysis.pair_key(*(analysis.parse_pair(pair) if isinstance(pair, str) else pair)) if pair else None
+        with self.engine.connect() as conn:
+            sizes = {f: self._facet_size(conn, *f) for f in facets}
+            if pk:
+                sizes[("pair", pk)] = conn.execute(select(pair_stats.c.n_events)
+                                                   .where(pair_stats.c.pair_key == pk)).scalar() or 0
+            empty = any(n == 0 for n in sizes.values())
+            match = search.matches(self.dialect, q) if q else None
+            if q and match is None:  # no word to look for: nothing matches
+                empty = True
+            driver = min(sizes, key=sizes.get) if sizes else None
+            e = events.c
+            conds = []  # checked on the events row
+            if types:
+                conds.append(e.type.in_(types))
+            for f in facets:
+                if f != driver:
+                    k = event_keys.c
+                    conds.append(exists().where(k.facet == f[0], k.value == f[1], k.event_id == e.event_id))
+            if pk and driver != ("pair", pk):
+                d = event_dyads.c
+                conds.append(exists().where(d.pair_key == pk, d.event_id == e.event_id))
+            if match is not None:
+                conds.append(match)
+
+            def query(extra, order):
+                if driver is None:
+                    cols, src, day, ident = (e.day, e.event_id), events, e.day, e.event_id
+                    where = [*self._in_range(e.day, lo, hi), *conds, *extra]
+                elif driver[0] == "pair":
+                    d = event_dyads.c
+                    cols, day, ident = (d.day, d.event_id), d.day, d.event_id
+                    src = event_dyads.join(events, e.event_id == d.event_id) if conds else event_dyads
+                    where = [d.pair_key == pk, *self._in_range(d.day, lo, hi), *conds, *extra]
+                else:
+                    k = event_keys.c
+                    cols, day, ident = (k.day, k.event_id), k.day, k.event_id
+                    src = event_keys.join(events, e.event_id == k.event_id) if conds else event_keys
+                    where = [k.facet == driver[0], k.value == driver[1], *self._in_range(k.day, lo, hi), *conds, *extra]
+                stmt = select(*cols).select_from(src).where(*where)
+                if driver is not None and driver[0] == "pair":
+                    stmt = stmt.distinct()  # an event linking the pair twice is listed once
+                if order == "desc":
+                    stmt = stmt.order_by(day.desc(), ident.desc())
+                elif order == "asc":
+                    stmt = stmt.order_by(day.asc(), ident.asc())
+                return stmt
+
+            day_col, id_col = _key_columns(driver)
+            if empty:
+                keys, before, after, total, capped = [], False, False, 0, False
+            else:
+                keys, before, after = cursors.keyset(conn, query, day_col, id_col, limit, cursor, offset)
+                total, capped = self._event_total(conn, driver, facets, pk, types, lo, hi, q, query)
+            ids = [i for _, i in keys]
+            found = {r.event_id: event_dict(r._mapping) for r in conn.execute(
+                select(events, articles.c.url, articles.c.outlet, articles.c.title, articles.c.published)
+                .join(articles, articles.c.article_id == events.c.article_id).where(events.c.event_id.in_(ids)))}
+        rows = [found[i] for i in ids if i in found]
+        out = ResultSet(rows, total, limit, offset)
+        out.total_capped = capped
+        out.next_cursor = cursors.encode(keys[-1], "a") if after and keys else None
+        out.prev_cursor = cursors.encode(keys[0], "b") if before and keys else None
+        return out
+
+    def _facet_size(self, conn, facet: str, value: str) -> int:
+        return conn.execute(select(key_stats.c.n_events).where(key_stats.c.facet == facet,
+                                                               key_stats.c.value == value)).scalar() or 0
+
+    def _event_total(self, conn, driver, facets, pk, types, lo, hi, q, query) -> tuple[int, bool]:
+        """Matches of an event list: from a roll-up when one counts exactly these filters, else counted
+        up to COUNT_CAP."""
+        if not q and not pk and len(facets) <= 1 and whole_months(lo, hi):
+            facet, value = facets[0] if facets else ("all", "")
+            km = key_months.c
+            conds = [km.facet == facet, km.value == value, km.side == "*"]
+            if types:
+                conds.append(km.type.in_(types))
+            if lo or hi:
+                conds += [km.month != "", *self._in_range(km.month, lo and lo[:7], hi and hi[:7])]
+            return int(conn.execute(select(func.coalesce(func.sum(km.n_events), 0)).where(*conds)).scalar_one()), False
+        if pk and not q and not facets and not types and not lo and not hi:
+            return conn.execute(select(pair_stats.c.n_events).where(pair_stats.c.pair_key == pk)).scalar() or 0, False
+        n = conn.execute(select(func.count()).select_from(query([], None).limit(COUNT_CAP + 1).subquery())).scalar_one()
+        return min(n, COUNT_CAP), n > COUNT_CAP
+
+    # ------------------------------------------------------------------ stories
+
+    def _browse_stories(self, pair=None, type=None, since=None, until=None, limit: int = 100, offset: int = 0,
+                        min_articles: int | None = None, cursor: str | None = None) -> ResultSet:
+        """Stories newest first (day DESC, story_id DESC), by cursor; a pair's from story_pairs."""
+        lo, hi = self._bounds(since, until)
+        s = stories.c
+        conds = []
+        if type:
+            conds.append(s.type.in_(_types(type)))
+        if min_articles:
+            conds.append(s.n_articles >= int(min_articles))
+        pk = None
+        if pair:
+            pk = analysis.pair_key(*(analysis.parse_pair(pair) if isinstance(pair, str) else pair))
+            sp = story_pairs.c
+            day, ident = sp.day, sp.story_id
+            src = story_pairs.join(stories, s.story_id == sp.story_id) if conds else story_pairs
+            base = [sp.pair_key == pk, *self._in_range(sp.day, lo, hi), *conds]
+        else:
+            day, ident, src = s.day, s.story_id, stories
+            base = [*self._in_range(s.day, lo, hi), *conds]
+
+        def query(extra, order):
+            stmt = select(day, ident).select_from(src).where(*base, *extra)
+            if order == "desc":
+                stmt = stmt.order_by(day.desc(), ident.desc())
+            elif order == "asc":
+                stmt = stmt.order_by(day.asc(), ident.asc())
+            return stmt
+
+        with self.engine.connect() as conn:
+            keys, before, after = cursors.keyset(conn, query, day, ident, limit, cursor, offset)
+            if pair and not conds and not lo and not hi:
+                total, capped = conn.execute(select(pair_stats.c.n_stories).where(
+                    pair_stats.c.pair_key == pk)).scalar() or 0, False
+            else:
+                n = conn.execute(select(func.count()).select_from(
+                    query([], None).limit(COUNT_CAP + 1).subquery())).scalar_one()
+                total, capped = min(n, COUNT_CAP), n > COUNT_CAP
+                if not pair and not conds and not lo and not hi:
+                    total, capped = conn.execute(select(func.count()).select_from(stories)).scalar_one(), False
+            ids = [i for _, i in keys]
+            found = {r.story_id: story_dict(r._mapping) for r in conn.execute(select(stories).where(s.story_id.in_(ids)))}
+        out = ResultSet([found[i] for i in ids if i in found], total, limit, offset)
+        out.total_capped = capped
+        out.next_cursor = cursors.encode(keys[-1], "a") if after and keys else None
+        out.prev_cursor = cursors.encode(keys[0], "b") if before and keys else None
+        return out
+
+    # ------------------------------------------------------------------ actors
+
+    def _browse_actors(self, q: str | None, limit: int, offset: int) -> ResultSet:
+        """Actors by number of events (key_stats' rank index), each described as it is most often."""
+        ks = key_stats.c
+        conds = [ks.facet == "name"]
+        if q:
+            conds.append(ks.value.contains(q.strip().lower(), autoescape=True))
+        with self.engine.connect() as conn:
+            total = conn.execute(select(func.count()).select_from(key_stats).where(*conds)).scalar_one()
+            ranked = conn.execute(select(ks.value, ks.n_events).where(*conds)
+                                  .order_by(ks.n_events.desc(), ks.value).limit(limit).offset(offset)).all()
+            usual = self._usual_names(conn, [k for k, _ in ranked])
+        rows = [{"actor_key": k, **usual.get(k, {"name": None, "country": None, "kind": None, "role": None}),
+                 "n_events": n} for k, n in ranked]
+        return ResultSet(rows, total, limit, offset)
+
+    def _usual_names(self, conn, keys: list[str]) -> dict[str, dict[str, Any]]:
+        """For each actor key, its most frequent description (name, country, kind, role) as one —
+        never a mix of columns picked alphabetically ('CHN' as 'troops'); ties to the one without a role."""
+        an = actor_names.c
+        by_key: dict[str, list] = defaultdict(list)
+        for part in range(0, len(keys), 500):
+            for r in conn.execute(select(an.actor_key, an.name, an.country, an.kind, an.role, an.n)
+                                  .where(an.actor_key.in_(keys[part:part + 500]))):
+                by_key[r.actor_key].append(r)
+        out = {}
+        for key, rows in by_key.items():
+            best = max(rows, key=lambda r: (r.n, r.role == "", r.kind, r.name, r.country, r.role))
+            out[key] = {"name": best.name or None, "country": best.country or None, "kind": best.kind or None,
+                        "role": best.role or None}
+        return out
+
+    def _browse_actor(self, name_or_code: str) -> dict[str, Any]:
+        facet, value = actor_facet(name_or_code)
+        an, ks, km, kp = actor_names.c, key_stats.c, key_months.c, key_pairs.c
+        with self.engine.connect() as conn:
+            stat = conn.execute(select(ks.n_events, ks.first_day, ks.last_day)
+                                .where(ks.facet == facet, ks.value == value)).first()
+            if stat is None:
+                raise NotFoundError("B403", what="actor", key=name_or_code)
+            cond = an.country == value if facet == "country" else an.actor_key == value
+            names = conn.execute(select(an.name, an.country, an.kind, an.role, func.sum(an.n).label("n"))
+                                 .where(cond).group_by(an.name, an.country, an.kind, an.role)
+                                 .order_by(func.sum(an.n).desc(), an.name).limit(50)).all()
+            by_side = conn.execute(select(km.side, km.type, func.sum(km.n_events))
+                                   .where(km.facet == facet, km.value == value, km.side != "*")
+                                   .group_by(km.side, km.type)).all()
+            months = conn.execute(select(km.month, func.sum(km.n_events))
+                                  .where(km.facet == facet, km.value == value, km.side == "*")
+                                  .group_by(km.month).order_by(km.month)).all()
+            n_stories = conn.execute(select(func.count()).select_from(key_stories).where(
+                key_stories.c.facet == facet, key_stories.c.value == value)).scalar_one()
+            partners = conn.execute(select(kp.pair_key, kp.n_events).where(kp.facet == facet, kp.value == value)
+                                    .order_by(kp.n_events.desc(), kp.pair_key).limit(10)).all()
+        return {
+            "actor": name_or_code,
+            "n_events": stat.n_events,
+            "names": [{"name": r.name or None, "country": r.country or None, "kind": r.kind or None,
+                       "role": r.role or None, "n": int(r.n)} for r in names],
+            "as_source": {t: int(n) for side, t, n in by_side if side == "source"},
+            "as_target": {t: int(n) for side, t, n in by_side if side == "target"},
+            "first_day": stat.first_day, "last_day": stat.last_day, "n_stories": n_stories,
+            "pairs": [{"pair": p, "n_events": n} for p, n in partners],
+            "months": [{"period": m, "total": int(n)} for m, n in months if m],
+            "undated": sum(int(n) for m, n in months if not m),
+        }
+
+    # ------------------------------------------------------------------ pairs
+
+    def pairs(self, by: str = "events", limit: int = 50, offset: int = 0) -> ResultSet:
+        """Country pairs ranked ``by`` 'events' (activity), 'conflict' (share of conflict events, at
+        least 10 events) or 'change' (events in the last month with events against the month before)."""
+        ps = pair_stats.c
+        with self.engine.connect() as conn:
+            if by == "change":
+                last = conn.execute(select(func.max(pair_months.c.month))).scalar()
+                rows = self._pair_change(conn, last) if last else []
+                total = len(rows)
+                rows = rows[offset:offset + limit]
+            else:
+                conds = [ps.n_events >= 10] if by == "conflict" else []
+                order = ((ps.n_conflict * 1.0 / ps.n_events).desc(), ps.n_events.desc()) if by == "conflict" else \
+                    (ps.n_events.desc(), ps.pair_key)
+                total = conn.execute(select(func.count()).select_from(pair_stats).where(*conds)).scalar_one()
+                rows = [dict(r._mapping) for r in conn.execute(
+                    select(pair_stats).where(*conds).order_by(*order, ps.pair_key).limit(limit).offset(offset))]
+                for r in rows:
+                    r["pair"] = r["pair_key"]
+                    r["conflict_share"] = round(r["n_conflict"] / r["n_events"], 3) if r["n_events"] else None
+        return ResultSet(rows, total, limit, offset)
+
+    def _pair_change(self, conn, last: str) -> list[dict[str, Any]]:
+        y, m = int(last[:4]), int(last[5:7])
+        prev = f"{y - (m == 1):04d}-{12 if m == 1 else m - 1:02d}"
+        pm = pair_months.c
+        counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        for pk, month, n in conn.execute(select(pm.pair_key, pm.month, func.sum(pm.n_stories))
+                                         .where(pm.month.in_([prev, last])).group_by(pm.pair_key, pm.month)):
+            counts[pk][month == last] += int(n)
+        rows = [{"pair": pk, "pair_key": pk, "month": last, "previous_month": prev, "n_stories": now,
+                 "n_stories_before": before, "change": now - before} for pk, (before, now) in counts.items()]
+        rows.sort(key=lambda r: (-abs(r["change"]), -r["n_stories"], r["pair"]))
+        return rows
+
+    def pair_summary(self, a: str, b: str) -> dict[str, Any]:
+        """Coverage dates and totals of a pair (pair_stats), its biggest stories by number of articles."""
+        pk = analysis.pair_key(a.strip().upper(), b.strip().upper())
+        with self.engine.connect() as conn:
+            r = conn.execute(select(pair_stats).where(pair_stats.c.pair_key == pk)).first()
+            sp = story_pairs.c
+            # the biggest among the pair's latest 500 stories: bounded however busy the pair
+            recent = select(sp.story_id).where(sp.pair_key == pk).order_by(sp.day.desc()).limit(500).subquery()
+            big = [story_dict(x._mapping) for x in conn.execute(
+                select(stories).where(stories.c.story_id.in_(select(recent.c.story_id)))
+                .order_by(stories.c.n_articles.desc(), stories.c.day.desc()).limit(5))]
+        base = dict(r._mapping) if r else {"pair_key": pk, "n_events": 0, "n_stories": 0, "n_cooperation": 0,
+                                           "n_conflict": 0, "first_day": None, "last_day": None}
+        return {**base, "biggest_stories": big}
+
+    def stance_summary(self, a: str, b: str, since=None, until=None) -> dict[str, Any]:
+        """The stance table: per issue and side, stories by type, the speakers and the last date.
+        Read from pair_issue_months for whole months; a range that cuts a month is counted live."""
+        a, b = a.strip().upper(), b.strip().upper()
+        pk = analysis.pair_key(a, b)
+        lo, hi = self._bounds(since, until)
+        if not whole_months(lo, hi):
+            return self._live_stance_summary(a, b, since, until)
+        pim, pis = pair_issue_months.c, pair_issue_speakers.c
+        mconds = [pim.pair_key == pk]
+        sconds = [pis.pair_key == pk]
+        if lo or hi:
+            mconds += [pim.month != "", *self._in_range(pim.month, lo and lo[:7], hi and hi[:7])]
+            sconds += [pis.month != "", *self._in_range(pis.month, lo and lo[:7], hi and hi[:7])]
+        with self.engine.connect() as conn:
+            cells = conn.execute(select(pim.issue, pim.side, pim.type, func.sum(pim.n_stories), func.max(pim.last_day))
+                                 .where(*mconds).group_by(pim.issue, pim.side, pim.type)).all()
+            speakers = conn.execute(select(pis.issue, pis.side, pis.name).where(*sconds).distinct()).all()
+        return _stance_shape(a, b, cells, speakers)
+
+    def _live_stance_summary(self, a, b, since, until) -> dict[str, Any]:
+        full = self.stances(a, b, since=since, until=until)
+        cells, speakers = [], []
+        for item in full["issues"]:
+            for side in item["sides"]:
+                last = max((s["date"] or "" for s in side["sequence"]), default="") or None
+                for t, n in side["summary"].items():
+                    cells.append((item["issue"], side["actor"], t, n, last))
+                speakers += [(item["issue"], side["actor"], n) for s in side["sequence"] for n in s["speakers"]]
+        return _stance_shape(a, b, cells, speakers)
+
+    # ------------------------------------------------------------------ issues, stats
+
+    def issues(self) -> list[dict[str, Any]]:
+        """Every issue with its events, first and last day, and the pairs it is most argued between."""
+        ks, kp = key_stats.c, key_pairs.c
+        with self.engine.connect() as conn:
+            rows = [dict(r._mapping) for r in conn.execute(
+                select(ks.value.label("issue"), ks.n_events, ks.first_day, ks.last_day).where(ks.facet == "issue")
+                .order_by(ks.n_events.desc(), ks.value))]
+            top: dict[str, list] = defaultdict(list)
+            for issue, pk, n in conn.execute(select(kp.value, kp.pair_key, kp.n_events).where(kp.facet == "issue")
+                                             .order_by(kp.value, kp.n_events.desc())):
+                if len(top[issue]) < 3:
+                    top[issue].append({"pair": pk, "n_events": n})
+        for r in rows:
+            r["pairs"] = top.get(r["issue"], [])
+        return rows
+
+    def facet_timeline(self, facet: str, value: str, type=None) -> list[dict[str, Any]]:
+        """Events per month of a facet value (an issue, an actor, a country, an outlet; 'all' for every event)."""
+        km = key_months.c
+        conds = [km.facet == facet, km.value == value, km.side == "*", km.month != ""]
+        if type:
+            conds.append(km.type.in_(_types(type)))
+        with self.engine.connect() as conn:
+            return [{"period": m, "total": int(n)} for m, n in conn.execute(
+                select(km.month, func.sum(km.n_events)).where(*conds).group_by(km.month).order_by(km.month))]
+
+    def facet_counts(self, facet: str, value: str) -> dict[str, dict[str, int]]:
+        """Counts beside a list filtered by one facet value: its events by type and by quad class."""
+        km = key_months.c
+        with self.engine.connect() as conn:
+            by_type = {t: int(n) for t, n in conn.execute(
+                select(km.type, func.sum(km.n_events)).where(km.facet == facet, km.value == value, km.side == "*")
+                .group_by(km.type))}
+        by_quad: dict[str, int] = defaultdict(int)
+        for t, n in by_type.items():
+            by_quad[analysis.QUAD_NAME[analysis.quad(t)]] += n
+        return {"type": by_type, "quad": dict(by_quad)}
+
+    def _quick_stats(self) -> dict[str, Any]:
+        """The store's totals, from the roll-ups and O(1) lookups; the few full counts (articles,
+        stories) are kept per process until the store changes (its last event or batch)."""
+        ks, km = key_stats.c, key_months.c
+        with self.engine.connect() as conn:
+            version = conn.execute(select(select(func.max(events.c.seq)).scalar_subquery(),
+                                          select(func.max(ingest_batches.c.batch_id)).scalar_subquery())).first()
+            cache = getattr(self, "_stats_cache", None)
+            if cache and cache[0] == tuple(version) and time.monotonic() - cache[2] < 3600:
+                return dict(cache[1])
+            total = conn.execute(select(ks.n_events, ks.first_day, ks.last_day)
+                                 .where(ks.facet == "all", ks.value == "")).first()
+            by_type = dict(conn.execute(select(km.type, func.sum(km.n_events))
+                                        .where(km.facet == "all", km.side == "*").group_by(km.type)).all())
+            count = lambda t, *c: conn.execute(select(func.count()).select_from(t).where(*c)).scalar_one()  # noqa: E731
+            out = {
+                "articles": count(articles), "events": total.n_events if total else 0, "stories": count(stories),
+                "stories_multi_article": count(stories, stories.c.n_articles > 1),
+                "syndicated_articles": count(articles, articles.c.syndicate_of != articles.c.article_id),
+                "actors": count(key_stats, ks.facet == "name"), "pairs": count(pair_stats),
+                "first_day": total.first_day if total else None, "last_day": total.last_day if total else None,
+                "by_type": {t: int(by_type.get(t, 0)) for t in analysis.TYPES},
+                "last_ingest": conn.execute(select(func.max(ingest_batches.c.finished_at))).scalar_one(),
+            }
+        self._stats_cache = (tuple(version), out, time.monotonic())
+        return dict(out)
+
+
+def _key_columns(driver):
+    if driver is None:
+        return events.c.day, events.c.event_id
+    if driver[0] == "pair":
+        return event_dyads.c.day, event_dyads.c.event_id
+    return event_keys.c.day, event_keys.c.event_id
+
+
+def _stance_shape(a: str, b: str, cells, speakers) -> dict[str, Any]:
+    """issues -> sides (a, then b) -> summary {type: stories}, speakers, last date; like stances() without
+    the sequence."""
+    by: dict[str, dict[str, dict[str, Any]]] = {}
+    for issue, side, t, n, last in cells:
+        if side not in (a, b):
+            continue
+        cell = by.setdefault(issue, {}).setdefault(side, {"summary": {}, "speakers": set(), "last": None})
+        cell["summary"][t] = cell["summary"].get(t, 0) + int(n)
+        if last and (cell["last"] is None or last > cell["last"]):
+            cell["last"] = last
+    for issue, side, name in speakers:
+        if issue in by and side in by[issue] and name:
+            by[issue][side]["speakers"].add(name)
+    out = []
+    for issue in sorted(by):
+        sides = []
+        for actor in (a, b):
+            c = by[issue].get(actor, {"summary": {}, "speakers": set(), "last": None})
+            sides.append({"actor": actor, "toward": b if actor == a else a, "summary": c["summary"],
+                          "speakers": sorted(c["speakers"]), "last": c["last"]})
+        out.append({"issue": issue, "sides": sides})
+    return {"pair": f"{a}-{b}", "issues": out}

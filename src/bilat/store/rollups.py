@@ -1,0 +1,245 @@
+"""Roll-ups behind the browsing pages, kept current at ingest (revision 0005).
+
+Each ingest batch calls ``mark`` before it writes and ``after_batch`` once its events and
+stories are stored: the events added since the mark are read back once and counted into
+the tables of ``schema.ROLLUP_TABLES`` (counts are added, since events are only ever added;
+the few counts of distinct stories are recomputed for what the batch touched). ``rebuild``
+empties them and counts every stored event the same way, in chunks: ``bilat rebuild-rollups``
+after a bulk load that bypassed ingest, and migration 0005 on an existing store.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Any, Iterable
+
+from sqlalchemy import func, select, text
+from sqlalchemy.engine import Connection
+
+from . import search
+from .schema import (ROLLUP_TABLES, actor_names, articles, event_actors, event_dyads, event_issues, event_keys,
+                     events, key_months, key_pairs, key_stats, key_stories, pair_issue_months, pair_issue_speakers,
+                     pair_stats, story_pairs)
+
+#: facets of event_keys whose values are actors (side-aware counts)
+ACTOR_FACETS = ("name", "country")
+#: rows per insert statement, and events per chunk when rebuilding
+CHUNK = 5000
+REBUILD_CHUNK = 50_000
+
+
+def mark(conn: Connection) -> dict[str, int]:
+    """Where the store ends now: the last event's seq (and SQLite rowids, for the search index)."""
+    seq = conn.execute(select(func.coalesce(func.max(events.c.seq), 0))).scalar_one()
+    return {"seq": seq, **search.mark(conn)}
+
+
+def after_batch(conn: Connection, since: dict[str, int]) -> None:
+    """Count the events stored after ``since`` (a ``mark``) into every roll-up."""
+    hi = conn.execute(select(func.coalesce(func.max(events.c.seq), 0))).scalar_one()
+    if hi > since["seq"]:
+        pairs, months = _count(conn, since["seq"], hi)
+        _refresh_issue_months(conn, months)
+        _refresh_pair_stories(conn, pairs)
+    search.index_new(conn, since)
+
+
+def rebuild(conn: Connection, progress=None) -> None:
+    """Empty the roll-ups and count every stored event into them again; rebuild the search index."""
+    for table in ROLLUP_TABLES:
+        conn.execute(table.delete())
+    lo = 0
+    top = conn.execute(select(func.coalesce(func.max(events.c.seq), 0))).scalar_one()
+    all_pairs: set[str] = set()
+    while lo < top:
+        hi = min(lo + REBUILD_CHUNK, top)
+        pairs, _ = _count(conn, lo, hi, stories=False)
+        all_pairs |= pairs
+        lo = hi
+        if progress:
+            progress(hi, top)
+    # distinct stories, counted once over the whole store
+    _insert_select_issue_months(conn, "1 = 1", {})
+    conn.execute(text(f"INSERT INTO key_stories (facet, value, story_id) SELECT DISTINCT k.facet, k.value, "
+                      f"e.story_id FROM event_keys k JOIN events e ON e.event_id = k.event_id "
+                      f"WHERE k.facet IN ('name', 'country', 'issue')"))
+    _refresh_pair_stories(conn, all_pairs)
+    search.rebuild(conn)
+
+
+# ------------------------------------------------------------------ counting
+
+def _count(conn: Connection, lo: int, hi: int, stories: bool = True) -> tuple[set[str], set[tuple[str, str]]]:
+    """Add the events with lo < seq <= hi to the counts; returns the pairs and (pair, month) touched."""
+    e, ea, ei, d = events.c, event_actors.c, event_issues.c, event_dyads.c
+    rng = (e.seq > lo, e.seq <= hi)
+    evs: dict[str, dict[str, Any]] = {}
+    for r in conn.execute(select(e.event_id, e.story_id, e.type, e.day, e.date_precision, articles.c.outlet)
+                          .join(articles, articles.c.article_id == e.article_id).where(*rng)):
+        month = r.day[:7] if r.day and r.date_precision not in (None, "year") else ""
+        evs[r.event_id] = {"story": r.story_id, "type": r.type, "day": r.day, "month": month, "outlet": r.outlet,
+                           "keys": set(), "sides": defaultdict(set), "issues": set(), "pairs": set(),
+                           "speakers": defaultdict(set), "dyads": []}
+    if not evs:
+        return set(), set()
+    for r in conn.execute(select(ea.event_id, ea.side, ea.actor_key, ea.name, ea.country, ea.kind, ea.role)
+                          .join(events, events.c.event_id == ea.event_id).where(*rng)):
+        ev = evs[r.event_id]
+        ev["keys"].add(("name", r.actor_key))
+        ev["sides"][("name", r.actor_key)].add(r.side)
+        if r.country:
+            ev["keys"].add(("country", r.country))
+            ev["sides"][("country", r.country)].add(r.side)
+            if r.side == "source" and r.name:
+                ev["speakers"][r.country].add(r.name)
+        ev.setdefault("names", []).append((r.actor_key, r.name or "", r.country or "", r.kind or "", r.role or ""))
+    for r in conn.execute(select(ei.event_id, ei.issue).join(events, events.c.event_id == ei.event_id).where(*rng)):
+        evs[r.event_id]["issues"].add(r.issue)
+        evs[r.event_id]["keys"].add(("issue", r.issue))
+    for r in conn.execute(select(d.event_id, d.pair_key, d.src, d.tgt, d.directed, d.quad, d.day)
+                          .join(events, events.c.event_id == d.event_id).where(*rng)):
+        evs[r.event_id]["pairs"].add(r.pair_key)
+        evs[r.event_id]["dyads"].append(r)
+
+    keys, months, stats, kpairs, kstories, names = [], Counter(), {}, Counter(), set(), Counter()
+    speakers, pstats, touched = Counter(), {}, set()
+
+    def stat(table: dict, key, day, **add):
+        s = table.setdefault(key, {"n_events": 0, "first_day": None, "last_day": None, **{k: 0 for k in add}})
+        s["n_events"] += 1
+        for k, v in add.items():
+            s[k] += v
+        if day:
+            s["first_day"] = min(s["first_day"] or day, day)
+            s["last_day"] = max(s["last_day"] or day, day)
+
+    for eid, ev in evs.items():
+        if ev["outlet"]:
+            ev["keys"].add(("outlet", ev["outlet"]))
+        months[("all", "", ev["month"], ev["type"], "*")] += 1
+        stat(stats, ("all", ""), ev["day"])
+        for facet, value in ev["keys"]:
+            keys.append({"facet": facet, "value": value[:200], "event_id": eid, "day": ev["day"]})
+            months[(facet, value[:200], ev["month"], ev["type"], "*")] += 1
+            for side in ev["sides"].get((facet, value), ()):
+                months[(facet, value[:200], ev["month"], ev["type"], side)] += 1
+            stat(stats, (facet, value[:200]), ev["day"])
+            if facet != "outlet":
+                kstories.add((facet, value[:200], ev["story"]))
+                for pk in ev["pairs"]:
+                    kpairs[(facet, value[:200], pk)] += 1
+        for n in ev.get("names", ()):
+            names[tuple(x[:300] for x in n)] += 1
+        seen, spoken = set(), set()
+        for r in ev["dyads"]:
+            if r.pair_key not in seen:
+                seen.add(r.pair_key)
+                coop, conflict = int(r.quad in (1, 2)), int(r.quad in (3, 4))
+                stat(pstats, r.pair_key, r.day, n_cooperation=coop, n_conflict=conflict)
+            touched.add((r.pair_key, ev["month"]))
+            for side in ([r.src] if r.directed else [r.src, r.tgt]):
+                for issue in ev["issues"]:
+                    for name in ev["speakers"].get(side, ()):
+                        # an event naming one pair twice (several source or target states) speaks once per side
+                        spoken.add((r.pair_key, issue, side, name[:300], ev["month"]))
+        speakers.update(spoken)
+    _insert(conn, event_keys, keys, conflict="nothing")
+    _add(conn, key_months, ("facet", "value", "month", "type", "side"), months)
+    _add_stats(conn, key_stats, ("facet", "value"), stats)
+    _add(conn, key_pairs, ("facet", "value", "pair_key"), kpairs)
+    _add(conn, actor_names, ("actor_key", "name", "country", "kind", "role"), names, column="n")
+    if stories:
+        _insert(conn, key_stories, [dict(zip(("facet", "value", "story_id"), k)) for k in kstories],
+                conflict="nothing")
+    _add(conn, pair_issue_speakers, ("pair_key", "issue", "side", "name", "month"), speakers)
+    _add_stats(conn, pair_stats, ("pair_key",), pstats, extra=("n_cooperation", "n_conflict"),
+               defaults={"n_stories": 0})
+    return {pk for pk, _ in touched}, touched
+
+
+def _dialect_insert(conn: Connection):
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    return insert
+
+
+def _insert(conn: Connection, table, rows: list[dict], conflict: str | None = None) -> None:
+    if not rows:
+        return
+    insert = _dialect_insert(conn)
+    for i in range(0, len(rows), CHUNK):
+        stmt = insert(table)
+        if conflict == "nothing":
+            stmt = stmt.on_conflict_do_nothing()
+        conn.execute(stmt, rows[i:i + CHUNK])
+
+
+def _add(conn: Connection, table, keycols: tuple[str, ...], counts: Counter, column: str = "n_events") -> None:
+    """Add ``counts`` (key tuple -> n) to ``table``'s ``column``, creating rows as needed."""
+    if not counts:
+        return
+    insert = _dialect_insert(conn)
+    rows = [{**dict(zip(keycols, k)), column: n} for k, n in counts.items()]
+    stmt = insert(table)
+    stmt = stmt.on_conflict_do_update(index_elements=list(keycols),
+                                      set_={column: table.c[column] + stmt.excluded[column]})
+    for i in range(0, len(rows), CHUNK):
+        conn.execute(stmt, rows[i:i + CHUNK])
+
+
+def _add_stats(conn: Connection, table, keycols: tuple[str, ...], stats: dict, extra: Iterable[str] = (),
+               defaults: dict | None = None) -> None:
+    """Add event counts and widen the first/last day of each key's row."""
+    if not stats:
+        return
+    insert = _dialect_insert(conn)
+    least, greatest = (func.least, func.greatest) if conn.dialect.name == "postgresql" else (func.min, func.max)
+    rows = [{**dict(zip(keycols, k if isinstance(k, tuple) else (k,))), **(defaults or {}), **s}
+            for k, s in stats.items()]
+    stmt = insert(table)
+    x, t = stmt.excluded, table.c
+    set_ = {c: t[c] + x[c] for c in ("n_events", *extra)}
+    # a NULL day (undated events) never narrows the span: coalesce each side to the other first
+    set_["first_day"] = least(func.coalesce(t.first_day, x.first_day), func.coalesce(x.first_day, t.first_day))
+    set_["last_day"] = greatest(func.coalesce(t.last_day, x.last_day), func.coalesce(x.last_day, t.last_day))
+    stmt = stmt.on_conflict_do_update(index_elements=list(keycols), set_=set_)
+    for i in range(0, len(rows), CHUNK):
+        conn.execute(stmt, rows[i:i + CHUNK])
+
+
+# ---------------------------------------------------------- distinct stories
+
+_ISSUE_MONTHS = (
+    "INSERT INTO pair_issue_months (pair_key, issue, side, type, month, n_events, n_stories, last_day) "
+    "SELECT pair_key, issue, side, type, month, COUNT(DISTINCT event_id), COUNT(DISTINCT story_id), MAX(day) FROM ("
+    " SELECT d.pair_key, i.issue, d.src AS side, d.type, COALESCE(d.month, '') AS month, d.event_id, d.story_id, d.day"
+    " FROM event_dyads d JOIN event_issues i ON i.event_id = d.event_id WHERE {where}"
+    " UNION ALL"
+    " SELECT d.pair_key, i.issue, d.tgt AS side, d.type, COALESCE(d.month, '') AS month, d.event_id, d.story_id, d.day"
+    " FROM event_dyads d JOIN event_issues i ON i.event_id = d.event_id WHERE d.directed = 0 AND {where}"
+    ") AS sided GROUP BY pair_key, issue, side, type, month")
+
+
+def _insert_select_issue_months(conn: Connection, where: str, params: dict) -> None:
+    conn.execute(text(_ISSUE_MONTHS.format(where=where)), params)
+
+
+def _refresh_issue_months(conn: Connection, touched: set[tuple[str, str]]) -> None:
+    """Recount the stance cells of the (pair, month) a batch touched: stories are counted distinct."""
+    for pk, month in sorted(touched):
+        conn.execute(pair_issue_months.delete().where(pair_issue_months.c.pair_key == pk,
+                                                      pair_issue_months.c.month == month))
+        if month:
+            lo, hi = month + "-01", month + "-31"
+            _insert_select_issue_months(conn, "d.pair_key = :pk AND d.day BETWEEN :lo AND :hi AND d.month = :m",
+                                        {"pk": pk, "lo": lo, "hi": hi, "m": month})
+        else:
+            _insert_select_issue_months(conn, "d.pair_key = :pk AND d.month IS NULL", {"pk": pk})
+
+
+def _refresh_pair_stories(conn: Connection, pairs: Iterable[str]) -> None:
+    """A pair's distinct stories, from story_pairs (one row per story and pair)."""
+    for pk in sorted(pairs):
+        n = conn.execute(select(func.count()).select_from(story_pairs).where(story_pairs.c.pair_key == pk)).scalar_one()
+        conn.execute(pair_stats.update().where(pair_stats.c.pair_key == pk).values(n_stories=n))

@@ -1,0 +1,117 @@
+"""Full-text search over evidence sentences, article titles and article text.
+
+SQLite: two FTS5 tables with external content (``events_fts`` over ``events.evidence_text``,
+``articles_fts`` over ``articles.title`` and ``text``), stemmed by the porter tokenizer and
+filled by each ingest batch (``index_new``). PostgreSQL: GIN indexes over ``to_tsvector('english',
+...)`` expressions, which the database keeps current itself.
+
+A query is words and "quoted phrases": every word and every phrase must occur (in an event's
+evidence, or in its article's title or text); ``senkaku islands`` finds 'the Senkaku Islands'.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sqlalchemy import ColumnElement, or_, select, text
+from sqlalchemy.engine import Connection
+
+from .schema import articles, events
+
+#: SQLite's FTS5 tables and the shadow tables FTS5 creates beside them (not in schema.metadata)
+FTS_PREFIXES = ("events_fts", "articles_fts")
+#: PostgreSQL's expressions; the query must repeat them exactly for the GIN index to serve it
+PG_EVENTS = "to_tsvector('english', evidence_text)"
+PG_ARTICLES = "to_tsvector('english', coalesce(title, '') || ' ' || left(text, 200000))"
+
+
+def create(conn: Connection) -> None:
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("CREATE VIRTUAL TABLE events_fts USING fts5(evidence_text, content='events', "
+                             "content_rowid='rowid', tokenize='porter unicode61')")
+        conn.exec_driver_sql("CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', "
+                             "content_rowid='rowid', tokenize='porter unicode61')")
+    else:
+        conn.exec_driver_sql(f"CREATE INDEX ix_events_fts ON events USING gin ({PG_EVENTS})")
+        conn.exec_driver_sql(f"CREATE INDEX ix_articles_fts ON articles USING gin ({PG_ARTICLES})")
+
+
+def drop(conn: Connection) -> None:
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("DROP TABLE IF EXISTS events_fts")
+        conn.exec_driver_sql("DROP TABLE IF EXISTS articles_fts")
+    else:
+        conn.exec_driver_sql("DROP INDEX IF EXISTS ix_events_fts")
+        conn.exec_driver_sql("DROP INDEX IF EXISTS ix_articles_fts")
+
+
+def mark(conn: Connection) -> dict[str, int]:
+    """Where the base tables end now, so ``index_new`` indexes exactly what a batch adds."""
+    if conn.dialect.name != "sqlite":
+        return {}
+    ev, ar = conn.exec_driver_sql("SELECT (SELECT coalesce(max(rowid), 0) FROM events), "
+                                  "(SELECT coalesce(max(rowid), 0) FROM articles)").one()
+    return {"events": ev, "articles": ar}
+
+
+def index_new(conn: Connection, since: dict[str, int]) -> None:
+    """Index the rows added after ``since`` (a ``mark``); PostgreSQL's GIN indexes need nothing."""
+    if conn.dialect.name != "sqlite":
+        return
+    conn.execute(text("INSERT INTO events_fts (rowid, evidence_text) SELECT rowid, evidence_text FROM events "
+                      "WHERE rowid > :r"), {"r": since.get("events", 0)})
+    conn.execute(text("INSERT INTO articles_fts (rowid, title, text) SELECT rowid, title, text FROM articles "
+                      "WHERE rowid > :r"), {"r": since.get("articles", 0)})
+
+
+def rebuild(conn: Connection) -> None:
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("INSERT INTO events_fts (events_fts) VALUES ('rebuild')")
+        conn.exec_driver_sql("INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')")
+
+
+_TERM = re.compile(r'"([^"]*)"|(\S+)')
+
+
+def terms(q: str) -> list[str]:
+    """The words and quoted phrases of a query, each reduced to its letters and digits."""
+    out = []
+    for phrase, word in _TERM.findall(q or ""):
+        words = re.findall(r"\w+", phrase or word)
+        if words:
+            out.append(" ".join(words))
+    return out
+
+
+def fts5_query(q: str) -> str | None:
+    """A query as FTS5 syntax: each term a quoted phrase, all required. None when it has no word."""
+    parts = terms(q)
+    return " ".join('"' + p.replace('"', '""') + '"' for p in parts) if parts else None
+
+
+def pg_query(q: str) -> str | None:
+    """A query as ``websearch_to_tsquery`` input: the same terms, phrases quoted."""
+    parts = terms(q)
+    return " ".join(f'"{p}"' if " " in p else p for p in parts) if parts else None
+
+
+def matches(dialect: str, q: str) -> ColumnElement[Any] | None:
+    """A condition on ``events``: the query's terms occur in the evidence, or in the article's
+    title or text. None when the query has no word (nothing to search for)."""
+    if dialect == "sqlite":
+        fq = fts5_query(q)
+        if fq is None:
+            return None
+        in_evidence = text("events.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH :fq_e)"
+                           ).bindparams(fq_e=fq)
+        in_article = events.c.article_id.in_(
+            select(articles.c.article_id).where(text("articles.rowid IN (SELECT rowid FROM articles_fts "
+                                                     "WHERE articles_fts MATCH :fq_a)").bindparams(fq_a=fq)))
+        return or_(in_evidence, in_article)
+    wq = pg_query(q)
+    if wq is None:
+        return None
+    in_evidence = text(f"{PG_EVENTS} @@ websearch_to_tsquery('english', :wq_e)").bindparams(wq_e=wq)
+    in_article = events.c.article_id.in_(select(articles.c.article_id).where(
+        text(f"{PG_ARTICLES} @@ websearch_to_tsquery('english', :wq_a)").bindparams(wq_a=wq)))
+    return or_(in_evidence, in_article)
