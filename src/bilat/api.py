@@ -372,8 +372,15 @@ def pair_timeline(store, a: str, b: str, period: str = "month", since: str | Non
 def get_stances(request: Request, a: str = Path(pattern=CODE), b: str = Path(pattern=CODE),
                 issue: str | None = Query(None, max_length=100, pattern=ISSUE),
                 since: str | None = Since, until: str | None = Until) -> dict[str, Any]:
-    """Who demands, objects, concedes or agrees on which issue, between the two (within since/until)."""
-    return store_of(request).stances(a, b, issue=issue, since=since, until=until)
+    """Who demands, objects, concedes or agrees on which issue, between the two (within since/until).
+
+    Without ``issue``: per issue and side, stories by type, the speakers and the last date (from
+    the roll-ups, small and fast however busy the pair). With ``issue``: that issue's full
+    sequence of steps too, each with its events and evidence."""
+    store = store_of(request)
+    if issue is None:
+        return store.stance_summary(a, b, since=since, until=until)
+    return store.stances(a, b, issue=issue, since=since, until=until)
 
 
 @router.get("/stats", tags=["store"])

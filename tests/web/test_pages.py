@@ -317,4 +317,12 @@ def test_api_stances_obey_the_date_range(client):
     assert len(everything) > 10
     assert client.get("/api/pairs/CHN/JPN/stances", params={"since": "2030"}).json()["issues"] == []
     in_2023 = client.get("/api/pairs/CHN/JPN/stances", params={"since": "2023", "until": "2023-12"}).json()["issues"]
-    assert in_2023 and all(s["date"].startswith("2023") for i in in_2023 for side in i["sides"] for s in side["sequence"])
+    assert in_2023 and all(side["last"].startswith("2023") for i in in_2023 for side in i["sides"] if side["last"])
+    # one issue's full sequence obeys the range too
+    issue = in_2023[0]["issue"]
+    seq = client.get("/api/pairs/CHN/JPN/stances", params={"issue": issue, "since": "2023", "until": "2023-12"}).json()
+    steps = [s for i in seq["issues"] for side in i["sides"] for s in side["sequence"]]
+    assert steps and all(s["date"].startswith("2023") for s in steps)
+    # the summary counts what the sequence holds
+    summary = {side["actor"]: side["summary"] for i in in_2023 if i["issue"] == issue for side in i["sides"]}
+    assert summary == {side["actor"]: side["summary"] for i in seq["issues"] for side in i["sides"]}

@@ -78,6 +78,41 @@ def migrate_cmd(settings, db):
     click.echo(f"{display_url(url)}: schema {before or 'none'} -> {after} (head {head_revision()})")
 
 
+@main.command("rebuild-rollups")
+@db_option
+@click.option("--quiet", "-q", is_flag=True, help="no progress line. Example: -q")
+@click.pass_obj
+def rebuild_rollups_cmd(settings, db, quiet):
+    """Recount every derived table from the stored events: the pair roll-ups, the browsing
+    roll-ups (actors, issues, outlets, stance cells, pair totals) and the search index.
+
+    Ingest keeps them current; run this after loading rows by other means (a bulk COPY, a
+    restore of some tables). It takes minutes at a million events.
+
+    \b
+    Examples:
+      bilat rebuild-rollups --db bilat.db
+      bilat rebuild-rollups --db postgresql://bilat@127.0.0.1:5432/bilat -q
+    """
+    import time
+
+    store = _open(settings, db)
+    t = time.perf_counter()
+
+    def progress(done, total):
+        if not quiet:
+            click.echo(f"\r  {done:,} of {total:,} events counted", nl=False, err=True)
+    try:
+        store.rebuild_rollups(progress=progress)
+    except BilatError as exc:
+        fail(exc)
+    finally:
+        store.close()
+    if not quiet:
+        click.echo("", err=True)
+    click.echo(f"rebuilt the roll-ups and the search index in {time.perf_counter() - t:.1f}s")
+
+
 @main.command("ingest")
 @click.argument("inputs", nargs=-1, required=True)
 @db_option

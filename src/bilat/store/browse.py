@@ -349,18 +349,21 @@ class Browse:
 
     # ------------------------------------------------------------------ issues, stats
 
-    def issues(self) -> list[dict[str, Any]]:
-        """Every issue with its events, first and last day, and the pairs it is most argued between."""
+    def issues(self, issue: str | None = None) -> list[dict[str, Any]]:
+        """Every issue (or the one named) with its events, first and last day, and the pairs it is
+        most argued between."""
         ks, kp = key_stats.c, key_pairs.c
+        one = [ks.value == issue] if issue else []
         with self.engine.connect() as conn:
             rows = [dict(r._mapping) for r in conn.execute(
-                select(ks.value.label("issue"), ks.n_events, ks.first_day, ks.last_day).where(ks.facet == "issue")
+                select(ks.value.label("issue"), ks.n_events, ks.first_day, ks.last_day).where(ks.facet == "issue", *one)
                 .order_by(ks.n_events.desc(), ks.value))]
             top: dict[str, list] = defaultdict(list)
-            for issue, pk, n in conn.execute(select(kp.value, kp.pair_key, kp.n_events).where(kp.facet == "issue")
-                                             .order_by(kp.value, kp.n_events.desc())):
-                if len(top[issue]) < 3:
-                    top[issue].append({"pair": pk, "n_events": n})
+            for slug, pk, n in conn.execute(select(kp.value, kp.pair_key, kp.n_events)
+                                            .where(kp.facet == "issue", *([kp.value == issue] if issue else []))
+                                            .order_by(kp.value, kp.n_events.desc())):
+                if len(top[slug]) < 3:
+                    top[slug].append({"pair": pk, "n_events": n})
         for r in rows:
             r["pairs"] = top.get(r["issue"], [])
         return rows

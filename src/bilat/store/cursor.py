@@ -33,7 +33,7 @@ def decode(cursor: str) -> tuple[str, Key]:
         if direction not in ("a", "b") or not isinstance(ident, str) or not (day is None or isinstance(day, str)):
             raise ValueError
     except (ValueError, TypeError, UnicodeDecodeError):
-        raise StoreError("B512", cursor=cursor[:40]) from None
+        raise StoreError("B512", cursor=cursor[:40], field="cursor") from None
     return direction, (day, ident)
 
 

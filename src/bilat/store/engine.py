@@ -44,7 +44,9 @@ def make_engine(url: str) -> Engine:
             parent = Path(path).expanduser().resolve().parent
             if not parent.is_dir():
                 raise StoreError("B401", url=url, detail=f"directory {parent} does not exist")
-        engine = create_engine(sa_url, connect_args={"timeout": 60})
+        # as many connections as the server has threads (40) may read a file at once
+        pool = dict(pool_size=10, max_overflow=40) if path and path != ":memory:" else {}
+        engine = create_engine(sa_url, connect_args={"timeout": 60}, **pool)
 
         @event.listens_for(engine, "connect")
         def _sqlite_connect(dbapi_conn, _record):  # pragma: no cover - exercised by every sqlite test
@@ -67,7 +69,7 @@ def make_engine(url: str) -> Engine:
 
         return engine
     try:
-        return create_engine(sa_url, pool_pre_ping=True)
+        return create_engine(sa_url, pool_pre_ping=True, pool_size=10, max_overflow=40)
     except ModuleNotFoundError as exc:
         raise StoreError("B401", url=display_url(url),
                          detail=f"{exc}; install the PostgreSQL driver: pip install 'bilat[postgres]'") from exc

@@ -225,6 +225,7 @@ def create_app(store=None, *, settings: Settings | None = None, db: str | None =
     """Build the app over ``store`` (or the store at ``db``, or the ``db`` setting)."""
     from ..store import open_store
     from ..api import router as api_router
+    from .browse_pages import router as browse_router
     from .pages import router as pages_router
 
     settings = settings or load_settings()
@@ -246,9 +247,17 @@ def create_app(store=None, *, settings: Settings | None = None, db: str | None =
     _install_error_handlers(app)
     app.include_router(api_router)
     app.include_router(pages_router)
+    app.include_router(browse_router)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.add_middleware(Edge, limit=settings.api_max_body_bytes)
     return app
+
+
+def worker_app() -> FastAPI:
+    """The app of one ``bilat serve --workers N`` process: the store named by BILAT_SERVE_DB."""
+    import os
+
+    return create_app(db=os.environ.get("BILAT_SERVE_DB"))
 
 
 def _version() -> str:

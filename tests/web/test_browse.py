@@ -1,0 +1,126 @@
+"""Browsing at scale, on the sample store over SQLite and PostgreSQL: cursor paging that walks a
+whole list both ways, full-text search with phrases, the pairs ranking, the issues index, the
+codebook and the API reference, the pair summary, facet counts from the roll-ups."""
+from __future__ import annotations
+
+import re
+
+import httpx
+import pytest
+
+
+@pytest.fixture(scope="module")
+def client(live_url):
+    with httpx.Client(base_url=live_url, timeout=60) as c:
+        yield c
+
+
+@pytest.mark.parametrize("url", ["/api/events?limit=7", "/api/events?pair=CHN-JPN&limit=4",
+                                 "/api/events?actor=CHN&limit=5", "/api/stories?limit=6",
+                                 "/api/stories?pair=CHN-JPN&limit=3"])
+def test_cursors_walk_the_whole_list_both_ways(client, url):
+    everything = client.get(re.sub(r"limit=\d+", "limit=500", url)).json()
+    assert everything["total"] == len(everything["rows"]) and not everything["next"]
+    pages, page = [], client.get(url).json()
+    while True:
+        pages.append(page)
+        if not page["next"]:
+            break
+        assert "cursor=" in page["next"] and "offset" not in page["next"]
+        page = client.get(page["next"]).json()
+    walked = [r for p in pages for r in p["rows"]]
+    assert walked == everything["rows"] and len(pages) > 2
+    # and back, from the last page to the first, by the prev links
+    back = [pages[-1]["rows"]]
+    page = pages[-1]
+    while page["prev"]:
+        page = client.get(page["prev"]).json()
+        back.append(page["rows"])
+    assert [r for rows in reversed(back) for r in rows] == everything["rows"]
+
+
+def test_an_offset_is_still_a_page(client):
+    by_offset = client.get("/api/events", params={"limit": 5, "offset": 10}).json()
+    everything = client.get("/api/events", params={"limit": 500}).json()["rows"]
+    assert by_offset["rows"] == everything[10:15]
+    assert client.get(by_offset["next"]).json()["rows"] == everything[15:20]
+
+
+@pytest.mark.parametrize("q, want", [("senkaku islands", ["senkaku", "islands"]),
+                                     ("Senkaku Islands", ["senkaku", "islands"]),
+                                     ('"senkaku islands"', ["senkaku islands"])])
+def test_search_finds_words_and_phrases_in_the_article_text(client, q, want):
+    """Words must all occur (anywhere); a quoted phrase, as written (the evidence or the article)."""
+    found = client.get("/api/events", params={"q": q, "limit": 500}).json()
+    assert found["rows"], q
+    for e in found["rows"]:
+        article = client.get(f"/api/articles/{e['article_id']}").json()
+        text = (article["text"] + " " + " ".join(x["sentence"] for x in e["evidence"])).lower()
+        assert all(w in text for w in want), (q, e["event_id"])
+    phrase = client.get("/api/events", params={"q": '"senkaku islands"', "limit": 500}).json()["total"]
+    assert 0 < phrase <= found["total"]
+
+
+def test_search_terms_must_all_occur(client):
+    one = client.get("/api/events", params={"q": "senkaku", "limit": 500}).json()["total"]
+    both = client.get("/api/events", params={"q": "senkaku zzzyzzyva", "limit": 500}).json()
+    assert one > 0 and both["total"] == 0 and both["rows"] == []
+    assert client.get("/api/events", params={"q": '"islands senkaku"'}).json()["total"] < one  # word order counts
+    assert client.get("/api/events", params={"q": "!!!"}).json()["total"] == 0  # no word: nothing to find
+
+
+def test_pairs_ranked_three_ways(client):
+    by_events = client.get("/pairs.json").json()
+    counts = [r["n_events"] for r in by_events["rows"]]
+    assert counts == sorted(counts, reverse=True) and by_events["rows"][0]["pair"] == "CHN-JPN"
+    conflict = client.get("/pairs.json", params={"by": "conflict"}).json()["rows"]
+    shares = [r["conflict_share"] for r in conflict]
+    assert shares == sorted(shares, reverse=True) and all(r["n_events"] >= 10 for r in conflict)
+    change = client.get("/pairs.json", params={"by": "change"}).json()["rows"]
+    assert change and all(r["change"] == r["n_stories"] - r["n_stories_before"] for r in change)
+    html = client.get("/pairs").text
+    assert 'href="/pair/CHN/JPN"' in html and 'href="/pairs?by=conflict"' in html
+
+
+def test_issues_index_and_issue_page(client):
+    rows = client.get("/issues.json").json()["rows"]
+    top = rows[0]
+    assert top["n_events"] == client.get("/api/events", params={"issue": top["issue"], "limit": 1}).json()["total"]
+    page = client.get(f"/issue/{top['issue']}.json").json()
+    assert sum(m["total"] for m in page["timeline"]) <= top["n_events"]
+    assert sum(page["counts"]["type"].values()) == top["n_events"]
+    html = client.get(f"/issue/{top['issue']}").text
+    assert '<svg class="chart"' in html and f'/events?issue={top["issue"]}' in html
+    assert client.get("/issue/no-such-issue").status_code == 404
+
+
+def test_the_codebook_explains_every_badge(client):
+    html = client.get("/codebook").text
+    for t in ("AGREE", "ASSAULT", "CONSULT", "SANCTION"):
+        assert f'id="{t}"' in html
+    events = client.get("/events").text
+    badges = re.findall(r'<a class="type type-([A-Z]+)" href="/codebook#([A-Z]+)"', events)
+    assert badges and all(a == b for a, b in badges)
+
+
+def test_api_reference_is_served_without_a_cdn(client):
+    html = client.get("/docs/api").text
+    assert "GET /api/events" in html and "cursor" in html
+    assert not re.search(r'<script[^>]+src="https?://', html) and "cdn" not in html.lower()
+
+
+def test_pair_page_opens_with_a_summary(client):
+    data = client.get("/pair/CHN/JPN.json").json()["summary"]
+    stories = client.get("/api/stories", params={"pair": "CHN-JPN", "limit": 1}).json()["total"]
+    assert data["n_stories"] == stories and data["n_events"] >= stories
+    assert data["first_day"] <= data["last_day"] and data["biggest_stories"]
+    html = client.get("/pair/CHN/JPN").text
+    assert 'id="summary"' in html and f"{stories:,}" in html
+
+
+def test_actor_page_counts_come_from_the_roll_ups(client):
+    actor = client.get("/api/actors/CHN").json()
+    events = client.get("/api/events", params={"actor": "CHN", "limit": 500}).json()
+    assert actor["n_events"] == events["total"] == len(events["rows"])
+    assert sum(m["total"] for m in actor["months"]) + actor["undated"] == actor["n_events"]
+    assert actor["n_stories"] == len({e["story_id"] for e in events["rows"]})
