@@ -9,11 +9,13 @@ have the shape of :func:`bilat.web.app.error_body`. The schema is served at
 from __future__ import annotations
 
 import json
+import re
 from typing import Annotated, Any, Literal
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from .auth import require_read, require_write
@@ -38,6 +40,7 @@ PUBLISHED = (r"^$|^(18|19|2[0-9])[0-9]{2}(-(0[1-9]|1[0-2]))?$"
              r"([T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?(Z|[+-][0-9]{2}:?[0-9]{2})?)?$")
 NO_NUL = r"^[^\x00]*$"
 ISSUE = r"^[a-z0-9-]+$"
+CURSOR = r"^[A-Za-z0-9_-]+$"
 ARTICLE_ID = r"^[^\x00-\x1f\x7f]*[^\s\x00-\x1f\x7f][^\x00-\x1f\x7f]*$"
 #: what each pattern means, for error messages (a regular expression is no help to a reader)
 PATTERN_HELP = {
@@ -48,6 +51,7 @@ PATTERN_HELP = {
     NO_NUL: "text without NUL characters",
     ARTICLE_ID: "an id with a visible character and no control characters",
     ISSUE: "an issue slug of lowercase letters, digits and '-', e.g. seafood-import-ban",
+    CURSOR: "a cursor as a page's next or prev link gives it (letters, digits, '-' and '_')",
 }
 
 
@@ -125,7 +129,8 @@ router = APIRouter(prefix="/api", responses=ERRORS, dependencies=[Depends(requir
 Limit = Query(50, ge=1, le=MAX_LIMIT, description="rows per page")
 Offset = Query(0, ge=0, le=MAX_OFFSET, description="rows to skip (a deep offset walks an index; follow next/prev "
                                                   "cursors instead)")
-Cursor = Query(None, max_length=400, description="opaque cursor from a page's next or prev link")
+Cursor = Query(None, max_length=400, pattern=CURSOR,
+               description="opaque cursor from a page's next or prev link (404 B512 if it names no page)")
 Since = Query(None, pattern=DATE, description="first date, YYYY[-MM[-DD]]", examples=["2023-01"])
 Until = Query(None, pattern=DATE, description="last date, YYYY[-MM[-DD]]", examples=["2023-12-31"])
 
@@ -167,6 +172,22 @@ def page_url(request: Request, offset: int | None = None, limit: int = 50, curso
     return path + "?" + urlencode(params + where + [("limit", limit)])
 
 
+Format = Query("json", description="json, or csv for the rows as a download")
+#: a route that answers JSON, or CSV with format=csv
+CSV_TOO = {200: {"content": {"application/json": {}, "text/csv": {"schema": {"type": "string"}}},
+                 "description": "JSON, or CSV with format=csv"}}
+
+
+def as_csv(rows: list[dict[str, Any]], columns: list[str], name: str):
+    """Rows as a CSV download (what the page shows, in a spreadsheet)."""
+    from fastapi.responses import Response
+
+    from .exports import rows_csv
+
+    return Response(rows_csv(rows, columns), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="{re.sub(r"[^A-Za-z0-9_.-]+", "_", name)}.csv"'})
+
+
 def split_pair(pair: str | None) -> tuple[str, str] | None:
     if not pair:
         return None
@@ -195,6 +216,31 @@ def list_events(request: Request,
     return paged(request, result, limit, offset)
 
 
+@router.get("/export", tags=["events"], response_class=StreamingResponse,
+            responses={200: {"content": {"text/csv": {}, "application/x-ndjson": {}},
+                             "description": "the export, streamed"}})
+def export_events(request: Request,
+                  format: Literal["csv", "jsonl", "plover", "gdelt", "icews"] = Query(
+                      "csv", description="csv (one row per event), jsonl (bilat's records), plover (PLOVER JSON "
+                                         "lines), gdelt or icews (their column names, one row per dyad)"),
+                  pair: str | None = Query(None, pattern=PAIR, examples=["CHN-JPN"]),
+                  actor: str | None = Query(None, max_length=200),
+                  type: EventType | None = Query(None), issue: str | None = Query(None, max_length=100, pattern=ISSUE),
+                  since: str | None = Since, until: str | None = Until,
+                  outlet: str | None = Query(None, max_length=200),
+                  q: str | None = Query(None, max_length=200)) -> StreamingResponse:
+    """Every event matching the filters (those of /api/events), streamed as a download."""
+    from .exports import TEXT_FORMATS, stream
+
+    filters = dict(pair=split_pair(pair), actor=actor, type=type.value if type else None, issue=issue, since=since,
+                   until=until, q=q, outlet=outlet)
+    name = re.sub(r"[^A-Za-z0-9_.-]+", "_", "bilat-events" + "".join(
+        f"-{v}" for v in (pair, actor, type.value if type else None, issue, since, until) if v))
+    ext = "csv" if format in ("csv", "gdelt", "icews") else "jsonl"
+    return StreamingResponse(stream(store_of(request), format, **filters), media_type=TEXT_FORMATS[format],
+                             headers={"Content-Disposition": f'attachment; filename="{name[:120]}.{ext}"'})
+
+
 @router.get("/events/{event_id}", tags=["events"])
 def get_event(request: Request, event_id: str = Path(max_length=200)) -> dict[str, Any]:
     """One event record (spec §2) with its evidence."""
@@ -203,16 +249,23 @@ def get_event(request: Request, event_id: str = Path(max_length=200)) -> dict[st
 
 # ------------------------------------------------------------------------ stories
 
-@router.get("/stories", response_model=Page, tags=["stories"])
+@router.get("/stories", response_model=Page, tags=["stories"], responses=CSV_TOO)
 def list_stories(request: Request,
                  pair: str | None = Query(None, pattern=PAIR, examples=["CHN-JPN"]),
                  type: EventType | None = Query(None),
                  since: str | None = Since, until: str | None = Until,
-                 limit: int = Limit, offset: int = Offset, cursor: str | None = Cursor) -> dict[str, Any]:
+                 limit: int = Limit, offset: int = Offset, cursor: str | None = Cursor,
+                 format: Literal["json", "csv"] = Format) -> Any:
     """Stories (one real-world event reported by one or more articles), latest first."""
     result = store_of(request).stories(pair=split_pair(pair), type=type.value if type else None,
                                        since=since, until=until, limit=limit, offset=offset, cursor=cursor)
+    if format == "csv":
+        return as_csv(result.rows, STORY_COLUMNS, f"bilat-stories-{pair or 'all'}")
     return paged(request, result, limit, offset)
+
+
+STORY_COLUMNS = ["story_id", "type", "date", "source_countries", "target_countries", "issues", "n_events",
+                 "n_articles", "n_sources", "plover", "goldstein", "evidence"]
 
 
 @router.get("/stories/{story_id}", tags=["stories"])
@@ -335,11 +388,14 @@ def _index(origin: str) -> int:
 
 # ------------------------------------------------------------------ actors, pairs
 
-@router.get("/actors", response_model=Page, tags=["actors"])
+@router.get("/actors", response_model=Page, tags=["actors"], responses=CSV_TOO)
 def list_actors(request: Request, q: str | None = Query(None, max_length=200, description="part of a name or a code"),
-                limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
+                limit: int = Limit, offset: int = Offset, format: Literal["json", "csv"] = Format) -> Any:
     """Actors (people, states, organisations) by number of events."""
-    return paged(request, store_of(request).actors(q=q, limit=limit, offset=offset), limit, offset)
+    result = store_of(request).actors(q=q, limit=limit, offset=offset)
+    if format == "csv":
+        return as_csv(result.rows, ["actor_key", "name", "country", "kind", "role", "n_events"], "bilat-actors")
+    return paged(request, result, limit, offset)
 
 
 @router.get("/actors/{key:path}", tags=["actors"])
@@ -348,18 +404,33 @@ def get_actor(request: Request, key: str = Path(max_length=200, description="a p
     return store_of(request).actor(key)
 
 
-@router.get("/pairs", tags=["pairs"])
-def list_pairs(request: Request, limit: int = Query(20, ge=1, le=200)) -> dict[str, Any]:
-    """The most active country pairs."""
-    return {"rows": list(store_of(request).top_pairs(limit=limit))}
+@router.get("/pairs", tags=["pairs"], responses=CSV_TOO)
+def list_pairs(request: Request, limit: int = Query(20, ge=1, le=200),
+               by: Literal["events", "conflict", "change"] = Query("events", description="how pairs are ranked"),
+               format: Literal["json", "csv"] = Format) -> Any:
+    """Country pairs ranked by activity, by share of conflict or by change over the last month."""
+    rows = store_of(request).pairs(by=by, limit=limit).rows
+    if format == "csv":
+        return as_csv(rows, list(rows[0]) if rows else ["pair"], f"bilat-pairs-by-{by}")
+    return {"rows": rows}
 
 
-@router.get("/pairs/{a}/{b}", tags=["pairs"])
+@router.get("/pairs/{a}/{b}", tags=["pairs"], responses=CSV_TOO)
 def get_pair(request: Request, a: str = Path(pattern=CODE), b: str = Path(pattern=CODE),
              period: Literal["day", "week", "month"] = Query("month"),
-             since: str | None = Since, until: str | None = Until) -> dict[str, Any]:
+             since: str | None = Since, until: str | None = Until,
+             format: Literal["json", "csv"] = Format) -> Any:
     """The pair's timeline: per period, counts by type and quad class, cooperation–conflict score."""
-    return pair_timeline(store_of(request), a, b, period, since, until)
+    out = pair_timeline(store_of(request), a, b, period, since, until)
+    if format == "csv":
+        from .analysis import QUAD_NUMBER, TYPES
+
+        rows = [{**{k: v for k, v in r.items() if not isinstance(v, dict)},
+                 **{t: (r.get("by_type") or {}).get(t, 0) for t in TYPES},
+                 **{q: (r.get("by_quad") or {}).get(q, 0) for q in QUAD_NUMBER}} for r in out["timeline"]]
+        cols = list(dict.fromkeys(k for r in rows for k in r)) or ["period"]
+        return as_csv(rows, cols, f"bilat-{a}-{b}-by-{period}")
+    return out
 
 
 def pair_timeline(store, a: str, b: str, period: str = "month", since: str | None = None,
@@ -381,6 +452,15 @@ def get_stances(request: Request, a: str = Path(pattern=CODE), b: str = Path(pat
     if issue is None:
         return store.stance_summary(a, b, since=since, until=until)
     return store.stances(a, b, issue=issue, since=since, until=until)
+
+
+@router.get("/issues", tags=["issues"], responses=CSV_TOO)
+def list_issues(request: Request, format: Literal["json", "csv"] = Format) -> Any:
+    """Every issue with its number of events, first and last day, and the pairs it is most argued between."""
+    rows = store_of(request).issues()
+    if format == "csv":
+        return as_csv(rows, ["issue", "n_events", "first_day", "last_day", "pairs"], "bilat-issues")
+    return {"rows": rows}
 
 
 @router.get("/stats", tags=["store"])

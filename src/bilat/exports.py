@@ -262,6 +262,52 @@ def write(store, fmt: str, out: IO[str] | str, **filters) -> int:
     return n
 
 
+#: the formats ``stream`` writes as text, with their media types
+TEXT_FORMATS = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson", "plover": "application/x-ndjson",
+                "gdelt": "text/csv; charset=utf-8", "icews": "text/csv; charset=utf-8"}
+
+
+def stream(store, fmt: str, **filters) -> Iterator[str]:
+    """The export as text, a few hundred rows at a time, for a streaming HTTP response."""
+    if fmt not in TEXT_FORMATS:
+        raise StoreError("B406", fmt=fmt, valid=", ".join(TEXT_FORMATS))
+    buf = io.StringIO()
+    rows = records(store, fmt, **filters)
+    if fmt in ("jsonl", "plover"):
+        for n, r in enumerate(rows, 1):
+            buf.write(json.dumps(r, ensure_ascii=False) + "\n")
+            if n % 500 == 0:
+                yield _drain(buf)
+        yield _drain(buf)
+        return
+    writer = csv.DictWriter(buf, fieldnames=list(columns(fmt)), quoting=csv.QUOTE_NONNUMERIC, lineterminator="\n")
+    writer.writeheader()
+    for n, r in enumerate(rows, 1):
+        writer.writerow({k: ("" if v is None else v) for k, v in r.items()})
+        if n % 500 == 0:
+            yield _drain(buf)
+    yield _drain(buf)
+
+
+def _drain(buf: io.StringIO) -> str:
+    text = buf.getvalue()
+    buf.seek(0)
+    buf.truncate()
+    return text
+
+
+def rows_csv(rows: Iterable[dict[str, Any]], columns: Iterable[str]) -> str:
+    """Plain rows (a list page, a chart's table) as CSV with the given columns; lists and dicts as JSON."""
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=list(columns), quoting=csv.QUOTE_NONNUMERIC, lineterminator="\n",
+                            extrasaction="ignore")
+    writer.writeheader()
+    for r in rows:
+        writer.writerow({k: ("" if r.get(k) is None else json.dumps(r[k], ensure_ascii=False)
+                             if isinstance(r.get(k), (list, dict)) else r[k]) for k in writer.fieldnames})
+    return buf.getvalue()
+
+
 def to_string(store, fmt: str, **filters) -> str:
     buf = io.StringIO()
     write(store, fmt, buf, **filters)

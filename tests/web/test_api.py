@@ -155,8 +155,9 @@ BAD_READS = [
     ("/api/pairs?limit=0", 422, "B503", "limit"),
     ("/api/actors?limit=-5", 422, "B503", "limit"),
     ("/api/articles?offset=x", 422, "B503", "offset"),
-    ("/api/events?cursor=not-a-cursor", 400, "B512", "cursor"),
-    ("/api/stories?cursor=WyJ4IiwxLDJd", 400, "B512", "cursor"),
+    ("/api/events?cursor=not-a-cursor", 404, "B512", "cursor"),
+    ("/api/stories?cursor=WyJ4IiwxLDJd", 404, "B512", "cursor"),
+    ("/api/events?cursor=a%20b", 422, "B503", "cursor"),
 ]
 
 

@@ -124,3 +124,65 @@ def test_actor_page_counts_come_from_the_roll_ups(client):
     assert actor["n_events"] == events["total"] == len(events["rows"])
     assert sum(m["total"] for m in actor["months"]) + actor["undated"] == actor["n_events"]
     assert actor["n_stories"] == len({e["story_id"] for e in events["rows"]})
+
+
+# ------------------------------------------------------------------ filters, facets, downloads
+
+def test_facet_counts_match_the_filtered_lists(client):
+    page = client.get("/events.json", params={"pair": "CHN-JPN"}).json()
+    facets = page["facets"]
+    assert not facets["sampled"] and facets["n"] == page["total"]
+    for name, param in (("type", "type"), ("issue", "issue"), ("source", "source"), ("quad", "quad")):
+        rows = facets["facets"][name]
+        assert rows, name
+        value, n = rows[0]
+        narrowed = client.get("/events.json", params={"pair": "CHN-JPN", param: value, "limit": 100}).json()
+        assert narrowed["total"] == n, (name, value)
+    # every count links to the list it counts, and a chosen value links back out
+    html = client.get("/events", params={"pair": "CHN-JPN", "type": "ACCUSE"}).text
+    assert 'id="facet-issue"' in html and 'class="on"><a href="/events?pair=CHN-JPN"' in html
+
+
+def test_direction_and_outlet_count_filters(client):
+    both = client.get("/api/events", params={"pair": "CHN-JPN", "limit": 500}).json()["rows"]
+    by_japan = client.get("/events.json", params={"pair": "CHN-JPN", "source": "JPN", "limit": 100}).json()
+    want = [e["event_id"] for e in both if "JPN" in {a["country"] for a in e["source"]}]
+    assert [e["event_id"] for e in by_japan["rows"]] == want and 0 < len(want) < len(both)
+    wide = client.get("/events.json", params={"min_outlets": 2, "limit": 100}).json()
+    sources = {s["story_id"]: s["n_sources"] for s in client.get("/api/stories", params={"limit": 500}).json()["rows"]}
+    assert wide["rows"] and all(sources[e["story_id"]] >= 2 for e in wide["rows"])
+
+
+def test_every_view_is_a_permalink(client):
+    url = "/events?pair=CHN-JPN&type=ACCUSE&since=2023&until=2023-12&limit=5"
+    first = client.get(url.replace("/events?", "/events.json?")).json()
+    assert client.get(url.replace("/events?", "/events.json?")).json() == first
+    html = client.get(url).text
+    for field in ('name="pair" value="CHN-JPN"', "<option selected>ACCUSE</option>", 'name="since" value="2023"'):
+        assert field in html
+
+
+def test_downloads_stream_what_the_list_shows(client):
+    import csv
+    import io
+    import json
+
+    listed = client.get("/api/events", params={"pair": "CHN-JPN", "type": "ACCUSE", "limit": 500}).json()
+    with client.stream("GET", "/api/export", params={"pair": "CHN-JPN", "type": "ACCUSE", "format": "csv"}) as r:
+        assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
+        assert "attachment" in r.headers["content-disposition"]
+        body = "".join(r.iter_text())
+    rows = list(csv.DictReader(io.StringIO(body)))
+    assert sorted(r["event_id"] for r in rows) == sorted(e["event_id"] for e in listed["rows"])
+    lines = client.get("/api/export", params={"pair": "CHN-JPN", "type": "ACCUSE", "format": "jsonl"}).text.splitlines()
+    assert sorted(json.loads(x)["event_id"] for x in lines) == sorted(e["event_id"] for e in listed["rows"])
+    timeline = client.get("/api/pairs/CHN/JPN", params={"format": "csv"}).text
+    chart = client.get("/api/pairs/CHN/JPN").json()["timeline"]
+    assert len(timeline.strip().splitlines()) == len(chart) + 1 and "ACCUSE" in timeline.splitlines()[0]
+    # each list page links its downloads
+    for page in ("/events?pair=CHN-JPN", "/pair/CHN/JPN", "/actor/CHN", "/actors", "/pairs", "/issues"):
+        html = client.get(page).text
+        links = re.findall(r'<p class="downloads">(.*?)</p>', html, re.S)
+        assert links and "csv" in links[0].lower() and "json" in links[0].lower(), page
+        for href in re.findall(r'href="([^"]+)"', links[0]):
+            assert client.get(href.replace("&amp;", "&")).status_code == 200, (page, href)

@@ -14,19 +14,21 @@ import time
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import and_, exists, func, select
 
 from .. import analysis
 from ..errors import NotFoundError
 from . import cursor as cursors
 from . import search
 from .records import ResultSet, _types, actor_key, event_dict, story_dict
-from .schema import (actor_names, articles, event_dyads, event_keys, events, ingest_batches, key_months, key_pairs,
-                     key_stats, key_stories, pair_issue_months, pair_issue_speakers, pair_months, pair_stats, stories,
-                     story_pairs)
+from .schema import (actor_names, articles, event_actors, event_dyads, event_issues, event_keys, events,
+                     ingest_batches, key_months, key_pairs, key_stats, key_stories, pair_issue_months,
+                     pair_issue_speakers, pair_months, pair_stats, stories, story_pairs)
 
 #: a count beyond this many matches is not finished: the list says "more than COUNT_CAP"
 COUNT_CAP = 10_000
+#: facet counts are taken over at most this many of the newest matches
+FACET_SAMPLE = 5_000
 
 
 def is_code(key: str) -> bool:
@@ -49,8 +51,9 @@ def whole_months(lo: str | None, hi: str | None) -> bool:
 class Browse:
     # ------------------------------------------------------------------ events
 
-    def _browse_events(self, pair=None, actor=None, type=None, issue=None, since=None, until=None, q=None,
-                       outlet=None, limit: int = 100, offset: int = 0, cursor: str | None = None) -> ResultSet:
+    def _event_plan(self, conn, pair=None, actor=None, type=None, issue=None, since=None, until=None, q=None,
+                    outlet=None, source=None, min_outlets=None) -> dict[str, Any]:
+        """How to list the events matching the filters: the driving index, the row checks, the bounds."""
         lo, hi = self._bounds(since, until)
         types = _types(type) if type else None
         facets: list[tuple[str, str]] = []
@@ -61,59 +64,74 @@ class Browse:
         if outlet:
             facets.append(("outlet", outlet.strip()))
         pk = analysis.pair_key(*(analysis.parse_pair(pair) if isinstance(pair, str) else pair)) if pair else None
-        with self.engine.connect() as conn:
-            sizes = {f: self._facet_size(conn, *f) for f in facets}
-            if pk:
-                sizes[("pair", pk)] = conn.execute(select(pair_stats.c.n_events)
-                                                   .where(pair_stats.c.pair_key == pk)).scalar() or 0
-            empty = any(n == 0 for n in sizes.values())
-            match = search.matches(self.dialect, q) if q else None
-            if q and match is None:  # no word to look for: nothing matches
-                empty = True
-            driver = min(sizes, key=sizes.get) if sizes else None
-            e = events.c
-            conds = []  # checked on the events row
-            if types:
-                conds.append(e.type.in_(types))
-            for f in facets:
-                if f != driver:
-                    k = event_keys.c
-                    conds.append(exists().where(k.facet == f[0], k.value == f[1], k.event_id == e.event_id))
-            if pk and driver != ("pair", pk):
+        sizes = {f: self._facet_size(conn, *f) for f in facets}
+        if pk:
+            sizes[("pair", pk)] = conn.execute(select(pair_stats.c.n_events)
+                                               .where(pair_stats.c.pair_key == pk)).scalar() or 0
+        empty = any(n == 0 for n in sizes.values())
+        match = search.matches(self.dialect, q) if q else None
+        if q and match is None:  # no word to look for: nothing matches
+            empty = True
+        driver = min(sizes, key=sizes.get) if sizes else None
+        e = events.c
+        conds = []  # checked on the events row
+        if types:
+            conds.append(e.type.in_(types))
+        for f in facets:
+            if f != driver:
+                k = event_keys.c
+                conds.append(exists().where(k.facet == f[0], k.value == f[1], k.event_id == e.event_id))
+        if pk and driver != ("pair", pk):
+            d = event_dyads.c
+            conds.append(exists().where(d.pair_key == pk, d.event_id == e.event_id))
+        if source:
+            # who acts: a source actor of this country (with a pair, the pair's A->B or B->A)
+            ea = event_actors.c
+            conds.append(exists().where(ea.event_id == e.event_id, ea.side == "source",
+                                        ea.country == source.strip().upper()))
+        if min_outlets:
+            conds.append(exists().where(stories.c.story_id == e.story_id, stories.c.n_sources >= int(min_outlets)))
+        if match is not None:
+            conds.append(match)
+
+        def query(extra, order):
+            if driver is None:
+                cols, src, day, ident = (e.day, e.event_id), events, e.day, e.event_id
+                where = [*self._in_range(e.day, lo, hi), *conds, *extra]
+            elif driver[0] == "pair":
                 d = event_dyads.c
-                conds.append(exists().where(d.pair_key == pk, d.event_id == e.event_id))
-            if match is not None:
-                conds.append(match)
+                cols, day, ident = (d.day, d.event_id), d.day, d.event_id
+                src = event_dyads.join(events, e.event_id == d.event_id) if conds else event_dyads
+                where = [d.pair_key == pk, *self._in_range(d.day, lo, hi), *conds, *extra]
+            else:
+                k = event_keys.c
+                cols, day, ident = (k.day, k.event_id), k.day, k.event_id
+                src = event_keys.join(events, e.event_id == k.event_id) if conds else event_keys
+                where = [k.facet == driver[0], k.value == driver[1], *self._in_range(k.day, lo, hi), *conds, *extra]
+            stmt = select(*cols).select_from(src).where(*where)
+            if driver is not None and driver[0] == "pair":
+                stmt = stmt.distinct()  # an event linking the pair twice is listed once
+            if order == "desc":
+                stmt = stmt.order_by(day.desc(), ident.desc())
+            elif order == "asc":
+                stmt = stmt.order_by(day.asc(), ident.asc())
+            return stmt
 
-            def query(extra, order):
-                if driver is None:
-                    cols, src, day, ident = (e.day, e.event_id), events, e.day, e.event_id
-                    where = [*self._in_range(e.day, lo, hi), *conds, *extra]
-                elif driver[0] == "pair":
-                    d = event_dyads.c
-                    cols, day, ident = (d.day, d.event_id), d.day, d.event_id
-                    src = event_dyads.join(events, e.event_id == d.event_id) if conds else event_dyads
-                    where = [d.pair_key == pk, *self._in_range(d.day, lo, hi), *conds, *extra]
-                else:
-                    k = event_keys.c
-                    cols, day, ident = (k.day, k.event_id), k.day, k.event_id
-                    src = event_keys.join(events, e.event_id == k.event_id) if conds else event_keys
-                    where = [k.facet == driver[0], k.value == driver[1], *self._in_range(k.day, lo, hi), *conds, *extra]
-                stmt = select(*cols).select_from(src).where(*where)
-                if driver is not None and driver[0] == "pair":
-                    stmt = stmt.distinct()  # an event linking the pair twice is listed once
-                if order == "desc":
-                    stmt = stmt.order_by(day.desc(), ident.desc())
-                elif order == "asc":
-                    stmt = stmt.order_by(day.asc(), ident.asc())
-                return stmt
+        day_col, id_col = _key_columns(driver)
+        return {"query": query, "day": day_col, "id": id_col, "driver": driver, "facets": facets, "pk": pk,
+                "types": types, "lo": lo, "hi": hi, "q": q, "empty": empty, "extra": bool(source or min_outlets)}
 
-            day_col, id_col = _key_columns(driver)
-            if empty:
+    def _browse_events(self, pair=None, actor=None, type=None, issue=None, since=None, until=None, q=None,
+                       outlet=None, limit: int = 100, offset: int = 0, cursor: str | None = None, source=None,
+                       min_outlets=None) -> ResultSet:
+        with self.engine.connect() as conn:
+            plan = self._event_plan(conn, pair, actor, type, issue, since, until, q, outlet, source, min_outlets)
+            if plan["empty"]:
                 keys, before, after, total, capped = [], False, False, 0, False
             else:
-                keys, before, after = cursors.keyset(conn, query, day_col, id_col, limit, cursor, offset)
-                total, capped = self._event_total(conn, driver, facets, pk, types, lo, hi, q, query)
+                keys, before, after = cursors.keyset(conn, plan["query"], plan["day"], plan["id"], limit, cursor,
+                                                     offset)
+                total, capped = self._event_total(conn, plan)
             ids = [i for _, i in keys]
             found = {r.event_id: event_dict(r._mapping) for r in conn.execute(
                 select(events, articles.c.url, articles.c.outlet, articles.c.title, articles.c.published)
@@ -125,23 +143,62 @@ class Browse:
         out.prev_cursor = cursors.encode(keys[0], "b") if before and keys else None
         return out
 
+    def event_facets(self, pair=None, actor=None, type=None, issue=None, since=None, until=None, q=None,
+                     outlet=None, source=None, min_outlets=None, top: int = 8) -> dict[str, Any]:
+        """Counts beside an event list, as Datasette shows them: the matching events by type, quad class,
+        year, issue, pair, outlet and source country. Counted over the newest ``FACET_SAMPLE`` matches
+        (``sampled`` says when there are more)."""
+        with self.engine.connect() as conn:
+            plan = self._event_plan(conn, pair, actor, type, issue, since, until, q, outlet, source, min_outlets)
+            if plan["empty"]:
+                return {"sampled": False, "n": 0, "facets": {}}
+            newest = plan["query"]([], "desc").limit(FACET_SAMPLE + 1).subquery()
+            ids = select(newest.c.event_id)
+            n = conn.execute(select(func.count()).select_from(newest)).scalar_one()
+            e, ei, d, ea = events.c, event_issues.c, event_dyads.c, event_actors.c
+            where = e.event_id.in_(ids)
+
+            def grouped(col, src, cond, distinct=None):
+                count = func.count(func.distinct(distinct)) if distinct is not None else func.count()
+                return [(v, int(c)) for v, c in conn.execute(select(col, count).select_from(src).where(cond)
+                                                             .group_by(col).order_by(count.desc(), col).limit(top))
+                        if v not in (None, "")]
+
+            facets = {
+                "type": grouped(e.type, events, where),
+                "year": sorted(grouped(func.substr(e.day, 1, 4), events, where), reverse=True),
+                "issue": grouped(ei.issue, event_issues, ei.event_id.in_(ids)),
+                "pair": grouped(d.pair_key, event_dyads, d.event_id.in_(ids), d.event_id),
+                "source": grouped(ea.country, event_actors, and_(ea.event_id.in_(ids), ea.side == "source"),
+                                  ea.event_id),
+                "outlet": grouped(articles.c.outlet, events.join(articles, articles.c.article_id == e.article_id),
+                                  where),
+            }
+        quads: dict[str, int] = defaultdict(int)
+        for t, c in facets["type"]:
+            quads[analysis.QUAD_NAME[analysis.quad(t)]] += c
+        facets["quad"] = sorted(quads.items(), key=lambda kv: (-kv[1], kv[0]))
+        return {"sampled": n > FACET_SAMPLE, "n": min(n, FACET_SAMPLE), "facets": facets}
+
     def _facet_size(self, conn, facet: str, value: str) -> int:
         return conn.execute(select(key_stats.c.n_events).where(key_stats.c.facet == facet,
                                                                key_stats.c.value == value)).scalar() or 0
 
-    def _event_total(self, conn, driver, facets, pk, types, lo, hi, q, query) -> tuple[int, bool]:
+    def _event_total(self, conn, plan: dict[str, Any]) -> tuple[int, bool]:
         """Matches of an event list: from a roll-up when one counts exactly these filters, else counted
         up to COUNT_CAP."""
-        if not q and not pk and len(facets) <= 1 and whole_months(lo, hi):
+        facets, pk, types, lo, hi, q, query = (plan[k] for k in ("facets", "pk", "types", "lo", "hi", "q", "query"))
+        if plan["extra"]:
+            pass  # the roll-ups do not count by source country or number of outlets
+        elif not q and not pk and len(facets) <= 1 and not lo and not hi:
+            # (with dates the index range is counted: a year-only date is in no month of the roll-up)
             facet, value = facets[0] if facets else ("all", "")
             km = key_months.c
             conds = [km.facet == facet, km.value == value, km.side == "*"]
             if types:
                 conds.append(km.type.in_(types))
-            if lo or hi:
-                conds += [km.month != "", *self._in_range(km.month, lo and lo[:7], hi and hi[:7])]
             return int(conn.execute(select(func.coalesce(func.sum(km.n_events), 0)).where(*conds)).scalar_one()), False
-        if pk and not q and not facets and not types and not lo and not hi:
+        elif pk and not q and not facets and not types and not lo and not hi:
             return conn.execute(select(pair_stats.c.n_events).where(pair_stats.c.pair_key == pk)).scalar() or 0, False
         n = conn.execute(select(func.count()).select_from(query([], None).limit(COUNT_CAP + 1).subquery())).scalar_one()
         return min(n, COUNT_CAP), n > COUNT_CAP

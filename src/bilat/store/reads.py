@@ -26,8 +26,10 @@ class Reads:
         return min(limit, MAX_LIMIT), offset
 
     def _event_filters(self, pair=None, actor=None, type=None, issue=None, since=None, until=None, q=None,
-                       story=None, article=None, undated=None) -> list:
+                       story=None, article=None, undated=None, outlet=None) -> list:
         conds = []
+        if outlet:
+            conds.append(events.c.article_id.in_(select(articles.c.article_id).where(articles.c.outlet == outlet)))
         if pair:
             a, b = analysis.parse_pair(pair) if isinstance(pair, str) else pair
             conds.append(events.c.event_id.in_(select(event_dyads.c.event_id)
@@ -72,17 +74,20 @@ class Reads:
 
     def events(self, pair=None, actor=None, type=None, issue=None, since=None, until=None, q=None,
                limit: int | None = 100, offset: int = 0, story=None, article=None, undated=None,
-               outlet=None, cursor: str | None = None) -> ResultSet:
+               outlet=None, cursor: str | None = None, source=None, min_outlets=None) -> ResultSet:
         """Events matching every given filter, newest first (spec §2 dicts plus url, outlet, title).
 
         ``q``: words and "quoted phrases" that must all occur in the evidence or in the article's
         title or text (full-text search). ``cursor``: a page's ``next_cursor`` or ``prev_cursor``
-        (keyset paging, as fast at any depth). ``undated`` ('day', 'week' or 'month'): only the
+        (keyset paging, as fast at any depth). ``source``: a country one of whose actors is the
+        source (with a pair: one direction). ``min_outlets``: only events of stories that at least
+        this many outlets reported. ``undated`` ('day', 'week' or 'month'): only the
         events whose date does not place them in such a period, which a pair timeline by that
         period leaves out."""
         limit, offset = self._page(limit, offset)
         if not (story or article or undated):
-            return self._browse_events(pair, actor, type, issue, since, until, q, outlet, limit, offset, cursor)
+            return self._browse_events(pair, actor, type, issue, since, until, q, outlet, limit, offset, cursor,
+                                       source, min_outlets)
         cols = (events, articles.c.url, articles.c.outlet, articles.c.title, articles.c.published)
         if pair and not (story or article):
             return self._pair_events(pair, actor, type, issue, since, until, q, limit, offset, undated)
@@ -122,9 +127,9 @@ class Reads:
         return ResultSet([found[i] for i in ids], total, limit, offset)
 
     def iter_events(self, pair=None, actor=None, type=None, issue=None, since=None, until=None, q=None,
-                    chunk: int = 2000) -> Iterator[dict[str, Any]]:
+                    chunk: int = 2000, outlet=None) -> Iterator[dict[str, Any]]:
         """Every matching event in ingest order, streamed (for exports)."""
-        conds = self._event_filters(pair, actor, type, issue, since, until, q)
+        conds = self._event_filters(pair, actor, type, issue, since, until, q, outlet=outlet)
         last = 0
         with self.engine.connect() as conn:
             while True:

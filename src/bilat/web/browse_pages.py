@@ -3,6 +3,7 @@ API reference. Each URL serves HTML, or JSON with ``.json``, like the other page
 from __future__ import annotations
 
 from typing import Any, Literal
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import Response
@@ -13,7 +14,7 @@ from ..errors import NotFoundError
 from ..model import EventType
 from . import charts
 from .app import require_read
-from .pages import Limit, events_url, listing, render, store_of, wants_json
+from .pages import Limit, events_url, listing, page_json, render, store_of, wants_json
 
 router = APIRouter(dependencies=[Depends(require_read), Depends(known_params)], include_in_schema=False)
 
@@ -26,12 +27,15 @@ def pairs_page(request: Request, by: Literal["events", "conflict", "change"] = Q
                offset: int = Query(0, ge=0, le=MAX_OFFSET), limit: int = Limit) -> Response:
     result = store_of(request).pairs(by=by, limit=limit, offset=offset)
     data = {"by": by, **listing(request, result, offset, limit)}
-    return render(request, "pairs.html", data, {"rankings": RANKINGS})
+    csv = "/api/pairs?" + urlencode({"by": by, "limit": min(200, offset + limit), "format": "csv"})
+    return render(request, "pairs.html", data, {"rankings": RANKINGS, "download_links": {
+        "CSV": csv, "JSON (this page)": page_json(request)}})
 
 
 @router.get("/issues")
 def issues_page(request: Request) -> Response:
-    return render(request, "issues.html", {"rows": store_of(request).issues()})
+    return render(request, "issues.html", {"rows": store_of(request).issues()},
+                  {"download_links": {"CSV": "/api/issues?format=csv", "JSON": "/api/issues"}})
 
 
 @router.get("/issue/{slug}")
@@ -50,7 +54,10 @@ def issue_page(request: Request, slug: str = Path(max_length=100, pattern=ISSUE)
     by = "year" if rows and len(str(rows[0]["period"])) == 4 else "month"
     svg = charts.totals(rows, title=f"Events per {by} on {slug}", period=by,
                         link=lambda p: events_url(issue=slug, since=p, until=p)) if rows else None
-    return render(request, "issue.html", data, {"timeline_svg": svg, "events_href": events_url(issue=slug)})
+    return render(request, "issue.html", data, {"timeline_svg": svg, "events_href": events_url(issue=slug),
+                                                "download_links": {
+                                                    "events CSV": "/api/export?" + urlencode({"issue": slug, "format": "csv"}),
+                                                    "JSON (timeline and counts)": page_json(request)}})
 
 
 @router.get("/codebook")

@@ -16,7 +16,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from .. import analysis
-from ..api import CODE, DATE, ISSUE, MAX_OFFSET, PAIR, known_params, page_url, paged, pair_timeline, split_pair
+from ..api import CODE, CURSOR, DATE, ISSUE, MAX_OFFSET, PAIR, known_params, page_url, paged, pair_timeline, split_pair
 from ..model import EventType
 from ..store import ResultSet
 from . import charts
@@ -38,7 +38,9 @@ def render(request: Request, template: str, data: dict[str, Any], view: dict[str
            status: int = 200) -> Response:
     if wants_json(request):
         return JSONResponse(data, status_code=status)
-    return templates.TemplateResponse(request, template, {"data": data, **(view or {})}, status_code=status)
+    return templates.TemplateResponse(request, template, {"data": data, "types": analysis.TYPES,
+                                                          "quads": list(analysis.QUAD_NUMBER), **(view or {})},
+                                      status_code=status)
 
 
 def listing(request: Request, result: Any, offset: int, limit: int = PAGE) -> dict[str, Any]:
@@ -85,12 +87,15 @@ def events_page(request: Request,
                 since: str | None = Query(None, pattern=DATE), until: str | None = Query(None, pattern=DATE),
                 undated: Literal["day", "week", "month"] | None = Query(None),
                 outlet: str | None = Query(None, max_length=200),
+                source: str | None = Query(None, pattern=CODE),
+                min_outlets: int | None = Query(None, ge=1, le=1000),
                 q: str | None = Query(None, max_length=200),
                 offset: int = Query(0, ge=0, le=MAX_OFFSET), limit: int = Limit,
-                cursor: str | None = Query(None, max_length=400)) -> Response:
+                cursor: str | None = Query(None, max_length=400, pattern=CURSOR)) -> Response:
     store = store_of(request)
     filters = {"pair": pair, "actor": actor, "type": type.value if type else None, "quad": quad, "issue": issue,
-               "outlet": outlet, "since": since, "until": until, "undated": undated, "q": q}
+               "outlet": outlet, "source": source, "min_outlets": min_outlets, "since": since, "until": until,
+               "undated": undated, "q": q}
     # a quad class is its four types; with a type too, the type if it is of that class, else nothing
     types = [t for t in analysis.TYPES if analysis.QUAD_NAME[analysis.quad(t)] == quad] if quad else None
     if type:
@@ -100,9 +105,64 @@ def events_page(request: Request,
     else:
         result = store.events(pair=split_pair(pair), actor=actor, type=",".join(types) if types else None,
                               issue=issue, since=since, until=until, undated=undated, q=q, outlet=outlet,
-                              limit=limit, offset=offset, cursor=cursor)
-    data = {"filters": filters, **listing(request, result, offset, limit)}
-    return render(request, "events.html", data, {"active": {k: v for k, v in filters.items() if v}})
+                              source=source, min_outlets=min_outlets, limit=limit, offset=offset, cursor=cursor)
+    facets = {"sampled": False, "n": 0, "facets": {}}
+    if types != [] and not undated:
+        facets = store.event_facets(pair=split_pair(pair), actor=actor, type=",".join(types) if types else None,
+                                    issue=issue, since=since, until=until, q=q, outlet=outlet, source=source,
+                                    min_outlets=min_outlets)
+    data = {"filters": filters, "facets": facets, **listing(request, result, offset, limit)}
+    if wants_json(request):
+        return render(request, "events.html", data)
+    active = {k: v for k, v in filters.items() if v}
+    export = {k: v for k, v in filters.items() if v and k in ("pair", "actor", "type", "issue", "since", "until",
+                                                               "outlet", "q")}
+    view = {"active": active, "facet_links": facet_links(request, facets["facets"]),
+            "remove": {k: page_with(request, **{k: None}) for k in active},
+            "download_links": {"CSV": "/api/export?" + urlencode({**export, "format": "csv"}),
+                          "JSON lines": "/api/export?" + urlencode({**export, "format": "jsonl"}),
+                          "JSON (this page)": page_json(request)}}
+    return render(request, "events.html", data, view)
+
+
+#: the facet a count filters by, as the query parameter it sets
+FACET_PARAM = {"type": "type", "quad": "quad", "year": "since", "issue": "issue", "pair": "pair", "source": "source",
+               "outlet": "outlet"}
+
+
+def page_with(request: Request, **changes: Any) -> str:
+    """This page's URL with some parameters set (or removed with None), back on its first page."""
+    params = {k: v for k, v in request.query_params.items() if k not in ("offset", "cursor")}
+    for k, v in changes.items():
+        if v is None:
+            params.pop(k, None)
+        else:
+            params[k] = v
+    return request.url.path + ("?" + urlencode(params) if params else "")
+
+
+def page_json(request: Request) -> str:
+    return request.url.path + ".json" + ("?" + request.url.query if request.url.query else "")
+
+
+def facet_links(request: Request, facets: dict[str, list]) -> dict[str, list[dict[str, Any]]]:
+    """Each facet's values with their counts and the link that adds (or, if set, removes) it as a filter."""
+    out = {}
+    for name, values in facets.items():
+        param = FACET_PARAM[name]
+        current = request.query_params.get(param)
+        rows = []
+        for value, n in values:
+            value = str(value)
+            if name == "year":
+                on = current == value and request.query_params.get("until") == value
+                href = page_with(request, since=None, until=None) if on else page_with(request, since=value, until=value)
+            else:
+                on = current == value
+                href = page_with(request, **{param: None if on else value})
+            rows.append({"value": value, "n": n, "href": href, "on": on})
+        out[name] = rows
+    return out
 
 
 # ---------------------------------------------------------------------------- pair
@@ -112,7 +172,7 @@ def pair_page(request: Request, a: str = Path(pattern=CODE), b: str = Path(patte
               period: Literal["day", "week", "month"] = Query("month"),
               since: str | None = Query(None, pattern=DATE), until: str | None = Query(None, pattern=DATE),
               offset: int = Query(0, ge=0, le=MAX_OFFSET), limit: int = Limit,
-              cursor: str | None = Query(None, max_length=400)) -> Response:
+              cursor: str | None = Query(None, max_length=400, pattern=CURSOR)) -> Response:
     store = store_of(request)
     pair = pair_timeline(store, a, b, period, since, until)
     stances = store.stance_summary(a, b, since=since, until=until)
@@ -145,6 +205,18 @@ def pair_page(request: Request, a: str = Path(pattern=CODE), b: str = Path(patte
         "undated_href": events_url(pair=pair_param, undated=placed_by),
         "matrix": stance_matrix(stances, pair_param, since, until),
         "pair_param": pair_param,
+        "chart_downloads": {
+            "chart data CSV": f"/api/pairs/{a}/{b}?" + urlencode({k: v for k, v in (("period", period), ("since", since),
+                                                                  ("until", until), ("format", "csv")) if v}),
+            "chart data JSON": f"/api/pairs/{a}/{b}?" + urlencode({k: v for k, v in (("period", period),
+                                                                   ("since", since), ("until", until)) if v}),
+            "events CSV": "/api/export?" + urlencode({k: v for k, v in (("pair", pair_param), ("since", since),
+                                                                       ("until", until), ("format", "csv")) if v})},
+        "story_downloads": {
+            "stories CSV": "/api/stories?" + urlencode({k: v for k, v in (("pair", pair_param), ("since", since),
+                                                                        ("until", until), ("limit", 500),
+                                                                        ("format", "csv")) if v}),
+            "JSON (this page)": page_json(request)},
         "period": period,
         "range": {"since": since, "until": until},
     }
@@ -278,12 +350,15 @@ def article_page(request: Request, article_id: str) -> Response:
 def actors_page(request: Request, q: str | None = Query(None, max_length=200),
                 offset: int = Query(0, ge=0, le=MAX_OFFSET), limit: int = Limit) -> Response:
     result = store_of(request).actors(q=q, limit=limit, offset=offset)
-    return render(request, "actors.html", {"q": q, **listing(request, result, offset, limit)})
+    csv = "/api/actors?" + urlencode({k: v for k, v in (("q", q), ("limit", limit), ("offset", offset),
+                                                        ("format", "csv")) if v})
+    return render(request, "actors.html", {"q": q, **listing(request, result, offset, limit)},
+                  {"download_links": {"CSV (this page)": csv, "JSON (this page)": page_json(request)}})
 
 
 @router.get("/actor/{key:path}")
 def actor_page(request: Request, key: str = Path(max_length=200), offset: int = Query(0, ge=0, le=MAX_OFFSET),
-               limit: int = Limit, cursor: str | None = Query(None, max_length=400)) -> Response:
+               limit: int = Limit, cursor: str | None = Query(None, max_length=400, pattern=CURSOR)) -> Response:
     store = store_of(request)
     actor = store.actor(key)
     events = store.events(actor=key, limit=limit, offset=offset, cursor=cursor)
@@ -294,6 +369,10 @@ def actor_page(request: Request, key: str = Path(max_length=200), offset: int = 
     by = "year" if rows and len(str(rows[0]["period"])) == 4 else "month"
     view = {"timeline_svg": charts.totals(rows, title=f"Events per {by}", period=by,
                                           link=lambda p: events_url(actor=key, since=p, until=p)) if rows else None,
+            "download_links": {"events CSV": "/api/export?" + urlencode({"actor": key, "format": "csv"}),
+                               "events JSON lines": "/api/export?" + urlencode({"actor": key, "format": "jsonl"}),
+                               "JSON (this page)": page_json(request)},
+            "filter_href": events_url(actor=key),
             "main": heading_of(key, actor.get("names") or [])}
     return render(request, "actor.html", data, view)
 
