@@ -92,9 +92,6 @@ def pg_server(root: Path) -> tuple[str, callable]:
 
 def ensure_filled(url: str, n_events: int) -> None:
     import bilat
-    from sqlalchemy import text
-
-    from bilat.store.engine import writer
     from store_bench import bulk_fill
 
     t0 = time.perf_counter()
@@ -112,11 +109,25 @@ def ensure_filled(url: str, n_events: int) -> None:
     bulk_fill(store, n_events)
     fill = time.perf_counter() - t
     t = time.perf_counter()
-    store.rebuild_rollups(progress=lambda d, n: print(f"\r  roll-ups {d:,}/{n:,}", end="", file=sys.stderr))
-    with writer(store.engine).begin() as conn:
-        conn.execute(text("ANALYZE"))
+    rebuild(store)
     print(f"\nfilled in {fill:.0f}s, roll-ups and search index in {time.perf_counter() - t:.0f}s", file=sys.stderr)
     store.close()
+
+
+def rebuild(store) -> None:
+    """The derived tables from the bulk-loaded rows (older code takes no progress callback), then ANALYZE."""
+    import inspect
+
+    from sqlalchemy import text
+
+    from bilat.store.engine import writer
+
+    if "progress" in inspect.signature(store.rebuild_rollups).parameters:
+        store.rebuild_rollups(progress=lambda d, n: print(f"\r  roll-ups {d:,}/{n:,}", end="", file=sys.stderr))
+    else:
+        store.rebuild_rollups()
+    with writer(store.engine).begin() as conn:
+        conn.execute(text("ANALYZE"))
 
 
 # ------------------------------------------------------------------ the server

@@ -297,7 +297,8 @@ def test_upgrade_from_first_revision_builds_rollup(store):
 @pytest.mark.parametrize("kw", [dict(pair="CHN-JPN"), dict(pair="JPN-CHN", type="ACCUSE,REQUEST"),
                                 dict(pair="CHN-JPN", since="2023-08", until="2023-12"),
                                 dict(pair="CHN-JPN", issue="nuclear-wastewater"), dict(pair="TUR-USA", q="ambassador"),
-                                dict(pair="CHN-JPN", actor="CHN", type="ACCUSE")])
+                                dict(pair="CHN-JPN", actor="CHN", type="ACCUSE"),
+                                dict(pair="CHN-JPN", actor="CHN", issue="nuclear-wastewater")])
 def test_pair_driven_event_query_matches_plain_filtering(store, kw):
     store.ingest(dev_results())
     everything = store.events(limit=10_000).rows

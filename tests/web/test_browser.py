@@ -142,8 +142,8 @@ def test_search_and_actor(page, served_url):
     page.wait_for_url(re.compile(r"/events\?q=seafood"))
     rows = page.locator("li.event")
     assert rows.count() >= 2
-    for text in page.locator("li.event blockquote.evidence").all_inner_texts():
-        assert "seafood" in text.lower()
+    # full-text search: the word is in the evidence or in the article (title or text)
+    assert any("seafood" in text.lower() for text in page.locator("li.event blockquote.evidence").all_inner_texts())
     page.locator("li.event a.actor", has_text="Yoko Kamikawa").first.click()
     page.wait_for_url(re.compile(r"/actor/Yoko%20Kamikawa$"))
     assert "Yoko Kamikawa" in page.locator("h1").inner_text()
@@ -180,3 +180,50 @@ def test_error_page_and_json_twin(page, served_url):
     assert resp.status == 200 and resp.headers["content-type"].startswith("application/json")
     data = resp.json()
     assert data["a"] == "CHN" and data["pair"]["timeline"] and data["stories"]["total"] >= 10
+
+
+CRAWL_FROM = ["/", "/pairs", "/pair/CHN/JPN", "/actor/CHN"]
+
+
+def test_crawl_every_link_from_the_main_pages(page, served_url):
+    """Every link on home, /pairs, a pair page and an actor page answers without a 4xx or 5xx, and
+    every HTML page among them loads in Chromium without a console error or an outside request."""
+    import httpx
+
+    links: set[str] = set()
+    for start in CRAWL_FROM:
+        page.goto(served_url + start)
+        # HTML links and the SVG charts' links (href or xlink:href), resolved against the page
+        hrefs = page.eval_on_selector_all("a", """els => els.map(e => e.getAttribute('href')
+            || e.getAttributeNS('http://www.w3.org/1999/xlink', 'href')).filter(h => h)
+            .map(h => new URL(h, document.baseURI).href)""")
+        links |= {h.split("#")[0] for h in hrefs if h.startswith(served_url)}
+    assert len(links) > 50, len(links)
+    bad, html_pages = [], []
+    with httpx.Client(timeout=60) as client:
+        for url in sorted(links):
+            r = client.get(url)
+            if r.status_code >= 400:
+                bad.append((r.status_code, url))
+            elif r.headers["content-type"].startswith("text/html"):
+                html_pages.append(url)
+    assert not bad, bad
+    for url in html_pages:
+        page.goto(url, wait_until="load")
+        assert page.console_errors == [], (url, page.console_errors)
+    no_leaks(page)
+
+
+@pytest.mark.parametrize("path, name", [
+    ("/pairs", "10-pairs"), ("/issues", "11-issues"), ("/issue/territorial-dispute", "12-issue"),
+    ("/codebook", "13-codebook"), ("/docs/api", "14-api-docs"), ("/events?pair=CHN-JPN&type=ACCUSE", "15-events-facets"),
+    ("/pair/CHN/JPN?since=2023", "16-pair-summary")])
+def test_new_pages_render(page, served_url, path, name):
+    page.goto(served_url + path)
+    assert page.locator("h1").count() == 1 and page.locator("main").inner_text().strip()
+    if "facets" in name:
+        assert page.locator("aside.facets li").count() > 3 and page.locator("p.downloads a").count() >= 2
+    if "summary" in name:
+        assert page.locator("#summary").inner_text().strip()
+    screenshot(page, name)
+    no_leaks(page)

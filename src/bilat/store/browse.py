@@ -77,20 +77,22 @@ class Browse:
         conds = []  # checked on the events row
         if types:
             conds.append(e.type.in_(types))
+        # each check reads its own alias, so it never correlates with the driving table
         for f in facets:
             if f != driver:
-                k = event_keys.c
+                k = event_keys.alias().c
                 conds.append(exists().where(k.facet == f[0], k.value == f[1], k.event_id == e.event_id))
         if pk and driver != ("pair", pk):
-            d = event_dyads.c
+            d = event_dyads.alias().c
             conds.append(exists().where(d.pair_key == pk, d.event_id == e.event_id))
         if source:
             # who acts: a source actor of this country (with a pair, the pair's A->B or B->A)
-            ea = event_actors.c
+            ea = event_actors.alias().c
             conds.append(exists().where(ea.event_id == e.event_id, ea.side == "source",
                                         ea.country == source.strip().upper()))
         if min_outlets:
-            conds.append(exists().where(stories.c.story_id == e.story_id, stories.c.n_sources >= int(min_outlets)))
+            st = stories.alias().c
+            conds.append(exists().where(st.story_id == e.story_id, st.n_sources >= int(min_outlets)))
         if match is not None:
             conds.append(match)
 
