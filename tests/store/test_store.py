@@ -157,7 +157,12 @@ def test_events_filters_and_paging(store):
     issue = store.events(issue="nuclear-wastewater", limit=1000)
     assert issue.total and all("nuclear-wastewater" in e["issues"] for e in issue)
     q = store.events(q="ambassador", limit=1000)
-    assert q.total and all("ambassador" in " ".join(x["sentence"] for x in e["evidence"]).lower() for e in q)
+    # full-text search: in the evidence, or in the article's title or text
+    from ._data import dev_articles
+    texts = {a.id: f"{a.title or ''} {a.text}".lower() for a in dev_articles()}
+    assert q.total and any("ambassador" in " ".join(x["sentence"] for x in e["evidence"]).lower() for e in q)
+    assert all("ambassador" in " ".join(x["sentence"] for x in e["evidence"]).lower() + texts[e["article_id"]]
+               for e in q)
     assert store.events(pair="CHN-JPN", type="ACCUSE", issue="nuclear-wastewater").total >= 1
     with pytest.raises(StoreError):
         store.events(type="SHOUT")

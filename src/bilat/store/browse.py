@@ -26,9 +26,9 @@ from .schema import (actor_names, articles, event_actors, event_dyads, event_iss
                      pair_issue_speakers, pair_months, pair_stats, stories, story_pairs)
 
 #: a count beyond this many matches is not finished: the list says "more than COUNT_CAP"
-COUNT_CAP = 10_000
+COUNT_CAP = 2_000
 #: facet counts are taken over at most this many of the newest matches
-FACET_SAMPLE = 5_000
+FACET_SAMPLE = 1_000
 
 
 def is_code(key: str) -> bool:
@@ -74,27 +74,31 @@ class Browse:
             empty = True
         driver = min(sizes, key=sizes.get) if sizes else None
         e = events.c
-        conds = []  # checked on the events row
+        day_col, id_col = _key_columns(driver)
+        # checks on the event's own columns need the events row; checks on other tables are made
+        # against the driving index's event id, so a list of two facets is an index intersection
+        row_conds, key_conds = [], []
         if types:
-            conds.append(e.type.in_(types))
+            row_conds.append(e.type.in_(types))
         # each check reads its own alias, so it never correlates with the driving table
         for f in facets:
             if f != driver:
                 k = event_keys.alias().c
-                conds.append(exists().where(k.facet == f[0], k.value == f[1], k.event_id == e.event_id))
+                key_conds.append(exists().where(k.facet == f[0], k.value == f[1], k.event_id == id_col))
         if pk and driver != ("pair", pk):
             d = event_dyads.alias().c
-            conds.append(exists().where(d.pair_key == pk, d.event_id == e.event_id))
+            key_conds.append(exists().where(d.pair_key == pk, d.event_id == id_col))
         if source:
             # who acts: a source actor of this country (with a pair, the pair's A->B or B->A)
             ea = event_actors.alias().c
-            conds.append(exists().where(ea.event_id == e.event_id, ea.side == "source",
-                                        ea.country == source.strip().upper()))
+            key_conds.append(exists().where(ea.event_id == id_col, ea.side == "source",
+                                            ea.country == source.strip().upper()))
         if min_outlets:
             st = stories.alias().c
-            conds.append(exists().where(st.story_id == e.story_id, st.n_sources >= int(min_outlets)))
+            row_conds.append(exists().where(st.story_id == e.story_id, st.n_sources >= int(min_outlets)))
         if match is not None:
-            conds.append(match)
+            row_conds.append(match)
+        conds = row_conds + key_conds
 
         def query(extra, order):
             if driver is None:
@@ -103,12 +107,12 @@ class Browse:
             elif driver[0] == "pair":
                 d = event_dyads.c
                 cols, day, ident = (d.day, d.event_id), d.day, d.event_id
-                src = event_dyads.join(events, e.event_id == d.event_id) if conds else event_dyads
+                src = event_dyads.join(events, e.event_id == d.event_id) if row_conds else event_dyads
                 where = [d.pair_key == pk, *self._in_range(d.day, lo, hi), *conds, *extra]
             else:
                 k = event_keys.c
                 cols, day, ident = (k.day, k.event_id), k.day, k.event_id
-                src = event_keys.join(events, e.event_id == k.event_id) if conds else event_keys
+                src = event_keys.join(events, e.event_id == k.event_id) if row_conds else event_keys
                 where = [k.facet == driver[0], k.value == driver[1], *self._in_range(k.day, lo, hi), *conds, *extra]
             stmt = select(*cols).select_from(src).where(*where)
             if driver is not None and driver[0] == "pair":
@@ -119,7 +123,6 @@ class Browse:
                 stmt = stmt.order_by(day.asc(), ident.asc())
             return stmt
 
-        day_col, id_col = _key_columns(driver)
         return {"query": query, "day": day_col, "id": id_col, "driver": driver, "facets": facets, "pk": pk,
                 "types": types, "lo": lo, "hi": hi, "q": q, "empty": empty, "extra": bool(source or min_outlets)}
 
@@ -151,12 +154,15 @@ class Browse:
         year, issue, pair, outlet and source country. Counted over the newest ``FACET_SAMPLE`` matches
         (``sampled`` says when there are more)."""
         with self.engine.connect() as conn:
+            if not any((pair, actor, type, issue, since, until, q, outlet, source, min_outlets)):
+                return self._store_facets(conn, top)
             plan = self._event_plan(conn, pair, actor, type, issue, since, until, q, outlet, source, min_outlets)
             if plan["empty"]:
                 return {"sampled": False, "n": 0, "facets": {}}
-            newest = plan["query"]([], "desc").limit(FACET_SAMPLE + 1).subquery()
-            ids = select(newest.c.event_id)
-            n = conn.execute(select(func.count()).select_from(newest)).scalar_one()
+            # the newest matches, read once; each facet groups them by primary key
+            ids = [i for _, i in conn.execute(plan["query"]([], "desc").limit(FACET_SAMPLE + 1))]
+            n = len(ids)
+            ids = list(dict.fromkeys(ids[:FACET_SAMPLE]))
             e, ei, d, ea = events.c, event_issues.c, event_dyads.c, event_actors.c
             where = e.event_id.in_(ids)
 
@@ -181,6 +187,31 @@ class Browse:
             quads[analysis.QUAD_NAME[analysis.quad(t)]] += c
         facets["quad"] = sorted(quads.items(), key=lambda kv: (-kv[1], kv[0]))
         return {"sampled": n > FACET_SAMPLE, "n": min(n, FACET_SAMPLE), "facets": facets}
+
+    def _store_facets(self, conn, top: int) -> dict[str, Any]:
+        """The facets of the whole store, exact, from the roll-ups."""
+        ks, km, ps = key_stats.c, key_months.c, pair_stats.c
+
+        def ranked(facet):
+            return [(v, int(n)) for v, n in conn.execute(select(ks.value, ks.n_events).where(ks.facet == facet)
+                                                         .order_by(ks.n_events.desc(), ks.value).limit(top))]
+        by_type = [(t, int(n)) for t, n in conn.execute(
+            select(km.type, func.sum(km.n_events)).where(km.facet == "all", km.side == "*")
+            .group_by(km.type).order_by(func.sum(km.n_events).desc(), km.type))]
+        years: dict[str, int] = defaultdict(int)
+        for month, n in conn.execute(select(km.month, func.sum(km.n_events)).where(
+                km.facet == "all", km.side == "*", km.month != "").group_by(km.month)):
+            years[month[:4]] += int(n)
+        quads: dict[str, int] = defaultdict(int)
+        for t, c in by_type:
+            quads[analysis.QUAD_NAME[analysis.quad(t)]] += c
+        total = sum(c for _, c in by_type)
+        return {"sampled": False, "n": total, "facets": {
+            "type": by_type[:top], "year": sorted(years.items(), reverse=True)[:top], "issue": ranked("issue"),
+            "pair": [(p, int(n)) for p, n in conn.execute(select(ps.pair_key, ps.n_events)
+                                                          .order_by(ps.n_events.desc(), ps.pair_key).limit(top))],
+            "outlet": ranked("outlet"),
+            "quad": sorted(quads.items(), key=lambda kv: (-kv[1], kv[0]))}}
 
     def _facet_size(self, conn, facet: str, value: str) -> int:
         return conn.execute(select(key_stats.c.n_events).where(key_stats.c.facet == facet,
@@ -448,6 +479,14 @@ class Browse:
         for t, n in by_type.items():
             by_quad[analysis.QUAD_NAME[analysis.quad(t)]] += n
         return {"type": by_type, "quad": dict(by_quad)}
+
+    def version(self) -> tuple:
+        """What changes whenever the store does: the last event's seq, the last ingest batch and the
+        store's URL. Two index lookups; derived views (charts, totals) are kept by it."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(select(func.max(events.c.seq)).scalar_subquery(),
+                                      select(func.max(ingest_batches.c.batch_id)).scalar_subquery())).first()
+        return (self.url, *tuple(row))
 
     def _quick_stats(self) -> dict[str, Any]:
         """The store's totals, from the roll-ups and O(1) lookups; the few full counts (articles,

@@ -190,16 +190,22 @@ def pair_page(request: Request, a: str = Path(pattern=CODE), b: str = Path(patte
         lo, hi = analysis.period_span(p, shown)
         return {"since": lo, "until": hi} if shown in ("week", "day") else {"since": p, "until": p}
 
+    def draw() -> dict[str, str | None]:
+        return {
+            "quad_svg": charts.quad_timeline(
+                rows, counts=quad_counts, period=shown, title=f"Events per {shown} by class (each story once)",
+                link=lambda p, q: events_url(pair=pair_param, quad=q, **when(p))),
+            "timeline_svg": charts.timeline(
+                rows, counts=type_counts, period=shown, title=f"Events per {shown} by type (each story once)",
+                link=lambda p, t: events_url(pair=pair_param, type=t, **when(p))),
+            "score_svg": charts.score_line(
+                rows, score=score_of, period=shown, title=f"PLOVER cooperation–conflict score per {shown}",
+                link=lambda p: events_url(pair=pair_param, **when(p))),
+        }
+
     view = {
-        "quad_svg": charts.quad_timeline(
-            rows, counts=quad_counts, period=shown, title=f"Events per {shown} by class (each story once)",
-            link=lambda p, q: events_url(pair=pair_param, quad=q, **when(p))),
-        "timeline_svg": charts.timeline(
-            rows, counts=type_counts, period=shown, title=f"Events per {shown} by type (each story once)",
-            link=lambda p, t: events_url(pair=pair_param, type=t, **when(p))),
-        "score_svg": charts.score_line(
-            rows, score=score_of, period=shown, title=f"PLOVER cooperation–conflict score per {shown}",
-            link=lambda p: events_url(pair=pair_param, **when(p))),
+        # drawing a busy pair's charts costs more than all its queries: drawn once per store version
+        **rendered(store, ("pair", a, b, period, since, until), draw),
         "shown_period": shown,
         "undated": undated,
         "undated_href": events_url(pair=pair_param, undated=placed_by),
@@ -221,6 +227,22 @@ def pair_page(request: Request, a: str = Path(pattern=CODE), b: str = Path(patte
         "range": {"since": since, "until": until},
     }
     return render(request, "pair.html", data, view)
+
+
+#: charts drawn, by (store version, what they show); a few hundred pages' worth
+_DRAWN: dict[tuple, Any] = {}
+MAX_DRAWN = 256
+
+
+def rendered(store, key: tuple, draw) -> Any:
+    """``draw()``, or what it gave for the same key while the store has not changed (its last event
+    and ingest batch are the same): charts are a pure function of the stored rows."""
+    full = (store.version(), *key)
+    if full not in _DRAWN:
+        if len(_DRAWN) >= MAX_DRAWN:
+            _DRAWN.pop(next(iter(_DRAWN)))
+        _DRAWN[full] = draw()
+    return _DRAWN[full]
 
 
 #: a pair chart has at most this many bars; a longer span is charted by a coarser period
