@@ -53,4 +53,6 @@ def serve(settings, db: str | None, host: str, port: int, log_level: str, worker
     path = click.get_current_context().find_root().params.get("settings_path")
     if path:
         os.environ["BILAT_SETTINGS"] = str(path)
-    uvicorn.run("bilat.web.app:worker_app", factory=True, workers=workers, **options)
+    from ..web.app import NoDelayHttp
+
+    uvicorn.run("bilat.web.app:worker_app", factory=True, workers=workers, http=NoDelayHttp, **options)

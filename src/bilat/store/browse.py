@@ -14,7 +14,7 @@ import time
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import and_, exists, func, select
+from sqlalchemy import and_, exists, func, or_, select
 
 from .. import analysis
 from ..errors import NotFoundError
@@ -78,7 +78,9 @@ class Browse:
         # checks on the event's own columns need the events row; checks on other tables are made
         # against the driving index's event id, so a list of two facets is an index intersection
         row_conds, key_conds = [], []
-        if types:
+        if types and driver is not None and driver[0] == "pair":
+            key_conds.append(event_dyads.c.type.in_(types))  # the dyad carries its event's type
+        elif types:
             row_conds.append(e.type.in_(types))
         # each check reads its own alias, so it never correlates with the driving table
         for f in facets:
@@ -390,6 +392,24 @@ class Browse:
                  "n_stories_before": before, "change": now - before} for pk, (before, now) in counts.items()]
         rows.sort(key=lambda r: (-abs(r["change"]), -r["n_stories"], r["pair"]))
         return rows
+
+    def pair_undated(self, a: str, b: str, period: str = "month") -> int:
+        """How many of a pair's events no ``period`` places (no date, or one too coarse), which its
+        timeline by that period leaves out. Read from index ranges: undated rows, and the first days
+        of years (and months) that coarse dates fall on."""
+        pk = analysis.pair_key(a.strip().upper(), b.strip().upper())
+        d = event_dyads.c
+        with self.engine.connect() as conn:
+            span = conn.execute(select(pair_stats.c.first_day, pair_stats.c.last_day)
+                                .where(pair_stats.c.pair_key == pk)).first()
+            starts = []
+            if span and span[0] and period != "day":
+                y0, y1 = int(span[0][:4]), int(span[1][:4])
+                months = range(1, 13) if period == "week" else (1,)
+                starts = [f"{y:04d}-{m:02d}-01" for y in range(y0, y1 + 1) for m in months]
+            placed = or_(d.day.is_(None), d.day.in_(starts)) if starts else d.day.is_(None)
+            return conn.execute(select(func.count(func.distinct(d.event_id))).where(
+                d.pair_key == pk, placed, getattr(d, period).is_(None))).scalar_one()
 
     def pair_summary(self, a: str, b: str) -> dict[str, Any]:
         """Coverage dates and totals of a pair (pair_stats), its biggest stories by number of articles."""

@@ -184,7 +184,7 @@ def pair_page(request: Request, a: str = Path(pattern=CODE), b: str = Path(patte
     pair_param = f"{a}-{b}"
     shown, rows = chart_rows(store, a, b, period, since, until, pair["timeline"])
     placed_by = "month" if shown == "year" else shown  # a year chart is summed from months
-    undated = store.events(pair=(a, b), undated=placed_by, limit=0).total
+    undated = store.pair_undated(a, b, placed_by)
 
     def when(p: str) -> dict[str, str]:
         lo, hi = analysis.period_span(p, shown)
