@@ -237,6 +237,12 @@ def test_a_family_name_first_order_takes_the_dictionary_form(nlp):
     assert (actor.name, actor.country) == ("Fumio Kishida", "JPN")
 
 
+def test_a_hyphenated_name_keeps_the_texts_form_over_the_dictionarys(nlp):
+    # the dictionary writes "Ban Ki Moon"; the text's order is the same, so its hyphen stays
+    (actor,) = _actors(nlp, "Ban Ki-moon flew to Nairobi on Tuesday.", "Ban")
+    assert (actor.name, actor.country) == ("Ban Ki-moon", "KOR")
+
+
 def test_the_people_dictionary_gives_a_country_the_text_does_not(nlp):
     (actor,) = _actors(nlp, "Shavkat Mirziyoyev arrived in Islamabad on Monday.", "Mirziyoyev")
     assert (actor.name, actor.country) == ("Shavkat Mirziyoyev", "UZB")

@@ -166,7 +166,12 @@ def _name_text(toks: list[Token]) -> str:
 def _name_key(name: str) -> frozenset[str]:
     """Order-free key of a name's parts: "Kishida Fumio" and "Fumio Kishida", "Kang Kyung-wha" and
     "Kang Kyung Wha" are one key."""
-    return frozenset(p for p in re.split(r"[\s\-‐‑]+", name.lower().replace(".", "")) if p)
+    return frozenset(_name_parts(name))
+
+
+def _name_parts(name: str) -> list[str]:
+    """A name's parts in order, hyphens and case aside: "Ma Ying-jeou" and "Ma Ying Jeou" are alike."""
+    return [p for p in re.split(r"[\s\-‐‑]+", name.lower().replace(".", "")) if p]
 
 
 @functools.lru_cache(maxsize=1)
@@ -419,7 +424,10 @@ class ActorIndex:
             if listed is not None:
                 # the dictionary writes the name in its usual order ("Fumio Kishida" for "Kishida Fumio")
                 # and knows the country where the text does not say it
-                person.name = listed[0] if _name_key(listed[0]) == _name_key(person.name) else person.name
+                # but a name the text writes in that order keeps the text's form, hyphens included
+                # ("Ma Ying-jeou", not the dictionary's "Ma Ying Jeou")
+                if _name_key(listed[0]) == _name_key(person.name) and _name_parts(listed[0]) != _name_parts(person.name):
+                    person.name = listed[0]
                 country = country or (listed[1] if not person.country else None)
                 sector = sector or listed[2] or None
             if role and not person.role:
