@@ -323,6 +323,10 @@ def test_a_given_name_that_is_also_a_place_stays(nlp):
     ("Her Royal Highness Princess Maha Chakri Sirindhorn of the Kingdom of Thailand will visit Laos.",
      "Maha Chakri Sirindhorn", "THA"),
     ("Japanese Ambassador to China Kenji Kanasugi visited Shenzhen on Monday.", "Kenji Kanasugi", "JPN"),
+    # a post's complement before the name: a country, a comma after other words, a body ending in a place
+    ("Peru's Minister of Foreign Affairs, Elmer Schialer, flew to Lima.", "Elmer Schialer", "PER"),
+    ("The Minister of Foreign Affairs of the Arab Republic of Egypt HE Badr Abdelatty arrived.", "Badr Abdelatty", "EGY"),
+    ("Head of the Atomic Energy Organization of Iran Mohammad Eslami met the envoy.", "Mohammad Eslami", "IRN"),
     # "King X of Jordan": the country after the name
     ("King Abdullah of Jordan arrived in Cairo on Monday.", "Abdullah", "JOR"),
 ])

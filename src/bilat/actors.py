@@ -54,7 +54,8 @@ _HONORIFIC_TITLES = {"princess", "prince", "king", "queen", "sheikh", "emir", "s
 _NAME_ROLE_WORDS = {"chairperson", "chairwoman", "chairman", "chair", "commissioner", "president", "minister",
                     "secretary", "secretary-general", "ambassador", "envoy", "spokesman", "spokeswoman",
                     "spokesperson", "premier", "chancellor", "director", "governor", "mayor", "senator",
-                    "vice-president", "deputy", "foreign", "prime", "general", "commander", "chief", "fm", "pm"}
+                    "vice-president", "deputy", "foreign", "prime", "general", "commander", "chief", "fm", "pm",
+                    "head"}
 _GROUP_PEOPLE = {"leaders", "ministers", "presidents", "counterparts", "premiers", "diplomats", "envoys"}
 _GROUP_N = {"two": 2, "three": 3, "four": 4, "five": 5}
 _GROUP_HEADS = {"sides", "countries", "nations", "governments", "ministers", "leaders", "neighbours", "neighbors",
@@ -254,19 +255,50 @@ def _titled_names(doc: Doc) -> list[tuple[int, int]]:
     for t in doc:
         if not (t.is_title and (t.lower_ in _NAME_ROLE_WORDS or t.lower_ in _HONORIFIC_TITLES)):
             continue
-        j = t.i + 1
-        if j + 1 < len(doc) and doc[j].lower_ == "to" and j + 1 in places:  # "Ambassador to China"
-            j += 1
-            while j in places:
-                j += 1
-        start = j
-        while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].is_title and j not in places \
-                and doc[j].ent_type_ in ("", "PERSON", "ORG") and doc[j].lower_ not in _NAME_ROLE_WORDS \
-                and doc[j].lower_ not in _HONORIFIC_TITLES and doc[j].lower_ not in _BODY_WORDS:
-            j += 1
+        start = _post_end(doc, t.i + 1, places)
+        while start < len(doc) and doc[start].text in _HONORIFICS:  # "Minister of Egypt HE Sameh Shoukry"
+            start += 1
+        j = start
+        while j < len(doc) and _name_word(doc[j], places):
+            # a hyphenated part stays in ("Nana Akufo-Addo")
+            hyphen = j + 2 < len(doc) and doc[j + 1].text in ("-", "‐", "‑") and not doc[j].whitespace_ \
+                and not doc[j + 1].whitespace_ and doc[j + 2].is_alpha
+            j += 3 if hyphen else 1
         if j - start >= 2:
             out.append((start, j))
     return out
+
+
+def _name_word(t: Token, places: set[int]) -> bool:
+    return t.pos_ == "PROPN" and t.is_title and t.i not in places and t.ent_type_ in ("", "PERSON", "ORG") \
+        and t.lower_ not in _NAME_ROLE_WORDS and t.lower_ not in _HONORIFIC_TITLES and t.lower_ not in _BODY_WORDS
+
+
+def _post_end(doc: Doc, j: int, places: set[int]) -> int:
+    """Where a post's own complement ends and a name may begin: "Ambassador to China | Kenji
+    Kanasugi", "President of Ghana, | Nana Akufo-Addo", "Secretary of State, | Antony Blinken",
+    "Head of the Atomic Energy Organization of Iran | Ali Akbar Salehi". A complement of
+    capitalised words ends at a comma or at its last place, or the name would be read as part of it."""
+    if j + 1 >= len(doc) or doc[j].lower_ not in ("to", "of"):
+        return j
+    k = j + 1
+    if doc[k].lower_ == "the":
+        k += 1
+    if k in places:
+        while k in places or (k + 1 < len(doc) and doc[k].lower_ == "of" and k + 1 in places):
+            k += 1
+        return k + 1 if k < len(doc) and doc[k].text == "," else k
+    if doc[j].lower_ != "of":
+        return j
+    place_end = None
+    while k < len(doc) and (doc[k].is_title or k in places or doc[k].lower_ in ("of", "the", "and")) \
+            and doc[k].text != ",":
+        if k in places and k + 1 not in places:
+            place_end = k + 1
+        k += 1
+    if k < len(doc) and doc[k].text == "," and k > j + 1:
+        return k + 1
+    return place_end if place_end is not None else j
 
 
 @dataclass
