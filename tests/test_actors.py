@@ -339,3 +339,23 @@ def test_titled_names_and_their_country(nlp, text, name, country):
 def test_a_title_word_after_the_first_name_word_is_part_of_the_name(nlp):
     index = ActorIndex.build(nlp("Civil Affairs Minister Hussein Al Sheikh arrived in Amman on Monday."))
     assert "Hussein Al Sheikh" in [p.name for p in index.people]
+
+
+def test_the_minister_is_the_holder_named_last_before_not_one_named_later(nlp):
+    text = ("Foreign Minister Ana Lopez spoke with her Chilean counterpart on Monday. Lopez thanked Chile "
+            "for its help. The minister then proposed joint patrols. Chilean Foreign Minister Pedro Ruiz "
+            "welcomed the idea.")
+    (actor,) = _actors(nlp, text, "minister")
+    assert actor.name == "Ana Lopez"
+
+
+def test_fm_is_the_foreign_minister(nlp):
+    text = "Foreign Minister Ana Lopez of Peru called Quito on Monday. The FM stressed the ties."
+    (actor,) = _actors(nlp, text, "FM")
+    assert (actor.name, actor.country) == ("Ana Lopez", "PER")
+
+
+def test_a_name_the_parser_hangs_on_the_posts_place_is_the_posts_holder(nlp):
+    text = "Bangladesh's foreign ministry summoned Myanmar ambassador to Dhaka Kyaw Min Htut on Monday."
+    (actor,) = _actors(nlp, text, "ambassador")
+    assert (actor.name, actor.country, actor.sector) == ("Kyaw Min Htut", "MMR", "GOV")

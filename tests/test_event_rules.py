@@ -129,6 +129,9 @@ RULES = [
     # readiness to repress at home threatens one's own country
     ("Peru's government said it is prepared to impose martial law in the south.", ("THREATEN", ["PER"], ["PER"])),
     ("Islamic State militants attacked a Syrian army base on Monday.", ("ASSAULT", [None], ["SYR"])),
+    # a government body is not placed where the trouble came from: the ministry is its story's
+    ("Bangladesh's border guards found the shells on Sunday. The foreign ministry on Monday summoned "
+     "Myanmar's envoy in protest of the shells fired from Myanmar.", ("ACCUSE", ["BGD"], ["MMR"])),
 ]
 
 

@@ -56,6 +56,8 @@ _NAME_ROLE_WORDS = {"chairperson", "chairwoman", "chairman", "chair", "commissio
                     "spokesperson", "premier", "chancellor", "director", "governor", "mayor", "senator",
                     "vice-president", "deputy", "foreign", "prime", "general", "commander", "chief", "fm", "pm",
                     "head"}
+# short forms of posts, as headlines and wire copy write them ("The FM reiterated")
+_ROLE_ABBREVIATIONS = {"fm": {"foreign", "minister"}, "pm": {"prime", "minister"}}
 _GROUP_PEOPLE = {"leaders", "ministers", "presidents", "counterparts", "premiers", "diplomats", "envoys"}
 _GROUP_N = {"two": 2, "three": 3, "four": 4, "five": 5}
 _GROUP_HEADS = {"sides", "countries", "nations", "governments", "ministers", "leaders", "neighbours", "neighbors",
@@ -628,6 +630,15 @@ class ActorIndex:
                               if x.i in self.person_at), None)
                 if named is not None:
                     return [named.actor()]
+        named = self._named_after_post(t)
+        if named is not None:
+            # the post says what the name alone may not: "Myanmar ambassador to Dhaka X"
+            countries = self._modifier_countries(t) if named.country is None else []
+            if countries:
+                role = named.role or self._np_text(t, strip_det=True)
+                return [replace(named.actor(), country=countries[0], role=role,
+                                sector=named.sector or ("GOV" if _is_gov_role(role) else None))]
+            return [named.actor()]
         # the dyad in focus: "the two sides", "both countries"
         np = self._np_text(t) if low in _GROUP_HEADS else ""
         m = GROUP_DYAD.match(np) if np else None
@@ -744,6 +755,25 @@ class ActorIndex:
             if countries:
                 return [Actor(kind="group", country=c, role=self._np_text(t, strip_det=True)) for c in countries]
         return []
+
+    def _named_after_post(self, t: Token) -> "Person | None":
+        """The person a post's complement runs into: "ambassador to Dhaka Aung Kyaw Moe" and
+        "President of Ghana, Nana Akufo-Addo", where the parser hangs the name on the place."""
+        for prep in t.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("to", "of"):
+                continue
+            for o in prep.children:
+                if o.dep_ != "pobj":
+                    continue
+                person = self.person_at.get(o.i)
+                if person is not None:
+                    start = min(i for i in range(prep.i + 1, o.i + 1) if self.person_at.get(i) is person)
+                    glued = start - 1 in self.place_at or _is_place_word(self.doc[start - 1])
+                    return person if glued and start - 1 > prep.i else None
+                if o.i in self.place_at:
+                    return next((self.person_at[a.i] for a in o.children
+                                 if a.dep_ == "appos" and a.i in self.person_at), None)
+        return None
 
     def _np_text(self, t: Token, strip_det: bool = False) -> str:
         left = [c for c in t.lefts if c.dep_ in ("det", "nummod", "amod", "compound", "poss", "predet", "quantmod")]
@@ -875,10 +905,19 @@ class ActorIndex:
 
     def _role_holder(self, t: Token) -> "Person | None":
         """'The minister said', 'External Affairs Minister held talks': the person named with that role."""
-        words = {x.lower_ for x in t.lefts if x.dep_ in ("compound", "amod")} | {t.lower_}
+        words = set()
+        for x in [x for x in t.lefts if x.dep_ in ("compound", "amod")] + [t]:
+            words |= _ROLE_ABBREVIATIONS.get(x.lower_.rstrip("."), {x.lower_})
+        holds = lambda p: bool(p.role) and words <= set(p.role.lower().split())
+        # the holder named last before the noun: "Cho spoke with Son ... The minister then proposed"
+        # is Cho's proposal even though the story names Son, a minister too, later on
+        for i in range(t.i - 1, -1, -1):
+            p = self.person_at.get(i)
+            if p is not None and holds(p):
+                return p
         best = None
         for p in self.people:
-            if p.role and words <= set(p.role.lower().split()):
+            if holds(p):
                 best = p
         return best
 
