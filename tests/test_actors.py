@@ -327,6 +327,8 @@ def test_a_given_name_that_is_also_a_place_stays(nlp):
     ("Peru's Minister of Foreign Affairs, Elmer Schialer, flew to Lima.", "Elmer Schialer", "PER"),
     ("The Minister of Foreign Affairs of the Arab Republic of Egypt HE Badr Abdelatty arrived.", "Badr Abdelatty", "EGY"),
     ("Head of the Atomic Energy Organization of Iran Mohammad Eslami met the envoy.", "Mohammad Eslami", "IRN"),
+    # "post of <place>" before the name, and an acronym in brackets repeating the place
+    ("Wang met Foreign Minister of the Republic of Korea (ROK) Park Jin in Jakarta.", "Park Jin", "KOR"),
     # "King X of Jordan": the country after the name
     ("King Abdullah of Jordan arrived in Cairo on Monday.", "Abdullah", "JOR"),
 ])
@@ -359,3 +361,13 @@ def test_a_name_the_parser_hangs_on_the_posts_place_is_the_posts_holder(nlp):
     text = "Bangladesh's foreign ministry summoned Myanmar ambassador to Dhaka Kyaw Min Htut on Monday."
     (actor,) = _actors(nlp, text, "ambassador")
     assert (actor.name, actor.country, actor.sector) == ("Kyaw Min Htut", "MMR", "GOV")
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("The Minister of Foreign Affairs of the Kingdom of Thailand Maris Sangiampongsa flew to Hanoi.",
+     "Maris Sangiampongsa", "Minister of Foreign Affairs"),
+    ("President of the Republic of Kenya William Ruto flew to Hanoi.", "William Ruto", "President"),
+])
+def test_a_post_of_a_place_before_the_name_is_the_role(nlp, text, name, role):
+    index = ActorIndex.build(nlp(text))
+    assert [(p.name, p.role) for p in index.people] == [(name, role)]

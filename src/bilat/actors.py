@@ -500,16 +500,24 @@ class ActorIndex:
         country = None
         # left modifiers inside the same noun phrase: "Chinese Foreign Minister Qin Gang"
         i = ent.start - 1
-        while i >= 0 and i >= ent.start - 8:
+        while i >= 0 and i >= ent.start - 16:  # posts with their places run long
             t = doc[i]
             if t.text in ("-", "–"):
                 i -= 1
                 continue  # "Secretary-General"
+            if t.text == ")" and i >= 2 and doc[i - 2].text == "(" and (i - 1 in self.place_at or doc[i - 1].is_upper):
+                i -= 3  # "Foreign Minister of the Republic of Korea (ROK) X": the acronym repeats the place
+                continue
             if t.is_punct and t.text not in {"'s", "’s"}:
                 break
             if t.lower_ in {"the", "a", "an", "his", "her", "their", "its"}:
                 break
             place = self.place_at.get(i)
+            if place is not None and self._post_of(place.start - 1) is not None:
+                # "Foreign Minister of the Democratic People's Republic of Korea X"
+                country = country or place.code
+                i = self._post_of(place.start - 1)
+                continue
             if place is not None:
                 before = doc[place.start - 1] if place.start > 0 else None
                 possessive = place.end < len(doc) and doc[place.end].tag_ == "POS"  # "Lebanon's new President"
@@ -530,6 +538,10 @@ class ActorIndex:
                 continue
             if t.text in _HONORIFICS or t.lower_.rstrip(".") in ("mr", "mrs", "ms", "dr"):
                 i -= 1  # "HE Dr. Ayman Al Safadi": honorifics are neither the role nor the name
+                continue
+            if t.lower_ == "of" and role_toks and role_toks[0].is_title and i > 0 and doc[i - 1].lower_ in ROLE_WORDS:
+                role_toks.insert(0, t)  # "Minister of Foreign Affairs X"
+                i -= 1
                 continue
             if t.lower_ == "and" and role_toks and i > 0 and doc[i - 1].lower_ in ROLE_WORDS:
                 role_toks.insert(0, t)  # "Deputy Prime Minister and Foreign Minister X": one person, two roles
@@ -588,6 +600,19 @@ class ActorIndex:
                     sector = sector_table()[word][0]
                     break
         return role, country, sector
+
+    def _post_of(self, j: int) -> int | None:
+        """Where a post stands before "of [the] <place>" that ends at token ``j``: the index of the
+        post's last word ("Minister" in "Minister of the Republic of Korea"), else None."""
+        doc = self.doc
+        if j >= 0 and doc[j].lower_ == "the":
+            j -= 1
+        if j < 1 or doc[j].lower_ != "of" or not doc[j - 1].is_title:
+            return None
+        # the post itself, or its own complement ("Minister of Foreign Affairs of ...")
+        if any(doc[k].lower_ in ROLE_WORDS or doc[k].lower_ in _NAME_ROLE_WORDS for k in range(max(0, j - 4), j)):
+            return j - 1
+        return None
 
     # -- resolution -------------------------------------------------------------------
     def actors_for(self, token: Token, *, speaker: list[Actor] | None = None, exclude: set[int] | None = None,
