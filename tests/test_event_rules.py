@@ -132,6 +132,8 @@ RULES = [
     # a government body is not placed where the trouble came from: the ministry is its story's
     ("Bangladesh's border guards found the shells on Sunday. The foreign ministry on Monday summoned "
      "Myanmar's envoy in protest of the shells fired from Myanmar.", ("ACCUSE", ["BGD"], ["MMR"])),
+    # the passive's agent is an attack its country's adjective names
+    ("Five Yemeni fishermen were killed by Saudi airstrikes on Monday.", ("ASSAULT", ["SAU"], ["YEM"])),
 ]
 
 
