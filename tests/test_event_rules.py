@@ -158,6 +158,8 @@ NOT_EVENTS = [
     "President Tomas Varga gave a warm welcome to Chilean leader Gabriel Boric on Thursday.",
     # (the first rule above: Israel does not concede by being asked to)
     "The United Nations reiterated its demand that Israel ease restrictions on Palestinian workers.",
+    # officials are not of the place they speak about: no Palestinian call on Palestine
+    "Senior Arab leaders called for a ceasefire in Gaza following a meeting in Riyadh on Thursday.",
 ]
 
 
@@ -169,8 +171,9 @@ NOT_EVENTS = [
     (NOT_EVENTS[4], "SANCTION"),
     (NOT_EVENTS[5], "CONSULT"),
     (NOT_EVENTS[6], "CONCEDE"),
+    (NOT_EVENTS[7], "REQUEST"),
 ], ids=["allegation", "protest-demand", "wish", "place-description", "faced-prospect", "inferred-host",
-        "demanded-content"])
+        "demanded-content", "officials-not-placed"])
 def test_not_an_event(dyads, text, absent):
     assert absent not in [d[0] for d in dyads(text)]
 

@@ -34,8 +34,10 @@ def locate(f: Frame, ctx: SentenceContext) -> Frame:
 
 def _placeable(a: Actor) -> bool:
     """A named person is not placed: a visitor received in Abuja is no Nigerian. Nor is a government
-    body: "the foreign ministry" that protests shells fired from Myanmar is not Myanmar's."""
-    return not (a.kind == "person" and a.name) and not (a.kind == "organization" and a.sector == "GOV")
+    body or its officials, who travel and speak of other places: "the foreign ministry" that protests
+    shells fired from Myanmar is not Myanmar's, "Arab leaders" calling for a ceasefire in Gaza are
+    not Palestinians."""
+    return not (a.kind == "person" and a.name) and a.sector != "GOV"
 
 
 def placed_groups(f: Frame, ctx: SentenceContext) -> Frame:
