@@ -134,6 +134,9 @@ RULES = [
      "Myanmar's envoy in protest of the shells fired from Myanmar.", ("ACCUSE", ["BGD"], ["MMR"])),
     # the passive's agent is an attack its country's adjective names
     ("Five Yemeni fishermen were killed by Saudi airstrikes on Monday.", ("ASSAULT", ["SAU"], ["YEM"])),
+    # a rank with a "to" clause reports what was done; the predicate noun's subject acts
+    ("Kenya was the first country to recognize South Sudan.", ("SUPPORT", ["KEN"], ["SSD"])),
+    ("Canada was among the first to impose sanctions on Belarus.", ("SANCTION", ["CAN"], ["BLR"])),
 ]
 
 
