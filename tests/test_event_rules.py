@@ -137,6 +137,10 @@ RULES = [
     # a rank with a "to" clause reports what was done; the predicate noun's subject acts
     ("Kenya was the first country to recognize South Sudan.", ("SUPPORT", ["KEN"], ["SSD"])),
     ("Canada was among the first to impose sanctions on Belarus.", ("SANCTION", ["CAN"], ["BLR"])),
+    # an act done separately with several parties is one act with each
+    ("Kenyan Foreign Minister Alfred Mutua talked on the phone separately with his Ugandan and Tanzanian "
+     "counterparts on Monday.", ("CONSULT", ["KEN"], ["TZA"])),
+    ("The Kenyan president held separate talks with Uganda and Tanzania on Monday.", ("CONSULT", ["KEN"], ["UGA"])),
 ]
 
 
@@ -375,12 +379,13 @@ def test_a_meeting_that_is_its_clauses_subject_takes_the_clauses_date(nlp):
     assert events and events[0]["date"] == "2024-05-15", events
 
 
-def test_a_call_with_two_named_people_reaches_both_and_the_day_of_its_morning(nlp):
+def test_separate_calls_with_two_named_people_reach_each_and_the_day_of_their_morning(nlp):
     text = ("Kenyan Foreign Minister Mary Wanjiru talked on the phone separately with Ugandan Foreign Minister "
             "Peter Okello and Tanzanian Foreign Minister Anna Mushi in the morning of May 12.")
-    (e,) = [e for e in bilat.extract(text, PUBLISHED) if e["type"] == "CONSULT"]
-    assert {a["country"] for a in e["source"] + e["target"]} == {"KEN", "UGA", "TZA"}, e
-    assert e["date"] == "2024-05-12"
+    calls = [e for e in bilat.extract(text, PUBLISHED) if e["type"] == "CONSULT"]
+    assert sorted((a["country"], a["name"]) for e in calls for a in e["target"]) == \
+        [("TZA", "Anna Mushi"), ("UGA", "Peter Okello")], calls
+    assert all(e["date"] == "2024-05-12" and e["source"][0]["country"] == "KEN" for e in calls)
 
 
 def test_praise_for_a_plan_goes_to_whoever_announced_it(dyads):
