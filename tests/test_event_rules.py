@@ -141,6 +141,8 @@ RULES = [
     ("Kenyan Foreign Minister Alfred Mutua talked on the phone separately with his Ugandan and Tanzanian "
      "counterparts on Monday.", ("CONSULT", ["KEN"], ["TZA"])),
     ("The Kenyan president held separate talks with Uganda and Tanzania on Monday.", ("CONSULT", ["KEN"], ["UGA"])),
+    # a crowd besieging or surrounding a building obstructs it (CAMEO 144)
+    ("Hundreds of Kenyans surrounded the Ugandan embassy in Nairobi on Saturday.", ("PROTEST", ["KEN"], ["UGA"])),
 ]
 
 
