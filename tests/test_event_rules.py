@@ -143,6 +143,10 @@ RULES = [
     ("The Kenyan president held separate talks with Uganda and Tanzania on Monday.", ("CONSULT", ["KEN"], ["UGA"])),
     # a crowd besieging or surrounding a building obstructs it (CAMEO 144)
     ("Hundreds of Kenyans surrounded the Ugandan embassy in Nairobi on Saturday.", ("PROTEST", ["KEN"], ["UGA"])),
+    # being somewhere to do something, in the past, is doing it; being ready to is not
+    ("Kenya's Foreign Minister, Ambassador Mary Wanjiru, was on hand to receive the Ugandan Foreign Minister, "
+     "Peter Okello, at the airport.", ("CONSULT", ["KEN"], ["UGA"])),
+    ("Kenya was ready to sign a deal with Uganda.", ("AGREE", ["KEN"], ["UGA"])),
 ]
 
 

@@ -165,6 +165,9 @@ def _complement_modality(verb: Token, idx: ActorIndex) -> str:
         return "fact"  # "police fired tear gas to disperse the crowd": force used to that end is coercion
     if glem in INTENT_VERBS or gov.lower_ in SCHEDULE_WORDS:
         return "future"
+    if glem == "be" and gov.tag_ == "VBD" and any(c.dep_ == "prep" for c in gov.children) and \
+            not any(c.dep_ in ("acomp", "attr") for c in gov.children) and modality(gov, idx) == "fact":
+        return "fact"  # "was on hand to receive X", "was in Beijing to attend": there, and did it
     if gov.pos_ == "ADJ" or glem == "be":
         return "future"
     return "hypothetical"
