@@ -147,6 +147,8 @@ RULES = [
     ("Kenya's Foreign Minister, Ambassador Mary Wanjiru, was on hand to receive the Ugandan Foreign Minister, "
      "Peter Okello, at the airport.", ("CONSULT", ["KEN"], ["UGA"])),
     ("Kenya was ready to sign a deal with Uganda.", ("AGREE", ["KEN"], ["UGA"])),
+    # a foreign office is a government body, and its capital gives its country
+    ("The Kenyan envoy was summoned by the foreign office in Kampala on Tuesday.", ("ACCUSE", ["UGA"], ["KEN"])),
 ]
 
 

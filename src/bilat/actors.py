@@ -56,6 +56,8 @@ _NAME_ROLE_WORDS = {"chairperson", "chairwoman", "chairman", "chair", "commissio
                     "spokesperson", "premier", "chancellor", "director", "governor", "mayor", "senator",
                     "vice-president", "deputy", "foreign", "prime", "general", "commander", "chief", "fm", "pm",
                     "head"}
+# what makes an "office" a government body rather than any office
+_GOV_OFFICE_MODIFIERS = {"foreign", "cabinet", "presidential", "minister", "president", "home"}
 # short forms of posts, as headlines and wire copy write them ("The FM reiterated")
 _ROLE_ABBREVIATIONS = {"fm": {"foreign", "minister"}, "pm": {"prime", "minister"}}
 _GROUP_PEOPLE = {"leaders", "ministers", "presidents", "counterparts", "premiers", "diplomats", "envoys"}
@@ -725,6 +727,9 @@ class ActorIndex:
                     break
         if sector_kind is None and low == "counterpart":
             sector_kind = ("GOV", "person")
+        if sector_kind is None and low == "office" and any(
+                c.lower_ in _GOV_OFFICE_MODIFIERS for c in t.lefts if c.dep_ in ("amod", "compound")):
+            sector_kind = ("GOV", "organization")  # "the Foreign Office", "the prime minister's office"
         if sector_kind is None and low in GENERIC_IGO_NOUNS:
             igo = self._recent_igo(t.i, low)
             if igo:
