@@ -227,6 +227,8 @@ class Fetcher:
             self._robots[origin] = cached = (now + ttl, rules)
         rules = cached[1]
         if isinstance(rules, FetchError):
+            if rules.code in ("B702", "B703", "B713"):  # the host is down, not its robots.txt: say so
+                raise FetchError(rules.code, **{**rules.values, "url": url})
             raise FetchError("B710", url=url, robots=robots_url, detail=rules.values.get("detail_short", rules.message))
         if not rules.can_fetch(ROBOTS_TOKEN, url):
             raise FetchError("B707", url=url, robots=robots_url)
