@@ -150,9 +150,10 @@ class Fetcher:
             try:
                 fetched = self._follow(url, etag, last_modified, accept)
             except FetchError as exc:
-                if not is_transient(exc):
-                    raise
                 host = host_of(exc.values.get("host_url") or exc.values.get("url") or url)
+                if not is_transient(exc):
+                    self._in_row.pop(host, None)  # it answered, if only to refuse: it is up
+                    raise
                 self._in_row[host] = self._in_row.get(host, 0) + 1
                 if attempt == retries:
                     raise

@@ -79,7 +79,7 @@ class FeedReport:
 @dataclass(frozen=True)
 class PollReport:
     feeds: tuple[FeedReport, ...]
-    pages_fetched: int = 0
+    pages_fetched: int = 0  # pages asked for, whatever the answer
     articles_stored: int = 0
     articles_known: int = 0  # fetched, but already in the store (same content)
     events_stored: int = 0
@@ -125,6 +125,12 @@ class Watcher:
 
     def close(self) -> None:
         self.fetcher.close()
+
+    def __enter__(self) -> "Watcher":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
     def stop(self) -> None:
         """End the current poll after the article in hand (safe to call from a signal handler)."""
@@ -200,11 +206,11 @@ class Watcher:
         retrying = page.status == FAILED
         try:
             check_url(page.url)
+            tally.pages_fetched += 1  # asked for, whatever the answer
             # validators are sent only when retrying: a page that failed after it was read
             # (no text in it) and answers 304 has not changed, and fails the same way again
             fetched = self.fetcher.get(page.url, etag=page.etag if retrying else None,
                                        last_modified=page.last_modified if retrying else None, accept=PAGE_ACCEPT)
-            tally.pages_fetched += 1
             if fetched.not_modified:
                 raise _Unchanged()
             page = replace(page, etag=fetched.etag, last_modified=fetched.last_modified)

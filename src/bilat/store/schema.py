@@ -246,6 +246,7 @@ watch_pages = Table(
     Column("last_error", Text),
     Column("seen_at", String(32), nullable=False),
     Column("updated_at", String(32), nullable=False),
+    Column("seq", BigInteger, nullable=False),  # the order entries were listed in, across polls
 )
 Index("ix_watch_pages_feed_status", watch_pages.c.feed_key, watch_pages.c.status)
 Index("ix_watch_pages_entry", watch_pages.c.feed_key, watch_pages.c.entry_key)

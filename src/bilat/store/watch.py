@@ -13,7 +13,7 @@ import hashlib
 from dataclasses import asdict, dataclass
 from typing import Iterable
 
-from sqlalchemy import and_, insert, or_, select, update
+from sqlalchemy import and_, func, insert, or_, select, update
 
 from .engine import writer
 from .records import _chunks
@@ -111,13 +111,15 @@ class WatchState:
                 known_entries.update(conn.execute(
                     select(watch_pages.c.feed_key, watch_pages.c.entry_key)
                     .where(and_(watch_pages.c.feed_key.in_(feed_keys), watch_pages.c.entry_key.in_(part)))).all())
+            seq = conn.execute(select(func.max(watch_pages.c.seq))).scalar() or 0
             new, rows = [], []
             for key, p in by_key.items():
                 entry = (url_key(p.feed_url), url_key(p.entry_id))
                 if key in known_urls or entry in known_entries:
                     continue
                 known_entries.add(entry)
-                rows.append(dict(page_key=key, feed_key=entry[0], entry_key=entry[1], seen_at=now, updated_at=now,
+                seq += 1
+                rows.append(dict(page_key=key, seq=seq, feed_key=entry[0], entry_key=entry[1], seen_at=now, updated_at=now,
                                  **{c: getattr(p, c) for c in _PAGE_COLS}))
                 new.append(p)
             if rows:
@@ -133,14 +135,14 @@ class WatchState:
                     watch_pages.c.feed_key == url_key(feed_url),
                     or_(watch_pages.c.status == PENDING,
                         and_(watch_pages.c.status == FAILED, watch_pages.c.next_try_at <= now))))
-                .order_by(watch_pages.c.seen_at, watch_pages.c.page_key)).mappings().all()
+                .order_by(watch_pages.c.seq)).mappings().all()
         return [_page(r, feed_url) for r in rows]
 
     def watch_pages_of(self, feed_url: str) -> list[PageState]:
         """Every page a feed has listed, oldest first (for status reports and tests)."""
         with self.engine.connect() as conn:
             rows = conn.execute(select(watch_pages).where(watch_pages.c.feed_key == url_key(feed_url))
-                                .order_by(watch_pages.c.seen_at, watch_pages.c.page_key)).mappings().all()
+                                .order_by(watch_pages.c.seq)).mappings().all()
         return [_page(r, feed_url) for r in rows]
 
     def save_watch_page(self, state: PageState) -> None:

@@ -44,6 +44,7 @@ def upgrade() -> None:
         sa.Column("last_error", sa.Text),
         sa.Column("seen_at", sa.String(32), nullable=False),
         sa.Column("updated_at", sa.String(32), nullable=False),
+        sa.Column("seq", sa.BigInteger, nullable=False),
     )
     op.create_index("ix_watch_pages_feed_status", "watch_pages", ["feed_key", "status"])
     op.create_index("ix_watch_pages_entry", "watch_pages", ["feed_key", "entry_key"])
