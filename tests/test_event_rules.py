@@ -129,6 +129,11 @@ RULES = [
     # readiness to repress at home threatens one's own country
     ("Peru's government said it is prepared to impose martial law in the south.", ("THREATEN", ["PER"], ["PER"])),
     ("Islamic State militants attacked a Syrian army base on Monday.", ("ASSAULT", [None], ["SYR"])),
+    # a government body is not placed where the trouble came from: the ministry is its story's
+    ("Bangladesh's border guards found the shells on Sunday. The foreign ministry on Monday summoned "
+     "Myanmar's envoy in protest of the shells fired from Myanmar.", ("ACCUSE", ["BGD"], ["MMR"])),
+    # the passive's agent is an attack its country's adjective names
+    ("Five Yemeni fishermen were killed by Saudi airstrikes on Monday.", ("ASSAULT", ["SAU"], ["YEM"])),
 ]
 
 
@@ -153,6 +158,8 @@ NOT_EVENTS = [
     "President Tomas Varga gave a warm welcome to Chilean leader Gabriel Boric on Thursday.",
     # (the first rule above: Israel does not concede by being asked to)
     "The United Nations reiterated its demand that Israel ease restrictions on Palestinian workers.",
+    # officials are not of the place they speak about: no Palestinian call on Palestine
+    "Senior Arab leaders called for a ceasefire in Gaza following a meeting in Riyadh on Thursday.",
 ]
 
 
@@ -164,8 +171,9 @@ NOT_EVENTS = [
     (NOT_EVENTS[4], "SANCTION"),
     (NOT_EVENTS[5], "CONSULT"),
     (NOT_EVENTS[6], "CONCEDE"),
+    (NOT_EVENTS[7], "REQUEST"),
 ], ids=["allegation", "protest-demand", "wish", "place-description", "faced-prospect", "inferred-host",
-        "demanded-content"])
+        "demanded-content", "officials-not-placed"])
 def test_not_an_event(dyads, text, absent):
     assert absent not in [d[0] for d in dyads(text)]
 

@@ -177,8 +177,11 @@ def attack_by_country(f: Frame, idx: ActorIndex, memory: DocumentMemory, target:
     if f.type not in MATERIAL:
         return []
     source: list[Actor] = []
-    for c in f.anchor.children:
-        if c.dep_ == "prep" and c.lower_ in ("in", "by"):
+    verb = f.anchor
+    # "killed and wounded by Israeli attacks": the agent may hang on a conjoined participle
+    around = [verb] + [v for v in verb.conjuncts if v.tag_ == "VBN"]
+    for c in [c for v in around for c in v.children]:
+        if (c.dep_ == "prep" and c.lower_ in ("in", "by")) or c.dep_ == "agent":
             for o in c.children:
                 if o.dep_ == "pobj" and o.lemma_.lower() in AGENTIVE_EVENTS | {"shelling", "bombing", "raid"}:
                     code = idx.modifier_country(o)
