@@ -149,6 +149,10 @@ RULES = [
     ("Kenya was ready to sign a deal with Uganda.", ("AGREE", ["KEN"], ["UGA"])),
     # a foreign office is a government body, and its capital gives its country
     ("The Kenyan envoy was summoned by the foreign office in Kampala on Tuesday.", ("ACCUSE", ["UGA"], ["KEN"])),
+    # a meeting between a post of one country and a person of another: both take part
+    ("The Finance Minister of Uganda, Peter Okello, signed the loan in Kampala. This support comes in the wake of "
+     "a virtual meeting between the Foreign Minister of Kenya and Peter Okello on January 15, during which they "
+     "discussed trade.", ("CONSULT", ["KEN", "UGA"], [])),
 ]
 
 

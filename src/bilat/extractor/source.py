@@ -93,7 +93,11 @@ def scene_participants(noun: Token, speaker, idx: ActorIndex) -> tuple[list[Acto
     if not any(a.country for a in source):
         # "the talks between Xi and Ma": the parties a meeting is between are all its participants
         between = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"
-                   for o in c.children if o.dep_ == "pobj" for a in idx.actors_for(o, speaker=speaker)]
+                   for o in c.children if o.dep_ == "pobj"
+                   # "between the Minister of India and X", however the parser hangs X
+                   for x in [o] + [x for x in o.subtree if x.dep_ == "conj" and x.i > o.i]
+                   for a in idx.actors_for(x, speaker=speaker)]
+        between = list(dict.fromkeys(between))
         if len({a.country for a in between if a.country}) >= 2:
             return between, []
     if not source and speaker:
