@@ -153,6 +153,9 @@ RULES = [
     ("The Finance Minister of Uganda, Peter Okello, signed the loan in Kampala. This support comes in the wake of "
      "a virtual meeting between the Foreign Minister of Kenya and Peter Okello on January 15, during which they "
      "discussed trade.", ("CONSULT", ["KEN", "UGA"], [])),
+    # a gathering speaks for those who met; 'called for X to' addresses X
+    ("Foreign ministers of the African Union held a meeting by video link on Monday. The meeting called for all "
+     "parties in Sudan to exercise restraint.", ("REQUEST", ["IGO:AU"], ["SDN"])),
 ]
 
 

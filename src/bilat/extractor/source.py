@@ -19,7 +19,7 @@ from .records import Frame, SentenceContext
 from .subjects import subject_of
 from .syntax import co_actors, existential_participle
 from .typefacts import MATERIAL_CONFLICT
-from .words import AGENTIVE_EVENTS, PROTEST_NOUNS, VISIT_NOUNS, WEAPONS
+from .words import AGENTIVE_EVENTS, GATHERING_NOUNS, PROTEST_NOUNS, VISIT_NOUNS, WEAPONS
 
 PHASE = "source"
 #: hostile acts whose unnamed agent is unknown, never guessed from the speaker or the story
@@ -41,6 +41,9 @@ def run(f: Frame, ctx: SentenceContext) -> Frame:
     if t.pos_ == "ADJ" and not source:
         source, passive, subj = subject_of(t, speaker, idx)
     reason = "subject"
+    if not source and not passive and subj is not None and subj.lemma_.lower() in GATHERING_NOUNS \
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children) and ctx.memory.meeting:
+        source, reason = list(ctx.memory.meeting), "the_meeting"  # "The meeting called for restraint"
     if existential_participle(t):  # "there were ten soldiers killed": the noun is the passive subject
         subj, passive, reason = t.head, True, "existential_subject"
         source = idx.actors_for(t.head, speaker=speaker, allow_unknown=True)

@@ -233,7 +233,9 @@ def complement_subject(s: Search) -> None:
         return
     for h in s.heads:
         for c in h.children:
-            if (c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "acl" and h.pos_ == "NOUN")) and c.i not in s.exclude:
+            # "called for all parties in Myanmar to exercise restraint": a 'for ... to' clause too
+            for_to = c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+            if (c.dep_ in ("ccomp", "xcomp") or for_to or (c.dep_ == "acl" and h.pos_ == "NOUN")) and c.i not in s.exclude:
                 for sub in c.children:
                     if sub.dep_ in ("nsubj", "nsubjpass"):
                         s.take(sub, foreign_only=False, unknown=True)
