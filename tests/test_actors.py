@@ -371,3 +371,9 @@ def test_a_name_the_parser_hangs_on_the_posts_place_is_the_posts_holder(nlp):
 def test_a_post_of_a_place_before_the_name_is_the_role(nlp, text, name, role):
     index = ActorIndex.build(nlp(text))
     assert [(p.name, p.role) for p in index.people] == [(name, role)]
+
+
+def test_a_post_the_tagger_took_for_a_name_is_no_person(nlp):
+    index = ActorIndex.build(nlp("Foreign Minister Ana Lopez of Peru made a phone call to Chinese State Councillor "
+                                 "and Foreign Minister Li Wei on April 16."))
+    assert [p.name for p in index.people] == ["Ana Lopez", "Li Wei"]

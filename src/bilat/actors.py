@@ -55,7 +55,7 @@ _NAME_ROLE_WORDS = {"chairperson", "chairwoman", "chairman", "chair", "commissio
                     "secretary", "secretary-general", "ambassador", "envoy", "spokesman", "spokeswoman",
                     "spokesperson", "premier", "chancellor", "director", "governor", "mayor", "senator",
                     "vice-president", "deputy", "foreign", "prime", "general", "commander", "chief", "fm", "pm",
-                    "head"}
+                    "head", "councillor", "councilor", "counsellor", "counselor"}
 # what makes an "office" a government body rather than any office
 _GOV_OFFICE_MODIFIERS = {"foreign", "cabinet", "presidential", "minister", "president", "home"}
 # short forms of posts, as headlines and wire copy write them ("The FM reiterated")
@@ -228,6 +228,8 @@ def _person_spans(doc: Doc) -> list[Span]:
                                    or (_is_place_word(doc[start]) and end - start > 2 and start > 0
                                        and doc[start - 1].lower_ in ("to", "in", "at", "from"))):
             start += 1  # "Ambassador to Dhaka Aung Kyaw Moe": the place is no part of the name
+        if end - start == 1 and (doc[start].lower_ in _NAME_ROLE_WORDS or doc[start].lower_ in ROLE_WORDS):
+            continue  # "State Councillor": a post the tagger took for a name
         # the rest of a name the tagger cut short: "Chairperson Moussa" + "Faki Mahamat", where the
         # name's words all lean on the last one
         root = doc[start:end].root
