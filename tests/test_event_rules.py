@@ -156,6 +156,10 @@ RULES = [
     # a gathering speaks for those who met; 'called for X to' addresses X
     ("Foreign ministers of the African Union held a meeting by video link on Monday. The meeting called for all "
      "parties in Sudan to exercise restraint.", ("REQUEST", ["IGO:AU"], ["SDN"])),
+    # deposits and their rollover are financial aid (CAMEO 071)
+    ("Qatar placed a deposit of $2 billion with Egypt's central bank in March.", ("AID", ["QAT"], ["EGY"])),
+    ("The Kuwaiti fund on Sunday confirmed the rollover of $1 billion deposits with Egypt for another year.",
+     ("AID", ["KWT"], ["EGY"])),
 ]
 
 
