@@ -444,3 +444,10 @@ def test_a_subject_listing_people_of_several_states_names_them_all(dyads):
 ])
 def test_a_decision_to_act_is_the_act(dyads, text, expected):
     assert expected in dyads(text), dyads(text)
+
+
+def test_a_meeting_with_a_list_of_counterparts_meets_them_all(nlp):
+    text = ("Kenyan Foreign Minister Mary Wanjiru received her Ugandan counterpart Peter Okello, Tanzanian "
+            "counterpart Anna Mushi and Rwandan counterpart Jean Habimana in Nairobi on Monday.")
+    (e,) = [e for e in bilat.extract(text, PUBLISHED) if e["type"] == "CONSULT"]
+    assert sorted(a["name"] for a in e["target"]) == ["Anna Mushi", "Jean Habimana", "Peter Okello"], e
