@@ -16,7 +16,7 @@ from ..model import Actor
 from ..model import EventType as T
 from .lexicon import lemma
 from .parties import place_country, possessor
-from .recipients import aid_recipient
+from .recipients import aid_recipient, rest_of_a_list
 from .records import Frame, SentenceContext
 from .syntax import own_clause
 from .typefacts import HOSTILE, PLACE_TARGET_TYPES, TARGET_PREPS
@@ -124,26 +124,6 @@ def select(t: Token, typ: T, light: Token | None, source: list[Actor], exclude: 
             break  # a protest's purpose may name more of whom it is aimed at
     rest_of_a_list(s)
     return s.found, first
-
-
-def rest_of_a_list(s: Search) -> None:
-    """'receiving his Jordanian counterpart A, Egyptian counterpart B, Qatari counterpart C and UAE
-    counterpart D': a meeting with one person of a list meets them all, however the parser hung the
-    list; the list runs on through names and their posts, up to the next verb or the clause's end."""
-    if s.typ != T.CONSULT or not s.found or not all(a.kind == "person" and a.name for a in s.found):
-        return
-    idx, names = s.idx, {a.name for a in s.found}
-    mentions = [i for i, p in idx.person_at.items() if p.name in names and i > s.t.i]
-    if not mentions:
-        return
-    taken = {a.country for a in s.found + s.source}
-    for tok in idx.doc[max(mentions) + 1:s.t.sent.end]:
-        if tok.pos_ in ("VERB", "AUX") or tok.text in (";", ":", "."):
-            break
-        p = idx.person_at.get(tok.i)
-        if p is not None and p.country and p.country not in taken:
-            s.found.append(p.actor())
-            taken.add(p.country)
 
 
 def doer_of_condemned_act(s: Search) -> None:
