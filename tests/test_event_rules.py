@@ -186,6 +186,8 @@ NOT_EVENTS = [
     "The United Nations reiterated its demand that Israel ease restrictions on Palestinian workers.",
     # officials are not of the place they speak about: no Palestinian call on Palestine
     "Senior Arab leaders called for a ceasefire in Gaza following a meeting in Riyadh on Thursday.",
+    # the talks an offer is for are not held
+    "Kenya's president today rejected a fresh offer from Uganda for direct talks between the two neighbours.",
 ]
 
 
@@ -198,8 +200,9 @@ NOT_EVENTS = [
     (NOT_EVENTS[5], "CONSULT"),
     (NOT_EVENTS[6], "CONCEDE"),
     (NOT_EVENTS[7], "REQUEST"),
+    (NOT_EVENTS[8], "CONSULT"),
 ], ids=["allegation", "protest-demand", "wish", "place-description", "faced-prospect", "inferred-host",
-        "demanded-content", "officials-not-placed"])
+        "demanded-content", "officials-not-placed", "offered-talks"])
 def test_not_an_event(dyads, text, absent):
     assert absent not in [d[0] for d in dyads(text)]
 
