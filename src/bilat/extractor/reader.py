@@ -56,6 +56,7 @@ def read_sentence(sent: Span, index: ActorIndex, memory: DocumentMemory, publish
     reading = SentenceReading(sent)
     if sent.text.rstrip().endswith("?"):
         reading.skipped = "question"
+        memory.previous_speakers = []
         return reading
     toks = list(sent)
     ctx = SentenceContext(sent=sent, index=index, published=published, toks=toks, memory=memory,
@@ -89,6 +90,8 @@ def read_sentence(sent: Span, index: ActorIndex, memory: DocumentMemory, publish
     for frame, cand in statements.read(ctx, claimed):
         reading.frames.append(frame)
         reading.candidates.append(cand)
+    memory.previous_speakers = list(dict.fromkeys(
+        a for speakers, _ in ctx.speech.values() for a in speakers if a.kind == "person" and a.name))
     # remember subjects for pronouns even where no event was found
     for t in toks:
         if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON":

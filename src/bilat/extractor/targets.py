@@ -54,6 +54,13 @@ def run(f: Frame, ctx: SentenceContext) -> Frame:
     if f.speaker and f.source and all(a.kind == "state" for a in f.source) and not (f.passive and f.type in HOSTILE) \
             and {a.country for a in f.source} == {a.country for a in f.speaker if a.country}:
         f = f.but("speaker_for_own_state", source=list(f.speaker))
+    elif not f.speaker and len(f.source) == 1 and f.source[0].kind == "state" and f.type not in HOSTILE \
+            and f.subject is not None and f.subject.i in ctx.index.place_at:
+        # "Yun said both countries can cooperate ... . South Korea is ready to advance its partnership
+        # with China": reported speech runs on into the next sentence, for the speaker's own state
+        same = [a for a in ctx.memory.previous_speakers if a.country == f.source[0].country]
+        if len(same) == 1:
+            f = f.but("previous_speaker_for_own_state", source=same)
     return f
 
 
