@@ -459,5 +459,6 @@ def test_a_meeting_with_a_list_of_counterparts_meets_them_all(nlp):
 def test_reported_speech_runs_on_for_the_speakers_own_state(nlp):
     text = ("Kenyan Foreign Minister Mary Wanjiru said Kenya and Uganda can cooperate on trade. "
             "Kenya is ready to advance its partnership with Uganda.")
-    agree = [e for e in bilat.extract(text, PUBLISHED) if e["type"] == "AGREE" and "advance" in e["evidence"][0]["sentence"]]
+    agree = [e for e in bilat.extract(text, PUBLISHED)
+             if e["type"] == "AGREE" and "advance" in e["evidence"][0]["sentence"]]
     assert agree and [a["name"] for a in agree[0]["source"]] == ["Mary Wanjiru"], agree
