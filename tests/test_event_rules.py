@@ -462,3 +462,9 @@ def test_reported_speech_runs_on_for_the_speakers_own_state(nlp):
     agree = [e for e in bilat.extract(text, PUBLISHED)
              if e["type"] == "AGREE" and "advance" in e["evidence"][0]["sentence"]]
     assert agree and [a["name"] for a in agree[0]["source"]] == ["Mary Wanjiru"], agree
+
+
+def test_whoever_a_picture_shows_doing_something_does_it(nlp):
+    text = "The ministry shared images of Kenyan President Samuel Odhiambo receiving Ugandan President Peter Okello."
+    (e,) = [e for e in bilat.extract(text, PUBLISHED) if e["type"] == "CONSULT"]
+    assert [(a["country"], a["name"]) for a in e["source"]] == [("KEN", "Samuel Odhiambo")], e
