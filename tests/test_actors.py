@@ -377,3 +377,19 @@ def test_a_post_the_tagger_took_for_a_name_is_no_person(nlp):
     index = ActorIndex.build(nlp("Foreign Minister Ana Lopez of Peru made a phone call to Chinese State Councillor "
                                  "and Foreign Minister Li Wei on April 16."))
     assert [p.name for p in index.people] == ["Ana Lopez", "Li Wei"]
+
+
+@pytest.mark.parametrize("text, name, country, role", [
+    # a post of a body that belongs to one country, before a comma or an "and" with another post
+    ("They met the Secretary-General of the Executive Committee of the Palestine Liberation Organization, "
+     "Rami Haddad, in Amman.", "Rami Haddad", "PSE", "Secretary-General"),
+    ("The Secretary-General of the Executive Committee of the Palestine Liberation Organization (PLO) and "
+     "Civil Affairs Minister HE Rami Haddad attended.", "Rami Haddad", "PSE", "Civil Affairs Minister"),
+    # "of <country> to <country>": the post is the first country's
+    ("The deal was signed by the High Commissioner of Kenya to Uganda, Jane Mwangi.", "Jane Mwangi", "KEN",
+     "Commissioner"),
+    ("The deal was signed by the Minister of Finance of Kenya, Jane Mwangi.", "Jane Mwangi", "KEN", "Minister"),
+])
+def test_a_post_of_a_body_or_country_before_a_comma(nlp, text, name, country, role):
+    index = ActorIndex.build(nlp(text))
+    assert [(p.name, p.country, p.role) for p in index.people] == [(name, country, role)]

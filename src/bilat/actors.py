@@ -45,6 +45,10 @@ _LEADER_ROLES = {"president", "prime", "premier", "king", "emir", "amir", "chanc
 # posts one person holds for a country at a time: a bare mention names the story's holder
 _POSTS = {"ambassador", "envoy", "president", "premier", "chancellor", "king", "emir", "spokesman", "spokeswoman",
           "spokesperson", "consul"}
+# the nouns that end a post's name before its "of" phrases ("Minister of Finance of Sri Lanka")
+_POST_HEADS = _POSTS | {"minister", "secretary", "general", "secretary-general", "chairman", "chairwoman", "chair",
+                        "chairperson", "commissioner", "director", "governor", "mayor", "head", "chief", "commander",
+                        "representative", "leader"}
 # words of an organisation's name, never of a person's ("the Ambassador to China Company")
 _BODY_WORDS = {"company", "corporation", "bank", "ministry", "council", "group", "association", "university",
                "party", "agency", "committee", "commission", "office", "department", "embassy", "house", "fund"}
@@ -512,6 +516,18 @@ class ActorIndex:
             if t.text == ")" and i >= 2 and doc[i - 2].text == "(" and (i - 1 in self.place_at or doc[i - 1].is_upper):
                 i -= 3  # "Foreign Minister of the Republic of Korea (ROK) X": the acronym repeats the place
                 continue
+            j = i - 4 if i >= 4 and doc[i - 1].text == ")" and doc[i - 3].text == "(" else i - 1
+            if ((t.text == "," and not role_toks) or (t.lower_ == "and" and role_toks)) and j in self.place_at:
+                # "Secretary-General of the Executive Committee of the PLO, X" and "... of the PLO (PLO)
+                # and Civil Affairs Minister X": a post of a body that is one country's
+                place = self.place_at[j]
+                if place.start >= 2 and doc[place.start - 1].lower_ == "to" and place.start - 2 in self.place_at:
+                    place = self.place_at[place.start - 2]  # "High Commissioner of India to Sri Lanka, X": India's
+                post = self._post_before(place.start)
+                if post is not None and country is None:
+                    country = place.code
+                    role_toks = role_toks or post
+                break
             if t.is_punct and t.text not in {"'s", "’s"}:
                 break
             if t.lower_ in {"the", "a", "an", "his", "her", "their", "its"}:
@@ -593,7 +609,7 @@ class ActorIndex:
             if not role_toks:
                 role_toks = [t for t in sub if not t.is_punct and t.lower_ not in {"the", "his", "her", "their", "a"}
                              and t.i not in self.place_at and t.tag_ != "POS"]
-        role = " ".join(t.text for t in role_toks).strip() or None
+        role = _name_text(role_toks).strip() if role_toks else None  # "Secretary-General" stays whole
         if role and len(role) > 80:
             role = role[:80]
         sector = None
@@ -604,6 +620,21 @@ class ActorIndex:
                     sector = sector_table()[word][0]
                     break
         return role, country, sector
+
+    def _post_before(self, start: int) -> list[Token] | None:
+        """The post that a place ending a chain of 'of' phrases belongs to: "Secretary-General of the
+        Executive Committee of | the Palestine Liberation Organization" -> [Secretary, -, General]."""
+        doc, k = self.doc, start - 1
+        while k >= 0 and start - k <= 10 and (doc[k].lower_ in ("of", "the") or (
+                doc[k].is_title and doc[k].lower_ not in _POST_HEADS)):
+            k -= 1
+        if k < 0 or k == start - 1 or doc[k + 1].lower_ != "of" or doc[k].lower_ not in _POST_HEADS:
+            return None
+        first = k
+        while first > 0 and (doc[first - 1].lower_ in _NAME_ROLE_WORDS or doc[first - 1].text in ("-", "–")
+                             or doc[first - 1].lower_ in ("secretary", "vice")):
+            first -= 1
+        return list(doc[first:k + 1])
 
     def _post_of(self, j: int) -> int | None:
         """Where a post stands before "of [the] <place>" that ends at token ``j``: the index of the
