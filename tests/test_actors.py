@@ -393,3 +393,10 @@ def test_a_post_the_tagger_took_for_a_name_is_no_person(nlp):
 def test_a_post_of_a_body_or_country_before_a_comma(nlp, text, name, country, role):
     index = ActorIndex.build(nlp(text))
     assert [(p.name, p.country, p.role) for p in index.people] == [(name, country, role)]
+
+
+def test_a_lesser_post_of_a_country_is_not_its_leader(nlp):
+    text = ("Kenyan President Samuel Odhiambo spoke on Monday. Meanwhile, Kenya's Ambassador to Kampala, "
+            "Jane Mwangi met Ugandan officials.")
+    (actor,) = _actors(nlp, text, "Ambassador")
+    assert (actor.name, actor.country, actor.role) == ("Jane Mwangi", "KEN", "Ambassador")

@@ -524,6 +524,15 @@ class ActorIndex:
                 if place.start >= 2 and doc[place.start - 1].lower_ == "to" and place.start - 2 in self.place_at:
                     place = self.place_at[place.start - 2]  # "High Commissioner of India to Sri Lanka, X": India's
                 post = self._post_before(place.start)
+                if post is None and place.start >= 2 and doc[place.start - 1].lower_ == "to" \
+                        and doc[place.start - 2].lower_ in _POST_HEADS:
+                    # "Turkey's Ambassador to Athens, X": the country named before the post
+                    post = [doc[place.start - 2]]
+                    k = place.start - 3
+                    while k >= 0 and (doc[k].tag_ == "POS" or doc[k].lower_ in _NAME_ROLE_WORDS):
+                        k -= 1
+                    place = self.place_at.get(k) if k >= 0 else None
+                    post = post if place is not None and place.kind in ("country", "demonym") else None
                 if post is not None and country is None:
                     country = place.code
                     role_toks = role_toks or post
@@ -936,7 +945,9 @@ class ActorIndex:
                     found, best = p, score
         if found is None and noun in _POSTS | {"minister", "secretary", "commissioner", "counterpart"}:
             # the one person the story names for that country, whatever the post it gives them
-            theirs = [p for p in self.people if p.country == country and len(p.tokens) > 1]
+            # (but not its leader for a lesser post: "Turkey's ambassador" is not President Erdogan)
+            theirs = [p for p in self.people if p.country == country and len(p.tokens) > 1
+                      and not (p.role and _LEADER_ROLES & set(p.role.lower().split()) and noun not in _LEADER_ROLES)]
             if len(theirs) == 1:
                 found = theirs[0]
         if found is None and noun in _POSTS:
