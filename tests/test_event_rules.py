@@ -468,3 +468,10 @@ def test_whoever_a_picture_shows_doing_something_does_it(nlp):
     text = "The ministry shared images of Kenyan President Samuel Odhiambo receiving Ugandan President Peter Okello."
     (e,) = [e for e in bilat.extract(text, PUBLISHED) if e["type"] == "CONSULT"]
     assert [(a["country"], a["name"]) for a in e["source"]] == [("KEN", "Samuel Odhiambo")], e
+
+
+def test_a_places_possessor_in_a_locative_phrase_is_where_not_whom(dyads):
+    text = ("Kenya's army said shells fell across the border on Sunday. The Foreign Ministry today summoned the "
+            "Ugandan ambassador in Nairobi and lodged a protest over firing mortar shells in Kenya's territory.")
+    found = dyads(text)
+    assert ("ACCUSE", ["KEN"], ["UGA"]) in found and ("ACCUSE", ["UGA"], ["KEN"]) not in found, found

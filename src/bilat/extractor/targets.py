@@ -283,6 +283,9 @@ def _not_an_actor(x: Token, typ: T, idx: ActorIndex) -> bool:
     where = typ != T.THREATEN and not (x.head.lower_ == "from" and typ in (T.RETREAT, T.AGREE))
     if x.head.dep_ == "prep" and x.head.lower_ in LOCATIVE and x.dep_ == "pobj" and x.i not in idx.person_at and where:
         return True
+    if x.dep_ == "poss" and x.head.dep_ == "pobj" and x.head.head.lower_ in LOCATIVE and where \
+            and x.head.lemma_.lower() in PLACE_HEADS:
+        return True  # "firing shells in Bangladesh's territory": where, not whom
     if x.tag_ == "PRP$":
         return True  # "its supplies": the owner is usually the actor itself
     if any(c.dep_ == "poss" and c.tag_ == "PRP$" and c.lower_ in ("its", "their") for c in x.children):
