@@ -105,6 +105,7 @@ SEPARATE_WORDS = words("separate_words")
 BLOCKADE_VERBS = words("blockade_verbs")
 GATHERING_NOUNS = words("gathering_nouns")
 PROPOSAL_NOUNS = words("proposal_nouns")
+ECONOMIC_RESTRICTIONS = words("economic_restrictions")
 DEVERBAL = pairs("deverbal_acts")
 #: what is received, in the order the lists are tried: "received weapons from X"
 RECEIVED = {name: words(name) for name in ("received_aid", "received_assurance", "received_support", "received_visitor")}
