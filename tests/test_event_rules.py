@@ -475,3 +475,11 @@ def test_a_places_possessor_in_a_locative_phrase_is_where_not_whom(dyads):
             "Ugandan ambassador in Nairobi and lodged a protest over firing mortar shells in Kenya's territory.")
     found = dyads(text)
     assert ("ACCUSE", ["KEN"], ["UGA"]) in found and ("ACCUSE", ["UGA"], ["KEN"]) not in found, found
+
+
+def test_a_quoted_fragment_without_a_subject_speaks_for_whoever_the_quote_is_attributed_to(nlp):
+    text = ('"Welcoming a close partner, Foreign Minister Peter Okello of Uganda. Great talks on trade," '
+            "Kenyan Foreign Minister Mary Wanjiru tweeted on Monday.")
+    support = [e for e in bilat.extract(text, PUBLISHED) if e["type"] == "SUPPORT"]
+    assert support and [a["name"] for a in support[0]["source"]] == ["Mary Wanjiru"], support
+    assert [a["country"] for a in support[0]["target"]] == ["UGA"], support

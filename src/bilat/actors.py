@@ -983,6 +983,10 @@ class ActorIndex:
         for x in [x for x in t.lefts if x.dep_ in ("compound", "amod")] + [t]:
             words |= _ROLE_ABBREVIATIONS.get(x.lower_.rstrip("."), {x.lower_})
         holds = lambda p: bool(p.role) and words <= set(p.role.lower().split())
+        named = self.person_at.get(t.i + 1) or (self.person_at.get(t.i + 2) if t.i + 2 < len(self.doc)
+                                                 and self.doc[t.i + 1].text in _HONORIFICS else None)
+        if named is not None:
+            return named  # "Foreign Minister Peter Okello": the holder named right after the post
         # the holder named last before the noun: "Cho spoke with Son ... The minister then proposed"
         # is Cho's proposal even though the story names Son, a minister too, later on
         for i in range(t.i - 1, -1, -1):
