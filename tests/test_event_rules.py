@@ -160,6 +160,9 @@ RULES = [
     ("Qatar placed a deposit of $2 billion with Egypt's central bank in March.", ("AID", ["QAT"], ["EGY"])),
     ("The Kuwaiti fund on Sunday confirmed the rollover of $1 billion deposits with Egypt for another year.",
      ("AID", ["KWT"], ["EGY"])),
+    # saying another's act will harm something criticises it
+    ("Kenyan Foreign Minister Mary Wanjiru said the deployment of missiles in Uganda will undermine regional "
+     "stability.", ("ACCUSE", ["KEN"], ["UGA"])),
 ]
 
 
