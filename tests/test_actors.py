@@ -400,3 +400,12 @@ def test_a_lesser_post_of_a_country_is_not_its_leader(nlp):
             "Jane Mwangi met Ugandan officials.")
     (actor,) = _actors(nlp, text, "Ambassador")
     assert (actor.name, actor.country, actor.role) == ("Jane Mwangi", "KEN", "Ambassador")
+
+
+def test_a_leader_introduced_after_the_lead_is_not_given_the_lead_country(nlp):
+    text = ("Kenyan Foreign Minister Mary Wanjiru said on Wednesday that the regional bloc suspended Uganda. "
+            "The bloc will send envoys to Uganda and Tanzania on Thursday, Wanjiru said. "
+            "Soldiers seized power on Sunday and arrested president John Mutebi. Mutebi had ruled since 2010.")
+    index = ActorIndex.build(nlp(text))
+    (mutebi,) = [p for p in index.people if p.name == "John Mutebi"]
+    assert mutebi.country != "KEN"

@@ -345,13 +345,23 @@ class ActorIndex:
             # "Foreign Ministry spokeswoman Hua Chunying" in a story led by China speaks for China
             # (only for people who act somewhere in the story: one who is only met, welcomed or
             # quoted about is as likely the other side's)
+            # (not a leader in a story of several states: "president Alpha Conde" in a story told by a
+            # Burkinabe minister is Guinea's)
+            leader = bool(_LEADER_ROLES & set(p.role.lower().split())) and not index._in_lead(p) if p.role else False
             if p.country is None and p.role and _is_gov_role(p.role) and index.lead_country \
-                    and not any(w in p.role.lower() for w in ("ambassador", "envoy")) and index._ever_subject(p):
+                    and not any(w in p.role.lower() for w in ("ambassador", "envoy")) and index._ever_subject(p) \
+                    and not (leader and len([c for c in index.focus if not c.startswith("IGO:")]) > 1):
                 p.country, p.inferred = index.lead_country, True
             # a story that names one country only: its officials are that country's
             elif p.country is None and index.sole_country():
                 p.country, p.inferred = index.sole_country(), True
         return index
+
+    def _in_lead(self, person: "Person") -> bool:
+        """Is the person named in the story's first two sentences (its lead)?"""
+        sents = list(self.doc.sents)[:2]
+        end = sents[-1].end if sents else 0
+        return any(i < end for i, p in self.person_at.items() if p is person)
 
     def country_inferred(self, actor: Actor) -> bool:
         """Was this person's country taken from the story rather than from the text?"""
