@@ -486,3 +486,13 @@ def test_a_quoted_fragment_without_a_subject_speaks_for_whoever_the_quote_is_att
     support = [e for e in bilat.extract(text, PUBLISHED) if e["type"] == "SUPPORT"]
     assert support and [a["name"] for a in support[0]["source"]] == ["Mary Wanjiru"], support
     assert [a["country"] for a in support[0]["target"]] == ["UGA"], support
+
+
+def test_an_announced_act_is_dated_when_announced(nlp):
+    text = "Kenya's foreign minister said on Wednesday that Kenya will send a mediation mission to Uganda on Saturday."
+    agree = [e for e in bilat.extract(text, PUBLISHED) if e["type"] == "AGREE"]
+    assert [(e["target"][0]["country"], e["date"]) for e in agree] == [("UGA", "2024-05-15")], agree
+
+
+def test_sending_a_delegation_is_a_visit(dyads):
+    assert ("CONSULT", ["KEN"], ["UGA"]) in dyads("Kenya sent a delegation to Uganda on Monday.")
