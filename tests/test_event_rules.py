@@ -163,6 +163,10 @@ RULES = [
     # saying another's act will harm something criticises it
     ("Kenyan Foreign Minister Mary Wanjiru said the deployment of missiles in Uganda will undermine regional "
      "stability.", ("ACCUSE", ["KEN"], ["UGA"])),
+    # a sum of money given "in aid", or a sum alone, is aid; the recipient after it is no venue
+    ("Norway provided $10 million in emergency aid to Nepal after the earthquake.", ("AID", ["NOR"], ["NPL"])),
+    ("Norway provided $10 million to Nepal after the earthquake.", ("AID", ["NOR"], ["NPL"])),
+    ("Poland pledged 500 million euros in military aid to Moldova on Friday.", ("AGREE", ["POL"], ["MDA"])),
 ]
 
 

@@ -154,6 +154,8 @@ def object_ok(t: Token, objects: frozenset[str], idx: ActorIndex) -> bool:
         for x in [o] + list(o.conjuncts) + [c for c in o.children if c.dep_ == "compound"] + cargo:
             if x.lemma_.lower() in objects or x.lower_ in objects:
                 return True
+            if "money" in objects and x.ent_type_ == "MONEY":
+                return True  # "provided $10 million to Turkey"
             if "person" in objects and (x.i in idx.person_at or x.ent_type_ in ("PERSON", "NORP")
                                         or (x.tag_ == "PRP" and x.lower_ in ("he", "she", "him", "her"))
                                         or sector_table().get(x.lemma_.lower(), ("", ""))[1] == "person"):
