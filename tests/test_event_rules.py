@@ -167,6 +167,10 @@ RULES = [
     ("Norway provided $10 million in emergency aid to Nepal after the earthquake.", ("AID", ["NOR"], ["NPL"])),
     ("Norway provided $10 million to Nepal after the earthquake.", ("AID", ["NOR"], ["NPL"])),
     ("Poland pledged 500 million euros in military aid to Moldova on Friday.", ("AGREE", ["POL"], ["MDA"])),
+    # a protest lodged with a state over the detention of one's own national is aimed at that state
+    ("Kenya lodged a strong protest with Uganda over the detention of a Kenyan national.",
+     ("ACCUSE", ["KEN"], ["UGA"])),
+    ("Kenya demanded that Uganda release a detained Kenyan national.", ("REQUEST", ["KEN"], ["UGA"])),
 ]
 
 

@@ -168,6 +168,8 @@ def accused_over(s: Search) -> None:
                         s.take_foreign(o)
                         if not s.found:
                             possessor(s.idx, o, s.take_foreign, s.take_place)
+    own = {a.country for a in s.source if a.country}
+    s.found[:] = [a for a in s.found if a.country not in own]  # "over the detention of a Japanese national"
 
 
 def person_met(s: Search) -> None:
