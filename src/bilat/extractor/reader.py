@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 from ..actors import ActorIndex
 from ..model import EventType
-from . import fallbacks, gate, modality, placing, recode, source, speech, statements, targets, triggers
+from . import fallbacks, gate, modality, placing, posture, recode, source, speech, statements, targets, triggers  # noqa: F401 (posture: rules)
 from .dates import dated_acts_in, settle_dates
 from .emit import candidates
 from .memory import DocumentMemory
