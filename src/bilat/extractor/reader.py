@@ -16,7 +16,8 @@ from spacy.tokens import Doc, Span
 
 from ..actors import ActorIndex
 from ..model import EventType
-from . import fallbacks, gate, modality, placing, posture, recode, source, speech, statements, targets, triggers  # noqa: F401 (posture: rules)
+# posture only registers re-coding rules
+from . import fallbacks, gate, modality, placing, posture, recode, source, speech, statements, targets, triggers  # noqa: F401
 from .dates import dated_acts_in, settle_dates
 from .emit import candidates
 from .memory import DocumentMemory
@@ -73,7 +74,8 @@ def read_sentence(sent: Span, index: ActorIndex, memory: DocumentMemory, publish
             if frame.dropped:
                 break
         reading.frames.append(frame)
-        if frame.type == EventType.CONSULT and frame.source and (not frame.dropped or frame.dropped.phase == gate.PHASE):
+        if frame.type == EventType.CONSULT and frame.source and (
+                not frame.dropped or frame.dropped.phase == gate.PHASE):
             memory.meeting = list(frame.source) + [a for a in frame.target if a not in frame.source]
         if frame.dropped:
             if frame.dropped.phase == modality.PHASE and frame.dropped.reason in modality.NOT_DONE:

@@ -18,8 +18,8 @@ from .records import Frame, SentenceContext
 from .subjects import subject_of
 from .syntax import is_future, object_lemmas, purpose_is_exercise, quantity_head
 from .typefacts import FUTURE_CAMEO
-from .words import (ARMED_ACTS, ECONOMIC_RESTRICTIONS, CLAIM_VERBS, CONCESSION_OBJECTS, DECISION_VERBS, EXERCISES, HOSTILE_INTENT,
-                    HOSTILE_XCOMP, RECEIVE_VERBS, RECEIVED)
+from .words import (ARMED_ACTS, CLAIM_VERBS, CONCESSION_OBJECTS, DECISION_VERBS, ECONOMIC_RESTRICTIONS, EXERCISES,
+                    HOSTILE_INTENT, HOSTILE_XCOMP, RECEIVED, RECEIVE_VERBS)
 
 Predicate = Callable[[Frame, SentenceContext], "dict | None"]
 PREDICATES: dict[str, Callable] = {}
