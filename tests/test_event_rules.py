@@ -171,6 +171,8 @@ RULES = [
     ("Kenya lodged a strong protest with Uganda over the detention of a Kenyan national.",
      ("ACCUSE", ["KEN"], ["UGA"])),
     ("Kenya demanded that Uganda release a detained Kenyan national.", ("REQUEST", ["KEN"], ["UGA"])),
+    # a subject the parser hangs on the auxiliary is still the subject
+    ("Norway and Sweden are mediating between Colombia and Venezuela.", ("CONSULT", ["NOR", "SWE"], ["COL", "VEN"])),
 ]
 
 

@@ -36,6 +36,8 @@ STOP = Found([], False, None)
 def clause_subject(tok: Token, verb: Token, idx: ActorIndex, speaker) -> Found | None:
     """The clause's own subject: "Turkey summoned", "a U.S. air strike killed"."""
     subj = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
+    if not subj:  # "Egypt and Qatar are mediating": the parser may hang the subject on the auxiliary
+        subj = [c for a in tok.children if a.dep_ == "aux" for c in a.children if c.dep_ in SUBJECT_DEPS]
     if not subj:
         return None
     if len(subj) > 1:
