@@ -173,6 +173,8 @@ RULES = [
     ("Kenya demanded that Uganda release a detained Kenyan national.", ("REQUEST", ["KEN"], ["UGA"])),
     # a subject the parser hangs on the auxiliary is still the subject
     ("Norway and Sweden are mediating between Colombia and Venezuela.", ("CONSULT", ["NOR", "SWE"], ["COL", "VEN"])),
+    # one's own troops ordered out retreat
+    ("The Kenyan government ordered its troops to withdraw from Somalia.", ("RETREAT", ["KEN"], ["SOM"])),
 ]
 
 

@@ -16,8 +16,9 @@ from spacy.tokens import Doc, Span
 
 from ..actors import ActorIndex
 from ..model import EventType
-# posture only registers re-coding rules
-from . import fallbacks, gate, modality, placing, posture, recode, source, speech, statements, targets, triggers  # noqa: F401
+# orders and posture only register re-coding rules
+from . import fallbacks, gate, modality, orders, placing, posture, recode, source, speech, statements, targets  # noqa: F401
+from . import triggers
 from .dates import dated_acts_in, settle_dates
 from .emit import candidates
 from .memory import DocumentMemory

@@ -149,18 +149,6 @@ def announced_hostility(f: Frame, ctx: SentenceContext) -> dict | None:
 
 
 @rule
-def ordered_to_act(f: Frame, ctx: SentenceContext) -> dict | None:
-    """'ordered the newspaper to suspend publication': the order is the act, coercion."""
-    gov = f.forced_by
-    if gov is None:
-        return None
-    source, _, _ = subject_of(gov, f.speaker, ctx.index)
-    target = [a for o in gov.children if o.dep_ == "dobj"
-              for a in ctx.index.actors_for(o, speaker=f.speaker, allow_unknown=True)]
-    return {"source": source, "target": target}
-
-
-@rule
 def vowed_hostility(f: Frame, ctx: SentenceContext) -> dict | None:
     """'vowed to fight', 'swore to retaliate': a threat."""
     if f.light is None and any(c.dep_ == "xcomp" and (lemma(c) in HOSTILE_INTENT or c.i in ctx.hostile_at)

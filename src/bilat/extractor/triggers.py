@@ -145,6 +145,8 @@ def object_ok(t: Token, objects: frozenset[str], idx: ActorIndex) -> bool:
         objs = [c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not objs:  # intransitive use: "UN troops withdrew" -- the subject is what moves
         objs = [quantity_head(c) for c in t.children if c.dep_ == "nsubj"]
+    if not objs and t.dep_ == "xcomp":  # "ordered French troops to withdraw": the governor's object moves
+        objs = [c for c in t.head.children if c.dep_ == "dobj"]
     for o in objs:
         o = quantity_head(o)
         # what a carrier is loaded with: "sent a plane loaded with food supplies", "ships carrying aid"
