@@ -1,4 +1,4 @@
-"""The browsing roll-ups (revision 0005): kept at ingest, batch by batch, they hold exactly what
+"""The browsing roll-ups (revision 0006): kept at ingest, batch by batch, they hold exactly what
 a rebuild from the base tables counts, on SQLite and PostgreSQL."""
 from __future__ import annotations
 

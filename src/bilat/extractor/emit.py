@@ -10,13 +10,18 @@ from .lexicon import lemma
 from .parties import describe
 from .records import Candidate, Frame, SentenceContext
 from .syntax import clause_text
-from .words import BACKGROUND_OPENERS, MULTILATERAL_WORDS, PHONE_WORDS, VISIT_MODE_VERBS
+from .words import BACKGROUND_OPENERS, MULTILATERAL_WORDS, PHONE_WORDS, SEPARATE_WORDS, VISIT_MODE_VERBS
 
 
 def candidates(f: Frame, ctx: SentenceContext) -> list[Candidate]:
     t, anchor, sent = f.trigger, f.anchor, f.sentence
     extra = [f.speech_verb] if f.speech_verb is not None else []
-    date = date_for(anchor, ctx, extra, noun=t if t is not anchor else None) or dated_act(anchor, ctx)
+    if f.modality == "future":
+        # an announced act is coded when announced: "will send a mission to Guinea on Thursday, Barry
+        # said on Wednesday" is Wednesday's; with no speech verb, the report's own date
+        date = date_for(f.speech_verb, ctx, []) if f.speech_verb is not None else None
+    else:
+        date = date_for(anchor, ctx, extra, noun=t if t is not anchor else None) or dated_act(anchor, ctx)
     background = is_background(anchor, sent)
     attribution = describe(f.speaker) if f.speaker and f.speaker != f.source else None
     conf = 0.55 + (0.15 if f.target else 0) + (0.1 if t.pos_ == "VERB" else 0) - (0.1 if background else 0)
@@ -25,6 +30,9 @@ def candidates(f: Frame, ctx: SentenceContext) -> list[Candidate]:
     if f.type == T.CONSULT and len({a.country for a in f.target}) > 1 and f.light is not None and \
             ((t.tag_ == "NNS" and t.lemma_ == "meeting") or any(c.lower_ == "bilateral" for c in t.children)):
         groups = [[a] for a in f.target]  # "bilateral meetings with Iran, Bulgaria, ...": one each
+    elif len({a.country for a in f.target}) > 1 and any(
+            c.lower_ in SEPARATE_WORDS for x in {t, anchor} for c in x.children if c.dep_ in ("advmod", "amod")):
+        groups = [[a] for a in f.target]  # "talked separately with X and Y", "separate talks with": one each
     issues = issues_in(clause_text(anchor))
     return [Candidate(type=f.type.value, cameo=f.cameo, mode=mode, source=f.source, target=tgt, trigger=t.i,
                       sentence=sent, date=date, location=f.location, issues=issues, attribution=attribution,

@@ -43,6 +43,10 @@ def speech_frames(toks: list[Token], idx: ActorIndex, memory: DocumentMemory | N
     # a quotation in the first person ("We call for an end to violence.") speaks for whoever the
     # quotation is attributed to, in this sentence or one beside it; a transcript line for its label
     first = [t for t in toks if t.lower_ in ("i", "we") and t.dep_ in ("nsubj", "nsubjpass") and t.i not in frames]
+    # so does a quoted fragment without a subject, as posts are written ("Delighted to meet X.",
+    # "Welcoming a close partner, FM Y.", "Appreciated their contribution.")
+    roots = [t for t in toks if t.dep_ == "ROOT" and t.pos_ in ("VERB", "ADJ") and t.i not in frames]
+    first += [t for t in roots if not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in t.children)]
     if first and memory is not None:
         found = quote_speaker(toks, idx, memory)
         if found is not None:

@@ -16,7 +16,7 @@ from ..model import Actor
 from ..model import EventType as T
 from .lexicon import lemma
 from .parties import place_country, possessor
-from .recipients import aid_recipient
+from .recipients import aid_recipient, rest_of_a_list
 from .records import Frame, SentenceContext
 from .syntax import own_clause
 from .typefacts import HOSTILE, PLACE_TARGET_TYPES, TARGET_PREPS
@@ -54,6 +54,13 @@ def run(f: Frame, ctx: SentenceContext) -> Frame:
     if f.speaker and f.source and all(a.kind == "state" for a in f.source) and not (f.passive and f.type in HOSTILE) \
             and {a.country for a in f.source} == {a.country for a in f.speaker if a.country}:
         f = f.but("speaker_for_own_state", source=list(f.speaker))
+    elif not f.speaker and len(f.source) == 1 and f.source[0].kind == "state" and f.type not in HOSTILE \
+            and f.subject is not None and f.subject.i in ctx.index.place_at:
+        # "Yun said both countries can cooperate ... . South Korea is ready to advance its partnership
+        # with China": reported speech runs on into the next sentence, for the speaker's own state
+        same = [a for a in ctx.memory.previous_speakers if a.country == f.source[0].country]
+        if len(same) == 1:
+            f = f.but("previous_speaker_for_own_state", source=same)
     return f
 
 
@@ -122,6 +129,7 @@ def select(t: Token, typ: T, light: Token | None, source: list[Actor], exclude: 
             first = strategy.__name__
         if s.found and not (strategy is objects_and_prepositions and typ == T.PROTEST):
             break  # a protest's purpose may name more of whom it is aimed at
+    rest_of_a_list(s)
     return s.found, first
 
 
@@ -160,6 +168,8 @@ def accused_over(s: Search) -> None:
                         s.take_foreign(o)
                         if not s.found:
                             possessor(s.idx, o, s.take_foreign, s.take_place)
+    own = {a.country for a in s.source if a.country}
+    s.found[:] = [a for a in s.found if a.country not in own]  # "over the detention of a Japanese national"
 
 
 def person_met(s: Search) -> None:
@@ -233,7 +243,9 @@ def complement_subject(s: Search) -> None:
         return
     for h in s.heads:
         for c in h.children:
-            if (c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "acl" and h.pos_ == "NOUN")) and c.i not in s.exclude:
+            # "called for all parties in Myanmar to exercise restraint": a 'for ... to' clause too
+            for_to = c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+            if (c.dep_ in ("ccomp", "xcomp") or for_to or (c.dep_ == "acl" and h.pos_ == "NOUN")) and c.i not in s.exclude:
                 for sub in c.children:
                     if sub.dep_ in ("nsubj", "nsubjpass"):
                         s.take(sub, foreign_only=False, unknown=True)
@@ -273,6 +285,9 @@ def _not_an_actor(x: Token, typ: T, idx: ActorIndex) -> bool:
     where = typ != T.THREATEN and not (x.head.lower_ == "from" and typ in (T.RETREAT, T.AGREE))
     if x.head.dep_ == "prep" and x.head.lower_ in LOCATIVE and x.dep_ == "pobj" and x.i not in idx.person_at and where:
         return True
+    if x.dep_ == "poss" and x.head.dep_ == "pobj" and x.head.head.lower_ in LOCATIVE and where \
+            and x.head.lemma_.lower() in PLACE_HEADS:
+        return True  # "firing shells in Bangladesh's territory": where, not whom
     if x.tag_ == "PRP$":
         return True  # "its supplies": the owner is usually the actor itself
     if any(c.dep_ == "poss" and c.tag_ == "PRP$" and c.lower_ in ("its", "their") for c in x.children):

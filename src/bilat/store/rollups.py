@@ -1,11 +1,11 @@
-"""Roll-ups behind the browsing pages, kept current at ingest (revision 0005).
+"""Roll-ups behind the browsing pages, kept current at ingest (revision 0006).
 
 Each ingest batch calls ``mark`` before it writes and ``after_batch`` once its events and
 stories are stored: the events added since the mark are read back once and counted into
 the tables of ``schema.ROLLUP_TABLES`` (counts are added, since events are only ever added;
 the few counts of distinct stories are recomputed for what the batch touched). ``rebuild``
 empties them and counts every stored event the same way, in chunks: ``bilat rebuild-rollups``
-after a bulk load that bypassed ingest, and migration 0005 on an existing store.
+after a bulk load that bypassed ingest, and migration 0006 on an existing store.
 """
 from __future__ import annotations
 

@@ -1,15 +1,15 @@
 """Browsing at a million events: per-facet event index and roll-ups, stance cells, pair totals,
 full-text search (SQLite FTS5; PostgreSQL GIN over to_tsvector), all filled from the base tables.
 
-Revision ID: 0005
-Revises: 0004
-Create Date: 2025-01-05
+Revision ID: 0006
+Revises: 0005
+Create Date: 2025-01-06
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005"
-down_revision = "0004"
+revision = "0006"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
