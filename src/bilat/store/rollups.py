@@ -135,7 +135,8 @@ def _count(conn: Connection, lo: int, hi: int, stories: bool = True) -> tuple[se
                 seen.add(r.pair_key)
                 coop, conflict = int(r.quad in (1, 2)), int(r.quad in (3, 4))
                 stat(pstats, r.pair_key, r.day, n_cooperation=coop, n_conflict=conflict)
-            touched.add((r.pair_key, ev["month"]))
+            if ev["issues"]:  # only issue-tagged events change the stance cells
+                touched.add((r.pair_key, ev["month"]))
             for side in ([r.src] if r.directed else [r.src, r.tgt]):
                 for issue in ev["issues"]:
                     for name in ev["speakers"].get(side, ()):
@@ -153,7 +154,7 @@ def _count(conn: Connection, lo: int, hi: int, stories: bool = True) -> tuple[se
     _add(conn, pair_issue_speakers, ("pair_key", "issue", "side", "name", "month"), speakers)
     _add_stats(conn, pair_stats, ("pair_key",), pstats, extra=("n_cooperation", "n_conflict"),
                defaults={"n_stories": 0})
-    return {pk for pk, _ in touched}, touched
+    return set(pstats), touched
 
 
 def _dialect_insert(conn: Connection):
@@ -240,6 +241,8 @@ def _refresh_issue_months(conn: Connection, touched: set[tuple[str, str]]) -> No
 
 def _refresh_pair_stories(conn: Connection, pairs: Iterable[str]) -> None:
     """A pair's distinct stories, from story_pairs (one row per story and pair)."""
-    for pk in sorted(pairs):
-        n = conn.execute(select(func.count()).select_from(story_pairs).where(story_pairs.c.pair_key == pk)).scalar_one()
-        conn.execute(pair_stats.update().where(pair_stats.c.pair_key == pk).values(n_stories=n))
+    pairs = sorted(pairs)
+    n = (select(func.count()).select_from(story_pairs).where(story_pairs.c.pair_key == pair_stats.c.pair_key)
+         .scalar_subquery())
+    for i in range(0, len(pairs), 500):  # one statement per 500 pairs, each count an index range
+        conn.execute(pair_stats.update().where(pair_stats.c.pair_key.in_(pairs[i:i + 500])).values(n_stories=n))
