@@ -15,12 +15,13 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from .engine import display_url, store_error
 from .browse import Browse
+from .overview import Overview
 from .reads import Reads
 from .watch import WatchState
 from .writes import Writes
 
 
-class Store(Writes, Reads, Browse, WatchState):
+class Store(Writes, Reads, Browse, Overview, WatchState):
     """An event store on SQLite or PostgreSQL. Open it with ``bilat.open_store(url)``."""
 
     def __init__(self, engine: Engine, url: str):
@@ -65,7 +66,7 @@ def _guarded(fn):
     return call
 
 
-for _base in (Reads, Writes, Browse, WatchState):
+for _base in (Reads, Writes, Browse, Overview, WatchState):
     for _name, _fn in vars(_base).items():
         if not _name.startswith("_") and inspect.isfunction(_fn):
             setattr(Store, _name, _guarded(_fn))
