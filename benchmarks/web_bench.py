@@ -273,13 +273,13 @@ def load(server: Server, paths: list[str], clients: int, seconds: float) -> dict
 
 def bench(label: str, db: str, args) -> dict:
     print(f"\n== {label}: {db}", flush=True)
-    urls = pages(db)
+    urls = {k: v for k, v in pages(db).items() if not args.only or any(o in k for o in args.only)}
     server = Server(db, args.workers)
     try:
         figures = {"pages": time_pages(server, urls, args.requests), "load": []}
         mix = [p for name in ("pair busiest", "pair mid", "home", "actor country", "events", "search word")
-               for p in urls[name][:3]]
-        for clients in args.clients:
+               for p in urls.get(name, [])[:3]]
+        for clients in (args.clients if not args.only else []):
             for name, paths in (("pair busiest", urls["pair busiest"]), ("mix", mix)):
                 r = load(server, paths, clients, args.seconds)
                 figures["load"].append({"page": name, **r})
@@ -301,6 +301,8 @@ def main(argv=None):
     ap.add_argument("--seconds", type=float, default=10)
     ap.add_argument("--workers", type=int, default=2, help="bilat serve --workers")
     ap.add_argument("--json", default=None, help="also write the figures to this JSON file")
+    ap.add_argument("--only", nargs="*", default=None, help="only the pages whose name contains one of these "
+                                                            "(no load test), e.g. --only search pair")
     args = ap.parse_args(argv)
     out = {"workers": args.workers, "cpus": os.cpu_count(), "load_avg": os.getloadavg()}
     if not args.pg_only:

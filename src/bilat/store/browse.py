@@ -25,6 +25,8 @@ from .schema import (actor_names, articles, event_actors, event_dyads, event_iss
 
 #: a count beyond this many matches is not finished: the list says "more than COUNT_CAP"
 COUNT_CAP = 2_000
+#: a search with at most this many matches lists them by primary key
+SEARCH_IDS = 20_000
 #: facet counts are taken over at most this many of the newest matches (a few index reads each)
 FACET_SAMPLE = 500
 
@@ -70,6 +72,13 @@ class Browse:
         match = search.matches(self.dialect, q) if q else None
         if q and match is None:  # no word to look for: nothing matches
             empty = True
+        elif match is not None:
+            # read the matches from the search index once; a few thousand ids are then looked up
+            # by primary key, where the planner might otherwise test every event newest first
+            found = conn.execute(select(events.c.event_id).where(match).limit(SEARCH_IDS + 1)).scalars().all()
+            if len(found) <= SEARCH_IDS:
+                match = events.c.event_id.in_(found)
+                empty = empty or not found
         driver = min(sizes, key=sizes.get) if sizes else None
         e = events.c
         day_col, id_col = _key_columns(driver)
