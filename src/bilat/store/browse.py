@@ -69,6 +69,7 @@ class Browse:
             sizes[("pair", pk)] = conn.execute(select(pair_stats.c.n_events)
                                                .where(pair_stats.c.pair_key == pk)).scalar() or 0
         empty = any(n == 0 for n in sizes.values())
+        known_total = None
         match = search.matches(self.dialect, q) if q else None
         if q and match is None:  # no word to look for: nothing matches
             empty = True
@@ -77,8 +78,11 @@ class Browse:
             # by primary key, where the planner might otherwise test every event newest first
             found = conn.execute(select(events.c.event_id).where(match).limit(SEARCH_IDS + 1)).scalars().all()
             if len(found) <= SEARCH_IDS:
-                match = events.c.event_id.in_(found)
+                # PostgreSQL plans one array parameter far faster than thousands of IN parameters
+                match = self._among(events.c.event_id, found)
                 empty = empty or not found
+                if not (facets or pk or types or lo or hi or source or min_outlets):
+                    known_total = len(found)
         driver = min(sizes, key=sizes.get) if sizes else None
         e = events.c
         day_col, id_col = _key_columns(driver)
@@ -133,7 +137,8 @@ class Browse:
             return stmt
 
         return {"query": query, "day": day_col, "id": id_col, "driver": driver, "facets": facets, "pk": pk,
-                "types": types, "lo": lo, "hi": hi, "q": q, "empty": empty, "extra": bool(source or min_outlets)}
+                "types": types, "lo": lo, "hi": hi, "q": q, "empty": empty, "extra": bool(source or min_outlets),
+                "known_total": known_total}
 
     def _browse_events(self, pair=None, actor=None, type=None, issue=None, since=None, until=None, q=None,
                        outlet=None, limit: int = 100, offset: int = 0, cursor: str | None = None, source=None,
@@ -173,7 +178,7 @@ class Browse:
             n = len(ids)
             ids = list(dict.fromkeys(ids[:FACET_SAMPLE]))
             e, ei, d, ea = events.c, event_issues.c, event_dyads.c, event_actors.c
-            where = e.event_id.in_(ids)
+            where = self._among(e.event_id, ids)
 
             # one read per table, counted here: the events row gives type, year and outlet
             counts: dict[str, dict[str, int]] = {f: defaultdict(int) for f in
@@ -185,13 +190,13 @@ class Browse:
                     counts["year"][day[:4]] += 1
                 if outlet:
                     counts["outlet"][outlet] += 1
-            for (issue,) in conn.execute(select(ei.issue).where(ei.event_id.in_(ids))):
+            for (issue,) in conn.execute(select(ei.issue).where(self._among(ei.event_id, ids))):
                 counts["issue"][issue] += 1
             # an event is counted once per pair and once per source country, however many rows say so
-            for _, pk in conn.execute(select(d.event_id, d.pair_key).where(d.event_id.in_(ids)).distinct()):
+            for _, pk in conn.execute(select(d.event_id, d.pair_key).where(self._among(d.event_id, ids)).distinct()):
                 counts["pair"][pk] += 1
             for _, country in conn.execute(select(ea.event_id, ea.country).where(
-                    ea.event_id.in_(ids), ea.side == "source", ea.country.is_not(None)).distinct()):
+                    self._among(ea.event_id, ids), ea.side == "source", ea.country.is_not(None)).distinct()):
                 counts["source"][country] += 1
 
             def ranked(name):
@@ -204,6 +209,15 @@ class Browse:
             quads[analysis.QUAD_NAME[analysis.quad(t)]] += c
         facets["quad"] = sorted(quads.items(), key=lambda kv: (-kv[1], kv[0]))
         return {"sampled": n > FACET_SAMPLE, "n": min(n, FACET_SAMPLE), "facets": facets}
+
+    def _among(self, column, ids: list[str]):
+        """``column IN ids``; on PostgreSQL one array parameter, which it plans far faster than hundreds."""
+        if self.dialect == "postgresql":
+            from sqlalchemy import String, any_, bindparam
+            from sqlalchemy.dialects.postgresql import ARRAY
+
+            return column == any_(bindparam(None, list(ids), type_=ARRAY(String)))
+        return column.in_(ids)
 
     def _store_facets(self, conn, top: int) -> dict[str, Any]:
         """The facets of the whole store, exact, from the roll-ups."""
@@ -238,6 +252,8 @@ class Browse:
         """Matches of an event list: from a roll-up when one counts exactly these filters, else counted
         up to COUNT_CAP."""
         facets, pk, types, lo, hi, q, query = (plan[k] for k in ("facets", "pk", "types", "lo", "hi", "q", "query"))
+        if plan["known_total"] is not None:
+            return plan["known_total"], False
         if plan["extra"]:
             pass  # the roll-ups do not count by source country or number of outlets
         elif not q and not pk and len(facets) <= 1 and not lo and not hi:
