@@ -175,6 +175,8 @@ RULES = [
     ("Norway and Sweden are mediating between Colombia and Venezuela.", ("CONSULT", ["NOR", "SWE"], ["COL", "VEN"])),
     # one's own troops ordered out retreat
     ("The Kenyan government ordered its troops to withdraw from Somalia.", ("RETREAT", ["KEN"], ["SOM"])),
+    # blocking a package, resolution or accession is a veto (CAMEO 129)
+    ("Slovakia blocked the EU's new sanctions package on Monday.", ("REJECT", ["SVK"], ["IGO:EU"])),
 ]
 
 
