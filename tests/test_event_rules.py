@@ -175,6 +175,8 @@ RULES = [
     ("Norway and Sweden are mediating between Colombia and Venezuela.", ("CONSULT", ["NOR", "SWE"], ["COL", "VEN"])),
     # one's own troops ordered out retreat
     ("The Kenyan government ordered its troops to withdraw from Somalia.", ("RETREAT", ["KEN"], ["SOM"])),
+    # blocking a package, resolution or accession is a veto (CAMEO 129)
+    ("Slovakia blocked the EU's new sanctions package on Monday.", ("REJECT", ["SVK"], ["IGO:EU"])),
 ]
 
 
@@ -508,3 +510,10 @@ def test_an_announced_act_is_dated_when_announced(nlp):
 
 def test_sending_a_delegation_is_a_visit(dyads):
     assert ("CONSULT", ["KEN"], ["UGA"]) in dyads("Kenya sent a delegation to Uganda on Monday.")
+
+
+def test_a_state_speaks_through_the_one_spokesperson_the_story_names(nlp):
+    text = ("Kenya on Thursday asked Uganda to withdraw its troops from the border. Foreign Ministry "
+            "Spokesperson Jane Mwangi said Kenya was committed to its sovereignty.")
+    request = [e for e in bilat.extract(text, PUBLISHED) if e["type"] == "REQUEST"]
+    assert request and [(a["country"], a["name"]) for a in request[0]["source"]] == [("KEN", "Jane Mwangi")], request

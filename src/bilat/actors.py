@@ -979,6 +979,12 @@ class ActorIndex:
                 return p
         return None
 
+    def spokesperson(self, country: str) -> "Person | None":
+        """The one spokesperson the story names for ``country``, if it names exactly one."""
+        found = [p for p in self.people if p.country == country and p.role
+                 and any(w.startswith("spokes") for w in p.role.lower().split())]
+        return found[0] if len(found) == 1 else None
+
     def leader_of(self, country: str) -> "Person | None":
         """The first person the article names as a leader (president, prime minister, king, emir ...)
         of ``country``: who a summit of that state means."""

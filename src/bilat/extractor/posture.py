@@ -1,11 +1,12 @@
 """Re-coding rules about force shown rather than used (rows of ``data/recodings.tsv``): security
-forces that besiege a building restrict movement, and missiles fired at no one are a show of force."""
+forces that besiege a building restrict movement, missiles fired at no one are a show of force, and
+troops promised to defend a country are promised help, not a threat to it."""
 from __future__ import annotations
 
 from .lexicon import lemma
 from .recodings import rule
 from .records import Frame, SentenceContext
-from .words import BLOCKADE_VERBS, SEA_WORDS, TEST_WEAPON_WORDS, WEAPONS
+from .words import BLOCKADE_VERBS, PROTECTION_VERBS, SEA_WORDS, TEST_WEAPON_WORDS, WEAPONS
 
 
 @rule
@@ -33,3 +34,12 @@ def missile_test(f: Frame, ctx: SentenceContext) -> dict | None:
                   if p.dep_ == "prep" and p.lower_ in ("into", "off", "toward", "towards")
                   for o in p.children if o.dep_ == "pobj")
     return {} if tested or seaward or "test" in lemma(verb) else None
+
+
+@rule
+def promised_protection(f: Frame, ctx: SentenceContext) -> dict | None:
+    """'will send 3,000 troops to Romania to bolster NATO's eastern flank': forces announced for a
+    country's defence are an offer of military help to it (CAMEO 033), not a threat."""
+    purpose = [c for c in f.anchor.children if c.dep_ in ("advcl", "xcomp")
+               and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    return {} if f.modality == "future" and any(lemma(c) in PROTECTION_VERBS for c in purpose) else None

@@ -18,6 +18,7 @@ from .lexicon import lemma
 from .parties import place_country, possessor
 from .recipients import aid_recipient, rest_of_a_list
 from .records import Frame, SentenceContext
+from .speech import state_voice
 from .syntax import own_clause
 from .typefacts import HOSTILE, PLACE_TARGET_TYPES, TARGET_PREPS
 from .words import AGENT_HEADS, AGENTIVE_EVENTS, LOCATIVE, MEETING_VERBS, MUTUAL_FIGHTS, PLACE_HEADS
@@ -54,13 +55,8 @@ def run(f: Frame, ctx: SentenceContext) -> Frame:
     if f.speaker and f.source and all(a.kind == "state" for a in f.source) and not (f.passive and f.type in HOSTILE) \
             and {a.country for a in f.source} == {a.country for a in f.speaker if a.country}:
         f = f.but("speaker_for_own_state", source=list(f.speaker))
-    elif not f.speaker and len(f.source) == 1 and f.source[0].kind == "state" and f.type not in HOSTILE \
-            and f.subject is not None and f.subject.i in ctx.index.place_at:
-        # "Yun said both countries can cooperate ... . South Korea is ready to advance its partnership
-        # with China": reported speech runs on into the next sentence, for the speaker's own state
-        same = [a for a in ctx.memory.previous_speakers if a.country == f.source[0].country]
-        if len(same) == 1:
-            f = f.but("previous_speaker_for_own_state", source=same)
+    else:
+        f = state_voice(f, ctx)
     return f
 
 
