@@ -273,8 +273,10 @@ class StoryStream:
         self._db.executescript("""
             PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-16000;
             CREATE TABLE members (story_id TEXT, event_id TEXT, article_id TEXT, type TEXT,
-                                  src TEXT, tgt TEXT, date TEXT, words TEXT);
-            CREATE INDEX members_story ON members (story_id);
+                                  src TEXT, tgt TEXT, date TEXT, words TEXT, sig TEXT, rep INTEGER);
+            CREATE INDEX members_rep ON members (story_id, rep);
+            CREATE INDEX members_sig ON members (story_id, sig);
+            CREATE INDEX members_article ON members (article_id, story_id);
             CREATE TABLE keys (key TEXT, story_id TEXT, PRIMARY KEY (key, story_id)) WITHOUT ROWID;
             CREATE TABLE stories (story_id TEXT PRIMARY KEY, type TEXT) WITHOUT ROWID;
             BEGIN;
@@ -284,16 +286,18 @@ class StoryStream:
     def assign(self, event: Event) -> Event:
         """The event with its ``story_id``: the best story among those it could join, or a new one."""
         m = Member.of(event)
-        index = self._seed(lookup_keys(m))
+        index = self._seed(lookup_keys(m), m.article_id)
         before = set(index.stories)
         sid = index.assign(m)
         db = self._db
         if sid not in before:
             db.execute("INSERT INTO stories VALUES (?, ?)", (sid, m.type))
         if index.stories[sid].members[-1] is m:  # filed now, not found already there (a repeated record)
-            db.execute("INSERT INTO members VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                       (sid, m.event_id, m.article_id, m.type, "|".join(sorted(m.src)), "|".join(sorted(m.tgt)),
-                        m.date, " ".join(sorted(m.words))))
+            row = (m.type, "|".join(sorted(m.src)), "|".join(sorted(m.tgt)), m.date or "", " ".join(sorted(m.words)))
+            sig = hashlib.sha1("\t".join(row).encode("utf-8")).hexdigest()[:16]
+            rep = db.execute("SELECT 1 FROM members WHERE story_id = ? AND sig = ? LIMIT 1", (sid, sig)).fetchone() is None
+            db.execute("INSERT INTO members VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                       (sid, m.event_id, m.article_id, m.type, row[1], row[2], m.date, row[4], sig, int(rep)))
             db.executemany("INSERT OR IGNORE INTO keys VALUES (?, ?)", [(k, sid) for k in member_keys(m)])
         self._pending += 1
         if self._pending >= 1000:  # commit now and then so the page cache, not a transaction, holds them
@@ -302,7 +306,14 @@ class StoryStream:
             self._pending = 0
         return replace(event, story_id=sid)
 
-    def _seed(self, keys: list[str]) -> StoryIndex:
+    def _seed(self, keys: list[str], article_id: str) -> StoryIndex:
+        """A ``StoryIndex`` holding the stories filed under ``keys``: of each, every record from
+        ``article_id`` and the first record of each signature (type, countries, date, words).
+        Records alike in all of those score alike against any record of another article, so a
+        story told by thousands of copies costs one comparison, not thousands. When the first of
+        a signature is from ``article_id`` itself, the copies from other articles it hides cannot
+        change the outcome: ``match`` scores the same-article record either 0 (and that story is
+        then ruled out) or 3 + words, which no cross-article copy of it can beat."""
         index = StoryIndex()
         db = self._db
         marks = ",".join("?" * len(keys))
@@ -311,9 +322,11 @@ class StoryStream:
             return index
         marks = ",".join("?" * len(ids))
         types = dict(db.execute(f"SELECT story_id, type FROM stories WHERE story_id IN ({marks})", ids))
+        cols = "story_id, event_id, article_id, type, src, tgt, date, words, sig"
+        rows = db.execute(f"SELECT {cols} FROM members WHERE story_id IN ({marks}) AND (rep = 1 OR article_id = ?) "
+                          "ORDER BY rowid", [*ids, article_id]).fetchall()
         members: dict[str, list[Member]] = {}
-        for sid, eid, aid, etype, src, tgt, date, words in db.execute(
-                f"SELECT * FROM members WHERE story_id IN ({marks}) ORDER BY rowid", ids):
+        for sid, eid, aid, etype, src, tgt, date, words, _ in rows:
             members.setdefault(sid, []).append(Member(eid, aid, etype, frozenset(src.split("|")) - {""},
                                                       frozenset(tgt.split("|")) - {""}, date,
                                                       frozenset(words.split())))

@@ -151,17 +151,25 @@ class Writes:
         # this into a scan of every article; SQLite is told which index to use
         hint = " INDEXED BY ix_articles_band{i}" if self.dialect == "sqlite" else ""
         for i in range(4):
-            sql = text(f"SELECT article_id, simhash, syndicate_of, text FROM articles{hint.format(i=i)} "
+            # texts are fetched only for the closest candidates below: once a story has many
+            # near-copies, reading and word-counting 200 of them per article made ingest slow
+            # down as the store grew
+            sql = text(f"SELECT article_id, simhash, syndicate_of FROM articles{hint.format(i=i)} "
                        f"WHERE band{i} = :b LIMIT 50")
-            cands += [tuple(row) for row in conn.execute(sql, {"b": b[i]})]
+            cands += [(aid, other, root, None) for aid, other, root in conn.execute(sql, {"b": b[i]})]
         cands += [(r["article_id"], r["simhash"], r["syndicate_of"], r["text"]) for r in pending_rows
                   if any(r[f"band{i}"] == b[i] for i in range(4))]
-        best = None
-        for aid, other, root, other_text in cands:
-            d = fp.distance(sh, other)
-            if d <= fp.MAX_DISTANCE and fp.word_count(other_text) >= fp.MIN_WORDS and (best is None or d < best[0]):
-                best = (d, root)
-        return best[1] if best else None
+        # the nearest candidate long enough to count, the first seen among equals (a stable sort)
+        near = sorted(((fp.distance(sh, other), n, aid, root, other_text)
+                       for n, (aid, other, root, other_text) in enumerate(cands)), key=lambda c: (c[0], c[1]))
+        for d, _, aid, root, other_text in near:
+            if d > fp.MAX_DISTANCE:
+                break
+            if other_text is None:
+                other_text = conn.execute(select(articles.c.text).where(articles.c.article_id == aid)).scalar_one()
+            if fp.word_count(other_text) >= fp.MIN_WORDS:
+                return root
+        return None
 
     def _insert_events(self, conn: Connection, new_events: list[Event], report: IngestReport) -> set[str]:
         existing = set()
@@ -253,9 +261,13 @@ class Writes:
             for sid, stype in conn.execute(select(stories.c.story_id, stories.c.type)
                                            .where(stories.c.story_id.in_(part))):
                 types[sid] = stype
-            q = select(events.c.event_id, events.c.article_id, events.c.story_id, events.c.type,
-                       events.c.source_countries, events.c.target_countries, events.c.date,
-                       events.c.evidence_text).where(events.c.story_id.in_(part))
+            # one record per signature: records alike in type, countries, date and evidence score
+            # alike against a new record (never from the same article: stored articles are not
+            # new ones), so a story told by thousands of copies is one comparison, not thousands
+            sig = (events.c.story_id, events.c.type, events.c.source_countries, events.c.target_countries,
+                   events.c.date, events.c.evidence_text)
+            q = select(func.min(events.c.event_id).label("event_id"), func.min(events.c.article_id).label("article_id"),
+                       *sig).where(events.c.story_id.in_(part)).group_by(*sig)
             for r in conn.execute(q):
                 members[r.story_id].append(Member(r.event_id, r.article_id, r.type,
                                                   frozenset(_unbar(r.source_countries)),
