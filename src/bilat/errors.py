@@ -69,6 +69,7 @@ MESSAGES: dict[str, str] = {
     "B612": "{origin}: bilat batch reads files and directories, not standard input; save the articles to a file first (or use 'bilat ingest -')",
     "B613": "work directory {path} cannot be used: {detail}; pass --work-dir with a directory that this machine and every worker can write to (on a cluster, a shared filesystem)",
     "B614": "{origin}: this shard failed on the cluster ({detail}); its articles are not in the store; run the same command again to retry it",
+    "B615": "partition {path} was written while the store held {n} articles that the store at {url} lacks now (was it replaced?); delete the work directory {work_dir} and run the same command again",
 }
 
 
