@@ -74,10 +74,12 @@ def _processes(pid: int) -> list[int]:
     out, todo = [], [pid]
     while todo:
         p = todo.pop()
-        try:
-            children = Path(f"/proc/{p}/task/{p}/children").read_text().split()
-        except OSError:
-            continue
+        children = []
+        for task in Path(f"/proc/{p}/task").glob("*"):  # a thread other than the main one may start them
+            try:
+                children += (task / "children").read_text().split()
+            except OSError:
+                continue
         out += [int(c) for c in children]
         todo += [int(c) for c in children]
     return out
