@@ -32,7 +32,8 @@ from .ingest import input_kind
 from .model import Article, ArticleResult, Event, Failure
 from .settings import Settings
 
-__all__ = ["Shard", "LoadPipeline", "connect", "load_results", "partition_rows", "plan_shards", "run_shard"]
+__all__ = ["BatchRun", "LoadPipeline", "Shard", "connect", "fingerprint", "load_results", "partition_rows",
+           "plan_shards", "run_shard", "submit_shards"]
 
 #: Articles per shard, by default: big enough that a task's overhead is small against its
 #: spaCy time, small enough that a worker holds one shard's texts in memory with ease.
@@ -72,10 +73,13 @@ class Shard:
 
 # ---------------------------------------------------------------------------- planning
 
-def plan_shards(inputs: Iterable[str], shard_size: int = SHARD_SIZE) -> Iterator[Shard]:
+def plan_shards(inputs: Iterable[str], shard_size: int = SHARD_SIZE, encoding: str | None = None) -> Iterator[Shard]:
     """Shards in the order ``read_inputs`` reads the same inputs: JSON Lines files cut every
     ``shard_size`` lines, other single-article files grouped ``shard_size`` to a shard, each
-    WARC file (which has no index to cut it by) a shard of its own. Raises B612 for ``-``."""
+    WARC file (which has no index to cut it by) a shard of its own. A file in UTF-16 or
+    UTF-32 (a byte-order mark, or ``encoding``) is read whole: its lines cannot be found by
+    byte. Raises B612 for ``-``."""
+    wide_encoding = bool(encoding) and encoding.lower().replace("_", "-").startswith(("utf-16", "utf16", "utf-32", "utf32"))
     index = 0
     pending: list[str] = []
 
@@ -103,7 +107,7 @@ def plan_shards(inputs: Iterable[str], shard_size: int = SHARD_SIZE) -> Iterator
             kind = input_kind(f)
             if kind in ("jsonl", "jsonl.gz", "warc") or not f.is_file():
                 yield from flush()
-                for s in _file_shards(f, kind, shard_size):
+                for s in _file_shards(f, kind, shard_size, wide_encoding):
                     yield Shard(index, s.path, s.start, s.stop, s.first_line)
                     index += 1
             else:
@@ -129,12 +133,12 @@ def _listed(path: Path) -> list[Path] | None:
     return None if broken or not files else sorted(files)
 
 
-def _file_shards(path: Path, kind: str | None, shard_size: int) -> Iterator[Shard]:
+def _file_shards(path: Path, kind: str | None, shard_size: int, wide_encoding: bool = False) -> Iterator[Shard]:
     if kind == "jsonl" and path.is_file():
         with path.open("rb") as fh:
             head = fh.read(8192)
             first = head.lstrip(b"\xef\xbb\xbf \t\r\n").split(b"\n", 1)[0].strip()
-            wide = head.startswith((b"\xff\xfe", b"\xfe\xff"))
+            wide = wide_encoding or head.startswith((b"\xff\xfe", b"\xfe\xff"))
             if wide or first in (b"[", b"{"):  # UTF-16/32, or a pretty-printed document: read whole
                 yield Shard(0, str(path))
                 return
@@ -156,7 +160,7 @@ def _file_shards(path: Path, kind: str | None, shard_size: int) -> Iterator[Shar
             with gzip.open(path, "rb") as fh:
                 for raw in iter(lambda: fh.readline(1 << 20), b""):
                     total += raw.endswith(b"\n") or len(raw) < 1 << 20
-        except (OSError, EOFError, Exception):  # noqa: BLE001 - a damaged file: its reader reports B602
+        except Exception:  # noqa: BLE001 - a damaged file: read whole, its reader reports B602
             yield Shard(0, str(path))
             return
         for lo in range(1, max(total, 1) + 1, shard_size):
@@ -231,8 +235,16 @@ def run_shard(shard: Shard, settings: Settings, work_dir: str, key: str, db: str
     if out.exists():
         return {"index": shard.index, "path": str(out), "cached": True}
     items: list[Article | Failure] = []
+    seen: dict[str, str] = {}
     for f in shard.files or (shard.path,):
-        items += read_part(f, settings, shard.start, shard.stop, shard.first_line, published, encoding)
+        for item in read_part(f, settings, shard.start, shard.stop, shard.first_line, published, encoding):
+            if isinstance(item, Article) and shard.files:
+                # files of one directory are one input, as for read_inputs: an id seen before is refused
+                first = seen.setdefault(item.id, item.origin or f)
+                if first != (item.origin or f):
+                    item = Failure(item.origin or f, "B112",
+                                   InputError("B112", origin=item.origin, id=item.id, first=first).message)
+            items.append(item)
     articles = [i for i in items if isinstance(i, Article)]
     hashes = {a.id: article_hash(a) for a in articles}
     stored = _stored(db, list(hashes.values()))

@@ -71,7 +71,7 @@ def batch_cmd(settings, inputs, db, scheduler, local, work_dir, shard_size, batc
     try:
         if published is not None or encoding is not None:  # the reader's own checks, before any work
             next(iter(read_inputs([], settings, published=published, encoding=encoding)), None)
-        shards = list(plan_shards(inputs, shard_size))
+        shards = list(plan_shards(inputs, shard_size, encoding))
     except BilatError as exc:
         raise click.UsageError(str(exc)) from exc
     url = db or settings.db
