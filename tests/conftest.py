@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("BILAT_SHARED", ROOT.parent / "shared"))
 DATA = Path(__file__).resolve().parent / "data"
 
-pytest_plugins = [p for p in ("tests.fixtures_pg", "tests.fixtures_web") if (ROOT / (p.replace(".", "/") + ".py")).exists()]
+pytest_plugins = [p for p in ("tests.fixtures_pg", "tests.fixtures_web", "tests.fixtures_http") if (ROOT / (p.replace(".", "/") + ".py")).exists()]
 
 
 @pytest.fixture(scope="session")

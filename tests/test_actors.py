@@ -237,6 +237,12 @@ def test_a_family_name_first_order_takes_the_dictionary_form(nlp):
     assert (actor.name, actor.country) == ("Fumio Kishida", "JPN")
 
 
+def test_a_hyphenated_name_keeps_the_texts_form_over_the_dictionarys(nlp):
+    # the dictionary writes "Ban Ki Moon"; the text's order is the same, so its hyphen stays
+    (actor,) = _actors(nlp, "Ban Ki-moon flew to Nairobi on Tuesday.", "Ban")
+    assert (actor.name, actor.country) == ("Ban Ki-moon", "KOR")
+
+
 def test_the_people_dictionary_gives_a_country_the_text_does_not(nlp):
     (actor,) = _actors(nlp, "Shavkat Mirziyoyev arrived in Islamabad on Monday.", "Mirziyoyev")
     assert (actor.name, actor.country) == ("Shavkat Mirziyoyev", "UZB")
@@ -317,6 +323,12 @@ def test_a_given_name_that_is_also_a_place_stays(nlp):
     ("Her Royal Highness Princess Maha Chakri Sirindhorn of the Kingdom of Thailand will visit Laos.",
      "Maha Chakri Sirindhorn", "THA"),
     ("Japanese Ambassador to China Kenji Kanasugi visited Shenzhen on Monday.", "Kenji Kanasugi", "JPN"),
+    # a post's complement before the name: a country, a comma after other words, a body ending in a place
+    ("Peru's Minister of Foreign Affairs, Elmer Schialer, flew to Lima.", "Elmer Schialer", "PER"),
+    ("The Minister of Foreign Affairs of the Arab Republic of Egypt HE Badr Abdelatty arrived.", "Badr Abdelatty", "EGY"),
+    ("Head of the Atomic Energy Organization of Iran Mohammad Eslami met the envoy.", "Mohammad Eslami", "IRN"),
+    # "post of <place>" before the name, and an acronym in brackets repeating the place
+    ("Wang met Foreign Minister of the Republic of Korea (ROK) Park Jin in Jakarta.", "Park Jin", "KOR"),
     # "King X of Jordan": the country after the name
     ("King Abdullah of Jordan arrived in Cairo on Monday.", "Abdullah", "JOR"),
 ])
@@ -329,3 +341,39 @@ def test_titled_names_and_their_country(nlp, text, name, country):
 def test_a_title_word_after_the_first_name_word_is_part_of_the_name(nlp):
     index = ActorIndex.build(nlp("Civil Affairs Minister Hussein Al Sheikh arrived in Amman on Monday."))
     assert "Hussein Al Sheikh" in [p.name for p in index.people]
+
+
+def test_the_minister_is_the_holder_named_last_before_not_one_named_later(nlp):
+    text = ("Foreign Minister Ana Lopez spoke with her Chilean counterpart on Monday. Lopez thanked Chile "
+            "for its help. The minister then proposed joint patrols. Chilean Foreign Minister Pedro Ruiz "
+            "welcomed the idea.")
+    (actor,) = _actors(nlp, text, "minister")
+    assert actor.name == "Ana Lopez"
+
+
+def test_fm_is_the_foreign_minister(nlp):
+    text = "Foreign Minister Ana Lopez of Peru called Quito on Monday. The FM stressed the ties."
+    (actor,) = _actors(nlp, text, "FM")
+    assert (actor.name, actor.country) == ("Ana Lopez", "PER")
+
+
+def test_a_name_the_parser_hangs_on_the_posts_place_is_the_posts_holder(nlp):
+    text = "Bangladesh's foreign ministry summoned Myanmar ambassador to Dhaka Kyaw Min Htut on Monday."
+    (actor,) = _actors(nlp, text, "ambassador")
+    assert (actor.name, actor.country, actor.sector) == ("Kyaw Min Htut", "MMR", "GOV")
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("The Minister of Foreign Affairs of the Kingdom of Thailand Maris Sangiampongsa flew to Hanoi.",
+     "Maris Sangiampongsa", "Minister of Foreign Affairs"),
+    ("President of the Republic of Kenya William Ruto flew to Hanoi.", "William Ruto", "President"),
+])
+def test_a_post_of_a_place_before_the_name_is_the_role(nlp, text, name, role):
+    index = ActorIndex.build(nlp(text))
+    assert [(p.name, p.role) for p in index.people] == [(name, role)]
+
+
+def test_a_post_the_tagger_took_for_a_name_is_no_person(nlp):
+    index = ActorIndex.build(nlp("Foreign Minister Ana Lopez of Peru made a phone call to Chinese State Councillor "
+                                 "and Foreign Minister Li Wei on April 16."))
+    assert [p.name for p in index.people] == ["Ana Lopez", "Li Wei"]

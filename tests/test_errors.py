@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 
 import bilat.errors as errors_mod
-from bilat.errors import (MESSAGES, ApiError, BilatError, ExtractionError, InputError, NotFoundError, SettingsError,
-                          StoreError)
+from bilat.errors import (MESSAGES, ApiError, BilatError, ExtractionError, FetchError, InputError, NotFoundError,
+                          SettingsError, StoreError)
 
 SRC = Path(errors_mod.__file__).resolve().parent
-CODE = re.compile(r"^B[1-6]\d\d$")
+CODE = re.compile(r"^B[1-7]\d\d$")
 RANGES = {"1": "input", "2": "settings and models", "3": "pipeline", "4": "store", "5": "api",
-          "6": "large corpora (WARC, gzip, bilat batch) and live feeds"}
+          "6": "large corpora (WARC, gzip, bilat batch)", "7": "live feeds"}
 
 
 def _fields(template: str) -> list[str]:
@@ -71,7 +71,7 @@ def test_missing_field_still_gives_a_message_with_the_code():
     assert "a.txt" in err.message
 
 
-@pytest.mark.parametrize("cls", [InputError, SettingsError, ExtractionError, StoreError, NotFoundError, ApiError])
+@pytest.mark.parametrize("cls", [InputError, SettingsError, ExtractionError, StoreError, NotFoundError, ApiError, FetchError])
 def test_exception_tree(cls):
     assert issubclass(cls, BilatError) and issubclass(cls, Exception)
     err = cls("B301", origin="x", detail="y")

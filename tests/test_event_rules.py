@@ -129,6 +129,37 @@ RULES = [
     # readiness to repress at home threatens one's own country
     ("Peru's government said it is prepared to impose martial law in the south.", ("THREATEN", ["PER"], ["PER"])),
     ("Islamic State militants attacked a Syrian army base on Monday.", ("ASSAULT", [None], ["SYR"])),
+    # a government body is not placed where the trouble came from: the ministry is its story's
+    ("Bangladesh's border guards found the shells on Sunday. The foreign ministry on Monday summoned "
+     "Myanmar's envoy in protest of the shells fired from Myanmar.", ("ACCUSE", ["BGD"], ["MMR"])),
+    # the passive's agent is an attack its country's adjective names
+    ("Five Yemeni fishermen were killed by Saudi airstrikes on Monday.", ("ASSAULT", ["SAU"], ["YEM"])),
+    # a rank with a "to" clause reports what was done; the predicate noun's subject acts
+    ("Kenya was the first country to recognize South Sudan.", ("SUPPORT", ["KEN"], ["SSD"])),
+    ("Canada was among the first to impose sanctions on Belarus.", ("SANCTION", ["CAN"], ["BLR"])),
+    # an act done separately with several parties is one act with each
+    ("Kenyan Foreign Minister Alfred Mutua talked on the phone separately with his Ugandan and Tanzanian "
+     "counterparts on Monday.", ("CONSULT", ["KEN"], ["TZA"])),
+    ("The Kenyan president held separate talks with Uganda and Tanzania on Monday.", ("CONSULT", ["KEN"], ["UGA"])),
+    # a crowd besieging or surrounding a building obstructs it (CAMEO 144)
+    ("Hundreds of Kenyans surrounded the Ugandan embassy in Nairobi on Saturday.", ("PROTEST", ["KEN"], ["UGA"])),
+    # being somewhere to do something, in the past, is doing it; being ready to is not
+    ("Kenya's Foreign Minister, Ambassador Mary Wanjiru, was on hand to receive the Ugandan Foreign Minister, "
+     "Peter Okello, at the airport.", ("CONSULT", ["KEN"], ["UGA"])),
+    ("Kenya was ready to sign a deal with Uganda.", ("AGREE", ["KEN"], ["UGA"])),
+    # a foreign office is a government body, and its capital gives its country
+    ("The Kenyan envoy was summoned by the foreign office in Kampala on Tuesday.", ("ACCUSE", ["UGA"], ["KEN"])),
+    # a meeting between a post of one country and a person of another: both take part
+    ("The Finance Minister of Uganda, Peter Okello, signed the loan in Kampala. This support comes in the wake of "
+     "a virtual meeting between the Foreign Minister of Kenya and Peter Okello on January 15, during which they "
+     "discussed trade.", ("CONSULT", ["KEN", "UGA"], [])),
+    # a gathering speaks for those who met; 'called for X to' addresses X
+    ("Foreign ministers of the African Union held a meeting by video link on Monday. The meeting called for all "
+     "parties in Sudan to exercise restraint.", ("REQUEST", ["IGO:AU"], ["SDN"])),
+    # deposits and their rollover are financial aid (CAMEO 071)
+    ("Qatar placed a deposit of $2 billion with Egypt's central bank in March.", ("AID", ["QAT"], ["EGY"])),
+    ("The Kuwaiti fund on Sunday confirmed the rollover of $1 billion deposits with Egypt for another year.",
+     ("AID", ["KWT"], ["EGY"])),
 ]
 
 
@@ -153,6 +184,8 @@ NOT_EVENTS = [
     "President Tomas Varga gave a warm welcome to Chilean leader Gabriel Boric on Thursday.",
     # (the first rule above: Israel does not concede by being asked to)
     "The United Nations reiterated its demand that Israel ease restrictions on Palestinian workers.",
+    # officials are not of the place they speak about: no Palestinian call on Palestine
+    "Senior Arab leaders called for a ceasefire in Gaza following a meeting in Riyadh on Thursday.",
 ]
 
 
@@ -164,8 +197,9 @@ NOT_EVENTS = [
     (NOT_EVENTS[4], "SANCTION"),
     (NOT_EVENTS[5], "CONSULT"),
     (NOT_EVENTS[6], "CONCEDE"),
+    (NOT_EVENTS[7], "REQUEST"),
 ], ids=["allegation", "protest-demand", "wish", "place-description", "faced-prospect", "inferred-host",
-        "demanded-content"])
+        "demanded-content", "officials-not-placed"])
 def test_not_an_event(dyads, text, absent):
     assert absent not in [d[0] for d in dyads(text)]
 
@@ -364,12 +398,13 @@ def test_a_meeting_that_is_its_clauses_subject_takes_the_clauses_date(nlp):
     assert events and events[0]["date"] == "2024-05-15", events
 
 
-def test_a_call_with_two_named_people_reaches_both_and_the_day_of_its_morning(nlp):
+def test_separate_calls_with_two_named_people_reach_each_and_the_day_of_their_morning(nlp):
     text = ("Kenyan Foreign Minister Mary Wanjiru talked on the phone separately with Ugandan Foreign Minister "
             "Peter Okello and Tanzanian Foreign Minister Anna Mushi in the morning of May 12.")
-    (e,) = [e for e in bilat.extract(text, PUBLISHED) if e["type"] == "CONSULT"]
-    assert {a["country"] for a in e["source"] + e["target"]} == {"KEN", "UGA", "TZA"}, e
-    assert e["date"] == "2024-05-12"
+    calls = [e for e in bilat.extract(text, PUBLISHED) if e["type"] == "CONSULT"]
+    assert sorted((a["country"], a["name"]) for e in calls for a in e["target"]) == \
+        [("TZA", "Anna Mushi"), ("UGA", "Peter Okello")], calls
+    assert all(e["date"] == "2024-05-12" and e["source"][0]["country"] == "KEN" for e in calls)
 
 
 def test_praise_for_a_plan_goes_to_whoever_announced_it(dyads):
@@ -409,3 +444,10 @@ def test_a_subject_listing_people_of_several_states_names_them_all(dyads):
 ])
 def test_a_decision_to_act_is_the_act(dyads, text, expected):
     assert expected in dyads(text), dyads(text)
+
+
+def test_a_meeting_with_a_list_of_counterparts_meets_them_all(nlp):
+    text = ("Kenyan Foreign Minister Mary Wanjiru received her Ugandan counterpart Peter Okello, Tanzanian "
+            "counterpart Anna Mushi and Rwandan counterpart Jean Habimana in Nairobi on Monday.")
+    (e,) = [e for e in bilat.extract(text, PUBLISHED) if e["type"] == "CONSULT"]
+    assert sorted(a["name"] for a in e["target"]) == ["Anna Mushi", "Jean Habimana", "Peter Okello"], e

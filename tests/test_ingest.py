@@ -407,3 +407,42 @@ def test_messages_quote_odd_input_on_one_printable_line():
     _, (warning,) = article_from_dict(obj, "api", SETTINGS)
     assert "\n" not in warning.message and "\\n" in warning.message and "\\x8a" in warning.message
     warning.message.encode("utf-8")
+
+
+# --------------------------------------------------------------------------- fetched pages (bilat watch)
+
+_PAGE = "<html><head>{meta}</head><body><p>Zürich, Genève and l'Élysée: “quoted” – €5bn.</p></body></html>"
+
+
+@pytest.mark.parametrize("encoding, meta, declared", [
+    ("utf-8", '<meta charset="iso-8859-1">', "iso-8859-1"),  # labels lie; valid UTF-8 wins
+    ("cp1252", '<meta charset="utf-8">', None),  # the meta lies; windows-1252 fits
+    ("cp1252", "", "latin-1"),  # Latin-1 on the web means windows-1252
+    ("cp1252", "", None),  # no label at all
+    ("utf-16", "", None),  # a byte-order mark decides
+])
+def test_decode_page_whatever_the_labels_claim(encoding, meta, declared):
+    from bilat.ingest import decode_page
+
+    html = _PAGE.format(meta=meta)
+    data = html.encode(encoding)
+    assert decode_page(data, declared) == html
+
+
+def test_article_from_page_dates_and_refusals():
+    from bilat.ingest import article_from_page
+
+    head = '<meta property="article:published_time" content="2024-02-23T09:00:00Z">'
+    html = f"<html><head>{head}</head><body><p>Germany pledged aid to Ukraine on Thursday.</p></body></html>"
+    s = Settings()
+    a = article_from_page(html.encode(), s, article_id="x", url="https://x.example/a")
+    assert (a.published, a.url, a.text) == ("2024-02-23", "https://x.example/a", "Germany pledged aid to Ukraine on Thursday.")
+    assert article_from_page(html.encode(), s, article_id="x", url="u", published="2024-03-01").published == "2024-03-01"
+    bare = html.replace(head, "")
+    assert article_from_page(bare.encode(), s, article_id="x", url="u").published is None  # never today
+    with pytest.raises(InputError) as err:
+        article_from_page(b"<html><body><script>x()</script></body></html>", s, article_id="x", url="https://x.example/e")
+    assert err.value.code == "B111" and "https://x.example/e" in err.value.message
+    with pytest.raises(InputError) as err:
+        article_from_page(b"\x00\x01\x02binary" * 100, s, article_id="x", url="u")
+    assert err.value.code == "B103"

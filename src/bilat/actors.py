@@ -54,7 +54,12 @@ _HONORIFIC_TITLES = {"princess", "prince", "king", "queen", "sheikh", "emir", "s
 _NAME_ROLE_WORDS = {"chairperson", "chairwoman", "chairman", "chair", "commissioner", "president", "minister",
                     "secretary", "secretary-general", "ambassador", "envoy", "spokesman", "spokeswoman",
                     "spokesperson", "premier", "chancellor", "director", "governor", "mayor", "senator",
-                    "vice-president", "deputy", "foreign", "prime", "general", "commander", "chief", "fm", "pm"}
+                    "vice-president", "deputy", "foreign", "prime", "general", "commander", "chief", "fm", "pm",
+                    "head", "councillor", "councilor", "counsellor", "counselor"}
+# what makes an "office" a government body rather than any office
+_GOV_OFFICE_MODIFIERS = {"foreign", "cabinet", "presidential", "minister", "president", "home"}
+# short forms of posts, as headlines and wire copy write them ("The FM reiterated")
+_ROLE_ABBREVIATIONS = {"fm": {"foreign", "minister"}, "pm": {"prime", "minister"}}
 _GROUP_PEOPLE = {"leaders", "ministers", "presidents", "counterparts", "premiers", "diplomats", "envoys"}
 _GROUP_N = {"two": 2, "three": 3, "four": 4, "five": 5}
 _GROUP_HEADS = {"sides", "countries", "nations", "governments", "ministers", "leaders", "neighbours", "neighbors",
@@ -166,7 +171,12 @@ def _name_text(toks: list[Token]) -> str:
 def _name_key(name: str) -> frozenset[str]:
     """Order-free key of a name's parts: "Kishida Fumio" and "Fumio Kishida", "Kang Kyung-wha" and
     "Kang Kyung Wha" are one key."""
-    return frozenset(p for p in re.split(r"[\s\-‐‑]+", name.lower().replace(".", "")) if p)
+    return frozenset(_name_parts(name))
+
+
+def _name_parts(name: str) -> list[str]:
+    """A name's parts in order, hyphens and case aside: "Ma Ying-jeou" and "Ma Ying Jeou" are alike."""
+    return [p for p in re.split(r"[\s\-‐‑]+", name.lower().replace(".", "")) if p]
 
 
 @functools.lru_cache(maxsize=1)
@@ -218,6 +228,8 @@ def _person_spans(doc: Doc) -> list[Span]:
                                    or (_is_place_word(doc[start]) and end - start > 2 and start > 0
                                        and doc[start - 1].lower_ in ("to", "in", "at", "from"))):
             start += 1  # "Ambassador to Dhaka Aung Kyaw Moe": the place is no part of the name
+        if end - start == 1 and (doc[start].lower_ in _NAME_ROLE_WORDS or doc[start].lower_ in ROLE_WORDS):
+            continue  # "State Councillor": a post the tagger took for a name
         # the rest of a name the tagger cut short: "Chairperson Moussa" + "Faki Mahamat", where the
         # name's words all lean on the last one
         root = doc[start:end].root
@@ -249,19 +261,50 @@ def _titled_names(doc: Doc) -> list[tuple[int, int]]:
     for t in doc:
         if not (t.is_title and (t.lower_ in _NAME_ROLE_WORDS or t.lower_ in _HONORIFIC_TITLES)):
             continue
-        j = t.i + 1
-        if j + 1 < len(doc) and doc[j].lower_ == "to" and j + 1 in places:  # "Ambassador to China"
-            j += 1
-            while j in places:
-                j += 1
-        start = j
-        while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].is_title and j not in places \
-                and doc[j].ent_type_ in ("", "PERSON", "ORG") and doc[j].lower_ not in _NAME_ROLE_WORDS \
-                and doc[j].lower_ not in _HONORIFIC_TITLES and doc[j].lower_ not in _BODY_WORDS:
-            j += 1
+        start = _post_end(doc, t.i + 1, places)
+        while start < len(doc) and doc[start].text in _HONORIFICS:  # "Minister of Egypt HE Sameh Shoukry"
+            start += 1
+        j = start
+        while j < len(doc) and _name_word(doc[j], places):
+            # a hyphenated part stays in ("Nana Akufo-Addo")
+            hyphen = j + 2 < len(doc) and doc[j + 1].text in ("-", "‐", "‑") and not doc[j].whitespace_ \
+                and not doc[j + 1].whitespace_ and doc[j + 2].is_alpha
+            j += 3 if hyphen else 1
         if j - start >= 2:
             out.append((start, j))
     return out
+
+
+def _name_word(t: Token, places: set[int]) -> bool:
+    return t.pos_ == "PROPN" and t.is_title and t.i not in places and t.ent_type_ in ("", "PERSON", "ORG") \
+        and t.lower_ not in _NAME_ROLE_WORDS and t.lower_ not in _HONORIFIC_TITLES and t.lower_ not in _BODY_WORDS
+
+
+def _post_end(doc: Doc, j: int, places: set[int]) -> int:
+    """Where a post's own complement ends and a name may begin: "Ambassador to China | Kenji
+    Kanasugi", "President of Ghana, | Nana Akufo-Addo", "Secretary of State, | Antony Blinken",
+    "Head of the Atomic Energy Organization of Iran | Ali Akbar Salehi". A complement of
+    capitalised words ends at a comma or at its last place, or the name would be read as part of it."""
+    if j + 1 >= len(doc) or doc[j].lower_ not in ("to", "of"):
+        return j
+    k = j + 1
+    if doc[k].lower_ == "the":
+        k += 1
+    if k in places:
+        while k in places or (k + 1 < len(doc) and doc[k].lower_ == "of" and k + 1 in places):
+            k += 1
+        return k + 1 if k < len(doc) and doc[k].text == "," else k
+    if doc[j].lower_ != "of":
+        return j
+    place_end = None
+    while k < len(doc) and (doc[k].is_title or k in places or doc[k].lower_ in ("of", "the", "and")) \
+            and doc[k].text != ",":
+        if k in places and k + 1 not in places:
+            place_end = k + 1
+        k += 1
+    if k < len(doc) and doc[k].text == "," and k > j + 1:
+        return k + 1
+    return place_end if place_end is not None else j
 
 
 @dataclass
@@ -419,7 +462,10 @@ class ActorIndex:
             if listed is not None:
                 # the dictionary writes the name in its usual order ("Fumio Kishida" for "Kishida Fumio")
                 # and knows the country where the text does not say it
-                person.name = listed[0] if _name_key(listed[0]) == _name_key(person.name) else person.name
+                # but a name the text writes in that order keeps the text's form, hyphens included
+                # ("Ma Ying-jeou", not the dictionary's "Ma Ying Jeou")
+                if _name_key(listed[0]) == _name_key(person.name) and _name_parts(listed[0]) != _name_parts(person.name):
+                    person.name = listed[0]
                 country = country or (listed[1] if not person.country else None)
                 sector = sector or listed[2] or None
             if role and not person.role:
@@ -458,16 +504,24 @@ class ActorIndex:
         country = None
         # left modifiers inside the same noun phrase: "Chinese Foreign Minister Qin Gang"
         i = ent.start - 1
-        while i >= 0 and i >= ent.start - 8:
+        while i >= 0 and i >= ent.start - 16:  # posts with their places run long
             t = doc[i]
             if t.text in ("-", "–"):
                 i -= 1
                 continue  # "Secretary-General"
+            if t.text == ")" and i >= 2 and doc[i - 2].text == "(" and (i - 1 in self.place_at or doc[i - 1].is_upper):
+                i -= 3  # "Foreign Minister of the Republic of Korea (ROK) X": the acronym repeats the place
+                continue
             if t.is_punct and t.text not in {"'s", "’s"}:
                 break
             if t.lower_ in {"the", "a", "an", "his", "her", "their", "its"}:
                 break
             place = self.place_at.get(i)
+            if place is not None and self._post_of(place.start - 1) is not None:
+                # "Foreign Minister of the Democratic People's Republic of Korea X"
+                country = country or place.code
+                i = self._post_of(place.start - 1)
+                continue
             if place is not None:
                 before = doc[place.start - 1] if place.start > 0 else None
                 possessive = place.end < len(doc) and doc[place.end].tag_ == "POS"  # "Lebanon's new President"
@@ -488,6 +542,10 @@ class ActorIndex:
                 continue
             if t.text in _HONORIFICS or t.lower_.rstrip(".") in ("mr", "mrs", "ms", "dr"):
                 i -= 1  # "HE Dr. Ayman Al Safadi": honorifics are neither the role nor the name
+                continue
+            if t.lower_ == "of" and role_toks and role_toks[0].is_title and i > 0 and doc[i - 1].lower_ in ROLE_WORDS:
+                role_toks.insert(0, t)  # "Minister of Foreign Affairs X"
+                i -= 1
                 continue
             if t.lower_ == "and" and role_toks and i > 0 and doc[i - 1].lower_ in ROLE_WORDS:
                 role_toks.insert(0, t)  # "Deputy Prime Minister and Foreign Minister X": one person, two roles
@@ -547,6 +605,19 @@ class ActorIndex:
                     break
         return role, country, sector
 
+    def _post_of(self, j: int) -> int | None:
+        """Where a post stands before "of [the] <place>" that ends at token ``j``: the index of the
+        post's last word ("Minister" in "Minister of the Republic of Korea"), else None."""
+        doc = self.doc
+        if j >= 0 and doc[j].lower_ == "the":
+            j -= 1
+        if j < 1 or doc[j].lower_ != "of" or not doc[j - 1].is_title:
+            return None
+        # the post itself, or its own complement ("Minister of Foreign Affairs of ...")
+        if any(doc[k].lower_ in ROLE_WORDS or doc[k].lower_ in _NAME_ROLE_WORDS for k in range(max(0, j - 4), j)):
+            return j - 1
+        return None
+
     # -- resolution -------------------------------------------------------------------
     def actors_for(self, token: Token, *, speaker: list[Actor] | None = None, exclude: set[int] | None = None,
                    allow_unknown: bool = False) -> list[Actor]:
@@ -588,6 +659,15 @@ class ActorIndex:
                               if x.i in self.person_at), None)
                 if named is not None:
                     return [named.actor()]
+        named = self._named_after_post(t)
+        if named is not None:
+            # the post says what the name alone may not: "Myanmar ambassador to Dhaka X"
+            countries = self._modifier_countries(t) if named.country is None else []
+            if countries:
+                role = named.role or self._np_text(t, strip_det=True)
+                return [replace(named.actor(), country=countries[0], role=role,
+                                sector=named.sector or ("GOV" if _is_gov_role(role) else None))]
+            return [named.actor()]
         # the dyad in focus: "the two sides", "both countries"
         np = self._np_text(t) if low in _GROUP_HEADS else ""
         m = GROUP_DYAD.match(np) if np else None
@@ -649,6 +729,9 @@ class ActorIndex:
                     break
         if sector_kind is None and low == "counterpart":
             sector_kind = ("GOV", "person")
+        if sector_kind is None and low == "office" and any(
+                c.lower_ in _GOV_OFFICE_MODIFIERS for c in t.lefts if c.dep_ in ("amod", "compound")):
+            sector_kind = ("GOV", "organization")  # "the Foreign Office", "the prime minister's office"
         if sector_kind is None and low in GENERIC_IGO_NOUNS:
             igo = self._recent_igo(t.i, low)
             if igo:
@@ -704,6 +787,25 @@ class ActorIndex:
             if countries:
                 return [Actor(kind="group", country=c, role=self._np_text(t, strip_det=True)) for c in countries]
         return []
+
+    def _named_after_post(self, t: Token) -> "Person | None":
+        """The person a post's complement runs into: "ambassador to Dhaka Aung Kyaw Moe" and
+        "President of Ghana, Nana Akufo-Addo", where the parser hangs the name on the place."""
+        for prep in t.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("to", "of"):
+                continue
+            for o in prep.children:
+                if o.dep_ != "pobj":
+                    continue
+                person = self.person_at.get(o.i)
+                if person is not None:
+                    start = min(i for i in range(prep.i + 1, o.i + 1) if self.person_at.get(i) is person)
+                    glued = start - 1 in self.place_at or _is_place_word(self.doc[start - 1])
+                    return person if glued and start - 1 > prep.i else None
+                if o.i in self.place_at:
+                    return next((self.person_at[a.i] for a in o.children
+                                 if a.dep_ == "appos" and a.i in self.person_at), None)
+        return None
 
     def _np_text(self, t: Token, strip_det: bool = False) -> str:
         left = [c for c in t.lefts if c.dep_ in ("det", "nummod", "amod", "compound", "poss", "predet", "quantmod")]
@@ -835,10 +937,19 @@ class ActorIndex:
 
     def _role_holder(self, t: Token) -> "Person | None":
         """'The minister said', 'External Affairs Minister held talks': the person named with that role."""
-        words = {x.lower_ for x in t.lefts if x.dep_ in ("compound", "amod")} | {t.lower_}
+        words = set()
+        for x in [x for x in t.lefts if x.dep_ in ("compound", "amod")] + [t]:
+            words |= _ROLE_ABBREVIATIONS.get(x.lower_.rstrip("."), {x.lower_})
+        holds = lambda p: bool(p.role) and words <= set(p.role.lower().split())
+        # the holder named last before the noun: "Cho spoke with Son ... The minister then proposed"
+        # is Cho's proposal even though the story names Son, a minister too, later on
+        for i in range(t.i - 1, -1, -1):
+            p = self.person_at.get(i)
+            if p is not None and holds(p):
+                return p
         best = None
         for p in self.people:
-            if p.role and words <= set(p.role.lower().split()):
+            if holds(p):
                 best = p
         return best
 

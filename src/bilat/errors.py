@@ -2,8 +2,8 @@
 
 Every message names the input, says what is wrong and how to fix it. Codes are
 stable: users search for them, so a code is never reused for another meaning.
-B1xx input, B2xx settings and models, B3xx pipeline, B4xx store, B5xx API,
-B6xx large corpora and live feeds.
+B1xx input, B2xx settings and models, B3xx pipeline, B4xx store, B5xx API, B6xx large
+corpora (WARC, gzip, bilat batch), B7xx live feeds.
 The library raises these; only the edges (cli, api) map them to exit codes
 and HTTP statuses.
 """
@@ -70,6 +70,21 @@ MESSAGES: dict[str, str] = {
     "B613": "work directory {path} cannot be used: {detail}; pass --work-dir with a directory that this machine and every worker can write to (on a cluster, a shared filesystem)",
     "B614": "{origin}: this shard failed on the cluster ({detail}); its articles are not in the store; run the same command again to retry it",
     "B615": "partition {path} was written while the store held {n} articles that the store at {url} lacks now (was it replaced?); delete the work directory {work_dir} and run the same command again",
+    # live feeds (bilat watch): a feed or page that fails is logged with these and retried later
+    "B701": "{url}: the server answered HTTP {status}; it is tried again later, with a longer wait after each failure",
+    "B702": "{url}: no answer within {timeout} s ({detail}); the host is tried again later, with a longer wait after each failure",
+    "B703": "{url}: cannot connect ({detail}); check the address; it is tried again later, with a longer wait after each failure",
+    "B704": "{url}: redirect loop or too many redirects ({detail}); fix the link in the feed, or the feed's URL",
+    "B705": "{url}: more than {limit} bytes; the download was cut off; raise watch_max_bytes in settings if the page is real",
+    "B706": "{url}: the download took longer than {limit} s in all and was cut off; raise watch_max_seconds in settings for a slow host",
+    "B707": "{url}: robots.txt at {robots} does not allow bilat to fetch it; it is skipped, and asked again later",
+    "B708": "{url}: not an RSS or Atom feed ({detail}); give the feed's own URL",
+    "B709": "{url}: not an HTML page (content type '{ctype}'); feeds must link to HTML articles",
+    "B710": "{url}: robots.txt at {robots} cannot be read ({detail}); bilat fetches nothing from the host until it can",
+    "B711": "'{value}': not a feed URL; give an http:// or https:// URL, e.g. https://www.example.com/world/rss.xml",
+    "B712": "--every '{value}': not an interval; give a number and a unit s, m, h or d, e.g. 15m (at least 10s)",
+    "B713": "{url}: HTTP error ({detail}); it is tried again later, with a longer wait after each failure",
+    "B714": "{url}: skipped in this poll: its host {host} failed {failures} times in a row just before; it is tried again in the next poll",
 }
 
 
@@ -120,3 +135,7 @@ class NotFoundError(StoreError):
 
 class ApiError(BilatError):
     """A request is refused (auth, size, validation)."""
+
+
+class FetchError(BilatError):
+    """A feed or page cannot be fetched or read (bilat watch); it is retried in a later poll."""

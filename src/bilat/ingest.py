@@ -22,6 +22,11 @@ warning and still count the article as read.
 Markup (an ``.html`` file, or a JSON ``text`` that is clearly HTML) becomes plain
 text here, through ``clean.html_to_text``: ``Article.text`` is always plain text,
 and evidence offsets point into it.
+
+``article_from_page`` is the same reader for a page fetched from the web (``bilat
+watch``): bytes in an encoding the server may have declared wrongly or not at all
+(``decode_page``), and a publication date from the feed or, failing that, from the
+page's own metadata (``page_date``), never the day it was fetched.
 """
 from __future__ import annotations
 
@@ -44,8 +49,8 @@ from .errors import InputError
 from .model import Article, Failure
 from .settings import Settings
 
-__all__ = ["SUFFIXES", "WARNING_CODES", "article_from_dict", "check_unicode", "input_kind", "is_warning",
-           "read_inputs", "read_part"]
+__all__ = ["SUFFIXES", "WARNING_CODES", "article_from_dict", "article_from_page", "check_unicode", "decode_page",
+           "input_kind", "is_warning", "page_date", "read_inputs", "read_part"]
 
 #: File name endings bilat reads, and how (the longest ending that matches wins).
 SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".jsonl.gz": "jsonl.gz", ".ndjson.gz": "jsonl.gz",
@@ -179,6 +184,105 @@ def article_from_dict(
     cannot be an article. Usable wherever untrusted articles enter (the API).
     """
     return _Reader(settings, published, None).article(obj, origin)
+
+
+def article_from_page(data: bytes, settings: Settings, *, article_id: str, url: str, charset: str | None = None,
+                      published: str | None = None, title: str | None = None, outlet: str | None = None,
+                      origin: str | None = None) -> Article:
+    """An article from a fetched HTML page, read as an ``.html`` file is read.
+
+    ``charset`` is what the HTTP Content-Type declared (see ``decode_page``). ``published``
+    comes from the feed entry; without it the page's own metadata is asked (``page_date``),
+    and without that the date stays unknown. Raises ``InputError`` (B101, B103, B104, B111)
+    for a page that holds no article.
+    """
+    origin = origin or url
+    if len(data) > settings.max_article_bytes * JSON_FILE_FACTOR:  # markup may weigh far more than its text
+        raise InputError("B104", origin=origin, size=len(data), limit=settings.max_article_bytes * JSON_FILE_FACTOR)
+    detail = _binary_detail(data)
+    if detail and not data.startswith(tuple(bom for bom, _ in _BOMS)):
+        raise InputError("B103", origin=origin, detail=detail)
+    html = decode_page(data, charset)
+    iso = _iso_date(published) if published else None
+    if iso is None:
+        iso = page_date(html)
+    text = html_to_text(html, origin)
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > settings.max_article_bytes:
+        raise InputError("B104", origin=origin, size=size, limit=settings.max_article_bytes)
+    reader = _Reader(settings, None, None)
+    return reader._finish(Article(id=article_id, text=text, published=iso, url=url, title=title or None,
+                                  outlet=outlet or None, origin=origin))
+
+
+#: ``<meta charset=...>`` or ``<meta http-equiv=Content-Type content="...; charset=...">``, looked for
+#: where browsers look: the first bytes of the page.
+_META_CHARSET = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_META_WINDOW = 4096
+#: Labels that mean windows-1252 on the web (WHATWG Encoding): pages labelled Latin-1 use its
+#: extra characters (curly quotes, the euro sign) all the time.
+_AS_CP1252 = frozenset({"latin-1", "iso8859-1", "ascii", "cp1252"})
+
+
+def decode_page(data: bytes, declared: str | None = None) -> str:
+    """The text of an HTML page from the web, whatever its labels claim.
+
+    Order: a byte-order mark; then UTF-8, when the bytes are valid UTF-8 (a page that
+    decodes as UTF-8 is UTF-8 far more often than its Latin-1 label is right); then the
+    charset the HTTP header declared, then the page's ``<meta>`` charset, each only if the
+    bytes decode with it; then windows-1252, the web's default for unlabelled Western pages
+    (charset detection guesses wrong on short Western texts: ``à`` came back as ``ŕ``);
+    then charset detection; and finally windows-1252 with replacement characters.
+    """
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            return data.decode(enc, "replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    meta = _META_CHARSET.search(data, 0, _META_WINDOW)
+    labels = [declared, meta.group(1).decode("ascii") if meta else None]
+    for label in labels:
+        enc = _codec(label)
+        if enc is None or enc.startswith(("utf-8",) + _WIDE):
+            continue  # UTF-8 already failed; a wide label on bytes without a BOM is a lie
+        try:
+            return data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        pass
+    import charset_normalizer  # a dependency of trafilatura
+
+    best = charset_normalizer.from_bytes(data).best()
+    if best is not None:
+        return str(best)
+    return data.decode("cp1252", "replace")
+
+
+def _codec(label: str | None) -> str | None:
+    if not label:
+        return None
+    try:
+        name = codecs.lookup(label.strip()).name
+    except LookupError:
+        return None
+    return "cp1252" if name in _AS_CP1252 else name
+
+
+def page_date(html: str) -> str | None:
+    """The publication day a page's own metadata gives (htmldate, without its extensive search,
+    which guesses from any date in the text), or None. Never the day the page was read."""
+    from htmldate import find_date  # a dependency of trafilatura; slow to import
+
+    try:
+        found = find_date(html, extensive_search=False, original_date=True, outputformat="%Y-%m-%d")
+    except Exception:  # noqa: BLE001 - htmldate fails on some broken markup; the date is then unknown
+        return None
+    return _iso_date(found) if found else None
 
 
 # --------------------------------------------------------------------------- reader
@@ -532,12 +636,8 @@ class _Reader:
         if len(body) > limit:
             raise InputError("B104", origin=where, size=f"more than {limit}", limit=limit)
         charset = re.search(r"charset=[\"']?([\w.:-]+)", ctype)
-        try:
-            enc = codecs.lookup(charset.group(1)).name if charset else "utf-8"
-        except LookupError:
-            enc = "utf-8"
-        # a page that lies about its charset is read as browsers read it: bad bytes become U+FFFD
-        html = body.decode(enc, errors="replace")
+        # as bilat watch reads fetched pages: a label that lies does not garble the text
+        html = decode_page(body, charset.group(1) if charset else None)
         record_id = (record.rec_headers.get_header("WARC-Record-ID") or "").strip("<>").removeprefix("urn:uuid:")
         date = record.rec_headers.get_header("WARC-Date")
         return self._finish(Article(id=record_id or where, text=html_to_text(html, where),

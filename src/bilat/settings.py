@@ -37,6 +37,17 @@ class Settings:
     api_token: str = _setting("", "bearer token required by POST /api/articles; empty refuses all writes")
     api_read_open: bool = _setting(True, "allow reads without a token")
     api_max_body_bytes: int = _setting(5_000_000, "request body size limit for the API")
+    watch_contact: str = _setting(
+        "https://pypi.org/project/bilat/",
+        "bilat watch: a URL or e-mail address for site owners, sent in the User-Agent; set your own")
+    watch_delay: float = _setting(1.0, "bilat watch: seconds between two requests to the same host")
+    watch_timeout: float = _setting(10.0, "bilat watch: seconds to connect, and to wait for each part of an answer")
+    watch_max_seconds: float = _setting(60.0, "bilat watch: seconds one download may take in all before it is cut off")
+    watch_max_bytes: int = _setting(5_000_000, "bilat watch: largest feed or page downloaded, in bytes")
+    watch_retries: int = _setting(2, "bilat watch: immediate retries of a request that failed (5xx, 429, timeout)")
+    watch_backoff: float = _setting(1.0, "bilat watch: seconds before the first immediate retry; doubled for each next")
+    watch_retry_after: float = _setting(
+        300.0, "bilat watch: seconds before a failed feed or page is tried in a later poll; doubled per failure, at most a day")
 
     def with_(self, **changes: Any) -> "Settings":
         return replace(self, **{k: _coerce(k, v) for k, v in changes.items() if v is not None})

@@ -10,7 +10,7 @@ from .lexicon import lemma
 from .parties import describe
 from .records import Candidate, Frame, SentenceContext
 from .syntax import clause_text
-from .words import BACKGROUND_OPENERS, MULTILATERAL_WORDS, PHONE_WORDS, VISIT_MODE_VERBS
+from .words import BACKGROUND_OPENERS, MULTILATERAL_WORDS, PHONE_WORDS, SEPARATE_WORDS, VISIT_MODE_VERBS
 
 
 def candidates(f: Frame, ctx: SentenceContext) -> list[Candidate]:
@@ -25,6 +25,9 @@ def candidates(f: Frame, ctx: SentenceContext) -> list[Candidate]:
     if f.type == T.CONSULT and len({a.country for a in f.target}) > 1 and f.light is not None and \
             ((t.tag_ == "NNS" and t.lemma_ == "meeting") or any(c.lower_ == "bilateral" for c in t.children)):
         groups = [[a] for a in f.target]  # "bilateral meetings with Iran, Bulgaria, ...": one each
+    elif len({a.country for a in f.target}) > 1 and any(
+            c.lower_ in SEPARATE_WORDS for x in {t, anchor} for c in x.children if c.dep_ in ("advmod", "amod")):
+        groups = [[a] for a in f.target]  # "talked separately with X and Y", "separate talks with": one each
     issues = issues_in(clause_text(anchor))
     return [Candidate(type=f.type.value, cameo=f.cameo, mode=mode, source=f.source, target=tgt, trigger=t.i,
                       sentence=sent, date=date, location=f.location, issues=issues, attribution=attribution,

@@ -100,6 +100,12 @@ def particle_of(t: Token) -> str:
     for c in t.children:
         if c.dep_ in ("prt", "prep") and c.i > t.i:
             return c.lower_
+        # "called for all parties to exercise restraint": the parser makes 'for' the mark of the
+        # infinitive clause that follows
+        if c.dep_ == "advcl" and c.i > t.i:
+            mark = next((m for m in c.children if m.dep_ == "mark" and m.lower_ == "for"), None)
+            if mark is not None and mark.i == t.i + 1:
+                return mark.lower_
     return ""
 
 

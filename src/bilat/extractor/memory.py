@@ -6,6 +6,7 @@
 * ``type_sources``: the last source of each event type ("Taliban members were sanctioned":
   by whoever sanctioned before).
 * ``dated_acts``: acts the text named with their date ("the 2020 killing of X").
+* ``meeting``: the parties of the last meeting told of ("the meeting called for ...").
 * ``sentences``: the article's sentences, for rules that look at the ones beside the current one
   (who a quotation is attributed to).
 """
@@ -34,6 +35,9 @@ class DocumentMemory:
     #: who speaks where the text says "I" or "we" outside any quotation: the person a transcript's
     #: or statement's title names ("Press Conference by PM X"), if any
     voice: list[Actor] = field(default_factory=list)
+    #: the parties of the last meeting the text told of, even one with no counterpart ("ASEAN
+    #: ministers held a meeting"): who "the meeting" means when it speaks
+    meeting: list[Actor] = field(default_factory=list)
 
     @classmethod
     def for_index(cls, index: ActorIndex, title: str | None = None) -> "DocumentMemory":

@@ -17,7 +17,7 @@ from .syntax import existential_participle, is_protest_act
 from .triggers import is_trigger_token
 from .words import (ALLEGATION_WORDS, ATTEMPT_WORDS, CONTINUE_VERBS, DEMAND_NOUNS, FUTURE, HYPOTHETICAL,
                     INTENT_VERBS, MODAL_NOUNS, OBLIGATION, ORDER_VERBS, PROTEST_NOUNS, PROTEST_PURPOSE, PROTEST_VERBS,
-                    SCHEDULE_WORDS, SPEECH_VERBS, WISH_VERBS)
+                    RANK_WORDS, SCHEDULE_WORDS, SPEECH_VERBS, WISH_VERBS)
 
 PHASE = "modality"
 NOT_DONE = ("negated", "hypothetical", "absorbed")
@@ -98,6 +98,8 @@ def _governed_modality(verb: Token, idx: ActorIndex) -> str | None:
         inherited = modality(verb.head, idx)  # "refused to allow planes to land and evacuate"
         if inherited in ("absorbed", "hypothetical"):
             return inherited
+    if _ranked_agent(verb):
+        return "fact"
     if verb.dep_ in ("xcomp",) or (verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
         return _complement_modality(verb, idx)
     if verb.dep_ == "ccomp" and is_trigger_token(verb.head, idx):
@@ -126,6 +128,23 @@ def _governed_modality(verb: Token, idx: ActorIndex) -> str | None:
     return None
 
 
+def _ranked_agent(verb: Token) -> bool:
+    """'the first country to recognize Y', 'was among the first to impose sanctions': a rank with a
+    'to' clause reports what was done, not an intention."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    head = verb.head
+    if verb.dep_ in ("relcl", "acl"):
+        nouns = [head]
+    elif verb.dep_ in ("xcomp", "advcl") and head.lemma_ == "be":
+        nouns = [c for c in head.children if c.dep_ == "attr"] + \
+            [o for p in head.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    else:
+        return False
+    return any(c.dep_ in ("amod", "nummod") and c.lower_ in RANK_WORDS for n in nouns for c in n.children) \
+        or any(n.lower_ in RANK_WORDS for n in nouns)
+
+
 def _complement_modality(verb: Token, idx: ActorIndex) -> str:
     """An xcomp, or a 'to' purpose clause: "refused to allow", "plans to visit", "tried to storm"."""
     gov = verb.head
@@ -146,6 +165,9 @@ def _complement_modality(verb: Token, idx: ActorIndex) -> str:
         return "fact"  # "police fired tear gas to disperse the crowd": force used to that end is coercion
     if glem in INTENT_VERBS or gov.lower_ in SCHEDULE_WORDS:
         return "future"
+    if glem == "be" and gov.tag_ == "VBD" and any(c.dep_ == "prep" for c in gov.children) and \
+            not any(c.dep_ in ("acomp", "attr") for c in gov.children) and modality(gov, idx) == "fact":
+        return "fact"  # "was on hand to receive X", "was in Beijing to attend": there, and did it
     if gov.pos_ == "ADJ" or glem == "be":
         return "future"
     return "hypothetical"

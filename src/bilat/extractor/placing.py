@@ -32,6 +32,14 @@ def locate(f: Frame, ctx: SentenceContext) -> Frame:
     return f if location is None else f.but("location", location=location)
 
 
+def _placeable(a: Actor) -> bool:
+    """A named person is not placed: a visitor received in Abuja is no Nigerian. Nor is a government
+    body or its officials, who travel and speak of other places: "the foreign ministry" that protests
+    shells fired from Myanmar is not Myanmar's, "Arab leaders" calling for a ceasefire in Gaza are
+    not Palestinians."""
+    return not (a.kind == "person" and a.name) and a.sector != "GOV"
+
+
 def placed_groups(f: Frame, ctx: SentenceContext) -> Frame:
     """Groups the text places but does not name a country for: "protesters in London"; victims'
     nationality is not where they were attacked, but victims the text gives no nationality at
@@ -39,11 +47,9 @@ def placed_groups(f: Frame, ctx: SentenceContext) -> Frame:
     loc = f.location
     if loc is None or not loc.country:
         return f
-    # a named person is not placed: a visitor received in Abuja is no Nigerian
-    unnamed = lambda a: not (a.kind == "person" and a.name)  # noqa: E731
-    source, target = _fill(f.source, loc.country, unnamed), f.target
+    source, target = _fill(f.source, loc.country, _placeable), f.target
     if f.type != T.ASSAULT:
-        target = _fill(target, loc.country, unnamed)
+        target = _fill(target, loc.country, _placeable)
     elif not any(a.country for a in target):
         target = _fill(target, loc.country, lambda a: not a.name)
     return f.but("placed_groups", source=source, target=target) if (source, target) != (f.source, f.target) else f

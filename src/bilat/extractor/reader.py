@@ -72,6 +72,8 @@ def read_sentence(sent: Span, index: ActorIndex, memory: DocumentMemory, publish
             if frame.dropped:
                 break
         reading.frames.append(frame)
+        if frame.type == EventType.CONSULT and frame.source and (not frame.dropped or frame.dropped.phase == gate.PHASE):
+            memory.meeting = list(frame.source) + [a for a in frame.target if a not in frame.source]
         if frame.dropped:
             if frame.dropped.phase == modality.PHASE and frame.dropped.reason in modality.NOT_DONE:
                 claimed.add(frame.anchor.i)

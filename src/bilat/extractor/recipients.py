@@ -1,4 +1,5 @@
-"""A target strategy for aid: the recipient may hang deep in what is given (``targets`` runs it)."""
+"""Target strategies for whom an act reaches beyond its plain object (``targets`` runs them): an aid's
+recipient, which may hang deep in what is given; the rest of a list of people met."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -27,3 +28,24 @@ def aid_recipient(s: Search) -> None:
                             s.found.append(Actor(kind="state", country=code))
         if s.found:
             return
+
+
+def rest_of_a_list(s: Search) -> None:
+    """'receiving his Jordanian counterpart A, Egyptian counterpart B, Qatari counterpart C and UAE
+    counterpart D': a meeting with one person of a list meets them all, however the parser hung the
+    list; the list runs on through names and their posts, up to the next verb or the clause's end."""
+    if s.typ != T.CONSULT or not s.found or not all(a.kind == "person" and a.name for a in s.found):
+        return
+    idx, names = s.idx, {a.name for a in s.found}
+    mentions = [i for i, p in idx.person_at.items() if p.name in names and i > s.t.i]
+    if not mentions:
+        return
+    taken = {a.country for a in s.found + s.source}
+    for tok in idx.doc[max(mentions) + 1:s.t.sent.end]:
+        if tok.pos_ in ("VERB", "AUX") or tok.text in (";", ":", "."):
+            break
+        p = idx.person_at.get(tok.i)
+        if p is not None and p.country and p.country not in taken:
+            s.found.append(p.actor())
+            taken.add(p.country)
+

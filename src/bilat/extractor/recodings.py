@@ -19,7 +19,7 @@ from .records import Frame, SentenceContext
 from .subjects import subject_of
 from .syntax import is_future, object_lemmas, purpose_is_exercise, quantity_head
 from .typefacts import FUTURE_CAMEO
-from .words import (ARMED_ACTS, CLAIM_VERBS, CONCESSION_OBJECTS, DECISION_VERBS, EXERCISES, HOSTILE_INTENT,
+from .words import (ARMED_ACTS, BLOCKADE_VERBS, CLAIM_VERBS, CONCESSION_OBJECTS, DECISION_VERBS, EXERCISES, HOSTILE_INTENT,
                     HOSTILE_XCOMP, RECEIVE_VERBS, RECEIVED)
 
 Predicate = Callable[[Frame, SentenceContext], "dict | None"]
@@ -276,6 +276,15 @@ def crowd_riot(f: Frame, ctx: SentenceContext) -> dict | None:
     act of state (CAMEO 145, PLOVER PROTEST)."""
     if f.source and all(is_crowd(a) for a in f.source) and lemma(f.trigger) not in ARMED_ACTS \
             and not (object_lemmas(f.anchor) & ARMED_ACTS):
+        return {}
+    return None
+
+
+@rule
+def forces_blockade(f: Frame, ctx: SentenceContext) -> dict | None:
+    """Troops or police who besiege or surround a building restrict movement (CAMEO 191, PLOVER
+    COERCE); crowds who do it obstruct passage (CAMEO 144, PROTEST)."""
+    if lemma(f.trigger) in BLOCKADE_VERBS and f.source and all(a.sector in ("MIL", "COP") for a in f.source):
         return {}
     return None
 

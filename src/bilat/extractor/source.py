@@ -19,7 +19,7 @@ from .records import Frame, SentenceContext
 from .subjects import subject_of
 from .syntax import co_actors, existential_participle
 from .typefacts import MATERIAL_CONFLICT
-from .words import AGENTIVE_EVENTS, PROTEST_NOUNS, VISIT_NOUNS, WEAPONS
+from .words import AGENTIVE_EVENTS, GATHERING_NOUNS, PROTEST_NOUNS, VISIT_NOUNS, WEAPONS
 
 PHASE = "source"
 #: hostile acts whose unnamed agent is unknown, never guessed from the speaker or the story
@@ -41,6 +41,9 @@ def run(f: Frame, ctx: SentenceContext) -> Frame:
     if t.pos_ == "ADJ" and not source:
         source, passive, subj = subject_of(t, speaker, idx)
     reason = "subject"
+    if not source and not passive and subj is not None and subj.lemma_.lower() in GATHERING_NOUNS \
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children) and ctx.memory.meeting:
+        source, reason = list(ctx.memory.meeting), "the_meeting"  # "The meeting called for restraint"
     if existential_participle(t):  # "there were ten soldiers killed": the noun is the passive subject
         subj, passive, reason = t.head, True, "existential_subject"
         source = idx.actors_for(t.head, speaker=speaker, allow_unknown=True)
@@ -93,7 +96,11 @@ def scene_participants(noun: Token, speaker, idx: ActorIndex) -> tuple[list[Acto
     if not any(a.country for a in source):
         # "the talks between Xi and Ma": the parties a meeting is between are all its participants
         between = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"
-                   for o in c.children if o.dep_ == "pobj" for a in idx.actors_for(o, speaker=speaker)]
+                   for o in c.children if o.dep_ == "pobj"
+                   # "between the Minister of India and X", however the parser hangs X
+                   for x in [o] + [x for x in o.subtree if x.dep_ == "conj" and x.i > o.i]
+                   for a in idx.actors_for(x, speaker=speaker)]
+        between = list(dict.fromkeys(between))
         if len({a.country for a in between if a.country}) >= 2:
             return between, []
     if not source and speaker:
@@ -177,8 +184,11 @@ def attack_by_country(f: Frame, idx: ActorIndex, memory: DocumentMemory, target:
     if f.type not in MATERIAL:
         return []
     source: list[Actor] = []
-    for c in f.anchor.children:
-        if c.dep_ == "prep" and c.lower_ in ("in", "by"):
+    verb = f.anchor
+    # "killed and wounded by Israeli attacks": the agent may hang on a conjoined participle
+    around = [verb] + [v for v in verb.conjuncts if v.tag_ == "VBN"]
+    for c in [c for v in around for c in v.children]:
+        if (c.dep_ == "prep" and c.lower_ in ("in", "by")) or c.dep_ == "agent":
             for o in c.children:
                 if o.dep_ == "pobj" and o.lemma_.lower() in AGENTIVE_EVENTS | {"shelling", "bombing", "raid"}:
                     code = idx.modifier_country(o)

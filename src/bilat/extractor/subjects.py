@@ -75,10 +75,13 @@ def clause_subject(tok: Token, verb: Token, idx: ActorIndex, speaker) -> Found |
     return Found(actors, passive, s)
 
 
-def relative_clause_head(tok: Token, verb: Token, idx: ActorIndex, speaker) -> Found | None:
-    """'the envoy who met X': the noun the relative clause modifies."""
+def relative_clause_head(tok: Token, verb: Token, idx: ActorIndex, speaker) -> Found | Climb | None:
+    """'the envoy who met X': the noun the relative clause modifies; 'Kenya was the first country to
+    recognize X': a predicate noun is its clause's subject."""
     if tok.dep_ != "relcl":
         return None
+    if tok.head.dep_ == "attr" and tok.head.head.lemma_ == "be":
+        return Climb(tok.head.head)
     return Found(idx.actors_for(tok.head, speaker=speaker), False, tok.head)
 
 

@@ -16,7 +16,7 @@ from ..model import Actor
 from ..model import EventType as T
 from .lexicon import lemma
 from .parties import place_country, possessor
-from .recipients import aid_recipient
+from .recipients import aid_recipient, rest_of_a_list
 from .records import Frame, SentenceContext
 from .syntax import own_clause
 from .typefacts import HOSTILE, PLACE_TARGET_TYPES, TARGET_PREPS
@@ -122,6 +122,7 @@ def select(t: Token, typ: T, light: Token | None, source: list[Actor], exclude: 
             first = strategy.__name__
         if s.found and not (strategy is objects_and_prepositions and typ == T.PROTEST):
             break  # a protest's purpose may name more of whom it is aimed at
+    rest_of_a_list(s)
     return s.found, first
 
 
@@ -233,7 +234,9 @@ def complement_subject(s: Search) -> None:
         return
     for h in s.heads:
         for c in h.children:
-            if (c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "acl" and h.pos_ == "NOUN")) and c.i not in s.exclude:
+            # "called for all parties in Myanmar to exercise restraint": a 'for ... to' clause too
+            for_to = c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+            if (c.dep_ in ("ccomp", "xcomp") or for_to or (c.dep_ == "acl" and h.pos_ == "NOUN")) and c.i not in s.exclude:
                 for sub in c.children:
                     if sub.dep_ in ("nsubj", "nsubjpass"):
                         s.take(sub, foreign_only=False, unknown=True)

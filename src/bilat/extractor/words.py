@@ -100,6 +100,10 @@ DOCUMENT_VERBS = words("document_verbs")
 ORDER_VERBS = words("order_verbs")
 MEETING_VERBS = words("meeting_verbs")
 ATTEMPT_WORDS = words("attempt_words")
+RANK_WORDS = words("rank_words")
+SEPARATE_WORDS = words("separate_words")
+BLOCKADE_VERBS = words("blockade_verbs")
+GATHERING_NOUNS = words("gathering_nouns")
 DEVERBAL = pairs("deverbal_acts")
 #: what is received, in the order the lists are tried: "received weapons from X"
 RECEIVED = {name: words(name) for name in ("received_aid", "received_assurance", "received_support", "received_visitor")}

@@ -15,10 +15,11 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from .engine import display_url, store_error
 from .reads import Reads
+from .watch import WatchState
 from .writes import Writes
 
 
-class Store(Writes, Reads):
+class Store(Writes, Reads, WatchState):
     """An event store on SQLite or PostgreSQL. Open it with ``bilat.open_store(url)``."""
 
     def __init__(self, engine: Engine, url: str):
@@ -63,7 +64,7 @@ def _guarded(fn):
     return call
 
 
-for _base in (Reads, Writes):
+for _base in (Reads, Writes, WatchState):
     for _name, _fn in vars(_base).items():
         if not _name.startswith("_") and inspect.isfunction(_fn):
             setattr(Store, _name, _guarded(_fn))

@@ -210,3 +210,43 @@ Index("ix_story_pairs_day", story_pairs.c.pair_key, story_pairs.c.day, story_pai
 
 # Weekly roll-up (revision 0004), the same shape keyed by the ISO week's Monday.
 pair_weeks = _rollup("pair_weeks", "week", 10)
+
+# Live feeds (revision 0005): what `bilat watch` knows about each feed and each article page it
+# listed, so a restarted watcher resumes: validators for conditional GETs, entries already seen,
+# and failures with the time each may be tried again. Keyed by a hash of the URL, since a URL
+# may be longer than a btree key allows; timestamps are ISO text in UTC, which sorts.
+watch_feeds = Table(
+    "watch_feeds", metadata,
+    Column("feed_key", String(40), primary_key=True),
+    Column("url", Text, nullable=False),
+    Column("title", Text),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("polled_at", String(32)),
+    Column("ok_at", String(32)),
+    Column("failures", Integer, nullable=False, server_default="0"),
+    Column("next_try_at", String(32)),
+    Column("last_error", Text),
+)
+
+watch_pages = Table(
+    "watch_pages", metadata,
+    Column("page_key", String(40), primary_key=True),
+    Column("url", Text, nullable=False),
+    Column("feed_key", String(40), nullable=False),
+    Column("entry_key", String(40), nullable=False),  # hash of the entry's id
+    Column("title", Text),
+    Column("published", String(10)),
+    Column("status", String(16), nullable=False),  # pending, stored, failed
+    Column("article_id", String(200)),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("failures", Integer, nullable=False, server_default="0"),
+    Column("next_try_at", String(32)),
+    Column("last_error", Text),
+    Column("seen_at", String(32), nullable=False),
+    Column("updated_at", String(32), nullable=False),
+    Column("seq", BigInteger, nullable=False),  # the order entries were listed in, across polls
+)
+Index("ix_watch_pages_feed_status", watch_pages.c.feed_key, watch_pages.c.status)
+Index("ix_watch_pages_entry", watch_pages.c.feed_key, watch_pages.c.entry_key)
