@@ -19,10 +19,18 @@ Tokens are spaCy's token count of the cleaned texts.
 
 Memory: peak RSS of the whole process tree (the command, its Dask scheduler, nannies and
 workers), sampled every 0.2 s, for ``bilat extract`` and ``bilat batch --local 2`` at
-``--small`` and ``--large`` articles; and for ``bilat ingest`` the steady rate of
-``--small`` new articles into an empty store and into one already holding ``--large``
-(the rate must not fall as the store grows). Targets (issue 12): 2/1 >= 1.7, peak RSS <
-1.5 GB and within 10 % between the two sizes. A table goes to stdout, then one JSON line.
+``--small`` and ``--large`` articles.
+
+Growth: ingest's rate as the store grows, per 1,000 articles up to ``--large``. Extraction
+costs the same for every article, so this phase feeds ``Store.ingest`` the records the
+small extract run produced, repeated with new ids, texts and dates (a week on per round),
+in a child process: what it times is exactly the part of ``bilat ingest`` that can grow
+with the store (syndication lookup, story matching, story summaries, roll-ups), at ~20 x
+the speed of a full run. Reported: the rate over the first and the last 1,000 articles,
+and the child's peak RSS. ``--phases`` picks phases (default: all three).
+
+Targets (issue 12): 2/1 >= 1.7, peak RSS < 1.5 GB and within 10 % between the two sizes,
+ingest's rate flat. A table goes to stdout, then one JSON line.
 """
 from __future__ import annotations
 
@@ -162,7 +170,9 @@ def main() -> None:
     ap.add_argument("--small", type=int, default=1000, help="articles for the speed table and the small memory run")
     ap.add_argument("--large", type=int, default=20_000, help="articles for the large memory run (0: skip it)")
     ap.add_argument("--keep", default=None, help="keep the inputs and stores in this directory")
+    ap.add_argument("--phases", default="speed,memory,growth", help="which phases to run, comma-separated")
     opts = ap.parse_args()
+    phases = set(opts.phases.split(","))
     work = Path(opts.keep or tempfile.mkdtemp(prefix="bilat-batch-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     small = synthesize(work / "small.jsonl", opts.small)
@@ -172,50 +182,55 @@ def main() -> None:
                      "articles": opts.small, "tokens": tokens, "speed": {}, "memory": {}}
 
     print(f"{opts.small} articles, {tokens} tokens; work directory {work}", flush=True)
-    for mode in ("ingest", "batch:1", "batch:2"):
-        t_tiny = timed(mode_args(mode, tiny, work / f"tiny-{mode.replace(':', '')}.db"))["seconds"]
-        r = timed(mode_args(mode, small, work / f"small-{mode.replace(':', '')}.db"))
-        steady = (opts.small - WARM) / max(r["seconds"] - t_tiny, 1e-6)
-        results["speed"][mode] = {"seconds": r["seconds"], "startup_seconds": t_tiny,
-                                  "articles_per_s": round(opts.small / r["seconds"], 1),
-                                  "steady_articles_per_s": round(steady, 1),
-                                  "steady_tokens_per_s": round(steady * tokens / opts.small),
-                                  "peak_rss_mib": r["peak_rss_mib"]}
-        results["memory"].setdefault(mode, {})[opts.small] = r["peak_rss_mib"]
-        print(f"  {mode:8s} {r['seconds']:7.1f} s (startup {t_tiny:.1f} s)  steady {steady:6.1f} articles/s  "
-              f"{steady * tokens / opts.small:8.0f} tokens/s  peak {r['peak_rss_mib']} MiB", flush=True)
-    for n in (1, 2):
-        s = bare_spacy(small, n)
-        results["speed"][f"spacy:{n}"] = {"seconds": round(s, 2), "steady_articles_per_s": round(opts.small / s, 1),
-                                          "steady_tokens_per_s": round(tokens / s)}
-        print(f"  spacy x{n} {s:7.1f} s  {opts.small / s:6.1f} articles/s  {tokens / s:8.0f} tokens/s", flush=True)
-    sp = results["speed"]
-    results["ratio_2_over_1"] = round(sp["batch:2"]["steady_articles_per_s"] / sp["batch:1"]["steady_articles_per_s"], 2)
-    results["ratio_2_over_1_wall"] = round(sp["batch:2"]["articles_per_s"] / sp["batch:1"]["articles_per_s"], 2)
-    results["spacy_ratio_2_over_1"] = round(sp["spacy:2"]["steady_articles_per_s"] / sp["spacy:1"]["steady_articles_per_s"], 2)
+    if "speed" in phases:
+        for mode in ("ingest", "batch:1", "batch:2"):
+            t_tiny = timed(mode_args(mode, tiny, work / f"tiny-{mode.replace(':', '')}.db"))["seconds"]
+            r = timed(mode_args(mode, small, work / f"small-{mode.replace(':', '')}.db"))
+            steady = (opts.small - WARM) / max(r["seconds"] - t_tiny, 1e-6)
+            results["speed"][mode] = {"seconds": r["seconds"], "startup_seconds": t_tiny,
+                                      "articles_per_s": round(opts.small / r["seconds"], 1),
+                                      "steady_articles_per_s": round(steady, 1),
+                                      "steady_tokens_per_s": round(steady * tokens / opts.small),
+                                      "peak_rss_mib": r["peak_rss_mib"]}
+            results["memory"].setdefault(mode, {})[opts.small] = r["peak_rss_mib"]
+            print(f"  {mode:8s} {r['seconds']:7.1f} s (startup {t_tiny:.1f} s)  steady {steady:6.1f} articles/s  "
+                  f"{steady * tokens / opts.small:8.0f} tokens/s  peak {r['peak_rss_mib']} MiB", flush=True)
+        for n in (1, 2):
+            s = bare_spacy(small, n)
+            results["speed"][f"spacy:{n}"] = {"seconds": round(s, 2), "steady_articles_per_s": round(opts.small / s, 1),
+                                              "steady_tokens_per_s": round(tokens / s)}
+            print(f"  spacy x{n} {s:7.1f} s  {opts.small / s:6.1f} articles/s  {tokens / s:8.0f} tokens/s", flush=True)
+        sp = results["speed"]
+        results["ratio_2_over_1"] = round(sp["batch:2"]["steady_articles_per_s"] / sp["batch:1"]["steady_articles_per_s"], 2)
+        results["ratio_2_over_1_wall"] = round(sp["batch:2"]["articles_per_s"] / sp["batch:1"]["articles_per_s"], 2)
+        results["spacy_ratio_2_over_1"] = round(sp["spacy:2"]["steady_articles_per_s"] / sp["spacy:1"]["steady_articles_per_s"], 2)
 
-    if opts.large:
+    if opts.large and "memory" in phases:
         large = synthesize(work / "large.jsonl", opts.large)
         print(f"{opts.large} articles: memory of the whole process tree", flush=True)
-        results["memory"].setdefault("extract", {})[opts.small] = \
-            timed(mode_args("extract", small, work / "small-extract.db"))["peak_rss_mib"]
         for mode in ("extract", "batch:2"):
+            if opts.small not in results["memory"].get(mode, {}):
+                results["memory"].setdefault(mode, {})[opts.small] = \
+                    timed(mode_args(mode, small, work / f"small-{mode.replace(':', '')}.db"))["peak_rss_mib"]
             r = timed(mode_args(mode, large, work / f"large-{mode.replace(':', '')}.db"))
-            results["memory"].setdefault(mode, {})[opts.large] = r["peak_rss_mib"]
-            print(f"  {mode:8s} {r['seconds']:7.1f} s  peak {r['peak_rss_mib']} MiB", flush=True)
-        # ingest: the rate of `small` new articles into the store that already holds `large`
-        more = synthesize(work / "more.jsonl", opts.small, first_round=opts.large // len(base_articles()) + 2)
-        grown = work / "large-ingest.db"
-        r = timed(mode_args("ingest", large, grown))
-        results["memory"].setdefault("ingest", {})[opts.large] = r["peak_rss_mib"]
-        print(f"  ingest   {r['seconds']:7.1f} s  peak {r['peak_rss_mib']} MiB ({opts.large} articles, "
-              f"{opts.large / r['seconds']:.1f} articles/s)", flush=True)
-        t_tiny = results["speed"]["ingest"]["startup_seconds"]
-        r2 = timed(mode_args("ingest", more, grown))
-        steady = (opts.small - WARM) / max(r2["seconds"] - t_tiny, 1e-6)
-        results["ingest_rate_empty_vs_grown"] = [sp["ingest"]["steady_articles_per_s"], round(steady, 1)]
-        print(f"  ingest of {opts.small} more into the store of {opts.large}: {r2['seconds']:.1f} s, steady "
-              f"{steady:.1f} articles/s (into an empty store: {sp['ingest']['steady_articles_per_s']})", flush=True)
+            results["memory"][mode][opts.large] = r["peak_rss_mib"]
+            print(f"  {mode:8s} {r['seconds']:7.1f} s  peak {r['peak_rss_mib']} MiB "
+                  f"(at {opts.small}: {results['memory'][mode][opts.small]} MiB)", flush=True)
+    if opts.large and "growth" in phases:
+        events = work / "small-extract.jsonl"
+        if not events.exists():
+            timed(mode_args("extract", small, work / "small-extract.db"))
+        print(f"ingest's store path, {opts.large} articles (records of the small run, repeated):", flush=True)
+        code = f"import sys; sys.path.insert(0, {str(ROOT / 'benchmarks')!r}); import batch_bench as b; " \
+               f"b.grow({str(small)!r}, {str(events)!r}, {str(work / 'grow.db')!r}, {opts.large})"
+        start = time.perf_counter()
+        p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=ENV)
+        if p.returncode != 0:
+            raise SystemExit(f"growth phase failed:\n{p.stderr[-3000:]}")
+        rates = json.loads(p.stdout.strip().splitlines()[-1])
+        results["growth"] = rates
+        print(f"  {time.perf_counter() - start:.0f} s; articles/s per 1,000: {rates['rates']}; peak {rates['peak_rss_mib']} MiB",
+              flush=True)
 
     report(results, opts)
     print(json.dumps(results))
@@ -224,14 +239,15 @@ def main() -> None:
 def report(results: dict, opts) -> None:
     sp = results["speed"]
     print()
-    print(f"{'mode':14s} {'articles/s':>10s} {'tokens/s':>9s} {'wall art/s':>10s} {'peak MiB':>9s}")
-    for mode, label in (("ingest", "serial ingest"), ("batch:1", "batch --local 1"), ("batch:2", "batch --local 2"),
-                        ("spacy:1", "bare spaCy x1"), ("spacy:2", "bare spaCy x2")):
-        r = sp[mode]
-        print(f"{label:14s} {r['steady_articles_per_s']:10.1f} {r['steady_tokens_per_s']:9d} "
-              f"{r.get('articles_per_s', r['steady_articles_per_s']):10.1f} {r.get('peak_rss_mib', ''):>9}")
-    print(f"\nbatch 2 workers / 1 worker: {results['ratio_2_over_1']}x steady, {results['ratio_2_over_1_wall']}x wall "
-          f"(target >= 1.7; bare spaCy 2/1, the ceiling: {results['spacy_ratio_2_over_1']}x)")
+    if sp:
+        print(f"{'mode':16s} {'articles/s':>10s} {'tokens/s':>9s} {'wall art/s':>10s} {'peak MiB':>9s}")
+        for mode, label in (("ingest", "serial ingest"), ("batch:1", "batch --local 1"), ("batch:2", "batch --local 2"),
+                            ("spacy:1", "bare spaCy x1"), ("spacy:2", "bare spaCy x2")):
+            r = sp[mode]
+            print(f"{label:16s} {r['steady_articles_per_s']:10.1f} {r['steady_tokens_per_s']:9d} "
+                  f"{r.get('articles_per_s', r['steady_articles_per_s']):10.1f} {r.get('peak_rss_mib', ''):>9}")
+        print(f"\nbatch 2 workers / 1 worker: {results['ratio_2_over_1']}x steady, {results['ratio_2_over_1_wall']}x wall "
+              f"(target >= 1.7; bare spaCy 2/1, the ceiling: {results['spacy_ratio_2_over_1']}x)")
     if opts.large:
         print(f"peak RSS of the process tree (MiB), {opts.small} -> {opts.large} articles:")
         for mode, by in results["memory"].items():
@@ -239,8 +255,61 @@ def report(results: dict, opts) -> None:
                 grow = by[opts.large] / by[opts.small] - 1
                 print(f"  {mode:8s} {by[opts.small]:6d} -> {by[opts.large]:6d}  ({grow * 100:+.1f} %; "
                       f"target < 1536 MiB and within 10 %)")
-        a, b = results["ingest_rate_empty_vs_grown"]
-        print(f"ingest rate, empty store -> store of {opts.large}: {a} -> {b} articles/s ({(b / a - 1) * 100:+.1f} %)")
+    if "growth" in results:
+        r = results["growth"]["rates"]
+        print(f"ingest's store path, articles/s over the first and the last 1,000 of {opts.large}: {r[0]} -> {r[-1]} "
+              f"({(r[-1] / r[0] - 1) * 100:+.1f} %), peak RSS {results['growth']['peak_rss_mib']} MiB")
+
+
+def grow(articles_path: str, events_path: str, db: str, n: int) -> None:
+    """The growth phase's child: ``n`` articles' records into a fresh store through Store.ingest,
+    the rate printed per 1,000 (one JSON line)."""
+    import resource
+    from collections import defaultdict
+    from dataclasses import replace
+
+    from bilat.model import Article, ArticleResult, Event
+    from bilat.store import open_store
+
+    by_article = defaultdict(list)
+    for line in open(events_path, encoding="utf-8"):
+        e = Event.from_dict(json.loads(line))
+        by_article[e.article_id].append(replace(e, story_id=None))
+    base = [json.loads(line) for line in open(articles_path, encoding="utf-8")][: len(base_articles())]
+
+    def shift(date, k):
+        if date and len(date) == 10 and k:
+            return (dt.date.fromisoformat(date) + dt.timedelta(weeks=k)).isoformat()
+        return date
+
+    def results():
+        k = 0
+        while True:
+            for a in base:
+                aid = f"{a['id'].split('~')[0]}~g{k}"
+                art = Article(id=aid, text=a["text"] + f" g{k}", published=shift(a.get("published"), k),
+                              url=a.get("url"), outlet=a.get("outlet"), title=a.get("title"))
+                yield ArticleResult(art, tuple(replace(e, article_id=aid, event_id=f"{e.event_id}~g{k}",
+                                                       date=shift(e.date, k)) for e in by_article[a["id"]]))
+            k += 1
+
+    import itertools
+
+    store = open_store(db, create=True)
+    rates, done, last = [], 0, time.perf_counter()
+
+    def progress(m):
+        nonlocal done, last
+        before, done = done, done + m
+        if done // 1000 > before // 1000:
+            now = time.perf_counter()
+            rates.append(round(1000 / (now - last), 1))
+            last = now
+
+    store.ingest(itertools.islice(results(), n), batch_size=50, progress=progress)
+    store.close()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"rates": rates, "peak_rss_mib": round(peak)}))
 
 
 if __name__ == "__main__":
