@@ -233,24 +233,30 @@ class Writes:
 
     def _seed_story_index(self, conn: Connection, fresh: list[Event]) -> StoryIndex:
         """An index holding the stored stories that new events could join: same type group,
-        dates within a day (or the same month for coarse dates)."""
-        windows: set[tuple[tuple[str, ...], str, str, str, str]] = set()
+        dates within a day (or the same month for coarse dates), a country in common. A record
+        without a date or without a country joins no other article's story (``stories.match``),
+        so it needs none; the country filter keeps the lookup to the stories of the pairs at hand
+        however many other stories share the dates."""
+        windows: dict[tuple[tuple[str, ...], str, str, str, str], set[str]] = defaultdict(set)
         for e in fresh:
             span = analysis.date_span(e.date)
-            if span is None:
+            countries = e.countries("source") | e.countries("target")
+            if span is None or not countries:
                 continue
             group = tuple(sorted({e.type} | {t for g in COMPATIBLE if e.type in g for t in g}))
             lo = (span[0] - dt.timedelta(days=1)).isoformat()
             hi = (span[1] + dt.timedelta(days=1)).isoformat()
-            windows.add((group, lo, hi, span[0].isoformat()[:7] + "-01", span[0].isoformat()[:4] + "-01-01"))
+            windows[(group, lo, hi, span[0].isoformat()[:7] + "-01", span[0].isoformat()[:4] + "-01-01")] |= countries
         ids: set[str] = set()
         # a record joins a story when it matches any member, so look members up by their own dates:
         # day-precise ones within a day of the new record, coarse ones whose month or year holds it
-        for group, lo, hi, month_start, year_start in windows:
+        for (group, lo, hi, month_start, year_start), countries in windows.items():
+            shares = or_(*[col.like(f"%|{c}|%") for c in sorted(countries)
+                           for col in (events.c.source_countries, events.c.target_countries)])
             q = select(events.c.story_id).where(events.c.type.in_(group), or_(
                 events.c.day.between(lo, hi),
                 and_(events.c.day == month_start, events.c.date_precision == "month"),
-                and_(events.c.day == year_start, events.c.date_precision == "year"))).distinct()
+                and_(events.c.day == year_start, events.c.date_precision == "year")), shares).distinct()
             ids.update(conn.execute(q).scalars())
         index = StoryIndex()
         if not ids:
