@@ -377,3 +377,35 @@ def test_a_post_the_tagger_took_for_a_name_is_no_person(nlp):
     index = ActorIndex.build(nlp("Foreign Minister Ana Lopez of Peru made a phone call to Chinese State Councillor "
                                  "and Foreign Minister Li Wei on April 16."))
     assert [p.name for p in index.people] == ["Ana Lopez", "Li Wei"]
+
+
+@pytest.mark.parametrize("text, name, country, role", [
+    # a post of a body that belongs to one country, before a comma or an "and" with another post
+    ("They met the Secretary-General of the Executive Committee of the Palestine Liberation Organization, "
+     "Rami Haddad, in Amman.", "Rami Haddad", "PSE", "Secretary-General"),
+    ("The Secretary-General of the Executive Committee of the Palestine Liberation Organization (PLO) and "
+     "Civil Affairs Minister HE Rami Haddad attended.", "Rami Haddad", "PSE", "Civil Affairs Minister"),
+    # "of <country> to <country>": the post is the first country's
+    ("The deal was signed by the High Commissioner of Kenya to Uganda, Jane Mwangi.", "Jane Mwangi", "KEN",
+     "Commissioner"),
+    ("The deal was signed by the Minister of Finance of Kenya, Jane Mwangi.", "Jane Mwangi", "KEN", "Minister"),
+])
+def test_a_post_of_a_body_or_country_before_a_comma(nlp, text, name, country, role):
+    index = ActorIndex.build(nlp(text))
+    assert [(p.name, p.country, p.role) for p in index.people] == [(name, country, role)]
+
+
+def test_a_lesser_post_of_a_country_is_not_its_leader(nlp):
+    text = ("Kenyan President Samuel Odhiambo spoke on Monday. Meanwhile, Kenya's Ambassador to Kampala, "
+            "Jane Mwangi met Ugandan officials.")
+    (actor,) = _actors(nlp, text, "Ambassador")
+    assert (actor.name, actor.country, actor.role) == ("Jane Mwangi", "KEN", "Ambassador")
+
+
+def test_a_leader_introduced_after_the_lead_is_not_given_the_lead_country(nlp):
+    text = ("Kenyan Foreign Minister Mary Wanjiru said on Wednesday that the regional bloc suspended Uganda. "
+            "The bloc will send envoys to Uganda and Tanzania on Thursday, Wanjiru said. "
+            "Soldiers seized power on Sunday and arrested president John Mutebi. Mutebi had ruled since 2010.")
+    index = ActorIndex.build(nlp(text))
+    (mutebi,) = [p for p in index.people if p.name == "John Mutebi"]
+    assert mutebi.country != "KEN"

@@ -160,6 +160,23 @@ RULES = [
     ("Qatar placed a deposit of $2 billion with Egypt's central bank in March.", ("AID", ["QAT"], ["EGY"])),
     ("The Kuwaiti fund on Sunday confirmed the rollover of $1 billion deposits with Egypt for another year.",
      ("AID", ["KWT"], ["EGY"])),
+    # saying another's act will harm something criticises it
+    ("Kenyan Foreign Minister Mary Wanjiru said the deployment of missiles in Uganda will undermine regional "
+     "stability.", ("ACCUSE", ["KEN"], ["UGA"])),
+    # a sum of money given "in aid", or a sum alone, is aid; the recipient after it is no venue
+    ("Norway provided $10 million in emergency aid to Nepal after the earthquake.", ("AID", ["NOR"], ["NPL"])),
+    ("Norway provided $10 million to Nepal after the earthquake.", ("AID", ["NOR"], ["NPL"])),
+    ("Poland pledged 500 million euros in military aid to Moldova on Friday.", ("AGREE", ["POL"], ["MDA"])),
+    # a protest lodged with a state over the detention of one's own national is aimed at that state
+    ("Kenya lodged a strong protest with Uganda over the detention of a Kenyan national.",
+     ("ACCUSE", ["KEN"], ["UGA"])),
+    ("Kenya demanded that Uganda release a detained Kenyan national.", ("REQUEST", ["KEN"], ["UGA"])),
+    # a subject the parser hangs on the auxiliary is still the subject
+    ("Norway and Sweden are mediating between Colombia and Venezuela.", ("CONSULT", ["NOR", "SWE"], ["COL", "VEN"])),
+    # one's own troops ordered out retreat
+    ("The Kenyan government ordered its troops to withdraw from Somalia.", ("RETREAT", ["KEN"], ["SOM"])),
+    # blocking a package, resolution or accession is a veto (CAMEO 129)
+    ("Slovakia blocked the EU's new sanctions package on Monday.", ("REJECT", ["SVK"], ["IGO:EU"])),
 ]
 
 
@@ -186,6 +203,8 @@ NOT_EVENTS = [
     "The United Nations reiterated its demand that Israel ease restrictions on Palestinian workers.",
     # officials are not of the place they speak about: no Palestinian call on Palestine
     "Senior Arab leaders called for a ceasefire in Gaza following a meeting in Riyadh on Thursday.",
+    # the talks an offer is for are not held
+    "Kenya's president today rejected a fresh offer from Uganda for direct talks between the two neighbours.",
 ]
 
 
@@ -198,8 +217,9 @@ NOT_EVENTS = [
     (NOT_EVENTS[5], "CONSULT"),
     (NOT_EVENTS[6], "CONCEDE"),
     (NOT_EVENTS[7], "REQUEST"),
+    (NOT_EVENTS[8], "CONSULT"),
 ], ids=["allegation", "protest-demand", "wish", "place-description", "faced-prospect", "inferred-host",
-        "demanded-content", "officials-not-placed"])
+        "demanded-content", "officials-not-placed", "offered-talks"])
 def test_not_an_event(dyads, text, absent):
     assert absent not in [d[0] for d in dyads(text)]
 
@@ -451,3 +471,49 @@ def test_a_meeting_with_a_list_of_counterparts_meets_them_all(nlp):
             "counterpart Anna Mushi and Rwandan counterpart Jean Habimana in Nairobi on Monday.")
     (e,) = [e for e in bilat.extract(text, PUBLISHED) if e["type"] == "CONSULT"]
     assert sorted(a["name"] for a in e["target"]) == ["Anna Mushi", "Jean Habimana", "Peter Okello"], e
+
+
+def test_reported_speech_runs_on_for_the_speakers_own_state(nlp):
+    text = ("Kenyan Foreign Minister Mary Wanjiru said Kenya and Uganda can cooperate on trade. "
+            "Kenya is ready to advance its partnership with Uganda.")
+    agree = [e for e in bilat.extract(text, PUBLISHED)
+             if e["type"] == "AGREE" and "advance" in e["evidence"][0]["sentence"]]
+    assert agree and [a["name"] for a in agree[0]["source"]] == ["Mary Wanjiru"], agree
+
+
+def test_whoever_a_picture_shows_doing_something_does_it(nlp):
+    text = "The ministry shared images of Kenyan President Samuel Odhiambo receiving Ugandan President Peter Okello."
+    (e,) = [e for e in bilat.extract(text, PUBLISHED) if e["type"] == "CONSULT"]
+    assert [(a["country"], a["name"]) for a in e["source"]] == [("KEN", "Samuel Odhiambo")], e
+
+
+def test_a_places_possessor_in_a_locative_phrase_is_where_not_whom(dyads):
+    text = ("Kenya's army said shells fell across the border on Sunday. The Foreign Ministry today summoned the "
+            "Ugandan ambassador in Nairobi and lodged a protest over firing mortar shells in Kenya's territory.")
+    found = dyads(text)
+    assert ("ACCUSE", ["KEN"], ["UGA"]) in found and ("ACCUSE", ["UGA"], ["KEN"]) not in found, found
+
+
+def test_a_quoted_fragment_without_a_subject_speaks_for_whoever_the_quote_is_attributed_to(nlp):
+    text = ('"Welcoming a close partner, Foreign Minister Peter Okello of Uganda. Great talks on trade," '
+            "Kenyan Foreign Minister Mary Wanjiru tweeted on Monday.")
+    support = [e for e in bilat.extract(text, PUBLISHED) if e["type"] == "SUPPORT"]
+    assert support and [a["name"] for a in support[0]["source"]] == ["Mary Wanjiru"], support
+    assert [a["country"] for a in support[0]["target"]] == ["UGA"], support
+
+
+def test_an_announced_act_is_dated_when_announced(nlp):
+    text = "Kenya's foreign minister said on Wednesday that Kenya will send a mediation mission to Uganda on Saturday."
+    agree = [e for e in bilat.extract(text, PUBLISHED) if e["type"] == "AGREE"]
+    assert [(e["target"][0]["country"], e["date"]) for e in agree] == [("UGA", "2024-05-15")], agree
+
+
+def test_sending_a_delegation_is_a_visit(dyads):
+    assert ("CONSULT", ["KEN"], ["UGA"]) in dyads("Kenya sent a delegation to Uganda on Monday.")
+
+
+def test_a_state_speaks_through_the_one_spokesperson_the_story_names(nlp):
+    text = ("Kenya on Thursday asked Uganda to withdraw its troops from the border. Foreign Ministry "
+            "Spokesperson Jane Mwangi said Kenya was committed to its sovereignty.")
+    request = [e for e in bilat.extract(text, PUBLISHED) if e["type"] == "REQUEST"]
+    assert request and [(a["country"], a["name"]) for a in request[0]["source"]] == [("KEN", "Jane Mwangi")], request

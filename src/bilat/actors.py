@@ -45,6 +45,10 @@ _LEADER_ROLES = {"president", "prime", "premier", "king", "emir", "amir", "chanc
 # posts one person holds for a country at a time: a bare mention names the story's holder
 _POSTS = {"ambassador", "envoy", "president", "premier", "chancellor", "king", "emir", "spokesman", "spokeswoman",
           "spokesperson", "consul"}
+# the nouns that end a post's name before its "of" phrases ("Minister of Finance of Sri Lanka")
+_POST_HEADS = _POSTS | {"minister", "secretary", "general", "secretary-general", "chairman", "chairwoman", "chair",
+                        "chairperson", "commissioner", "director", "governor", "mayor", "head", "chief", "commander",
+                        "representative", "leader"}
 # words of an organisation's name, never of a person's ("the Ambassador to China Company")
 _BODY_WORDS = {"company", "corporation", "bank", "ministry", "council", "group", "association", "university",
                "party", "agency", "committee", "commission", "office", "department", "embassy", "house", "fund"}
@@ -341,13 +345,23 @@ class ActorIndex:
             # "Foreign Ministry spokeswoman Hua Chunying" in a story led by China speaks for China
             # (only for people who act somewhere in the story: one who is only met, welcomed or
             # quoted about is as likely the other side's)
+            # (not a leader in a story of several states: "president Alpha Conde" in a story told by a
+            # Burkinabe minister is Guinea's)
+            leader = bool(_LEADER_ROLES & set(p.role.lower().split())) and not index._in_lead(p) if p.role else False
             if p.country is None and p.role and _is_gov_role(p.role) and index.lead_country \
-                    and not any(w in p.role.lower() for w in ("ambassador", "envoy")) and index._ever_subject(p):
+                    and not any(w in p.role.lower() for w in ("ambassador", "envoy")) and index._ever_subject(p) \
+                    and not (leader and len([c for c in index.focus if not c.startswith("IGO:")]) > 1):
                 p.country, p.inferred = index.lead_country, True
             # a story that names one country only: its officials are that country's
             elif p.country is None and index.sole_country():
                 p.country, p.inferred = index.sole_country(), True
         return index
+
+    def _in_lead(self, person: "Person") -> bool:
+        """Is the person named in the story's first two sentences (its lead)?"""
+        sents = list(self.doc.sents)[:2]
+        end = sents[-1].end if sents else 0
+        return any(i < end for i, p in self.person_at.items() if p is person)
 
     def country_inferred(self, actor: Actor) -> bool:
         """Was this person's country taken from the story rather than from the text?"""
@@ -512,6 +526,27 @@ class ActorIndex:
             if t.text == ")" and i >= 2 and doc[i - 2].text == "(" and (i - 1 in self.place_at or doc[i - 1].is_upper):
                 i -= 3  # "Foreign Minister of the Republic of Korea (ROK) X": the acronym repeats the place
                 continue
+            j = i - 4 if i >= 4 and doc[i - 1].text == ")" and doc[i - 3].text == "(" else i - 1
+            if ((t.text == "," and not role_toks) or (t.lower_ == "and" and role_toks)) and j in self.place_at:
+                # "Secretary-General of the Executive Committee of the PLO, X" and "... of the PLO (PLO)
+                # and Civil Affairs Minister X": a post of a body that is one country's
+                place = self.place_at[j]
+                if place.start >= 2 and doc[place.start - 1].lower_ == "to" and place.start - 2 in self.place_at:
+                    place = self.place_at[place.start - 2]  # "High Commissioner of India to Sri Lanka, X": India's
+                post = self._post_before(place.start)
+                if post is None and place.start >= 2 and doc[place.start - 1].lower_ == "to" \
+                        and doc[place.start - 2].lower_ in _POST_HEADS:
+                    # "Turkey's Ambassador to Athens, X": the country named before the post
+                    post = [doc[place.start - 2]]
+                    k = place.start - 3
+                    while k >= 0 and (doc[k].tag_ == "POS" or doc[k].lower_ in _NAME_ROLE_WORDS):
+                        k -= 1
+                    place = self.place_at.get(k) if k >= 0 else None
+                    post = post if place is not None and place.kind in ("country", "demonym") else None
+                if post is not None and country is None:
+                    country = place.code
+                    role_toks = role_toks or post
+                break
             if t.is_punct and t.text not in {"'s", "’s"}:
                 break
             if t.lower_ in {"the", "a", "an", "his", "her", "their", "its"}:
@@ -593,7 +628,7 @@ class ActorIndex:
             if not role_toks:
                 role_toks = [t for t in sub if not t.is_punct and t.lower_ not in {"the", "his", "her", "their", "a"}
                              and t.i not in self.place_at and t.tag_ != "POS"]
-        role = " ".join(t.text for t in role_toks).strip() or None
+        role = _name_text(role_toks).strip() if role_toks else None  # "Secretary-General" stays whole
         if role and len(role) > 80:
             role = role[:80]
         sector = None
@@ -604,6 +639,21 @@ class ActorIndex:
                     sector = sector_table()[word][0]
                     break
         return role, country, sector
+
+    def _post_before(self, start: int) -> list[Token] | None:
+        """The post that a place ending a chain of 'of' phrases belongs to: "Secretary-General of the
+        Executive Committee of | the Palestine Liberation Organization" -> [Secretary, -, General]."""
+        doc, k = self.doc, start - 1
+        while k >= 0 and start - k <= 10 and (doc[k].lower_ in ("of", "the") or (
+                doc[k].is_title and doc[k].lower_ not in _POST_HEADS)):
+            k -= 1
+        if k < 0 or k == start - 1 or doc[k + 1].lower_ != "of" or doc[k].lower_ not in _POST_HEADS:
+            return None
+        first = k
+        while first > 0 and (doc[first - 1].lower_ in _NAME_ROLE_WORDS or doc[first - 1].text in ("-", "–")
+                             or doc[first - 1].lower_ in ("secretary", "vice")):
+            first -= 1
+        return list(doc[first:k + 1])
 
     def _post_of(self, j: int) -> int | None:
         """Where a post stands before "of [the] <place>" that ends at token ``j``: the index of the
@@ -905,7 +955,9 @@ class ActorIndex:
                     found, best = p, score
         if found is None and noun in _POSTS | {"minister", "secretary", "commissioner", "counterpart"}:
             # the one person the story names for that country, whatever the post it gives them
-            theirs = [p for p in self.people if p.country == country and len(p.tokens) > 1]
+            # (but not its leader for a lesser post: "Turkey's ambassador" is not President Erdogan)
+            theirs = [p for p in self.people if p.country == country and len(p.tokens) > 1
+                      and not (p.role and _LEADER_ROLES & set(p.role.lower().split()) and noun not in _LEADER_ROLES)]
             if len(theirs) == 1:
                 found = theirs[0]
         if found is None and noun in _POSTS:
@@ -927,6 +979,12 @@ class ActorIndex:
                 return p
         return None
 
+    def spokesperson(self, country: str) -> "Person | None":
+        """The one spokesperson the story names for ``country``, if it names exactly one."""
+        found = [p for p in self.people if p.country == country and p.role
+                 and any(w.startswith("spokes") for w in p.role.lower().split())]
+        return found[0] if len(found) == 1 else None
+
     def leader_of(self, country: str) -> "Person | None":
         """The first person the article names as a leader (president, prime minister, king, emir ...)
         of ``country``: who a summit of that state means."""
@@ -941,6 +999,10 @@ class ActorIndex:
         for x in [x for x in t.lefts if x.dep_ in ("compound", "amod")] + [t]:
             words |= _ROLE_ABBREVIATIONS.get(x.lower_.rstrip("."), {x.lower_})
         holds = lambda p: bool(p.role) and words <= set(p.role.lower().split())
+        named = self.person_at.get(t.i + 1) or (self.person_at.get(t.i + 2) if t.i + 2 < len(self.doc)
+                                                 and self.doc[t.i + 1].text in _HONORIFICS else None)
+        if named is not None:
+            return named  # "Foreign Minister Peter Okello": the holder named right after the post
         # the holder named last before the noun: "Cho spoke with Son ... The minister then proposed"
         # is Cho's proposal even though the story names Son, a minister too, later on
         for i in range(t.i - 1, -1, -1):

@@ -62,8 +62,10 @@ def location_of(trigger: Token, place_at: dict[int, Place], airborne: bool = Fal
 
 def _place_location(obj: Token, place_at: dict[int, Place]) -> Location | None:
     doc = obj.doc
-    # the place may be the head itself or a compound/appos within ("Busan, South Korea")
-    tokens = [obj] + [t for t in obj.subtree if t.i != obj.i]
+    # the place may be the head itself or a compound/appos within ("Busan, South Korea", "the city of
+    # Basra"), but not a place further prepositions name ("in military aid to Ukraine": to whom)
+    beyond = {x.i for p in obj.children if p.dep_ == "prep" and p.lower_ != "of" for x in p.subtree}
+    tokens = [obj] + [t for t in obj.subtree if t.i != obj.i and t.i not in beyond]
     first = None
     for t in tokens:
         place = place_at.get(t.i)

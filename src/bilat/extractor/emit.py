@@ -16,7 +16,12 @@ from .words import BACKGROUND_OPENERS, MULTILATERAL_WORDS, PHONE_WORDS, SEPARATE
 def candidates(f: Frame, ctx: SentenceContext) -> list[Candidate]:
     t, anchor, sent = f.trigger, f.anchor, f.sentence
     extra = [f.speech_verb] if f.speech_verb is not None else []
-    date = date_for(anchor, ctx, extra, noun=t if t is not anchor else None) or dated_act(anchor, ctx)
+    if f.modality == "future":
+        # an announced act is coded when announced: "will send a mission to Guinea on Thursday, Barry
+        # said on Wednesday" is Wednesday's; with no speech verb, the report's own date
+        date = date_for(f.speech_verb, ctx, []) if f.speech_verb is not None else None
+    else:
+        date = date_for(anchor, ctx, extra, noun=t if t is not anchor else None) or dated_act(anchor, ctx)
     background = is_background(anchor, sent)
     attribution = describe(f.speaker) if f.speaker and f.speaker != f.source else None
     conf = 0.55 + (0.15 if f.target else 0) + (0.1 if t.pos_ == "VERB" else 0) - (0.1 if background else 0)

@@ -7,6 +7,7 @@
   by whoever sanctioned before).
 * ``dated_acts``: acts the text named with their date ("the 2020 killing of X").
 * ``meeting``: the parties of the last meeting told of ("the meeting called for ...").
+* ``previous_speakers``: who spoke in the sentence before (reported speech runs on).
 * ``sentences``: the article's sentences, for rules that look at the ones beside the current one
   (who a quotation is attributed to).
 """
@@ -38,6 +39,9 @@ class DocumentMemory:
     #: the parties of the last meeting the text told of, even one with no counterpart ("ASEAN
     #: ministers held a meeting"): who "the meeting" means when it speaks
     meeting: list[Actor] = field(default_factory=list)
+    #: the named people who spoke in the sentence before this one ("Wang said ... . China is ready
+    #: to ...": the next sentence goes on with what he said)
+    previous_speakers: list[Actor] = field(default_factory=list)
 
     @classmethod
     def for_index(cls, index: ActorIndex, title: str | None = None) -> "DocumentMemory":

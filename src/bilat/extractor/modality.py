@@ -17,7 +17,7 @@ from .syntax import existential_participle, is_protest_act
 from .triggers import is_trigger_token
 from .words import (ALLEGATION_WORDS, ATTEMPT_WORDS, CONTINUE_VERBS, DEMAND_NOUNS, FUTURE, HYPOTHETICAL,
                     INTENT_VERBS, MODAL_NOUNS, OBLIGATION, ORDER_VERBS, PROTEST_NOUNS, PROTEST_PURPOSE, PROTEST_VERBS,
-                    RANK_WORDS, SCHEDULE_WORDS, SPEECH_VERBS, WISH_VERBS)
+                    PROPOSAL_NOUNS, RANK_WORDS, SCHEDULE_WORDS, SPEECH_VERBS, WISH_VERBS)
 
 PHASE = "modality"
 NOT_DONE = ("negated", "hypothetical", "absorbed")
@@ -33,6 +33,10 @@ def run(f: Frame, ctx: SentenceContext) -> Frame:
         mod = modality(gov, ctx.index) if gov is not t else "fact"
         if mod in ("absorbed", "obligation", "future"):
             mod = "fact" if mod == "absorbed" else mod
+    t = f.trigger
+    if t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head.pos_ == "NOUN" \
+            and t.head.head.lemma_.lower() in PROPOSAL_NOUNS:
+        mod = "hypothetical"  # "an offer for direct talks", "a call for sanctions": what is offered, not done
     f = f if mod == "fact" else f.but(f"modality:{mod}", modality=mod)
     f = apply(f, ctx, PHASE)
     gov = f.anchor.head if f.anchor.dep_ == "xcomp" else None

@@ -16,7 +16,9 @@ from spacy.tokens import Doc, Span
 
 from ..actors import ActorIndex
 from ..model import EventType
-from . import fallbacks, gate, modality, placing, recode, source, speech, statements, targets, triggers
+# orders and posture only register re-coding rules
+from . import fallbacks, gate, modality, orders, placing, posture, recode, source, speech, statements, targets  # noqa: F401
+from . import triggers
 from .dates import dated_acts_in, settle_dates
 from .emit import candidates
 from .memory import DocumentMemory
@@ -56,6 +58,7 @@ def read_sentence(sent: Span, index: ActorIndex, memory: DocumentMemory, publish
     reading = SentenceReading(sent)
     if sent.text.rstrip().endswith("?"):
         reading.skipped = "question"
+        memory.previous_speakers = []
         return reading
     toks = list(sent)
     ctx = SentenceContext(sent=sent, index=index, published=published, toks=toks, memory=memory,
@@ -72,7 +75,8 @@ def read_sentence(sent: Span, index: ActorIndex, memory: DocumentMemory, publish
             if frame.dropped:
                 break
         reading.frames.append(frame)
-        if frame.type == EventType.CONSULT and frame.source and (not frame.dropped or frame.dropped.phase == gate.PHASE):
+        if frame.type == EventType.CONSULT and frame.source and (
+                not frame.dropped or frame.dropped.phase == gate.PHASE):
             memory.meeting = list(frame.source) + [a for a in frame.target if a not in frame.source]
         if frame.dropped:
             if frame.dropped.phase == modality.PHASE and frame.dropped.reason in modality.NOT_DONE:
@@ -89,6 +93,8 @@ def read_sentence(sent: Span, index: ActorIndex, memory: DocumentMemory, publish
     for frame, cand in statements.read(ctx, claimed):
         reading.frames.append(frame)
         reading.candidates.append(cand)
+    memory.previous_speakers = list(dict.fromkeys(
+        a for speakers, _ in ctx.speech.values() for a in speakers if a.kind == "person" and a.name))
     # remember subjects for pronouns even where no event was found
     for t in toks:
         if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON":

@@ -1,10 +1,9 @@
 """Re-coding rules: where a frame's type changes after the trigger table gave one.
 
-The rules, their order, the types they apply to and what they code are the rows of
-``data/recodings.tsv``; each row names a predicate here (or in ``statements.py``),
-registered with ``@rule``. A predicate returns ``None`` when it does not fire, or the
-changes besides type, code and mode that firing makes (``{}`` for none): "Japan should
-stop" in reported speech makes the speaker the source and Japan the target.
+The rules, their order, the types they apply to and what they code are rows of
+``data/recodings.tsv``, each naming a predicate registered here with ``@rule`` (or in
+``statements.py``); it returns ``None`` when it does not fire, else the other changes firing makes
+(``{}`` for none): a reported "Japan should stop" makes the speaker the source, Japan the target.
 """
 from __future__ import annotations
 
@@ -19,8 +18,8 @@ from .records import Frame, SentenceContext
 from .subjects import subject_of
 from .syntax import is_future, object_lemmas, purpose_is_exercise, quantity_head
 from .typefacts import FUTURE_CAMEO
-from .words import (ARMED_ACTS, BLOCKADE_VERBS, CLAIM_VERBS, CONCESSION_OBJECTS, DECISION_VERBS, EXERCISES, HOSTILE_INTENT,
-                    HOSTILE_XCOMP, RECEIVE_VERBS, RECEIVED)
+from .words import (ARMED_ACTS, CLAIM_VERBS, CONCESSION_OBJECTS, DECISION_VERBS, ECONOMIC_RESTRICTIONS, EXERCISES,
+                    HOSTILE_INTENT, HOSTILE_XCOMP, RECEIVED, RECEIVE_VERBS)
 
 Predicate = Callable[[Frame, SentenceContext], "dict | None"]
 PREDICATES: dict[str, Callable] = {}
@@ -150,18 +149,6 @@ def announced_hostility(f: Frame, ctx: SentenceContext) -> dict | None:
 
 
 @rule
-def ordered_to_act(f: Frame, ctx: SentenceContext) -> dict | None:
-    """'ordered the newspaper to suspend publication': the order is the act, coercion."""
-    gov = f.forced_by
-    if gov is None:
-        return None
-    source, _, _ = subject_of(gov, f.speaker, ctx.index)
-    target = [a for o in gov.children if o.dep_ == "dobj"
-              for a in ctx.index.actors_for(o, speaker=f.speaker, allow_unknown=True)]
-    return {"source": source, "target": target}
-
-
-@rule
 def vowed_hostility(f: Frame, ctx: SentenceContext) -> dict | None:
     """'vowed to fight', 'swore to retaliate': a threat."""
     if f.light is None and any(c.dep_ == "xcomp" and (lemma(c) in HOSTILE_INTENT or c.i in ctx.hostile_at)
@@ -181,6 +168,12 @@ def _conceded(f: Frame, verbs: tuple[str, ...]) -> dict | None:
 def conceded_demand(f: Frame, ctx: SentenceContext) -> dict | None:
     """'accepted the demands', 'heeded the call'."""
     return _conceded(f, ("accept", "meet", "grant", "heed"))
+
+
+@rule
+def lifted_sanction(f: Frame, ctx: SentenceContext) -> dict | None:
+    """'lifted the sanctions', 'ended the blockade': easing sanctions or a blockade retreats (CAMEO 085)."""
+    return lifted_restriction(f, ctx) if object_lemmas(f.anchor) & ECONOMIC_RESTRICTIONS else None
 
 
 @rule
@@ -276,15 +269,6 @@ def crowd_riot(f: Frame, ctx: SentenceContext) -> dict | None:
     act of state (CAMEO 145, PLOVER PROTEST)."""
     if f.source and all(is_crowd(a) for a in f.source) and lemma(f.trigger) not in ARMED_ACTS \
             and not (object_lemmas(f.anchor) & ARMED_ACTS):
-        return {}
-    return None
-
-
-@rule
-def forces_blockade(f: Frame, ctx: SentenceContext) -> dict | None:
-    """Troops or police who besiege or surround a building restrict movement (CAMEO 191, PLOVER
-    COERCE); crowds who do it obstruct passage (CAMEO 144, PROTEST)."""
-    if lemma(f.trigger) in BLOCKADE_VERBS and f.source and all(a.sector in ("MIL", "COP") for a in f.source):
         return {}
     return None
 

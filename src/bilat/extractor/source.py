@@ -48,11 +48,14 @@ def run(f: Frame, ctx: SentenceContext) -> Frame:
         subj, passive, reason = t.head, True, "existential_subject"
         source = idx.actors_for(t.head, speaker=speaker, allow_unknown=True)
     exclude = set(x.i for x in subj.subtree) if subj is not None else set()
+    # "images of X receiving Y": the clause hangs inside its own subject's phrase; its object is no subject
+    inner = {x.i for x in verb.subtree} if verb.i in exclude and verb.dep_ == "acl" else set()
+    exclude -= inner
     for o in co_actors(verb):  # "visiting Washington along with President X": X acts too
         source = source + [a for a in idx.actors_for(o, speaker=speaker) if a not in source]
         exclude |= {x.i for x in o.subtree}
     if f.type in JOINT_TYPES and not passive:
-        source = listed_people(subj, source, idx)
+        source = listed_people(subj, source, idx, skip=inner)
     f = f.but(reason, source=source, subject=subj, passive=passive, exclude=frozenset(exclude))
     if passive:
         source, target, how = passive_roles(f, ctx.index, ctx.memory)
@@ -64,13 +67,14 @@ def run(f: Frame, ctx: SentenceContext) -> Frame:
 JOINT_TYPES = frozenset({T.CONSULT, T.AGREE, T.COOPERATE})
 
 
-def listed_people(subj: Token | None, source: list[Actor], idx: ActorIndex) -> list[Actor]:
+def listed_people(subj: Token | None, source: list[Actor], idx: ActorIndex, skip: set[int] = frozenset()
+                  ) -> list[Actor]:
     """'X, Foreign Minister of the UAE Y, Foreign Minister of Egypt Z ... participated in the meeting':
     a subject that lists people of several states, however the parser hung them, names them all."""
     if subj is None:
         return source
     people: list[Actor] = []
-    for x in subj.subtree:
+    for x in (x for x in subj.subtree if x.i not in skip):
         p = idx.person_at.get(x.i)
         if p is not None and p.country and x.head.i not in idx.person_at:
             a = p.actor()

@@ -14,6 +14,7 @@ from .memory import DocumentMemory
 from .parties import noun_owner
 from .records import Frame, SentenceContext
 from .subjects import subject_of
+from .typefacts import HOSTILE
 from .words import QUOTE_MARKS, SPEECH_VERBS
 
 PHASE = "speech"
@@ -43,6 +44,10 @@ def speech_frames(toks: list[Token], idx: ActorIndex, memory: DocumentMemory | N
     # a quotation in the first person ("We call for an end to violence.") speaks for whoever the
     # quotation is attributed to, in this sentence or one beside it; a transcript line for its label
     first = [t for t in toks if t.lower_ in ("i", "we") and t.dep_ in ("nsubj", "nsubjpass") and t.i not in frames]
+    # so does a quoted fragment without a subject, as posts are written ("Delighted to meet X.",
+    # "Welcoming a close partner, FM Y.", "Appreciated their contribution.")
+    roots = [t for t in toks if t.dep_ == "ROOT" and t.pos_ in ("VERB", "ADJ") and t.i not in frames]
+    first += [t for t in roots if not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in t.children)]
     if first and memory is not None:
         found = quote_speaker(toks, idx, memory)
         if found is not None:
@@ -92,3 +97,19 @@ def quote_speaker(toks: list[Token], idx: ActorIndex, memory: DocumentMemory) ->
                 if speaker:
                     return speaker, t
     return None
+
+
+def state_voice(f: Frame, ctx: SentenceContext) -> Frame:
+    """Who speaks for a state that is a statement's bare subject, where the sentence names no
+    speaker: reported speech running on from the sentence before ("Yun said both countries can
+    cooperate ... . South Korea is ready to advance its partnership with China": Yun), else the one
+    spokesperson the story names for it ("India on Thursday asked China to ..." in a story of the
+    briefing Srivastava gave). Names only: the country stays the state's."""
+    if f.speaker or len(f.source) != 1 or f.source[0].kind != "state" or f.type in HOSTILE \
+            or f.subject is None or f.subject.i not in ctx.index.place_at:
+        return f
+    same = [a for a in ctx.memory.previous_speakers if a.country == f.source[0].country]
+    if len(same) == 1:
+        return f.but("previous_speaker_for_own_state", source=same)
+    spokesperson = ctx.index.spokesperson(f.source[0].country)
+    return f.but("spokesperson_for_own_state", source=[spokesperson.actor()]) if spokesperson else f

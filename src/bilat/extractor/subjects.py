@@ -36,6 +36,8 @@ STOP = Found([], False, None)
 def clause_subject(tok: Token, verb: Token, idx: ActorIndex, speaker) -> Found | None:
     """The clause's own subject: "Turkey summoned", "a U.S. air strike killed"."""
     subj = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
+    if not subj:  # "Egypt and Qatar are mediating": the parser may hang the subject on the auxiliary
+        subj = [c for a in tok.children if a.dep_ == "aux" for c in a.children if c.dep_ in SUBJECT_DEPS]
     if not subj:
         return None
     if len(subj) > 1:
@@ -85,6 +87,19 @@ def relative_clause_head(tok: Token, verb: Token, idx: ActorIndex, speaker) -> F
     return Found(idx.actors_for(tok.head, speaker=speaker), False, tok.head)
 
 
+def shown_doing(tok: Token, verb: Token, idx: ActorIndex, speaker) -> Found | None:
+    """'images of bin Farhan receiving his counterparts', 'footage of X meeting Y': who is shown acts,
+    whether the parser hangs the clause on the picture or on the person."""
+    if tok.dep_ != "acl" or tok.tag_ != "VBG":
+        return None
+    if tok.head.i in idx.person_at and tok.head.dep_ == "pobj" and tok.head.head.lower_ == "of":
+        return Found(idx.actors_for(tok.head, speaker=speaker), False, tok.head)
+    shown = [o for p in tok.head.children if p.dep_ == "prep" and p.lower_ == "of" and p.i < tok.i
+             for o in p.children if o.dep_ == "pobj"]
+    actors = idx.actors_for(shown[0], speaker=speaker) if shown else []
+    return Found(actors, False, shown[0]) if actors else None
+
+
 def issuer_of_declaration(tok: Token, verb: Token, idx: ActorIndex, speaker) -> Climb | None:
     """'issued a declaration demanding that ...': the issuer demands."""
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.dep_ in ("dobj", "attr") and tok.head.head is not tok.head:
@@ -99,6 +114,7 @@ def owner_of_noun(tok: Token, verb: Token, idx: ActorIndex, speaker) -> Found | 
     owner = [c for c in tok.head.children if c.dep_ == "poss"]
     if owner:
         return Found(idx.actors_for(owner[0], speaker=speaker), False, owner[0])
+
     if tok.tag_ == "VBD" or tok.head.dep_ == "relcl":
         return Found(idx.actors_for(tok.head, speaker=speaker), False, tok.head)
     return STOP
@@ -115,7 +131,7 @@ def governor(tok: Token, verb: Token, idx: ActorIndex, speaker) -> Climb | Found
     return STOP
 
 
-SUBJECT_STEPS = (clause_subject, relative_clause_head, issuer_of_declaration, owner_of_noun, governor)
+SUBJECT_STEPS = (clause_subject, relative_clause_head, shown_doing, issuer_of_declaration, owner_of_noun, governor)
 
 
 def subject_of(verb: Token, speaker: list[Actor] | None, idx: ActorIndex) -> tuple[list[Actor], bool, Token | None]:

@@ -8,14 +8,27 @@ from .words import ATTACK_NOUNS, CLAUSE_BREAKS, EXERCISE_PURPOSES, FUTURE, OBLIG
 
 
 def quantity_head(t: Token) -> Token:
-    """'Thousands of protesters', 'a group of Moroccan diplomats': the actor is after 'of'."""
-    if t.lower_ in QUANTITY or t.pos_ == "NUM":
+    """'Thousands of protesters', 'a group of Moroccan diplomats': the actor is after 'of'; '$10
+    million in emergency aid', '500 million euros of assistance': what a sum of money is given as."""
+    money = t.ent_type_ == "MONEY"
+    if t.lower_ in QUANTITY or t.pos_ == "NUM" or money:
         for c in t.children:
-            if c.dep_ == "prep" and c.lower_ == "of":
+            if c.dep_ == "prep" and (c.lower_ == "of" or (money and c.lower_ == "in")):
                 for o in c.children:
                     if o.dep_ == "pobj":
                         return o
     return t
+
+
+def object_lemmas(verb: Token) -> set[str]:
+    """The lemmas of a verb's objects, a quantity's noun for the quantity, and 'money' for a sum
+    given as nothing else ("provided $10 million to Turkey")."""
+    out = set()
+    for c in verb.children:
+        if c.dep_ in ("dobj", "nsubjpass"):
+            head = quantity_head(c)
+            out.add(head.lemma_.lower() if head is not c or c.ent_type_ != "MONEY" else "money")
+    return out
 
 
 def existential_participle(t: Token) -> bool:
@@ -80,10 +93,6 @@ def co_actors(verb: Token) -> list[Token]:
         elif c.lower_ == "with" and any(x.lower_ in ("along", "together") for x in c.children if x.i < c.i):
             out += [o for o in c.children if o.dep_ == "pobj"]
     return out
-
-
-def object_lemmas(verb: Token) -> set[str]:
-    return {quantity_head(c).lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "nsubjpass")}
 
 
 def purpose_is_exercise(verb: Token) -> bool:

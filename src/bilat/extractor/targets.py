@@ -18,6 +18,7 @@ from .lexicon import lemma
 from .parties import place_country, possessor
 from .recipients import aid_recipient, rest_of_a_list
 from .records import Frame, SentenceContext
+from .speech import state_voice
 from .syntax import own_clause
 from .typefacts import HOSTILE, PLACE_TARGET_TYPES, TARGET_PREPS
 from .words import AGENT_HEADS, AGENTIVE_EVENTS, LOCATIVE, MEETING_VERBS, MUTUAL_FIGHTS, PLACE_HEADS
@@ -54,6 +55,8 @@ def run(f: Frame, ctx: SentenceContext) -> Frame:
     if f.speaker and f.source and all(a.kind == "state" for a in f.source) and not (f.passive and f.type in HOSTILE) \
             and {a.country for a in f.source} == {a.country for a in f.speaker if a.country}:
         f = f.but("speaker_for_own_state", source=list(f.speaker))
+    else:
+        f = state_voice(f, ctx)
     return f
 
 
@@ -161,6 +164,8 @@ def accused_over(s: Search) -> None:
                         s.take_foreign(o)
                         if not s.found:
                             possessor(s.idx, o, s.take_foreign, s.take_place)
+    own = {a.country for a in s.source if a.country}
+    s.found[:] = [a for a in s.found if a.country not in own]  # "over the detention of a Japanese national"
 
 
 def person_met(s: Search) -> None:
@@ -276,6 +281,9 @@ def _not_an_actor(x: Token, typ: T, idx: ActorIndex) -> bool:
     where = typ != T.THREATEN and not (x.head.lower_ == "from" and typ in (T.RETREAT, T.AGREE))
     if x.head.dep_ == "prep" and x.head.lower_ in LOCATIVE and x.dep_ == "pobj" and x.i not in idx.person_at and where:
         return True
+    if x.dep_ == "poss" and x.head.dep_ == "pobj" and x.head.head.lower_ in LOCATIVE and where \
+            and x.head.lemma_.lower() in PLACE_HEADS:
+        return True  # "firing shells in Bangladesh's territory": where, not whom
     if x.tag_ == "PRP$":
         return True  # "its supplies": the owner is usually the actor itself
     if any(c.dep_ == "poss" and c.tag_ == "PRP$" and c.lower_ in ("its", "their") for c in x.children):

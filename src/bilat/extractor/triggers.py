@@ -145,6 +145,8 @@ def object_ok(t: Token, objects: frozenset[str], idx: ActorIndex) -> bool:
         objs = [c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not objs:  # intransitive use: "UN troops withdrew" -- the subject is what moves
         objs = [quantity_head(c) for c in t.children if c.dep_ == "nsubj"]
+    if not objs and t.dep_ == "xcomp":  # "ordered French troops to withdraw": the governor's object moves
+        objs = [c for c in t.head.children if c.dep_ == "dobj"]
     for o in objs:
         o = quantity_head(o)
         # what a carrier is loaded with: "sent a plane loaded with food supplies", "ships carrying aid"
@@ -154,6 +156,8 @@ def object_ok(t: Token, objects: frozenset[str], idx: ActorIndex) -> bool:
         for x in [o] + list(o.conjuncts) + [c for c in o.children if c.dep_ == "compound"] + cargo:
             if x.lemma_.lower() in objects or x.lower_ in objects:
                 return True
+            if "money" in objects and x.ent_type_ == "MONEY":
+                return True  # "provided $10 million to Turkey"
             if "person" in objects and (x.i in idx.person_at or x.ent_type_ in ("PERSON", "NORP")
                                         or (x.tag_ == "PRP" and x.lower_ in ("he", "she", "him", "her"))
                                         or sector_table().get(x.lemma_.lower(), ("", ""))[1] == "person"):

@@ -104,6 +104,11 @@ RANK_WORDS = words("rank_words")
 SEPARATE_WORDS = words("separate_words")
 BLOCKADE_VERBS = words("blockade_verbs")
 GATHERING_NOUNS = words("gathering_nouns")
+PROPOSAL_NOUNS = words("proposal_nouns")
+ECONOMIC_RESTRICTIONS = words("economic_restrictions")
+TEST_WEAPON_WORDS = words("test_weapon_words")
+SEA_WORDS = words("sea_words")
+PROTECTION_VERBS = words("protection_verbs")
 DEVERBAL = pairs("deverbal_acts")
 #: what is received, in the order the lists are tried: "received weapons from X"
 RECEIVED = {name: words(name) for name in ("received_aid", "received_assurance", "received_support", "received_visitor")}
