@@ -13,8 +13,9 @@ from bilat.errors import (MESSAGES, ApiError, BilatError, ExtractionError, Fetch
                           SettingsError, StoreError)
 
 SRC = Path(errors_mod.__file__).resolve().parent
-CODE = re.compile(r"^B[1-57]\d\d$")
-RANGES = {"1": "input", "2": "settings and models", "3": "pipeline", "4": "store", "5": "api", "7": "live feeds"}
+CODE = re.compile(r"^B[1-7]\d\d$")
+RANGES = {"1": "input", "2": "settings and models", "3": "pipeline", "4": "store", "5": "api",
+          "6": "large corpora (WARC, gzip, bilat batch)", "7": "live feeds"}
 
 
 def _fields(template: str) -> list[str]:

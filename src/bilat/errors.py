@@ -2,7 +2,8 @@
 
 Every message names the input, says what is wrong and how to fix it. Codes are
 stable: users search for them, so a code is never reused for another meaning.
-B1xx input, B2xx settings and models, B3xx pipeline, B4xx store, B5xx API, B7xx live feeds.
+B1xx input, B2xx settings and models, B3xx pipeline, B4xx store, B5xx API, B6xx large
+corpora (WARC, gzip, bilat batch), B7xx live feeds.
 The library raises these; only the edges (cli, api) map them to exit codes
 and HTTP statuses.
 """
@@ -21,10 +22,10 @@ MESSAGES: dict[str, str] = {
     "B107": "{origin}: field '{field}' must be {expected}, got {got}",
     "B108": "{origin}: published date '{value}' is not an ISO date (YYYY-MM-DD, or YYYY-MM / YYYY when only the month or year is known); relative dates fall back to unknown",
     "B109": "{origin}: no such file or directory",
-    "B110": "{origin}: unsupported input type '{suffix}'; use .jsonl, .json, .txt, .html/.htm, a directory or '-'",
+    "B110": "{origin}: unsupported input type '{suffix}'; use .jsonl, .jsonl.gz, .json, .txt, .html/.htm, .warc, .warc.gz, a directory or '-'",
     "B111": "{origin}: the markup holds no readable text",
     "B112": "{origin}: duplicate id '{id}', first seen at {first}; the first is kept, this one skipped; give every article its own id",
-    "B113": "{origin}: the directory holds no .jsonl, .json, .txt or .html files",
+    "B113": "{origin}: the directory holds no .jsonl, .jsonl.gz, .json, .txt, .html or .warc files",
     "B114": "{origin}: field '{field}' holds a lone surrogate (U+{codepoint}) at character {position}, which is not a Unicode character; fix the encoding where the JSON was written, or replace it with U+FFFD",
     "B115": "{origin}: cannot be read ({detail}); check its permissions, or run bilat as a user who may read it",
     "B116": "{origin}: cannot be written ({detail}); choose a file in an existing directory you may write to",
@@ -62,6 +63,15 @@ MESSAGES: dict[str, str] = {
     "B511": "unknown query parameter '{name}' on {path}; valid parameters: {valid}",
     "B512": "page cursor '{cursor}' is not one this list gave out; follow the list's own next/prev links, "
             "or start again without cursor",
+    # large corpora: WARC and compressed input, bilat batch (B601-B629)
+    "B601": "{origin}: broken WARC record ({detail}); the rest of this file is skipped; check it with 'warcio check FILE' or fetch it again",
+    "B602": "{origin}: not a readable gzip stream ({detail}); the rest of this file is skipped; check it with 'gzip -t FILE'",
+    "B610": "bilat batch needs {package}, which is not installed; install the 'batch' extra: pip install 'bilat[batch]' (in a checkout: bash scripts/install.sh batch)",
+    "B611": "cannot reach the Dask scheduler at {address}: {detail}; start one with 'dask scheduler' and workers with 'dask worker {address}', or run on this machine with --local N",
+    "B612": "{origin}: bilat batch reads files and directories, not standard input; save the articles to a file first (or use 'bilat ingest -')",
+    "B613": "work directory {path} cannot be used: {detail}; pass --work-dir with a directory that this machine and every worker can write to (on a cluster, a shared filesystem)",
+    "B614": "{origin}: this shard failed on the cluster ({detail}); its articles are not in the store; run the same command again to retry it",
+    "B615": "partition {path} was written while the store held {n} articles that the store at {url} lacks now (was it replaced?); delete the work directory {work_dir} and run the same command again",
     # live feeds (bilat watch): a feed or page that fails is logged with these and retried later
     "B701": "{url}: the server answered HTTP {status}; it is tried again later, with a longer wait after each failure",
     "B702": "{url}: no answer within {timeout} s ({detail}); the host is tried again later, with a longer wait after each failure",

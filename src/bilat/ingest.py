@@ -1,10 +1,13 @@
 """Read inputs into ``Article`` records (spec §1); bad input never stops the batch.
 
-``read_inputs`` takes what the command line names: JSON Lines files, ``.json``
-files (one object or a list), ``.txt`` and ``.html``/``.htm`` files (one article
-each, id = file name without extension), directories (searched recursively, in
-sorted order, for those kinds) and ``-`` for standard input (JSON Lines, or one
-plain-text article when the first line does not start with ``{``).
+``read_inputs`` takes what the command line names: JSON Lines files (plain or
+gzipped, ``.jsonl.gz``), ``.json`` files (one object or a list), ``.txt`` and
+``.html``/``.htm`` files (one article each, id = file name without extension),
+WARC files (``.warc``, ``.warc.gz``: each response record with an HTML body is an
+article, its WARC-Target-URI the ``url`` and its WARC-Date the ``published`` date),
+directories (searched recursively, in sorted order, for those kinds) and ``-`` for
+standard input (JSON Lines, or one plain-text article when the first line does not
+start with ``{``). ``read_part`` reads one shard of a file for ``bilat batch``.
 
 It yields ``Article`` records and, for input it cannot use, ``Failure`` records
 with a catalogue code and a message naming the file and line. JSON Lines files are
@@ -29,11 +32,13 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import gzip
 import io
 import json
 import os
 import re
 import sys
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,10 +50,15 @@ from .model import Article, Failure
 from .settings import Settings
 
 __all__ = ["SUFFIXES", "WARNING_CODES", "article_from_dict", "article_from_page", "check_unicode", "decode_page",
-           "is_warning", "page_date", "read_inputs"]
+           "input_kind", "is_warning", "page_date", "read_inputs", "read_part"]
 
-#: File name endings bilat reads, and how.
-SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".txt": "text", ".html": "html", ".htm": "html"}
+#: File name endings bilat reads, and how (the longest ending that matches wins).
+SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".jsonl.gz": "jsonl.gz", ".ndjson.gz": "jsonl.gz",
+            ".json": "json", ".txt": "text", ".html": "html", ".htm": "html",
+            ".warc": "warc", ".warc.gz": "warc"}
+
+#: HTTP content types of WARC responses that are read as articles.
+WARC_HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 #: Codes yielded for articles that are kept anyway.
 WARNING_CODES = frozenset({"B108"})
@@ -83,6 +93,43 @@ _WIDE = ("utf-16", "utf-32")
 
 
 _TOO_DEEP = "nested too deeply to read; an article is a flat object of strings"
+
+
+def input_kind(path: Path | str) -> str | None:
+    """How bilat reads a file, from its name: 'jsonl', 'jsonl.gz', 'json', 'text', 'html', 'warc'."""
+    name = Path(path).name.lower()
+    return next((SUFFIXES[s] for s in sorted(SUFFIXES, key=len, reverse=True) if name.endswith(s)), None)
+
+
+def _suffix(path: Path) -> str:
+    name = path.name.lower()
+    return next((s for s in sorted(SUFFIXES, key=len, reverse=True) if name.endswith(s)), path.suffix)
+
+
+def read_part(path: str, settings: Settings, start: int = 0, stop: int | None = None, first_line: int = 1,
+              published: str | None = None, encoding: str | None = None) -> Iterator[Article | Failure]:
+    """One shard of one input file, for ``bilat batch``: of a JSON Lines file the lines between
+    byte offsets ``start`` and ``stop`` (``start`` at a line's beginning, that line numbered
+    ``first_line``); of a ``.jsonl.gz`` the lines numbered ``first_line`` up to ``stop``
+    (exclusive); of any other file all of it. Articles and failures as ``read_inputs`` gives
+    them, with the same origins ("file line N"), and duplicate ids within the shard refused."""
+    reader = _Reader(settings, published, encoding)
+    p = Path(path)
+    kind = input_kind(p)
+    seen: dict[str, str] = {}
+    if kind == "jsonl" and (start or stop is not None):
+        items = reader.jsonl_range(p, start, stop, first_line)
+    elif kind == "jsonl.gz" and (first_line > 1 or stop is not None):
+        items = reader.gz_range(p, first_line, stop)
+    else:
+        items = reader.read(str(p), None)
+    for item in items:
+        if isinstance(item, Article):
+            first = seen.setdefault(item.id, item.origin or path)
+            if first != (item.origin or path):
+                yield _failure(InputError("B112", origin=item.origin, id=item.id, first=first))
+                continue
+        yield item
 
 
 def is_warning(failure: Failure) -> bool:
@@ -322,7 +369,7 @@ class _Reader:
             for root, dirs, names in os.walk(path, onerror=unreadable.append):
                 dirs[:] = [d for d in dirs if not d.startswith(".")]
                 files += [p for p in (Path(root) / n for n in names if not n.startswith("."))
-                          if p.suffix.lower() in SUFFIXES and p.is_file()]
+                          if input_kind(p) is not None and p.is_file()]
             for exc in unreadable:  # a directory that cannot be listed is said so, never "empty"
                 yield _failure(InputError("B115", origin=exc.filename or spec, detail=exc.strerror or str(exc)))
             if not files and not unreadable:
@@ -336,19 +383,26 @@ class _Reader:
 
     def _file(self, path: Path) -> Iterator[Article | Failure]:
         origin = str(path)
-        kind = SUFFIXES.get(path.suffix.lower())
+        kind = input_kind(path)
         try:
             if kind is None:
                 raise InputError("B110", origin=origin, suffix=path.suffix or "(none)")
             if kind == "jsonl":
                 with path.open("rb") as fh:
                     yield from self._jsonl(fh, path, origin)
+            elif kind == "jsonl.gz":
+                with gzip.open(path, "rb") as fh:
+                    yield from self._gz_lines(fh, origin, 1, None)
+            elif kind == "warc":
+                yield from self._warc(path, origin)
             elif kind == "json":
                 yield from self._json(path, origin)
             else:
                 yield from self._single(path, origin, html=kind == "html")
         except InputError as exc:
             yield _failure(exc)
+        except (gzip.BadGzipFile, EOFError, zlib.error) as exc:  # a damaged or truncated .gz
+            yield _failure(InputError("B602", origin=origin, detail=str(exc) or type(exc).__name__))
         except FileNotFoundError:  # vanished since it was listed
             yield _failure(InputError("B109", origin=origin))
         except OSError as exc:  # permissions, a directory named .jsonl, an I/O error
@@ -477,6 +531,118 @@ class _Reader:
             raise InputError("B105", origin=where, detail=f"{exc.msg} at column {exc.colno}") from None
         except RecursionError:
             raise InputError("B105", origin=where, detail=_TOO_DEEP) from None
+
+    # -- compressed JSON Lines, WARC, and shards of files (bilat batch)
+
+    def _gz_lines(self, fh: IO[bytes], origin: str, first_line: int, stop: int | None) -> Iterator[Article | Failure]:
+        """Lines ``first_line`` .. ``stop`` (exclusive) of a gzipped JSON Lines stream; earlier
+        lines are skipped unread (a gzip stream cannot seek, so a shard decompresses its lead)."""
+        line = 1
+        while line < first_line:
+            chunk = fh.readline(1 << 20)
+            if not chunk:
+                return
+            line += chunk.endswith(b"\n")
+
+        def readline(size: int) -> bytes:
+            nonlocal line
+            if stop is not None and line >= stop:
+                return b""
+            chunk = fh.readline(size)
+            line += chunk.endswith(b"\n")
+            return chunk
+
+        yield from self._lines(readline, origin, b"\n", first_lineno=first_line)
+
+    def gz_range(self, path: Path, first_line: int, stop: int | None) -> Iterator[Article | Failure]:
+        yield from self._guarded(path, lambda: self._gz_open(path, first_line, stop))
+
+    def _gz_open(self, path: Path, first_line: int, stop: int | None) -> Iterator[Article | Failure]:
+        with gzip.open(path, "rb") as fh:
+            yield from self._gz_lines(fh, str(path), first_line, stop)
+
+    def jsonl_range(self, path: Path, start: int, stop: int | None, first_line: int) -> Iterator[Article | Failure]:
+        yield from self._guarded(path, lambda: self._jsonl_open(path, start, stop, first_line))
+
+    def _jsonl_open(self, path: Path, start: int, stop: int | None, first_line: int) -> Iterator[Article | Failure]:
+        with path.open("rb") as fh:
+            fh.seek(start)
+
+            def readline(size: int) -> bytes:
+                if stop is not None and fh.tell() >= stop:
+                    return b""
+                return fh.readline(size)
+
+            yield from self._lines(readline, str(path), b"\n", first_lineno=first_line)
+
+    def _guarded(self, path: Path, items: Callable[[], Iterator[Article | Failure]]) -> Iterator[Article | Failure]:
+        """``items()``, with the errors of opening and reading a file as failures, as ``_file`` has them."""
+        origin = str(path)
+        try:
+            yield from items()
+        except InputError as exc:
+            yield _failure(exc)
+        except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
+            yield _failure(InputError("B602", origin=origin, detail=str(exc) or type(exc).__name__))
+        except FileNotFoundError:
+            yield _failure(InputError("B109", origin=origin))
+        except OSError as exc:
+            yield _failure(InputError("B115", origin=origin, detail=exc.strerror or str(exc)))
+
+    def _warc(self, path: Path, origin: str) -> Iterator[Article | Failure]:
+        """Each response record with an HTML body, as an article: id from the WARC-Record-ID,
+        ``url`` the WARC-Target-URI, ``published`` the WARC-Date (the capture time: an archive
+        keeps no other date for most pages). Other records (requests, metadata, images, PDFs,
+        redirects and error pages) are no articles and are passed over. A record that cannot be
+        parsed ends the file (B601): a WARC has no index to find the next record by."""
+        from warcio.archiveiterator import ArchiveIterator
+        from warcio.exceptions import ArchiveLoadFailed
+
+        limit = self.settings.max_article_bytes
+        n = 0
+        with path.open("rb") as fh:
+            records = iter(ArchiveIterator(fh, arc2warc=True))
+            while True:
+                n += 1
+                where = f"{origin} record {n}"
+                try:
+                    record = next(records)
+                except StopIteration:
+                    return
+                except (ArchiveLoadFailed, ValueError, EOFError, zlib.error, gzip.BadGzipFile) as exc:
+                    yield _failure(InputError("B601", origin=where, detail=str(exc).strip()[:200] or type(exc).__name__))
+                    return
+                try:
+                    article = self._warc_article(record, where, limit)
+                except InputError as exc:
+                    yield _failure(exc)
+                    continue
+                except (ArchiveLoadFailed, ValueError, EOFError, zlib.error, gzip.BadGzipFile) as exc:
+                    yield _failure(InputError("B601", origin=where, detail=str(exc).strip()[:200] or type(exc).__name__))
+                    return
+                if article is not None:
+                    yield article
+
+    def _warc_article(self, record: Any, where: str, limit: int) -> Article | None:
+        if record.rec_type != "response" or record.http_headers is None:
+            return None
+        status = record.http_headers.get_statuscode()
+        ctype = (record.http_headers.get_header("Content-Type") or "").lower()
+        if not (status or "").startswith("2") or not ctype.split(";")[0].strip() in WARC_HTML_TYPES:
+            return None
+        uri = record.rec_headers.get_header("WARC-Target-URI")
+        where = f"{where} ({uri})" if uri else where
+        body = record.content_stream().read(limit + 1)
+        if len(body) > limit:
+            raise InputError("B104", origin=where, size=f"more than {limit}", limit=limit)
+        charset = re.search(r"charset=[\"']?([\w.:-]+)", ctype)
+        # as bilat watch reads fetched pages: a label that lies does not garble the text
+        html = decode_page(body, charset.group(1) if charset else None)
+        record_id = (record.rec_headers.get_header("WARC-Record-ID") or "").strip("<>").removeprefix("urn:uuid:")
+        date = record.rec_headers.get_header("WARC-Date")
+        return self._finish(Article(id=record_id or where, text=html_to_text(html, where),
+                                    published=(_iso_date(date) if date else None) or self.published,
+                                    url=uri or None, origin=where))
 
     # -- standard input
 

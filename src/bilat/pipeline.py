@@ -192,8 +192,8 @@ def _init_worker(model: str) -> None:
 
 def with_stories(events: Sequence[Event]) -> list[Event]:
     """The same events, in the same order, with cross-article story ids (``st-...``): the one
-    story-id scheme, for ``bilat extract`` and ``bilat.extract`` alike (the store seeds its own
-    index with the stories it already holds)."""
+    story-id scheme, for ``bilat.extract`` here, ``bilat extract`` through ``StoryStream`` (the
+    same ids, streamed) and the store, which seeds its own index with the stories it holds."""
     return assign_stories(events)
 
 

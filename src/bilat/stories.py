@@ -7,13 +7,24 @@ for the story. The same ``StoryIndex`` serves the pure function ``assign_stories
 by ``bilat extract`` on one batch) and the store, which seeds an index with the stories
 already stored near the new events' dates and types, so stories grow as articles arrive.
 
+``StoryStream`` does the same for an unbounded stream (``bilat extract``): it keeps the
+records on disk, in a temporary SQLite file, and seeds a small ``StoryIndex`` for each new
+record with only the stories it could join, found by (type group, country, month or year)
+and by article. Memory stays flat and time per record does not grow with the corpus, and
+the ids are those ``assign_stories`` gives over the whole batch: a story outside that
+window has no member any ``match`` scores above 0, so it could never have won.
+
 Story ids are content-derived: the hash of the founding record's event id, so the same
 input gives the same ids on every run.
 """
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import os
 import re
+import sqlite3
+import tempfile
 from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Sequence
 from urllib.parse import urlparse
@@ -210,6 +221,133 @@ def assign_stories(events: Sequence[Event]) -> list[Event]:
     """The same events, in the same order, with ``story_id`` filled across articles."""
     index = StoryIndex()
     return [replace(e, story_id=index.assign(Member.of(e))) for e in events]
+
+
+def _period(day: dt.date, precision: str) -> str:
+    return f"{day.year:04d}" if precision == "year" else f"{day.year:04d}-{day.month:02d}"
+
+
+def member_keys(m: Member) -> list[str]:
+    """Where a stored record is filed: its article, and (type group, country, period) for each of
+    its countries when it has a date (an undated or countryless record only matches within its
+    article: ``dates_compatible`` and ``actors_compatible`` rule everything else out)."""
+    keys = ["a|" + m.article_id]
+    start, precision = parse_date(m.date)
+    if start is None or not (m.src or m.tgt):
+        return keys
+    group, period = type_group(m.type), _period(start, precision or "day")
+    return keys + [f"{group}|{c}|{period}" for c in sorted(m.src | m.tgt)]
+
+
+def lookup_keys(m: Member) -> list[str]:
+    """The keys under which every record that ``m`` could match is filed: its article, and for each
+    of its countries every month and year that its date span, widened by a day, touches."""
+    keys = ["a|" + m.article_id]
+    span = date_span(m.date)
+    if span is None or not (m.src or m.tgt):
+        return keys
+    lo, hi = span[0] - dt.timedelta(days=1), span[1] + dt.timedelta(days=1)
+    periods = [f"{y:04d}" for y in range(lo.year, hi.year + 1)]
+    y, mo = lo.year, lo.month
+    while (y, mo) <= (hi.year, hi.month):
+        periods.append(f"{y:04d}-{mo:02d}")
+        y, mo = (y + 1, 1) if mo == 12 else (y, mo + 1)
+    group = type_group(m.type)
+    return keys + [f"{group}|{c}|{p}" for c in sorted(m.src | m.tgt) for p in periods]
+
+
+class StoryStream:
+    """``assign_stories`` for a stream of any length, one record at a time, in flat memory.
+
+    Records assigned so far live in a temporary SQLite file (deleted on ``close``), filed
+    under ``member_keys``; each new record is matched in a ``StoryIndex`` seeded with the
+    stories filed under its ``lookup_keys`` only. A story id, once given, never changes, so
+    a caller can write each record as soon as it is assigned.
+    """
+
+    def __init__(self, directory: str | None = None) -> None:
+        fd, self.path = tempfile.mkstemp(prefix="bilat-stories-", suffix=".sqlite", dir=directory)
+        os.close(fd)
+        # one writer, no readers: no journal to fsync, a modest page cache
+        self._db = sqlite3.connect(self.path, isolation_level=None)
+        self._db.executescript("""
+            PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-16000;
+            CREATE TABLE members (story_id TEXT, event_id TEXT, article_id TEXT, type TEXT,
+                                  src TEXT, tgt TEXT, date TEXT, words TEXT, sig TEXT, rep INTEGER);
+            CREATE INDEX members_rep ON members (story_id, rep);
+            CREATE INDEX members_sig ON members (story_id, sig);
+            CREATE INDEX members_article ON members (article_id, story_id);
+            CREATE TABLE keys (key TEXT, story_id TEXT, PRIMARY KEY (key, story_id)) WITHOUT ROWID;
+            CREATE TABLE stories (story_id TEXT PRIMARY KEY, type TEXT) WITHOUT ROWID;
+            BEGIN;
+        """)
+        self._pending = 0
+
+    def assign(self, event: Event) -> Event:
+        """The event with its ``story_id``: the best story among those it could join, or a new one."""
+        m = Member.of(event)
+        index = self._seed(lookup_keys(m), m.article_id)
+        before = set(index.stories)
+        sid = index.assign(m)
+        db = self._db
+        if sid not in before:
+            db.execute("INSERT INTO stories VALUES (?, ?)", (sid, m.type))
+        if index.stories[sid].members[-1] is m:  # filed now, not found already there (a repeated record)
+            row = (m.type, "|".join(sorted(m.src)), "|".join(sorted(m.tgt)), m.date or "", " ".join(sorted(m.words)))
+            sig = hashlib.sha1("\t".join(row).encode("utf-8")).hexdigest()[:16]
+            rep = db.execute("SELECT 1 FROM members WHERE story_id = ? AND sig = ? LIMIT 1", (sid, sig)).fetchone() is None
+            db.execute("INSERT INTO members VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                       (sid, m.event_id, m.article_id, m.type, row[1], row[2], m.date, row[4], sig, int(rep)))
+            db.executemany("INSERT OR IGNORE INTO keys VALUES (?, ?)", [(k, sid) for k in member_keys(m)])
+        self._pending += 1
+        if self._pending >= 1000:  # commit now and then so the page cache, not a transaction, holds them
+            db.execute("COMMIT")
+            db.execute("BEGIN")
+            self._pending = 0
+        return replace(event, story_id=sid)
+
+    def _seed(self, keys: list[str], article_id: str) -> StoryIndex:
+        """A ``StoryIndex`` holding the stories filed under ``keys``: of each, every record from
+        ``article_id`` and the first record of each signature (type, countries, date, words).
+        Records alike in all of those score alike against any record of another article, so a
+        story told by thousands of copies costs one comparison, not thousands. When the first of
+        a signature is from ``article_id`` itself, the copies from other articles it hides cannot
+        change the outcome: ``match`` scores the same-article record either 0 (and that story is
+        then ruled out) or 3 + words, which no cross-article copy of it can beat."""
+        index = StoryIndex()
+        db = self._db
+        marks = ",".join("?" * len(keys))
+        ids = sorted(r[0] for r in db.execute(f"SELECT DISTINCT story_id FROM keys WHERE key IN ({marks})", keys))
+        if not ids:
+            return index
+        marks = ",".join("?" * len(ids))
+        types = dict(db.execute(f"SELECT story_id, type FROM stories WHERE story_id IN ({marks})", ids))
+        cols = "story_id, event_id, article_id, type, src, tgt, date, words, sig"
+        rows = db.execute(f"SELECT {cols} FROM members WHERE story_id IN ({marks}) AND (rep = 1 OR article_id = ?) "
+                          "ORDER BY rowid", [*ids, article_id]).fetchall()
+        members: dict[str, list[Member]] = {}
+        for sid, eid, aid, etype, src, tgt, date, words, _ in rows:
+            members.setdefault(sid, []).append(Member(eid, aid, etype, frozenset(src.split("|")) - {""},
+                                                      frozenset(tgt.split("|")) - {""}, date,
+                                                      frozenset(words.split())))
+        for sid in ids:
+            index.seed(sid, types[sid], members.get(sid, ()))
+        return index
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+            try:
+                os.unlink(self.path)
+            except FileNotFoundError:
+                pass
+
+    def __enter__(self) -> "StoryStream":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
 
 # ---- story summaries ---------------------------------------------------------------

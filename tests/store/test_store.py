@@ -343,3 +343,34 @@ def test_pair_stories_match_plain_filtering(store, kw):
     got = store.stories(pair="JPN-CHN", limit=10_000, **kw)
     assert got.total == len(want) and [s["story_id"] for s in got] == [s["story_id"] for s in want]
     assert store.stories(pair="CHN-JPN", limit=2, offset=1, **kw).rows == got.rows[1:3]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_incremental_store_stories_equal_the_whole_batch_ones(tmp_path, seed):
+    """Stories found batch by batch against the store (its windowed, country-filtered lookup)
+    are exactly those assign_stories finds over everything at once."""
+    from bilat.model import Article
+    from bilat.stories import assign_stories
+
+    from ..test_stories import _random_events
+
+    events = _random_events(seed, 150)
+    by_article: dict[str, list] = {}
+    for e in events:
+        by_article.setdefault(e.article_id, [])
+        if all(x.event_id != e.event_id for x in by_article[e.article_id]):
+            by_article[e.article_id].append(e)
+    # one article per id, in first-seen order (the store refuses a second text under one id)
+    order = list(by_article)
+    flat = [e for aid in order for e in by_article[aid]]
+    results = [ArticleResult(Article(id=aid, text=f"Article {aid} of seed {seed}."), tuple(by_article[aid]))
+               for aid in order]
+    store = bilat.open_store(str(tmp_path / "s.db"))
+    try:
+        store.ingest(results, batch_size=7)
+        stored = {e["event_id"]: e["story_id"] for e in store.events(limit=10_000).rows}
+    finally:
+        store.close()
+    expected = {e.event_id: e.story_id for e in assign_stories(flat)}
+    assert stored == expected
+    assert len(set(expected.values())) < len(expected) * 0.8  # stories across articles were found

@@ -13,6 +13,7 @@ from . import serve as _serve  # noqa
 from . import store as _store  # noqa
 from . import demo as _demo  # noqa: E402,F401
 from . import why as _why  # noqa: E402,F401
+from . import batch as _batch  # noqa: E402,F401
 from . import watch as _watch  # noqa: E402,F401
 
 __all__ = ["main"]

@@ -10,7 +10,8 @@ import click
 from ..errors import BilatError
 from ..ingest import is_warning, read_inputs
 from ..model import Article, Failure
-from ..pipeline import process, with_stories
+from ..pipeline import process
+from ..stories import StoryStream
 from .common import check_writable, main, quiet_option
 from .progress import Progress
 
@@ -60,33 +61,32 @@ def extract_cmd(settings, inputs, output, published, workers, encoding, model, q
 
     bar = Progress(total=None, unit="article", disable=quiet, threshold=settings.progress_threshold)
     started = time.perf_counter()
-    events = []
+    n_events = 0
+    # records are linked into stories and written as they come, so memory stays flat however
+    # long the input: the story index lives in a temporary file, not in this process
+    out = open(output, "w", encoding="utf-8") if output else sys.stdout
     try:
-        for result in process(articles(), settings, workers=workers, progress=bar.update):
-            if result.failure is not None:
-                failures.append(result.failure)
-                click.echo(result.failure.message, err=True)
-                continue
-            events.extend(result.events)
+        with StoryStream() as stories:
+            for result in process(articles(), settings, workers=workers, progress=bar.update):
+                if result.failure is not None:
+                    failures.append(result.failure)
+                    click.echo(result.failure.message, err=True)
+                    continue
+                for ev in result.events:
+                    out.write(json.dumps(stories.assign(ev).as_dict(), ensure_ascii=False, sort_keys=False) + "\n")
+                    n_events += 1
+                out.flush()  # whoever tails the file sees each article's records as it is done
     except KeyboardInterrupt:
         bar.close()
-        click.echo(f"interrupted after {n_articles} articles; nothing written", err=True)
+        click.echo(f"interrupted after {n_articles} articles; the events of those finished are written", err=True)
         sys.exit(130)
     finally:
         bar.close()
-    if bar.shown:  # the bar has ended; say what the time after it goes to
-        click.echo(f"linking {len(events)} events into stories and writing them ...", err=True)
-    events = with_stories(events)
-    out = open(output, "w", encoding="utf-8") if output else sys.stdout
-    try:
-        for ev in events:
-            out.write(json.dumps(ev.as_dict(), ensure_ascii=False, sort_keys=False) + "\n")
-    finally:
         if output:
             out.close()
     elapsed = time.perf_counter() - started
     if not quiet or failures:
-        click.echo(f"{n_articles} articles, {len(events)} events, {len(failures)} failed"
+        click.echo(f"{n_articles} articles, {n_events} events, {len(failures)} failed"
                    f"{f', {len(warnings)} warnings' if warnings else ''} in {elapsed:.1f}s", err=True)
     if failures:
         sys.exit(1)

