@@ -177,6 +177,9 @@ RULES = [
     ("The Kenyan government ordered its troops to withdraw from Somalia.", ("RETREAT", ["KEN"], ["SOM"])),
     # blocking a package, resolution or accession is a veto (CAMEO 129)
     ("Slovakia blocked the EU's new sanctions package on Monday.", ("REJECT", ["SVK"], ["IGO:EU"])),
+    # what is given may follow 'with'; an exchange of fire is an armed clash of both sides
+    ("Norway provided Nepal with $10 million in emergency aid on Monday.", ("AID", ["NOR"], ["NPL"])),
+    ("Armenia and Azerbaijan exchanged fire along their border on Tuesday.", ("ASSAULT", ["ARM", "AZE"], [])),
 ]
 
 

@@ -138,6 +138,8 @@ def is_trigger_token(t: Token, idx: ActorIndex) -> bool:
 def object_ok(t: Token, objects: frozenset[str], idx: ActorIndex) -> bool:
     """Does the verb act on one of ``objects`` (its object, or its subject when intransitive)?"""
     objs = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+    # "provide Ukraine with $4.5 billion in aid": what is given may come after 'with'
+    objs += [o for p in t.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
     if not objs and t.dep_ in ("acl", "relcl", "amod"):
         objs = [t.head]
     if not objs and t.dep_ == "conj" and is_passive_conj(t):
