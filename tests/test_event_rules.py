@@ -180,6 +180,9 @@ RULES = [
     # what is given may follow 'with'; an exchange of fire is an armed clash of both sides
     ("Norway provided Nepal with $10 million in emergency aid on Monday.", ("AID", ["NOR"], ["NPL"])),
     ("Armenia and Azerbaijan exchanged fire along their border on Tuesday.", ("ASSAULT", ["ARM", "AZE"], [])),
+    # restricting exports to a state sanctions it
+    ("The Dutch government restricted exports of chipmaking machines to China on Friday.",
+     ("SANCTION", ["NLD"], ["CHN"])),
 ]
 
 
