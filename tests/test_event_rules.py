@@ -183,6 +183,11 @@ RULES = [
     # restricting exports to a state sanctions it
     ("The Dutch government restricted exports of chipmaking machines to China on Friday.",
      ("SANCTION", ["NLD"], ["CHN"])),
+    # headline verbs of criticism; the object is accused before the topic; seats of government speak for it
+    ("Kenya slams Uganda over Somalia troop deal.", ("ACCUSE", ["KEN"], ["UGA"])),
+    ("Chile blasts Peru over border fence.", ("ACCUSE", ["CHL"], ["PER"])),
+    ("Estonia hits out at Latvia over transit fees.", ("ACCUSE", ["EST"], ["LVA"])),
+    ("The Kremlin dismissed the allegations by Poland as absurd.", ("REJECT", ["RUS"], ["POL"])),
 ]
 
 

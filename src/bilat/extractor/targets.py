@@ -153,8 +153,9 @@ def doer_of_condemned_act(s: Search) -> None:
 
 
 def accused_over(s: Search) -> None:
-    """'complained to the UN over Israeli air raids': the accused before the addressee."""
-    if s.typ != T.ACCUSE:
+    """'complained to the UN over Israeli air raids': the accused before the addressee (but 'slams
+    the US over Taiwan arms sales' accuses its object)."""
+    if s.typ != T.ACCUSE or any(s.idx.actors_for(c) for h in s.heads for c in h.children if c.dep_ == "dobj"):
         return
     for h in s.heads:
         for c in h.children:
