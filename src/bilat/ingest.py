@@ -97,8 +97,7 @@ _TOO_DEEP = "nested too deeply to read; an article is a flat object of strings"
 
 def input_kind(path: Path | str) -> str | None:
     """How bilat reads a file, from its name: 'jsonl', 'jsonl.gz', 'json', 'text', 'html', 'warc'."""
-    name = Path(path).name.lower()
-    return next((SUFFIXES[s] for s in sorted(SUFFIXES, key=len, reverse=True) if name.endswith(s)), None)
+    return SUFFIXES.get(_suffix(Path(path)))
 
 
 def _suffix(path: Path) -> str:
@@ -116,17 +115,22 @@ def read_part(path: str, settings: Settings, start: int = 0, stop: int | None = 
     reader = _Reader(settings, published, encoding)
     p = Path(path)
     kind = input_kind(p)
-    seen: dict[str, str] = {}
     if kind == "jsonl" and (start or stop is not None):
         items = reader.jsonl_range(p, start, stop, first_line)
     elif kind == "jsonl.gz" and (first_line > 1 or stop is not None):
         items = reader.gz_range(p, first_line, stop)
     else:
         items = reader.read(str(p), None)
+    yield from _first_of_each_id(items, path)
+
+
+def _first_of_each_id(items: Iterable[Article | Failure], spec: str) -> Iterator[Article | Failure]:
+    """The items of one input, an article whose id was seen before in it refused (B112)."""
+    seen: dict[str, str] = {}
     for item in items:
         if isinstance(item, Article):
-            first = seen.setdefault(item.id, item.origin or path)
-            if first != (item.origin or path):
+            first = seen.setdefault(item.id, item.origin or spec)
+            if first != (item.origin or spec):
                 yield _failure(InputError("B112", origin=item.origin, id=item.id, first=first))
                 continue
         yield item
@@ -165,14 +169,7 @@ def read_inputs(
             raise InputError("B102", origin="--encoding", detail=f"unknown encoding '{encoding}'") from None
     reader = _Reader(settings, published, encoding)
     for spec in inputs:
-        seen: dict[str, str] = {}
-        for item in reader.read(spec, stdin):
-            if isinstance(item, Article):
-                first = seen.setdefault(item.id, item.origin or spec)
-                if first != (item.origin or spec):
-                    yield _failure(InputError("B112", origin=item.origin, id=item.id, first=first))
-                    continue
-            yield item
+        yield from _first_of_each_id(reader.read(spec, stdin), spec)
 
 
 def article_from_dict(
