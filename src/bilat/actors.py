@@ -578,10 +578,6 @@ class ActorIndex:
             if t.text in _HONORIFICS or t.lower_.rstrip(".") in ("mr", "mrs", "ms", "dr"):
                 i -= 1  # "HE Dr. Ayman Al Safadi": honorifics are neither the role nor the name
                 continue
-            if t.lower_ == "of" and role_toks and role_toks[0].is_title and i > 0 and doc[i - 1].lower_ in ROLE_WORDS:
-                role_toks.insert(0, t)  # "Minister of Foreign Affairs X"
-                i -= 1
-                continue
             if t.lower_ == "and" and role_toks and i > 0 and doc[i - 1].lower_ in ROLE_WORDS:
                 role_toks.insert(0, t)  # "Deputy Prime Minister and Foreign Minister X": one person, two roles
                 i -= 1
