@@ -5,9 +5,14 @@
     python benchmarks/batch_bench.py --small 500 --large 0 # the speed table only
 
 The input is synthesized from the dev articles (shared/eval/dev/articles.jsonl), repeated
-with a new id, an "Edition N." line at the end (so every content hash differs) and the
-publication date moved on by a week per round (so the corpus spreads over time as a real
-one does, instead of piling every copy onto the same days).
+with a new id, an "Edition N." line at the end (so every content hash differs) and, in round
+N, every year moved on by N: the publication date and each year written in the text. A real
+feed moves forward in time at a steady rate, so a date window holds about as many stories
+late in a run as early on; the dev set spans 15 years, so from round 15 on (1,125 articles)
+any day holds copies from about 15 rounds, however long the run. (An earlier version moved
+only the publication date, by a week per round: explicit dates in the texts stayed put, so
+every round added a copy to the same stories and the same date windows filled up without
+bound. ``--corpus stress`` keeps that corpus for the growth phase, as a stress test.)
 
 Speed: each of ``bilat ingest``, ``bilat batch --local 1`` and ``bilat batch --local 2``
 runs as the command line runs it, into a fresh SQLite store, on ``--small`` articles and
@@ -22,12 +27,15 @@ workers), sampled every 0.2 s, for ``bilat extract`` and ``bilat batch --local 2
 ``--small`` and ``--large`` articles.
 
 Growth: ingest's rate as the store grows, per 1,000 articles up to ``--large``. Extraction
-costs the same for every article, so this phase feeds ``Store.ingest`` the records the
-small extract run produced, repeated with new ids, texts and dates (a week on per round),
-in a child process: what it times is exactly the part of ``bilat ingest`` that can grow
-with the store (syndication lookup, story matching, story summaries, roll-ups), at ~20 x
-the speed of a full run. Reported: the rate over the first and the last 1,000 articles,
-and the child's peak RSS. ``--phases`` picks phases (default: all three).
+costs the same for every article, so this phase feeds ``Store.ingest`` the records that
+``bilat extract`` finds in the dev set, repeated with new ids, texts and dates (round N:
+every date, of any precision, N years on; ``--corpus stress``: day-precise dates a week on
+per round, coarse ones never moved, so stories and date windows grow without bound), in a
+child process: what it times is exactly the part of ``bilat ingest`` that can grow with the
+store (syndication lookup, story matching, story summaries, roll-ups), at ~20 x the speed
+of a full run. Printed per 1,000 articles: the rate and the seconds spent in each write
+phase; then the rate over the first and the last 1,000, and the child's peak RSS.
+``--phases`` picks phases (default: all three).
 
 Targets (issue 12): 2/1 >= 1.7, peak RSS < 1.5 GB and within 10 % between the two sizes,
 ingest's rate flat. A table goes to stdout, then one JSON line.
@@ -39,6 +47,7 @@ import datetime as dt
 import json
 import os
 import platform
+import re
 import subprocess
 import sys
 import tempfile
@@ -64,18 +73,36 @@ def base_articles() -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+_YEAR = re.compile(r"\b(?:1[89]|2[0-9])[0-9]{2}\b")
+
+
+def years_on(date: str | None, k: int) -> str | None:
+    """``date`` ('2023-11-26', '2023-11' or '2023') with its year moved on by ``k``."""
+    if not date or not k or not date[:4].isdigit():
+        return date
+    year = int(date[:4]) + k
+    if date[4:10] == "-02-29" and not (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)):
+        return f"{year:04d}-02-28"
+    return f"{year:04d}{date[4:]}"
+
+
+def weeks_on(date: str | None, k: int) -> str | None:
+    """The old corpus: a day-precise date moved on by ``k`` weeks, a coarser one left as it is."""
+    if date and len(date) == 10 and k:
+        return (dt.date.fromisoformat(date) + dt.timedelta(weeks=k)).isoformat()
+    return date
+
+
 def synthesize(path: Path, n: int, first_round: int = 0) -> Path:
-    """``n`` articles: round k of the dev set has ids '~k', an 'Edition k.' line, dates k weeks on."""
+    """``n`` articles: round k of the dev set has ids '~k', an 'Edition k.' line, every year k on."""
     base = base_articles()
     with path.open("w", encoding="utf-8") as out:
         written, k = 0, first_round
         while written < n:
             for a in base[: n - written]:
-                pub = a.get("published")
-                if pub and len(pub) == 10 and k:
-                    pub = (dt.date.fromisoformat(pub) + dt.timedelta(weeks=k)).isoformat()
-                out.write(json.dumps({**a, "id": f"{a['id']}~{k}", "text": a["text"] + f"\n\nEdition {k}.",
-                                      "published": pub}) + "\n")
+                text = _YEAR.sub(lambda m: str(int(m[0]) + k), a["text"]) if k else a["text"]
+                out.write(json.dumps({**a, "id": f"{a['id']}~{k}", "text": text + f"\n\nEdition {k}.",
+                                      "published": years_on(a.get("published"), k)}) + "\n")
                 written += 1
             k += 1
     return path
@@ -171,13 +198,16 @@ def main() -> None:
     ap.add_argument("--large", type=int, default=20_000, help="articles for the large memory run (0: skip it)")
     ap.add_argument("--keep", default=None, help="keep the inputs and stores in this directory")
     ap.add_argument("--phases", default="speed,memory,growth", help="which phases to run, comma-separated")
+    ap.add_argument("--corpus", default="feed", choices=("feed", "stress"),
+                    help="growth phase: 'feed' moves every date on a year per round; 'stress' (the old corpus) moves "
+                         "day-precise dates a week and never coarse ones, so stories grow without bound")
     opts = ap.parse_args()
     phases = set(opts.phases.split(","))
     work = Path(opts.keep or tempfile.mkdtemp(prefix="bilat-batch-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     small = synthesize(work / "small.jsonl", opts.small)
     tiny = synthesize(work / "tiny.jsonl", WARM)
-    tokens = count_tokens(small)
+    tokens = count_tokens(small) if "speed" in phases else 0
     results: dict = {"machine": f"{platform.node()} {os.cpu_count()} CPUs, Python {platform.python_version()}",
                      "articles": opts.small, "tokens": tokens, "speed": {}, "memory": {}}
 
@@ -217,17 +247,29 @@ def main() -> None:
             print(f"  {mode:8s} {r['seconds']:7.1f} s  peak {r['peak_rss_mib']} MiB "
                   f"(at {opts.small}: {results['memory'][mode][opts.small]} MiB)", flush=True)
     if opts.large and "growth" in phases:
-        events = work / "small-extract.jsonl"
+        dev = synthesize(work / "dev.jsonl", len(base_articles()))
+        events = work / "dev-extract.jsonl"
         if not events.exists():
-            timed(mode_args("extract", small, work / "small-extract.db"))
-        print(f"ingest's store path, {opts.large} articles (records of the small run, repeated):", flush=True)
+            timed(mode_args("extract", dev, work / "dev-extract.db"))
+        grow_db = work / f"grow-{opts.corpus}.db"
+        for leftover in work.glob(grow_db.name + "*"):
+            leftover.unlink()
+        print(f"ingest's store path, {opts.large} articles ({opts.corpus} corpus: the dev set's records, repeated):",
+              flush=True)
         code = f"import sys; sys.path.insert(0, {str(ROOT / 'benchmarks')!r}); import batch_bench as b; " \
-               f"b.grow({str(small)!r}, {str(events)!r}, {str(work / 'grow.db')!r}, {opts.large})"
+               f"b.grow({str(dev)!r}, {str(events)!r}, {str(grow_db)!r}, {opts.large}, {opts.corpus!r})"
         start = time.perf_counter()
-        p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=ENV)
-        if p.returncode != 0:
-            raise SystemExit(f"growth phase failed:\n{p.stderr[-3000:]}")
-        rates = json.loads(p.stdout.strip().splitlines()[-1])
+        p = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             env=ENV)
+        last = ""
+        for line in p.stdout:  # one line per 1,000 articles, then the JSON summary
+            last = line.strip() or last
+            if not line.startswith("{"):
+                print("  " + line.rstrip(), flush=True)
+        err = p.stderr.read()
+        if p.wait() != 0:
+            raise SystemExit(f"growth phase failed:\n{err[-3000:]}")
+        rates = json.loads(last)
         results["growth"] = rates
         print(f"  {time.perf_counter() - start:.0f} s; articles/s per 1,000: {rates['rates']}; peak {rates['peak_rss_mib']} MiB",
               flush=True)
@@ -248,7 +290,7 @@ def report(results: dict, opts) -> None:
                   f"{r.get('articles_per_s', r['steady_articles_per_s']):10.1f} {r.get('peak_rss_mib', ''):>9}")
         print(f"\nbatch 2 workers / 1 worker: {results['ratio_2_over_1']}x steady, {results['ratio_2_over_1_wall']}x wall "
               f"(target >= 1.7; bare spaCy 2/1, the ceiling: {results['spacy_ratio_2_over_1']}x)")
-    if opts.large:
+    if opts.large and any(opts.small in by and opts.large in by for by in results["memory"].values()):
         print(f"peak RSS of the process tree (MiB), {opts.small} -> {opts.large} articles:")
         for mode, by in results["memory"].items():
             if opts.small in by and opts.large in by:
@@ -261,9 +303,44 @@ def report(results: dict, opts) -> None:
               f"({(r[-1] / r[0] - 1) * 100:+.1f} %), peak RSS {results['growth']['peak_rss_mib']} MiB")
 
 
-def grow(articles_path: str, events_path: str, db: str, n: int) -> None:
-    """The growth phase's child: ``n`` articles' records into a fresh store through Store.ingest,
-    the rate printed per 1,000 (one JSON line)."""
+#: write phases timed by the growth phase: (label, module, attribute)
+PHASES = (("syndication", "bilat.store.writes", "Writes._find_syndicated"),
+          ("seed", "bilat.store.writes", "Writes._seed_story_index"),
+          ("insert_events", "bilat.store.writes", "Writes._insert_events"),
+          ("pair_rollups", "bilat.store.writes", "refresh_rollups"),
+          ("story_summaries", "bilat.store.writes", "Writes._refresh_stories"),
+          ("browse_rollups", "bilat.store.rollups", "after_batch"))
+
+
+def _timed_phases() -> dict[str, float]:
+    """Wrap the store's write phases so each adds its seconds to the returned dict."""
+    import functools
+    import importlib
+
+    spent = {label: 0.0 for label, _, _ in PHASES}
+    for label, module, attr in PHASES:
+        owner = importlib.import_module(module)
+        *path, name = attr.split(".")
+        for part in path:
+            owner = getattr(owner, part)
+        fn = getattr(owner, name)
+
+        def wrapper(*a, _fn=fn, _label=label, **kw):
+            t = time.perf_counter()
+            try:
+                return _fn(*a, **kw)
+            finally:
+                spent[_label] += time.perf_counter() - t
+
+        setattr(owner, name, functools.wraps(fn)(wrapper))
+    return spent
+
+
+def grow(articles_path: str, events_path: str, db: str, n: int, corpus: str = "feed") -> None:
+    """The growth phase's child: ``n`` articles' records into a fresh store through Store.ingest;
+    per 1,000 articles a line with the rate and the seconds of each write phase (insert_events
+    includes seed and pair_rollups), then one JSON line."""
+    import itertools
     import resource
     from collections import defaultdict
     from dataclasses import replace
@@ -271,45 +348,44 @@ def grow(articles_path: str, events_path: str, db: str, n: int) -> None:
     from bilat.model import Article, ArticleResult, Event
     from bilat.store import open_store
 
+    spent = _timed_phases()
+    move = years_on if corpus == "feed" else weeks_on
     by_article = defaultdict(list)
     for line in open(events_path, encoding="utf-8"):
         e = Event.from_dict(json.loads(line))
         by_article[e.article_id].append(replace(e, story_id=None))
-    base = [json.loads(line) for line in open(articles_path, encoding="utf-8")][: len(base_articles())]
-
-    def shift(date, k):
-        if date and len(date) == 10 and k:
-            return (dt.date.fromisoformat(date) + dt.timedelta(weeks=k)).isoformat()
-        return date
+    base = [json.loads(line) for line in open(articles_path, encoding="utf-8")]
 
     def results():
         k = 0
         while True:
             for a in base:
                 aid = f"{a['id'].split('~')[0]}~g{k}"
-                art = Article(id=aid, text=a["text"] + f" g{k}", published=shift(a.get("published"), k),
+                art = Article(id=aid, text=a["text"] + f" g{k}", published=move(a.get("published"), k),
                               url=a.get("url"), outlet=a.get("outlet"), title=a.get("title"))
                 yield ArticleResult(art, tuple(replace(e, article_id=aid, event_id=f"{e.event_id}~g{k}",
-                                                       date=shift(e.date, k)) for e in by_article[a["id"]]))
+                                                       date=move(e.date, k)) for e in by_article[a["id"]]))
             k += 1
 
-    import itertools
-
     store = open_store(db, create=True)
-    rates, done, last = [], 0, time.perf_counter()
+    rates, phases, done, last = [], [], 0, time.perf_counter()
+    before = dict(spent)
 
     def progress(m):
-        nonlocal done, last
-        before, done = done, done + m
-        if done // 1000 > before // 1000:
+        nonlocal done, last, before
+        prev, done = done, done + m
+        if done // 1000 > prev // 1000:
             now = time.perf_counter()
             rates.append(round(1000 / (now - last), 1))
-            last = now
+            phases.append({k: round(spent[k] - before[k], 2) for k in spent})
+            print(f"{done // 1000 * 1000:6d} {rates[-1]:7.1f} articles/s  "
+                  + "  ".join(f"{k} {v:.2f}" for k, v in phases[-1].items()), flush=True)
+            last, before = now, dict(spent)
 
     store.ingest(itertools.islice(results(), n), batch_size=50, progress=progress)
     store.close()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"rates": rates, "peak_rss_mib": round(peak)}))
+    print(json.dumps({"corpus": corpus, "rates": rates, "phases": phases, "peak_rss_mib": round(peak)}))
 
 
 if __name__ == "__main__":
