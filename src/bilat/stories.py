@@ -157,8 +157,14 @@ def best_date(dates: Iterable[str | None]) -> str | None:
     """The most precise date wins; among equally precise ones the most frequent, then the earliest."""
     counts: dict[str, int] = {}
     for d in dates:
-        if d and parse_date(d)[0] is not None:
+        if d:
             counts[d] = counts.get(d, 0) + 1
+    return best_counted_date(counts)
+
+
+def best_counted_date(counts: dict[str, int]) -> str | None:
+    """``best_date`` from a tally of dates (date -> records): what the store keeps per story."""
+    counts = {d: n for d, n in counts.items() if d and parse_date(d)[0] is not None}
     if not counts:
         return None
     return sorted(counts, key=lambda d: (-_PRECISION_RANK[parse_date(d)[1]], -counts[d], d))[0]
@@ -380,8 +386,18 @@ def count_sources(articles: Iterable[dict[str, Any]]) -> int:
     for a in articles:
         aid = "a:" + a["article_id"]
         ids.append(aid)
-        union(aid, "s:" + (a.get("syndicate_of") or a["article_id"]))
-        key = outlet_key(a.get("outlet"), a.get("url"))
-        if key:
-            union(aid, "o:" + key)
+        for node in source_nodes(a):
+            union(aid, node)
     return len({find(x) for x in ids})
+
+
+def source_nodes(article: dict[str, Any]) -> list[str]:
+    """What ties an article to others of the same source: its original ('s:' + the article id of
+    the earliest near-duplicate, its own id when none) and its outlet ('o:' + ``outlet_key``).
+    Every article has the first, so the independent sources of a story are the connected groups
+    of these nodes, which the store keeps per story (``store.summaries``)."""
+    nodes = ["s:" + (article.get("syndicate_of") or article["article_id"])]
+    key = outlet_key(article.get("outlet"), article.get("url"))
+    if key:
+        nodes.append("o:" + key)
+    return nodes

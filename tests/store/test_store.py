@@ -346,9 +346,10 @@ def test_pair_stories_match_plain_filtering(store, kw):
 
 
 @pytest.mark.parametrize("seed", range(4))
-def test_incremental_store_stories_equal_the_whole_batch_ones(tmp_path, seed):
-    """Stories found batch by batch against the store (its windowed, country-filtered lookup)
-    are exactly those assign_stories finds over everything at once."""
+def test_incremental_store_stories_equal_the_whole_batch_ones(store_url, seed):
+    """Stories found batch by batch against the store (its lookup by country, type and day,
+    one record per signature) are exactly those assign_stories finds over everything at once,
+    on SQLite and on PostgreSQL."""
     from bilat.model import Article
     from bilat.stories import assign_stories
 
@@ -365,7 +366,7 @@ def test_incremental_store_stories_equal_the_whole_batch_ones(tmp_path, seed):
     flat = [e for aid in order for e in by_article[aid]]
     results = [ArticleResult(Article(id=aid, text=f"Article {aid} of seed {seed}."), tuple(by_article[aid]))
                for aid in order]
-    store = bilat.open_store(str(tmp_path / "s.db"))
+    store = bilat.open_store(store_url)
     try:
         store.ingest(results, batch_size=7)
         stored = {e["event_id"]: e["story_id"] for e in store.events(limit=10_000).rows}

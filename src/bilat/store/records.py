@@ -187,6 +187,9 @@ def summarise_story(story_id: str, rows: list, pair_keys: set[str]) -> dict[str,
     tgt = sorted({c for r in rows for c in _unbar(r.target_countries)})
     issues = sorted({i for r in rows for i in json.loads(r.issues)})
     golds = [r.goldstein for r in rows if r.goldstein is not None]
+    gold_sum = 0.0
+    for g in golds:  # left to right, as the store adds each batch's values to its running sum
+        gold_sum += g
     arts = {}
     for r in rows:
         arts.setdefault(r.article_id, {"article_id": r.article_id, "outlet": r.outlet, "url": r.url,
@@ -194,7 +197,7 @@ def summarise_story(story_id: str, rows: list, pair_keys: set[str]) -> dict[str,
     evidence = next((r.evidence_text for r in rows if r.evidence_text), None)
     return dict(type=stype, date=date, day=keys["day"], date_precision=keys["precision"],
                 quad=analysis.quad(stype), plover=analysis.plover_score(stype),
-                goldstein=round(sum(golds) / len(golds), 3) if golds else None,
+                goldstein=round(gold_sum / len(golds), 3) if golds else None,
                 source_countries=json.dumps(src), target_countries=json.dumps(tgt),
                 pair_keys=_bars(pair_keys), issues=json.dumps(issues), n_events=len(rows),
                 n_articles=len(arts), n_sources=count_sources(arts.values()),

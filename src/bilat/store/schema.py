@@ -362,3 +362,61 @@ Index("ix_pair_stats_events", pair_stats.c.n_events, pair_stats.c.pair_key)
 #: tables of revision 0006 that a rebuild empties and refills
 ROLLUP_TABLES = (event_keys, key_months, key_stats, key_pairs, key_stories, actor_names, pair_issue_months,
                  pair_issue_speakers, pair_stats)
+
+# ---------------------------------------------------------------- revision 0007
+# Stories kept incrementally: each ingest batch updates a story's summary row and finds the
+# stories new records could join in time that does not grow with the story or the store
+# (store/summaries.py). All four are derived from events and articles and rebuilt from them
+# by migration 0007 and ``bilat rebuild-rollups``.
+
+#: One record per (story, signature): records alike in type, countries, date and evidence
+#: score alike against any record of another article, so story matching loads one of each.
+story_members = Table(
+    "story_members", metadata,
+    Column("story_id", String(40), primary_key=True),
+    Column("sig", String(40), primary_key=True),  # sha1 of type, countries, date and evidence text
+    Column("event_id", String(80), nullable=False),
+    Column("article_id", String(200), nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("source_countries", Text, nullable=False),  # "|CHN|", as in events
+    Column("target_countries", Text, nullable=False),
+    Column("date", String(10)),
+    Column("evidence_text", Text, nullable=False),
+)
+
+#: Where new records look for stories to join: one row per (country, type, first day of the
+#: date's period, precision, story) of the dated records with countries. A crowded day costs
+#: one row per story there, however many copies tell it.
+story_keys = Table(
+    "story_keys", metadata,
+    Column("country", String(16), primary_key=True),
+    Column("type", String(16), primary_key=True),
+    Column("day", String(10), primary_key=True),
+    Column("date_precision", String(8), primary_key=True),
+    Column("story_id", String(40), primary_key=True),
+)
+
+#: What a story's summary is computed from besides the stories row: records per type and per
+#: date (JSON objects) and the running sum of Goldstein values, added in ingest order.
+story_tallies = Table(
+    "story_tallies", metadata,
+    Column("story_id", String(40), primary_key=True),
+    Column("types", Text, nullable=False),
+    Column("dates", Text, nullable=False),
+    Column("gold_sum", Float, nullable=False),
+    Column("gold_n", Integer, nullable=False),
+)
+
+#: Independent sources of each story: every original ('s:' + article id) and outlet ('o:' + name)
+#: of its articles, labelled with the group it belongs to (articles join their original and
+#: outlet into one group); n_sources is the number of groups.
+story_sources = Table(
+    "story_sources", metadata,
+    Column("story_id", String(40), primary_key=True),
+    Column("node", Text, primary_key=True),
+    Column("comp", Text, nullable=False),
+)
+Index("ix_story_sources_comp", story_sources.c.story_id, story_sources.c.comp)
+
+#: tables of revision 0007, rebuilt from events and articles
+STORY_STATE_TABLES = (story_members, story_keys, story_tallies, story_sources)

@@ -6,20 +6,18 @@ import datetime as dt
 from collections import defaultdict
 from typing import Any, Callable, Iterable, Iterator
 
-from sqlalchemy import and_, func, insert, or_, select, text, update
+from sqlalchemy import func, insert, select, text, update
 from sqlalchemy.engine import Connection
 
 from .. import analysis
 from ..errors import StoreError
 from ..model import Article, ArticleResult, Event
-from ..stories import COMPATIBLE, Member, StoryIndex, tokens
+from ..stories import Member, StoryIndex
 from . import fingerprint as fp
-from . import rollups
+from . import rollups, summaries
 from .engine import writer
-from .schema import (articles, event_actors, event_dyads, event_issues, events, ingest_batches, pair_months,
-                     pair_weeks, stories, story_pairs)
-from .records import (IngestReport, _chunks, _now, _unbar, _with_article, actor_key, article_hash, event_row,
-                      summarise_story)
+from .schema import articles, event_actors, event_dyads, event_issues, events, ingest_batches, pair_months, pair_weeks
+from .records import IngestReport, _chunks, _now, _with_article, actor_key, article_hash, event_row
 
 
 class Writes:
@@ -93,8 +91,10 @@ class Writes:
             start = rollups.mark(conn)
             new_articles, new_events = self._insert_articles(conn, batch, batch_id, report)
             if new_events:
-                touched = self._insert_events(conn, new_events, report)
-                self._refresh_stories(conn, touched, report)
+                ev_rows, dy_rows = self._insert_events(conn, new_events, report)
+                if ev_rows:
+                    summaries.add_records(conn, ev_rows, dy_rows, {a["article_id"]: a for a in new_articles}, report,
+                                     _now())
             rollups.after_batch(conn, start)  # the browsing roll-ups and the search index
             conn.execute(update(ingest_batches).where(ingest_batches.c.batch_id == batch_id)
                          .values(finished_at=_now(), n_articles=len(new_articles), n_events=len(new_events)))
@@ -174,7 +174,10 @@ class Writes:
                 return root
         return None
 
-    def _insert_events(self, conn: Connection, new_events: list[Event], report: IngestReport) -> set[str]:
+    def _insert_events(self, conn: Connection, new_events: list[Event],
+                       report: IngestReport) -> tuple[list[dict], list[dict]]:
+        """Store the events not stored yet, each in its story; returns their events and
+        event_dyads rows, in ingest order."""
         existing = set()
         ids = [e.event_id for e in new_events]
         for part in _chunks(ids):
@@ -187,7 +190,7 @@ class Writes:
             seen.add(e.event_id)
             fresh.append(e)
         if not fresh:
-            return set()
+            return [], []
         index = self._seed_story_index(conn, fresh)
         before = set(index.stories)
         assigned = [(e, index.assign(Member.of(e))) for e in fresh]
@@ -214,6 +217,7 @@ class Writes:
         for table, rows in ((event_dyads, dy_rows), (event_issues, is_rows), (event_actors, ac_rows)):
             if rows:
                 conn.execute(insert(table), rows)
+        summaries.file_members(conn, ev_rows)
         report.events_stored += len(ev_rows)
         touched: dict[str, dict[str, set[str]]] = {p: defaultdict(set) for p in ROLLUPS}
         for r in dy_rows:
@@ -221,109 +225,23 @@ class Writes:
                 if r[period]:
                     touched[period][r["pair_key"]].add(r[period])
         refresh_rollups(conn, touched)
-        return {sid for _, sid in assigned}
+        return ev_rows, dy_rows
 
     def rebuild_rollups(self, progress: Callable[[int, int], None] | None = None) -> None:
-        """Recompute every derived table (pair roll-ups, story_pairs, the browsing roll-ups and
-        the search index) from scratch, e.g. after a bulk load that bypassed ``ingest``.
-        ``progress(done, total)`` is called as events are counted."""
+        """Recompute every derived table (pair roll-ups, the stories' summary rows and what they
+        are kept from, story_pairs, the browsing roll-ups and the search index) from scratch,
+        e.g. after a bulk load that bypassed ``ingest``. ``progress(done, total)`` is called as
+        events are counted."""
         with writer(self.engine).begin() as conn:
             for period, table in ROLLUPS.items():
                 conn.execute(table.delete())
                 conn.execute(text(rollup_sql(period, f"{period} IS NOT NULL")))
-            conn.execute(story_pairs.delete())
-            conn.execute(text("INSERT INTO story_pairs (pair_key, story_id, day) SELECT DISTINCT d.pair_key, "
-                              "d.story_id, s.day FROM event_dyads d JOIN stories s ON s.story_id = d.story_id"))
+            summaries.rebuild(conn)  # story_pairs too
             rollups.rebuild(conn, progress)
 
     def _seed_story_index(self, conn: Connection, fresh: list[Event]) -> StoryIndex:
-        """An index holding the stored stories that new events could join: same type group,
-        dates within a day (or the same month for coarse dates), a country in common. A record
-        without a date or without a country joins no other article's story (``stories.match``),
-        so it needs none; the country filter keeps the lookup to the stories of the pairs at hand
-        however many other stories share the dates."""
-        windows: dict[tuple[tuple[str, ...], str, str, str, str], set[str]] = defaultdict(set)
-        for e in fresh:
-            span = analysis.date_span(e.date)
-            countries = e.countries("source") | e.countries("target")
-            if span is None or not countries:
-                continue
-            group = tuple(sorted({e.type} | {t for g in COMPATIBLE if e.type in g for t in g}))
-            lo = (span[0] - dt.timedelta(days=1)).isoformat()
-            hi = (span[1] + dt.timedelta(days=1)).isoformat()
-            windows[(group, lo, hi, span[0].isoformat()[:7] + "-01", span[0].isoformat()[:4] + "-01-01")] |= countries
-        ids: set[str] = set()
-        # a record joins a story when it matches any member, so look members up by their own dates:
-        # day-precise ones within a day of the new record, coarse ones whose month or year holds it
-        for (group, lo, hi, month_start, year_start), countries in windows.items():
-            shares = or_(*[col.like(f"%|{c}|%") for c in sorted(countries)
-                           for col in (events.c.source_countries, events.c.target_countries)])
-            q = select(events.c.story_id).where(events.c.type.in_(group), or_(
-                events.c.day.between(lo, hi),
-                and_(events.c.day == month_start, events.c.date_precision == "month"),
-                and_(events.c.day == year_start, events.c.date_precision == "year")), shares).distinct()
-            ids.update(conn.execute(q).scalars())
-        index = StoryIndex()
-        if not ids:
-            return index
-        members: dict[str, list[Member]] = defaultdict(list)
-        types: dict[str, str] = {}
-        for part in _chunks(sorted(ids)):
-            for sid, stype in conn.execute(select(stories.c.story_id, stories.c.type)
-                                           .where(stories.c.story_id.in_(part))):
-                types[sid] = stype
-            # one record per signature: records alike in type, countries, date and evidence score
-            # alike against a new record (never from the same article: stored articles are not
-            # new ones), so a story told by thousands of copies is one comparison, not thousands
-            sig = (events.c.story_id, events.c.type, events.c.source_countries, events.c.target_countries,
-                   events.c.date, events.c.evidence_text)
-            q = select(func.min(events.c.event_id).label("event_id"), func.min(events.c.article_id).label("article_id"),
-                       *sig).where(events.c.story_id.in_(part)).group_by(*sig)
-            for r in conn.execute(q):
-                members[r.story_id].append(Member(r.event_id, r.article_id, r.type,
-                                                  frozenset(_unbar(r.source_countries)),
-                                                  frozenset(_unbar(r.target_countries)), r.date,
-                                                  tokens(r.evidence_text)))
-        for sid in sorted(members):
-            index.seed(sid, types[sid], members[sid])
-        return index
-
-    def _refresh_stories(self, conn: Connection, story_ids: set[str], report: IngestReport) -> None:
-        """Recompute the summary row of every story that gained records."""
-        ids = sorted(story_ids)
-        existing = set()
-        for part in _chunks(ids):
-            existing.update(conn.execute(select(stories.c.story_id).where(stories.c.story_id.in_(part))).scalars())
-        now = _now()
-        for part in _chunks(ids):
-            q = (select(events.c.story_id, events.c.event_id, events.c.article_id, events.c.type, events.c.date,
-                        events.c.source_countries, events.c.target_countries, events.c.issues, events.c.goldstein,
-                        events.c.evidence_text, events.c.seq, articles.c.outlet, articles.c.url,
-                        articles.c.syndicate_of)
-                 .join(articles, articles.c.article_id == events.c.article_id)
-                 .where(events.c.story_id.in_(part)).order_by(events.c.seq))
-            grouped: dict[str, list] = defaultdict(list)
-            for r in conn.execute(q):
-                grouped[r.story_id].append(r)
-            pairs_of: dict[str, set[str]] = defaultdict(set)
-            for r in conn.execute(select(event_dyads.c.story_id, event_dyads.c.pair_key)
-                                  .where(event_dyads.c.story_id.in_(part)).distinct()):
-                pairs_of[r.story_id].add(r.pair_key)
-            all_pairs = sorted({pk for sid in grouped for pk in pairs_of.get(sid, ())})
-            if all_pairs:
-                conn.execute(story_pairs.delete().where(story_pairs.c.pair_key.in_(all_pairs),
-                                                        story_pairs.c.story_id.in_(list(grouped))))
-            sp_rows = []
-            for sid, rows in grouped.items():
-                summary = summarise_story(sid, rows, pairs_of.get(sid, set()))
-                sp_rows += [dict(pair_key=pk, story_id=sid, day=summary["day"]) for pk in sorted(pairs_of.get(sid, ()))]
-                if sid in existing:
-                    conn.execute(update(stories).where(stories.c.story_id == sid).values(updated_at=now, **summary))
-                    report.stories_updated += 1
-                else:
-                    conn.execute(insert(stories).values(story_id=sid, created_at=now, updated_at=now, **summary))
-            if sp_rows:
-                conn.execute(insert(story_pairs), sp_rows)
+        """An index holding the stored stories that new events could join (``summaries``)."""
+        return summaries.seed(conn, summaries.candidates(conn, fresh))
 
 #: period -> its roll-up table (keyed by pair, period, direction, type)
 ROLLUPS = {"month": pair_months, "week": pair_weeks}
