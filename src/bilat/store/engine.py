@@ -15,6 +15,11 @@ from sqlalchemy.engine import Engine, make_url
 
 from ..errors import StoreError
 
+#: SQLite page cache per connection (negative: KiB): readers get a large one (browsing a store of a
+#: million events); a write transaction a small one, so an ingest's memory does not grow with the store
+READ_CACHE_KIB = -65536
+WRITE_CACHE_KIB = -8192
+
 
 def normalise_url(url: str) -> str:
     """A path or URL as given by a user -> a SQLAlchemy URL."""
@@ -57,7 +62,7 @@ def make_engine(url: str) -> Engine:
             cur.execute("PRAGMA synchronous=NORMAL")
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA busy_timeout=60000")
-            cur.execute("PRAGMA cache_size=-65536")
+            cur.execute(f"PRAGMA cache_size={READ_CACHE_KIB}")
             cur.close()
 
         @event.listens_for(engine, "begin")
@@ -65,6 +70,10 @@ def make_engine(url: str) -> Engine:
             # writers take the write lock up front, so two ingests queue instead of deadlocking;
             # readers use a deferred BEGIN and, in WAL mode, never wait for a writer
             write = conn.get_execution_options().get("bilat_write")
+            # a writer's cache would fill with the pages it wrote, so an ingest's memory would grow
+            # with the store up to the readers' 64 MiB: it probes a few index pages per record and
+            # gets a small cache (setting it frees what a read left above it on this connection)
+            conn.exec_driver_sql(f"PRAGMA cache_size={WRITE_CACHE_KIB if write else READ_CACHE_KIB}")
             conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
         return engine
