@@ -24,6 +24,8 @@ RULES = [
     # a future act with an "unless" condition is a threat
     ("Norway said it will withdraw its peacekeepers from Mali unless the junta holds elections.",
      ("THREATEN", ["NOR"], ["MLI"])),
+    # a short country name the tagger took for a person is still the state ("Mali's junta")
+    ("Mali's junta expelled the French ambassador.", ("SANCTION", ["MLI"], ["FRA"])),
     # announced sanctions are sanctions; warned-of sanctions are threats
     ("Canada announced it would impose sanctions on Belarus.", ("SANCTION", ["CAN"], ["BLR"])),
     ("Canada warned it would impose sanctions on Belarus.", ("THREATEN", ["CAN"], ["BLR"])),

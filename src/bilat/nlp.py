@@ -96,6 +96,17 @@ def _inside_other_name(span) -> bool:
     return before.is_title and before.is_alpha and not before.is_sent_start and before.lower_ != "the"
 
 
+def _stands_alone(span) -> bool:
+    """A one-word name with no other part of a name beside it: the tagger's PERSON on "Mali" in
+    "Mali's government" is a guess the words around it do not back; a person is named with a
+    given name or a surname next to it ("Jordan Bardella", "Michael Jordan")."""
+    if len(span) != 1:
+        return False
+    doc = span.doc
+    beside = [doc[i] for i in (span.start - 1, span.end) if 0 <= i < len(doc)]
+    return not any(t.pos_ == "PROPN" and t.is_title and t.ent_type_ in ("PERSON", "") for t in beside)
+
+
 @Language.factory(GAZETTEER, assigns=["doc._.places", "doc._.stateless"], requires=["token.text"])
 def make_gazetteer(nlp: Language, name: str):
     return Gazetteer(nlp)
@@ -124,11 +135,11 @@ class Gazetteer:
         for span in filter_spans(spans):
             code, kind = span.label_.split("|")
             text = span.text
-            if text in _AMBIGUOUS and span[0].ent_type_ not in ("GPE", "NORP", "LOC"):
-                continue
-            if span[0].ent_type_ == "PERSON" and kind in ("capital", "city") or (
-                    span[0].ent_type_ == "PERSON" and kind == "country" and len(span) == 1 and text in _AMBIGUOUS):
-                continue  # "Washington" the person, "Jordan" the player; "Sri Lanka" stays a country
+            if text in _AMBIGUOUS and span[0].ent_type_ not in ("GPE", "NORP", "LOC") and not (
+                    kind == "country" and _stands_alone(span)):
+                continue  # "Jordan Bardella", "Chad Wolf"; but "Mali's junta", "troops left Mali" are the state
+            if span[0].ent_type_ == "PERSON" and kind in ("capital", "city"):
+                continue  # "Washington" the person; "Sri Lanka" stays a country
             if kind == "igo" and _inside_other_name(span):
                 continue  # "National Security Council", "Russian Security Council": a state's own body
             places.append(Place(span.start, span.end, code, kind))
