@@ -24,6 +24,9 @@ RULES = [
     # a future act with an "unless" condition is a threat
     ("Norway said it will withdraw its peacekeepers from Mali unless the junta holds elections.",
      ("THREATEN", ["NOR"], ["MLI"])),
+    # welcoming a person to a place hosts a visit; welcoming a decision, or a visit to come, is praise
+    ("The Kenyan president welcomed the Ethiopian prime minister to Nairobi on Tuesday.", ("CONSULT", ["KEN"], ["ETH"])),
+    ("The Kenyan president welcomed the Ethiopian prime minister's decision on Tuesday.", ("SUPPORT", ["KEN"], ["ETH"])),
     # a short country name the tagger took for a person is still the state ("Mali's junta")
     ("Mali's junta expelled the French ambassador.", ("SANCTION", ["MLI"], ["FRA"])),
     # announced sanctions are sanctions; warned-of sanctions are threats
