@@ -24,6 +24,10 @@ RULES = [
     # a future act with an "unless" condition is a threat
     ("Norway said it will withdraw its peacekeepers from Mali unless the junta holds elections.",
      ("THREATEN", ["NOR"], ["MLI"])),
+    # a measure named as a fact in passing, with its doer and the one it falls on
+    ("The summit opened amid Canadian sanctions on Belarusian potash.", ("SANCTION", ["CAN"], ["BLR"])),
+    ("Ties soured after the expulsion of three Kenyan envoys by Uganda.", ("SANCTION", ["UGA"], ["KEN"])),
+    ("Trade fell after the seizure of a Danish freighter by Eritrea.", ("COERCE", ["ERI"], ["DNK"])),
     # welcoming a person to a place hosts a visit; welcoming a decision, or a visit to come, is praise
     ("The Kenyan president welcomed the Ethiopian prime minister to Nairobi on Tuesday.", ("CONSULT", ["KEN"], ["ETH"])),
     ("The Kenyan president welcomed the Ethiopian prime minister's decision on Tuesday.", ("SUPPORT", ["KEN"], ["ETH"])),
@@ -221,6 +225,8 @@ NOT_EVENTS = [
     "Senior Arab leaders called for a ceasefire in Gaza following a meeting in Riyadh on Thursday.",
     # the talks an offer is for are not held
     "Kenya's president today rejected a fresh offer from Uganda for direct talks between the two neighbours.",
+    # a measure in prospect, or the object of a call, is not taken
+    "Markets weighed the prospect of Canadian sanctions on Belarusian potash.",
 ]
 
 
@@ -234,8 +240,10 @@ NOT_EVENTS = [
     (NOT_EVENTS[6], "CONCEDE"),
     (NOT_EVENTS[7], "REQUEST"),
     (NOT_EVENTS[8], "CONSULT"),
+    (NOT_EVENTS[9], "SANCTION"),
 ], ids=["allegation", "protest-demand", "wish", "place-description", "faced-prospect", "inferred-host",
-        "demanded-content", "officials-not-placed", "offered-talks"])
+        "demanded-content", "officials-not-placed", "offered-talks",
+        "measure-in-prospect"])
 def test_not_an_event(dyads, text, absent):
     assert absent not in [d[0] for d in dyads(text)]
 

@@ -168,10 +168,15 @@ def noun_agent(noun: Token, idx: ActorIndex) -> list[Actor]:
         found = [a for a in idx.actors_for(owner[0]) if a.country]
         if found:
             return found
-    code = idx.modifier_country(noun)
-    if code:
-        return [Actor(kind="state", country=code)]
-    for c in noun.children:
+    # "by X" before the modifiers: in "the seizure of a British tanker by Iran" the modifiers
+    # reach into the "of" phrase, which names the one acted on
+    holders = [noun]
+    if noun.lemma_.lower() in INVASION_NOUNS:
+        # "the expulsion of two Russian diplomats by Estonia": the parser hangs "by" on the
+        # nearer noun, the one acted on
+        holders += [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+                    if o.dep_ == "pobj"]
+    for c in (c for h in holders for c in h.children):
         if c.dep_ in ("prep", "agent") and c.lower_ == "by":
             for o in (o for o in c.children if o.dep_ == "pobj"):
                 found = [a for a in idx.actors_for(o) if a.country]
@@ -180,7 +185,8 @@ def noun_agent(noun: Token, idx: ActorIndex) -> list[Actor]:
                     return found
                 if code:
                     return [Actor(kind="state", country=code)]
-    return []
+    code = idx.modifier_country(noun)
+    return [Actor(kind="state", country=code)] if code else []
 
 
 def noun_parties(noun: Token, idx: ActorIndex) -> tuple[list[Actor], list[Actor]]:
