@@ -91,6 +91,9 @@ def test_later_apposition_gives_the_country(nlp, text, word, full, country):
     ("The IAEA inspected the site.", "IAEA", [("igo", "IGO:IAEA")]),
     ("The ASEAN summit opened.", "ASEAN", [("igo", "IGO:ASEAN")]),
     ("The European Union fined the firm.", "Union", [("igo", "IGO:EU")]),
+    # who occupies or backs a group or place is not its country
+    ("Syrian-backed militias in Lebanon shelled the camp.", "militias", [("group", "LBN")]),
+    ("Ukrainians of the Russian-occupied port of Berdyansk marched.", "Ukrainians", [("group", "UKR")]),
 ])
 def test_single_actors(nlp, text, word, expected):
     assert _summary(_actors(nlp, text, word)) == expected

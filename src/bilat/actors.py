@@ -109,6 +109,16 @@ def leader_table() -> tuple[dict[tuple[str, ...], tuple[str, str, str]], dict[st
     return full, unique
 
 
+#: second halves of "Israeli-occupied", "Iranian-backed": the first half names who holds or backs
+#: the thing, not the country it is of or in
+_BACKING = {"occupied", "held", "controlled", "annexed", "backed", "sponsored", "supported", "funded", "armed"}
+
+
+def _backer(t: Token) -> bool:
+    doc = t.doc
+    return t.i + 2 < len(doc) and doc[t.i + 1].text == "-" and doc[t.i + 2].lower_ in _BACKING
+
+
 @dataclass
 class Person:
     name: str
@@ -914,6 +924,8 @@ class ActorIndex:
                     continue  # "anti-Turkey protesters" are not Turkish
                 if x.i > 0 and x.doc[x.i - 1].lower_ == "ethnic":
                     continue  # "ethnic Albanians in Serbia": an ethnicity, not a nationality
+                if _backer(x):
+                    continue
                 person = self.person_at.get(x.i)
                 if person is not None and person.country and x.dep_ in ("compound", "poss"):
                     return person.country, None  # "the Bush administration", "Putin's government"
@@ -928,6 +940,8 @@ class ActorIndex:
                     if x.dep_ == "pobj":
                         # "the mayor of the northern West Bank city of Nablus"
                         for y in sorted(x.subtree, key=lambda y: y.i):
+                            if _backer(y):
+                                continue  # "the Palestinians of the Israeli-occupied West Bank"
                             place = self.place_at.get(y.i)
                             if place is not None:
                                 return place.code, None
