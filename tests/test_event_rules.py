@@ -28,6 +28,9 @@ RULES = [
     ("The summit opened amid Canadian sanctions on Belarusian potash.", ("SANCTION", ["CAN"], ["BLR"])),
     ("Ties soured after the expulsion of three Kenyan envoys by Uganda.", ("SANCTION", ["UGA"], ["KEN"])),
     ("Trade fell after the seizure of a Danish freighter by Eritrea.", ("COERCE", ["ERI"], ["DNK"])),
+    # a border named by a country is where the act is, not whom it is on; the country's posts are its own
+    ("Sudanese troops captured part of a rebel stronghold on the Chadian border on Monday.", ("ASSAULT", ["SDN"], [])),
+    ("Sudanese troops shelled Chadian border posts on Monday.", ("ASSAULT", ["SDN"], ["TCD"])),
     # welcoming a person to a place hosts a visit; welcoming a decision, or a visit to come, is praise
     ("The Kenyan president welcomed the Ethiopian prime minister to Nairobi on Tuesday.", ("CONSULT", ["KEN"], ["ETH"])),
     ("The Kenyan president welcomed the Ethiopian prime minister's decision on Tuesday.", ("SUPPORT", ["KEN"], ["ETH"])),

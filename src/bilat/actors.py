@@ -119,6 +119,17 @@ def _backer(t: Token) -> bool:
     return t.i + 2 < len(doc) and doc[t.i + 1].text == "-" and doc[t.i + 2].lower_ in _BACKING
 
 
+def _behind_a_locative(t: Token, top: Token) -> bool:
+    """Does a preposition other than of/in/from/by stand between ``t`` and ``top``? ("part of a
+    stronghold on the Thai border": the border is where the stronghold is, not whose it is)"""
+    x = t
+    while x.i != top.i and x.head.i != x.i:
+        if x.dep_ == "prep" and x.lower_ not in ("of", "in", "from", "by"):
+            return True
+        x = x.head
+    return False
+
+
 @dataclass
 class Person:
     name: str
@@ -940,8 +951,8 @@ class ActorIndex:
                     if x.dep_ == "pobj":
                         # "the mayor of the northern West Bank city of Nablus"
                         for y in sorted(x.subtree, key=lambda y: y.i):
-                            if _backer(y):
-                                continue  # "the Palestinians of the Israeli-occupied West Bank"
+                            if _backer(y) or _behind_a_locative(y, x):
+                                continue  # "the Israeli-occupied West Bank"; "a stronghold on the Thai border"
                             place = self.place_at.get(y.i)
                             if place is not None:
                                 return place.code, None

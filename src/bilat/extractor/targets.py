@@ -21,7 +21,7 @@ from .records import Frame, SentenceContext
 from .speech import state_voice
 from .syntax import own_clause
 from .typefacts import HOSTILE, PLACE_TARGET_TYPES, TARGET_PREPS
-from .words import AGENT_HEADS, AGENTIVE_EVENTS, LOCATIVE, MEETING_VERBS, MUTUAL_FIGHTS, PLACE_HEADS
+from .words import AGENT_HEADS, AGENTIVE_EVENTS, FRONTIER_NOUNS, LOCATIVE, MEETING_VERBS, MUTUAL_FIGHTS, PLACE_HEADS
 
 PHASE = "target"
 
@@ -261,6 +261,9 @@ def actor_in_clause(s: Search) -> None:
         for x in own_clause(h, s.exclude):
             if x.i == s.t.i:
                 continue
+            border = x if x.dep_ == "pobj" else x.head if x.dep_ in ("compound", "amod", "nmod") else None
+            if border is not None and border.dep_ == "pobj" and border.lemma_.lower() in FRONTIER_NOUNS:
+                continue  # "a stronghold on the Thai border": where, on either side of it
             if x.dep_ in ("compound", "amod", "nmod") and x.i in idx.place_at and \
                     (x.head.lemma_.lower() in PLACE_HEADS or x.head.lemma_.lower() in sector_table()):
                 s.take_place(idx.place_at[x.i])  # "the Azerbaijani republic", "Ugandan opposition candidates"
