@@ -28,6 +28,9 @@ RULES = [
     ("The summit opened amid Canadian sanctions on Belarusian potash.", ("SANCTION", ["CAN"], ["BLR"])),
     ("Ties soured after the expulsion of three Kenyan envoys by Uganda.", ("SANCTION", ["UGA"], ["KEN"])),
     ("Trade fell after the seizure of a Danish freighter by Eritrea.", ("COERCE", ["ERI"], ["DNK"])),
+    # a protest noun that breaks out is a protest by the country where it does, at whom it names
+    ("Protests against Turkey erupted in Athens on Sunday.", ("PROTEST", ["GRC"], ["TUR"])),
+    ("Anti-Russian demonstrations spread across Georgia on Sunday.", ("PROTEST", ["GEO"], ["RUS"])),
     # a border named by a country is where the act is, not whom it is on; the country's posts are its own
     ("Sudanese troops captured part of a rebel stronghold on the Chadian border on Monday.", ("ASSAULT", ["SDN"], [])),
     ("Sudanese troops shelled Chadian border posts on Monday.", ("ASSAULT", ["SDN"], ["TCD"])),
@@ -228,6 +231,8 @@ NOT_EVENTS = [
     "Senior Arab leaders called for a ceasefire in Gaza following a meeting in Riyadh on Thursday.",
     # the talks an offer is for are not held
     "Kenya's president today rejected a fresh offer from Uganda for direct talks between the two neighbours.",
+    # a protest that breaks out with no one named as its aim is left to the story
+    "Protests broke out in Athens on Sunday.",
     # a measure in prospect, or the object of a call, is not taken
     "Markets weighed the prospect of Canadian sanctions on Belarusian potash.",
 ]
@@ -243,10 +248,11 @@ NOT_EVENTS = [
     (NOT_EVENTS[6], "CONCEDE"),
     (NOT_EVENTS[7], "REQUEST"),
     (NOT_EVENTS[8], "CONSULT"),
-    (NOT_EVENTS[9], "SANCTION"),
+    (NOT_EVENTS[9], "PROTEST"),
+    (NOT_EVENTS[10], "SANCTION"),
 ], ids=["allegation", "protest-demand", "wish", "place-description", "faced-prospect", "inferred-host",
         "demanded-content", "officials-not-placed", "offered-talks",
-        "measure-in-prospect"])
+        "aimless-outbreak", "measure-in-prospect"])
 def test_not_an_event(dyads, text, absent):
     assert absent not in [d[0] for d in dyads(text)]
 

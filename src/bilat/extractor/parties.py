@@ -214,3 +214,37 @@ def noun_parties(noun: Token, idx: ActorIndex) -> tuple[list[Actor], list[Actor]
     if countries(source) & countries(target):
         return [], []
     return source, target
+
+
+def protest_parties(noun: Token, idx: ActorIndex) -> tuple[list[Actor], list[Actor]]:
+    """'Protests against Japan erupted in Beijing', 'anti-US demonstrations spread across Pakistan':
+    the crowd is of the country where the protest breaks out (or its own demonym: "Chinese
+    protests"), and it is aimed at whom 'against X' or 'anti-X' names; none without such a name."""
+    target: list[Actor] = []
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "against":
+            for o in (o for o in c.children if o.dep_ == "pobj"):
+                found = [a for a in idx.actors_for(o) if a.country] or \
+                    [Actor(kind="state", country=code) for code in [place_country(o, idx) or idx.modifier_country(o)] if code]
+                target.extend(a for a in found if a not in target)
+    for x in noun.subtree:
+        place = idx.place_at.get(x.i)
+        if place is not None and x.i >= 2 and x.doc[x.i - 1].text == "-" and x.doc[x.i - 2].lower_ == "anti":
+            target.append(Actor(kind="state", country=place.code))
+    where = None
+    verb = noun.head
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "across", "throughout", "outside", "at"):
+            for o in (o for o in c.children if o.dep_ == "pobj"):
+                # "across more than a dozen cities in China": the place may sit deeper in the phrase
+                where = where or place_country(o, idx) or next(
+                    (idx.place_at[x.i].code for x in o.subtree if x.i in idx.place_at
+                     and idx.place_at[x.i].kind in ("country", "capital", "city")), None)
+    own = next((idx.place_at[c.i].code for c in noun.children if c.dep_ in ("amod", "compound")
+                and c.i in idx.place_at and not (c.i >= 2 and c.doc[c.i - 2].lower_ == "anti")), None)
+    home = own or where
+    source = [Actor(kind="group", country=home, role=noun.text.lower())] if home else []
+    target = [a for a in target if a.country != home]
+    # without 'against' or 'anti-' the protest's aim is the story's to tell ("protests broke out in
+    # other cities" after a siege of an embassy): the verb route and the story's memory code those
+    return (source, target) if target else ([], [])

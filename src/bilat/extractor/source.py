@@ -14,7 +14,7 @@ from ..model import Actor
 from ..model import EventType as T
 from .lexicon import lemma
 from .memory import DocumentMemory
-from .parties import noun_agent, noun_owner, noun_parties, pair_parties, place_country
+from .parties import noun_agent, noun_owner, noun_parties, pair_parties, place_country, protest_parties
 from .records import Frame, SentenceContext
 from .subjects import subject_of
 from .syntax import co_actors, existential_participle
@@ -31,6 +31,9 @@ def run(f: Frame, ctx: SentenceContext) -> Frame:
     if f.route == "noun_with_its_parties":
         source, target = noun_parties(t, idx)
         return f.but("noun_parties", source=source, target=target, exclude=frozenset())
+    if f.route == "protest_outbreak":
+        source, target = protest_parties(t, idx)
+        return f.but("protest_parties", source=source, target=target, exclude=frozenset())
     if f.route == "weapon_launch":
         return f.but("noun_agent", source=noun_agent(t, idx), target=[], exclude=frozenset())
     if f.scene:

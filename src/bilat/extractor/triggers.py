@@ -17,7 +17,7 @@ from .recodings import trigger_recode
 from .parties import noun_parties, pair_parties
 from .syntax import is_passive_conj, quantity_head
 from .words import (AIR_STRIKE_MODIFIERS, ARRANGEMENTS, CARRYING_VERBS, GENERIC_EVENT_NOUNS, HOSTILE_XCOMP, LAUNCH_NOUNS, NOT_YET,
-                    PASSING_PREPS, PROSPECT_NOUNS, QUANTITY, SCENE_VERBS, WEAPONS)
+                    OUTBREAK_VERBS, PASSING_PREPS, PROSPECT_NOUNS, QUANTITY, SCENE_VERBS, WEAPONS)
 
 PHASE = "triggers"
 #: noun events whose parties a compound may name ("the Japan-China summit", "the India-China clash")
@@ -231,6 +231,8 @@ def _noun_trigger_by_head(t: Token, nt: NounTrigger) -> tuple[Trigger, Token | N
         return scene, None, "scene_noun"
     if dep in ("nsubj",) and head.lemma_ in SCENE_VERBS and nt.scene:
         return scene, None, "scene_noun"
+    if dep == "nsubj" and nt.type == T.PROTEST and lemma(head) in OUTBREAK_VERBS:
+        return scene, None, "protest_outbreak"  # "protests against Japan erupted in Beijing"
     if nt.scene and nt.type == T.CONSULT and any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in t.children):
         return scene, None, "scene_noun"  # "the latest round of talks with Ethiopia"
     return None
