@@ -28,6 +28,9 @@ RULES = [
     ("The summit opened amid Canadian sanctions on Belarusian potash.", ("SANCTION", ["CAN"], ["BLR"])),
     ("Ties soured after the expulsion of three Kenyan envoys by Uganda.", ("SANCTION", ["UGA"], ["KEN"])),
     ("Trade fell after the seizure of a Danish freighter by Eritrea.", ("COERCE", ["ERI"], ["DNK"])),
+    # concern over what unfolds in a country is aimed at that country
+    ("Kenya expressed concern over the situation in Burundi on Monday.", ("ACCUSE", ["KEN"], ["BDI"])),
+    ("Ghana voiced concern on the unrest in Togo.", ("ACCUSE", ["GHA"], ["TGO"])),
     # a protest noun that breaks out is a protest by the country where it does, at whom it names
     ("Protests against Turkey erupted in Athens on Sunday.", ("PROTEST", ["GRC"], ["TUR"])),
     ("Anti-Russian demonstrations spread across Georgia on Sunday.", ("PROTEST", ["GEO"], ["RUS"])),

@@ -16,6 +16,7 @@ from ..model import Actor
 from ..model import EventType as T
 from .lexicon import lemma
 from .parties import place_country, possessor
+from .accused import accused_over, doer_of_condemned_act
 from .recipients import aid_recipient, rest_of_a_list
 from .records import Frame, SentenceContext
 from .speech import state_voice
@@ -127,46 +128,6 @@ def select(t: Token, typ: T, light: Token | None, source: list[Actor], exclude: 
             break  # a protest's purpose may name more of whom it is aimed at
     rest_of_a_list(s)
     return s.found, first
-
-
-def doer_of_condemned_act(s: Search) -> None:
-    """'condemned the attack by Israel', 'investigating crimes by Croatian extremists against Serb
-    civilians': whoever did the condemned act is accused, not its victims."""
-    if s.typ != T.ACCUSE:
-        return
-    for h in s.heads:
-        acts = [c for c in h.children if c.dep_ == "dobj" and c.i not in s.exclude]
-        acts += [o for c in h.children if c.dep_ == "prep" and c.lower_ in ("over", "about", "for")
-                 for o in c.children if o.dep_ == "pobj"]
-        if h.pos_ == "VERB" and not any(c.dep_ == "auxpass" for c in h.children):
-            acts.append(h)  # the parser often hangs "by X" on the active verb itself
-        for act in acts:
-            for c in act.children:
-                if c.dep_ == "prep" and c.lower_ == "by":
-                    for o in c.children:
-                        if o.dep_ == "pobj":
-                            s.take(o)
-                            code = None if s.found else s.idx.modifier_country(o)
-                            if code:  # "by Croatian extremists", in Croatia's own inquiry too
-                                s.found.append(Actor(kind="group", country=code,
-                                                     role=s.idx.noun_phrase(o, strip_det=True)))
-
-
-def accused_over(s: Search) -> None:
-    """'complained to the UN over Israeli air raids': the accused before the addressee (but 'slams
-    the US over Taiwan arms sales' accuses its object)."""
-    if s.typ != T.ACCUSE or any(s.idx.actors_for(c) for h in s.heads for c in h.children if c.dep_ == "dobj"):
-        return
-    for h in s.heads:
-        for c in h.children:
-            if c.dep_ == "prep" and c.lower_ in ("over", "about", "against", "of") and c.i not in s.exclude:
-                for o in c.children:
-                    if o.dep_ == "pobj":
-                        s.take_foreign(o)
-                        if not s.found:
-                            possessor(s.idx, o, s.take_foreign, s.take_place)
-    own = {a.country for a in s.source if a.country}
-    s.found[:] = [a for a in s.found if a.country not in own]  # "over the detention of a Japanese national"
 
 
 def person_met(s: Search) -> None:
