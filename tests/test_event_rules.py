@@ -283,6 +283,11 @@ def test_light_verbs_of_sanctions_and_meetings(dyads, text, expected):
     # a first-person quotation speaks for whoever the quotation is attributed to, after it
     ("\u201cWe urge Kenya to release the journalists. We will not accept delays,\u201d Ugandan Foreign Minister "
      "Peter Okello said on Monday.", ("REQUEST", ["UGA"], ["KEN"])),
+    # a quotation that a statement by a body opens and a later sentence closes is the body's, not
+    # that of whoever speaks after it
+    ("A statement by the African Union reads, \u201cWe have followed the events in the region closely. "
+     "We are concerned about the situation in Sudan.\u201d Egypt said it would send aid.",
+     ("ACCUSE", ["IGO:AU"], ["SDN"])),
     # a transcript line speaks for its label
     ("Kenyan President Samuel Odhiambo met Ugandan President Peter Okello on Monday.\n\n"
      "Okello: I call on Kenya to reopen the border.", ("REQUEST", ["UGA"], ["KEN"])),

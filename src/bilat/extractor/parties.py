@@ -13,7 +13,7 @@ from .words import CROWD_NOUNS, DOCUMENT_VERBS, INVASION_NOUNS, MUTUAL_FIGHTS, N
 
 
 def noun_owner(idx: ActorIndex, noun: Token) -> list[Actor]:
-    """'Egypt's statement said', 'the Turkish foreign ministry's spokesman said'."""
+    """'Egypt's statement said', 'the Turkish foreign ministry's spokesman said', 'a statement by ASEAN'."""
     mods = [x for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod", "appos") for x in c.subtree]
     # "a report released in the Rwandan capital": a document speaks for where it was issued
     mods += [x for c in noun.children if c.dep_ == "acl" and lemma(c) in DOCUMENT_VERBS
@@ -27,6 +27,13 @@ def noun_owner(idx: ActorIndex, noun: Token) -> list[Actor]:
         person = idx.person_at.get(c.i)
         if person is not None:
             return [person.actor()]
+    # "a statement by ASEAN", "a communique from the Kenyan foreign ministry"
+    for c in noun.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from"):
+            for o in (o for o in c.children if o.dep_ == "pobj"):
+                found = [a for a in idx.actors_for(o) if a.country]
+                if found:
+                    return found
     return []
 
 
