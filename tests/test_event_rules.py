@@ -236,6 +236,8 @@ NOT_EVENTS = [
     "Kenya's president today rejected a fresh offer from Uganda for direct talks between the two neighbours.",
     # a protest that breaks out with no one named as its aim is left to the story
     "Protests broke out in Athens on Sunday.",
+    # a reporter's question is no request
+    "Asked to comment on the warning, the Kenyan spokesperson replied that Nairobi would not yield.",
     # a measure in prospect, or the object of a call, is not taken
     "Markets weighed the prospect of Canadian sanctions on Belarusian potash.",
 ]
@@ -252,10 +254,11 @@ NOT_EVENTS = [
     (NOT_EVENTS[7], "REQUEST"),
     (NOT_EVENTS[8], "CONSULT"),
     (NOT_EVENTS[9], "PROTEST"),
-    (NOT_EVENTS[10], "SANCTION"),
+    (NOT_EVENTS[10], "REQUEST"),
+    (NOT_EVENTS[11], "SANCTION"),
 ], ids=["allegation", "protest-demand", "wish", "place-description", "faced-prospect", "inferred-host",
         "demanded-content", "officials-not-placed", "offered-talks",
-        "aimless-outbreak", "measure-in-prospect"])
+        "aimless-outbreak", "reporters-question", "measure-in-prospect"])
 def test_not_an_event(dyads, text, absent):
     assert absent not in [d[0] for d in dyads(text)]
 
@@ -558,3 +561,19 @@ def test_a_state_speaks_through_the_one_spokesperson_the_story_names(nlp):
             "Spokesperson Jane Mwangi said Kenya was committed to its sovereignty.")
     request = [e for e in bilat.extract(text, PUBLISHED) if e["type"] == "REQUEST"]
     assert request and [(a["country"], a["name"]) for a in request[0]["source"]] == [("KEN", "Jane Mwangi")], request
+
+
+def test_an_official_who_summons_the_lead_countrys_envoy_is_of_the_other_side(dyads):
+    # the story is led by Uganda, but whoever summons Uganda's chargé d'affaires is Kenya's
+    text = ("The Ugandan embassy in Nairobi rejected the claims of Kenya on Monday. Deputy Secretary Jane "
+            "Wambui summoned the charge d'affaires of the Ugandan embassy, Peter Okello, on Tuesday.")
+    assert ("ACCUSE", ["KEN"], ["UGA"]) in dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a passive act whose subject is the act itself: the act's owner does it
+    ("The Thai protests were conveyed to Cambodia on Monday.", ("ACCUSE", ["THA"], ["KHM"])),
+    ("Egypt's demands were delivered to Ethiopia on Monday.", ("REQUEST", ["EGY"], ["ETH"])),
+])
+def test_a_passive_act_named_by_its_noun_is_its_owners(dyads, text, expected):
+    assert expected in dyads(text)

@@ -140,6 +140,17 @@ def test_line_break_starts_a_sentence_in_the_real_pipeline(nlp):
     assert any(s.startswith("Japan and South Korea") for s in starts), starts
 
 
+@pytest.mark.parametrize("text, sentences", [
+    # a short title's period before a name ends no sentence
+    ("The Undersecretary for Asian Affairs Ma. Teresa Cruz called the Chinese envoy on Monday.", 1),
+    ("Kenya's spokesperson Amb. Jane Wambui replied on Monday.", 1),
+    # but a sentence that ends on a surname does end there
+    ("The talks ended, said Ma. The two sides will meet again.", 2),
+])
+def test_a_short_titles_period_is_no_sentence_end(nlp, text, sentences):
+    assert len(list(nlp(text).sents)) == sentences
+
+
 # ---------------------------------------------------------------- tables
 
 TABLES = sorted(p.name for p in resources.files("bilat.data").iterdir() if p.name.endswith(".tsv"))

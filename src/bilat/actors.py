@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from .model import Actor
-from .nlp import Place, gazetteer_entries, read_table, stateless_entries
+from .nlp import TITLE_ABBREVIATIONS, Place, gazetteer_entries, read_table, stateless_entries
 
 TITLES = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam", "prof", "prof.", "gen", "gen.",
           "lt", "col", "sen", "sen.", "rep", "rep.", "sheikh", "president", "minister", "premier", "king",
@@ -109,6 +109,10 @@ def leader_table() -> tuple[dict[tuple[str, ...], tuple[str, str, str]], dict[st
     return full, unique
 
 
+#: words of a post below the top one ("Deputy Foreign Minister", "Under-Secretary of State")
+_DEPUTY_WORDS = {"deputy", "vice", "under", "under-secretary", "undersecretary", "assistant", "junior"}
+#: verbs whose object is the other side's official ("summoned the Chinese envoy")
+_FACING_VERBS = {"summon", "meet", "receive", "call", "host", "phone", "telephone"}
 #: second halves of "Israeli-occupied", "Iranian-backed": the first half names who holds or backs
 #: the thing, not the country it is of or in
 _BACKING = {"occupied", "held", "controlled", "annexed", "backed", "sponsored", "supported", "funded", "armed"}
@@ -373,6 +377,10 @@ class ActorIndex:
                     and not any(w in p.role.lower() for w in ("ambassador", "envoy")) and index._ever_subject(p) \
                     and not (leader and len([c for c in index.focus if not c.startswith("IGO:")]) > 1):
                 p.country, p.inferred = index.lead_country, True
+                states = [c for c in index.focus if not c.startswith("IGO:")]
+                if len(states) == 2 and index._summons(p, index.lead_country):
+                    # "Hermoso summoned the chargé d'affaires of the Chinese Embassy": the other side's
+                    p.country = next(c for c in states if c != index.lead_country)
             # a story that names one country only: its officials are that country's
             elif p.country is None and index.sole_country():
                 p.country, p.inferred = index.sole_country(), True
@@ -387,6 +395,25 @@ class ActorIndex:
     def country_inferred(self, actor: Actor) -> bool:
         """Was this person's country taken from the story rather than from the text?"""
         return actor.kind == "person" and any(p.inferred and p.name == actor.name for p in self.people)
+
+    def _summons(self, person: "Person", code: str) -> bool:
+        """Does the person, as a subject, summon, meet, receive or call someone of that country?"""
+        for i, p in self.person_at.items():
+            tok = self.doc[i]
+            if tok.dep_ == "appos" and tok.head.dep_ == "nsubj":
+                tok = tok.head  # "Undersecretary for Asean Affairs, X, called ...": the post is the subject
+            if p is not person or tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in _FACING_VERBS:
+                continue
+            # (the parser may hang the one called on a time word: "called Minister Chen morning")
+            met = [x for c in tok.head.children if c.dep_ in ("dobj", "dative", "npadvmod", "oprd") for x in c.subtree]
+            met += [x for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "with" for x in c.subtree]
+            if any((o := self.person_at.get(x.i)) is not None and o is not person and o.country == code for x in met):
+                return True
+            # "Charge d'affaires of the Chinese Embassy": the post's country
+            if any(x.i in self.place_at and self.place_at[x.i].code == code and self.place_at[x.i].kind != "city"
+                   for x in met):
+                return True
+        return False
 
     def _ever_subject(self, person: "Person") -> bool:
         """Is any mention of the person a clause subject ("Hua said", "spokesman Wang Wenbin said")?"""
@@ -544,6 +571,9 @@ class ActorIndex:
             if t.text in ("-", "–"):
                 i -= 1
                 continue  # "Secretary-General"
+            if t.text == "." and i > 0 and doc[i - 1].text in TITLE_ABBREVIATIONS and not doc[i - 1].whitespace_:
+                i -= 2
+                continue  # "Undersecretary Ma. Theresa Lazaro", "Amb. X": a title written short
             if t.text == ")" and i >= 2 and doc[i - 2].text == "(" and (i - 1 in self.place_at or doc[i - 1].is_upper):
                 i -= 3  # "Foreign Minister of the Republic of Korea (ROK) X": the acronym repeats the place
                 continue
@@ -573,6 +603,12 @@ class ActorIndex:
             if t.lower_ in {"the", "a", "an", "his", "her", "their", "its"}:
                 break
             place = self.place_at.get(i)
+            if place is not None and self._portfolio(place):
+                # "Undersecretary for Bilateral Relations and Asean Affairs", "Minister for African
+                # Affairs": the place names the portfolio, not whose official it is
+                role_toks[:0] = list(doc[place.start:i + 1])
+                i = place.start - 1
+                continue
             if place is not None and self._post_of(place.start - 1) is not None:
                 # "Foreign Minister of the Democratic People's Republic of Korea X"
                 country = country or place.code
@@ -598,6 +634,10 @@ class ActorIndex:
                 continue
             if t.text in _HONORIFICS or t.lower_.rstrip(".") in ("mr", "mrs", "ms", "dr"):
                 i -= 1  # "HE Dr. Ayman Al Safadi": honorifics are neither the role nor the name
+                continue
+            if t.lower_ in ("for", "and") and role_toks and any(x.lower_ in ("affairs", "relations") for x in role_toks):
+                role_toks.insert(0, t)  # "Undersecretary for Bilateral Relations and Asean Affairs X"
+                i -= 1
                 continue
             if t.lower_ == "and" and role_toks and i > 0 and doc[i - 1].lower_ in ROLE_WORDS:
                 role_toks.insert(0, t)  # "Deputy Prime Minister and Foreign Minister X": one person, two roles
@@ -630,7 +670,7 @@ class ActorIndex:
                 role_toks = [t for t in sub if not t.is_punct][:12]
             for t in sub:
                 place = self.place_at.get(t.i)
-                if place is not None:
+                if place is not None and not self._portfolio(place):
                     country = country or place.code
                     break
         # the name is itself an apposition: "his Japanese counterpart Yoshimasa Hayashi",
@@ -640,7 +680,7 @@ class ActorIndex:
             sub = [t for t in head.subtree if t.i < ent.start]
             for t in sub:
                 place = self.place_at.get(t.i)
-                if place is not None and country is None:
+                if place is not None and country is None and not self._portfolio(place):
                     country = place.code
             if not role_toks:
                 role_toks = [t for t in sub if not t.is_punct and t.lower_ not in {"the", "his", "her", "their", "a"}
@@ -656,6 +696,12 @@ class ActorIndex:
                     sector = sector_table()[word][0]
                     break
         return role, country, sector
+
+    def _portfolio(self, place: Place) -> bool:
+        """A place that names a post's portfolio ("Undersecretary for Asean Affairs", "Minister for
+        African Affairs", "Bilateral Relations"), not whose official holds it."""
+        doc = self.doc
+        return place.end < len(doc) and doc[place.end].lower_ in ("affairs", "relations")
 
     def _post_before(self, start: int) -> list[Token] | None:
         """The post that a place ending a chain of 'of' phrases belongs to: "Secretary-General of the
@@ -972,6 +1018,8 @@ class ActorIndex:
             words = set(p.role.lower().split())
             if noun in words or (noun in ("counterpart", "official", "leader") and _is_gov_role(p.role)):
                 score = len(words & modifiers)
+                if noun == "counterpart" and words & _DEPUTY_WORDS:
+                    score -= 1  # Zarif's "US counterpart" is Secretary Kerry, not Under-Secretary Sherman
                 if score >= best:
                     found, best = p, score
         if found is None and noun in _POSTS | {"minister", "secretary", "commissioner", "counterpart"}:

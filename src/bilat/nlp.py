@@ -150,14 +150,37 @@ class Gazetteer:
         return doc
 
 
+#: titles written short before a name, which the tokenizer splits from their period and the
+#: parser then takes for a sentence's end ("Undersecretary Ma. Theresa Lazaro", "Amb. Linda X");
+#: (kept whole by the tokenizer instead, as "Gen." is, the tagger reads the name as an organisation's)
+TITLE_ABBREVIATIONS = {"Adm", "Amb", "Atty", "Brig", "Capt", "Cdr", "Cmdr", "Col", "Engr", "Gen", "Gov", "Hon",
+                        "Insp", "Lt", "Ma", "Maj", "Prof", "Rep", "Sec", "Sen", "Sgt", "Supt"}
+
+
+def _title_period(doc: Doc, i: int) -> bool:
+    """Is token ``i`` the period of a short title before a name? ("... Affairs Ma. Theresa",
+    "spokesperson Ma. Teresita Daza", not "..., said Ma. The talks")"""
+    title = doc[i - 1] if i > 0 else None
+    if doc[i].text != "." or title is None or title.text not in TITLE_ABBREVIATIONS or title.whitespace_:
+        return False
+    before, after = doc[i - 2] if i > 1 else None, doc[i + 1]
+    # after a role word, a name or a break, not after a verb ("..., said Ma. Chinese officials")
+    led = before is None or before.is_punct or "\n" in before.whitespace_ or (
+        before.is_alpha and not before.tag_.startswith("VB"))
+    return led and after.is_title and not after.is_stop
+
+
 @Language.component(LINES, assigns=["token.is_sent_start"])
 def line_sentences(doc: Doc) -> Doc:
-    """A line break ends a sentence: scraped paragraphs, headlines and captions never run on."""
+    """A line break ends a sentence: scraped paragraphs, headlines and captions never run on; the
+    period of a short title before a name does not end one (the parser mostly follows)."""
     for i, t in enumerate(doc[:-1]):
         if "\n" in t.text or (t.is_space and "\n" in t.whitespace_ + t.text):
             doc[i + 1].is_sent_start = True
         elif "\n" in t.whitespace_:
             doc[i + 1].is_sent_start = True
+        elif _title_period(doc, i):
+            doc[i + 1].is_sent_start = False
     return doc
 
 
@@ -326,6 +349,7 @@ _GLUED = (
 def split_glued_punctuation(nlp: Language) -> None:
     infixes = list(nlp.Defaults.infixes) + list(_GLUED)
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+
 
 
 _LOADED: dict[str, Language] = {}

@@ -144,6 +144,8 @@ def scene_participants(noun: Token, speaker, idx: ActorIndex) -> tuple[list[Acto
 def passive_target(f: Frame, idx: ActorIndex) -> list[Actor]:
     """The passive subject is the target; "It has been formally requested that U.S. authorities
     conduct ...": the demand is addressed to the subject of the complement clause."""
+    if f.light is not None and f.subject is not None and f.subject.i == f.trigger.i:
+        return []  # "The Thai protests were conveyed to Cambodia": the act itself is the subject
     if f.subject is None or f.subject.lower_ != "it":
         return f.source
     target: list[Actor] = []
@@ -172,6 +174,13 @@ def by_agent(f: Frame, idx: ActorIndex, memory: DocumentMemory, target: list[Act
                             source = idx.actors_for(x, speaker=speaker)
                             break
     return source
+
+
+def owner_of_the_act(f: Frame, idx: ActorIndex, memory: DocumentMemory, target: list[Actor]) -> list[Actor]:
+    """'The Thai protests were conveyed', 'Egypt's demands were delivered': whose act the subject is."""
+    if f.light is None or f.subject is None or f.subject.i != f.trigger.i:
+        return []
+    return noun_owner(idx, f.trigger)
 
 
 def summoner(f: Frame, idx: ActorIndex, memory: DocumentMemory, target: list[Actor]) -> list[Actor]:
@@ -230,7 +239,7 @@ def last_government(f: Frame, idx: ActorIndex, memory: DocumentMemory, target: l
     return [last] if last is not None else []
 
 
-PASSIVE_SOURCES = (by_agent, summoner, attack_by_country, speaker_of_clause, same_type_before, last_government)
+PASSIVE_SOURCES = (by_agent, owner_of_the_act, summoner, attack_by_country, speaker_of_clause, same_type_before, last_government)
 
 
 def at_target(f: Frame, idx: ActorIndex, target: list[Actor]) -> list[Actor]:

@@ -38,7 +38,8 @@ def run(f: Frame, ctx: SentenceContext) -> Frame:
         # "Evidence against Russia was presented by the US": the noun names the target
         # (the noun is the passive subject, so its own subtree is not excluded)
         exclude = set(f.exclude) - {x.i for x in t.subtree}
-        target, how = select(t, f.type, None, f.source, exclude, f.speaker, idx)
+        # ("The Thai protests were conveyed to Cambodia": the light verb's own phrases too)
+        target, how = select(t, f.type, f.light if f.subject is t else None, f.source, exclude, f.speaker, idx)
         f = f.but(f"target:{how}", target=target)
     if f.light is not None and lemma(f.light) == "face":
         # "faces pressure from Congress": the one who faces it is the target
