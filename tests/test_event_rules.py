@@ -28,6 +28,9 @@ RULES = [
     ("The summit opened amid Canadian sanctions on Belarusian potash.", ("SANCTION", ["CAN"], ["BLR"])),
     ("Ties soured after the expulsion of three Kenyan envoys by Uganda.", ("SANCTION", ["UGA"], ["KEN"])),
     ("Trade fell after the seizure of a Danish freighter by Eritrea.", ("COERCE", ["ERI"], ["DNK"])),
+    # a fronted participle with its own agent is passive: the agent acts on the main clause's subject
+    ("Urged by Nairobi, Uganda agreed to reopen the border on Monday.", ("REQUEST", ["KEN"], ["UGA"])),
+    ("Invited by Ghana, the Togolese president visited Accra on Monday.", ("AGREE", ["GHA"], ["TGO"])),
     # concern over what unfolds in a country is aimed at that country
     ("Kenya expressed concern over the situation in Burundi on Monday.", ("ACCUSE", ["KEN"], ["BDI"])),
     ("Ghana voiced concern on the unrest in Togo.", ("ACCUSE", ["GHA"], ["TGO"])),

@@ -138,8 +138,8 @@ class Gazetteer:
             if text in _AMBIGUOUS and span[0].ent_type_ not in ("GPE", "NORP", "LOC") and not (
                     kind == "country" and _stands_alone(span)):
                 continue  # "Jordan Bardella", "Chad Wolf"; but "Mali's junta", "troops left Mali" are the state
-            if span[0].ent_type_ == "PERSON" and kind in ("capital", "city"):
-                continue  # "Washington" the person; "Sri Lanka" stays a country
+            if span[0].ent_type_ == "PERSON" and kind in ("capital", "city") and not _stands_alone(span):
+                continue  # "George Washington" the person; "visited Accra" the tagger's guess stays a place
             if kind == "igo" and _inside_other_name(span):
                 continue  # "National Security Council", "Russian Security Council": a state's own body
             places.append(Place(span.start, span.end, code, kind))
