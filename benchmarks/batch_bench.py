@@ -33,8 +33,9 @@ every date, of any precision, N years on; ``--corpus stress``: day-precise dates
 per round, coarse ones never moved, so stories and date windows grow without bound), in a
 child process: what it times is exactly the part of ``bilat ingest`` that can grow with the
 store (syndication lookup, story matching, story summaries, roll-ups), at ~20 x the speed
-of a full run. Printed per 1,000 articles: the rate and the seconds spent in each write
-phase; then the rate over the first and the last 1,000, and the child's peak RSS.
+of a full run. Printed per 1,000 articles: the rate, the child's CPU seconds (which, unlike
+the rate, hardly move with what else a shared machine runs) and the CPU seconds of each write
+phase; then the first and the last 1,000's rate and CPU seconds, and the child's peak RSS.
 ``--phases`` picks phases (default: all three).
 
 Targets (issue 12): 2/1 >= 1.7, peak RSS < 1.5 GB and within 10 % between the two sizes,
@@ -271,8 +272,8 @@ def main() -> None:
             raise SystemExit(f"growth phase failed:\n{err[-3000:]}")
         rates = json.loads(last)
         results["growth"] = rates
-        print(f"  {time.perf_counter() - start:.0f} s; articles/s per 1,000: {rates['rates']}; peak {rates['peak_rss_mib']} MiB",
-              flush=True)
+        print(f"  {time.perf_counter() - start:.0f} s; articles/s per 1,000: {rates['rates']}; CPU s per 1,000: "
+              f"{rates['cpu_s']}; peak {rates['peak_rss_mib']} MiB", flush=True)
 
     report(results, opts)
     print(json.dumps(results))
@@ -299,8 +300,10 @@ def report(results: dict, opts) -> None:
                       f"target < 1536 MiB and within 10 %)")
     if "growth" in results:
         r = results["growth"]["rates"]
+        c = results["growth"]["cpu_s"]
         print(f"ingest's store path, articles/s over the first and the last 1,000 of {opts.large}: {r[0]} -> {r[-1]} "
-              f"({(r[-1] / r[0] - 1) * 100:+.1f} %), peak RSS {results['growth']['peak_rss_mib']} MiB")
+              f"({(r[-1] / r[0] - 1) * 100:+.1f} %); CPU seconds per 1,000: {c[0]} -> {c[-1]} "
+              f"({(c[-1] / c[0] - 1) * 100:+.1f} %); peak RSS {results['growth']['peak_rss_mib']} MiB")
 
 
 #: write phases timed by the growth phase: (label, module, attribute); a phase missing from
@@ -333,11 +336,11 @@ def _timed_phases() -> dict[str, float]:
             continue
 
         def wrapper(*a, _fn=fn, _label=label, **kw):
-            t = time.perf_counter()
+            t = time.process_time()
             try:
                 return _fn(*a, **kw)
             finally:
-                spent[_label] += time.perf_counter() - t
+                spent[_label] += time.process_time() - t
 
         setattr(owner, name, functools.wraps(fn)(wrapper))
     return spent
@@ -345,8 +348,9 @@ def _timed_phases() -> dict[str, float]:
 
 def grow(articles_path: str, events_path: str, db: str, n: int, corpus: str = "feed") -> None:
     """The growth phase's child: ``n`` articles' records into a fresh store through Store.ingest;
-    per 1,000 articles a line with the rate and the seconds of each write phase (insert_events
-    includes seed and pair_rollups), then one JSON line."""
+    per 1,000 articles a line with the rate, the CPU seconds this process spent and the CPU
+    seconds of each write phase (insert_events includes seed and pair_rollups), then one JSON
+    line. CPU time, unlike the rate, hardly moves with what else the machine runs."""
     import itertools
     import resource
     from collections import defaultdict
@@ -375,24 +379,25 @@ def grow(articles_path: str, events_path: str, db: str, n: int, corpus: str = "f
             k += 1
 
     store = open_store(db, create=True)
-    rates, phases, done, last = [], [], 0, time.perf_counter()
-    before = dict(spent)
+    rates, cpu, phases, done = [], [], [], 0
+    last, last_cpu, before = time.perf_counter(), time.process_time(), dict(spent)
 
     def progress(m):
-        nonlocal done, last, before
+        nonlocal done, last, last_cpu, before
         prev, done = done, done + m
         if done // 1000 > prev // 1000:
-            now = time.perf_counter()
+            now, now_cpu = time.perf_counter(), time.process_time()
             rates.append(round(1000 / (now - last), 1))
+            cpu.append(round(now_cpu - last_cpu, 2))
             phases.append({k: round(spent[k] - before[k], 2) for k in spent})
-            print(f"{done // 1000 * 1000:6d} {rates[-1]:7.1f} articles/s  "
+            print(f"{done // 1000 * 1000:6d} {rates[-1]:7.1f} articles/s  cpu {cpu[-1]:5.2f} s  "
                   + "  ".join(f"{k} {v:.2f}" for k, v in phases[-1].items()), flush=True)
-            last, before = now, dict(spent)
+            last, last_cpu, before = now, now_cpu, dict(spent)
 
     store.ingest(itertools.islice(results(), n), batch_size=50, progress=progress)
     store.close()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"corpus": corpus, "rates": rates, "phases": phases, "peak_rss_mib": round(peak)}))
+    print(json.dumps({"corpus": corpus, "rates": rates, "cpu_s": cpu, "phases": phases, "peak_rss_mib": round(peak)}))
 
 
 if __name__ == "__main__":

@@ -22,7 +22,8 @@ _COUNTRIES = ("USA", "CHN", "JPN", "TUR", "RUS")
 _DATES = ("2023-01-31", "2023-02-01", "2023-02-02", "2023-02", "2023", None)
 _OUTLETS = ("wire.example", "daily.example", "herald.example", None)
 _ISSUES = ("taiwan", "trade", "nuclear", "border")
-_VOCAB = [f"w{i}" for i in range(400)]
+# words of letters only, as stories.tokens reads them: coarse dates need alike wording to join a story
+_VOCAB = [f"w{chr(97 + i // 26)}{chr(97 + i % 26)}" for i in range(400)]
 
 
 def _corpus(seed: int, n_articles: int) -> list[ArticleResult]:

@@ -38,7 +38,8 @@ def after_batch(conn: Connection, since: dict[str, int]) -> None:
     hi = conn.execute(select(func.coalesce(func.max(events.c.seq), 0))).scalar_one()
     if hi > since["seq"]:
         pairs, months = _count(conn, since["seq"], hi)
-        _refresh_issue_months(conn, months)
+        _refresh_issue_months(conn, {(pk, m) for pk, m in months if m})
+        _add_timeless_issue_cells(conn, since["seq"], hi, sorted({pk for pk, m in months if not m}))
         _refresh_pair_stories(conn, pairs)
     search.index_new(conn, since)
 
@@ -227,16 +228,65 @@ def _insert_select_issue_months(conn: Connection, where: str, params: dict) -> N
 
 
 def _refresh_issue_months(conn: Connection, touched: set[tuple[str, str]]) -> None:
-    """Recount the stance cells of the (pair, month) a batch touched: stories are counted distinct."""
+    """Recount the stance cells of the (pair, month) a batch touched: stories are counted distinct.
+    (The cells without a month are added to instead: ``_add_timeless_issue_cells``.)"""
     for pk, month in sorted(touched):
         conn.execute(pair_issue_months.delete().where(pair_issue_months.c.pair_key == pk,
                                                       pair_issue_months.c.month == month))
-        if month:
-            lo, hi = month + "-01", month + "-31"
-            _insert_select_issue_months(conn, "d.pair_key = :pk AND d.day BETWEEN :lo AND :hi AND d.month = :m",
-                                        {"pk": pk, "lo": lo, "hi": hi, "m": month})
-        else:
-            _insert_select_issue_months(conn, "d.pair_key = :pk AND d.month IS NULL", {"pk": pk})
+        lo, hi = month + "-01", month + "-31"
+        _insert_select_issue_months(conn, "d.pair_key = :pk AND d.day BETWEEN :lo AND :hi AND d.month = :m",
+                                    {"pk": pk, "lo": lo, "hi": hi, "m": month})
+
+
+def _add_timeless_issue_cells(conn: Connection, lo: int, hi: int, pairs: list[str]) -> None:
+    """Add the events with lo < seq <= hi to the stance cells without a month (month '': undated
+    and year-only events). Those cells span all time, so recounting one, as a month's is, would
+    read every such event of the pair each batch: ingest would slow as the store grows. Events
+    are only ever added, so their counts add up; a story counts in a cell where it had no event
+    before (its earlier records are read by story, not by pair)."""
+    if not pairs:
+        return
+    d, i, e = event_dyads.c, event_issues.c, events.c
+    cols = (d.pair_key, i.issue, d.src, d.tgt, d.directed, d.type, d.event_id, d.story_id, d.day)
+
+    def cells(rows):
+        for r in rows:
+            for side in ([r.src] if r.directed else [r.src, r.tgt]):
+                yield (r.pair_key, r.issue, side, r.type), r
+    joined = select(*cols).join(event_issues, i.event_id == d.event_id).join(events, e.event_id == d.event_id)
+    new: dict[tuple, dict] = {}
+    for part in _chunked(pairs):
+        rows = conn.execute(joined.where(e.seq > lo, e.seq <= hi, d.month.is_(None), d.pair_key.in_(part)))
+        for key, r in cells(rows):
+            c = new.setdefault(key, {"events": set(), "stories": set(), "last_day": None})
+            c["events"].add(r.event_id)
+            c["stories"].add(r.story_id)
+            if r.day and (c["last_day"] is None or r.day > c["last_day"]):
+                c["last_day"] = r.day
+    seen: set[tuple] = set()  # (cell, story) counted by an earlier batch
+    for part in _chunked(sorted({sid for c in new.values() for sid in c["stories"]})):
+        rows = conn.execute(joined.where(e.seq <= lo, d.month.is_(None), d.story_id.in_(part)))
+        seen.update((key, r.story_id) for key, r in cells(rows))
+    if not new:
+        return
+    insert = _dialect_insert(conn)
+    least, greatest = (func.least, func.greatest) if conn.dialect.name == "postgresql" else (func.min, func.max)
+    rows = [dict(pair_key=k[0], issue=k[1], side=k[2], type=k[3], month="", n_events=len(c["events"]),
+                 n_stories=len([s for s in c["stories"] if (k, s) not in seen]), last_day=c["last_day"])
+            for k, c in sorted(new.items())]
+    stmt = insert(pair_issue_months)
+    x, t = stmt.excluded, pair_issue_months.c
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["pair_key", "issue", "side", "type", "month"],
+        set_={"n_events": t.n_events + x.n_events, "n_stories": t.n_stories + x.n_stories,
+              "last_day": greatest(func.coalesce(t.last_day, x.last_day), func.coalesce(x.last_day, t.last_day))})
+    for j in range(0, len(rows), CHUNK):
+        conn.execute(stmt, rows[j:j + CHUNK])
+
+
+def _chunked(seq: list, n: int = 500):
+    for j in range(0, len(seq), n):
+        yield seq[j:j + n]
 
 
 def _refresh_pair_stories(conn: Connection, pairs: Iterable[str]) -> None:
