@@ -83,8 +83,9 @@ def migrate_cmd(settings, db):
 @click.option("--quiet", "-q", is_flag=True, help="no progress line. Example: -q")
 @click.pass_obj
 def rebuild_rollups_cmd(settings, db, quiet):
-    """Recount every derived table from the stored events: the pair roll-ups, the browsing
-    roll-ups (actors, issues, outlets, stance cells, pair totals) and the search index.
+    """Recount every derived table from the stored events: the pair roll-ups, the stories'
+    summary rows and what ingest keeps them from, the browsing roll-ups (actors, issues,
+    outlets, stance cells, pair totals) and the search index.
 
     Ingest keeps them current; run this after loading rows by other means (a bulk COPY, a
     restore of some tables). It takes minutes at a million events.
