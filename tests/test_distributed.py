@@ -28,7 +28,7 @@ RUN = "import sys; from bilat.cli import main; sys.exit(main())"
 #: columns that say when or in which transaction a row was written, not what it holds
 _WHEN = {"ingested_at", "created_at", "updated_at", "batch_id"}
 _TABLES = ("articles", "events", "stories", "event_dyads", "event_issues", "event_actors", "pair_months",
-           "pair_weeks", "story_pairs")
+           "pair_weeks", "story_pairs", "story_members", "story_keys", "story_tallies", "story_sources")
 
 
 def dump(db: Path) -> dict[str, list[tuple]]:
@@ -192,3 +192,24 @@ def test_stdin_and_scheduler_errors_are_numbered(tmp_path):
     r = CliRunner().invoke(main, ["batch", str(DEV / "articles.jsonl"), "--db", str(tmp_path / "x.db"),
                                   "--scheduler", "tcp://127.0.0.1:9", "-q"])
     assert r.exit_code == 2 and "[B611]" in r.stderr and "tcp://127.0.0.1:9" in r.stderr
+
+
+def _profiler_state(dask_worker):
+    import dask
+
+    return dask.config.get("distributed.worker.profile.enabled"), len(dask_worker.profile_history)
+
+
+def test_local_workers_run_without_the_profiler_that_grows_them():
+    """A Dask worker's profiler keeps a call tree per second for 1,000 seconds: a long batch run's
+    workers grew by it, so the local cluster's workers start without it."""
+    from bilat.distributed import connect
+
+    client = connect(None, 1, dashboard=":0")
+    try:
+        time.sleep(2.5)  # a profiling worker would have cycled twice by now
+        assert list(client.run(_profiler_state).values()) == [(False, 0)]
+    finally:
+        cluster = client.cluster
+        client.close()
+        cluster.close()

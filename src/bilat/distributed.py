@@ -347,10 +347,20 @@ def connect(scheduler: str | None, local: int | None, dashboard: str = ":8787"):
             return Client(scheduler, timeout="20s")
         except (OSError, TimeoutError) as exc:
             raise BilatError("B611", address=scheduler, detail=str(exc).splitlines()[0][:200]) from None
-    # one thread per worker: spaCy's parser is CPU-bound and holds the GIL
-    cluster = LocalCluster(n_workers=local or os.cpu_count() or 1, threads_per_worker=1, processes=True,
-                           dashboard_address=dashboard)
+    import dask
+
+    # one thread per worker: spaCy's parser is CPU-bound and holds the GIL. Without Dask's
+    # statistical profiler: a worker keeps one call tree per second of the last 1,000
+    # (distributed.admin.low-level-log-length), and with spaCy's deep stacks that grew each
+    # worker by ~150 MiB over 16 minutes of a 20,000-article run
+    with dask.config.set(NO_PROFILER):
+        cluster = LocalCluster(n_workers=local or os.cpu_count() or 1, threads_per_worker=1, processes=True,
+                               dashboard_address=dashboard)
     return Client(cluster)
+
+
+#: Dask configuration for the workers bilat starts (docs/batch.md gives it for a hand-made cluster)
+NO_PROFILER = {"distributed.worker.profile.enabled": False}
 
 
 def submit_shards(client, shards: list[Shard], settings: Settings, work_dir: str, db: str | None,
