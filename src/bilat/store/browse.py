@@ -10,7 +10,8 @@ stops at ``COUNT_CAP`` (the list says "more than").
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+import threading
+from collections import OrderedDict, defaultdict
 from typing import Any
 
 from sqlalchemy import exists, func, select
@@ -27,6 +28,9 @@ from .schema import (actor_names, articles, event_actors, event_dyads, event_iss
 COUNT_CAP = 2_000
 #: a search with at most this many matches lists them by primary key
 SEARCH_IDS = 20_000
+#: searches kept per process (each at most SEARCH_IDS keys), newest used last
+SEARCH_CACHE = 64
+_SEARCH_LOCK = threading.Lock()
 #: facet counts are taken over at most this many of the newest matches (a few index reads each)
 FACET_SAMPLE = 500
 
@@ -52,8 +56,9 @@ class Browse:
     # ------------------------------------------------------------------ events
 
     def _event_plan(self, conn, pair=None, actor=None, type=None, issue=None, since=None, until=None, q=None,
-                    outlet=None, source=None, min_outlets=None) -> dict[str, Any]:
-        """How to list the events matching the filters: the driving index, the row checks, the bounds."""
+                    outlet=None, source=None, min_outlets=None, story=None) -> dict[str, Any]:
+        """How to list the events matching the filters: the driving index, the row checks, the bounds.
+        A story's few events are read by story (the events table's story index), whatever else is asked."""
         lo, hi = self._bounds(since, until)
         types = _types(type) if type else None
         facets: list[tuple[str, str]] = []
@@ -69,21 +74,23 @@ class Browse:
             sizes[("pair", pk)] = conn.execute(select(pair_stats.c.n_events)
                                                .where(pair_stats.c.pair_key == pk)).scalar() or 0
         empty = any(n == 0 for n in sizes.values())
-        known_total = None
+        known_total = in_order = None
         match = search.matches(self.dialect, q) if q else None
         if q and match is None:  # no word to look for: nothing matches
             empty = True
         elif match is not None:
-            # read the matches from the search index once; a few thousand ids are then looked up
-            # by primary key, where the planner might otherwise test every event newest first
-            found = conn.execute(select(events.c.event_id).where(match).limit(SEARCH_IDS + 1)).scalars().all()
-            if len(found) <= SEARCH_IDS:
-                # PostgreSQL plans one array parameter far faster than thousands of IN parameters
-                match = self._among(events.c.event_id, found)
+            # the matches are read from the search index once (and kept while the store is unchanged);
+            # with other filters their ids are looked up by primary key, where the planner might
+            # otherwise test every event newest first
+            found = self._search_keys(conn, q, match)
+            if found is not None:
                 empty = empty or not found
-                if not (facets or pk or types or lo or hi or source or min_outlets):
-                    known_total = len(found)
-        driver = min(sizes, key=sizes.get) if sizes else None
+                if not (facets or pk or types or lo or hi or source or min_outlets or story):
+                    known_total, in_order = len(found), found  # the list is these keys, already in order
+                else:
+                    # PostgreSQL plans one array parameter far faster than thousands of IN parameters
+                    match = self._among(events.c.event_id, [i for _, i in found])
+        driver = min(sizes, key=sizes.get) if sizes and not story else None
         e = events.c
         day_col, id_col = _key_columns(driver)
         # checks on the event's own columns need the events row; checks on other tables are made
@@ -106,6 +113,8 @@ class Browse:
             ea = event_actors.alias().c
             key_conds.append(exists().where(ea.event_id == id_col, ea.side == "source",
                                             ea.country == source.strip().upper()))
+        if story:
+            row_conds.append(e.story_id == story)
         if min_outlets:
             st = stories.alias().c
             row_conds.append(exists().where(st.story_id == e.story_id, st.n_sources >= int(min_outlets)))
@@ -137,16 +146,20 @@ class Browse:
             return stmt
 
         return {"query": query, "day": day_col, "id": id_col, "driver": driver, "facets": facets, "pk": pk,
-                "types": types, "lo": lo, "hi": hi, "q": q, "empty": empty, "extra": bool(source or min_outlets),
-                "known_total": known_total}
+                "types": types, "lo": lo, "hi": hi, "q": q, "empty": empty,
+                "extra": bool(source or min_outlets or story), "known_total": known_total, "in_order": in_order}
 
     def _browse_events(self, pair=None, actor=None, type=None, issue=None, since=None, until=None, q=None,
                        outlet=None, limit: int = 100, offset: int = 0, cursor: str | None = None, source=None,
-                       min_outlets=None) -> ResultSet:
+                       min_outlets=None, story=None) -> ResultSet:
         with self.engine.connect() as conn:
-            plan = self._event_plan(conn, pair, actor, type, issue, since, until, q, outlet, source, min_outlets)
+            plan = self._event_plan(conn, pair, actor, type, issue, since, until, q, outlet, source, min_outlets,
+                                    story)
             if plan["empty"]:
                 keys, before, after, total, capped = [], False, False, 0, False
+            elif plan["in_order"] is not None:
+                keys, before, after = cursors.keyset_in(plan["in_order"], limit, cursor, offset)
+                total, capped = plan["known_total"], False
             else:
                 keys, before, after = cursors.keyset(conn, plan["query"], plan["day"], plan["id"], limit, cursor,
                                                      offset)
@@ -163,18 +176,22 @@ class Browse:
         return out
 
     def event_facets(self, pair=None, actor=None, type=None, issue=None, since=None, until=None, q=None,
-                     outlet=None, source=None, min_outlets=None, top: int = 8) -> dict[str, Any]:
+                     outlet=None, source=None, min_outlets=None, story=None, top: int = 8) -> dict[str, Any]:
         """Counts beside an event list, as Datasette shows them: the matching events by type, quad class,
         year, issue, pair, outlet and source country. Counted over the newest ``FACET_SAMPLE`` matches
         (``sampled`` says when there are more)."""
         with self.engine.connect() as conn:
-            if not any((pair, actor, type, issue, since, until, q, outlet, source, min_outlets)):
+            if not any((pair, actor, type, issue, since, until, q, outlet, source, min_outlets, story)):
                 return self._store_facets(conn, top)
-            plan = self._event_plan(conn, pair, actor, type, issue, since, until, q, outlet, source, min_outlets)
+            plan = self._event_plan(conn, pair, actor, type, issue, since, until, q, outlet, source, min_outlets,
+                                    story)
             if plan["empty"]:
                 return {"sampled": False, "n": 0, "facets": {}}
             # the newest matches, read once; each facet groups them by primary key
-            ids = [i for _, i in conn.execute(plan["query"]([], "desc").limit(FACET_SAMPLE + 1))]
+            if plan["in_order"] is not None:
+                ids = [i for _, i in plan["in_order"][:FACET_SAMPLE + 1]]
+            else:
+                ids = [i for _, i in conn.execute(plan["query"]([], "desc").limit(FACET_SAMPLE + 1))]
             n = len(ids)
             ids = list(dict.fromkeys(ids[:FACET_SAMPLE]))
             e, ei, d, ea = events.c, event_issues.c, event_dyads.c, event_actors.c
@@ -209,6 +226,24 @@ class Browse:
             quads[analysis.QUAD_NAME[analysis.quad(t)]] += c
         facets["quad"] = sorted(quads.items(), key=lambda kv: (-kv[1], kv[0]))
         return {"sampled": n > FACET_SAMPLE, "n": min(n, FACET_SAMPLE), "facets": facets}
+
+    def _search_keys(self, conn, q: str, match) -> list[cursors.Key] | None:
+        """(day, event_id) of every event the words match, in list order; None beyond SEARCH_IDS.
+        Kept per process while the store is unchanged (its version), so the facets beside a list,
+        its next pages and the same search again read the search index no more."""
+        key = (self._version_on(conn), tuple(search.terms(q)))
+        cache = self.__dict__.setdefault("_searches", OrderedDict())
+        with _SEARCH_LOCK:
+            if key in cache:
+                cache.move_to_end(key)
+                return cache[key]
+        found = conn.execute(select(events.c.day, events.c.event_id).where(match).limit(SEARCH_IDS + 1)).all()
+        keys = cursors.in_order(found) if len(found) <= SEARCH_IDS else None
+        with _SEARCH_LOCK:
+            cache[key] = keys
+            while len(cache) > SEARCH_CACHE:
+                cache.popitem(last=False)
+        return keys
 
     def _among(self, column, ids: list[str]):
         """``column IN ids``; on PostgreSQL one array parameter, which it plans far faster than hundreds."""
