@@ -82,7 +82,7 @@ class Browse:
             # the matches are read from the search index once (and kept while the store is unchanged);
             # with other filters their ids are looked up by primary key, where the planner might
             # otherwise test every event newest first
-            found = self._search_keys(conn, q, match)
+            found = self._search_keys(conn, q)
             if found is not None:
                 empty = empty or not found
                 if not (facets or pk or types or lo or hi or source or min_outlets or story):
@@ -227,7 +227,7 @@ class Browse:
         facets["quad"] = sorted(quads.items(), key=lambda kv: (-kv[1], kv[0]))
         return {"sampled": n > FACET_SAMPLE, "n": min(n, FACET_SAMPLE), "facets": facets}
 
-    def _search_keys(self, conn, q: str, match) -> list[cursors.Key] | None:
+    def _search_keys(self, conn, q: str) -> list[cursors.Key] | None:
         """(day, event_id) of every event the words match, in list order; None beyond SEARCH_IDS.
         Kept per process while the store is unchanged (its version), so the facets beside a list,
         its next pages and the same search again read the search index no more."""
@@ -237,7 +237,7 @@ class Browse:
             if key in cache:
                 cache.move_to_end(key)
                 return cache[key]
-        found = conn.execute(select(events.c.day, events.c.event_id).where(match).limit(SEARCH_IDS + 1)).all()
+        found = search.match_keys(conn, q, SEARCH_IDS + 1)
         keys = cursors.in_order(found) if len(found) <= SEARCH_IDS else None
         with _SEARCH_LOCK:
             cache[key] = keys

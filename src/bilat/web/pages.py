@@ -228,9 +228,10 @@ def pair_page(request: Request, a: str = Path(pattern=CODE), b: str = Path(patte
     pair = {"pair": pair_param, "a": a, "b": b, "period": period,
             "timeline": list(store.pair(a, b, period=period, since=since, until=until, source=direction).rows)}
     stances = store.stance_summary(a, b, since=since, until=until)
-    if direction:
-        stances = {**stances, "issues": [{**i, "sides": [s for s in i.get("sides", []) if s["actor"] == direction]}
-                                         for i in stances.get("issues", [])]}
+    if direction:  # that side's column: the issues it spoke on
+        sides = [{**i, "sides": [s for s in i.get("sides", []) if s["actor"] == direction]}
+                 for i in stances.get("issues", [])]
+        stances = {**stances, "issues": [i for i in sides if i["sides"]]}
     events = filtered_events(request, store, filters, {"pair": pair_param}, PAIR_EVENTS)
     stories = store.stories(pair=(a, b), since=since, until=until, limit=limit, offset=offset, cursor=cursor)
     # the event list goes on at the events page (this page's own offset and cursor page its stories)
