@@ -157,3 +157,35 @@ def test_a_submitted_form_lands_on_the_permalink(client, url, location):
     assert client.get(location).status_code == 200
     # the API takes no form: an empty value there is still an error that names the field
     assert client.get("/api/events?since=").status_code == 422
+
+
+@pytest.mark.parametrize("filters", [dict(actor="CHN", pair="CHN-JPN"), dict(pair="CHN-JPN", source="JPN"),
+                                     dict(issue="territorial-dispute", since="2000"), dict(q="china", since="2000")])
+def test_a_counted_list_reads_its_head_once_and_pages_past_it(web_store, monkeypatch, filters):
+    """A list no roll-up counts is read once up to COUNT_CAP + 1 matches within the newest SCAN_CAP
+    rows of its driving index: its count (a lower bound when cut), its facets and its first pages
+    come from that head, and the pages beyond it from the database, in the same order."""
+    from bilat.store import browse
+
+    def fresh():
+        web_store.__dict__.pop("_kept_lists", None)  # lists kept by the store version, read with other caps
+
+    fresh()
+    everything = web_store.events(**filters, limit=500)
+    assert not everything.total_capped and everything.total == len(everything.rows) > 6, filters
+    fresh()
+    monkeypatch.setattr(browse, "COUNT_CAP", 4)
+    monkeypatch.setattr(browse, "SCAN_CAP", 3)
+    first = web_store.events(**filters, limit=2)
+    assert first.total_capped and 1 <= first.total <= 4
+    walked, page = [], first
+    while True:
+        walked += page.rows
+        if not page.next_cursor:
+            break
+        page = web_store.events(**filters, limit=2, cursor=page.next_cursor)
+    assert [e["event_id"] for e in walked] == [e["event_id"] for e in everything.rows]
+    assert web_store.events(**filters, limit=3, offset=5).rows == everything.rows[5:8]
+    facets = web_store.event_facets(**filters)
+    assert facets["sampled"] and sum(n for _, n in facets["facets"]["type"]) == facets["n"] <= 4
+    fresh()

@@ -5,7 +5,7 @@ An event list is driven by its most selective indexed filter (a pair from event_
 actor, country, issue or outlet from event_keys; words from the search index; else the
 events table itself); the other filters are checked row by row on what it yields. Totals
 come from the roll-ups when the filters are ones a roll-up counts, else from a count that
-stops at ``COUNT_CAP`` (the list says "more than").
+stops at ``COUNT_CAP`` matches or ``SCAN_CAP`` rows of its driving index (the list says "at least").
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ import threading
 from collections import OrderedDict, defaultdict
 from typing import Any
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import exists, func, select, tuple_
 
 from .. import analysis
 from ..errors import NotFoundError
@@ -24,13 +24,16 @@ from .records import ResultSet, _types, actor_key, event_dict, story_dict
 from .schema import (actor_names, articles, event_actors, event_dyads, event_issues, event_keys, events,
                      key_months, key_pairs, key_stats, key_stories, pair_stats, stories, story_pairs)
 
-#: a count beyond this many matches is not finished: the list says "more than COUNT_CAP"
+#: a count beyond this many matches is not finished: the list says "at least COUNT_CAP"
 COUNT_CAP = 2_000
 #: a search with at most this many matches lists them by primary key
 SEARCH_IDS = 20_000
-#: searches kept per process (each at most SEARCH_IDS keys), newest used last
-SEARCH_CACHE = 64
-_SEARCH_LOCK = threading.Lock()
+#: a counted list's count and facet sample read at most this many rows of its driving index, newest
+#: first; beyond them the count is a lower bound ("at least") and the facets count what was read
+SCAN_CAP = 20_000
+#: match lists kept per process (searches, counted lists' heads), the least recently used dropped first
+KEPT = 64
+_KEPT_LOCK = threading.Lock()
 #: facet counts are taken over at most this many of the newest matches (a few index reads each)
 FACET_SAMPLE = 500
 
@@ -122,20 +125,22 @@ class Browse:
             row_conds.append(match)
         conds = row_conds + key_conds
 
-        def query(extra, order):
+        def query(extra, order, checks=True):
+            conds_ = conds if checks else []
             if driver is None:
                 cols, src, day, ident = (e.day, e.event_id), events, e.day, e.event_id
-                where = [*self._in_range(e.day, lo, hi), *conds, *extra]
+                where = [*self._in_range(e.day, lo, hi), *conds_, *extra]
             elif driver[0] == "pair":
                 d = event_dyads.c
                 cols, day, ident = (d.day, d.event_id), d.day, d.event_id
-                src = event_dyads.join(events, e.event_id == d.event_id) if row_conds else event_dyads
-                where = [d.pair_key == pk, *self._in_range(d.day, lo, hi), *conds, *extra]
+                src = event_dyads.join(events, e.event_id == d.event_id) if row_conds and checks else event_dyads
+                where = [d.pair_key == pk, *self._in_range(d.day, lo, hi), *conds_, *extra]
             else:
                 k = event_keys.c
                 cols, day, ident = (k.day, k.event_id), k.day, k.event_id
-                src = event_keys.join(events, e.event_id == k.event_id) if row_conds else event_keys
-                where = [k.facet == driver[0], k.value == driver[1], *self._in_range(k.day, lo, hi), *conds, *extra]
+                src = event_keys.join(events, e.event_id == k.event_id) if row_conds and checks else event_keys
+                where = [k.facet == driver[0], k.value == driver[1], *self._in_range(k.day, lo, hi), *conds_,
+                         *extra]
             stmt = select(*cols).select_from(src).where(*where)
             if driver is not None and driver[0] == "pair":
                 stmt = stmt.distinct()  # an event linking the pair twice is listed once
@@ -147,7 +152,11 @@ class Browse:
 
         return {"query": query, "day": day_col, "id": id_col, "driver": driver, "facets": facets, "pk": pk,
                 "types": types, "lo": lo, "hi": hi, "q": q, "empty": empty,
-                "extra": bool(source or min_outlets or story), "known_total": known_total, "in_order": in_order}
+                "extra": bool(source or min_outlets or story), "known_total": known_total, "in_order": in_order,
+                # what the list is, for the lists kept per process; how many rows its driving index has
+                "sig": (pk, tuple(facets), tuple(types or ()), lo, hi, tuple(search.terms(q or "")), source,
+                        min_outlets, story),
+                "size": None if driver is None else sizes[driver], "story": story}
 
     def _browse_events(self, pair=None, actor=None, type=None, issue=None, since=None, until=None, q=None,
                        outlet=None, limit: int = 100, offset: int = 0, cursor: str | None = None, source=None,
@@ -160,10 +169,19 @@ class Browse:
             elif plan["in_order"] is not None:
                 keys, before, after = cursors.keyset_in(plan["in_order"], limit, cursor, offset)
                 total, capped = plan["known_total"], False
-            else:
+            elif (total := self._rolled_total(conn, plan)) is not None:
                 keys, before, after = cursors.keyset(conn, plan["query"], plan["day"], plan["id"], limit, cursor,
                                                      offset)
-                total, capped = self._event_total(conn, plan)
+                capped = False
+            else:
+                # counted: the head of the list, read once, gives the count and (while it holds them) the pages
+                head, cut = self._head(conn, plan)
+                total, capped = min(len(head), COUNT_CAP), len(head) > COUNT_CAP or cut
+                if not capped or (cursor is None and offset + limit < len(head)):
+                    keys, before, after = cursors.keyset_in(head, limit, cursor, offset)
+                else:
+                    keys, before, after = cursors.keyset(conn, plan["query"], plan["day"], plan["id"], limit,
+                                                         cursor, offset)
             ids = [i for _, i in keys]
             found = {r.event_id: event_dict(r._mapping) for r in conn.execute(
                 select(events, articles.c.url, articles.c.outlet, articles.c.title, articles.c.published)
@@ -188,10 +206,14 @@ class Browse:
             if plan["empty"]:
                 return {"sampled": False, "n": 0, "facets": {}}
             # the newest matches, read once; each facet groups them by primary key
+            cut = False
             if plan["in_order"] is not None:
                 ids = [i for _, i in plan["in_order"][:FACET_SAMPLE + 1]]
-            else:
+            elif self._rolled_total(conn, plan) is not None:
                 ids = [i for _, i in conn.execute(plan["query"]([], "desc").limit(FACET_SAMPLE + 1))]
+            else:
+                head, cut = self._head(conn, plan)
+                ids = [i for _, i in head[:FACET_SAMPLE + 1]]
             n = len(ids)
             ids = list(dict.fromkeys(ids[:FACET_SAMPLE]))
             e, ei, d, ea = events.c, event_issues.c, event_dyads.c, event_actors.c
@@ -225,25 +247,47 @@ class Browse:
         for t, c in facets["type"]:
             quads[analysis.QUAD_NAME[analysis.quad(t)]] += c
         facets["quad"] = sorted(quads.items(), key=lambda kv: (-kv[1], kv[0]))
-        return {"sampled": n > FACET_SAMPLE, "n": min(n, FACET_SAMPLE), "facets": facets}
+        return {"sampled": n > FACET_SAMPLE or cut, "n": min(n, FACET_SAMPLE), "facets": facets}
 
     def _search_keys(self, conn, q: str) -> list[cursors.Key] | None:
         """(day, event_id) of every event the words match, in list order; None beyond SEARCH_IDS.
-        Kept per process while the store is unchanged (its version), so the facets beside a list,
-        its next pages and the same search again read the search index no more."""
-        key = (self._version_on(conn), tuple(search.terms(q)))
-        cache = self.__dict__.setdefault("_searches", OrderedDict())
-        with _SEARCH_LOCK:
+        Kept while the store is unchanged, so the facets beside a list, its next pages and the same
+        search again read the search index no more."""
+        def read():
+            found = search.match_keys(conn, q, SEARCH_IDS + 1)
+            return cursors.in_order(found) if len(found) <= SEARCH_IDS else None
+        return self._kept(conn, ("search", tuple(search.terms(q))), read)
+
+    def _head(self, conn, plan: dict[str, Any]) -> tuple[list[cursors.Key], bool]:
+        """The newest matches of a list whose total no roll-up holds: up to COUNT_CAP + 1 keys in list
+        order, read once for its count, its facet sample and its first pages; and whether the read
+        stopped at the newest SCAN_CAP rows of the driving index (the matches beyond are not known),
+        so a sparse combination of filters costs a bounded read, not a walk of a whole busy list."""
+        def read():
+            day, ident, bound = plan["day"], plan["id"], []
+            if not plan["story"] and (plan["size"] is None or plan["size"] > SCAN_CAP):
+                edge = conn.execute(plan["query"]([day.is_not(None)], "desc", checks=False)
+                                    .offset(SCAN_CAP - 1).limit(1)).first()
+                if edge is not None:
+                    bound = [tuple_(day, ident) >= tuple_(edge[0], edge[1])]
+            return cursors.head(conn, plan["query"], day, ident, COUNT_CAP + 1, bound), bool(bound)
+        return self._kept(conn, ("head", plan["sig"]), read)
+
+    def _kept(self, conn, key: tuple, read):
+        """``read()``, or what it gave for the same key while the store has not changed (its version),
+        from a per-process store of the last KEPT such lists."""
+        key = (self._version_on(conn), *key)
+        cache = self.__dict__.setdefault("_kept_lists", OrderedDict())
+        with _KEPT_LOCK:
             if key in cache:
                 cache.move_to_end(key)
                 return cache[key]
-        found = search.match_keys(conn, q, SEARCH_IDS + 1)
-        keys = cursors.in_order(found) if len(found) <= SEARCH_IDS else None
-        with _SEARCH_LOCK:
-            cache[key] = keys
-            while len(cache) > SEARCH_CACHE:
+        value = read()
+        with _KEPT_LOCK:
+            cache[key] = value
+            while len(cache) > KEPT:
                 cache.popitem(last=False)
-        return keys
+        return value
 
     def _among(self, column, ids: list[str]):
         """``column IN ids``; on PostgreSQL one array parameter, which it plans far faster than hundreds."""
@@ -283,26 +327,25 @@ class Browse:
         return conn.execute(select(key_stats.c.n_events).where(key_stats.c.facet == facet,
                                                                key_stats.c.value == value)).scalar() or 0
 
-    def _event_total(self, conn, plan: dict[str, Any]) -> tuple[int, bool]:
-        """Matches of an event list: from a roll-up when one counts exactly these filters, else counted
-        up to COUNT_CAP."""
-        facets, pk, types, lo, hi, q, query = (plan[k] for k in ("facets", "pk", "types", "lo", "hi", "q", "query"))
+    def _rolled_total(self, conn, plan: dict[str, Any]) -> int | None:
+        """Matches of an event list when they are known without reading it: a search's ids, or a roll-up
+        that counts exactly these filters; None when the list must be counted (``_head``)."""
+        facets, pk, types, lo, hi, q = (plan[k] for k in ("facets", "pk", "types", "lo", "hi", "q"))
         if plan["known_total"] is not None:
-            return plan["known_total"], False
+            return plan["known_total"]
         if plan["extra"]:
-            pass  # the roll-ups do not count by source country or number of outlets
-        elif not q and not pk and len(facets) <= 1 and not lo and not hi:
+            return None  # the roll-ups do not count by source country, number of outlets or story
+        if not q and not pk and len(facets) <= 1 and not lo and not hi:
             # (with dates the index range is counted: a year-only date is in no month of the roll-up)
             facet, value = facets[0] if facets else ("all", "")
             km = key_months.c
             conds = [km.facet == facet, km.value == value, km.side == "*"]
             if types:
                 conds.append(km.type.in_(types))
-            return int(conn.execute(select(func.coalesce(func.sum(km.n_events), 0)).where(*conds)).scalar_one()), False
-        elif pk and not q and not facets and not types and not lo and not hi:
-            return conn.execute(select(pair_stats.c.n_events).where(pair_stats.c.pair_key == pk)).scalar() or 0, False
-        n = conn.execute(select(func.count()).select_from(query([], None).limit(COUNT_CAP + 1).subquery())).scalar_one()
-        return min(n, COUNT_CAP), n > COUNT_CAP
+            return int(conn.execute(select(func.coalesce(func.sum(km.n_events), 0)).where(*conds)).scalar_one())
+        if pk and not q and not facets and not types and not lo and not hi:
+            return conn.execute(select(pair_stats.c.n_events).where(pair_stats.c.pair_key == pk)).scalar() or 0
+        return None
 
     # ------------------------------------------------------------------ stories
 

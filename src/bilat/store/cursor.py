@@ -58,6 +58,16 @@ def keyset(conn: Connection, query: Callable[[list, str], Any], day: ColumnEleme
     return list(reversed(rows[:limit])), len(rows) > limit, True
 
 
+def head(conn: Connection, query: Callable[[list, str], Any], day: ColumnElement, ident: ColumnElement, n: int,
+         bound: list | tuple = ()) -> list[Key]:
+    """The first ``n`` keys of a list in list order; with ``bound`` (conditions on dated rows), only
+    the dated rows within it (the undated ones come after every dated row)."""
+    out = _dedup(_run(conn, query, [day.is_not(None), *bound], "desc", n))
+    if len(out) < n and not bound:
+        out += _dedup(_run(conn, query, [day.is_(None)], "desc", n - len(out)))
+    return out
+
+
 def in_order(keys) -> list[Key]:
     """(day, id) keys in list order: dated newest first (day, then id, descending), undated last."""
     keys = [(k[0], k[1]) for k in keys]
