@@ -208,6 +208,8 @@ def pages(db: str, seed: int = 3) -> dict[str, list[str]]:
         "pair mid": [f"/pair/{c}/{d}"],
         "pair busiest page 200": [f"/pair/{a}/{b}?offset=5000"],
         "pair busiest A->B": [f"/pair/{a}/{b}?source={a}"],
+        # a pair page seen first pays for drawing its charts (kept per store version): twenty pairs
+        "pairs (20 pairs)": [f"/pair/{x}/{y}" for x, y in spread],
         "pairs A->B (20 pairs)": [f"/pair/{x}/{y}?source={y}" for x, y in spread],
         "pairs filtered (20 pairs)": [f"/pair/{x}/{y}?type=ACCUSE&since=2021&source={x}" for x, y in spread],
         "pairs issue (20 pairs)": [f"/pair/{x}/{y}?issue={issues[i % 5]}" for i, (x, y) in enumerate(spread)],
