@@ -30,7 +30,7 @@ COUNT_CAP = 2_000
 SEARCH_IDS = 20_000
 #: a counted list's count and facet sample read at most this many rows of its driving index, newest
 #: first; beyond them the count is a lower bound ("at least") and the facets count what was read
-SCAN_CAP = 20_000
+SCAN_CAP = 10_000
 #: match lists kept per process (searches, counted lists' heads), the least recently used dropped first
 KEPT = 64
 _KEPT_LOCK = threading.Lock()
