@@ -91,6 +91,9 @@ def test_later_apposition_gives_the_country(nlp, text, word, full, country):
     ("The IAEA inspected the site.", "IAEA", [("igo", "IGO:IAEA")]),
     ("The ASEAN summit opened.", "ASEAN", [("igo", "IGO:ASEAN")]),
     ("The European Union fined the firm.", "Union", [("igo", "IGO:EU")]),
+    # who occupies or backs a group or place is not its country
+    ("Syrian-backed militias in Lebanon shelled the camp.", "militias", [("group", "LBN")]),
+    ("Ukrainians of the Russian-occupied port of Berdyansk marched.", "Ukrainians", [("group", "UKR")]),
 ])
 def test_single_actors(nlp, text, word, expected):
     assert _summary(_actors(nlp, text, word)) == expected
@@ -409,3 +412,18 @@ def test_a_leader_introduced_after_the_lead_is_not_given_the_lead_country(nlp):
     index = ActorIndex.build(nlp(text))
     (mutebi,) = [p for p in index.people if p.name == "John Mutebi"]
     assert mutebi.country != "KEN"
+
+
+def test_a_place_that_names_a_portfolio_is_not_the_officials_country(nlp):
+    # "for Asean Affairs" is what the undersecretary handles, not whose official she is
+    text = "Undersecretary for Bilateral Relations and Asean Affairs Teresa Cruz met the Chinese envoy."
+    person = _actors(nlp, text, "Cruz")[0]
+    assert person.country != "IGO:ASEAN" and "Affairs" in (person.role or "")
+
+
+def test_a_counterpart_is_the_top_post_not_a_deputy(nlp):
+    text = ("Kenyan Foreign Minister Jane Wambui met Ugandan Foreign Minister Peter Okello and Ugandan "
+            "Deputy Foreign Minister Paul Mugisha on Monday. After the meeting with her Ugandan counterpart, "
+            "Wambui spoke to reporters.")
+    assert _summary(_actors(nlp, text, "counterpart")) == [("person", "UGA")]
+    assert _actors(nlp, text, "counterpart")[0].name == "Peter Okello"

@@ -69,6 +69,16 @@ def test_person_beats_bare_state_when_merging_actors():
     assert out[0].source == (WANG,)
 
 
+def test_two_people_of_one_country_both_stay_when_merging_actors():
+    # two officials who protested for China in two sentences are two members of one record;
+    # the bare state folds into the first of them
+    qin = Actor(name="Qin Gang", kind="person", country="CHN", sector="GOV", role="Foreign Minister")
+    out = collapse([ev(source=(WANG,)), ev(source=(CHN,), start=30), ev(source=(qin,), start=60)])
+    assert len(out) == 1 and out[0].source == (WANG, qin)
+    # the same person named twice stays one member
+    assert collapse([ev(source=(WANG,)), ev(source=(WANG,), start=30)])[0].source == (WANG,)
+
+
 def test_order_is_kept_and_evidence_sorted():
     a = ev(etype="ACCUSE", start=100)
     b = ev(etype="REQUEST", start=10)

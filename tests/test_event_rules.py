@@ -24,6 +24,27 @@ RULES = [
     # a future act with an "unless" condition is a threat
     ("Norway said it will withdraw its peacekeepers from Mali unless the junta holds elections.",
      ("THREATEN", ["NOR"], ["MLI"])),
+    # a measure named as a fact in passing, with its doer and the one it falls on
+    ("The summit opened amid Canadian sanctions on Belarusian potash.", ("SANCTION", ["CAN"], ["BLR"])),
+    ("Ties soured after the expulsion of three Kenyan envoys by Uganda.", ("SANCTION", ["UGA"], ["KEN"])),
+    ("Trade fell after the seizure of a Danish freighter by Eritrea.", ("COERCE", ["ERI"], ["DNK"])),
+    # a fronted participle with its own agent is passive: the agent acts on the main clause's subject
+    ("Urged by Nairobi, Uganda agreed to reopen the border on Monday.", ("REQUEST", ["KEN"], ["UGA"])),
+    ("Invited by Ghana, the Togolese president visited Accra on Monday.", ("AGREE", ["GHA"], ["TGO"])),
+    # concern over what unfolds in a country is aimed at that country
+    ("Kenya expressed concern over the situation in Burundi on Monday.", ("ACCUSE", ["KEN"], ["BDI"])),
+    ("Ghana voiced concern on the unrest in Togo.", ("ACCUSE", ["GHA"], ["TGO"])),
+    # a protest noun that breaks out is a protest by the country where it does, at whom it names
+    ("Protests against Turkey erupted in Athens on Sunday.", ("PROTEST", ["GRC"], ["TUR"])),
+    ("Anti-Russian demonstrations spread across Georgia on Sunday.", ("PROTEST", ["GEO"], ["RUS"])),
+    # a border named by a country is where the act is, not whom it is on; the country's posts are its own
+    ("Sudanese troops captured part of a rebel stronghold on the Chadian border on Monday.", ("ASSAULT", ["SDN"], [])),
+    ("Sudanese troops shelled Chadian border posts on Monday.", ("ASSAULT", ["SDN"], ["TCD"])),
+    # welcoming a person to a place hosts a visit; welcoming a decision, or a visit to come, is praise
+    ("The Kenyan president welcomed the Ethiopian prime minister to Nairobi on Tuesday.", ("CONSULT", ["KEN"], ["ETH"])),
+    ("The Kenyan president welcomed the Ethiopian prime minister's decision on Tuesday.", ("SUPPORT", ["KEN"], ["ETH"])),
+    # a short country name the tagger took for a person is still the state ("Mali's junta")
+    ("Mali's junta expelled the French ambassador.", ("SANCTION", ["MLI"], ["FRA"])),
     # announced sanctions are sanctions; warned-of sanctions are threats
     ("Canada announced it would impose sanctions on Belarus.", ("SANCTION", ["CAN"], ["BLR"])),
     ("Canada warned it would impose sanctions on Belarus.", ("THREATEN", ["CAN"], ["BLR"])),
@@ -216,6 +237,12 @@ NOT_EVENTS = [
     "Senior Arab leaders called for a ceasefire in Gaza following a meeting in Riyadh on Thursday.",
     # the talks an offer is for are not held
     "Kenya's president today rejected a fresh offer from Uganda for direct talks between the two neighbours.",
+    # a protest that breaks out with no one named as its aim is left to the story
+    "Protests broke out in Athens on Sunday.",
+    # a reporter's question is no request
+    "Asked to comment on the warning, the Kenyan spokesperson replied that Nairobi would not yield.",
+    # a measure in prospect, or the object of a call, is not taken
+    "Markets weighed the prospect of Canadian sanctions on Belarusian potash.",
 ]
 
 
@@ -229,8 +256,12 @@ NOT_EVENTS = [
     (NOT_EVENTS[6], "CONCEDE"),
     (NOT_EVENTS[7], "REQUEST"),
     (NOT_EVENTS[8], "CONSULT"),
+    (NOT_EVENTS[9], "PROTEST"),
+    (NOT_EVENTS[10], "REQUEST"),
+    (NOT_EVENTS[11], "SANCTION"),
 ], ids=["allegation", "protest-demand", "wish", "place-description", "faced-prospect", "inferred-host",
-        "demanded-content", "officials-not-placed", "offered-talks"])
+        "demanded-content", "officials-not-placed", "offered-talks",
+        "aimless-outbreak", "reporters-question", "measure-in-prospect"])
 def test_not_an_event(dyads, text, absent):
     assert absent not in [d[0] for d in dyads(text)]
 
@@ -258,6 +289,11 @@ def test_light_verbs_of_sanctions_and_meetings(dyads, text, expected):
     # a first-person quotation speaks for whoever the quotation is attributed to, after it
     ("\u201cWe urge Kenya to release the journalists. We will not accept delays,\u201d Ugandan Foreign Minister "
      "Peter Okello said on Monday.", ("REQUEST", ["UGA"], ["KEN"])),
+    # a quotation that a statement by a body opens and a later sentence closes is the body's, not
+    # that of whoever speaks after it
+    ("A statement by the African Union reads, \u201cWe have followed the events in the region closely. "
+     "We are concerned about the situation in Sudan.\u201d Egypt said it would send aid.",
+     ("ACCUSE", ["IGO:AU"], ["SDN"])),
     # a transcript line speaks for its label
     ("Kenyan President Samuel Odhiambo met Ugandan President Peter Okello on Monday.\n\n"
      "Okello: I call on Kenya to reopen the border.", ("REQUEST", ["UGA"], ["KEN"])),
@@ -528,3 +564,19 @@ def test_a_state_speaks_through_the_one_spokesperson_the_story_names(nlp):
             "Spokesperson Jane Mwangi said Kenya was committed to its sovereignty.")
     request = [e for e in bilat.extract(text, PUBLISHED) if e["type"] == "REQUEST"]
     assert request and [(a["country"], a["name"]) for a in request[0]["source"]] == [("KEN", "Jane Mwangi")], request
+
+
+def test_an_official_who_summons_the_lead_countrys_envoy_is_of_the_other_side(dyads):
+    # the story is led by Uganda, but whoever summons Uganda's chargé d'affaires is Kenya's
+    text = ("The Ugandan embassy in Nairobi rejected the claims of Kenya on Monday. Deputy Secretary Jane "
+            "Wambui summoned the charge d'affaires of the Ugandan embassy, Peter Okello, on Tuesday.")
+    assert ("ACCUSE", ["KEN"], ["UGA"]) in dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a passive act whose subject is the act itself: the act's owner does it
+    ("The Thai protests were conveyed to Cambodia on Monday.", ("ACCUSE", ["THA"], ["KHM"])),
+    ("Egypt's demands were delivered to Ethiopia on Monday.", ("REQUEST", ["EGY"], ["ETH"])),
+])
+def test_a_passive_act_named_by_its_noun_is_its_owners(dyads, text, expected):
+    assert expected in dyads(text)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from .model import Actor
-from .nlp import Place, gazetteer_entries, read_table, stateless_entries
+from .nlp import TITLE_ABBREVIATIONS, Place, gazetteer_entries, read_table, stateless_entries
 
 TITLES = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam", "prof", "prof.", "gen", "gen.",
           "lt", "col", "sen", "sen.", "rep", "rep.", "sheikh", "president", "minister", "premier", "king",
@@ -107,6 +107,31 @@ def leader_table() -> tuple[dict[tuple[str, ...], tuple[str, str, str]], dict[st
         by_last.setdefault(parts[-1], []).append(entry)
     unique = {k: v[0] for k, v in by_last.items() if len({(e[1]) for e in v}) == 1 and len(k) > 3}
     return full, unique
+
+
+#: words of a post below the top one ("Deputy Foreign Minister", "Under-Secretary of State")
+_DEPUTY_WORDS = {"deputy", "vice", "under", "under-secretary", "undersecretary", "assistant", "junior"}
+#: verbs whose object is the other side's official ("summoned the Chinese envoy")
+_FACING_VERBS = {"summon", "meet", "receive", "call", "host", "phone", "telephone"}
+#: second halves of "Israeli-occupied", "Iranian-backed": the first half names who holds or backs
+#: the thing, not the country it is of or in
+_BACKING = {"occupied", "held", "controlled", "annexed", "backed", "sponsored", "supported", "funded", "armed"}
+
+
+def _backer(t: Token) -> bool:
+    doc = t.doc
+    return t.i + 2 < len(doc) and doc[t.i + 1].text == "-" and doc[t.i + 2].lower_ in _BACKING
+
+
+def _behind_a_locative(t: Token, top: Token) -> bool:
+    """Does a preposition other than of/in/from/by stand between ``t`` and ``top``? ("part of a
+    stronghold on the Thai border": the border is where the stronghold is, not whose it is)"""
+    x = t
+    while x.i != top.i and x.head.i != x.i:
+        if x.dep_ == "prep" and x.lower_ not in ("of", "in", "from", "by"):
+            return True
+        x = x.head
+    return False
 
 
 @dataclass
@@ -352,6 +377,10 @@ class ActorIndex:
                     and not any(w in p.role.lower() for w in ("ambassador", "envoy")) and index._ever_subject(p) \
                     and not (leader and len([c for c in index.focus if not c.startswith("IGO:")]) > 1):
                 p.country, p.inferred = index.lead_country, True
+                states = [c for c in index.focus if not c.startswith("IGO:")]
+                if len(states) == 2 and index._summons(p, index.lead_country):
+                    # "Hermoso summoned the chargé d'affaires of the Chinese Embassy": the other side's
+                    p.country = next(c for c in states if c != index.lead_country)
             # a story that names one country only: its officials are that country's
             elif p.country is None and index.sole_country():
                 p.country, p.inferred = index.sole_country(), True
@@ -366,6 +395,25 @@ class ActorIndex:
     def country_inferred(self, actor: Actor) -> bool:
         """Was this person's country taken from the story rather than from the text?"""
         return actor.kind == "person" and any(p.inferred and p.name == actor.name for p in self.people)
+
+    def _summons(self, person: "Person", code: str) -> bool:
+        """Does the person, as a subject, summon, meet, receive or call someone of that country?"""
+        for i, p in self.person_at.items():
+            tok = self.doc[i]
+            if tok.dep_ == "appos" and tok.head.dep_ == "nsubj":
+                tok = tok.head  # "Undersecretary for Asean Affairs, X, called ...": the post is the subject
+            if p is not person or tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in _FACING_VERBS:
+                continue
+            # (the parser may hang the one called on a time word: "called Minister Chen morning")
+            met = [x for c in tok.head.children if c.dep_ in ("dobj", "dative", "npadvmod", "oprd") for x in c.subtree]
+            met += [x for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "with" for x in c.subtree]
+            if any((o := self.person_at.get(x.i)) is not None and o is not person and o.country == code for x in met):
+                return True
+            # "Charge d'affaires of the Chinese Embassy": the post's country
+            if any(x.i in self.place_at and self.place_at[x.i].code == code and self.place_at[x.i].kind != "city"
+                   for x in met):
+                return True
+        return False
 
     def _ever_subject(self, person: "Person") -> bool:
         """Is any mention of the person a clause subject ("Hua said", "spokesman Wang Wenbin said")?"""
@@ -523,6 +571,9 @@ class ActorIndex:
             if t.text in ("-", "–"):
                 i -= 1
                 continue  # "Secretary-General"
+            if t.text == "." and i > 0 and doc[i - 1].text in TITLE_ABBREVIATIONS and not doc[i - 1].whitespace_:
+                i -= 2
+                continue  # "Undersecretary Ma. Theresa Lazaro", "Amb. X": a title written short
             if t.text == ")" and i >= 2 and doc[i - 2].text == "(" and (i - 1 in self.place_at or doc[i - 1].is_upper):
                 i -= 3  # "Foreign Minister of the Republic of Korea (ROK) X": the acronym repeats the place
                 continue
@@ -552,6 +603,12 @@ class ActorIndex:
             if t.lower_ in {"the", "a", "an", "his", "her", "their", "its"}:
                 break
             place = self.place_at.get(i)
+            if place is not None and self._portfolio(place):
+                # "Undersecretary for Bilateral Relations and Asean Affairs", "Minister for African
+                # Affairs": the place names the portfolio, not whose official it is
+                role_toks[:0] = list(doc[place.start:i + 1])
+                i = place.start - 1
+                continue
             if place is not None and self._post_of(place.start - 1) is not None:
                 # "Foreign Minister of the Democratic People's Republic of Korea X"
                 country = country or place.code
@@ -577,6 +634,10 @@ class ActorIndex:
                 continue
             if t.text in _HONORIFICS or t.lower_.rstrip(".") in ("mr", "mrs", "ms", "dr"):
                 i -= 1  # "HE Dr. Ayman Al Safadi": honorifics are neither the role nor the name
+                continue
+            if t.lower_ in ("for", "and") and role_toks and any(x.lower_ in ("affairs", "relations") for x in role_toks):
+                role_toks.insert(0, t)  # "Undersecretary for Bilateral Relations and Asean Affairs X"
+                i -= 1
                 continue
             if t.lower_ == "and" and role_toks and i > 0 and doc[i - 1].lower_ in ROLE_WORDS:
                 role_toks.insert(0, t)  # "Deputy Prime Minister and Foreign Minister X": one person, two roles
@@ -609,7 +670,7 @@ class ActorIndex:
                 role_toks = [t for t in sub if not t.is_punct][:12]
             for t in sub:
                 place = self.place_at.get(t.i)
-                if place is not None:
+                if place is not None and not self._portfolio(place):
                     country = country or place.code
                     break
         # the name is itself an apposition: "his Japanese counterpart Yoshimasa Hayashi",
@@ -619,7 +680,7 @@ class ActorIndex:
             sub = [t for t in head.subtree if t.i < ent.start]
             for t in sub:
                 place = self.place_at.get(t.i)
-                if place is not None and country is None:
+                if place is not None and country is None and not self._portfolio(place):
                     country = place.code
             if not role_toks:
                 role_toks = [t for t in sub if not t.is_punct and t.lower_ not in {"the", "his", "her", "their", "a"}
@@ -635,6 +696,12 @@ class ActorIndex:
                     sector = sector_table()[word][0]
                     break
         return role, country, sector
+
+    def _portfolio(self, place: Place) -> bool:
+        """A place that names a post's portfolio ("Undersecretary for Asean Affairs", "Minister for
+        African Affairs", "Bilateral Relations"), not whose official holds it."""
+        doc = self.doc
+        return place.end < len(doc) and doc[place.end].lower_ in ("affairs", "relations")
 
     def _post_before(self, start: int) -> list[Token] | None:
         """The post that a place ending a chain of 'of' phrases belongs to: "Secretary-General of the
@@ -914,6 +981,8 @@ class ActorIndex:
                     continue  # "anti-Turkey protesters" are not Turkish
                 if x.i > 0 and x.doc[x.i - 1].lower_ == "ethnic":
                     continue  # "ethnic Albanians in Serbia": an ethnicity, not a nationality
+                if _backer(x):
+                    continue
                 person = self.person_at.get(x.i)
                 if person is not None and person.country and x.dep_ in ("compound", "poss"):
                     return person.country, None  # "the Bush administration", "Putin's government"
@@ -928,6 +997,8 @@ class ActorIndex:
                     if x.dep_ == "pobj":
                         # "the mayor of the northern West Bank city of Nablus"
                         for y in sorted(x.subtree, key=lambda y: y.i):
+                            if _backer(y) or _behind_a_locative(y, x):
+                                continue  # "the Israeli-occupied West Bank"; "a stronghold on the Thai border"
                             place = self.place_at.get(y.i)
                             if place is not None:
                                 return place.code, None
@@ -947,6 +1018,8 @@ class ActorIndex:
             words = set(p.role.lower().split())
             if noun in words or (noun in ("counterpart", "official", "leader") and _is_gov_role(p.role)):
                 score = len(words & modifiers)
+                if noun == "counterpart" and words & _DEPUTY_WORDS:
+                    score -= 1  # Zarif's "US counterpart" is Secretary Kerry, not Under-Secretary Sherman
                 if score >= best:
                     found, best = p, score
         if found is None and noun in _POSTS | {"minister", "secretary", "commissioner", "counterpart"}:

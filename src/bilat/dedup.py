@@ -42,17 +42,26 @@ def _richer(a: Actor, b: Actor) -> Actor:
     return a if score(a) >= score(b) else b
 
 
+def _same_slot(a: Actor, b: Actor) -> bool:
+    """Do two actors of merged records stand for one member? The same country (or the same name
+    where there is none), unless they are two people named differently: "Lazaro" and "Hermoso"
+    who both protested for the Philippines are two members, the state and "Hermoso" one."""
+    if (a.country or f"name:{a.name}") != (b.country or f"name:{b.name}"):
+        return False
+    return not (a.kind == b.kind == "person" and a.name and b.name and a.name != b.name)
+
+
 def _merge_actors(a: tuple[Actor, ...], b: tuple[Actor, ...]) -> tuple[Actor, ...]:
-    by_country: dict[str | None, Actor] = {}
-    order: list[str | None] = []
+    out: list[Actor] = []
     for x in a + b:
-        key = x.country or (f"name:{x.name}" if x.name else None)
-        if key in by_country:
-            by_country[key] = _richer(by_country[key], x)
+        if not (x.country or x.name):
+            continue
+        k = next((k for k, y in enumerate(out) if _same_slot(y, x)), None)
+        if k is None:
+            out.append(x)
         else:
-            by_country[key] = x
-            order.append(key)
-    return tuple(by_country[c] for c in order)
+            out[k] = _richer(out[k], x)
+    return tuple(out)
 
 
 @dataclass

@@ -96,6 +96,17 @@ def _inside_other_name(span) -> bool:
     return before.is_title and before.is_alpha and not before.is_sent_start and before.lower_ != "the"
 
 
+def _stands_alone(span) -> bool:
+    """A one-word name with no other part of a name beside it: the tagger's PERSON on "Mali" in
+    "Mali's government" is a guess the words around it do not back; a person is named with a
+    given name or a surname next to it ("Jordan Bardella", "Michael Jordan")."""
+    if len(span) != 1:
+        return False
+    doc = span.doc
+    beside = [doc[i] for i in (span.start - 1, span.end) if 0 <= i < len(doc)]
+    return not any(t.pos_ == "PROPN" and t.is_title and t.ent_type_ in ("PERSON", "") for t in beside)
+
+
 @Language.factory(GAZETTEER, assigns=["doc._.places", "doc._.stateless"], requires=["token.text"])
 def make_gazetteer(nlp: Language, name: str):
     return Gazetteer(nlp)
@@ -124,11 +135,11 @@ class Gazetteer:
         for span in filter_spans(spans):
             code, kind = span.label_.split("|")
             text = span.text
-            if text in _AMBIGUOUS and span[0].ent_type_ not in ("GPE", "NORP", "LOC"):
-                continue
-            if span[0].ent_type_ == "PERSON" and kind in ("capital", "city") or (
-                    span[0].ent_type_ == "PERSON" and kind == "country" and len(span) == 1 and text in _AMBIGUOUS):
-                continue  # "Washington" the person, "Jordan" the player; "Sri Lanka" stays a country
+            if text in _AMBIGUOUS and span[0].ent_type_ not in ("GPE", "NORP", "LOC") and not (
+                    kind == "country" and _stands_alone(span)):
+                continue  # "Jordan Bardella", "Chad Wolf"; but "Mali's junta", "troops left Mali" are the state
+            if span[0].ent_type_ == "PERSON" and kind in ("capital", "city") and not _stands_alone(span):
+                continue  # "George Washington" the person; "visited Accra" the tagger's guess stays a place
             if kind == "igo" and _inside_other_name(span):
                 continue  # "National Security Council", "Russian Security Council": a state's own body
             places.append(Place(span.start, span.end, code, kind))
@@ -139,14 +150,37 @@ class Gazetteer:
         return doc
 
 
+#: titles written short before a name, which the tokenizer splits from their period and the
+#: parser then takes for a sentence's end ("Undersecretary Ma. Theresa Lazaro", "Amb. Linda X");
+#: (kept whole by the tokenizer instead, as "Gen." is, the tagger reads the name as an organisation's)
+TITLE_ABBREVIATIONS = {"Adm", "Amb", "Atty", "Brig", "Capt", "Cdr", "Cmdr", "Col", "Engr", "Gen", "Gov", "Hon",
+                        "Insp", "Lt", "Ma", "Maj", "Prof", "Rep", "Sec", "Sen", "Sgt", "Supt"}
+
+
+def _title_period(doc: Doc, i: int) -> bool:
+    """Is token ``i`` the period of a short title before a name? ("... Affairs Ma. Theresa",
+    "spokesperson Ma. Teresita Daza", not "..., said Ma. The talks")"""
+    title = doc[i - 1] if i > 0 else None
+    if doc[i].text != "." or title is None or title.text not in TITLE_ABBREVIATIONS or title.whitespace_:
+        return False
+    before, after = doc[i - 2] if i > 1 else None, doc[i + 1]
+    # after a role word, a name or a break, not after a verb ("..., said Ma. Chinese officials")
+    led = before is None or before.is_punct or "\n" in before.whitespace_ or (
+        before.is_alpha and not before.tag_.startswith("VB"))
+    return led and after.is_title and not after.is_stop
+
+
 @Language.component(LINES, assigns=["token.is_sent_start"])
 def line_sentences(doc: Doc) -> Doc:
-    """A line break ends a sentence: scraped paragraphs, headlines and captions never run on."""
+    """A line break ends a sentence: scraped paragraphs, headlines and captions never run on; the
+    period of a short title before a name does not end one (the parser mostly follows)."""
     for i, t in enumerate(doc[:-1]):
         if "\n" in t.text or (t.is_space and "\n" in t.whitespace_ + t.text):
             doc[i + 1].is_sent_start = True
         elif "\n" in t.whitespace_:
             doc[i + 1].is_sent_start = True
+        elif _title_period(doc, i):
+            doc[i + 1].is_sent_start = False
     return doc
 
 
@@ -315,6 +349,7 @@ _GLUED = (
 def split_glued_punctuation(nlp: Language) -> None:
     infixes = list(nlp.Defaults.infixes) + list(_GLUED)
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+
 
 
 _LOADED: dict[str, Language] = {}

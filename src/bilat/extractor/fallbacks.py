@@ -76,7 +76,9 @@ def home_country(f: Frame, ctx: SentenceContext) -> list[Actor]:
             continue
         tok = idx.doc[place.end - 1]
         if tok.dep_ == "dobj" or (tok.dep_ == "pobj" and tok.head.lower_ in ("in", "across", "throughout", "within")):
-            return [Actor(kind="state", country=place.code)]
+            # the measure falls on the country's people, not on its government: a government
+            # lifting its own curfew is a concession at home, not one office talking to another
+            return [Actor(kind="group", country=place.code)]
         # "threatened to ban Ugandan opposition candidates": the country's own people
         head = tok.head.lemma_.lower()
         if tok.dep_ in ("amod", "compound") and tok.head.dep_ in ("dobj", "pobj") and \

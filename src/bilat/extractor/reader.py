@@ -16,8 +16,8 @@ from spacy.tokens import Doc, Span
 
 from ..actors import ActorIndex
 from ..model import EventType
-# orders and posture only register re-coding rules
-from . import fallbacks, gate, modality, orders, placing, posture, recode, source, speech, statements, targets  # noqa: F401
+# orders, posture and visits only register re-coding rules
+from . import fallbacks, gate, modality, orders, placing, posture, recode, source, speech, statements, targets, visits  # noqa: F401
 from . import triggers
 from .dates import dated_acts_in, settle_dates
 from .emit import candidates

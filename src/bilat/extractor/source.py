@@ -14,7 +14,7 @@ from ..model import Actor
 from ..model import EventType as T
 from .lexicon import lemma
 from .memory import DocumentMemory
-from .parties import noun_agent, noun_owner, noun_parties, pair_parties, place_country
+from .parties import noun_agent, noun_owner, noun_parties, pair_parties, place_country, protest_parties
 from .records import Frame, SentenceContext
 from .subjects import subject_of
 from .syntax import co_actors, existential_participle
@@ -31,6 +31,9 @@ def run(f: Frame, ctx: SentenceContext) -> Frame:
     if f.route == "noun_with_its_parties":
         source, target = noun_parties(t, idx)
         return f.but("noun_parties", source=source, target=target, exclude=frozenset())
+    if f.route == "protest_outbreak":
+        source, target = protest_parties(t, idx)
+        return f.but("protest_parties", source=source, target=target, exclude=frozenset())
     if f.route == "weapon_launch":
         return f.but("noun_agent", source=noun_agent(t, idx), target=[], exclude=frozenset())
     if f.scene:
@@ -141,6 +144,8 @@ def scene_participants(noun: Token, speaker, idx: ActorIndex) -> tuple[list[Acto
 def passive_target(f: Frame, idx: ActorIndex) -> list[Actor]:
     """The passive subject is the target; "It has been formally requested that U.S. authorities
     conduct ...": the demand is addressed to the subject of the complement clause."""
+    if f.light is not None and f.subject is not None and f.subject.i == f.trigger.i:
+        return []  # "The Thai protests were conveyed to Cambodia": the act itself is the subject
     if f.subject is None or f.subject.lower_ != "it":
         return f.source
     target: list[Actor] = []
@@ -169,6 +174,13 @@ def by_agent(f: Frame, idx: ActorIndex, memory: DocumentMemory, target: list[Act
                             source = idx.actors_for(x, speaker=speaker)
                             break
     return source
+
+
+def owner_of_the_act(f: Frame, idx: ActorIndex, memory: DocumentMemory, target: list[Actor]) -> list[Actor]:
+    """'The Thai protests were conveyed', 'Egypt's demands were delivered': whose act the subject is."""
+    if f.light is None or f.subject is None or f.subject.i != f.trigger.i:
+        return []
+    return noun_owner(idx, f.trigger)
 
 
 def summoner(f: Frame, idx: ActorIndex, memory: DocumentMemory, target: list[Actor]) -> list[Actor]:
@@ -227,7 +239,7 @@ def last_government(f: Frame, idx: ActorIndex, memory: DocumentMemory, target: l
     return [last] if last is not None else []
 
 
-PASSIVE_SOURCES = (by_agent, summoner, attack_by_country, speaker_of_clause, same_type_before, last_government)
+PASSIVE_SOURCES = (by_agent, owner_of_the_act, summoner, attack_by_country, speaker_of_clause, same_type_before, last_government)
 
 
 def at_target(f: Frame, idx: ActorIndex, target: list[Actor]) -> list[Actor]:

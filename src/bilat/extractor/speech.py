@@ -69,8 +69,9 @@ def speech_frames(toks: list[Token], idx: ActorIndex, memory: DocumentMemory | N
 def quote_speaker(toks: list[Token], idx: ActorIndex, memory: DocumentMemory) -> tuple[list[Actor], Token] | None:
     """Who speaks a first-person sentence: the label of a transcript line ("Xi: I call on ..."),
     else the speaker of a speech verb in the same quotation -- this sentence, the two after it
-    (the attribution usually closes the quote) or the one before -- where a quotation mark shows
-    the sentences are quoted."""
+    (the attribution usually closes the quote) or the one before; the two before first where the
+    sentence closes a quotation it did not open -- where a quotation mark shows the sentences are
+    quoted."""
     start = toks[0].i
     label = next((t for t in toks[:6] if t.text == ":"), None)
     if label is not None and label.i > start:
@@ -84,7 +85,11 @@ def quote_speaker(toks: list[Token], idx: ActorIndex, memory: DocumentMemory) ->
     quoted_here = any(t.text in QUOTE_MARKS for t in toks)
     if memory.voice and not quoted_here:
         return list(memory.voice), toks[0]  # a transcript or statement in its speaker's own words
-    for k in (n, n + 1, n + 2, n - 1):
+    texts = {t.text for t in toks}
+    # a sentence that only closes a quotation ("... restraint.”) continues one opened before it:
+    # its attribution is behind it, not in the sentences after
+    closes_only = bool(texts & {"”", "»"}) and not texts & {"“", "«"}
+    for k in ((n, n - 1, n - 2, n + 1) if closes_only else (n, n + 1, n + 2, n - 1)):
         if not 0 <= k < len(sents):
             continue
         near = toks if k == n else list(sents[k])

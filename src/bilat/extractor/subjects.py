@@ -145,7 +145,12 @@ def subject_of(verb: Token, speaker: list[Actor] | None, idx: ActorIndex) -> tup
             if isinstance(res, Climb):
                 tok = res.to
                 break
-            return ([], False, None) if res is STOP else tuple(res)
+            if res is STOP:
+                return [], False, None
+            # "Urged by Washington, Israel agreed": a participle with its own agent is passive, and
+            # the subject it borrows is the one acted on
+            fronted = verb.tag_ == "VBN" and verb.dep_ == "advcl" and any(c.dep_ == "agent" for c in verb.children)
+            return res.actors, res.passive or fronted, res.token
         else:
             break
     return [], False, None

@@ -16,12 +16,13 @@ from ..model import Actor
 from ..model import EventType as T
 from .lexicon import lemma
 from .parties import place_country, possessor
+from .accused import accused_over, doer_of_condemned_act
 from .recipients import aid_recipient, rest_of_a_list
 from .records import Frame, SentenceContext
 from .speech import state_voice
 from .syntax import own_clause
 from .typefacts import HOSTILE, PLACE_TARGET_TYPES, TARGET_PREPS
-from .words import AGENT_HEADS, AGENTIVE_EVENTS, LOCATIVE, MEETING_VERBS, MUTUAL_FIGHTS, PLACE_HEADS
+from .words import AGENT_HEADS, AGENTIVE_EVENTS, FRONTIER_NOUNS, LOCATIVE, MEETING_VERBS, MUTUAL_FIGHTS, PLACE_HEADS
 
 PHASE = "target"
 
@@ -37,7 +38,8 @@ def run(f: Frame, ctx: SentenceContext) -> Frame:
         # "Evidence against Russia was presented by the US": the noun names the target
         # (the noun is the passive subject, so its own subtree is not excluded)
         exclude = set(f.exclude) - {x.i for x in t.subtree}
-        target, how = select(t, f.type, None, f.source, exclude, f.speaker, idx)
+        # ("The Thai protests were conveyed to Cambodia": the light verb's own phrases too)
+        target, how = select(t, f.type, f.light if f.subject is t else None, f.source, exclude, f.speaker, idx)
         f = f.but(f"target:{how}", target=target)
     if f.light is not None and lemma(f.light) == "face":
         # "faces pressure from Congress": the one who faces it is the target
@@ -127,46 +129,6 @@ def select(t: Token, typ: T, light: Token | None, source: list[Actor], exclude: 
             break  # a protest's purpose may name more of whom it is aimed at
     rest_of_a_list(s)
     return s.found, first
-
-
-def doer_of_condemned_act(s: Search) -> None:
-    """'condemned the attack by Israel', 'investigating crimes by Croatian extremists against Serb
-    civilians': whoever did the condemned act is accused, not its victims."""
-    if s.typ != T.ACCUSE:
-        return
-    for h in s.heads:
-        acts = [c for c in h.children if c.dep_ == "dobj" and c.i not in s.exclude]
-        acts += [o for c in h.children if c.dep_ == "prep" and c.lower_ in ("over", "about", "for")
-                 for o in c.children if o.dep_ == "pobj"]
-        if h.pos_ == "VERB" and not any(c.dep_ == "auxpass" for c in h.children):
-            acts.append(h)  # the parser often hangs "by X" on the active verb itself
-        for act in acts:
-            for c in act.children:
-                if c.dep_ == "prep" and c.lower_ == "by":
-                    for o in c.children:
-                        if o.dep_ == "pobj":
-                            s.take(o)
-                            code = None if s.found else s.idx.modifier_country(o)
-                            if code:  # "by Croatian extremists", in Croatia's own inquiry too
-                                s.found.append(Actor(kind="group", country=code,
-                                                     role=s.idx.noun_phrase(o, strip_det=True)))
-
-
-def accused_over(s: Search) -> None:
-    """'complained to the UN over Israeli air raids': the accused before the addressee (but 'slams
-    the US over Taiwan arms sales' accuses its object)."""
-    if s.typ != T.ACCUSE or any(s.idx.actors_for(c) for h in s.heads for c in h.children if c.dep_ == "dobj"):
-        return
-    for h in s.heads:
-        for c in h.children:
-            if c.dep_ == "prep" and c.lower_ in ("over", "about", "against", "of") and c.i not in s.exclude:
-                for o in c.children:
-                    if o.dep_ == "pobj":
-                        s.take_foreign(o)
-                        if not s.found:
-                            possessor(s.idx, o, s.take_foreign, s.take_place)
-    own = {a.country for a in s.source if a.country}
-    s.found[:] = [a for a in s.found if a.country not in own]  # "over the detention of a Japanese national"
 
 
 def person_met(s: Search) -> None:
@@ -261,6 +223,9 @@ def actor_in_clause(s: Search) -> None:
         for x in own_clause(h, s.exclude):
             if x.i == s.t.i:
                 continue
+            border = x if x.dep_ == "pobj" else x.head if x.dep_ in ("compound", "amod", "nmod") else None
+            if border is not None and border.dep_ == "pobj" and border.lemma_.lower() in FRONTIER_NOUNS:
+                continue  # "a stronghold on the Thai border": where, on either side of it
             if x.dep_ in ("compound", "amod", "nmod") and x.i in idx.place_at and \
                     (x.head.lemma_.lower() in PLACE_HEADS or x.head.lemma_.lower() in sector_table()):
                 s.take_place(idx.place_at[x.i])  # "the Azerbaijani republic", "Ugandan opposition candidates"

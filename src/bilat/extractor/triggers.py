@@ -16,7 +16,8 @@ from .records import Frame, SentenceContext
 from .recodings import trigger_recode
 from .parties import noun_parties, pair_parties
 from .syntax import is_passive_conj, quantity_head
-from .words import AIR_STRIKE_MODIFIERS, CARRYING_VERBS, ARRANGEMENTS, GENERIC_EVENT_NOUNS, HOSTILE_XCOMP, LAUNCH_NOUNS, NOT_YET, QUANTITY, SCENE_VERBS, WEAPONS
+from .words import (AIR_STRIKE_MODIFIERS, ARRANGEMENTS, CARRYING_VERBS, GENERIC_EVENT_NOUNS, HOSTILE_XCOMP, LAUNCH_NOUNS, NOT_YET,
+                    OUTBREAK_VERBS, PASSING_PREPS, PROSPECT_NOUNS, QUANTITY, SCENE_VERBS, WEAPONS)
 
 PHASE = "triggers"
 #: noun events whose parties a compound may name ("the Japan-China summit", "the India-China clash")
@@ -71,6 +72,17 @@ def _has_parties(source: list, target: list) -> bool:
     return bool(source) and (bool(target) or len({a.country for a in source}) >= 2)
 
 
+def _named_in_passing(t: Token) -> bool:
+    """A measure named as a fact in passing ("amid US sanctions on Iran", "the EU's ban on Russian
+    oil took effect", "after the expulsion of Russian diplomats by Estonia"), not the object of a
+    verb that may threaten, demand or discuss it, nor a prospect ("the prospect of US sanctions")."""
+    if t.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    if t.dep_ != "pobj" or t.head.lower_ not in PASSING_PREPS:
+        return False
+    return t.head.head.lemma_.lower() not in PROSPECT_NOUNS
+
+
 def _noun_frame(t: Token, ctx: SentenceContext) -> Frame | None:
     launch = _weapon_launch(t, ctx)
     if launch is not None:
@@ -89,8 +101,8 @@ def _noun_frame(t: Token, ctx: SentenceContext) -> Frame | None:
     found = _noun_trigger(t, nt)
     if found is None and nt.type in PAIR_NOUN_TYPES and len(pair_parties(t, ctx.index)) >= 2:
         found = Trigger(nt.type, nt.cameo, nt.mode), None, "noun_names_its_parties"  # "the Japan-China summit"
-    if found is None and nt.type == T.ASSAULT and not any(c.lower_ in NOT_YET for c in t.lefts) \
-            and _has_parties(*noun_parties(t, ctx.index)):
+    if found is None and (nt.type == T.ASSAULT or (nt.type in (T.SANCTION, T.COERCE) and _named_in_passing(t))) \
+            and not any(c.lower_ in NOT_YET for c in t.lefts) and _has_parties(*noun_parties(t, ctx.index)):
         found = Trigger(nt.type, nt.cameo, nt.mode), None, "noun_with_its_parties"  # "Russia's war against Ukraine"
     if found is None:
         return None
@@ -112,6 +124,9 @@ def _verb_frame(t: Token, ctx: SentenceContext) -> Frame | None:
             return None
         if t.dep_ == "amod":
             return None  # "alleged bombers", "the detained activist": a description
+        if lem == "ask" and t.tag_ == "VBN" and t.dep_ == "advcl" and not any(
+                c.dep_ in ("nsubj", "nsubjpass", "agent") for c in t.children):
+            return None  # "Asked to comment on ..., the spokesperson replied": a reporter's question
         return _frame(ctx, t, trig, None, "verb")
     if (t.pos_ == "ADJ" and ("ADJ", lem, "") in lex) or \
             (t.tag_ == "VBN" and ("ADJ", t.lower_, "") in lex and any(c.dep_ == "xcomp" for c in t.children)):
@@ -219,6 +234,8 @@ def _noun_trigger_by_head(t: Token, nt: NounTrigger) -> tuple[Trigger, Token | N
         return scene, None, "scene_noun"
     if dep in ("nsubj",) and head.lemma_ in SCENE_VERBS and nt.scene:
         return scene, None, "scene_noun"
+    if dep == "nsubj" and nt.type == T.PROTEST and lemma(head) in OUTBREAK_VERBS:
+        return scene, None, "protest_outbreak"  # "protests against Japan erupted in Beijing"
     if nt.scene and nt.type == T.CONSULT and any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in t.children):
         return scene, None, "scene_noun"  # "the latest round of talks with Ethiopia"
     return None

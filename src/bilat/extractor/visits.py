@@ -1,0 +1,32 @@
+"""Re-coding rules about visits (rows of ``data/recodings.tsv``): welcoming a person is hosting
+them, where welcoming a decision or a step is praise."""
+from __future__ import annotations
+
+from .lexicon import lemma
+from .recodings import rule
+from .records import Frame, SentenceContext
+from .words import GUEST_NOUNS
+
+
+@rule
+def welcomed_visitor(f: Frame, ctx: SentenceContext) -> dict | None:
+    """'The crown prince welcomed the Syrian president to Jeddah': a person welcomed is a guest
+    received (CAMEO 043, a visit); 'welcomed the president's decision' and 'welcomes the princess
+    to pay a visit' (one still to come) stay SUPPORT. Only the
+    welcomed phrase's own head counts, so a possessor ("the president's") never makes a guest."""
+    if f.light is not None or lemma(f.trigger) != "welcome":
+        return None
+    objects = [c for c in f.trigger.children if c.dep_ == "dobj"]
+    # "welcomes the princess to pay a visit": a visit still to come, welcomed
+    planned = any(c.pos_ == "VERB" and c.i > f.trigger.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                  for c in f.trigger.subtree)
+    if not objects or not f.target or planned:
+        return None
+    idx = ctx.index
+    guests = [o for o in objects if o.i in idx.person_at or o.lemma_.lower() in GUEST_NOUNS]
+    if len(guests) != len(objects):
+        return None
+    # "to Muscat" is where the host receives the guest, not a second guest
+    home = {a.country for a in f.source}
+    guest_side = [a for a in f.target if a.country not in home]
+    return {"target": guest_side} if guest_side else None
