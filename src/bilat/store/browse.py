@@ -205,44 +205,49 @@ class Browse:
                                     story)
             if plan["empty"]:
                 return {"sampled": False, "n": 0, "facets": {}}
-            # the newest matches, read once; each facet groups them by primary key
-            cut = False
-            if plan["in_order"] is not None:
-                ids = [i for _, i in plan["in_order"][:FACET_SAMPLE + 1]]
-            elif self._rolled_total(conn, plan) is not None:
-                ids = [i for _, i in conn.execute(plan["query"]([], "desc").limit(FACET_SAMPLE + 1))]
-            else:
-                head, cut = self._head(conn, plan)
-                ids = [i for _, i in head[:FACET_SAMPLE + 1]]
-            n = len(ids)
-            ids = list(dict.fromkeys(ids[:FACET_SAMPLE]))
-            e, ei, d, ea = events.c, event_issues.c, event_dyads.c, event_actors.c
-            where = self._among(e.event_id, ids)
+            # kept while the store is unchanged: a list's next pages, and the same view again, count no more
+            return self._kept(conn, ("facets", plan["sig"], top), lambda: self._count_facets(conn, plan, top))
 
-            # one read per table, counted here: the events row gives type, year and outlet
-            counts: dict[str, dict[str, int]] = {f: defaultdict(int) for f in
-                                                 ("type", "year", "outlet", "issue", "pair", "source")}
-            for t, day, outlet in conn.execute(select(e.type, e.day, articles.c.outlet)
-                                               .join(articles, articles.c.article_id == e.article_id).where(where)):
-                counts["type"][t] += 1
-                if day:
-                    counts["year"][day[:4]] += 1
-                if outlet:
-                    counts["outlet"][outlet] += 1
-            for (issue,) in conn.execute(select(ei.issue).where(self._among(ei.event_id, ids))):
-                counts["issue"][issue] += 1
-            # an event is counted once per pair and once per source country, however many rows say so
-            for _, pk in conn.execute(select(d.event_id, d.pair_key).where(self._among(d.event_id, ids)).distinct()):
-                counts["pair"][pk] += 1
-            for _, country in conn.execute(select(ea.event_id, ea.country).where(
-                    self._among(ea.event_id, ids), ea.side == "source", ea.country.is_not(None)).distinct()):
-                counts["source"][country] += 1
+    def _count_facets(self, conn, plan: dict[str, Any], top: int) -> dict[str, Any]:
+        """``event_facets`` of a planned list: its newest matches, read once (or taken from its search or
+        its head); each facet groups them by primary key."""
+        cut = False
+        if plan["in_order"] is not None:
+            ids = [i for _, i in plan["in_order"][:FACET_SAMPLE + 1]]
+        elif self._rolled_total(conn, plan) is not None:
+            ids = [i for _, i in conn.execute(plan["query"]([], "desc").limit(FACET_SAMPLE + 1))]
+        else:
+            head, cut = self._head(conn, plan)
+            ids = [i for _, i in head[:FACET_SAMPLE + 1]]
+        n = len(ids)
+        ids = list(dict.fromkeys(ids[:FACET_SAMPLE]))
+        e, ei, d, ea = events.c, event_issues.c, event_dyads.c, event_actors.c
+        where = self._among(e.event_id, ids)
 
-            def ranked(name):
-                return sorted(counts[name].items(), key=lambda kv: (-kv[1], kv[0]))[:top]
-            facets = {name: ranked(name) for name in ("issue", "pair", "source", "outlet")}
-            facets["type"] = sorted(counts["type"].items(), key=lambda kv: (-kv[1], kv[0]))  # all 16 at most
-            facets["year"] = sorted(counts["year"].items(), reverse=True)[:top]
+        # one read per table, counted here: the events row gives type, year and outlet
+        counts: dict[str, dict[str, int]] = {f: defaultdict(int) for f in
+                                             ("type", "year", "outlet", "issue", "pair", "source")}
+        for t, day, outlet in conn.execute(select(e.type, e.day, articles.c.outlet)
+                                           .join(articles, articles.c.article_id == e.article_id).where(where)):
+            counts["type"][t] += 1
+            if day:
+                counts["year"][day[:4]] += 1
+            if outlet:
+                counts["outlet"][outlet] += 1
+        for (issue,) in conn.execute(select(ei.issue).where(self._among(ei.event_id, ids))):
+            counts["issue"][issue] += 1
+        # an event is counted once per pair and once per source country, however many rows say so
+        for _, pk in conn.execute(select(d.event_id, d.pair_key).where(self._among(d.event_id, ids)).distinct()):
+            counts["pair"][pk] += 1
+        for _, country in conn.execute(select(ea.event_id, ea.country).where(
+                self._among(ea.event_id, ids), ea.side == "source", ea.country.is_not(None)).distinct()):
+            counts["source"][country] += 1
+
+        def ranked(name):
+            return sorted(counts[name].items(), key=lambda kv: (-kv[1], kv[0]))[:top]
+        facets = {name: ranked(name) for name in ("issue", "pair", "source", "outlet")}
+        facets["type"] = sorted(counts["type"].items(), key=lambda kv: (-kv[1], kv[0]))  # all 16 at most
+        facets["year"] = sorted(counts["year"].items(), reverse=True)[:top]
         quads: dict[str, int] = defaultdict(int)
         for t, c in facets["type"]:
             quads[analysis.QUAD_NAME[analysis.quad(t)]] += c
