@@ -313,6 +313,12 @@ def test_a_noun_names_its_parties_in_a_compound(dyads):
     ("Norway released emergency aid to Sudan on Tuesday.", ("AID", ["NOR"], ["SDN"])),
     # without an aid object, dispatching is deploying
     ("Russia dispatched troops to the border on Monday.", ("MOBILIZE", ["RUS"], [])),
+    # every verb of giving takes the same goods: a field hospital, helicopters, doses of vaccine
+    ("Qatar sent a field hospital to Libya on Monday.", ("AID", ["QAT"], ["LBY"])),
+    ("France delivered two transport helicopters to Benin on Monday.", ("AID", ["FRA"], ["BEN"])),
+    ("Japan handed over 200,000 doses of vaccine to Laos on Monday.", ("AID", ["JPN"], ["LAO"])),
+    # a sum "in aid" announced is aid, as the aid itself would be
+    ("Canada announced $40 million in humanitarian aid for Haiti on Monday.", ("AID", ["CAN"], ["HTI"])),
 ])
 def test_aid_sent_transferred_or_released(dyads, text, expected):
     assert expected in dyads(text)
