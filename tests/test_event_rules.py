@@ -31,6 +31,8 @@ RULES = [
     # a fronted participle with its own agent is passive: the agent acts on the main clause's subject
     ("Urged by Nairobi, Uganda agreed to reopen the border on Monday.", ("REQUEST", ["KEN"], ["UGA"])),
     ("Invited by Ghana, the Togolese president visited Accra on Monday.", ("AGREE", ["GHA"], ["TGO"])),
+    # revoking or scrapping an agreement with a state cuts relations with it; revoking a ban concedes
+    ("Burkina Faso revoked its military accord with France on Monday.", ("SANCTION", ["BFA"], ["FRA"])),
     # concern over what unfolds in a country is aimed at that country
     ("Kenya expressed concern over the situation in Burundi on Monday.", ("ACCUSE", ["KEN"], ["BDI"])),
     ("Ghana voiced concern on the unrest in Togo.", ("ACCUSE", ["GHA"], ["TGO"])),
