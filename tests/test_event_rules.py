@@ -31,6 +31,11 @@ RULES = [
     # a fronted participle with its own agent is passive: the agent acts on the main clause's subject
     ("Urged by Nairobi, Uganda agreed to reopen the border on Monday.", ("REQUEST", ["KEN"], ["UGA"])),
     ("Invited by Ghana, the Togolese president visited Accra on Monday.", ("AGREE", ["GHA"], ["TGO"])),
+    # an invitation extended, readiness expressed: promises, to whom the noun's clause names
+    ("Kenya extended an invitation to the Ugandan president to visit Nairobi.", ("AGREE", ["KEN"], ["UGA"])),
+    ("Kenya expressed its readiness to help Somalia after the floods.", ("AGREE", ["KEN"], ["SOM"])),
+    # views exchanged are a meeting of those who exchange them, not of what they talk about
+    ("The ministers of Kenya and Uganda exchanged views on Sudan.", ("CONSULT", ["KEN", "UGA"], [])),
     # revoking or scrapping an agreement with a state cuts relations with it; revoking a ban concedes
     ("Burkina Faso revoked its military accord with France on Monday.", ("SANCTION", ["BFA"], ["FRA"])),
     # concern over what unfolds in a country is aimed at that country
