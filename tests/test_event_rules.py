@@ -593,3 +593,17 @@ def test_an_official_who_summons_the_lead_countrys_envoy_is_of_the_other_side(dy
 ])
 def test_a_passive_act_named_by_its_noun_is_its_owners(dyads, text, expected):
     assert expected in dyads(text)
+
+
+def test_a_title_speakers_name_takes_the_people_dictionarys_order(nlp):
+    # a government's release may write a Japanese name family name first; the dictionary's usual
+    # order is the one records carry
+    article = {"id": "t", "published": PUBLISHED,
+               "title": "Press Conference by Foreign Minister Kishida Fumio on the Uganda Visit",
+               "text": "TOKYO -- The following is the text of the press conference.\n\n"
+                       "Today, I held talks with Ugandan President Peter Okello."}
+    from bilat.model import Article
+    from bilat.pipeline import process
+    (result,) = process([Article(**article)])
+    names = {a.name for e in result.events for a in e.source}
+    assert "Fumio Kishida" in names, names

@@ -208,6 +208,13 @@ def _name_parts(name: str) -> list[str]:
     return [p for p in re.split(r"[\s\-‐‑]+", name.lower().replace(".", "")) if p]
 
 
+def dictionary_name(name: str) -> tuple[str, str | None]:
+    """A name in the order the people dictionary writes it ("Takaichi Sanae" -> "Sanae Takaichi"),
+    with the dictionary's country; the name as given, and no country, where it does not list it."""
+    listed = people_dictionary().get(_name_key(name)) if len(_name_key(name)) > 1 else None
+    return (listed[0], listed[1]) if listed is not None else (name, None)
+
+
 @functools.lru_cache(maxsize=1)
 def people_dictionary() -> dict[frozenset[str], tuple[str, str, str]]:
     """Named people of the Phoenix dictionary (data/phoenix_people.tsv, to early 2014): the parts of a
