@@ -248,6 +248,7 @@ NOT_EVENTS = [
     "Protests broke out in Athens on Sunday.",
     # a reporter's question is no request
     "Asked to comment on the warning, the Kenyan spokesperson replied that Nairobi would not yield.",
+    "When asked about Uganda's claims, the Kenyan spokesperson said the talks would go on.",
     # a measure in prospect, or the object of a call, is not taken
     "Markets weighed the prospect of Canadian sanctions on Belarusian potash.",
 ]
@@ -265,10 +266,11 @@ NOT_EVENTS = [
     (NOT_EVENTS[8], "CONSULT"),
     (NOT_EVENTS[9], "PROTEST"),
     (NOT_EVENTS[10], "REQUEST"),
-    (NOT_EVENTS[11], "SANCTION"),
+    (NOT_EVENTS[11], "REQUEST"),
+    (NOT_EVENTS[12], "SANCTION"),
 ], ids=["allegation", "protest-demand", "wish", "place-description", "faced-prospect", "inferred-host",
         "demanded-content", "officials-not-placed", "offered-talks",
-        "aimless-outbreak", "reporters-question", "measure-in-prospect"])
+        "aimless-outbreak", "reporters-question", "reporters-when-asked", "measure-in-prospect"])
 def test_not_an_event(dyads, text, absent):
     assert absent not in [d[0] for d in dyads(text)]
 

@@ -124,9 +124,9 @@ def _verb_frame(t: Token, ctx: SentenceContext) -> Frame | None:
             return None
         if t.dep_ == "amod":
             return None  # "alleged bombers", "the detained activist": a description
-        if lem == "ask" and t.tag_ == "VBN" and t.dep_ == "advcl" and not any(
+        if lem == "ask" and t.tag_ in ("VBN", "VBD") and t.dep_ == "advcl" and not any(
                 c.dep_ in ("nsubj", "nsubjpass", "agent") for c in t.children):
-            return None  # "Asked to comment on ..., the spokesperson replied": a reporter's question
+            return None  # "Asked to comment on ...", "When asked about ...": a reporter's question
         return _frame(ctx, t, trig, None, "verb")
     if (t.pos_ == "ADJ" and ("ADJ", lem, "") in lex) or \
             (t.tag_ == "VBN" and ("ADJ", t.lower_, "") in lex and any(c.dep_ == "xcomp" for c in t.children)):
