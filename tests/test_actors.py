@@ -427,3 +427,18 @@ def test_a_counterpart_is_the_top_post_not_a_deputy(nlp):
             "Wambui spoke to reporters.")
     assert _summary(_actors(nlp, text, "counterpart")) == [("person", "UGA")]
     assert _actors(nlp, text, "counterpart")[0].name == "Peter Okello"
+
+
+@pytest.mark.parametrize("text, word", [
+    # people named by their relation to a country are not that country
+    ("Kenya's neighbours voiced concern on Monday.", "neighbours"),
+    ("Uganda's allies condemned the vote.", "allies"),
+    # what a market prices is no actor
+    ("The Kenyan shilling contract eased on Monday.", "contract"),
+    ("Ugandan coffee prices rose on Monday.", "prices"),
+])
+def test_relations_and_market_things_are_not_their_countrys_actors(nlp, text, word):
+    doc = nlp(text)
+    index = ActorIndex.build(doc)
+    # as a clause's subject is read: people-like nouns may stand without a country there
+    assert index.actors_for(next(t for t in doc if t.text == word), allow_unknown=True) == []

@@ -130,6 +130,7 @@ def test_by_year_adds_counts_and_weights_the_score_by_stories():
     y2023 = years[0]
     assert y2023["stories"] == 2 and y2023["articles"] == 3
     assert y2023["by_type"] == {"ACCUSE": 1, "AGREE": 1}
+    assert (y2023["CHN->JPN"], y2023["JPN->CHN"]) == (1, 1), "who acted, summed like the other counts"
     assert y2023["by_quad"]["verbal-conflict"] == 1 and y2023["by_quad"]["verbal-cooperation"] == 1
     scores = analysis.plover_scores()
     assert y2023["plover_score"] == round((scores["ACCUSE"] + scores["AGREE"]) / 2, 3)

@@ -86,6 +86,21 @@ def test_relative_expressions(expr, published, expected):
     assert resolve(expr, published) == DateValue(expected, RELATIVE)
 
 
+@pytest.mark.parametrize("expr, published, expected", [
+    # a weekday "last week" is that day of the week before publication (a Friday)
+    ("on Monday last week", "2024-05-17", "2024-05-06"),
+    ("Thursday of last week", "2024-05-17", "2024-05-09"),
+    # a span of days begins on its first day
+    ("March 3-4", "2024-05-17", "2024-03-03"),
+    ("15-16 July 2021", "2024-05-17", "2021-07-15"),
+    ("July 15–16, 2021", "2024-05-17", "2021-07-15"),
+    # an ISO date is no span
+    ("2024-03-05", "2024-05-17", "2024-03-05"),
+])
+def test_weekday_last_week_and_spans_of_days(expr, published, expected):
+    assert resolve(expr, published).value == expected
+
+
 def test_month_part_with_a_year_is_explicit():
     assert resolve("in mid-November 2021", SUN) == DateValue("2021-11", EXPLICIT)
 

@@ -72,6 +72,11 @@ GENERIC_IGO_NOUNS = {"council", "organization", "organisation", "alliance", "blo
                      "assembly", "commission"}
 _ABSTRACT = {"resolution", "report", "statement", "plan", "proposal", "decision", "policy", "law", "deal",
              "agreement", "move", "step", "measure", "bill", "document", "letter", "message", "call", "demand"}
+#: people named by their relation to someone: "Japan's neighbours", "US allies" are not Japan or the US
+_RELATIONAL = {"neighbor", "neighbour", "ally", "partner", "rival", "enemy", "adversary", "foe", "opponent", "critic"}
+#: things markets price, never actors: "the Dutch gas contract eased", "Chinese exports fell"
+_MARKET = {"contract", "price", "index", "currency", "share", "stock", "bond", "yield", "market", "economy",
+           "output", "inflation", "growth", "future", "futures"}
 _OWN_NOUNS = {"tie", "relation", "interest", "security", "position", "stance", "sovereignty", "cooperation", "partnership"}
 PRONOUNS_PERSON = {"he", "him", "his", "she", "her", "hers"}
 PRONOUNS_STATE = {"it", "its"}
@@ -206,6 +211,13 @@ def _name_key(name: str) -> frozenset[str]:
 def _name_parts(name: str) -> list[str]:
     """A name's parts in order, hyphens and case aside: "Ma Ying-jeou" and "Ma Ying Jeou" are alike."""
     return [p for p in re.split(r"[\s\-‐‑]+", name.lower().replace(".", "")) if p]
+
+
+def dictionary_name(name: str) -> tuple[str, str | None]:
+    """A name in the order the people dictionary writes it ("Takaichi Sanae" -> "Sanae Takaichi"),
+    with the dictionary's country; the name as given, and no country, where it does not list it."""
+    listed = people_dictionary().get(_name_key(name)) if len(_name_key(name)) > 1 else None
+    return (listed[0], listed[1]) if listed is not None else (name, None)
 
 
 @functools.lru_cache(maxsize=1)
@@ -759,6 +771,8 @@ class ActorIndex:
         person = self.person_at.get(t.i)
         if person is not None:
             return [person.actor()]
+        if t.pos_ == "NOUN" and t.lemma_.lower() in _RELATIONAL | _MARKET:
+            return []
         # a known NGO or transnational group: "Amnesty International", "Islamic State militants"
         if t.i not in self.place_at:
             for x in [t] + [c for c in t.children if c.dep_ in ("compound", "nmod", "amod", "poss")]:

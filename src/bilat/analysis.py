@@ -383,8 +383,8 @@ def empty_period(key: str, pair: str = "") -> dict[str, Any]:
 
 
 def by_year(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Monthly timeline rows summed into years: counts add up, the PLOVER scores are the
-    story- and article-weighted means (exact); Goldstein means and direction counts are left
+    """Monthly timeline rows summed into years: counts add up (the direction counts, 'A->B', too),
+    the PLOVER scores are the story- and article-weighted means (exact); Goldstein means are left
     out, as the monthly rows do not carry what averages them exactly."""
     years: dict[str, dict[str, Any]] = {}
     for r in rows:
@@ -392,6 +392,9 @@ def by_year(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
         y = years.setdefault(key, {**empty_period(key, r.get("pair", "")), "_ps": 0.0, "_pa": 0.0})
         y["stories"] += r.get("stories", 0)
         y["articles"] += r.get("articles", 0)
+        for k, n in r.items():
+            if "->" in k:
+                y[k] = y.get(k, 0) + n
         for field in ("by_type", "by_type_articles", "by_quad", "by_quad_articles"):
             for k, n in (r.get(field) or {}).items():
                 y[field][k] = y[field].get(k, 0) + n

@@ -67,7 +67,7 @@ class ErrorBody(BaseModel):
 
 class Page(BaseModel):
     total: int = Field(description="rows matching; a lower bound when total_capped is true")
-    total_capped: bool = Field(default=False, description="true when counting stopped early: 'more than total'")
+    total_capped: bool = Field(default=False, description="true when counting stopped early: 'at least total'")
     limit: int
     offset: int
     next: str | None = Field(description="URL of the next page (with an opaque cursor), or null on the last one")

@@ -33,6 +33,7 @@ _PART_MONTH_RE = re.compile(r"\b(mid|early|late|end of|beginning of|start of)[\s
 _YEAR_RE = re.compile(r"^(?:in\s+|since\s+|early\s+|late\s+|mid-?|the\s+year\s+)?((?:1[89]|20)\d\d)$", re.I)
 _FULL_DATE_RE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_NAME + r",?\s+(?:1[89]|20)\d\d\b|\b"
                            + _MONTH_NAME + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:1[89]|20)\d\d\b", re.I)
+_DAY_SPAN_RE = re.compile(r"(?<![\d-])(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|to|and)\s*\d{1,2}(?:st|nd|rd|th)?(?![\d-])")
 _AGO_RE = re.compile(r"\b(\w+)\s+(day|week|month|year)s?\s+ago\b", re.I)
 
 
@@ -109,6 +110,8 @@ def resolve(expression: str, published: str | None) -> DateValue:
     """Resolve one date expression against the publication date (``YYYY-MM-DD``, ``YYYY-MM``,
     ``YYYY`` or None)."""
     text = " ".join(expression.split()).strip(" ,.")
+    # "March 3-4", "15-16 July 2021": a span of days begins on its first
+    text = _DAY_SPAN_RE.sub(r"\1", text)
     low = text.lower()
     anchor = parse_anchor(published)
     pub, precision = anchor if anchor else (None, 10)
@@ -166,6 +169,10 @@ def _relative(low: str, pub: dt.date) -> str | None:
         return _month(d.year, d.month)
     if re.search(r"\b(later )?this week\b", low):
         return _month(pub.year, pub.month)
+    m = re.search(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:of\s+)?last week\b", low)
+    if m:  # "on Monday last week": that weekday of the week before publication
+        monday = pub - dt.timedelta(days=pub.weekday() + 7)
+        return (monday + dt.timedelta(days=WEEKDAYS[m.group(1)])).isoformat()
     if re.search(r"\blast week\b|\bpast week\b", low):
         d = pub - dt.timedelta(days=7)
         return _month(d.year, d.month)

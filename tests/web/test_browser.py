@@ -227,3 +227,56 @@ def test_new_pages_render(page, served_url, path, name):
         assert page.locator("#summary").inner_text().strip()
     screenshot(page, name)
     no_leaks(page)
+
+
+def test_pair_page_filters_and_direction_in_the_page(page, served_url):
+    page.goto(served_url + "/pair/CHN/JPN")
+    assert page.locator("#directions svg.chart a rect").count() >= 2, "the chart of who acts, both ways"
+    assert page.locator("#events aside.facets li").count() > 3
+    page.locator("nav.directions a", has_text="JPN → CHN").click()
+    page.wait_for_url(re.compile(r"/pair/CHN/JPN\?source=JPN$"))
+    assert page.locator("nav.directions a.on").inner_text() == "JPN → CHN"
+    assert page.locator("#directions").count() == 0 and page.locator("#quad svg.chart").count() == 1
+    assert page.locator("#stances thead th a").all_inner_texts() == ["JPN"], "only Japan's column in the stance table"
+    # a count beside the events narrows this same page
+    link = page.locator("#facet-type li a").first
+    chosen, n = link.inner_text(), int(page.locator("#facet-type li .count").first.inner_text().replace(",", ""))
+    link.click()
+    page.wait_for_url(re.compile(rf"/pair/CHN/JPN\?source=JPN&type={chosen}$"))
+    assert page.locator("#events li.event").count() == min(n, 10)
+    assert set(page.locator("#events li.event a.type").all_inner_texts()) == {chosen}
+    assert page.locator("#facet-type li.on").inner_text().startswith(chosen)
+    # the form keeps every filter and adds the dates
+    page.fill("form.filters-form input[name=since]", "2023")
+    page.locator("form.filters-form button[type=submit]").click()
+    page.wait_for_url(re.compile(r"/pair/CHN/JPN\?.*since=2023"))
+    assert {"source=JPN", f"type={chosen}", "since=2023", "period=month"} <= set(page.url.split("?")[1].split("&"))
+    screenshot(page, "17-pair-filters-direction")
+    no_leaks(page)
+
+
+def test_actor_and_story_pages_filter_in_the_page(page, served_url):
+    page.goto(served_url + "/actor/CHN")
+    issue = page.locator("#facet-issue li a").first
+    chosen = issue.inner_text()
+    issue.click()
+    page.wait_for_url(re.compile(rf"/actor/CHN\?issue={chosen}$"))
+    assert page.locator("#events li.event").count() >= 1
+    assert all(chosen in t for t in page.locator("#events li.event .line").all_inner_texts())
+    assert page.locator("p.filters .filter", has_text=chosen).count() == 1
+    screenshot(page, "18-actor-filters")
+    # a story told by several outlets: one outlet's articles, the others a click away
+    page.goto(served_url + "/pair/TUR/USA")
+    page.locator("#stories li.story", has_text="3 articles").locator("a.story-link").click()
+    page.wait_for_url(re.compile(r"/story/st-"))
+    before = page.locator("li.mention").count()
+    outlet = page.locator("#facet-outlet li a").first
+    name = outlet.inner_text()
+    outlet.click()
+    page.wait_for_url(re.compile(r"/story/st-[^?]+\?outlet="))
+    assert 0 < page.locator("li.mention").count() < before
+    assert set(page.locator("li.mention .outlet").all_inner_texts()) == {name}
+    screenshot(page, "19-story-filters")
+    page.locator("p.filters a.remove").click()
+    assert page.locator("li.mention").count() == before
+    no_leaks(page)

@@ -97,6 +97,10 @@ def lemma(t: Token) -> str:
 
 
 def particle_of(t: Token) -> str:
+    # "handed over 500,000 doses": the parser reads the particle as "more than" on the number
+    nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+    if nxt is not None and nxt.dep_ == "quantmod" and nxt.lower_ in ("over", "out"):
+        return nxt.lower_
     for c in t.children:
         if c.dep_ in ("prt", "prep") and c.i > t.i:
             return c.lower_

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span
 
-from ..actors import ActorIndex
+from ..actors import ActorIndex, dictionary_name
 from ..dates import DateValue
 from ..model import Actor, EventType
 from ..nlp import gazetteer_entries
@@ -106,7 +106,9 @@ def title_voice(title: str | None, index: ActorIndex) -> list[Actor]:
             return [p.actor()]
     if not role and not name:
         return []
-    return [Actor(name=" ".join(name) or None, kind="person", country=country or index.lead_country, sector="GOV",
+    # "PM Takaichi Sanae": the name in its usual order where the people dictionary knows it
+    full, listed_country = dictionary_name(" ".join(name)) if name else (None, None)
+    return [Actor(name=full, kind="person", country=country or listed_country or index.lead_country, sector="GOV",
                   role=" ".join(role) or None)]
 
 

@@ -1,11 +1,13 @@
 """Target strategies for whom an act reaches beyond its plain object (``targets`` runs them): an aid's
-recipient, which may hang deep in what is given; the rest of a list of people met."""
+recipient, which may hang deep in what is given; whom a promise a noun names is made to; the rest of a
+list of people met."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from ..model import Actor
 from ..model import EventType as T
+from .syntax import own_clause
 
 if TYPE_CHECKING:
     from .targets import Search
@@ -28,6 +30,20 @@ def aid_recipient(s: Search) -> None:
                             s.found.append(Actor(kind="state", country=code))
         if s.found:
             return
+
+
+def promised_to(s: Search) -> None:
+    """'expressed its readiness to help Morocco', 'an offer to mediate between Iran and the US':
+    whom a promise named by a noun is made to is in the clause the noun holds."""
+    if s.typ != T.AGREE or s.t.pos_ != "NOUN":
+        return
+    for c in s.t.children:
+        if c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            for x in own_clause(c, s.exclude):
+                if x.dep_ in ("dobj", "pobj", "dative"):
+                    s.take_foreign(x)
+            if s.found:
+                return
 
 
 def rest_of_a_list(s: Search) -> None:

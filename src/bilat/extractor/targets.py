@@ -17,7 +17,7 @@ from ..model import EventType as T
 from .lexicon import lemma
 from .parties import place_country, possessor
 from .accused import accused_over, doer_of_condemned_act
-from .recipients import aid_recipient, rest_of_a_list
+from .recipients import aid_recipient, promised_to, rest_of_a_list
 from .records import Frame, SentenceContext
 from .speech import state_voice
 from .syntax import own_clause
@@ -240,6 +240,8 @@ def actor_in_clause(s: Search) -> None:
 
 
 def _not_an_actor(x: Token, typ: T, idx: ActorIndex) -> bool:
+    if typ == T.CONSULT and x.dep_ == "pobj" and x.head.lower_ in ("on", "about", "over", "regarding", "concerning"):
+        return True  # "exchanged views on North Korea": what a meeting is about, not who meets
     if x.dep_ in ("compound", "amod", "nmod") and x.head.i not in idx.person_at \
             and x.head.lemma_.lower() not in AGENT_HEADS | AGENTIVE_EVENTS and x.head.lower_ not in AGENT_HEADS:
         return True  # "the Taiwan issue", "Japanese seafood imports": topics, not actors
@@ -258,5 +260,5 @@ def _not_an_actor(x: Token, typ: T, idx: ActorIndex) -> bool:
 
 
 TARGET_STRATEGIES = (doer_of_condemned_act, accused_over, person_met, objects_and_prepositions, protest_purpose,
-                     aid_recipient,
+                     aid_recipient, promised_to,
                      complement_subject, relative_clause_head, actor_in_clause)

@@ -124,9 +124,9 @@ def _verb_frame(t: Token, ctx: SentenceContext) -> Frame | None:
             return None
         if t.dep_ == "amod":
             return None  # "alleged bombers", "the detained activist": a description
-        if lem == "ask" and t.tag_ == "VBN" and t.dep_ == "advcl" and not any(
+        if lem == "ask" and t.tag_ in ("VBN", "VBD") and t.dep_ == "advcl" and not any(
                 c.dep_ in ("nsubj", "nsubjpass", "agent") for c in t.children):
-            return None  # "Asked to comment on ..., the spokesperson replied": a reporter's question
+            return None  # "Asked to comment on ...", "When asked about ...": a reporter's question
         return _frame(ctx, t, trig, None, "verb")
     if (t.pos_ == "ADJ" and ("ADJ", lem, "") in lex) or \
             (t.tag_ == "VBN" and ("ADJ", t.lower_, "") in lex and any(c.dep_ == "xcomp" for c in t.children)):
@@ -200,6 +200,8 @@ def _noun_trigger_by_head(t: Token, nt: NounTrigger) -> tuple[Trigger, Token | N
     # "a series of meetings", "10 days of war games", "a mediation effort": look through the measure
     if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in QUANTITY:
         t = t.head.head
+    elif t.dep_ == "pobj" and t.head.lower_ == "in" and t.head.head.ent_type_ == "MONEY":
+        t = t.head.head  # "announced $2 billion in military aid": the sum stands where the aid does
     elif t.dep_ == "compound" and t.head.lower_ in GENERIC_EVENT_NOUNS:
         t = t.head
     head = t.head

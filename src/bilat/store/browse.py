@@ -5,15 +5,16 @@ An event list is driven by its most selective indexed filter (a pair from event_
 actor, country, issue or outlet from event_keys; words from the search index; else the
 events table itself); the other filters are checked row by row on what it yields. Totals
 come from the roll-ups when the filters are ones a roll-up counts, else from a count that
-stops at ``COUNT_CAP`` (the list says "more than").
+stops at ``COUNT_CAP`` matches or ``SCAN_CAP`` rows of its driving index (the list says "at least").
 """
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+import threading
+from collections import OrderedDict, defaultdict
 from typing import Any
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import exists, func, select, tuple_
 
 from .. import analysis
 from ..errors import NotFoundError
@@ -23,10 +24,16 @@ from .records import ResultSet, _types, actor_key, event_dict, story_dict
 from .schema import (actor_names, articles, event_actors, event_dyads, event_issues, event_keys, events,
                      key_months, key_pairs, key_stats, key_stories, pair_stats, stories, story_pairs)
 
-#: a count beyond this many matches is not finished: the list says "more than COUNT_CAP"
+#: a count beyond this many matches is not finished: the list says "at least COUNT_CAP"
 COUNT_CAP = 2_000
 #: a search with at most this many matches lists them by primary key
 SEARCH_IDS = 20_000
+#: a counted list's count and facet sample read at most this many rows of its driving index, newest
+#: first; beyond them the count is a lower bound ("at least") and the facets count what was read
+SCAN_CAP = 10_000
+#: match lists kept per process (searches, counted lists' heads), the least recently used dropped first
+KEPT = 64
+_KEPT_LOCK = threading.Lock()
 #: facet counts are taken over at most this many of the newest matches (a few index reads each)
 FACET_SAMPLE = 500
 
@@ -52,8 +59,9 @@ class Browse:
     # ------------------------------------------------------------------ events
 
     def _event_plan(self, conn, pair=None, actor=None, type=None, issue=None, since=None, until=None, q=None,
-                    outlet=None, source=None, min_outlets=None) -> dict[str, Any]:
-        """How to list the events matching the filters: the driving index, the row checks, the bounds."""
+                    outlet=None, source=None, min_outlets=None, story=None) -> dict[str, Any]:
+        """How to list the events matching the filters: the driving index, the row checks, the bounds.
+        A story's few events are read by story (the events table's story index), whatever else is asked."""
         lo, hi = self._bounds(since, until)
         types = _types(type) if type else None
         facets: list[tuple[str, str]] = []
@@ -69,21 +77,23 @@ class Browse:
             sizes[("pair", pk)] = conn.execute(select(pair_stats.c.n_events)
                                                .where(pair_stats.c.pair_key == pk)).scalar() or 0
         empty = any(n == 0 for n in sizes.values())
-        known_total = None
+        known_total = in_order = None
         match = search.matches(self.dialect, q) if q else None
         if q and match is None:  # no word to look for: nothing matches
             empty = True
         elif match is not None:
-            # read the matches from the search index once; a few thousand ids are then looked up
-            # by primary key, where the planner might otherwise test every event newest first
-            found = conn.execute(select(events.c.event_id).where(match).limit(SEARCH_IDS + 1)).scalars().all()
-            if len(found) <= SEARCH_IDS:
-                # PostgreSQL plans one array parameter far faster than thousands of IN parameters
-                match = self._among(events.c.event_id, found)
+            # the matches are read from the search index once (and kept while the store is unchanged);
+            # with other filters their ids are looked up by primary key, where the planner might
+            # otherwise test every event newest first
+            found = self._search_keys(conn, q)
+            if found is not None:
                 empty = empty or not found
-                if not (facets or pk or types or lo or hi or source or min_outlets):
-                    known_total = len(found)
-        driver = min(sizes, key=sizes.get) if sizes else None
+                if not (facets or pk or types or lo or hi or source or min_outlets or story):
+                    known_total, in_order = len(found), found  # the list is these keys, already in order
+                else:
+                    # PostgreSQL plans one array parameter far faster than thousands of IN parameters
+                    match = self._among(events.c.event_id, [i for _, i in found])
+        driver = min(sizes, key=sizes.get) if sizes and not story else None
         e = events.c
         day_col, id_col = _key_columns(driver)
         # checks on the event's own columns need the events row; checks on other tables are made
@@ -106,6 +116,8 @@ class Browse:
             ea = event_actors.alias().c
             key_conds.append(exists().where(ea.event_id == id_col, ea.side == "source",
                                             ea.country == source.strip().upper()))
+        if story:
+            row_conds.append(e.story_id == story)
         if min_outlets:
             st = stories.alias().c
             row_conds.append(exists().where(st.story_id == e.story_id, st.n_sources >= int(min_outlets)))
@@ -113,20 +125,22 @@ class Browse:
             row_conds.append(match)
         conds = row_conds + key_conds
 
-        def query(extra, order):
+        def query(extra, order, checks=True):
+            conds_ = conds if checks else []
             if driver is None:
                 cols, src, day, ident = (e.day, e.event_id), events, e.day, e.event_id
-                where = [*self._in_range(e.day, lo, hi), *conds, *extra]
+                where = [*self._in_range(e.day, lo, hi), *conds_, *extra]
             elif driver[0] == "pair":
                 d = event_dyads.c
                 cols, day, ident = (d.day, d.event_id), d.day, d.event_id
-                src = event_dyads.join(events, e.event_id == d.event_id) if row_conds else event_dyads
-                where = [d.pair_key == pk, *self._in_range(d.day, lo, hi), *conds, *extra]
+                src = event_dyads.join(events, e.event_id == d.event_id) if row_conds and checks else event_dyads
+                where = [d.pair_key == pk, *self._in_range(d.day, lo, hi), *conds_, *extra]
             else:
                 k = event_keys.c
                 cols, day, ident = (k.day, k.event_id), k.day, k.event_id
-                src = event_keys.join(events, e.event_id == k.event_id) if row_conds else event_keys
-                where = [k.facet == driver[0], k.value == driver[1], *self._in_range(k.day, lo, hi), *conds, *extra]
+                src = event_keys.join(events, e.event_id == k.event_id) if row_conds and checks else event_keys
+                where = [k.facet == driver[0], k.value == driver[1], *self._in_range(k.day, lo, hi), *conds_,
+                         *extra]
             stmt = select(*cols).select_from(src).where(*where)
             if driver is not None and driver[0] == "pair":
                 stmt = stmt.distinct()  # an event linking the pair twice is listed once
@@ -137,20 +151,37 @@ class Browse:
             return stmt
 
         return {"query": query, "day": day_col, "id": id_col, "driver": driver, "facets": facets, "pk": pk,
-                "types": types, "lo": lo, "hi": hi, "q": q, "empty": empty, "extra": bool(source or min_outlets),
-                "known_total": known_total}
+                "types": types, "lo": lo, "hi": hi, "q": q, "empty": empty,
+                "extra": bool(source or min_outlets or story), "known_total": known_total, "in_order": in_order,
+                # what the list is, for the lists kept per process; how many rows its driving index has
+                "sig": (pk, tuple(facets), tuple(types or ()), lo, hi, tuple(search.terms(q or "")), source,
+                        min_outlets, story),
+                "size": None if driver is None else sizes[driver], "story": story}
 
     def _browse_events(self, pair=None, actor=None, type=None, issue=None, since=None, until=None, q=None,
                        outlet=None, limit: int = 100, offset: int = 0, cursor: str | None = None, source=None,
-                       min_outlets=None) -> ResultSet:
+                       min_outlets=None, story=None) -> ResultSet:
         with self.engine.connect() as conn:
-            plan = self._event_plan(conn, pair, actor, type, issue, since, until, q, outlet, source, min_outlets)
+            plan = self._event_plan(conn, pair, actor, type, issue, since, until, q, outlet, source, min_outlets,
+                                    story)
             if plan["empty"]:
                 keys, before, after, total, capped = [], False, False, 0, False
-            else:
+            elif plan["in_order"] is not None:
+                keys, before, after = cursors.keyset_in(plan["in_order"], limit, cursor, offset)
+                total, capped = plan["known_total"], False
+            elif (total := self._rolled_total(conn, plan)) is not None:
                 keys, before, after = cursors.keyset(conn, plan["query"], plan["day"], plan["id"], limit, cursor,
                                                      offset)
-                total, capped = self._event_total(conn, plan)
+                capped = False
+            else:
+                # counted: the head of the list, read once, gives the count and (while it holds them) the pages
+                head, cut = self._head(conn, plan)
+                total, capped = min(len(head), COUNT_CAP), len(head) > COUNT_CAP or cut
+                if not capped or (cursor is None and offset + limit < len(head)):
+                    keys, before, after = cursors.keyset_in(head, limit, cursor, offset)
+                else:
+                    keys, before, after = cursors.keyset(conn, plan["query"], plan["day"], plan["id"], limit,
+                                                         cursor, offset)
             ids = [i for _, i in keys]
             found = {r.event_id: event_dict(r._mapping) for r in conn.execute(
                 select(events, articles.c.url, articles.c.outlet, articles.c.title, articles.c.published)
@@ -163,52 +194,105 @@ class Browse:
         return out
 
     def event_facets(self, pair=None, actor=None, type=None, issue=None, since=None, until=None, q=None,
-                     outlet=None, source=None, min_outlets=None, top: int = 8) -> dict[str, Any]:
+                     outlet=None, source=None, min_outlets=None, story=None, top: int = 8) -> dict[str, Any]:
         """Counts beside an event list, as Datasette shows them: the matching events by type, quad class,
         year, issue, pair, outlet and source country. Counted over the newest ``FACET_SAMPLE`` matches
         (``sampled`` says when there are more)."""
         with self.engine.connect() as conn:
-            if not any((pair, actor, type, issue, since, until, q, outlet, source, min_outlets)):
+            if not any((pair, actor, type, issue, since, until, q, outlet, source, min_outlets, story)):
                 return self._store_facets(conn, top)
-            plan = self._event_plan(conn, pair, actor, type, issue, since, until, q, outlet, source, min_outlets)
+            plan = self._event_plan(conn, pair, actor, type, issue, since, until, q, outlet, source, min_outlets,
+                                    story)
             if plan["empty"]:
                 return {"sampled": False, "n": 0, "facets": {}}
-            # the newest matches, read once; each facet groups them by primary key
+            # kept while the store is unchanged: a list's next pages, and the same view again, count no more
+            return self._kept(conn, ("facets", plan["sig"], top), lambda: self._count_facets(conn, plan, top))
+
+    def _count_facets(self, conn, plan: dict[str, Any], top: int) -> dict[str, Any]:
+        """``event_facets`` of a planned list: its newest matches, read once (or taken from its search or
+        its head); each facet groups them by primary key."""
+        cut = False
+        if plan["in_order"] is not None:
+            ids = [i for _, i in plan["in_order"][:FACET_SAMPLE + 1]]
+        elif self._rolled_total(conn, plan) is not None:
             ids = [i for _, i in conn.execute(plan["query"]([], "desc").limit(FACET_SAMPLE + 1))]
-            n = len(ids)
-            ids = list(dict.fromkeys(ids[:FACET_SAMPLE]))
-            e, ei, d, ea = events.c, event_issues.c, event_dyads.c, event_actors.c
-            where = self._among(e.event_id, ids)
+        else:
+            head, cut = self._head(conn, plan)
+            ids = [i for _, i in head[:FACET_SAMPLE + 1]]
+        n = len(ids)
+        ids = list(dict.fromkeys(ids[:FACET_SAMPLE]))
+        e, ei, d, ea = events.c, event_issues.c, event_dyads.c, event_actors.c
+        where = self._among(e.event_id, ids)
 
-            # one read per table, counted here: the events row gives type, year and outlet
-            counts: dict[str, dict[str, int]] = {f: defaultdict(int) for f in
-                                                 ("type", "year", "outlet", "issue", "pair", "source")}
-            for t, day, outlet in conn.execute(select(e.type, e.day, articles.c.outlet)
-                                               .join(articles, articles.c.article_id == e.article_id).where(where)):
-                counts["type"][t] += 1
-                if day:
-                    counts["year"][day[:4]] += 1
-                if outlet:
-                    counts["outlet"][outlet] += 1
-            for (issue,) in conn.execute(select(ei.issue).where(self._among(ei.event_id, ids))):
-                counts["issue"][issue] += 1
-            # an event is counted once per pair and once per source country, however many rows say so
-            for _, pk in conn.execute(select(d.event_id, d.pair_key).where(self._among(d.event_id, ids)).distinct()):
-                counts["pair"][pk] += 1
-            for _, country in conn.execute(select(ea.event_id, ea.country).where(
-                    self._among(ea.event_id, ids), ea.side == "source", ea.country.is_not(None)).distinct()):
-                counts["source"][country] += 1
+        # one read per table, counted here: the events row gives type, year and outlet
+        counts: dict[str, dict[str, int]] = {f: defaultdict(int) for f in
+                                             ("type", "year", "outlet", "issue", "pair", "source")}
+        for t, day, outlet in conn.execute(select(e.type, e.day, articles.c.outlet)
+                                           .join(articles, articles.c.article_id == e.article_id).where(where)):
+            counts["type"][t] += 1
+            if day:
+                counts["year"][day[:4]] += 1
+            if outlet:
+                counts["outlet"][outlet] += 1
+        for (issue,) in conn.execute(select(ei.issue).where(self._among(ei.event_id, ids))):
+            counts["issue"][issue] += 1
+        # an event is counted once per pair and once per source country, however many rows say so
+        for _, pk in conn.execute(select(d.event_id, d.pair_key).where(self._among(d.event_id, ids)).distinct()):
+            counts["pair"][pk] += 1
+        for _, country in conn.execute(select(ea.event_id, ea.country).where(
+                self._among(ea.event_id, ids), ea.side == "source", ea.country.is_not(None)).distinct()):
+            counts["source"][country] += 1
 
-            def ranked(name):
-                return sorted(counts[name].items(), key=lambda kv: (-kv[1], kv[0]))[:top]
-            facets = {name: ranked(name) for name in ("issue", "pair", "source", "outlet")}
-            facets["type"] = sorted(counts["type"].items(), key=lambda kv: (-kv[1], kv[0]))  # all 16 at most
-            facets["year"] = sorted(counts["year"].items(), reverse=True)[:top]
+        def ranked(name):
+            return sorted(counts[name].items(), key=lambda kv: (-kv[1], kv[0]))[:top]
+        facets = {name: ranked(name) for name in ("issue", "pair", "source", "outlet")}
+        facets["type"] = sorted(counts["type"].items(), key=lambda kv: (-kv[1], kv[0]))  # all 16 at most
+        facets["year"] = sorted(counts["year"].items(), reverse=True)[:top]
         quads: dict[str, int] = defaultdict(int)
         for t, c in facets["type"]:
             quads[analysis.QUAD_NAME[analysis.quad(t)]] += c
         facets["quad"] = sorted(quads.items(), key=lambda kv: (-kv[1], kv[0]))
-        return {"sampled": n > FACET_SAMPLE, "n": min(n, FACET_SAMPLE), "facets": facets}
+        return {"sampled": n > FACET_SAMPLE or cut, "n": min(n, FACET_SAMPLE), "facets": facets}
+
+    def _search_keys(self, conn, q: str) -> list[cursors.Key] | None:
+        """(day, event_id) of every event the words match, in list order; None beyond SEARCH_IDS.
+        Kept while the store is unchanged, so the facets beside a list, its next pages and the same
+        search again read the search index no more."""
+        def read():
+            found = search.match_keys(conn, q, SEARCH_IDS + 1)
+            return cursors.in_order(found) if len(found) <= SEARCH_IDS else None
+        return self._kept(conn, ("search", tuple(search.terms(q))), read)
+
+    def _head(self, conn, plan: dict[str, Any]) -> tuple[list[cursors.Key], bool]:
+        """The newest matches of a list whose total no roll-up holds: up to COUNT_CAP + 1 keys in list
+        order, read once for its count, its facet sample and its first pages; and whether the read
+        stopped at the newest SCAN_CAP rows of the driving index (the matches beyond are not known),
+        so a sparse combination of filters costs a bounded read, not a walk of a whole busy list."""
+        def read():
+            day, ident, bound = plan["day"], plan["id"], []
+            if not plan["story"] and (plan["size"] is None or plan["size"] > SCAN_CAP):
+                edge = conn.execute(plan["query"]([day.is_not(None)], "desc", checks=False)
+                                    .offset(SCAN_CAP - 1).limit(1)).first()
+                if edge is not None:
+                    bound = [tuple_(day, ident) >= tuple_(edge[0], edge[1])]
+            return cursors.head(conn, plan["query"], day, ident, COUNT_CAP + 1, bound), bool(bound)
+        return self._kept(conn, ("head", plan["sig"]), read)
+
+    def _kept(self, conn, key: tuple, read):
+        """``read()``, or what it gave for the same key while the store has not changed (its version),
+        from a per-process store of the last KEPT such lists."""
+        key = (self._version_on(conn), *key)
+        cache = self.__dict__.setdefault("_kept_lists", OrderedDict())
+        with _KEPT_LOCK:
+            if key in cache:
+                cache.move_to_end(key)
+                return cache[key]
+        value = read()
+        with _KEPT_LOCK:
+            cache[key] = value
+            while len(cache) > KEPT:
+                cache.popitem(last=False)
+        return value
 
     def _among(self, column, ids: list[str]):
         """``column IN ids``; on PostgreSQL one array parameter, which it plans far faster than hundreds."""
@@ -248,26 +332,25 @@ class Browse:
         return conn.execute(select(key_stats.c.n_events).where(key_stats.c.facet == facet,
                                                                key_stats.c.value == value)).scalar() or 0
 
-    def _event_total(self, conn, plan: dict[str, Any]) -> tuple[int, bool]:
-        """Matches of an event list: from a roll-up when one counts exactly these filters, else counted
-        up to COUNT_CAP."""
-        facets, pk, types, lo, hi, q, query = (plan[k] for k in ("facets", "pk", "types", "lo", "hi", "q", "query"))
+    def _rolled_total(self, conn, plan: dict[str, Any]) -> int | None:
+        """Matches of an event list when they are known without reading it: a search's ids, or a roll-up
+        that counts exactly these filters; None when the list must be counted (``_head``)."""
+        facets, pk, types, lo, hi, q = (plan[k] for k in ("facets", "pk", "types", "lo", "hi", "q"))
         if plan["known_total"] is not None:
-            return plan["known_total"], False
+            return plan["known_total"]
         if plan["extra"]:
-            pass  # the roll-ups do not count by source country or number of outlets
-        elif not q and not pk and len(facets) <= 1 and not lo and not hi:
+            return None  # the roll-ups do not count by source country, number of outlets or story
+        if not q and not pk and len(facets) <= 1 and not lo and not hi:
             # (with dates the index range is counted: a year-only date is in no month of the roll-up)
             facet, value = facets[0] if facets else ("all", "")
             km = key_months.c
             conds = [km.facet == facet, km.value == value, km.side == "*"]
             if types:
                 conds.append(km.type.in_(types))
-            return int(conn.execute(select(func.coalesce(func.sum(km.n_events), 0)).where(*conds)).scalar_one()), False
-        elif pk and not q and not facets and not types and not lo and not hi:
-            return conn.execute(select(pair_stats.c.n_events).where(pair_stats.c.pair_key == pk)).scalar() or 0, False
-        n = conn.execute(select(func.count()).select_from(query([], None).limit(COUNT_CAP + 1).subquery())).scalar_one()
-        return min(n, COUNT_CAP), n > COUNT_CAP
+            return int(conn.execute(select(func.coalesce(func.sum(km.n_events), 0)).where(*conds)).scalar_one())
+        if pk and not q and not facets and not types and not lo and not hi:
+            return conn.execute(select(pair_stats.c.n_events).where(pair_stats.c.pair_key == pk)).scalar() or 0
+        return None
 
     # ------------------------------------------------------------------ stories
 

@@ -58,6 +58,56 @@ def keyset(conn: Connection, query: Callable[[list, str], Any], day: ColumnEleme
     return list(reversed(rows[:limit])), len(rows) > limit, True
 
 
+def head(conn: Connection, query: Callable[[list, str], Any], day: ColumnElement, ident: ColumnElement, n: int,
+         bound: list | tuple = ()) -> list[Key]:
+    """The first ``n`` keys of a list in list order; with ``bound`` (conditions on dated rows), only
+    the dated rows within it (the undated ones come after every dated row)."""
+    out = _dedup(_run(conn, query, [day.is_not(None), *bound], "desc", n))
+    if len(out) < n and not bound:
+        out += _dedup(_run(conn, query, [day.is_(None)], "desc", n - len(out)))
+    return out
+
+
+def in_order(keys) -> list[Key]:
+    """(day, id) keys in list order: dated newest first (day, then id, descending), undated last."""
+    keys = [(k[0], k[1]) for k in keys]
+    return (sorted((k for k in keys if k[0] is not None), reverse=True)
+            + sorted((k for k in keys if k[0] is None), key=lambda k: k[1], reverse=True))
+
+
+def keyset_in(keys: list[Key], limit: int, cursor: str | None = None, skip: int = 0) -> tuple[list[Key], bool, bool]:
+    """``keyset`` over keys already read and put ``in_order`` (a search's matches): the same pages,
+    the same cursors, without asking the database again."""
+    direction, key = decode(cursor) if cursor else ("a", None)
+    if skip and cursor is None:
+        if skip > len(keys):
+            return [], True, False
+        key = keys[skip - 1]
+    start = 0 if key is None else _first_after(keys, key)
+    if direction == "a":
+        rows = keys[start:start + limit + 1]
+        return rows[:limit], key is not None, len(rows) > limit
+    end = start - (start > 0 and keys[start - 1] == key)  # the rows strictly before the key
+    return keys[max(0, end - limit):end], end > limit, True
+
+
+def _first_after(keys: list[Key], key: Key) -> int:
+    """Index of the first of ``keys`` (in list order) that comes after ``key``; a binary search."""
+    def after(k: Key) -> bool:
+        if key[0] is None:
+            return k[0] is None and k[1] < key[1]
+        return k[0] is None or (k[0], k[1]) < (key[0], key[1])
+
+    lo, hi = 0, len(keys)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if after(keys[mid]):
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
+
+
 def _run(conn, query, conds, order, limit, offset=0) -> list[Key]:
     return [(r[0], r[1]) for r in conn.execute(query(conds, order).limit(limit).offset(offset))]
 

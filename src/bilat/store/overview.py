@@ -164,8 +164,11 @@ class Overview:
         """What changes whenever the store does: the last event's seq, the last ingest batch and the
         store's URL. Two index lookups; derived views (charts, totals) are kept by it."""
         with self.engine.connect() as conn:
-            row = conn.execute(select(select(func.max(events.c.seq)).scalar_subquery(),
-                                      select(func.max(ingest_batches.c.batch_id)).scalar_subquery())).first()
+            return self._version_on(conn)
+
+    def _version_on(self, conn) -> tuple:
+        row = conn.execute(select(select(func.max(events.c.seq)).scalar_subquery(),
+                                  select(func.max(ingest_batches.c.batch_id)).scalar_subquery())).first()
         return (self.url, *tuple(row))
 
     def _quick_stats(self) -> dict[str, Any]:
@@ -173,10 +176,9 @@ class Overview:
         stories) are kept per process until the store changes (its last event or batch)."""
         ks, km = key_stats.c, key_months.c
         with self.engine.connect() as conn:
-            version = conn.execute(select(select(func.max(events.c.seq)).scalar_subquery(),
-                                          select(func.max(ingest_batches.c.batch_id)).scalar_subquery())).first()
+            version = self._version_on(conn)
             cache = getattr(self, "_stats_cache", None)
-            if cache and cache[0] == tuple(version) and time.monotonic() - cache[2] < 3600:
+            if cache and cache[0] == version and time.monotonic() - cache[2] < 3600:
                 return dict(cache[1])
             total = conn.execute(select(ks.n_events, ks.first_day, ks.last_day)
                                  .where(ks.facet == "all", ks.value == "")).first()

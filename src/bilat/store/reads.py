@@ -85,9 +85,9 @@ class Reads:
         events whose date does not place them in such a period, which a pair timeline by that
         period leaves out."""
         limit, offset = self._page(limit, offset)
-        if not (story or article or undated):
+        if not (article or undated):
             return self._browse_events(pair, actor, type, issue, since, until, q, outlet, limit, offset, cursor,
-                                       source, min_outlets)
+                                       source, min_outlets, story)
         cols = (events, articles.c.url, articles.c.outlet, articles.c.title, articles.c.published)
         if pair and not (story or article):
             return self._pair_events(pair, actor, type, issue, since, until, q, limit, offset, undated)
@@ -234,9 +234,11 @@ class Reads:
         """One actor (a person's or organisation's name, or a country code): its events by type and partners."""
         return self._browse_actor(name_or_code)
 
-    def pair(self, a: str, b: str, period: str = "month", since=None, until=None) -> ResultSet:
+    def pair(self, a: str, b: str, period: str = "month", since=None, until=None, source=None) -> ResultSet:
         """Timeline of a country pair: per period, counts by type and quad class per story and
-        per article, direction counts, mean PLOVER score and mean Goldstein score."""
+        per article, direction counts, mean PLOVER score and mean Goldstein score. ``source`` (A or
+        B): one direction only, what that side did to the other (an event both sides act in, such as
+        a meeting both attend, is on the side first in alphabetical order)."""
         if period not in analysis.PERIODS:
             raise StoreError("B404", detail=f"period must be one of {', '.join(analysis.PERIODS)}, got {period!r}")
         a, b = a.strip().upper(), b.strip().upper()
@@ -244,6 +246,8 @@ class Reads:
         col = getattr(event_dyads.c, period)
         lo, hi = self._bounds(since, until)
         conds = [event_dyads.c.pair_key == pk, col.is_not(None), *self._in_range(event_dyads.c.day, lo, hi)]
+        if source:
+            conds.append(event_dyads.c.src == source.strip().upper())
         d = event_dyads.c
         grouped = (select(col, d.type, func.count(), func.count(func.distinct(d.story_id)),
                           func.count(func.distinct(case((d.src == a, d.story_id)))),
@@ -258,7 +262,7 @@ class Reads:
             # whole months or weeks: read the roll-up, a few rows per period however busy the pair
             table = ROLLUPS[period]
             key = table.c[period]
-            rconds = [table.c.pair_key == pk]
+            rconds = [table.c.pair_key == pk] + ([table.c.src == source.strip().upper()] if source else [])
             if lo:
                 rconds.append(key >= (lo[:7] if period == "month" else lo))
             if hi:

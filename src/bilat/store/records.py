@@ -48,7 +48,7 @@ class ResultSet:
     #: keyset paging: the cursors of the pages after and before this one (None at either end)
     next_cursor: str | None = None
     prev_cursor: str | None = None
-    #: True when counting stopped at a cap: ``total`` is a lower bound ("more than")
+    #: True when counting stopped at a cap: ``total`` is a lower bound ("at least")
     total_capped: bool = False
 
     def __iter__(self):

@@ -13,6 +13,7 @@ import json
 import logging
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qsl, quote, urlencode
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -157,7 +158,10 @@ class Edge:
       Content-Length header when there is one and by counting otherwise, so a large
       body is never read into memory;
     * a ``.json`` suffix on a page URL is stripped and remembered, so
-      ``/pair/CHN/JPN.json`` is the same route as ``/pair/CHN/JPN``.
+      ``/pair/CHN/JPN.json`` is the same route as ``/pair/CHN/JPN``;
+    * a page asked for with blank parameters (a filter form sends every field, filled or not:
+      ``?q=&source=JPN``) is redirected to its URL without them, the permalink of that view, rather
+      than refused for an empty date or country code.
     """
 
     def __init__(self, app, limit: int):
@@ -168,6 +172,15 @@ class Edge:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         path: str = scope["path"]
+        if scope.get("method") == "GET" and not path.startswith(("/api/", "/static/")) and scope.get("query_string"):
+            params = parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True)
+            if any(v == "" for _, v in params):
+                kept = urlencode([(k, v) for k, v in params if v != ""])
+                where = scope.get("raw_path") or quote(path).encode()
+                location = where + (b"?" + kept.encode() if kept else b"")
+                await send({"type": "http.response.start", "status": 303,
+                            "headers": [(b"location", location), (b"content-length", b"0")]})
+                return await send({"type": "http.response.body", "body": b""})
         if path == "/index.json":
             path = "/.json"
         if path.endswith(".json") and not path.startswith(("/api/", "/static/")) :

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import inspect
 from typing import Any, Literal
 from urllib.parse import urlencode
 
@@ -16,7 +17,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from .. import analysis
-from ..api import CODE, CURSOR, DATE, ISSUE, MAX_OFFSET, PAIR, known_params, page_url, paged, pair_timeline, split_pair
+from ..api import CODE, CURSOR, DATE, ISSUE, MAX_OFFSET, PAIR, known_params, page_url, paged, split_pair
 from ..model import EventType
 from ..store import ResultSet
 from . import charts
@@ -76,52 +77,89 @@ def home(request: Request) -> Response:
 
 # -------------------------------------------------------------------------- events
 
-@router.get("/events")
-def events_page(request: Request,
-                pair: str | None = Query(None, pattern=PAIR),
-                actor: str | None = Query(None, max_length=200),
-                type: EventType | None = Query(None),
-                quad: Literal["verbal-cooperation", "material-cooperation", "verbal-conflict",
-                              "material-conflict"] | None = Query(None),
-                issue: str | None = Query(None, max_length=100, pattern=ISSUE),
-                since: str | None = Query(None, pattern=DATE), until: str | None = Query(None, pattern=DATE),
-                undated: Literal["day", "week", "month"] | None = Query(None),
-                outlet: str | None = Query(None, max_length=200),
-                source: str | None = Query(None, pattern=CODE),
-                min_outlets: int | None = Query(None, ge=1, le=1000),
-                q: str | None = Query(None, max_length=200),
-                offset: int = Query(0, ge=0, le=MAX_OFFSET), limit: int = Limit,
-                cursor: str | None = Query(None, max_length=400, pattern=CURSOR)) -> Response:
-    store = store_of(request)
-    filters = {"pair": pair, "actor": actor, "type": type.value if type else None, "quad": quad, "issue": issue,
-               "outlet": outlet, "source": source, "min_outlets": min_outlets, "since": since, "until": until,
-               "undated": undated, "q": q}
+QuadClass = Literal["verbal-cooperation", "material-cooperation", "verbal-conflict", "material-conflict"]
+
+
+def _every_filter(pair: str | None = Query(None, pattern=PAIR),
+                  actor: str | None = Query(None, max_length=200),
+                  type: EventType | None = Query(None),
+                  quad: QuadClass | None = Query(None),
+                  issue: str | None = Query(None, max_length=100, pattern=ISSUE),
+                  outlet: str | None = Query(None, max_length=200),
+                  source: str | None = Query(None, pattern=CODE),
+                  min_outlets: int | None = Query(None, ge=1, le=1000),
+                  since: str | None = Query(None, pattern=DATE), until: str | None = Query(None, pattern=DATE),
+                  q: str | None = Query(None, max_length=200)) -> dict[str, Any]:
+    """The event filters a page takes in its query (every list page takes them, as the events page does)."""
+    raise NotImplementedError  # a template for filters_taken's signature, never called
+
+
+def filters_taken(*fixed: str):
+    """The event filters as a dependency, less those the page's own path fixes (a pair page's pair):
+    a dict of every filter name to its value or None, in the order the forms show them."""
+    signature = inspect.signature(_every_filter)
+    params = [p for name, p in signature.parameters.items() if name not in fixed]
+
+    def taken(**given: Any) -> dict[str, Any]:
+        return {p.name: (given[p.name].value if isinstance(given[p.name], EventType) else given[p.name])
+                for p in params}
+
+    taken.__signature__ = signature.replace(parameters=params)  # what FastAPI reads the query by
+    return taken
+
+
+def filtered_events(request: Request, store, filters: dict[str, Any], fixed: dict[str, Any], limit: int,
+                    offset: int = 0, cursor: str | None = None, undated: str | None = None) -> dict[str, Any]:
+    """A page of the events matching a page's own filters (``fixed``: the pair of a pair page, the actor
+    of an actor page, the story of a story page) and the in-page ones, with the facet counts beside
+    it: what the JSON form of every list page carries."""
+    f = {**filters, **fixed}
+    quad, type = f.get("quad"), f.get("type")
     # a quad class is its four types; with a type too, the type if it is of that class, else nothing
     types = [t for t in analysis.TYPES if analysis.QUAD_NAME[analysis.quad(t)] == quad] if quad else None
     if type:
-        types = [type.value] if types is None or type.value in types else []
+        types = [type] if types is None or type in types else []
+    query = dict(pair=split_pair(f.get("pair")), actor=f.get("actor"), type=",".join(types) if types else None,
+                 issue=f.get("issue"), since=f.get("since"), until=f.get("until"), q=f.get("q"),
+                 outlet=f.get("outlet"), source=f.get("source"), min_outlets=f.get("min_outlets"),
+                 story=f.get("story"))
+    facets = {"sampled": False, "n": 0, "facets": {}}
     if types == []:
         result = ResultSet([], 0, limit, offset)
     else:
-        result = store.events(pair=split_pair(pair), actor=actor, type=",".join(types) if types else None,
-                              issue=issue, since=since, until=until, undated=undated, q=q, outlet=outlet,
-                              source=source, min_outlets=min_outlets, limit=limit, offset=offset, cursor=cursor)
-    facets = {"sampled": False, "n": 0, "facets": {}}
-    if types != [] and not undated:
-        facets = store.event_facets(pair=split_pair(pair), actor=actor, type=",".join(types) if types else None,
-                                    issue=issue, since=since, until=until, q=q, outlet=outlet, source=source,
-                                    min_outlets=min_outlets)
-    data = {"filters": filters, "facets": facets, **listing(request, result, offset, limit)}
+        result = store.events(**query, undated=undated, limit=limit, offset=offset, cursor=cursor)
+        if not undated:
+            facets = store.event_facets(**query)
+    return {"filters": filters, "facets": facets, **listing(request, result, offset, limit)}
+
+
+def filter_view(request: Request, events: dict[str, Any], fixed: dict[str, Any] | None = None,
+                exports: bool = True) -> dict[str, Any]:
+    """What a page shows around its filtered list: the filters set (each removable), the facet counts
+    as links that set or remove a filter on this same page, and downloads of what it lists (the
+    export's filters: ``fixed`` and the page's; ``exports=False`` where the export has no such filter)."""
+    filters = events["filters"]
+    active = {k: v for k, v in filters.items() if v}
+    export = {k: v for k, v in {**filters, **(fixed or {})}.items()
+              if v and k in ("pair", "actor", "type", "issue", "since", "until", "outlet", "q")}
+    downloads = {"CSV": "/api/export?" + urlencode({**export, "format": "csv"}),
+                 "JSON lines": "/api/export?" + urlencode({**export, "format": "jsonl"})} if exports else {}
+    return {"active": active, "facet_links": facet_links(request, events["facets"]["facets"], set(filters)),
+            "remove": {k: page_with(request, **{k: None}) for k in active},
+            "clear_href": page_with(request, **dict.fromkeys(filters)),
+            "download_links": {**downloads, "JSON (this page)": page_json(request)}}
+
+
+@router.get("/events")
+def events_page(request: Request, filters: dict[str, Any] = Depends(filters_taken()),
+                undated: Literal["day", "week", "month"] | None = Query(None),
+                offset: int = Query(0, ge=0, le=MAX_OFFSET), limit: int = Limit,
+                cursor: str | None = Query(None, max_length=400, pattern=CURSOR)) -> Response:
+    events = filtered_events(request, store_of(request), filters, {}, limit, offset, cursor, undated)
+    data = {**events, "filters": {**filters, "undated": undated}}
     if wants_json(request):
         return render(request, "events.html", data)
-    active = {k: v for k, v in filters.items() if v}
-    export = {k: v for k, v in filters.items() if v and k in ("pair", "actor", "type", "issue", "since", "until",
-                                                               "outlet", "q")}
-    view = {"active": active, "facet_links": facet_links(request, facets["facets"]),
-            "remove": {k: page_with(request, **{k: None}) for k in active},
-            "download_links": {"CSV": "/api/export?" + urlencode({**export, "format": "csv"}),
-                          "JSON lines": "/api/export?" + urlencode({**export, "format": "jsonl"}),
-                          "JSON (this page)": page_json(request)}}
+    view = filter_view(request, {**events, "filters": data["filters"]})
     return render(request, "events.html", data, view)
 
 
@@ -145,11 +183,14 @@ def page_json(request: Request) -> str:
     return request.url.path + ".json" + ("?" + request.url.query if request.url.query else "")
 
 
-def facet_links(request: Request, facets: dict[str, list]) -> dict[str, list[dict[str, Any]]]:
-    """Each facet's values with their counts and the link that adds (or, if set, removes) it as a filter."""
+def facet_links(request: Request, facets: dict[str, list], taken: set[str]) -> dict[str, list[dict[str, Any]]]:
+    """Each facet's values with their counts and the link that adds (or, if set, removes) it as a filter;
+    only the facets whose filter the page ``taken`` (a pair page's own pair is no filter of it)."""
     out = {}
     for name, values in facets.items():
         param = FACET_PARAM[name]
+        if param not in taken:
+            continue
         current = request.query_params.get(param)
         rows = []
         for value, n in values:
@@ -167,24 +208,43 @@ def facet_links(request: Request, facets: dict[str, list]) -> dict[str, list[dic
 
 # ---------------------------------------------------------------------------- pair
 
+#: rows of the event list on a pair page; its next pages are the events page's, with the same filters
+PAIR_EVENTS = 10
+
+
 @router.get("/pair/{a}/{b}")
 def pair_page(request: Request, a: str = Path(pattern=CODE), b: str = Path(pattern=CODE),
               period: Literal["day", "week", "month"] = Query("month"),
-              since: str | None = Query(None, pattern=DATE), until: str | None = Query(None, pattern=DATE),
+              filters: dict[str, Any] = Depends(filters_taken("pair")),
               offset: int = Query(0, ge=0, le=MAX_OFFSET), limit: int = Limit,
               cursor: str | None = Query(None, max_length=400, pattern=CURSOR)) -> Response:
+    """A country pair: summary, charts, stance table, its events with facet counts, its stories. The
+    charts and the stance table follow the dates and the direction (``source``: who acts); the event
+    list and its counts follow every filter; the stories follow the dates."""
     store = store_of(request)
-    pair = pair_timeline(store, a, b, period, since, until)
+    since, until, source = filters["since"], filters["until"], filters["source"]
+    pair_param = f"{a}-{b}"
+    direction = source if source in (a, b) else None  # a third country acting is no direction of the pair
+    pair = {"pair": pair_param, "a": a, "b": b, "period": period,
+            "timeline": list(store.pair(a, b, period=period, since=since, until=until, source=direction).rows)}
     stances = store.stance_summary(a, b, since=since, until=until)
+    if direction:  # that side's column: the issues it spoke on
+        sides = [{**i, "sides": [s for s in i.get("sides", []) if s["actor"] == direction]}
+                 for i in stances.get("issues", [])]
+        stances = {**stances, "issues": [i for i in sides if i["sides"]]}
+    events = filtered_events(request, store, filters, {"pair": pair_param}, PAIR_EVENTS)
     stories = store.stories(pair=(a, b), since=since, until=until, limit=limit, offset=offset, cursor=cursor)
+    # the event list goes on at the events page (this page's own offset and cursor page its stories)
+    events["next"] = events_url(pair=pair_param, **filters) if events["total"] > PAIR_EVENTS else None
+    events["prev"] = None
     data = {"a": a, "b": b, "summary": store.pair_summary(a, b), "pair": pair, "stances": stances,
-            "stories": listing(request, stories, offset, limit)}
+            "events": events, "stories": listing(request, stories, offset, limit)}
     if wants_json(request):
         return render(request, "pair.html", data)
-    pair_param = f"{a}-{b}"
-    shown, rows = chart_rows(store, a, b, period, since, until, pair["timeline"])
+    shown, rows = chart_rows(store, a, b, period, since, until, pair["timeline"], direction)
     placed_by = "month" if shown == "year" else shown  # a year chart is summed from months
     undated = store.pair_undated(a, b, placed_by)
+    ab, ba = f"{a}->{b}", f"{b}->{a}"
 
     def when(p: str) -> dict[str, str]:
         lo, hi = analysis.period_span(p, shown)
@@ -192,25 +252,36 @@ def pair_page(request: Request, a: str = Path(pattern=CODE), b: str = Path(patte
 
     def draw() -> dict[str, str | None]:
         return {
+            "direction_svg": None if direction else charts.stacked(
+                rows, counts=lambda r: {f"{a} → {b}": r.get(ab, 0), f"{b} → {a}": r.get(ba, 0)},
+                series=[f"{a} → {b}", f"{b} → {a}"], colours={f"{a} → {b}": "#4c78a8", f"{b} → {a}": "#f58518"},
+                title=f"Stories per {shown} by who acts", period=shown,
+                link=lambda p, s: events_url(pair=pair_param, source=s.split(" ")[0], **when(p))),
             "quad_svg": charts.quad_timeline(
                 rows, counts=quad_counts, period=shown, title=f"Events per {shown} by class (each story once)",
-                link=lambda p, q: events_url(pair=pair_param, quad=q, **when(p))),
+                link=lambda p, q: events_url(pair=pair_param, quad=q, source=direction, **when(p))),
             "timeline_svg": charts.timeline(
                 rows, counts=type_counts, period=shown, title=f"Events per {shown} by type (each story once)",
-                link=lambda p, t: events_url(pair=pair_param, type=t, **when(p))),
+                link=lambda p, t: events_url(pair=pair_param, type=t, source=direction, **when(p))),
             "score_svg": charts.score_line(
                 rows, score=score_of, period=shown, title=f"PLOVER cooperation–conflict score per {shown}",
-                link=lambda p: events_url(pair=pair_param, **when(p))),
+                link=lambda p: events_url(pair=pair_param, source=direction, **when(p))),
         }
 
+    dates = {"since": since, "until": until}
     view = {
         # drawing a busy pair's charts costs more than all its queries: drawn once per store version
-        **rendered(store, ("pair", a, b, period, since, until), draw),
+        **rendered(store, ("pair", a, b, period, since, until, direction), draw),
+        **filter_view(request, events, {"pair": pair_param}),
         "shown_period": shown,
         "undated": undated,
         "undated_href": events_url(pair=pair_param, undated=placed_by),
         "matrix": stance_matrix(stances, pair_param, since, until),
         "pair_param": pair_param,
+        "direction": direction,
+        "directions": [{"label": "both directions", "href": page_with(request, source=None), "on": not direction},
+                       *({"label": f"{x} → {y}", "href": page_with(request, source=x), "on": direction == x}
+                         for x, y in ((a, b), (b, a)))],
         "chart_downloads": {
             "chart data CSV": f"/api/pairs/{a}/{b}?" + urlencode({k: v for k, v in (("period", period), ("since", since),
                                                                   ("until", until), ("format", "csv")) if v}),
@@ -224,7 +295,7 @@ def pair_page(request: Request, a: str = Path(pattern=CODE), b: str = Path(patte
                                                                         ("format", "csv")) if v}),
             "JSON (this page)": page_json(request)},
         "period": period,
-        "range": {"since": since, "until": until},
+        "range": dates,
     }
     return render(request, "pair.html", data, view)
 
@@ -252,7 +323,7 @@ MIN_BARS = 7
 
 
 def chart_rows(store, a: str, b: str, period: str, since: str | None, until: str | None,
-               rows: list[dict[str, Any]]) -> tuple[str, list[dict[str, Any]]]:
+               rows: list[dict[str, Any]], source: str | None = None) -> tuple[str, list[dict[str, Any]]]:
     """The pair's timeline on a continuous axis, and the period it is drawn by.
 
     The axis runs over the asked range (or the events' own span when none is given or the
@@ -275,7 +346,8 @@ def chart_rows(store, a: str, b: str, period: str, since: str | None, until: str
         before = 0 if lo else short if hi else short // 2
         first, last = analysis.shift(first, shown, -before), analysis.shift(last, shown, 0 if hi else short - before)
     if shown != period:
-        coarse = store.pair(a, b, period="month" if shown == "year" else shown, since=since, until=until)
+        coarse = store.pair(a, b, period="month" if shown == "year" else shown, since=since, until=until,
+                            source=source)
         rows = list(getattr(coarse, "rows", coarse))
         if shown == "year":
             rows = analysis.by_year(rows)
@@ -325,23 +397,35 @@ def stance_matrix(stances: dict[str, Any], pair_param: str, since: str | None = 
 
 # --------------------------------------------------------------------------- story
 
+#: a story page lists at most this many of its records (a story is told by a few dozen articles at most)
+STORY_EVENTS = 100
+
+
 @router.get("/story/{story_id}")
-def story_page(request: Request, story_id: str = Path(max_length=200)) -> Response:
+def story_page(request: Request, story_id: str = Path(max_length=200),
+               filters: dict[str, Any] = Depends(filters_taken())) -> Response:
+    """A story: every article that reported it, its sentence highlighted in its paragraph; the
+    filters narrow the articles shown (by outlet, who acts, ...), with counts beside them."""
     store = store_of(request)
     story = store.story(story_id)
     # the story's records carry the actors with names, roles and the place
-    records = list(store.events(story=story_id, limit=50).rows)
-    data = {"story": story, "events": records}
+    events = filtered_events(request, store, filters, {"story": story_id}, STORY_EVENTS)
+    data = {"story": story, "events": events}
     if wants_json(request):
         return render(request, "story.html", data)
+    records = events["rows"]
+    shown = {e["event_id"] for e in records}
     mentions = []
     for m in story.get("mentions", []):
+        if m["event_id"] not in shown:
+            continue
         para, base = m.get("paragraph") or "", m.get("paragraph_start") or 0
         start, end = m.get("start"), m.get("end")
         rel = (start - base, end - base) if isinstance(start, int) and isinstance(end, int) else (None, None)
         mentions.append({**m, "segments": in_paragraph(para, m.get("sentence"), *rel)})
     lead = max(records, key=lambda e: (len(e.get("evidence") or []), e.get("confidence", 0)), default=None)
-    view = {"mentions": mentions, "lead": lead, "outlets": sorted({m.get("outlet") or "unknown outlet" for m in mentions})}
+    view = {"mentions": mentions, "lead": lead, **filter_view(request, events, exports=False),
+            "outlets": sorted({m.get("outlet") or "unknown outlet" for m in story.get("mentions", [])})}
     return render(request, "story.html", data, view)
 
 
@@ -379,22 +463,22 @@ def actors_page(request: Request, q: str | None = Query(None, max_length=200),
 
 
 @router.get("/actor/{key:path}")
-def actor_page(request: Request, key: str = Path(max_length=200), offset: int = Query(0, ge=0, le=MAX_OFFSET),
-               limit: int = Limit, cursor: str | None = Query(None, max_length=400, pattern=CURSOR)) -> Response:
+def actor_page(request: Request, key: str = Path(max_length=200),
+               filters: dict[str, Any] = Depends(filters_taken("actor")),
+               offset: int = Query(0, ge=0, le=MAX_OFFSET), limit: int = Limit,
+               cursor: str | None = Query(None, max_length=400, pattern=CURSOR)) -> Response:
+    """An actor: who they are, what they do and to whom, and their events, filtered in the page."""
     store = store_of(request)
     actor = store.actor(key)
-    events = store.events(actor=key, limit=limit, offset=offset, cursor=cursor)
-    data = {"actor": actor, "events": listing(request, events, offset, limit)}
+    data = {"actor": actor, "events": filtered_events(request, store, filters, {"actor": key}, limit, offset, cursor)}
     if wants_json(request):
         return render(request, "actor.html", data)
     rows = actor_timeline(actor.get("months") or [])
     by = "year" if rows and len(str(rows[0]["period"])) == 4 else "month"
     view = {"timeline_svg": charts.totals(rows, title=f"Events per {by}", period=by,
-                                          link=lambda p: events_url(actor=key, since=p, until=p)) if rows else None,
-            "download_links": {"events CSV": "/api/export?" + urlencode({"actor": key, "format": "csv"}),
-                               "events JSON lines": "/api/export?" + urlencode({"actor": key, "format": "jsonl"}),
-                               "JSON (this page)": page_json(request)},
-            "filter_href": events_url(actor=key),
+                                          link=lambda p: page_with(request, since=p, until=p) + "#events")
+            if rows else None,
+            **filter_view(request, data["events"], {"actor": key}),
             "main": heading_of(key, actor.get("names") or [])}
     return render(request, "actor.html", data, view)
 
