@@ -36,7 +36,9 @@ RULES = [
     ("Kenya expressed its readiness to help Somalia after the floods.", ("AGREE", ["KEN"], ["SOM"])),
     # views exchanged are a meeting of those who exchange them, not of what they talk about
     ("The ministers of Kenya and Uganda exchanged views on Sudan.", ("CONSULT", ["KEN", "UGA"], [])),
-    # revoking or scrapping an agreement with a state cuts relations with it; revoking a ban concedes
+    # revoking or scrapping an agreement with a state cuts relations with it; revoking a ban concedes,
+    # to the state the ban was on
+    ("Kenya revoked the ban on Ugandan eggs on Monday.", ("CONCEDE", ["KEN"], ["UGA"])),
     ("Burkina Faso revoked its military accord with France on Monday.", ("SANCTION", ["BFA"], ["FRA"])),
     # concern over what unfolds in a country is aimed at that country
     ("Kenya expressed concern over the situation in Burundi on Monday.", ("ACCUSE", ["KEN"], ["BDI"])),
