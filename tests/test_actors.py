@@ -442,3 +442,10 @@ def test_relations_and_market_things_are_not_their_countrys_actors(nlp, text, wo
     index = ActorIndex.build(doc)
     # as a clause's subject is read: people-like nouns may stand without a country there
     assert index.actors_for(next(t for t in doc if t.text == word), allow_unknown=True) == []
+
+
+def test_a_curated_leaders_surname_the_tagger_missed_is_that_leader(nlp):
+    # the tagger leaves "Modi" untagged at the head of a headline-like sentence; the curated leaders'
+    # table names one leader by that surname
+    person = _actors(nlp, "Modi spoke with the Kenyan president by phone on Monday.", "Modi")
+    assert [(a.kind, a.country) for a in person] == [("person", "IND")] and person[0].name == "Narendra Modi"

@@ -509,7 +509,12 @@ class ActorIndex:
     # -- people ---------------------------------------------------------------------
     def _register_people(self) -> None:
         doc = self.doc
-        for ent in _person_spans(doc):
+        # a leader's surname the tagger left untagged ("Modi congratulates Trump"): the curated
+        # leaders' surnames that name one leader only, standing alone as a proper noun
+        missed = [doc[t.i:t.i + 1] for t in doc if t.pos_ == "PROPN" and t.is_title and not t.ent_type_
+                  and t.i not in self.place_at and t.lower_ in leader_table()[1]
+                  and not any(0 <= j < len(doc) and doc[j].pos_ == "PROPN" for j in (t.i - 1, t.i + 1))]
+        for ent in sorted(_person_spans(doc) + missed, key=lambda e: e.start):
             toks = _clean_name(list(ent))
             if not toks or all(t.i in self.place_at for t in toks):
                 continue
