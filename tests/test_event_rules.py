@@ -328,6 +328,7 @@ def test_a_noun_names_its_parties_in_a_compound(dyads):
     ("Qatar sent a field hospital to Libya on Monday.", ("AID", ["QAT"], ["LBY"])),
     ("France delivered two transport helicopters to Benin on Monday.", ("AID", ["FRA"], ["BEN"])),
     ("Japan handed over 200,000 doses of vaccine to Laos on Monday.", ("AID", ["JPN"], ["LAO"])),
+    ("Spain sent two air defence systems to Estonia on Monday.", ("AID", ["ESP"], ["EST"])),
     # a sum "in aid" announced is aid, as the aid itself would be
     ("Canada announced $40 million in humanitarian aid for Haiti on Monday.", ("AID", ["CAN"], ["HTI"])),
 ])
