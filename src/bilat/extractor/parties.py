@@ -196,6 +196,21 @@ def noun_agent(noun: Token, idx: ActorIndex) -> list[Actor]:
     return [Actor(kind="state", country=code)] if code else []
 
 
+def aimed_at(noun: Token, preps: tuple[str, ...], idx: ActorIndex) -> list[Actor]:
+    """Whom an act a noun names is aimed at, by the noun's own prepositions: an actor, else the
+    country of the place or of its modifiers ("on the Gaza Strip", "against Israeli policies")."""
+    target: list[Actor] = []
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            for o in (o for o in c.children if o.dep_ == "pobj"):
+                found = [a for a in idx.actors_for(o) if a.country]
+                if not found:
+                    code = place_country(o, idx) or idx.modifier_country(o)
+                    found = [Actor(kind="state", country=code)] if code else []
+                target.extend(a for a in found if a not in target)
+    return target
+
+
 def noun_parties(noun: Token, idx: ActorIndex) -> tuple[list[Actor], list[Actor]]:
     """Who does and who suffers an act a noun names with its own words: "Russia's war against
     Ukraine", "the Israeli war on the Gaza Strip", "its invasion of Ukraine", "firing by Pakistani
@@ -208,16 +223,8 @@ def noun_parties(noun: Token, idx: ActorIndex) -> tuple[list[Actor], list[Actor]
                 for o in c.children if o.dep_ == "pobj" for a in idx.actors_for(o) if a.country]
         if len(countries(both)) >= 2:
             return both, []
-    target: list[Actor] = []
     preps = ("on", "against", "into") + (("of",) if noun.lemma_.lower() in INVASION_NOUNS else ())
-    for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ in preps:
-            for o in (o for o in c.children if o.dep_ == "pobj"):
-                found = [a for a in idx.actors_for(o) if a.country]
-                if not found:
-                    code = place_country(o, idx) or idx.modifier_country(o)
-                    found = [Actor(kind="state", country=code)] if code else []
-                target.extend(a for a in found if a not in target)
+    target = aimed_at(noun, preps, idx)
     if countries(source) & countries(target):
         return [], []
     return source, target
@@ -227,13 +234,7 @@ def protest_parties(noun: Token, idx: ActorIndex) -> tuple[list[Actor], list[Act
     """'Protests against Japan erupted in Beijing', 'anti-US demonstrations spread across Pakistan':
     the crowd is of the country where the protest breaks out (or its own demonym: "Chinese
     protests"), and it is aimed at whom 'against X' or 'anti-X' names; none without such a name."""
-    target: list[Actor] = []
-    for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ == "against":
-            for o in (o for o in c.children if o.dep_ == "pobj"):
-                found = [a for a in idx.actors_for(o) if a.country] or \
-                    [Actor(kind="state", country=code) for code in [place_country(o, idx) or idx.modifier_country(o)] if code]
-                target.extend(a for a in found if a not in target)
+    target = aimed_at(noun, ("against",), idx)
     for x in noun.subtree:
         place = idx.place_at.get(x.i)
         if place is not None and x.i >= 2 and x.doc[x.i - 1].text == "-" and x.doc[x.i - 2].lower_ == "anti":

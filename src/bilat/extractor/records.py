@@ -57,6 +57,11 @@ class Frame:
         return self.light if self.light is not None else self.trigger
 
     @property
+    def act_is_subject(self) -> bool:
+        """Is the noun the light verb governs its subject? ("The Thai protests were conveyed")"""
+        return self.light is not None and self.subject is not None and self.subject.i == self.trigger.i
+
+    @property
     def route(self) -> str:
         """How the trigger was found: 'verb', 'adjective', 'noun_with_light_verb', 'scene_noun', ..."""
         return self.reasons[0].split(":", 1)[0]

@@ -144,7 +144,7 @@ def scene_participants(noun: Token, speaker, idx: ActorIndex) -> tuple[list[Acto
 def passive_target(f: Frame, idx: ActorIndex) -> list[Actor]:
     """The passive subject is the target; "It has been formally requested that U.S. authorities
     conduct ...": the demand is addressed to the subject of the complement clause."""
-    if f.light is not None and f.subject is not None and f.subject.i == f.trigger.i:
+    if f.act_is_subject:
         return []  # "The Thai protests were conveyed to Cambodia": the act itself is the subject
     if f.subject is None or f.subject.lower_ != "it":
         return f.source
@@ -178,9 +178,7 @@ def by_agent(f: Frame, idx: ActorIndex, memory: DocumentMemory, target: list[Act
 
 def owner_of_the_act(f: Frame, idx: ActorIndex, memory: DocumentMemory, target: list[Actor]) -> list[Actor]:
     """'The Thai protests were conveyed', 'Egypt's demands were delivered': whose act the subject is."""
-    if f.light is None or f.subject is None or f.subject.i != f.trigger.i:
-        return []
-    return noun_owner(idx, f.trigger)
+    return noun_owner(idx, f.trigger) if f.act_is_subject else []
 
 
 def summoner(f: Frame, idx: ActorIndex, memory: DocumentMemory, target: list[Actor]) -> list[Actor]:

@@ -39,7 +39,7 @@ def run(f: Frame, ctx: SentenceContext) -> Frame:
         # (the noun is the passive subject, so its own subtree is not excluded)
         exclude = set(f.exclude) - {x.i for x in t.subtree}
         # ("The Thai protests were conveyed to Cambodia": the light verb's own phrases too)
-        target, how = select(t, f.type, f.light if f.subject is t else None, f.source, exclude, f.speaker, idx)
+        target, how = select(t, f.type, f.light if f.act_is_subject else None, f.source, exclude, f.speaker, idx)
         f = f.but(f"target:{how}", target=target)
     if f.light is not None and lemma(f.light) == "face":
         # "faces pressure from Congress": the one who faces it is the target
