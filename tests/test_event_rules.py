@@ -21,6 +21,9 @@ def dyads(nlp):
 
 
 RULES = [
+    # "is opposed to": a stance the parser hangs on a passive auxiliary; the subject still acts
+    ("Ghana is opposed to Togo's bid for the seat, its foreign minister said.", ("ACCUSE", ["GHA"], ["TGO"])),
+    ("Peru is firmly opposed to any Chilean claim on the islands.", ("ACCUSE", ["PER"], ["CHL"])),
     # a future act with an "unless" condition is a threat
     ("Norway said it will withdraw its peacekeepers from Mali unless the junta holds elections.",
      ("THREATEN", ["NOR"], ["MLI"])),
