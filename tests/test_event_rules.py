@@ -21,6 +21,9 @@ def dyads(nlp):
 
 
 RULES = [
+    # a measure held out on a condition ("could", "may" with "if"/"unless") threatens
+    ("Kenya could close its border with Uganda if the cattle raids continue, the Kenyan minister said.",
+     ("THREATEN", ["KEN"], ["UGA"])),
     # "is opposed to": a stance the parser hangs on a passive auxiliary; the subject still acts
     ("Ghana is opposed to Togo's bid for the seat, its foreign minister said.", ("ACCUSE", ["GHA"], ["TGO"])),
     ("Peru is firmly opposed to any Chilean claim on the islands.", ("ACCUSE", ["PER"], ["CHL"])),
@@ -256,6 +259,8 @@ NOT_EVENTS = [
     "When asked about Uganda's claims, the Kenyan spokesperson said the talks would go on.",
     # a measure in prospect, or the object of a call, is not taken
     "Markets weighed the prospect of Canadian sanctions on Belarusian potash.",
+    # a measure that could be taken, with no condition held out, is no threat
+    "Kenya could close its border with Uganda, analysts said.",
 ]
 
 
@@ -273,9 +278,11 @@ NOT_EVENTS = [
     (NOT_EVENTS[10], "REQUEST"),
     (NOT_EVENTS[11], "REQUEST"),
     (NOT_EVENTS[12], "SANCTION"),
+    (NOT_EVENTS[13], "THREATEN"),
 ], ids=["allegation", "protest-demand", "wish", "place-description", "faced-prospect", "inferred-host",
         "demanded-content", "officials-not-placed", "offered-talks",
-        "aimless-outbreak", "reporters-question", "reporters-when-asked", "measure-in-prospect"])
+        "aimless-outbreak", "reporters-question", "reporters-when-asked", "measure-in-prospect",
+        "measure-without-condition"])
 def test_not_an_event(dyads, text, absent):
     assert absent not in [d[0] for d in dyads(text)]
 
