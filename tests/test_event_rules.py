@@ -21,6 +21,9 @@ def dyads(nlp):
 
 
 RULES = [
+    # what is seized or confiscated "from" someone is taken from them
+    ("Moroccan customs officers confiscated fishing nets from Spanish trawlers on Monday.",
+     ("COERCE", ["MAR"], ["ESP"])),
     # a measure held out on a condition ("could", "may" with "if"/"unless") threatens
     ("Kenya could close its border with Uganda if the cattle raids continue, the Kenyan minister said.",
      ("THREATEN", ["KEN"], ["UGA"])),
