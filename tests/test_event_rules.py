@@ -21,6 +21,8 @@ def dyads(nlp):
 
 
 RULES = [
+    # a clause with its own passive auxiliary that borrows its subject is done to that subject
+    ("A Kenyan trader died after being shot by Ugandan soldiers.", ("ASSAULT", ["UGA"], ["KEN"])),
     # what is seized or confiscated "from" someone is taken from them
     ("Moroccan customs officers confiscated fishing nets from Spanish trawlers on Monday.",
      ("COERCE", ["MAR"], ["ESP"])),

@@ -158,7 +158,10 @@ def subject_of(verb: Token, speaker: list[Actor] | None, idx: ActorIndex) -> tup
             # "Urged by Washington, Israel agreed": a participle with its own agent is passive, and
             # the subject it borrows is the one acted on
             fronted = verb.tag_ == "VBN" and verb.dep_ == "advcl" and any(c.dep_ == "agent" for c in verb.children)
-            return res.actors, res.passive or fronted, res.token
+            # "died after being tortured": a borrowed subject of a clause with its own passive auxiliary
+            # is acted on
+            borrowed = tok is not verb and verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children)
+            return res.actors, res.passive or fronted or borrowed, res.token
         else:
             break
     return [], False, None
