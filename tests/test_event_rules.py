@@ -21,6 +21,9 @@ def dyads(nlp):
 
 
 RULES = [
+    # a demand in reported speech stands though a later clause of the sentence holds a supposed act
+    ("Kenya's foreign minister said Uganda must return the cattle as she left for Addis Ababa to seek support.",
+     ("REQUEST", ["KEN"], ["UGA"])),
     # a clause with its own passive auxiliary that borrows its subject is done to that subject
     ("A Kenyan trader died after being shot by Ugandan soldiers.", ("ASSAULT", ["UGA"], ["KEN"])),
     # what is seized or confiscated "from" someone is taken from them
