@@ -21,6 +21,9 @@ def dyads(nlp):
 
 
 RULES = [
+    # a promise's target is the target of the act it promises
+    ("Ghana agreed to lift its tariffs on Togolese cement.", ("AGREE", ["GHA"], ["TGO"])),
+    ("Kenya is ready to ease restrictions on Ugandan lorries.", ("AGREE", ["KEN"], ["UGA"])),
     # a demand in reported speech stands though a later clause of the sentence holds a supposed act
     ("Kenya's foreign minister said Uganda must return the cattle as she left for Addis Ababa to seek support.",
      ("REQUEST", ["KEN"], ["UGA"])),
