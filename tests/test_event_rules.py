@@ -21,6 +21,10 @@ def dyads(nlp):
 
 
 RULES = [
+    # a sum written without a currency sign still stands for the aid it is "in"
+    ("Norway approved 40 million kroner in food aid for Sudan on Monday.", ("AID", ["NOR"], ["SDN"])),
+    # a barrage, salvo or volley of missiles is missiles
+    ("Yemen's Houthis launched a salvo of missiles at Riyadh on Friday.", ("ASSAULT", ["YEM"], ["SAU"])),
     # a promise's target is the target of the act it promises
     ("Ghana agreed to lift its tariffs on Togolese cement.", ("AGREE", ["GHA"], ["TGO"])),
     ("Kenya is ready to ease restrictions on Ugandan lorries.", ("AGREE", ["KEN"], ["UGA"])),

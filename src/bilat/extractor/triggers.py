@@ -200,8 +200,11 @@ def _noun_trigger_by_head(t: Token, nt: NounTrigger) -> tuple[Trigger, Token | N
     # "a series of meetings", "10 days of war games", "a mediation effort": look through the measure
     if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in QUANTITY:
         t = t.head.head
-    elif t.dep_ == "pobj" and t.head.lower_ == "in" and t.head.head.ent_type_ == "MONEY":
-        t = t.head.head  # "announced $2 billion in military aid": the sum stands where the aid does
+    elif t.dep_ == "pobj" and t.head.lower_ == "in" and (
+            t.head.head.ent_type_ == "MONEY" or any(c.dep_ == "nummod" for c in t.head.head.children)):
+        # "announced $2 billion in military aid", "approved 50 million euros in aid": the sum stands
+        # where the aid does
+        t = t.head.head
     elif t.dep_ == "compound" and t.head.lower_ in GENERIC_EVENT_NOUNS:
         t = t.head
     head = t.head
