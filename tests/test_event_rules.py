@@ -21,6 +21,12 @@ def dyads(nlp):
 
 
 RULES = [
+    # troops massed or stationed, jets scrambled: a show of force
+    ("Ethiopia massed troops near the Eritrean border on Monday.", ("MOBILIZE", ["ETH"], ["ERI"])),
+    ("Japan scrambled fighter jets to shadow Russian bombers over the Sea of Japan.", ("MOBILIZE", ["JPN"], ["RUS"])),
+    # who reports the act is not whom it is aimed at
+    ("Ethiopia imposed sanctions on firms accused of selling Eritrean gold, Kenyan officials said.",
+     ("SANCTION", ["ETH"], ["ERI"])),
     # a sum written without a currency sign still stands for the aid it is "in"
     ("Norway approved 40 million kroner in food aid for Sudan on Monday.", ("AID", ["NOR"], ["SDN"])),
     # a barrage, salvo or volley of missiles is missiles
