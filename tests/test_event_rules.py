@@ -21,6 +21,11 @@ def dyads(nlp):
 
 
 RULES = [
+    # an envoy called in is summoned, whether the parser reads 'in' as a particle or a preposition
+    ("Nairobi called in the Ugandan ambassador over the border shooting.", ("ACCUSE", ["KEN"], ["UGA"])),
+    ("The Ugandan envoy was called in by the Kenyan foreign ministry on Monday.", ("ACCUSE", ["KEN"], ["UGA"])),
+    # a treaty, pact or participation suspended cuts ties, as an agreement suspended does
+    ("Mali suspended its defence pact with France on Monday.", ("SANCTION", ["MLI"], ["FRA"])),
     # troops massed or stationed, jets scrambled: a show of force
     ("Ethiopia massed troops near the Eritrean border on Monday.", ("MOBILIZE", ["ETH"], ["ERI"])),
     ("Japan scrambled fighter jets to shadow Russian bombers over the Sea of Japan.", ("MOBILIZE", ["JPN"], ["RUS"])),

@@ -164,6 +164,9 @@ def object_ok(t: Token, objects: frozenset[str], idx: ActorIndex) -> bool:
         objs = [quantity_head(c) for c in t.children if c.dep_ == "nsubj"]
     if not objs and t.dep_ == "xcomp":  # "ordered French troops to withdraw": the governor's object moves
         objs = [c for c in t.head.children if c.dep_ == "dobj"]
+    if not any(c.dep_ == "dobj" for c in t.children):
+        # "called in the Chinese ambassador": the parser reads a phrasal verb's particle as a preposition
+        objs += [o for p in t.children if p.dep_ == "prep" and p.i == t.i + 1 for o in p.children if o.dep_ == "pobj"]
     for o in objs:
         o = quantity_head(o)
         # what a carrier is loaded with: "sent a plane loaded with food supplies", "ships carrying aid"
