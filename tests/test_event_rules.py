@@ -21,6 +21,10 @@ def dyads(nlp):
 
 
 RULES = [
+    # a relative clause's own objects are no part of its subject: "Nairobi, which recalled its envoy
+    # from Kampala, ..." is aimed at Uganda
+    ("Nairobi, which recalled its ambassador from Kampala last week, said talks would resume.",
+     ("SANCTION", ["KEN"], ["UGA"])),
     # a headline's noun the tagger reads as a bare verb under its own light verb is still the noun
     ("Vietnam lodges protest with China over survey ship", ("ACCUSE", ["VNM"], ["CHN"])),
     # an envoy called in is summoned, whether the parser reads 'in' as a particle or a preposition
