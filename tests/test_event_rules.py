@@ -21,6 +21,9 @@ def dyads(nlp):
 
 
 RULES = [
+    # joint patrols are military cooperation, as joint exercises are
+    ("Kenyan and Somali troops carried out joint patrols along the border on Monday.",
+     ("COOPERATE", ["KEN", "SOM"], [])),
     # a relative clause's own objects are no part of its subject: "Nairobi, which recalled its envoy
     # from Kampala, ..." is aimed at Uganda
     ("Nairobi, which recalled its ambassador from Kampala last week, said talks would resume.",
