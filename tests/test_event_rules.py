@@ -21,6 +21,9 @@ def dyads(nlp):
 
 
 RULES = [
+    # criticism or a rebuke drawn, attracted or earned "from" someone is theirs, at the one who drew it
+    ("Ghana's plan to tax imports drew a sharp rebuke from Togo on Monday.", ("ACCUSE", ["TGO"], ["GHA"])),
+    ("Kenya attracted criticism from Uganda over the new levy.", ("ACCUSE", ["UGA"], ["KEN"])),
     # joint patrols are military cooperation, as joint exercises are
     ("Kenyan and Somali troops carried out joint patrols along the border on Monday.",
      ("COOPERATE", ["KEN", "SOM"], [])),
