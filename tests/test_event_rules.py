@@ -21,6 +21,8 @@ def dyads(nlp):
 
 
 RULES = [
+    # telling someone to do something demands it (but "told reporters that ..." only reports)
+    ("Nairobi told Kampala to withdraw its troops from the disputed island.", ("REQUEST", ["KEN"], ["UGA"])),
     # criticism or a rebuke drawn, attracted or earned "from" someone is theirs, at the one who drew it
     ("Ghana's plan to tax imports drew a sharp rebuke from Togo on Monday.", ("ACCUSE", ["TGO"], ["GHA"])),
     ("Kenya attracted criticism from Uganda over the new levy.", ("ACCUSE", ["UGA"], ["KEN"])),
@@ -297,6 +299,8 @@ NOT_EVENTS = [
     "When asked about Uganda's claims, the Kenyan spokesperson said the talks would go on.",
     # a measure in prospect, or the object of a call, is not taken
     "Markets weighed the prospect of Canadian sanctions on Belarusian potash.",
+    # telling reporters what happened is no demand
+    "The Kenyan minister told reporters that Uganda had reopened the border.",
     # a measure that could be taken, with no condition held out, is no threat
     "Kenya could close its border with Uganda, analysts said.",
 ]
@@ -316,11 +320,12 @@ NOT_EVENTS = [
     (NOT_EVENTS[10], "REQUEST"),
     (NOT_EVENTS[11], "REQUEST"),
     (NOT_EVENTS[12], "SANCTION"),
-    (NOT_EVENTS[13], "THREATEN"),
+    (NOT_EVENTS[13], "REQUEST"),
+    (NOT_EVENTS[14], "THREATEN"),
 ], ids=["allegation", "protest-demand", "wish", "place-description", "faced-prospect", "inferred-host",
         "demanded-content", "officials-not-placed", "offered-talks",
         "aimless-outbreak", "reporters-question", "reporters-when-asked", "measure-in-prospect",
-        "measure-without-condition"])
+        "told-reporters", "measure-without-condition"])
 def test_not_an_event(dyads, text, absent):
     assert absent not in [d[0] for d in dyads(text)]
 

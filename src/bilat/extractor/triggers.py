@@ -159,7 +159,12 @@ def is_trigger_token(t: Token, idx: ActorIndex) -> bool:
 
 
 def object_ok(t: Token, objects: frozenset[str], idx: ActorIndex) -> bool:
-    """Does the verb act on one of ``objects`` (its object, or its subject when intransitive)?"""
+    """Does the verb act on one of ``objects`` (its object, or its subject when intransitive)?
+    'to-clause': the verb tells someone to do something ("told Washington to stop")."""
+    if "to-clause" in objects:
+        return any(c.dep_ in ("dobj", "dative") for c in t.children) and any(
+            c.dep_ in ("xcomp", "ccomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for c in t.children)
     objs = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
     # "provide Ukraine with $4.5 billion in aid": what is given may come after 'with'
     objs += [o for p in t.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
