@@ -21,6 +21,9 @@ def dyads(nlp):
 
 
 RULES = [
+    # a headline's comma list of states before its subject acts together
+    ("Ghana, Togo agree to reopen border", ("AGREE", ["GHA", "TGO"], [])),
+    ("Peru, Chile condemn Bolivian blockade", ("ACCUSE", ["CHL", "PER"], ["BOL"])),
     # telling someone to do something demands it (but "told reporters that ..." only reports)
     ("Nairobi told Kampala to withdraw its troops from the disputed island.", ("REQUEST", ["KEN"], ["UGA"])),
     # criticism or a rebuke drawn, attracted or earned "from" someone is theirs, at the one who drew it
