@@ -21,6 +21,9 @@ def dyads(nlp):
 
 
 RULES = [
+    # a subject raised by a passive governor acts in its complement ("is expected to visit")
+    ("Ghana closed the border. The Togolese president is expected to urge Ghana to reopen it.",
+     ("REQUEST", ["TGO"], ["GHA"])),
     # a headline's comma list of states before its subject acts together
     ("Ghana, Togo agree to reopen border", ("AGREE", ["GHA", "TGO"], [])),
     ("Peru, Chile condemn Bolivian blockade", ("ACCUSE", ["CHL", "PER"], ["BOL"])),
