@@ -21,6 +21,8 @@ def dyads(nlp):
 
 
 RULES = [
+    # a visit named in passing with its visitor and destination happened
+    ("The Kenyan president's visit to Kampala last week was closely watched.", ("CONSULT", ["KEN"], ["UGA"])),
     # a subject raised by a passive governor acts in its complement ("is expected to visit")
     ("Ghana closed the border. The Togolese president is expected to urge Ghana to reopen it.",
      ("REQUEST", ["TGO"], ["GHA"])),
@@ -305,6 +307,8 @@ NOT_EVENTS = [
     "When asked about Uganda's claims, the Kenyan spokesperson said the talks would go on.",
     # a measure in prospect, or the object of a call, is not taken
     "Markets weighed the prospect of Canadian sanctions on Belarusian potash.",
+    # a visit planned, or cancelled, did not take place
+    "The Kenyan president's planned visit to Kampala drew attention.",
     # telling reporters what happened is no demand
     "The Kenyan minister told reporters that Uganda had reopened the border.",
     # a measure that could be taken, with no condition held out, is no threat
@@ -326,12 +330,13 @@ NOT_EVENTS = [
     (NOT_EVENTS[10], "REQUEST"),
     (NOT_EVENTS[11], "REQUEST"),
     (NOT_EVENTS[12], "SANCTION"),
-    (NOT_EVENTS[13], "REQUEST"),
-    (NOT_EVENTS[14], "THREATEN"),
+    (NOT_EVENTS[13], "CONSULT"),
+    (NOT_EVENTS[14], "REQUEST"),
+    (NOT_EVENTS[15], "THREATEN"),
 ], ids=["allegation", "protest-demand", "wish", "place-description", "faced-prospect", "inferred-host",
         "demanded-content", "officials-not-placed", "offered-talks",
         "aimless-outbreak", "reporters-question", "reporters-when-asked", "measure-in-prospect",
-        "told-reporters", "measure-without-condition"])
+        "planned-visit", "told-reporters", "measure-without-condition"])
 def test_not_an_event(dyads, text, absent):
     assert absent not in [d[0] for d in dyads(text)]
 
