@@ -21,6 +21,10 @@ def dyads(nlp):
 
 
 RULES = [
+    # what is rejected or condemned is whoever made, issued or imposed it
+    ("Ghana rejected the remarks made by the Togolese foreign ministry.", ("REJECT", ["GHA"], ["TGO"])),
+    ("Iran slammed the new round of sanctions imposed by the European Union as illegal.",
+     ("ACCUSE", ["IRN"], ["IGO:EU"])),
     # a visit named in passing with its visitor and destination happened
     ("The Kenyan president's visit to Kampala last week was closely watched.", ("CONSULT", ["KEN"], ["UGA"])),
     # a subject raised by a passive governor acts in its complement ("is expected to visit")
