@@ -21,6 +21,10 @@ def dyads(nlp):
 
 
 RULES = [
+    # calling on a person with nothing asked is a courtesy call; with a 'to' clause, a request
+    ("Ghana's foreign minister called on the Togolese president in Lome on Monday.", ("CONSULT", ["GHA"], ["TGO"])),
+    ("Ghana's foreign minister called on his Togolese counterpart to reopen the border.",
+     ("REQUEST", ["GHA"], ["TGO"])),
     # what is rejected or condemned is whoever made, issued or imposed it
     ("Ghana rejected the remarks made by the Togolese foreign ministry.", ("REJECT", ["GHA"], ["TGO"])),
     ("Iran slammed the new round of sanctions imposed by the European Union as illegal.",
