@@ -21,6 +21,8 @@ def dyads(nlp):
 
 
 RULES = [
+    # a note or letter of protest handed over is a diplomatic protest
+    ("The Kenyan foreign ministry handed a note of protest to the Ugandan ambassador.", ("ACCUSE", ["KEN"], ["UGA"])),
     # calling on a person with nothing asked is a courtesy call; with a 'to' clause, a request
     ("Ghana's foreign minister called on the Togolese president in Lome on Monday.", ("CONSULT", ["GHA"], ["TGO"])),
     ("Ghana's foreign minister called on his Togolese counterpart to reopen the border.",
