@@ -21,6 +21,10 @@ def dyads(nlp):
 
 
 RULES = [
+    # aid for whom a purpose clause helps; rescue teams sent are aid; money granted; a bailout approved
+    ("Ghana sent rescue teams to help Togo after the floods.", ("AID", ["GHA"], ["TGO"])),
+    ("Kenya granted Somalia $20 million in budget support on Monday.", ("AID", ["KEN"], ["SOM"])),
+    ("The World Bank approved a $500 million bailout for Ghana.", ("AID", ["IGO:WB"], ["GHA"])),
     # a note or letter of protest handed over is a diplomatic protest
     ("The Kenyan foreign ministry handed a note of protest to the Ugandan ambassador.", ("ACCUSE", ["KEN"], ["UGA"])),
     # calling on a person with nothing asked is a courtesy call; with a 'to' clause, a request

@@ -181,6 +181,8 @@ def object_ok(t: Token, objects: frozenset[str], idx: ActorIndex) -> bool:
         # "called in the Chinese ambassador": the parser reads a phrasal verb's particle as a preposition
         objs += [o for p in t.children if p.dep_ == "prep" and p.i == t.i + 1 for o in p.children if o.dep_ == "pobj"]
     for o in objs:
+        if "money" in objects and o.ent_type_ == "MONEY":
+            return True  # "granted Somalia $20 million in budget support": a sum given
         o = quantity_head(o)
         # what a carrier is loaded with: "sent a plane loaded with food supplies", "ships carrying aid"
         cargo = [x for c in o.children if c.dep_ == "acl" and c.lemma_.lower() in CARRYING_VERBS
