@@ -21,6 +21,9 @@ def dyads(nlp):
 
 
 RULES = [
+    # whatever is given as aid is received as aid, through a measure, whatever the lemmatiser makes of it
+    ("Somalia received a new batch of tanks from Kenya on Friday.", ("AID", ["KEN"], ["SOM"])),
+    ("Togo received 500,000 vaccine doses from Ghana.", ("AID", ["GHA"], ["TGO"])),
     # aid for whom a purpose clause helps; rescue teams sent are aid; money granted; a bailout approved
     ("Ghana sent rescue teams to help Togo after the floods.", ("AID", ["GHA"], ["TGO"])),
     ("Kenya granted Somalia $20 million in budget support on Monday.", ("AID", ["KEN"], ["SOM"])),

@@ -121,6 +121,7 @@ PROTECTION_VERBS = words("protection_verbs")
 DEVERBAL = pairs("deverbal_acts")
 #: what is received, in the order the lists are tried: "received weapons from X"
 RECEIVED = {name: words(name) for name in ("received_aid", "received_assurance", "received_support", "received_visitor")}
+RECEIVED["received_aid"] |= words("aid_goods")  # what is given as aid is received as aid
 
 
 def _concession_objects() -> dict[str, frozenset[str]]:
