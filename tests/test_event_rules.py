@@ -21,6 +21,8 @@ def dyads(nlp):
 
 
 RULES = [
+    # aid named in passing with its giver and recipient was given
+    ("Kenya's emergency aid to Somalia included tents and blankets.", ("AID", ["KEN"], ["SOM"])),
     # whatever is given as aid is received as aid, through a measure, whatever the lemmatiser makes of it
     ("Somalia received a new batch of tanks from Kenya on Friday.", ("AID", ["KEN"], ["SOM"])),
     ("Togo received 500,000 vaccine doses from Ghana.", ("AID", ["GHA"], ["TGO"])),
@@ -326,6 +328,8 @@ NOT_EVENTS = [
     "Markets weighed the prospect of Canadian sanctions on Belarusian potash.",
     # a visit planned, or cancelled, did not take place
     "The Kenyan president's planned visit to Kampala drew attention.",
+    # aid in prospect is not given
+    "Markets weighed the prospect of Kenyan aid to Somalia.",
     # telling reporters what happened is no demand
     "The Kenyan minister told reporters that Uganda had reopened the border.",
     # a measure that could be taken, with no condition held out, is no threat
@@ -348,12 +352,13 @@ NOT_EVENTS = [
     (NOT_EVENTS[11], "REQUEST"),
     (NOT_EVENTS[12], "SANCTION"),
     (NOT_EVENTS[13], "CONSULT"),
-    (NOT_EVENTS[14], "REQUEST"),
-    (NOT_EVENTS[15], "THREATEN"),
+    (NOT_EVENTS[14], "AID"),
+    (NOT_EVENTS[15], "REQUEST"),
+    (NOT_EVENTS[16], "THREATEN"),
 ], ids=["allegation", "protest-demand", "wish", "place-description", "faced-prospect", "inferred-host",
         "demanded-content", "officials-not-placed", "offered-talks",
         "aimless-outbreak", "reporters-question", "reporters-when-asked", "measure-in-prospect",
-        "planned-visit", "told-reporters", "measure-without-condition"])
+        "planned-visit", "aid-in-prospect", "told-reporters", "measure-without-condition"])
 def test_not_an_event(dyads, text, absent):
     assert absent not in [d[0] for d in dyads(text)]
 

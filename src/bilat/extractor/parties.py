@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from ..actors import ActorIndex, is_stateless
 from ..model import Actor
 from .lexicon import lemma
-from .words import CROWD_NOUNS, DOCUMENT_VERBS, INVASION_NOUNS, MUTUAL_FIGHTS, NOT_YET, PLACE_HEADS, SUMMIT_NOUNS
+from .words import AID_GOODS, CROWD_NOUNS, DOCUMENT_VERBS, INVASION_NOUNS, MUTUAL_FIGHTS, NOT_YET, PLACE_HEADS, SUMMIT_NOUNS
 
 
 def noun_owner(idx: ActorIndex, noun: Token) -> list[Actor]:
@@ -192,6 +192,10 @@ def noun_agent(noun: Token, idx: ActorIndex) -> list[Actor]:
                     return found
                 if code:
                     return [Actor(kind="state", country=code)]
+    # "the aid, provided by the UAE": whose it is by the clause on it
+    found = [a for o in clause_owners(noun) for a in idx.actors_for(o) if a.country]
+    if found:
+        return found
     code = idx.modifier_country(noun)
     return [Actor(kind="state", country=code)] if code else []
 
@@ -224,6 +228,8 @@ def noun_parties(noun: Token, idx: ActorIndex) -> tuple[list[Actor], list[Actor]
         if len(countries(both)) >= 2:
             return both, []
     preps = ("on", "against", "into") + (("of",) if noun.lemma_.lower() in INVASION_NOUNS else ())
+    if noun.lemma_.lower() in AID_GOODS:
+        preps = ("to", "for")  # "Japan's emergency aid to Morocco"
     target = aimed_at(noun, preps, idx)
     if countries(source) & countries(target):
         return [], []

@@ -109,7 +109,7 @@ def _noun_frame(t: Token, ctx: SentenceContext) -> Frame | None:
     found = _noun_trigger(t, nt)
     if found is None and nt.type in PAIR_NOUN_TYPES and len(pair_parties(t, ctx.index)) >= 2:
         found = Trigger(nt.type, nt.cameo, nt.mode), None, "noun_names_its_parties"  # "the Japan-China summit"
-    if found is None and (nt.type == T.ASSAULT or (nt.type in (T.SANCTION, T.COERCE) and _named_in_passing(t))) \
+    if found is None and (nt.type == T.ASSAULT or (nt.type in (T.SANCTION, T.COERCE, T.AID) and _named_in_passing(t))) \
             and not any(c.lower_ in NOT_YET for c in t.lefts) and _has_parties(*noun_parties(t, ctx.index)):
         found = Trigger(nt.type, nt.cameo, nt.mode), None, "noun_with_its_parties"  # "Russia's war against Ukraine"
     if found is None:
