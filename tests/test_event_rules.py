@@ -21,6 +21,8 @@ def dyads(nlp):
 
 
 RULES = [
+    # aid given in a foreign place is for it
+    ("Kenya is funding the salaries of teachers in Somalia.", ("AID", ["KEN"], ["SOM"])),
     # aid named in passing with its giver and recipient was given
     ("Kenya's emergency aid to Somalia included tents and blankets.", ("AID", ["KEN"], ["SOM"])),
     # whatever is given as aid is received as aid, through a measure, whatever the lemmatiser makes of it
