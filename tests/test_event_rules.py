@@ -22,7 +22,7 @@ def dyads(nlp):
 
 RULES = [
     # aid given in a foreign place is for it
-    ("Kenya is funding the salaries of teachers in Somalia.", ("AID", ["KEN"], ["SOM"])),
+    ("Qatar is funding the salaries of civil servants in Gaza.", ("AID", ["QAT"], ["PSE"])),
     # aid named in passing with its giver and recipient was given
     ("Kenya's emergency aid to Somalia included tents and blankets.", ("AID", ["KEN"], ["SOM"])),
     # whatever is given as aid is received as aid, through a measure, whatever the lemmatiser makes of it
