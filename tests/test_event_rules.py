@@ -21,6 +21,9 @@ def dyads(nlp):
 
 
 RULES = [
+    # aid that arrives or lands: the carrier's or the cargo's giver, to the place it reaches
+    ("A Kenyan plane carrying humanitarian aid landed in Mogadishu on Sunday.", ("AID", ["KEN"], ["SOM"])),
+    ("The shipment of medicines, donated by Ghana, arrived in Lome on Tuesday.", ("AID", ["GHA"], ["TGO"])),
     # aid given in a foreign place is for it
     ("Qatar is funding the salaries of civil servants in Gaza.", ("AID", ["QAT"], ["PSE"])),
     # aid named in passing with its giver and recipient was given
@@ -330,6 +333,8 @@ NOT_EVENTS = [
     "Markets weighed the prospect of Canadian sanctions on Belarusian potash.",
     # a visit planned, or cancelled, did not take place
     "The Kenyan president's planned visit to Kampala drew attention.",
+    # a delegation that arrives visits; it brings no aid
+    "The Kenyan delegation arrived in Mogadishu on Monday.",
     # aid in prospect is not given
     "Markets weighed the prospect of Kenyan aid to Somalia.",
     # telling reporters what happened is no demand
@@ -355,12 +360,13 @@ NOT_EVENTS = [
     (NOT_EVENTS[12], "SANCTION"),
     (NOT_EVENTS[13], "CONSULT"),
     (NOT_EVENTS[14], "AID"),
-    (NOT_EVENTS[15], "REQUEST"),
-    (NOT_EVENTS[16], "THREATEN"),
+    (NOT_EVENTS[15], "AID"),
+    (NOT_EVENTS[16], "REQUEST"),
+    (NOT_EVENTS[17], "THREATEN"),
 ], ids=["allegation", "protest-demand", "wish", "place-description", "faced-prospect", "inferred-host",
         "demanded-content", "officials-not-placed", "offered-talks",
         "aimless-outbreak", "reporters-question", "reporters-when-asked", "measure-in-prospect",
-        "planned-visit", "aid-in-prospect", "told-reporters", "measure-without-condition"])
+        "planned-visit", "arriving-delegation", "aid-in-prospect", "told-reporters", "measure-without-condition"])
 def test_not_an_event(dyads, text, absent):
     assert absent not in [d[0] for d in dyads(text)]
 

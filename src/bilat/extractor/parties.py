@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from ..actors import ActorIndex, is_stateless
 from ..model import Actor
 from .lexicon import lemma
+from .syntax import quantity_head
 from .words import AID_GOODS, CROWD_NOUNS, DOCUMENT_VERBS, INVASION_NOUNS, MUTUAL_FIGHTS, NOT_YET, PLACE_HEADS, SUMMIT_NOUNS
 
 
@@ -272,3 +273,15 @@ def clause_owners(noun: Token) -> list[Token]:
         out += [x for x in rc.children if x.dep_ == "nsubj" and x.tag_ not in ("WDT", "WP")]
         out += [o for by in rc.children if by.dep_ == "agent" for o in by.children if o.dep_ == "pobj"]
     return out
+
+
+def cargo_donor(carrier: Token, idx: ActorIndex) -> list[Actor]:
+    """Whose aid arrives: "a Turkish plane carrying aid landed", "the shipment of medicines, donated
+    by India, arrived", "the first batch of Chinese aid reached Karachi" (the carrier's own words,
+    else those of what it carries)."""
+    measure = [carrier.head.head] if carrier.dep_ == "pobj" and carrier.head.lower_ == "of" else []
+    for noun in [carrier, quantity_head(carrier)] + measure:
+        found = noun_agent(noun, idx)
+        if found:
+            return found
+    return []
