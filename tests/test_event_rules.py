@@ -21,6 +21,11 @@ def dyads(nlp):
 
 
 RULES = [
+    # aid or inspectors let in give access (RETREAT); letting someone do something concedes it, and
+    # refusing to is a rejection
+    ("Egypt allowed 100 trucks of food aid into Gaza on Monday.", ("RETREAT", ["EGY"], ["PSE"])),
+    ("Syria allowed UN inspectors to visit the site.", ("RETREAT", ["SYR"], ["IGO:UN"])),
+    ("Kenya would not allow Uganda to use the port of Mombasa, the minister said.", ("REJECT", ["KEN"], ["UGA"])),
     # aid that arrives or lands: the carrier's or the cargo's giver, to the place it reaches
     ("A Kenyan plane carrying humanitarian aid landed in Mogadishu on Sunday.", ("AID", ["KEN"], ["SOM"])),
     ("The shipment of medicines, donated by Ghana, arrived in Lome on Tuesday.", ("AID", ["GHA"], ["TGO"])),

@@ -218,7 +218,7 @@ def complement_subject(s: Search) -> None:
     """'demanded that the US cancel ...', 'accused X of ...', "its demands that Burundi's
     government grant ...": the complement's subject is addressed (a group the text gives no
     country may get one from the place or the story later)."""
-    if s.typ not in (T.REQUEST, T.ACCUSE, T.THREATEN, T.REJECT, T.AGREE):
+    if s.typ not in (T.REQUEST, T.ACCUSE, T.THREATEN, T.REJECT, T.AGREE, T.RETREAT, T.CONCEDE):
         return
     for h in s.heads:
         for c in h.children:
