@@ -21,6 +21,13 @@ def dyads(nlp):
 
 
 RULES = [
+    # aid to people the phrase places in a country is for that country
+    ("Kenya will provide food aid to refugees fleeing the fighting in Somalia.", ("AGREE", ["KEN"], ["SOM"])),
+    # an announced act keeps its place as its target (the venue rule is for meetings)
+    ("Israel will evacuate the outposts in the Gaza Strip next month, the minister said.",
+     ("AGREE", ["ISR"], ["PSE"])),
+    # "were engaged in" is a stance of its subject, not a passive
+    ("Sudanese forces were engaged in ethnic cleansing in Chad, according to the UN.", ("ASSAULT", ["SDN"], ["TCD"])),
     # aid or inspectors let in give access (RETREAT); letting someone do something concedes it, and
     # refusing to is a rejection
     ("Egypt allowed 100 trucks of food aid into Gaza on Monday.", ("RETREAT", ["EGY"], ["PSE"])),

@@ -285,3 +285,10 @@ def cargo_donor(carrier: Token, idx: ActorIndex) -> list[Actor]:
         if found:
             return found
     return []
+
+
+def first_place_within(phrase: Token, idx: ActorIndex) -> list[str]:
+    """The country of the first country, capital or city a phrase names ("refugees fleeing the civil
+    war in Liberia", "families in Gaza"), as a list of none or one."""
+    return next(([idx.place_at[y.i].code] for y in phrase.subtree if y.i in idx.place_at
+                 and idx.place_at[y.i].kind in ("country", "capital", "city")), [])

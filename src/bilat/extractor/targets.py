@@ -15,7 +15,7 @@ from ..actors import ActorIndex, sector_table
 from ..model import Actor
 from ..model import EventType as T
 from .lexicon import lemma
-from .parties import clause_owners, place_country, possessor
+from .parties import clause_owners, first_place_within, place_country, possessor
 from .accused import accused_over, doer_of_condemned_act
 from .recipients import aid_recipient, promised_to, rest_of_a_list
 from .records import Frame, SentenceContext
@@ -120,6 +120,8 @@ class Search:
         if not self.found:
             possessor(self.idx, o, self.take, self.take_place)
         self.take_place_of(o)
+        if not self.found and self.typ == T.AID:  # "aid to refugees fleeing the war in Liberia"
+            self.found += [Actor(kind="state", country=c) for c in first_place_within(o, self.idx)]
 
     def take_foreign(self, tok: Token) -> None:
         self.take(tok, foreign_only=True)
