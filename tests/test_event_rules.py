@@ -21,6 +21,8 @@ def dyads(nlp):
 
 
 RULES = [
+    # a protest against acts "by" someone is aimed at them
+    ("Protests against the killings by Ugandan troops erupted in Kenya on Sunday.", ("PROTEST", ["KEN"], ["UGA"])),
     # aid to people the phrase places in a country is for that country
     ("Kenya will provide food aid to refugees fleeing the fighting in Somalia.", ("AGREE", ["KEN"], ["SOM"])),
     # an announced act keeps its place as its target (the venue rule is for meetings)

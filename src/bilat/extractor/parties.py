@@ -212,6 +212,9 @@ def aimed_at(noun: Token, preps: tuple[str, ...], idx: ActorIndex) -> list[Actor
                 if not found:
                     code = place_country(o, idx) or idx.modifier_country(o)
                     found = [Actor(kind="state", country=code)] if code else []
+                if not found:  # "against the violations by the Israeli military": whose acts they are
+                    found = [a for b in o.children if b.dep_ in ("prep", "agent") and b.lower_ == "by"
+                             for x in b.children if x.dep_ == "pobj" for a in idx.actors_for(x) if a.country]
                 target.extend(a for a in found if a not in target)
     return target
 
