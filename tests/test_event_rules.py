@@ -21,6 +21,9 @@ def dyads(nlp):
 
 
 RULES = [
+    # a vow to go on attacking threatens; drills "around" or "off" a country are aimed at it
+    ("Al-Shabaab vowed to keep attacking Kenyan convoys.", ("THREATEN", ["SOM"], ["KEN"])),
+    ("China held naval drills around Taiwan on Monday.", ("MOBILIZE", ["CHN"], ["TWN"])),
     # a protest against acts "by" someone is aimed at them
     ("Protests against the killings by Ugandan troops erupted in Kenya on Sunday.", ("PROTEST", ["KEN"], ["UGA"])),
     # aid to people the phrase places in a country is for that country
