@@ -123,6 +123,11 @@ _FACING_VERBS = {"summon", "meet", "receive", "call", "host", "phone", "telephon
 _BACKING = {"occupied", "held", "controlled", "annexed", "backed", "sponsored", "supported", "funded", "armed"}
 
 
+#: second halves of "Russian-made", "Soviet-era": the first half names a maker or a period, no
+#: actor and no place of the text's events
+_MAKERS = {"made", "built", "designed", "manufactured", "produced", "supplied", "era", "style"}
+
+
 def _backer(t: Token) -> bool:
     doc = t.doc
     return t.i + 2 < len(doc) and doc[t.i + 1].text == "-" and doc[t.i + 2].lower_ in _BACKING
@@ -367,6 +372,8 @@ class ActorIndex:
     def build(cls, doc: Doc) -> "ActorIndex":
         index = cls(doc)
         for place in doc._.places or []:
+            if place.end + 1 < len(doc) and doc[place.end].text == "-" and doc[place.end + 1].lower_ in _MAKERS:
+                continue  # "Russian-made Katyusha rockets": a maker, not a party
             for i in range(place.start, place.end):
                 index.place_at[i] = place
             if place.code not in index.focus and place.kind in ("country", "capital", "demonym", "igo"):
