@@ -33,6 +33,8 @@ def run(f: Frame, ctx: SentenceContext) -> Frame:
     idx, t = ctx.index, f.trigger
     if not f.passive:
         target, how = select(t, f.type, f.light, f.source, set(f.exclude), f.speaker, idx)
+        if not target and f.type in PROMISING:
+            target, how = promised_act(f, ctx)
         f = f.but(f"target:{how}", target=target)
     elif not f.target and f.light is not None:
         # "Evidence against Russia was presented by the US": the noun names the target
@@ -60,6 +62,23 @@ def run(f: Frame, ctx: SentenceContext) -> Frame:
     else:
         f = state_voice(f, ctx)
     return f
+
+
+#: acts whose target is that of the act they promise or threaten ("agreed to lift its tariffs on
+#: Argentine wheat": whom the lifting is for)
+PROMISING = (T.AGREE, T.THREATEN)
+
+
+def promised_act(f: Frame, ctx: SentenceContext) -> tuple[list[Actor], str]:
+    """The target of the act a promise or a threat is of, read as that act's own target."""
+    xc = [c for c in f.trigger.children if c.dep_ == "xcomp"]
+    while xc:
+        inner = ctx.acts_at.get(xc[0].i)
+        if inner is not None:
+            target, _ = select(inner.trigger, inner.type, inner.light, f.source, set(f.exclude), f.speaker, ctx.index)
+            return target, "promised_act" if target else "none"
+        xc = [c for c in xc[0].children if c.dep_ == "xcomp"]  # "agreed to try to lift"
+    return [], "none"
 
 
 @dataclass

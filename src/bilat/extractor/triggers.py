@@ -164,6 +164,9 @@ def object_ok(t: Token, objects: frozenset[str], idx: ActorIndex) -> bool:
         objs = [quantity_head(c) for c in t.children if c.dep_ == "nsubj"]
     if not objs and t.dep_ == "xcomp":  # "ordered French troops to withdraw": the governor's object moves
         objs = [c for c in t.head.children if c.dep_ == "dobj"]
+    if not any(c.dep_ == "dobj" for c in t.children):
+        # "called in the Chinese ambassador": the parser reads a phrasal verb's particle as a preposition
+        objs += [o for p in t.children if p.dep_ == "prep" and p.i == t.i + 1 for o in p.children if o.dep_ == "pobj"]
     for o in objs:
         o = quantity_head(o)
         # what a carrier is loaded with: "sent a plane loaded with food supplies", "ships carrying aid"
@@ -200,8 +203,11 @@ def _noun_trigger_by_head(t: Token, nt: NounTrigger) -> tuple[Trigger, Token | N
     # "a series of meetings", "10 days of war games", "a mediation effort": look through the measure
     if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in QUANTITY:
         t = t.head.head
-    elif t.dep_ == "pobj" and t.head.lower_ == "in" and t.head.head.ent_type_ == "MONEY":
-        t = t.head.head  # "announced $2 billion in military aid": the sum stands where the aid does
+    elif t.dep_ == "pobj" and t.head.lower_ == "in" and (
+            t.head.head.ent_type_ == "MONEY" or any(c.dep_ == "nummod" for c in t.head.head.children)):
+        # "announced $2 billion in military aid", "approved 50 million euros in aid": the sum stands
+        # where the aid does
+        t = t.head.head
     elif t.dep_ == "compound" and t.head.lower_ in GENERIC_EVENT_NOUNS:
         t = t.head
     head = t.head
