@@ -393,3 +393,18 @@ def test_api_stances_obey_the_date_range(client):
     # the summary counts what the sequence holds
     summary = {side["actor"]: side["summary"] for i in in_2023 if i["issue"] == issue for side in i["sides"]}
     assert summary == {side["actor"]: side["summary"] for i in seq["issues"] for side in i["sides"]}
+
+
+def test_a_large_page_is_sent_compressed_to_a_client_that_asks(live_url):
+    import gzip
+
+    with httpx.Client(base_url=live_url, timeout=60) as c:
+        plain = c.get("/pair/CHN/JPN", headers={"accept-encoding": "identity"})
+        assert "content-encoding" not in plain.headers
+        with c.stream("GET", "/pair/CHN/JPN", headers={"accept-encoding": "gzip"}) as r:
+            raw = b"".join(r.iter_raw())
+        assert r.headers["content-encoding"] == "gzip" and len(raw) * 4 < len(plain.content)
+        assert gzip.decompress(raw) == plain.content
+        # a streamed export too, whole
+        export = c.get("/api/export", params={"pair": "CHN-JPN", "format": "jsonl"}, headers={"accept-encoding": "gzip"})
+        assert export.headers.get("content-encoding") == "gzip" and len(export.text.splitlines()) >= 20
