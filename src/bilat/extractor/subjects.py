@@ -55,6 +55,9 @@ def clause_subject(tok: Token, verb: Token, idx: ActorIndex, speaker) -> Found |
         if more and actors and all(a.kind == "person" and a.name for a in actors) \
                 and {a.country for a in more}.isdisjoint({a.country for a in actors}):
             actors = actors + [a for a in more if a not in actors]
+        elif _headline_list(other, idx):  # "Iran, Saudi Arabia restore ties": two states
+            actors = actors + [a for a in idx.actors_for(other, speaker=speaker) if a.kind == "state" and a not in actors]
+    actors = actors + [a for a in _headline_list(s, idx) if a not in actors]
     if not actors:
         # "X's phone call, NATO chief Jens Stoltenberg, ...": an apposed person is the subject
         for c in s.children:
@@ -75,6 +78,21 @@ def clause_subject(tok: Token, verb: Token, idx: ActorIndex, speaker) -> Found |
     else:
         passive = (s.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in tok.children)) and not _a_stance(tok, s)
     return Found(actors, passive, s)
+
+
+def _headline_list(s: Token, idx: ActorIndex) -> list[Actor]:
+    """'Spain, Morocco agree to reopen borders', 'Iran, Saudi Arabia restore ties': a headline's
+    comma list of states that opens the sentence and ends at a state subject acts together."""
+    subj_place = idx.place_at.get(s.i)
+    start = s.sent.start
+    if subj_place is None or subj_place.kind not in ("country", "capital") or s.left_edge.i - 2 < start:
+        return []
+    comma = s.doc[s.left_edge.i - 1]
+    first = idx.place_at.get(start)
+    if comma.text != "," or first is None or first.end != comma.i or first.kind not in ("country", "capital") \
+            or first.code == subj_place.code:
+        return []
+    return [Actor(kind="state", country=first.code)]
 
 
 def _a_stance(verb: Token, subj: Token) -> bool:
