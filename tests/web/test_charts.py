@@ -110,3 +110,15 @@ def test_a_score_outside_the_scale_sits_on_its_edge_and_the_line_breaks_where_no
     assert len(cys) == 3 and cys[0] == pytest.approx(top, abs=0.01)
     path = root.find(".//s:path[@class='line']", NS).get("d")
     assert path.count("M") == 2 and path.count("L") == 1, path
+
+
+@pytest.mark.parametrize("n", [1, 2, 3])
+def test_a_chart_of_few_periods_draws_bars_not_walls(n):
+    rs = [{"period": p, "total": 3} for p in periods("month", n)]
+    root = parse(charts.totals(rs, link=link, title="T"))
+    rects = [a[1] for a in root.iter("{http://www.w3.org/2000/svg}a")]
+    labels = [float(t.get("x")) for t in root.find("s:g[@class='axis x']", NS).findall("s:text", NS)]
+    assert len(rects) == n == len(labels)
+    for rect, middle in zip(rects, labels):
+        x, w = float(rect.get("x")), float(rect.get("width"))
+        assert w <= charts.MAX_BAR and abs(x + w / 2 - middle) < 0.01  # narrow, and still on its period

@@ -53,6 +53,8 @@ LEFT, RIGHT, TOP = 58, 14, 34
 FONT = 11
 #: width of one character of an 11-unit label, a little more than a digit's in system-ui
 CHAR = 6.6
+#: the widest bar: a chart of one or two periods (an actor seen in one month) draws bars, not walls
+MAX_BAR = 56
 
 
 def _n(x: float) -> str:
@@ -221,7 +223,7 @@ def stacked(rows: Sequence[dict[str, Any]], counts: Callable[[dict[str, Any]], d
     else:
         key_rows = _legend_rows([(None, present)])
     frame = _Frame(len(rows), 0, ticks[-1], len(key_rows))
-    width = max(frame.step * 0.8, 1.0)
+    width = min(max(frame.step * 0.8, 1.0), MAX_BAR)
     plot = ['<g class="plot" stroke="#fff" stroke-width="0.5">']
     for i, (k, c) in enumerate(zip(keys, of)):
         base, x = 0, _n(frame.x(i) - width / 2)
