@@ -256,3 +256,13 @@ def protest_parties(noun: Token, idx: ActorIndex) -> tuple[list[Actor], list[Act
     # without 'against' or 'anti-' the protest's aim is the story's to tell ("protests broke out in
     # other cities" after a siege of an embassy): the verb route and the story's memory code those
     return (source, target) if target else ([], [])
+
+
+def clause_owners(noun: Token) -> list[Token]:
+    """Whose a thing is by the clause on it: "a plan that the South Korean government announced",
+    "the remarks made by the Chinese ministry", "sanctions imposed by the EU"."""
+    out = []
+    for rc in (rc for rc in noun.children if rc.dep_ in ("relcl", "acl")):
+        out += [x for x in rc.children if x.dep_ == "nsubj" and x.tag_ not in ("WDT", "WP")]
+        out += [o for by in rc.children if by.dep_ == "agent" for o in by.children if o.dep_ == "pobj"]
+    return out

@@ -179,7 +179,10 @@ def subject_of(verb: Token, speaker: list[Actor] | None, idx: ActorIndex) -> tup
             # "died after being tortured": a borrowed subject of a clause with its own passive auxiliary
             # is acted on
             borrowed = tok is not verb and verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children)
-            return res.actors, res.passive or fronted or borrowed, res.token
+            # a subject borrowed by a complement acts in it whatever the governor's voice ("The prime
+            # minister is expected to visit Washington"); a passive conjunct shares it (clause_subject)
+            governor_voice = res.passive and not (tok is not verb and verb.dep_ == "xcomp")
+            return res.actors, governor_voice or fronted or borrowed, res.token
         else:
             break
     return [], False, None

@@ -15,12 +15,12 @@ from ..actors import ActorIndex, sector_table
 from ..model import Actor
 from ..model import EventType as T
 from .lexicon import lemma
-from .parties import place_country, possessor
+from .parties import clause_owners, place_country, possessor
 from .accused import accused_over, doer_of_condemned_act
 from .recipients import aid_recipient, promised_to, rest_of_a_list
 from .records import Frame, SentenceContext
 from .speech import state_voice
-from .syntax import own_clause
+from .syntax import own_clause, quantity_head
 from .typefacts import HOSTILE, PLACE_TARGET_TYPES, TARGET_PREPS
 from .words import AGENT_HEADS, AGENTIVE_EVENTS, DRAWING_VERBS, FRONTIER_NOUNS, LOCATIVE, MEETING_VERBS, MUTUAL_FIGHTS, PLACE_HEADS
 
@@ -190,10 +190,8 @@ def objects_and_prepositions(s: Search) -> None:
                     if not s.found:
                         possessor(s.idx, c, s.take_foreign, s.take_place, s.take)
                     if not s.found:
-                        # "hailed a plan that the South Korean government announced": whose plan it is
-                        for rc in (rc for rc in c.children if rc.dep_ in ("relcl", "acl")):
-                            for subj in (x for x in rc.children if x.dep_ == "nsubj" and x.tag_ not in ("WDT", "WP")):
-                                s.take_foreign(subj)
+                        for owner in clause_owners(quantity_head(c)):
+                            s.take_foreign(owner)
                     s.take_place_of(c)
             elif c.dep_ in ("prep", "agent") and c.lower_ in preps:
                 for o in c.children:
