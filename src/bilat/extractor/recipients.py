@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from ..model import Actor
 from ..model import EventType as T
 from .lexicon import lemma
+from .parties import first_place_within
 from .syntax import own_clause
 from .words import HELP_VERBS
 
@@ -27,9 +28,10 @@ def aid_recipient(s: Search) -> None:
                 if o.dep_ == "pobj":
                     s.take_prep_object(o)
                     if not s.found:
-                        code = s.idx.modifier_country(o)  # "the people of Afghanistan"
-                        if code:
-                            s.found.append(Actor(kind="state", country=code))
+                        # "the people of Afghanistan", "refugees fleeing the civil war in Liberia"
+                        code = s.idx.modifier_country(o)
+                        codes = [code] if code else first_place_within(o, s.idx)
+                        s.found += [Actor(kind="state", country=c) for c in codes]
         if s.found:
             return
     # "sent rescue teams to help Spain", "committed $50 million to help Papua New Guinea strengthen
