@@ -21,6 +21,9 @@ def dyads(nlp):
 
 
 RULES = [
+    # countermeasures taken sanction; announced or vowed, they threaten
+    ("Kenya took countermeasures against Uganda on Friday.", ("SANCTION", ["KEN"], ["UGA"])),
+    ("Kenya said it would take countermeasures against Uganda.", ("THREATEN", ["KEN"], ["UGA"])),
     ("Ugandan rebels tried to assassinate the Kenyan president on Monday.", ("ASSAULT", ["UGA"], ["KEN"])),
     # a country, its troops or reservists mobilised: a show of force
     ("Armenia mobilised its reservists as Azerbaijan massed troops on the border.", ("MOBILIZE", ["ARM"], ["AZE"])),
