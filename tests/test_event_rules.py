@@ -21,6 +21,8 @@ def dyads(nlp):
 
 
 RULES = [
+    # a state's concern for its own citizens in another country is aimed at that country
+    ("Nairobi voiced concern over the safety of Kenyan nationals in Uganda.", ("ACCUSE", ["KEN"], ["UGA"])),
     # countermeasures taken sanction; announced or vowed, they threaten
     ("Kenya took countermeasures against Uganda on Friday.", ("SANCTION", ["KEN"], ["UGA"])),
     ("Kenya said it would take countermeasures against Uganda.", ("THREATEN", ["KEN"], ["UGA"])),
