@@ -21,6 +21,8 @@ def dyads(nlp):
 
 
 RULES = [
+    # congratulations or condolences sent, in a cable or a message, are support
+    ("The Kenyan president sent a cable of congratulations to the Ugandan president.", ("SUPPORT", ["KEN"], ["UGA"])),
     # a state's concern for its own citizens in another country is aimed at that country
     ("Nairobi voiced concern over the safety of Kenyan nationals in Uganda.", ("ACCUSE", ["KEN"], ["UGA"])),
     # countermeasures taken sanction; announced or vowed, they threaten
