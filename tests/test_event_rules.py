@@ -21,6 +21,8 @@ def dyads(nlp):
 
 
 RULES = [
+    # conjoined nouns share their possessor and their prepositions: the war is Russia's and on Ukraine
+    ("The talks follow Ethiopia's repeated provocations and attacks against Eritrea.", ("ASSAULT", ["ETH"], ["ERI"])),
     # congratulations or condolences sent, in a cable or a message, are support
     ("The Kenyan president sent a cable of congratulations to the Ugandan president.", ("SUPPORT", ["KEN"], ["UGA"])),
     # a state's concern for its own citizens in another country is aimed at that country

@@ -9,7 +9,6 @@ from spacy.tokens import Token
 from ..actors import ActorIndex, is_stateless
 from ..model import Actor
 from .lexicon import lemma
-from .syntax import quantity_head
 from .words import AID_GOODS, CROWD_NOUNS, DOCUMENT_VERBS, INVASION_NOUNS, MUTUAL_FIGHTS, NOT_YET, PLACE_HEADS, SUMMIT_NOUNS
 
 
@@ -172,6 +171,8 @@ def noun_agent(noun: Token, idx: ActorIndex) -> list[Actor]:
     """Who does the act a noun names, by the noun's own words: its possessor ("its launch of", with
     the pronoun resolved), a country modifier ("a North Korean launch"), or "by X"."""
     owner = [c for c in noun.children if c.dep_ == "poss"]
+    if not owner and noun.dep_ == "conj":  # "Russia's continued escalation and illegal war": shared
+        owner = [c for c in noun.head.children if c.dep_ == "poss"]
     if owner:
         found = [a for a in idx.actors_for(owner[0]) if a.country]
         if found:
@@ -216,6 +217,8 @@ def aimed_at(noun: Token, preps: tuple[str, ...], idx: ActorIndex) -> list[Actor
                     found = [a for b in o.children if b.dep_ in ("prep", "agent") and b.lower_ == "by"
                              for x in b.children if x.dep_ == "pobj" for a in idx.actors_for(x) if a.country]
                 target.extend(a for a in found if a not in target)
+    if not target and noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
+        return aimed_at(noun.head, preps, idx)  # "escalation and illegal war against Ukraine": shared
     return target
 
 
@@ -276,18 +279,6 @@ def clause_owners(noun: Token) -> list[Token]:
         out += [x for x in rc.children if x.dep_ == "nsubj" and x.tag_ not in ("WDT", "WP")]
         out += [o for by in rc.children if by.dep_ == "agent" for o in by.children if o.dep_ == "pobj"]
     return out
-
-
-def cargo_donor(carrier: Token, idx: ActorIndex) -> list[Actor]:
-    """Whose aid arrives: "a Turkish plane carrying aid landed", "the shipment of medicines, donated
-    by India, arrived", "the first batch of Chinese aid reached Karachi" (the carrier's own words,
-    else those of what it carries)."""
-    measure = [carrier.head.head] if carrier.dep_ == "pobj" and carrier.head.lower_ == "of" else []
-    for noun in [carrier, quantity_head(carrier)] + measure:
-        found = noun_agent(noun, idx)
-        if found:
-            return found
-    return []
 
 
 def first_place_within(phrase: Token, idx: ActorIndex) -> list[str]:

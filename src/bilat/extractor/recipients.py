@@ -1,15 +1,18 @@
 """Target strategies for whom an act reaches beyond its plain object (``targets`` runs them): an aid's
 recipient, which may hang deep in what is given; whom a promise a noun names is made to; the rest of a
-list of people met."""
+list of people met. And who gives aid that arrives (``source`` asks)."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from spacy.tokens import Token
+
+from ..actors import ActorIndex
 from ..model import Actor
 from ..model import EventType as T
 from .lexicon import lemma
-from .parties import first_place_within
-from .syntax import own_clause
+from .parties import first_place_within, noun_agent
+from .syntax import own_clause, quantity_head
 from .words import HELP_VERBS
 
 if TYPE_CHECKING:
@@ -80,3 +83,14 @@ def rest_of_a_list(s: Search) -> None:
             s.found.append(p.actor())
             taken.add(p.country)
 
+
+def cargo_donor(carrier: Token, idx: ActorIndex) -> list[Actor]:
+    """Whose aid arrives: "a Turkish plane carrying aid landed", "the shipment of medicines, donated
+    by India, arrived", "the first batch of Chinese aid reached Karachi" (the carrier's own words,
+    else those of what it carries)."""
+    measure = [carrier.head.head] if carrier.dep_ == "pobj" and carrier.head.lower_ == "of" else []
+    for noun in [carrier, quantity_head(carrier)] + measure:
+        found = noun_agent(noun, idx)
+        if found:
+            return found
+    return []

@@ -14,7 +14,8 @@ from ..model import Actor
 from ..model import EventType as T
 from .lexicon import lemma
 from .memory import DocumentMemory
-from .parties import cargo_donor, noun_agent, noun_owner, noun_parties, pair_parties, place_country, protest_parties
+from .parties import noun_agent, noun_owner, noun_parties, pair_parties, place_country, protest_parties
+from .recipients import cargo_donor
 from .records import Frame, SentenceContext
 from .subjects import subject_of
 from .syntax import co_actors, existential_participle
