@@ -449,3 +449,9 @@ def test_a_curated_leaders_surname_the_tagger_missed_is_that_leader(nlp):
     # table names one leader by that surname
     person = _actors(nlp, "Modi spoke with the Kenyan president by phone on Monday.", "Modi")
     assert [(a.kind, a.country) for a in person] == [("person", "IND")] and person[0].name == "Narendra Modi"
+
+
+def test_a_curated_leaders_surname_the_tagger_read_as_an_organisation_is_that_leader(nlp):
+    # "Biden" at a sentence's head is tagged ORG by the small model; standing alone it is the leader
+    person = _actors(nlp, "Biden hosted the Kenyan president for a state visit.", "Biden")
+    assert [(a.kind, a.country) for a in person] == [("person", "USA")] and person[0].name == "Joe Biden"

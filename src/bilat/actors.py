@@ -510,8 +510,9 @@ class ActorIndex:
     def _register_people(self) -> None:
         doc = self.doc
         # a leader's surname the tagger left untagged ("Modi congratulates Trump"): the curated
-        # leaders' surnames that name one leader only, standing alone as a proper noun
-        missed = [doc[t.i:t.i + 1] for t in doc if t.pos_ == "PROPN" and t.is_title and not t.ent_type_
+        # leaders' surnames that name one leader only, standing alone as a proper noun (or read as a
+        # one-word organisation: "Biden hosted Kenyan president Ruto")
+        missed = [doc[t.i:t.i + 1] for t in doc if t.pos_ == "PROPN" and t.is_title and t.ent_type_ in ("", "ORG")
                   and t.i not in self.place_at and t.lower_ in leader_table()[1]
                   and not any(0 <= j < len(doc) and doc[j].pos_ == "PROPN" for j in (t.i - 1, t.i + 1))]
         for ent in sorted(_person_spans(doc) + missed, key=lambda e: e.start):

@@ -45,9 +45,12 @@ def one_foreign_state(f: Frame, ctx: SentenceContext) -> list[Actor]:
     if f.type not in (T.ACCUSE, T.REQUEST, T.THREATEN, T.MOBILIZE, T.SANCTION):
         return []
     src = {a.country for a in f.source if a.country}
+    # who reports the act is not whom it is aimed at ("..., US officials said")
+    reporter = {x.i for c in (f.speech_verb.children if f.speech_verb is not None else ())
+                if c.dep_ in ("nsubj", "nsubjpass") for x in c.subtree}
     seen: list[str] = []
     for x in ctx.toks:
-        if x.i in f.exclude:
+        if x.i in f.exclude or x.i in reporter:
             continue
         place = ctx.index.place_at.get(x.i)
         if place is None or place.kind in ("city", "igo") or place.code in src:

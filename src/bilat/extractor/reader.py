@@ -68,6 +68,7 @@ def read_sentence(sent: Span, index: ActorIndex, memory: DocumentMemory, publish
     found = triggers.find(ctx)
     # the verbs that carry a hostile act: "ready to impose sanctions" threatens them
     ctx.hostile_at = {f.anchor.i: f.type for f in found if f.type in HOSTILE}
+    ctx.acts_at = {f.anchor.i: f for f in found}
     claimed: set[int] = set()  # clauses a trigger accounts for (statements skip them)
     for frame in found:
         for _, phase in PHASES:

@@ -19,7 +19,7 @@ from .subjects import subject_of
 from .syntax import is_future, object_lemmas, purpose_is_exercise, quantity_head
 from .typefacts import FUTURE_CAMEO
 from .words import (ARMED_ACTS, CLAIM_VERBS, CONCESSION_OBJECTS, DECISION_VERBS, ECONOMIC_RESTRICTIONS, EXERCISES,
-                    HOSTILE_INTENT, HOSTILE_XCOMP, RECEIVED, RECEIVE_VERBS)
+                    HOSTILE_INTENT, HOSTILE_XCOMP, HYPOTHETICAL, RECEIVED, RECEIVE_VERBS)
 
 Predicate = Callable[[Frame, SentenceContext], "dict | None"]
 PREDICATES: dict[str, Callable] = {}
@@ -107,6 +107,18 @@ def failed_to_agree(f: Frame, ctx: SentenceContext) -> dict | None:
     """'failed to reach agreement': a rejection."""
     gov = f.anchor.head if f.anchor.dep_ == "xcomp" else None
     return {"modality": "fact"} if gov is not None and lemma(gov) == "fail" else None
+
+
+@rule
+def conditional_measure(f: Frame, ctx: SentenceContext) -> dict | None:
+    """'may recall its ambassador unless ...', 'could strike if attacked': a measure held out on a
+    condition threatens (but an act inside the 'if' clause is only supposed)."""
+    a = f.anchor
+    if f.modality != "hypothetical" or any(c.dep_ == "mark" for c in a.children) \
+            or not any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in a.children):
+        return None
+    conditions = [c for c in a.children if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)]
+    return {"modality": "fact"} if conditions else None
 
 
 # -- recode ----------------------------------------------------------------------------------

@@ -127,5 +127,6 @@ class SentenceContext:
     toks: list[Token]  # the sentence's tokens, materialised once (iterating a Span builds each anew)
     speech: dict[int, tuple[list[Actor], Token]] = field(default_factory=dict)  # token -> (speaker, verb)
     hostile_at: dict[int, EventType] = field(default_factory=dict)  # verbs that carry a hostile act
+    acts_at: dict[int, "Frame"] = field(default_factory=dict)  # every trigger's frame as found, by its verb
     memory: DocumentMemory | None = None  # read by the phases; written only by the reader
     _dates: list[Span] | None = None

@@ -52,7 +52,7 @@ def run(f: Frame, ctx: SentenceContext) -> Frame:
         source = idx.actors_for(t.head, speaker=speaker, allow_unknown=True)
     exclude = set(x.i for x in subj.subtree) if subj is not None else set()
     # "images of X receiving Y": the clause hangs inside its own subject's phrase; its object is no subject
-    inner = {x.i for x in verb.subtree} if verb.i in exclude and verb.dep_ == "acl" else set()
+    inner = {x.i for x in verb.subtree} if verb.i in exclude and verb.dep_ in ("acl", "relcl") else set()
     exclude -= inner
     for o in co_actors(verb):  # "visiting Washington along with President X": X acts too
         source = source + [a for a in idx.actors_for(o, speaker=speaker) if a not in source]

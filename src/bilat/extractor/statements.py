@@ -12,7 +12,7 @@ from .dates import date_for
 from .parties import same_countries
 from .recodings import recoding, rule
 from .records import Candidate, Frame, SentenceContext
-from .syntax import obligation_clause_subject
+from .syntax import obligation_clause_subject, own_clause
 from .words import NEGATIVE_JUDGEMENT
 
 
@@ -54,6 +54,17 @@ def judgement_statement(verb: Token, speaker: list[Actor], clause: list[Token], 
 STATEMENT_RULES = (demand_statement, judgement_statement)
 
 
+def _scope(statement_rule, verb: Token, clause: list[Token]) -> list[Token]:
+    """The tokens a trigger must not already account for: a demand's own clause ("reiterated that
+    Libya must hand over the suspects as he set off to seek support": the trip's aim is not the
+    demand), else the whole reported clause."""
+    if statement_rule is demand_statement:
+        sub = obligation_clause_subject(verb)
+        if sub is not None:
+            return [sub.head] + own_clause(sub.head, set())
+    return clause
+
+
 def read(ctx: SentenceContext, claimed: set[int]) -> list[tuple[Frame, Candidate]]:
     """Frames and candidates for reported clauses no trigger ``claimed``."""
     out = []
@@ -63,9 +74,9 @@ def read(ctx: SentenceContext, claimed: set[int]) -> list[tuple[Frame, Candidate
             continue
         seen.add(verb.i)
         clause = [x for x in ctx.toks if ctx.speech.get(x.i, (None, None))[1] is verb]
-        if any(x.i in claimed for x in clause):
-            continue
         for statement_rule in STATEMENT_RULES:
+            if any(x.i in claimed for x in _scope(statement_rule, verb, clause)):
+                continue
             target = statement_rule(verb, speaker, clause, ctx)
             if target is None:
                 continue

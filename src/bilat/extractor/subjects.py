@@ -15,7 +15,7 @@ from ..actors import ActorIndex
 from ..model import Actor
 from .parties import noun_owner
 from .syntax import is_passive_conj, quantity_head
-from .words import AGENTIVE_EVENTS, SPEAKER_NOUNS
+from .words import AGENTIVE_EVENTS, SPEAKER_NOUNS, STATIVE_PARTICIPLES
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 
@@ -37,7 +37,7 @@ def clause_subject(tok: Token, verb: Token, idx: ActorIndex, speaker) -> Found |
     """The clause's own subject: "Turkey summoned", "a U.S. air strike killed"."""
     subj = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
     if not subj:  # "Egypt and Qatar are mediating": the parser may hang the subject on the auxiliary
-        subj = [c for a in tok.children if a.dep_ == "aux" for c in a.children if c.dep_ in SUBJECT_DEPS]
+        subj = [c for a in tok.children if a.dep_ in ("aux", "auxpass") for c in a.children if c.dep_ in SUBJECT_DEPS]
     if not subj:
         return None
     if len(subj) > 1:
@@ -55,6 +55,9 @@ def clause_subject(tok: Token, verb: Token, idx: ActorIndex, speaker) -> Found |
         if more and actors and all(a.kind == "person" and a.name for a in actors) \
                 and {a.country for a in more}.isdisjoint({a.country for a in actors}):
             actors = actors + [a for a in more if a not in actors]
+        elif _headline_list(other, idx):  # "Iran, Saudi Arabia restore ties": two states
+            actors = actors + [a for a in idx.actors_for(other, speaker=speaker) if a.kind == "state" and a not in actors]
+    actors = actors + [a for a in _headline_list(s, idx) if a not in actors]
     if not actors:
         # "X's phone call, NATO chief Jens Stoltenberg, ...": an apposed person is the subject
         for c in s.children:
@@ -73,8 +76,31 @@ def clause_subject(tok: Token, verb: Token, idx: ActorIndex, speaker) -> Found |
     if tok.i != verb.i and verb.dep_ == "conj" and tok.i == verb.head.i:
         passive = is_passive_conj(verb)  # "was indicted ... and will resign": resigning is active
     else:
-        passive = s.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in tok.children)
+        passive = (s.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in tok.children)) and not _a_stance(tok, s)
     return Found(actors, passive, s)
+
+
+def _headline_list(s: Token, idx: ActorIndex) -> list[Actor]:
+    """'Spain, Morocco agree to reopen borders', 'Iran, Saudi Arabia restore ties': a headline's
+    comma list of states that opens the sentence and ends at a state subject acts together."""
+    subj_place = idx.place_at.get(s.i)
+    start = s.sent.start
+    if subj_place is None or subj_place.kind not in ("country", "capital") or s.left_edge.i - 2 < start:
+        return []
+    comma = s.doc[s.left_edge.i - 1]
+    first = idx.place_at.get(start)
+    if comma.text != "," or first is None or first.end != comma.i or first.kind not in ("country", "capital") \
+            or first.code == subj_place.code:
+        return []
+    return [Actor(kind="state", country=first.code)]
+
+
+def _a_stance(verb: Token, subj: Token) -> bool:
+    """'Ghana is opposed to ...', 'Peru is committed to ...': a participle that names a stance, or an
+    active subject the parser left under a passive auxiliary, with no agent, is not a passive."""
+    if any(c.dep_ == "agent" for c in verb.children):
+        return False
+    return verb.lower_ in STATIVE_PARTICIPLES or subj.dep_ == "nsubj"
 
 
 def relative_clause_head(tok: Token, verb: Token, idx: ActorIndex, speaker) -> Found | Climb | None:
@@ -150,7 +176,13 @@ def subject_of(verb: Token, speaker: list[Actor] | None, idx: ActorIndex) -> tup
             # "Urged by Washington, Israel agreed": a participle with its own agent is passive, and
             # the subject it borrows is the one acted on
             fronted = verb.tag_ == "VBN" and verb.dep_ == "advcl" and any(c.dep_ == "agent" for c in verb.children)
-            return res.actors, res.passive or fronted, res.token
+            # "died after being tortured": a borrowed subject of a clause with its own passive auxiliary
+            # is acted on
+            borrowed = tok is not verb and verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children)
+            # a subject borrowed by a complement acts in it whatever the governor's voice ("The prime
+            # minister is expected to visit Washington"); a passive conjunct shares it (clause_subject)
+            governor_voice = res.passive and not (tok is not verb and verb.dep_ == "xcomp")
+            return res.actors, governor_voice or fronted or borrowed, res.token
         else:
             break
     return [], False, None

@@ -22,7 +22,7 @@ from .records import Frame, SentenceContext
 from .speech import state_voice
 from .syntax import own_clause
 from .typefacts import HOSTILE, PLACE_TARGET_TYPES, TARGET_PREPS
-from .words import AGENT_HEADS, AGENTIVE_EVENTS, FRONTIER_NOUNS, LOCATIVE, MEETING_VERBS, MUTUAL_FIGHTS, PLACE_HEADS
+from .words import AGENT_HEADS, AGENTIVE_EVENTS, DRAWING_VERBS, FRONTIER_NOUNS, LOCATIVE, MEETING_VERBS, MUTUAL_FIGHTS, PLACE_HEADS
 
 PHASE = "target"
 
@@ -33,6 +33,8 @@ def run(f: Frame, ctx: SentenceContext) -> Frame:
     idx, t = ctx.index, f.trigger
     if not f.passive:
         target, how = select(t, f.type, f.light, f.source, set(f.exclude), f.speaker, idx)
+        if not target and f.type in PROMISING:
+            target, how = promised_act(f, ctx)
         f = f.but(f"target:{how}", target=target)
     elif not f.target and f.light is not None:
         # "Evidence against Russia was presented by the US": the noun names the target
@@ -41,14 +43,17 @@ def run(f: Frame, ctx: SentenceContext) -> Frame:
         # ("The Thai protests were conveyed to Cambodia": the light verb's own phrases too)
         target, how = select(t, f.type, f.light if f.act_is_subject else None, f.source, exclude, f.speaker, idx)
         f = f.but(f"target:{how}", target=target)
-    if f.light is not None and lemma(f.light) == "face":
-        # "faces pressure from Congress": the one who faces it is the target
+    if f.light is not None and lemma(f.light) in DRAWING_VERBS:
+        # "faces pressure from Congress", "drew a rebuke from China": the one who faces it is the target
         givers = [o for h in (t, f.light) for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
                   for o in c.children if o.dep_ == "pobj"]
         if not givers:
             return f.drop(PHASE, "faces_a_prospect")  # "Iran faces sanctions": a prospect, not an act
+        # "Japan's decision ... drew a rebuke": whose act it is
+        owner = [a for c in (f.subject.children if f.subject is not None and not f.source else ())
+                 if c.dep_ == "poss" for a in idx.actors_for(c, speaker=f.speaker)]
         f = f.but("faced_from", source=[a for o in givers for a in idx.actors_for(o, speaker=f.speaker)],
-                  target=f.source)
+                  target=f.source or owner)
     if not f.source and f.speaker and f.type not in HOSTILE:
         f = f.but("speaker_as_source", source=list(f.speaker))
     # a reported clause whose subject is the speaker's own state keeps the speaker ("Hayashi said
@@ -60,6 +65,23 @@ def run(f: Frame, ctx: SentenceContext) -> Frame:
     else:
         f = state_voice(f, ctx)
     return f
+
+
+#: acts whose target is that of the act they promise or threaten ("agreed to lift its tariffs on
+#: Argentine wheat": whom the lifting is for)
+PROMISING = (T.AGREE, T.THREATEN)
+
+
+def promised_act(f: Frame, ctx: SentenceContext) -> tuple[list[Actor], str]:
+    """The target of the act a promise or a threat is of, read as that act's own target."""
+    xc = [c for c in f.trigger.children if c.dep_ == "xcomp"]
+    while xc:
+        inner = ctx.acts_at.get(xc[0].i)
+        if inner is not None:
+            target, _ = select(inner.trigger, inner.type, inner.light, f.source, set(f.exclude), f.speaker, ctx.index)
+            return target, "promised_act" if target else "none"
+        xc = [c for c in xc[0].children if c.dep_ == "xcomp"]  # "agreed to try to lift"
+    return [], "none"
 
 
 @dataclass

@@ -30,12 +30,12 @@ def find(ctx: SentenceContext) -> list[Frame]:
     nouns = noun_lexicon()
     for t in ctx.toks:
         pos = t.pos_  # (checked here: most tokens are neither, and a call per token costs)
-        if pos == "NOUN" or (pos == "PROPN" and t.lower_ in nouns):
+        if pos == "NOUN" or (pos == "PROPN" and t.lower_ in nouns) or (pos == "VERB" and _misread_noun(t, nouns)):
             found = _noun_frame(t, ctx)
             if found is not None:
                 frames.append(found)
                 if found.light is not None:
-                    light_used.add(found.light.i)
+                    light_used.update((found.light.i, t.i))
     for t in ctx.toks:
         if t.i not in light_used and (t.pos_ in _VERB_POS or t.tag_ == "VBN"):
             found = _verb_frame(t, ctx)
@@ -45,6 +45,14 @@ def find(ctx: SentenceContext) -> list[Frame]:
 
 
 _VERB_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ"})  # what _verb_frame reads (and any VBN)
+
+
+def _misread_noun(t: Token, nouns) -> bool:
+    """'Japan lodges protest with China': a headline's noun the tagger read as a bare verb under
+    one of the noun's own light verbs."""
+    nt = nouns.get(t.lower_) or nouns.get(t.lemma_.lower())
+    return nt is not None and t.dep_ in ("xcomp", "dobj") and t.tag_ in ("VB", "VBP") \
+        and not any(c.dep_ in ("aux", "nsubj") for c in t.children) and lemma(t.head) in nt.lights
 
 
 def _frame(ctx: SentenceContext, t: Token, trig: Trigger, light: Token | None, reason: str) -> Frame:
@@ -151,7 +159,12 @@ def is_trigger_token(t: Token, idx: ActorIndex) -> bool:
 
 
 def object_ok(t: Token, objects: frozenset[str], idx: ActorIndex) -> bool:
-    """Does the verb act on one of ``objects`` (its object, or its subject when intransitive)?"""
+    """Does the verb act on one of ``objects`` (its object, or its subject when intransitive)?
+    'to-clause': the verb tells someone to do something ("told Washington to stop")."""
+    if "to-clause" in objects:
+        return any(c.dep_ in ("dobj", "dative") for c in t.children) and any(
+            c.dep_ in ("xcomp", "ccomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for c in t.children)
     objs = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
     # "provide Ukraine with $4.5 billion in aid": what is given may come after 'with'
     objs += [o for p in t.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
@@ -164,6 +177,9 @@ def object_ok(t: Token, objects: frozenset[str], idx: ActorIndex) -> bool:
         objs = [quantity_head(c) for c in t.children if c.dep_ == "nsubj"]
     if not objs and t.dep_ == "xcomp":  # "ordered French troops to withdraw": the governor's object moves
         objs = [c for c in t.head.children if c.dep_ == "dobj"]
+    if not any(c.dep_ == "dobj" for c in t.children):
+        # "called in the Chinese ambassador": the parser reads a phrasal verb's particle as a preposition
+        objs += [o for p in t.children if p.dep_ == "prep" and p.i == t.i + 1 for o in p.children if o.dep_ == "pobj"]
     for o in objs:
         o = quantity_head(o)
         # what a carrier is loaded with: "sent a plane loaded with food supplies", "ships carrying aid"
@@ -200,8 +216,11 @@ def _noun_trigger_by_head(t: Token, nt: NounTrigger) -> tuple[Trigger, Token | N
     # "a series of meetings", "10 days of war games", "a mediation effort": look through the measure
     if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in QUANTITY:
         t = t.head.head
-    elif t.dep_ == "pobj" and t.head.lower_ == "in" and t.head.head.ent_type_ == "MONEY":
-        t = t.head.head  # "announced $2 billion in military aid": the sum stands where the aid does
+    elif t.dep_ == "pobj" and t.head.lower_ == "in" and (
+            t.head.head.ent_type_ == "MONEY" or any(c.dep_ == "nummod" for c in t.head.head.children)):
+        # "announced $2 billion in military aid", "approved 50 million euros in aid": the sum stands
+        # where the aid does
+        t = t.head.head
     elif t.dep_ == "compound" and t.head.lower_ in GENERIC_EVENT_NOUNS:
         t = t.head
     head = t.head
@@ -211,7 +230,7 @@ def _noun_trigger_by_head(t: Token, nt: NounTrigger) -> tuple[Trigger, Token | N
         head = t2.head
         dep = t2.dep_
     else:
-        dep = t.dep_
+        dep = "dobj" if t.dep_ == "xcomp" and t.pos_ == "VERB" else t.dep_  # a misread headline noun
     if dep == "pobj" and head.lower_ in ("in", "into", "on") and head.head.pos_ in ("VERB", "AUX") \
             and lemma(head.head) in nt.lights:
         dep, head = "dobj", head.head  # "engaged in ethnic cleansing": the verb is the light verb
