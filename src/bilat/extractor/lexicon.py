@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from ..model import EventType
 from ..tables import read_table
-from .words import REPEATABLE, SPEECH_VERBS
+from .words import REPEATABLE, SPEECH_VERBS, words
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,9 @@ def verb_senses() -> dict[tuple[str, str, str], tuple[Trigger, ...]]:
     for row in read_table("triggers.tsv"):
         if row["type"] not in valid or not (row["cameo"] or "").isdigit():
             raise ValueError(f"triggers.tsv: bad row {row}")  # a malformed table must fail loudly
-        objects = frozenset(o for o in (row["objects"] or "").split("|") if o)
+        # '@name' stands for a word list of extract_words.txt ("@aid_goods")
+        objects = frozenset(w for o in (row["objects"] or "").split("|") if o
+                            for w in (words(o[1:]) if o.startswith("@") else (o,)))
         trig = Trigger(EventType(row["type"]), row["cameo"], row["mode"] or None, objects)
         senses = out.setdefault((row["pos"], row["lemma"], row["particle"] or ""), [])
         if trig not in senses:

@@ -9,7 +9,8 @@ from spacy.tokens import Token
 from ..actors import ActorIndex, is_stateless
 from ..model import Actor
 from .lexicon import lemma
-from .words import CROWD_NOUNS, DOCUMENT_VERBS, INVASION_NOUNS, MUTUAL_FIGHTS, NOT_YET, PLACE_HEADS, SUMMIT_NOUNS
+from .syntax import quantity_head
+from .words import AID_GOODS, CROWD_NOUNS, DOCUMENT_VERBS, INVASION_NOUNS, MUTUAL_FIGHTS, NOT_YET, PLACE_HEADS, SUMMIT_NOUNS
 
 
 def noun_owner(idx: ActorIndex, noun: Token) -> list[Actor]:
@@ -192,6 +193,10 @@ def noun_agent(noun: Token, idx: ActorIndex) -> list[Actor]:
                     return found
                 if code:
                     return [Actor(kind="state", country=code)]
+    # "the aid, provided by the UAE": whose it is by the clause on it
+    found = [a for o in clause_owners(noun) for a in idx.actors_for(o) if a.country]
+    if found:
+        return found
     code = idx.modifier_country(noun)
     return [Actor(kind="state", country=code)] if code else []
 
@@ -207,6 +212,9 @@ def aimed_at(noun: Token, preps: tuple[str, ...], idx: ActorIndex) -> list[Actor
                 if not found:
                     code = place_country(o, idx) or idx.modifier_country(o)
                     found = [Actor(kind="state", country=code)] if code else []
+                if not found:  # "against the violations by the Israeli military": whose acts they are
+                    found = [a for b in o.children if b.dep_ in ("prep", "agent") and b.lower_ == "by"
+                             for x in b.children if x.dep_ == "pobj" for a in idx.actors_for(x) if a.country]
                 target.extend(a for a in found if a not in target)
     return target
 
@@ -224,6 +232,8 @@ def noun_parties(noun: Token, idx: ActorIndex) -> tuple[list[Actor], list[Actor]
         if len(countries(both)) >= 2:
             return both, []
     preps = ("on", "against", "into") + (("of",) if noun.lemma_.lower() in INVASION_NOUNS else ())
+    if noun.lemma_.lower() in AID_GOODS:
+        preps = ("to", "for")  # "Japan's emergency aid to Morocco"
     target = aimed_at(noun, preps, idx)
     if countries(source) & countries(target):
         return [], []
@@ -256,3 +266,32 @@ def protest_parties(noun: Token, idx: ActorIndex) -> tuple[list[Actor], list[Act
     # without 'against' or 'anti-' the protest's aim is the story's to tell ("protests broke out in
     # other cities" after a siege of an embassy): the verb route and the story's memory code those
     return (source, target) if target else ([], [])
+
+
+def clause_owners(noun: Token) -> list[Token]:
+    """Whose a thing is by the clause on it: "a plan that the South Korean government announced",
+    "the remarks made by the Chinese ministry", "sanctions imposed by the EU"."""
+    out = []
+    for rc in (rc for rc in noun.children if rc.dep_ in ("relcl", "acl")):
+        out += [x for x in rc.children if x.dep_ == "nsubj" and x.tag_ not in ("WDT", "WP")]
+        out += [o for by in rc.children if by.dep_ == "agent" for o in by.children if o.dep_ == "pobj"]
+    return out
+
+
+def cargo_donor(carrier: Token, idx: ActorIndex) -> list[Actor]:
+    """Whose aid arrives: "a Turkish plane carrying aid landed", "the shipment of medicines, donated
+    by India, arrived", "the first batch of Chinese aid reached Karachi" (the carrier's own words,
+    else those of what it carries)."""
+    measure = [carrier.head.head] if carrier.dep_ == "pobj" and carrier.head.lower_ == "of" else []
+    for noun in [carrier, quantity_head(carrier)] + measure:
+        found = noun_agent(noun, idx)
+        if found:
+            return found
+    return []
+
+
+def first_place_within(phrase: Token, idx: ActorIndex) -> list[str]:
+    """The country of the first country, capital or city a phrase names ("refugees fleeing the civil
+    war in Liberia", "families in Gaza"), as a list of none or one."""
+    return next(([idx.place_at[y.i].code] for y in phrase.subtree if y.i in idx.place_at
+                 and idx.place_at[y.i].kind in ("country", "capital", "city")), [])

@@ -165,8 +165,9 @@ def protest_at_home(f: Frame, ctx: SentenceContext) -> Frame:
 def venue_is_not_a_party(f: Frame, ctx: SentenceContext) -> Frame:
     """'met in Kinshasa': the host country of a venue is not a participant."""
     loc = f.location
+    # (an announced act keeps its place: "Israel will evacuate the settlements in the Gaza Strip")
     if loc is not None and loc.country and f.type in (T.CONSULT, T.AGREE, T.COOPERATE) \
-            and f.mode != "visit" and lemma(f.trigger) not in VISIT_NOUNS:
+            and f.mode != "visit" and lemma(f.trigger) not in VISIT_NOUNS and "announced_cooperation" not in f.reasons:
         target = [a for a in f.target if a.country != loc.country or a.name or a.role]
         return f.but("venue_is_not_a_party", target=target) if target != f.target else f
     return f

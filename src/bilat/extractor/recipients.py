@@ -7,7 +7,10 @@ from typing import TYPE_CHECKING
 
 from ..model import Actor
 from ..model import EventType as T
+from .lexicon import lemma
+from .parties import first_place_within
 from .syntax import own_clause
+from .words import HELP_VERBS
 
 if TYPE_CHECKING:
     from .targets import Search
@@ -25,11 +28,23 @@ def aid_recipient(s: Search) -> None:
                 if o.dep_ == "pobj":
                     s.take_prep_object(o)
                     if not s.found:
-                        code = s.idx.modifier_country(o)  # "the people of Afghanistan"
-                        if code:
-                            s.found.append(Actor(kind="state", country=code))
+                        # "the people of Afghanistan", "refugees fleeing the civil war in Liberia"
+                        code = s.idx.modifier_country(o)
+                        codes = [code] if code else first_place_within(o, s.idx)
+                        s.found += [Actor(kind="state", country=c) for c in codes]
         if s.found:
             return
+    # "sent rescue teams to help Spain", "committed $50 million to help Papua New Guinea strengthen
+    # its police": whom the purpose clause helps
+    for c in s.t.children:
+        if c.dep_ in ("advcl", "xcomp") and lemma(c) in HELP_VERBS and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            for o in c.children:
+                if o.dep_ == "dobj":
+                    s.take(o)
+                for sub in (x for x in o.children if o.dep_ in ("ccomp", "xcomp") and x.dep_ == "nsubj"):
+                    s.take(sub)
+            if s.found:
+                return
 
 
 def promised_to(s: Search) -> None:

@@ -199,7 +199,7 @@ def _received(f: Frame, ctx: SentenceContext, kind: str) -> dict | None:
     verb = f.trigger
     if f.light is not None or f.scene or lemma(verb) not in RECEIVE_VERBS:
         return None
-    what = {quantity_head(c).lemma_.lower() for c in verb.children if c.dep_ == "dobj"}
+    what = {w for c in verb.children if c.dep_ == "dobj" for w in (quantity_head(c).lemma_.lower(), quantity_head(c).lower_)}
     holders = [verb] + [c for c in verb.children if c.dep_ == "dobj"]  # "received assurances from X"
     givers = [o for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
               for o in c.children if o.dep_ == "pobj"]

@@ -14,7 +14,7 @@ from ..model import Actor
 from ..model import EventType as T
 from .lexicon import lemma
 from .memory import DocumentMemory
-from .parties import noun_agent, noun_owner, noun_parties, pair_parties, place_country, protest_parties
+from .parties import cargo_donor, noun_agent, noun_owner, noun_parties, pair_parties, place_country, protest_parties
 from .records import Frame, SentenceContext
 from .subjects import subject_of
 from .syntax import co_actors, existential_participle
@@ -59,6 +59,8 @@ def run(f: Frame, ctx: SentenceContext) -> Frame:
         exclude |= {x.i for x in o.subtree}
     if f.type in JOINT_TYPES and not passive:
         source = listed_people(subj, source, idx, skip=inner)
+    if f.type == T.AID and not any(a.country for a in source) and subj is not None and cargo_donor(subj, idx):
+        source, reason = cargo_donor(subj, idx), "cargo_donor"  # "a Turkish plane carrying aid landed"
     f = f.but(reason, source=source, subject=subj, passive=passive, exclude=frozenset(exclude))
     if passive:
         source, target, how = passive_roles(f, ctx.index, ctx.memory)

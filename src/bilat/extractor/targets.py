@@ -15,12 +15,12 @@ from ..actors import ActorIndex, sector_table
 from ..model import Actor
 from ..model import EventType as T
 from .lexicon import lemma
-from .parties import place_country, possessor
+from .parties import clause_owners, first_place_within, place_country, possessor
 from .accused import accused_over, doer_of_condemned_act
 from .recipients import aid_recipient, promised_to, rest_of_a_list
 from .records import Frame, SentenceContext
 from .speech import state_voice
-from .syntax import own_clause
+from .syntax import own_clause, quantity_head
 from .typefacts import HOSTILE, PLACE_TARGET_TYPES, TARGET_PREPS
 from .words import AGENT_HEADS, AGENTIVE_EVENTS, DRAWING_VERBS, FRONTIER_NOUNS, LOCATIVE, MEETING_VERBS, MUTUAL_FIGHTS, PLACE_HEADS
 
@@ -120,6 +120,8 @@ class Search:
         if not self.found:
             possessor(self.idx, o, self.take, self.take_place)
         self.take_place_of(o)
+        if not self.found and self.typ == T.AID:  # "aid to refugees fleeing the war in Liberia"
+            self.found += [Actor(kind="state", country=c) for c in first_place_within(o, self.idx)]
 
     def take_foreign(self, tok: Token) -> None:
         self.take(tok, foreign_only=True)
@@ -190,10 +192,8 @@ def objects_and_prepositions(s: Search) -> None:
                     if not s.found:
                         possessor(s.idx, c, s.take_foreign, s.take_place, s.take)
                     if not s.found:
-                        # "hailed a plan that the South Korean government announced": whose plan it is
-                        for rc in (rc for rc in c.children if rc.dep_ in ("relcl", "acl")):
-                            for subj in (x for x in rc.children if x.dep_ == "nsubj" and x.tag_ not in ("WDT", "WP")):
-                                s.take_foreign(subj)
+                        for owner in clause_owners(quantity_head(c)):
+                            s.take_foreign(owner)
                     s.take_place_of(c)
             elif c.dep_ in ("prep", "agent") and c.lower_ in preps:
                 for o in c.children:
@@ -220,7 +220,7 @@ def complement_subject(s: Search) -> None:
     """'demanded that the US cancel ...', 'accused X of ...', "its demands that Burundi's
     government grant ...": the complement's subject is addressed (a group the text gives no
     country may get one from the place or the story later)."""
-    if s.typ not in (T.REQUEST, T.ACCUSE, T.THREATEN, T.REJECT, T.AGREE):
+    if s.typ not in (T.REQUEST, T.ACCUSE, T.THREATEN, T.REJECT, T.AGREE, T.RETREAT, T.CONCEDE):
         return
     for h in s.heads:
         for c in h.children:
@@ -268,7 +268,8 @@ def _not_an_actor(x: Token, typ: T, idx: ActorIndex) -> bool:
             and x.head.lemma_.lower() not in AGENT_HEADS | AGENTIVE_EVENTS and x.head.lower_ not in AGENT_HEADS:
         return True  # "the Taiwan issue", "Japanese seafood imports": topics, not actors
     # "in Baghdad": where, not whom (but "to resume attacks in Israel" threatens Israel)
-    where = typ != T.THREATEN and not (x.head.lower_ == "from" and typ in (T.RETREAT, T.AGREE))
+    # ("funding the salaries of civil servants in Gaza": aid given in a place is for it)
+    where = typ not in (T.THREATEN, T.AID) and not (x.head.lower_ == "from" and typ in (T.RETREAT, T.AGREE))
     if x.head.dep_ == "prep" and x.head.lower_ in LOCATIVE and x.dep_ == "pobj" and x.i not in idx.person_at and where:
         return True
     if x.dep_ == "poss" and x.head.dep_ == "pobj" and x.head.head.lower_ in LOCATIVE and where \

@@ -17,7 +17,7 @@ from .recodings import trigger_recode
 from .parties import noun_parties, pair_parties
 from .syntax import is_passive_conj, quantity_head
 from .words import (AIR_STRIKE_MODIFIERS, ARRANGEMENTS, CARRYING_VERBS, GENERIC_EVENT_NOUNS, HOSTILE_XCOMP, LAUNCH_NOUNS, NOT_YET,
-                    OUTBREAK_VERBS, PASSING_PREPS, PROSPECT_NOUNS, QUANTITY, SCENE_VERBS, WEAPONS)
+                    OUTBREAK_VERBS, PASSING_PREPS, PROSPECT_NOUNS, QUANTITY, SCENE_VERBS, VISIT_NOUNS, WEAPONS)
 
 PHASE = "triggers"
 #: noun events whose parties a compound may name ("the Japan-China summit", "the India-China clash")
@@ -109,7 +109,7 @@ def _noun_frame(t: Token, ctx: SentenceContext) -> Frame | None:
     found = _noun_trigger(t, nt)
     if found is None and nt.type in PAIR_NOUN_TYPES and len(pair_parties(t, ctx.index)) >= 2:
         found = Trigger(nt.type, nt.cameo, nt.mode), None, "noun_names_its_parties"  # "the Japan-China summit"
-    if found is None and (nt.type == T.ASSAULT or (nt.type in (T.SANCTION, T.COERCE) and _named_in_passing(t))) \
+    if found is None and (nt.type == T.ASSAULT or (nt.type in (T.SANCTION, T.COERCE, T.AID) and _named_in_passing(t))) \
             and not any(c.lower_ in NOT_YET for c in t.lefts) and _has_parties(*noun_parties(t, ctx.index)):
         found = Trigger(nt.type, nt.cameo, nt.mode), None, "noun_with_its_parties"  # "Russia's war against Ukraine"
     if found is None:
@@ -161,10 +161,12 @@ def is_trigger_token(t: Token, idx: ActorIndex) -> bool:
 def object_ok(t: Token, objects: frozenset[str], idx: ActorIndex) -> bool:
     """Does the verb act on one of ``objects`` (its object, or its subject when intransitive)?
     'to-clause': the verb tells someone to do something ("told Washington to stop")."""
+    to_clauses = [c for c in t.children if c.dep_ in ("xcomp", "ccomp")
+                  and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    # "allowed IAEA inspectors to visit": the parser makes the one allowed the clause's subject
+    raised = [x for c in to_clauses for x in c.children if x.dep_ == "nsubj"]
     if "to-clause" in objects:
-        return any(c.dep_ in ("dobj", "dative") for c in t.children) and any(
-            c.dep_ in ("xcomp", "ccomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-            for c in t.children)
+        return bool(to_clauses) and (bool(raised) or any(c.dep_ in ("dobj", "dative") for c in t.children))
     objs = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
     # "provide Ukraine with $4.5 billion in aid": what is given may come after 'with'
     objs += [o for p in t.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
@@ -180,7 +182,10 @@ def object_ok(t: Token, objects: frozenset[str], idx: ActorIndex) -> bool:
     if not any(c.dep_ == "dobj" for c in t.children):
         # "called in the Chinese ambassador": the parser reads a phrasal verb's particle as a preposition
         objs += [o for p in t.children if p.dep_ == "prep" and p.i == t.i + 1 for o in p.children if o.dep_ == "pobj"]
+        objs += raised
     for o in objs:
+        if "money" in objects and o.ent_type_ == "MONEY":
+            return True  # "granted Somalia $20 million in budget support": a sum given
         o = quantity_head(o)
         # what a carrier is loaded with: "sent a plane loaded with food supplies", "ships carrying aid"
         cargo = [x for c in o.children if c.dep_ == "acl" and c.lemma_.lower() in CARRYING_VERBS
@@ -234,6 +239,11 @@ def _noun_trigger_by_head(t: Token, nt: NounTrigger) -> tuple[Trigger, Token | N
     if dep == "pobj" and head.lower_ in ("in", "into", "on") and head.head.pos_ in ("VERB", "AUX") \
             and lemma(head.head) in nt.lights:
         dep, head = "dobj", head.head  # "engaged in ethnic cleansing": the verb is the light verb
+    if dep in ("nsubj", "nsubjpass") and nt.scene and t.lemma_.lower() in VISIT_NOUNS \
+            and any(c.dep_ == "poss" for c in t.children) and not any(c.lower_ in NOT_YET for c in t.lefts) \
+            and not verb_senses().get(("VERB", lemma(head), "")):  # "X's visit was cancelled": that is the event
+        # "the Chinese minister's visit to Moscow was closely watched": a visit named in passing
+        return Trigger(nt.type, nt.cameo, nt.mode), None, "scene_noun"
     if dep in ("dobj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX"):
         hl = lemma(head)
         phrasal = f"{hl} {particle_of(head)}"

@@ -1,8 +1,9 @@
 """Re-coding rules about visits (rows of ``data/recodings.tsv``): welcoming a person is hosting
-them, where welcoming a decision or a step is praise."""
+them, where welcoming a decision or a step is praise; calling on a person, with nothing asked of
+them, is a courtesy call."""
 from __future__ import annotations
 
-from .lexicon import lemma
+from .lexicon import lemma, particle_of
 from .recodings import rule
 from .records import Frame, SentenceContext
 from .words import GUEST_NOUNS
@@ -30,3 +31,17 @@ def welcomed_visitor(f: Frame, ctx: SentenceContext) -> dict | None:
     home = {a.country for a in f.source}
     guest_side = [a for a in f.target if a.country not in home]
     return {"target": guest_side} if guest_side else None
+
+
+@rule
+def courtesy_call(f: Frame, ctx: SentenceContext) -> dict | None:
+    """'The minister called on his Kenyan counterpart': a visit (CAMEO 042), where 'called on Kenya
+    to reopen the border' asks something of it. Only a person called on, with no 'to' clause."""
+    t = f.trigger
+    if lemma(t) != "call" or particle_of(t) not in ("on", "upon") or not f.target:
+        return None
+    if any(a.dep_ == "aux" and a.lower_ == "to" for x in t.subtree if x.pos_ in ("VERB", "AUX") for a in x.children):
+        return None
+    called = [o for p in t.children if p.i == t.i + 1 and p.lower_ in ("on", "upon") for o in p.children if o.dep_ == "pobj"]
+    idx = ctx.index
+    return {} if called and all(o.i in idx.person_at or o.lemma_.lower() in GUEST_NOUNS for o in called) else None

@@ -60,6 +60,8 @@ REPEATABLE = words("repeatable")
 CLAUSE_BREAKS = words("clause_breaks")
 STATIVE_PARTICIPLES = words("stative_participles")
 DRAWING_VERBS = words("drawing_verbs")
+HELP_VERBS = words("help_verbs")
+AID_GOODS = words("aid_goods")
 ARMED_ACTS = words("armed_acts")
 CROWD_NOUNS = words("crowd_nouns")
 PROTEST_PURPOSE = words("protest_purpose")
@@ -120,6 +122,7 @@ PROTECTION_VERBS = words("protection_verbs")
 DEVERBAL = pairs("deverbal_acts")
 #: what is received, in the order the lists are tried: "received weapons from X"
 RECEIVED = {name: words(name) for name in ("received_aid", "received_assurance", "received_support", "received_visitor")}
+RECEIVED["received_aid"] |= words("aid_goods")  # what is given as aid is received as aid
 
 
 def _concession_objects() -> dict[str, frozenset[str]]:
