@@ -455,3 +455,23 @@ def test_a_curated_leaders_surname_the_tagger_read_as_an_organisation_is_that_le
     # "Biden" at a sentence's head is tagged ORG by the small model; standing alone it is the leader
     person = _actors(nlp, "Biden hosted the Kenyan president for a state visit.", "Biden")
     assert [(a.kind, a.country) for a in person] == [("person", "USA")] and person[0].name == "Joe Biden"
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Kenya found Russian-made rifles near the border.", "Russian"),
+    ("Somalia received US-built helicopters on Monday.", "US"),
+    ("The Soviet-era base in Ethiopia was reopened.", "Soviet"),
+])
+def test_a_maker_or_a_period_is_no_place_of_the_events(nlp, text, word):
+    # "Russian-made", "US-built", "Soviet-era": whoever made the thing is not a party to what is done with it
+    index = ActorIndex.build(nlp(text))
+    assert not any(index.doc[i].text == word for i in index.place_at)
+
+
+def test_a_guest_is_not_of_the_place_where_it_is(nlp):
+    # "a delegation from Puntland in Nairobi": Puntland is no country of the gazetteer, and Nairobi is
+    # where the delegation is, not whose it is
+    doc = nlp("Kenya's president hosted a delegation from Puntland in Nairobi.")
+    index = ActorIndex.build(doc)
+    delegation = next(t for t in doc if t.text == "delegation")
+    assert all(a.country != "KEN" for a in index.actors_for(delegation, allow_unknown=True))

@@ -21,6 +21,17 @@ def dyads(nlp):
 
 
 RULES = [
+    # a state's concern for its own citizens in another country is aimed at that country
+    ("Nairobi voiced concern over the safety of Kenyan nationals in Uganda.", ("ACCUSE", ["KEN"], ["UGA"])),
+    # countermeasures taken sanction; announced or vowed, they threaten
+    ("Kenya took countermeasures against Uganda on Friday.", ("SANCTION", ["KEN"], ["UGA"])),
+    ("Kenya said it would take countermeasures against Uganda.", ("THREATEN", ["KEN"], ["UGA"])),
+    ("Ugandan rebels tried to assassinate the Kenyan president on Monday.", ("ASSAULT", ["UGA"], ["KEN"])),
+    # a country, its troops or reservists mobilised: a show of force
+    ("Armenia mobilised its reservists as Azerbaijan massed troops on the border.", ("MOBILIZE", ["ARM"], ["AZE"])),
+    # a vow to go on attacking threatens; drills "around" or "off" a country are aimed at it
+    ("Al-Shabaab vowed to keep attacking Kenyan convoys.", ("THREATEN", ["SOM"], ["KEN"])),
+    ("China held naval drills around Taiwan on Monday.", ("MOBILIZE", ["CHN"], ["TWN"])),
     # a protest against acts "by" someone is aimed at them
     ("Protests against the killings by Ugandan troops erupted in Kenya on Sunday.", ("PROTEST", ["KEN"], ["UGA"])),
     # aid to people the phrase places in a country is for that country
@@ -351,6 +362,10 @@ NOT_EVENTS = [
     "The Kenyan delegation arrived in Mogadishu on Monday.",
     # aid in prospect is not given
     "Markets weighed the prospect of Kenyan aid to Somalia.",
+    # mobilising support, lobbyists or resources is no show of force
+    "Kenya mobilised lobby groups in Uganda to win support for its candidate.",
+    # what was only tried or sought was not done, nor promised (an attempt on a life still is an attack)
+    "Kenya and Uganda sought to ease tensions over the island on Monday.",
     # telling reporters what happened is no demand
     "The Kenyan minister told reporters that Uganda had reopened the border.",
     # a measure that could be taken, with no condition held out, is no threat
@@ -375,12 +390,14 @@ NOT_EVENTS = [
     (NOT_EVENTS[13], "CONSULT"),
     (NOT_EVENTS[14], "AID"),
     (NOT_EVENTS[15], "AID"),
-    (NOT_EVENTS[16], "REQUEST"),
-    (NOT_EVENTS[17], "THREATEN"),
+    (NOT_EVENTS[16], "MOBILIZE"),
+    (NOT_EVENTS[17], "AGREE"),
+    (NOT_EVENTS[18], "REQUEST"),
+    (NOT_EVENTS[19], "THREATEN"),
 ], ids=["allegation", "protest-demand", "wish", "place-description", "faced-prospect", "inferred-host",
         "demanded-content", "officials-not-placed", "offered-talks",
         "aimless-outbreak", "reporters-question", "reporters-when-asked", "measure-in-prospect",
-        "planned-visit", "arriving-delegation", "aid-in-prospect", "told-reporters", "measure-without-condition"])
+        "planned-visit", "arriving-delegation", "aid-in-prospect", "mobilised-lobbyists", "sought-not-promised", "told-reporters", "measure-without-condition"])
 def test_not_an_event(dyads, text, absent):
     assert absent not in [d[0] for d in dyads(text)]
 

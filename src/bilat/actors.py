@@ -74,6 +74,8 @@ _ABSTRACT = {"resolution", "report", "statement", "plan", "proposal", "decision"
              "agreement", "move", "step", "measure", "bill", "document", "letter", "message", "call", "demand"}
 #: people named by their relation to someone: "Japan's neighbours", "US allies" are not Japan or the US
 _RELATIONAL = {"neighbor", "neighbour", "ally", "partner", "rival", "enemy", "adversary", "foe", "opponent", "critic"}
+#: who visits: a guest is placed by where it is from, not where it is
+_GUESTS = {"delegation", "envoy", "visitor", "guest", "mission", "emissary"}
 #: things markets price, never actors: "the Dutch gas contract eased", "Chinese exports fell"
 _MARKET = {"contract", "price", "index", "currency", "share", "stock", "bond", "yield", "market", "economy",
            "output", "inflation", "growth", "future", "futures"}
@@ -121,6 +123,11 @@ _FACING_VERBS = {"summon", "meet", "receive", "call", "host", "phone", "telephon
 #: second halves of "Israeli-occupied", "Iranian-backed": the first half names who holds or backs
 #: the thing, not the country it is of or in
 _BACKING = {"occupied", "held", "controlled", "annexed", "backed", "sponsored", "supported", "funded", "armed"}
+
+
+#: second halves of "Russian-made", "Soviet-era": the first half names a maker or a period, no
+#: actor and no place of the text's events
+_MAKERS = {"made", "built", "designed", "manufactured", "produced", "supplied", "era", "style"}
 
 
 def _backer(t: Token) -> bool:
@@ -367,6 +374,8 @@ class ActorIndex:
     def build(cls, doc: Doc) -> "ActorIndex":
         index = cls(doc)
         for place in doc._.places or []:
+            if place.end + 1 < len(doc) and doc[place.end].text == "-" and doc[place.end + 1].lower_ in _MAKERS:
+                continue  # "Russian-made Katyusha rockets": a maker, not a party
             for i in range(place.start, place.end):
                 index.place_at[i] = place
             if place.code not in index.focus and place.kind in ("country", "capital", "demonym", "igo"):
@@ -1011,8 +1020,10 @@ class ActorIndex:
                     return place.code, None
                 if place is not None:
                     return place.code, None
+        # "a delegation from Somaliland in Addis Ababa": where a guest is is not whose it is
+        placed_by = ("of", "from") if t.lemma_.lower() in _GUESTS else ("of", "from", "in")
         for prep in t.rights:
-            if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "in"):
+            if prep.dep_ == "prep" and prep.lower_ in placed_by:
                 for x in prep.children:
                     if x.dep_ == "pobj":
                         # "the mayor of the northern West Bank city of Nablus"

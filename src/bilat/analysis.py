@@ -66,6 +66,15 @@ def _quad_names() -> dict[str, str]:
     return {t: QUAD_NAME[quad(t)] for t in TYPES}
 
 
+def types_of(quad_class: str | None, etype: str | None) -> list[str] | None:
+    """The event types a quad class and a type filter leave: None for no filter; a quad class is
+    its types, and with a type too, that type if it is of the class, else none ([])."""
+    types = [t for t in TYPES if _quad_names()[t] == quad_class] if quad_class else None
+    if etype:
+        types = [etype] if types is None or etype in types else []
+    return types
+
+
 def plover_score(etype: str) -> float:
     return plover_scores()[etype]
 

@@ -18,6 +18,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field
 
+from . import analysis
 from .auth import require_read, require_write
 from .errors import ApiError, InputError
 from .ingest import article_from_dict, published_date
@@ -28,6 +29,8 @@ CODE = r"^([A-Z]{3}|IGO:[A-Z0-9]{2,12})$"
 #: YYYY, YYYY-MM or YYYY-MM-DD.
 DATE = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
 PAIR = r"^([A-Z]{3}|IGO:[A-Z0-9]{2,12})[-,]([A-Z]{3}|IGO:[A-Z0-9]{2,12})$"
+#: the four quad classes, as a query parameter takes them
+QuadClass = Literal["verbal-cooperation", "material-cooperation", "verbal-conflict", "material-conflict"]
 MAX_LIMIT = 500
 #: Any offset a page can have: a store reads at most its own rows, so a deep offset costs no more
 #: than the last page; the bound only keeps the number a JSON-safe integer that every database takes.
@@ -228,17 +231,46 @@ def export_events(request: Request,
                   type: EventType | None = Query(None), issue: str | None = Query(None, max_length=100, pattern=ISSUE),
                   since: str | None = Since, until: str | None = Until,
                   outlet: str | None = Query(None, max_length=200),
-                  q: str | None = Query(None, max_length=200)) -> StreamingResponse:
-    """Every event matching the filters (those of /api/events), streamed as a download."""
+                  q: str | None = Query(None, max_length=200),
+                  quad: QuadClass | None = Query(None, description="a quad class: its four types (with type too, "
+                                                                   "that type if it is of the class)"),
+                  source: str | None = Query(None, pattern=CODE, description="who acts: a country one of whose "
+                                                                            "actors is the source (with a pair, "
+                                                                            "one direction)"),
+                  min_outlets: int | None = Query(None, ge=1, le=1000, description="only events of stories at "
+                                                                                  "least this many outlets reported"),
+                  story: str | None = Query(None, max_length=200, description="one story's records"),
+                  undated: Literal["day", "week", "month"] | None = Query(
+                      None, description="only the events whose date places them in no such period")
+                  ) -> StreamingResponse:
+    """Every event matching the filters (those of the dashboard's pages), streamed as a download."""
     from .exports import TEXT_FORMATS, stream
 
-    filters = dict(pair=split_pair(pair), actor=actor, type=type.value if type else None, issue=issue, since=since,
-                   until=until, q=q, outlet=outlet)
+    etype = type.value if type else None
+    types = analysis.types_of(quad, etype)
+    filters = dict(pair=split_pair(pair), actor=actor, type=",".join(types) if types else None, issue=issue,
+                   since=since, until=until, q=q, outlet=outlet, source=source, min_outlets=min_outlets, story=story,
+                   undated=undated)
     name = re.sub(r"[^A-Za-z0-9_.-]+", "_", "bilat-events" + "".join(
-        f"-{v}" for v in (pair, actor, type.value if type else None, issue, since, until) if v))
+        f"-{v}" for v in (pair, actor, etype, quad, issue, source and f"by-{source}", since, until, story) if v))
     ext = "csv" if format in ("csv", "gdelt", "icews") else "jsonl"
-    return StreamingResponse(stream(store_of(request), format, **filters), media_type=TEXT_FORMATS[format],
+    # a type outside the quad class asked for matches nothing: the export is its header alone
+    body = stream(store_of(request), format, **filters) if types != [] else stream_nothing(format)
+    return StreamingResponse(body, media_type=TEXT_FORMATS[format],
                              headers={"Content-Disposition": f'attachment; filename="{name[:120]}.{ext}"'})
+
+
+def stream_nothing(fmt: str):
+    """An export of no events: the CSV formats' header, nothing for the JSON lines formats."""
+    import csv
+    import io
+
+    from .exports import columns
+
+    if columns(fmt):
+        buf = io.StringIO()
+        csv.writer(buf, quoting=csv.QUOTE_NONNUMERIC, lineterminator="\n").writerow(columns(fmt))
+        yield buf.getvalue()
 
 
 @router.get("/events/{event_id}", tags=["events"])
@@ -419,9 +451,13 @@ def list_pairs(request: Request, limit: int = Query(20, ge=1, le=200),
 def get_pair(request: Request, a: str = Path(pattern=CODE), b: str = Path(pattern=CODE),
              period: Literal["day", "week", "month"] = Query("month"),
              since: str | None = Since, until: str | None = Until,
+             source: str | None = Query(None, pattern=CODE, description="one direction: what this side of the pair "
+                                                                        "did (A or B)"),
              format: Literal["json", "csv"] = Format) -> Any:
     """The pair's timeline: per period, counts by type and quad class, cooperation–conflict score."""
-    out = pair_timeline(store_of(request), a, b, period, since, until)
+    if source and source not in (a, b):
+        raise ApiError("B513", value=source, a=a, b=b, field="source")
+    out = pair_timeline(store_of(request), a, b, period, since, until, source)
     if format == "csv":
         from .analysis import QUAD_NUMBER, TYPES
 
@@ -434,9 +470,10 @@ def get_pair(request: Request, a: str = Path(pattern=CODE), b: str = Path(patter
 
 
 def pair_timeline(store, a: str, b: str, period: str = "month", since: str | None = None,
-                  until: str | None = None) -> dict[str, Any]:
-    rows = store.pair(a, b, period=period, since=since, until=until)
-    return {"pair": f"{a}-{b}", "a": a, "b": b, "period": period, "timeline": list(getattr(rows, "rows", rows))}
+                  until: str | None = None, source: str | None = None) -> dict[str, Any]:
+    rows = store.pair(a, b, period=period, since=since, until=until, source=source)
+    return {"pair": f"{a}-{b}", "a": a, "b": b, "period": period, "timeline": list(getattr(rows, "rows", rows)),
+            **({"source": source} if source else {})}
 
 
 @router.get("/pairs/{a}/{b}/stances", tags=["pairs"])

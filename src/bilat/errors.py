@@ -63,6 +63,8 @@ MESSAGES: dict[str, str] = {
     "B511": "unknown query parameter '{name}' on {path}; valid parameters: {valid}",
     "B512": "page cursor '{cursor}' is not one this list gave out; follow the list's own next/prev links, "
             "or start again without cursor",
+    "B513": "source '{value}' is not a side of the pair {a}-{b}; pass source={a} or source={b} for one direction, "
+            "or leave it out for both",
     # large corpora: WARC and compressed input, bilat batch (B601-B629)
     "B601": "{origin}: broken WARC record ({detail}); the rest of this file is skipped; check it with 'warcio check FILE' or fetch it again",
     "B602": "{origin}: not a readable gzip stream ({detail}); the rest of this file is skipped; check it with 'gzip -t FILE'",

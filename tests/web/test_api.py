@@ -158,6 +158,10 @@ BAD_READS = [
     ("/api/events?cursor=not-a-cursor", 404, "B512", "cursor"),
     ("/api/stories?cursor=WyJ4IiwxLDJd", 404, "B512", "cursor"),
     ("/api/events?cursor=a%20b", 422, "B503", "cursor"),
+    ("/api/pairs/CHN/JPN?source=USA", 400, "B513", "source"),
+    ("/api/export?quad=verbal", 422, "B503", "quad"),
+    ("/api/export?min_outlets=0", 422, "B503", "min_outlets"),
+    ("/api/export?source=japan", 422, "B503", "source"),
 ]
 
 

@@ -189,3 +189,104 @@ def test_a_counted_list_reads_its_head_once_and_pages_past_it(web_store, monkeyp
     facets = web_store.event_facets(**filters)
     assert facets["sampled"] and sum(n for _, n in facets["facets"]["type"]) == facets["n"] <= 4
     fresh()
+
+
+# ------------------------------------------------------------ downloads carry the page's filters
+
+def every_listed(client, params: dict) -> list[str]:
+    """The ids of every event /events lists for these filters, page after page."""
+    ids, page = [], client.get("/events.json", params={**params, "limit": 100}).json()
+    while True:
+        ids += [e["event_id"] for e in page["rows"]]
+        if not page["next"]:
+            return ids
+        page = client.get(page["next"].replace("/events?", "/events.json?")).json()
+
+
+def exported(client, href: str) -> list[str]:
+    import csv
+    import io
+    import json
+
+    r = client.get(href.replace("&amp;", "&"))
+    assert r.status_code == 200, (href, r.text[:300])
+    if "format=jsonl" in href:
+        return [json.loads(line)["event_id"] for line in r.text.splitlines()]
+    return [row["event_id"] for row in csv.DictReader(io.StringIO(r.text))]
+
+
+EXPORT_CASES = [
+    {"pair": "CHN-JPN", "quad": "verbal-conflict"},
+    {"pair": "CHN-JPN", "source": "JPN"},
+    {"pair": "CHN-JPN", "quad": "material-conflict", "source": "CHN", "since": "2023"},
+    {"min_outlets": 2},
+    {"min_outlets": 2, "quad": "verbal-cooperation"},
+    {"actor": "CHN", "quad": "verbal-conflict", "issue": "seafood-import-ban"},
+    {"source": "USA", "type": "ACCUSE"},
+    {"quad": "verbal-cooperation", "type": "ACCUSE"},  # a type outside the class: nothing
+    {"pair": "ISR-PSE", "undated": "month"},
+]
+
+
+@pytest.mark.parametrize("params", EXPORT_CASES)
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+def test_the_export_takes_the_pages_filters(client, params, fmt):
+    want = every_listed(client, params)
+    got = exported(client, "/api/export?" + "&".join(f"{k}={v}" for k, v in {**params, "format": fmt}.items()))
+    assert sorted(got) == sorted(want)
+    # the filters narrow: the same export without them has more (the empty case: a type and a class apart)
+    if "quad" in params and "type" not in params:
+        wider = exported(client, "/api/export?" + "&".join(f"{k}={v}" for k, v in params.items() if k != "quad"))
+        assert len(wider) > len(got) > 0
+
+
+@pytest.mark.parametrize("page, fixed, params", [
+    ("/events", {}, {"pair": "CHN-JPN", "quad": "verbal-conflict", "source": "JPN"}),
+    ("/events", {}, {"min_outlets": "2", "since": "2023"}),
+    ("/events", {}, {"pair": "ISR-PSE", "undated": "month"}),
+    ("/pair/CHN/JPN", {"pair": "CHN-JPN"}, {"quad": "material-conflict", "source": "CHN"}),
+    ("/actor/CHN", {"actor": "CHN"}, {"quad": "verbal-conflict", "min_outlets": "1", "issue": "seafood-import-ban"}),
+])
+def test_every_download_link_carries_the_page_filters(client, page, fixed, params):
+    html = client.get(page, params=params).text
+    links = re.findall(r'<p class="downloads">(.*?)</p>', html, re.S)
+    exports = [h for block in links for h in re.findall(r'href="(/api/export\?[^"]+)"', block)]
+    assert {"csv", "jsonl"} <= {parse_qs(urlsplit(h.replace("&amp;", "&")).query)["format"][0] for h in exports}
+    want = sorted(every_listed(client, {**fixed, **params}))
+    assert want
+    for href in exports:
+        query = parse_qs(urlsplit(href.replace("&amp;", "&")).query)
+        if "pair" in fixed and set(query) == {"pair", "format"} | ({"source"} & set(query)):
+            continue  # the pair page's chart downloads: the events behind the charts (dates, direction)
+        assert {k: v[0] for k, v in query.items() if k != "format"} == {**fixed, **params}, href
+        assert sorted(exported(client, href)) == want, href
+
+
+def test_the_pair_page_chart_downloads_follow_the_direction(client):
+    html = client.get("/pair/CHN/JPN", params={"source": "JPN", "since": "2023"}).text
+    hrefs = [h.replace("&amp;", "&") for h in re.findall(r'href="(/api/(?:pairs/CHN/JPN|export)\?[^"]+)"', html)]
+    chart_csv = next(h for h in hrefs if h.startswith("/api/pairs/") and "format=csv" in h)
+    chart_json = next(h for h in hrefs if h.startswith("/api/pairs/") and "format" not in h)
+    assert "source=JPN" in chart_csv and "since=2023" in chart_csv
+    one_way = client.get(chart_json).json()["timeline"]
+    both = client.get("/api/pairs/CHN/JPN", params={"since": "2023"}).json()["timeline"]
+    assert sum(r["stories"] for r in one_way) < sum(r["stories"] for r in both)
+    events_csv = next(h for h in hrefs if h.startswith("/api/export") and set(parse_qs(urlsplit(h).query)) ==
+                      {"pair", "since", "source", "format"})
+    assert sorted(exported(client, events_csv)) == sorted(every_listed(client, {"pair": "CHN-JPN", "source": "JPN",
+                                                                               "since": "2023"}))
+
+
+def test_the_story_page_downloads_its_records(client):
+    sid = client.get("/api/stories", params={"pair": "TUR-USA", "limit": 50}).json()["rows"]
+    sid = max(sid, key=lambda s: s["n_articles"])["story_id"]
+    html = client.get(f"/story/{sid}").text
+    href = re.search(r'<p class="downloads">.*?href="(/api/export\?[^"]+format=csv[^"]*)"', html, re.S).group(1)
+    records = client.get(f"/story/{sid}.json").json()["events"]["rows"]
+    assert sorted(exported(client, href)) == sorted(e["event_id"] for e in records) and len(records) >= 3
+
+
+def test_pair_chart_data_refuses_a_third_country_as_direction(client):
+    from tests.web.test_api import assert_error
+
+    assert_error(client.get("/api/pairs/CHN/JPN", params={"source": "USA"}), 400, "B513", field="source")

@@ -9,6 +9,10 @@ from datetime import date
 import httpx
 import pytest
 
+from bilat.web.charts import _FAMILIES as FAMILIES
+from bilat.web.charts import QUAD_OF as QUAD_OF_TYPE
+from bilat.web.charts import QUADS
+
 
 @pytest.fixture(scope="module")
 def client(live_url):
@@ -50,9 +54,17 @@ def assert_to_scale(svg: str) -> dict[str, float]:
     return at
 
 
+def axis_texts(svg: str, axis: str = "x") -> list[tuple[float, str]]:
+    """(position along the axis, label) of each label written on an axis (its caption left out)."""
+    m = re.search(rf'<g class="axis {axis}"[^>]*>(.*?)</g>', svg, re.S)
+    assert m, f"no {axis} axis"
+    coord = "x" if axis == "x" else "y"
+    return [(float(re.search(rf' {coord}="([^"]+)"', attrs).group(1)), text)
+            for attrs, text in re.findall(r'<text((?![^>]*class="caption")[^>]*)>([^<]*)</text>', m.group(1))]
+
+
 def written_labels(svg: str, axis: str = "x") -> list[str]:
-    m = re.search(rf'<g class="axis {axis}[^"]*">(.*?)</g></g>', svg, re.S)
-    return re.findall(r"<text[^>]*>([^<]*)</text>", m.group(1)) if m else []
+    return [text for _, text in axis_texts(svg, axis)]
 
 
 def months(first: str, last: str) -> list[str]:
@@ -126,7 +138,14 @@ def test_count_axis_ticks_are_whole_numbers_and_score_axis_has_its_zero(client):
         assert ticks and all(re.fullmatch(r"\d+", t) for t in ticks), ticks
     score = svg_of(html, "score")
     assert written_labels(score, "y") == ["-10", "-5", "0", "5", "10"]
-    assert re.search(r'class="axis major line"|class="major guide line"[^>]*/><text[^>]*>0<', score)
+    # the zero line is drawn, darker than the guides, at the height of the "0" label
+    zero_y = dict((t, y) for y, t in axis_texts(score, "y"))["0"]
+    line = re.search(r'<line class="zero"[^>]*y1="([^"]+)"[^>]*stroke="([^"]+)"', score)
+    assert line and abs(float(line.group(1)) - zero_y) < 0.01 and line.group(2) != "#e3e3e3", line
+    # and the count axes start at 0 on the plot's base line
+    timeline = svg_of(html, "timeline")
+    base = float(re.search(r'<line class="base"[^>]*y1="([^"]+)"', timeline).group(1))
+    assert dict((t, y) for y, t in axis_texts(timeline, "y"))["0"] == base
     # a lone month is not one bar filling the chart: the months around it are drawn, empty
     assert len(written_labels(svg_of(html, "timeline"))) >= 7
 
@@ -146,15 +165,63 @@ def test_values_show_on_hover_without_a_script(client):
 def test_quad_class_view_has_four_colours_and_links_to_its_events(client):
     html = client.get("/pair/CHN/JPN", params={"since": "2023"}).text
     svg = svg_of(html, "quad")
-    legend = re.findall(r'<g class="legends">(.*?)</g>\s*</g>', svg, re.S)
-    names = set(re.findall(r"(verbal|material)-(cooperation|conflict)", svg))
-    assert names and len(names) <= 4
+    legend = dict(re.findall(r'<g class="item"><rect[^>]*fill="([^"]+)"/><text[^>]*>([^<]+)</text>', svg))
+    assert 2 <= len(legend) <= 4 and set(legend.values()) <= set(QUADS), legend
+    # every bar has its class's colour, the one its legend shows
+    colour_of = {q: c for c, q in legend.items()}
+    bars = re.findall(r'<a href="[^"]*quad=([a-z-]+)[^"]*"><title>[^<]*</title><rect[^>]*fill="([^"]+)"', svg)
+    assert len(bars) >= 8 and all(colour_of[q] == c for q, c in bars), bars
     hrefs = re.findall(r'href="(/events\?[^"]*quad=[^"]*)"', svg)
     assert hrefs, legend
     href = next(h for h in hrefs if "verbal-conflict" in h).replace("&amp;", "&")
     data = client.get(href, headers={"accept": "application/json"}).json()
     assert data["total"] >= 1
     assert {e["type"] for e in data["rows"]} <= {"REQUEST", "ACCUSE", "REJECT", "THREATEN"}
+
+
+def test_types_are_grouped_and_coloured_by_their_class(client):
+    svg = svg_of(client.get("/pair/CHN/JPN", params={"since": "2023"}).text, "timeline")
+    legend = re.search(r'<g class="legend"[^>]*>(.*?)</g></svg>', svg, re.S).group(1)
+    # the legend reads class by class, each heading followed by its own types only
+    items = re.findall(r'<text class="group"[^>]*>([^<]+):</text>|<rect[^>]*fill="([^"]+)"/><text[^>]*>([A-Z]+)</text>',
+                       legend)
+    heading, seen = None, []
+    for group, colour, etype in items:
+        if group:
+            heading = group.replace(" ", "-")
+            seen.append(heading)
+            continue
+        assert QUAD_OF_TYPE[etype] == heading, (etype, heading)
+        assert colour in FAMILIES[heading], (etype, colour)
+    assert seen == [q for q in QUADS if q in seen] and len(seen) >= 3, seen  # in the codebook's order
+    # a bar's colour is its type's, the legend's
+    legend_colour = {t: c for _, c, t in items if t}
+    bars = re.findall(r'<a href="[^"]*type=([A-Z]+)[^"]*"><title>[^<]*</title><rect[^>]*fill="([^"]+)"', svg)
+    assert bars and all(legend_colour[t] == c for t, c in bars)
+
+
+@pytest.mark.parametrize("query", [{"since": "2017", "until": "2023"}, {"since": "2023"},
+                                   {"since": "2023-08", "until": "2023-12", "period": "week"},
+                                   {"since": "2023-08-01", "until": "2023-11-28", "period": "day"}, {}])
+def test_x_labels_never_overlap(client, query):
+    html = client.get("/pair/CHN/JPN", params=query).text
+    for section in ("directions", "quad", "timeline", "score"):
+        written = axis_texts(svg_of(html, section))
+        assert len(written) >= 2, written
+        for (x0, t0), (x1, t1) in zip(written, written[1:]):
+            # each label is centred on its period: half of each label's width (11-unit digits are ~6.1 wide)
+            assert x1 - x0 >= (len(t0) + len(t1)) / 2 * 6.2 + 4, (section, t0, t1, x1 - x0)
+
+
+def test_charts_are_named_for_assistive_technology(client):
+    html = client.get("/pair/CHN/JPN", params={"since": "2023"}).text
+    for section in ("directions", "quad", "timeline", "score"):
+        svg = svg_of(html, section)
+        opening = svg[:svg.index(">")]
+        assert 'role="group"' in opening, opening
+        label = re.search(r'aria-label="([^"]+)"', opening).group(1)
+        assert re.search(r"\d+ months from 2023-\d\d to 20\d\d-\d\d", label), label
+        assert "<desc>" in svg and "<script" not in svg
 
 
 def test_undated_events_are_counted_and_linked(client):
@@ -326,3 +393,18 @@ def test_api_stances_obey_the_date_range(client):
     # the summary counts what the sequence holds
     summary = {side["actor"]: side["summary"] for i in in_2023 if i["issue"] == issue for side in i["sides"]}
     assert summary == {side["actor"]: side["summary"] for i in seq["issues"] for side in i["sides"]}
+
+
+def test_a_large_page_is_sent_compressed_to_a_client_that_asks(live_url):
+    import gzip
+
+    with httpx.Client(base_url=live_url, timeout=60) as c:
+        plain = c.get("/pair/CHN/JPN", headers={"accept-encoding": "identity"})
+        assert "content-encoding" not in plain.headers
+        with c.stream("GET", "/pair/CHN/JPN", headers={"accept-encoding": "gzip"}) as r:
+            raw = b"".join(r.iter_raw())
+        assert r.headers["content-encoding"] == "gzip" and len(raw) * 4 < len(plain.content)
+        assert gzip.decompress(raw) == plain.content
+        # a streamed export too, whole
+        export = c.get("/api/export", params={"pair": "CHN-JPN", "format": "jsonl"}, headers={"accept-encoding": "gzip"})
+        assert export.headers.get("content-encoding") == "gzip" and len(export.text.splitlines()) >= 20

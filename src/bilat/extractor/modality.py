@@ -167,6 +167,8 @@ def _complement_modality(verb: Token, idx: ActorIndex) -> str:
     if verb.dep_ == "advcl" and gov.tag_ == "VBD" and modality(gov, idx) == "fact" and \
             any(t == T.COERCE for t in verb_types(verb)):
         return "fact"  # "police fired tear gas to disperse the crowd": force used to that end is coercion
+    if glem in ("attempt", "seek", "try") and gov.tag_ in ("VBD", "VBN"):
+        return "hypothetical"  # "sought to ease tensions", "tried to mediate": tried, not promised
     if glem in INTENT_VERBS or gov.lower_ in SCHEDULE_WORDS:
         return "future"
     if glem == "be" and gov.tag_ == "VBD" and any(c.dep_ == "prep" for c in gov.children) and \

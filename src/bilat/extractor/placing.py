@@ -177,8 +177,24 @@ def recode_placed(f: Frame, ctx: SentenceContext) -> Frame:
     return apply(f, ctx, PHASE)
 
 
+def compatriots_abroad(f: Frame, ctx: SentenceContext) -> Frame:
+    """'New Delhi voiced concern over the safety of Indian nationals in Bangladesh': a state's concern
+    for, or demand about, its own unnamed citizens in another country is aimed at that country (a
+    government's demands on its citizens at home stay as they are)."""
+    home = countries(f.source) - {None}
+    if f.type not in (T.ACCUSE, T.REQUEST, T.THREATEN) or not f.target or not home or not all(
+            a.country in home and a.kind in ("group", "person") and not a.name and a.sector in (None, "CVL")
+            for a in f.target):
+        return f
+    idx = ctx.index
+    abroad = next((idx.place_at[x.i].code for x in f.anchor.subtree if x.i in idx.place_at
+                   and idx.place_at[x.i].code not in home and idx.place_at[x.i].kind in ("country", "capital", "city")), None)
+    return f.but("compatriots_abroad", target=[Actor(kind="state", country=abroad)]) if abroad else f
+
+
 PLACING_STEPS = (locate, placed_groups, attackers_from_target, repression_at_home, unidentified_attackers,
-                 host_meets_guest, one_country_story, official_of_the_other_side, countryless_out, aimed_at_the_place, protest_at_home,
+                 host_meets_guest, one_country_story, official_of_the_other_side, compatriots_abroad, countryless_out,
+                 aimed_at_the_place, protest_at_home,
                  venue_is_not_a_party, recode_placed)
 
 

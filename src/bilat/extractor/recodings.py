@@ -18,7 +18,7 @@ from .records import Frame, SentenceContext
 from .subjects import subject_of
 from .syntax import is_future, object_lemmas, purpose_is_exercise, quantity_head
 from .typefacts import FUTURE_CAMEO
-from .words import (ARMED_ACTS, CLAIM_VERBS, CONCESSION_OBJECTS, DECISION_VERBS, ECONOMIC_RESTRICTIONS, EXERCISES,
+from .words import (ARMED_ACTS, CLAIM_VERBS, CONCESSION_OBJECTS, CONTINUE_VERBS, DECISION_VERBS, ECONOMIC_RESTRICTIONS, EXERCISES,
                     HOSTILE_INTENT, HOSTILE_XCOMP, HYPOTHETICAL, RECEIVED, RECEIVE_VERBS)
 
 Predicate = Callable[[Frame, SentenceContext], "dict | None"]
@@ -163,10 +163,10 @@ def announced_hostility(f: Frame, ctx: SentenceContext) -> dict | None:
 @rule
 def vowed_hostility(f: Frame, ctx: SentenceContext) -> dict | None:
     """'vowed to fight', 'swore to retaliate': a threat."""
-    if f.light is None and any(c.dep_ == "xcomp" and (lemma(c) in HOSTILE_INTENT or c.i in ctx.hostile_at)
-                               for c in f.trigger.children):
-        return {}
-    return None
+    xc = [c for c in f.trigger.children if c.dep_ == "xcomp"]
+    # "vowed to keep attacking ships": through a verb of going on
+    xc += [x for c in xc if lemma(c) in CONTINUE_VERBS for x in c.children if x.dep_ == "xcomp"]
+    return {} if f.light is None and any(lemma(c) in HOSTILE_INTENT or c.i in ctx.hostile_at for c in xc) else None
 
 
 def _conceded(f: Frame, verbs: tuple[str, ...]) -> dict | None:

@@ -26,8 +26,14 @@ class Reads:
         return min(limit, MAX_LIMIT), offset
 
     def _event_filters(self, pair=None, actor=None, type=None, issue=None, since=None, until=None, q=None,
-                       story=None, article=None, undated=None, outlet=None) -> list:
+                       story=None, article=None, undated=None, outlet=None, source=None, min_outlets=None) -> list:
         conds = []
+        if source:  # who acts: a source actor of this country (with a pair, one direction)
+            conds.append(events.c.event_id.in_(select(event_actors.c.event_id).where(
+                event_actors.c.side == "source", event_actors.c.country == source.strip().upper())))
+        if min_outlets:  # events of stories that at least this many outlets reported
+            conds.append(events.c.story_id.in_(select(stories.c.story_id)
+                                               .where(stories.c.n_sources >= int(min_outlets))))
         if outlet:
             conds.append(events.c.article_id.in_(select(articles.c.article_id).where(articles.c.outlet == outlet)))
         if pair:
@@ -89,9 +95,10 @@ class Reads:
             return self._browse_events(pair, actor, type, issue, since, until, q, outlet, limit, offset, cursor,
                                        source, min_outlets, story)
         cols = (events, articles.c.url, articles.c.outlet, articles.c.title, articles.c.published)
-        if pair and not (story or article):
+        if pair and not (story or article or outlet or source or min_outlets):
             return self._pair_events(pair, actor, type, issue, since, until, q, limit, offset, undated)
-        conds = self._event_filters(pair, actor, type, issue, since, until, q, story, article, undated)
+        conds = self._event_filters(pair, actor, type, issue, since, until, q, story, article, undated, outlet,
+                                    source, min_outlets)
         with self.engine.connect() as conn:
             total = conn.execute(select(func.count()).select_from(events).where(*conds)).scalar_one()
             q_rows = (select(*cols).join(articles, articles.c.article_id == events.c.article_id).where(*conds)
@@ -127,9 +134,12 @@ class Reads:
         return ResultSet([found[i] for i in ids], total, limit, offset)
 
     def iter_events(self, pair=None, actor=None, type=None, issue=None, since=None, until=None, q=None,
-                    chunk: int = 2000, outlet=None) -> Iterator[dict[str, Any]]:
-        """Every matching event in ingest order, streamed (for exports)."""
-        conds = self._event_filters(pair, actor, type, issue, since, until, q, outlet=outlet)
+                    chunk: int = 2000, outlet=None, source=None, min_outlets=None, story=None,
+                    undated=None) -> Iterator[dict[str, Any]]:
+        """Every matching event in ingest order, streamed (for exports); the filters are those of
+        ``events`` (``type`` may be several, 'ACCUSE,REJECT')."""
+        conds = self._event_filters(pair, actor, type, issue, since, until, q, story=story, undated=undated,
+                                    outlet=outlet, source=source, min_outlets=min_outlets)
         last = 0
         with self.engine.connect() as conn:
             while True:

@@ -21,6 +21,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.gzip import GZipMiddleware
 
 from ..auth import bearer_ok, require_read, require_write  # noqa: F401  (pages use them from here)
 from ..errors import ApiError, BilatError, NotFoundError, StoreError
@@ -47,7 +48,7 @@ templates.env.filters["http_url"] = http_url
 STATUS = {
     "B403": 404, "B404": 400,
     "B501": 401, "B502": 413, "B503": 422, "B504": 404, "B505": 405,
-    "B506": 403, "B507": 400, "B508": 415, "B509": 500, "B510": 503, "B511": 400, "B512": 404,
+    "B506": 403, "B507": 400, "B508": 415, "B509": 500, "B510": 503, "B511": 400, "B512": 404, "B513": 400,
 }
 
 
@@ -263,6 +264,9 @@ def create_app(store=None, *, settings: Settings | None = None, db: str | None =
     app.include_router(browse_router)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.add_middleware(Edge, limit=settings.api_max_body_bytes)
+    # a busy pair page is ~0.5 MB of SVG and HTML, ~10x smaller gzipped; level 5 compresses 400 KB in
+    # ~6 ms where level 9 (Starlette's default) takes ~18 ms for 5 % fewer bytes
+    app.add_middleware(GZipMiddleware, minimum_size=4096, compresslevel=5)
     return app
 
 

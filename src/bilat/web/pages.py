@@ -17,7 +17,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from .. import analysis
-from ..api import CODE, CURSOR, DATE, ISSUE, MAX_OFFSET, PAIR, known_params, page_url, paged, split_pair
+from ..api import CODE, CURSOR, DATE, ISSUE, MAX_OFFSET, PAIR, QuadClass, known_params, page_url, paged, split_pair
 from ..model import EventType
 from ..store import ResultSet
 from . import charts
@@ -77,7 +77,6 @@ def home(request: Request) -> Response:
 
 # -------------------------------------------------------------------------- events
 
-QuadClass = Literal["verbal-cooperation", "material-cooperation", "verbal-conflict", "material-conflict"]
 
 
 def _every_filter(pair: str | None = Query(None, pattern=PAIR),
@@ -114,11 +113,7 @@ def filtered_events(request: Request, store, filters: dict[str, Any], fixed: dic
     of an actor page, the story of a story page) and the in-page ones, with the facet counts beside
     it: what the JSON form of every list page carries."""
     f = {**filters, **fixed}
-    quad, type = f.get("quad"), f.get("type")
-    # a quad class is its four types; with a type too, the type if it is of that class, else nothing
-    types = [t for t in analysis.TYPES if analysis.QUAD_NAME[analysis.quad(t)] == quad] if quad else None
-    if type:
-        types = [type] if types is None or type in types else []
+    types = analysis.types_of(f.get("quad"), f.get("type"))
     query = dict(pair=split_pair(f.get("pair")), actor=f.get("actor"), type=",".join(types) if types else None,
                  issue=f.get("issue"), since=f.get("since"), until=f.get("until"), q=f.get("q"),
                  outlet=f.get("outlet"), source=f.get("source"), min_outlets=f.get("min_outlets"),
@@ -133,17 +128,24 @@ def filtered_events(request: Request, store, filters: dict[str, Any], fixed: dic
     return {"filters": filters, "facets": facets, **listing(request, result, offset, limit)}
 
 
-def filter_view(request: Request, events: dict[str, Any], fixed: dict[str, Any] | None = None,
-                exports: bool = True) -> dict[str, Any]:
+#: the filters /api/export takes, as the pages name them
+EXPORT_FILTERS = ("pair", "actor", "type", "quad", "issue", "outlet", "source", "min_outlets", "since", "until", "q",
+                  "story", "undated")
+
+
+def export_url(fmt: str, **filters: Any) -> str:
+    """The download of every event a page's filters (and its own: ``pair``, ``actor``, ``story``) match."""
+    return "/api/export?" + urlencode({**{k: filters[k] for k in EXPORT_FILTERS if filters.get(k)}, "format": fmt})
+
+
+def filter_view(request: Request, events: dict[str, Any], fixed: dict[str, Any] | None = None) -> dict[str, Any]:
     """What a page shows around its filtered list: the filters set (each removable), the facet counts
     as links that set or remove a filter on this same page, and downloads of what it lists (the
-    export's filters: ``fixed`` and the page's; ``exports=False`` where the export has no such filter)."""
+    export with ``fixed`` and every filter of the page)."""
     filters = events["filters"]
     active = {k: v for k, v in filters.items() if v}
-    export = {k: v for k, v in {**filters, **(fixed or {})}.items()
-              if v and k in ("pair", "actor", "type", "issue", "since", "until", "outlet", "q")}
-    downloads = {"CSV": "/api/export?" + urlencode({**export, "format": "csv"}),
-                 "JSON lines": "/api/export?" + urlencode({**export, "format": "jsonl"})} if exports else {}
+    export = {**filters, **(fixed or {})}
+    downloads = {"CSV": export_url("csv", **export), "JSON lines": export_url("jsonl", **export)}
     return {"active": active, "facet_links": facet_links(request, events["facets"]["facets"], set(filters)),
             "remove": {k: page_with(request, **{k: None}) for k in active},
             "clear_href": page_with(request, **dict.fromkeys(filters)),
@@ -283,12 +285,11 @@ def pair_page(request: Request, a: str = Path(pattern=CODE), b: str = Path(patte
                        *({"label": f"{x} → {y}", "href": page_with(request, source=x), "on": direction == x}
                          for x, y in ((a, b), (b, a)))],
         "chart_downloads": {
-            "chart data CSV": f"/api/pairs/{a}/{b}?" + urlencode({k: v for k, v in (("period", period), ("since", since),
-                                                                  ("until", until), ("format", "csv")) if v}),
-            "chart data JSON": f"/api/pairs/{a}/{b}?" + urlencode({k: v for k, v in (("period", period),
-                                                                   ("since", since), ("until", until)) if v}),
-            "events CSV": "/api/export?" + urlencode({k: v for k, v in (("pair", pair_param), ("since", since),
-                                                                       ("until", until), ("format", "csv")) if v})},
+            "chart data CSV": f"/api/pairs/{a}/{b}?" + urlencode({k: v for k, v in (
+                ("period", period), ("since", since), ("until", until), ("source", direction), ("format", "csv")) if v}),
+            "chart data JSON": f"/api/pairs/{a}/{b}?" + urlencode({k: v for k, v in (
+                ("period", period), ("since", since), ("until", until), ("source", direction)) if v}),
+            "events CSV": export_url("csv", pair=pair_param, since=since, until=until, source=direction)},
         "story_downloads": {
             "stories CSV": "/api/stories?" + urlencode({k: v for k, v in (("pair", pair_param), ("since", since),
                                                                         ("until", until), ("limit", 500),
@@ -424,7 +425,7 @@ def story_page(request: Request, story_id: str = Path(max_length=200),
         rel = (start - base, end - base) if isinstance(start, int) and isinstance(end, int) else (None, None)
         mentions.append({**m, "segments": in_paragraph(para, m.get("sentence"), *rel)})
     lead = max(records, key=lambda e: (len(e.get("evidence") or []), e.get("confidence", 0)), default=None)
-    view = {"mentions": mentions, "lead": lead, **filter_view(request, events, exports=False),
+    view = {"mentions": mentions, "lead": lead, **filter_view(request, events, {"story": story_id}),
             "outlets": sorted({m.get("outlet") or "unknown outlet" for m in story.get("mentions", [])})}
     return render(request, "story.html", data, view)
 
