@@ -138,16 +138,22 @@ def _tree_rss(pid: int) -> int:
 
 
 def timed(args: list[str]) -> dict:
-    """Run one bilat command; wall seconds and the peak RSS of its process tree (MiB)."""
+    """Run one bilat command; wall seconds, CPU seconds of its process tree (every process it
+    started and waited for, Dask's included) and the peak RSS of the tree (MiB)."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.Popen(BILAT + args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV)
     peak = 0
+    loads: list[float] = []
     done = threading.Event()
 
     def sample():
         nonlocal peak
         while not done.is_set():
             peak = max(peak, _tree_rss(proc.pid))
+            loads.append(os.getloadavg()[0])
             time.sleep(0.2)
 
     t = threading.Thread(target=sample, daemon=True)
@@ -158,7 +164,12 @@ def timed(args: list[str]) -> dict:
     t.join()
     if proc.returncode != 0:
         raise SystemExit(f"bilat {' '.join(args)} failed ({proc.returncode}):\n{err[-3000:]}")
-    return {"seconds": round(seconds, 2), "peak_rss_mib": round(peak / 2**20), "stderr_tail": err.strip()[-300:]}
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    # the machine's 1-minute load average over the run: what else competed for the CPUs
+    return {"seconds": round(seconds, 2), "cpu_seconds": round(cpu, 1), "peak_rss_mib": round(peak / 2**20),
+            "load": round(sum(loads) / max(len(loads), 1), 1),
+            "stderr_tail": err.strip()[-300:]}
 
 
 def mode_args(mode: str, src: Path, db: Path) -> list[str]:
@@ -202,6 +213,9 @@ def main() -> None:
     ap.add_argument("--corpus", default="feed", choices=("feed", "stress"),
                     help="growth phase: 'feed' moves every date on a year per round; 'stress' (the old corpus) moves "
                          "day-precise dates a week and never coarse ones, so stories grow without bound")
+    ap.add_argument("--memory-modes", default="extract,batch:2",
+                    help="memory phase: which commands to run at --small and --large, comma-separated "
+                         "(extract, batch:2). Example: --memory-modes batch:2")
     opts = ap.parse_args()
     phases = set(opts.phases.split(","))
     work = Path(opts.keep or tempfile.mkdtemp(prefix="bilat-batch-bench-"))
@@ -224,13 +238,18 @@ def main() -> None:
                                       "steady_tokens_per_s": round(steady * tokens / opts.small),
                                       "peak_rss_mib": r["peak_rss_mib"]}
             results["memory"].setdefault(mode, {})[opts.small] = r["peak_rss_mib"]
-            print(f"  {mode:8s} {r['seconds']:7.1f} s (startup {t_tiny:.1f} s)  steady {steady:6.1f} articles/s  "
+            results["speed"][mode].update(cpu_seconds=r["cpu_seconds"], load=r["load"])
+            print(f"  {mode:8s} {r['seconds']:7.1f} s (startup {t_tiny:.1f} s, CPU {r['cpu_seconds']} s, load {r['load']})  "
+                  f"steady {steady:6.1f} articles/s  "
                   f"{steady * tokens / opts.small:8.0f} tokens/s  peak {r['peak_rss_mib']} MiB", flush=True)
         for n in (1, 2):
+            load0 = os.getloadavg()[0]
             s = bare_spacy(small, n)
+            load = round((load0 + os.getloadavg()[0]) / 2, 1)
             results["speed"][f"spacy:{n}"] = {"seconds": round(s, 2), "steady_articles_per_s": round(opts.small / s, 1),
-                                              "steady_tokens_per_s": round(tokens / s)}
-            print(f"  spacy x{n} {s:7.1f} s  {opts.small / s:6.1f} articles/s  {tokens / s:8.0f} tokens/s", flush=True)
+                                              "steady_tokens_per_s": round(tokens / s), "load": load}
+            print(f"  spacy x{n} {s:7.1f} s  {opts.small / s:6.1f} articles/s  {tokens / s:8.0f} tokens/s  "
+                  f"load {load}", flush=True)
         sp = results["speed"]
         results["ratio_2_over_1"] = round(sp["batch:2"]["steady_articles_per_s"] / sp["batch:1"]["steady_articles_per_s"], 2)
         results["ratio_2_over_1_wall"] = round(sp["batch:2"]["articles_per_s"] / sp["batch:1"]["articles_per_s"], 2)
@@ -239,14 +258,17 @@ def main() -> None:
     if opts.large and "memory" in phases:
         large = synthesize(work / "large.jsonl", opts.large)
         print(f"{opts.large} articles: memory of the whole process tree", flush=True)
-        for mode in ("extract", "batch:2"):
+        for mode in opts.memory_modes.split(","):
             if opts.small not in results["memory"].get(mode, {}):
-                results["memory"].setdefault(mode, {})[opts.small] = \
-                    timed(mode_args(mode, small, work / f"small-{mode.replace(':', '')}.db"))["peak_rss_mib"]
+                r = timed(mode_args(mode, small, work / f"small-{mode.replace(':', '')}.db"))
+                results["memory"].setdefault(mode, {})[opts.small] = r["peak_rss_mib"]
+                print(f"  {mode:8s} {opts.small} articles {r['seconds']:7.1f} s, CPU {r['cpu_seconds']} s  "
+                      f"peak {r['peak_rss_mib']} MiB", flush=True)
             r = timed(mode_args(mode, large, work / f"large-{mode.replace(':', '')}.db"))
             results["memory"][mode][opts.large] = r["peak_rss_mib"]
-            print(f"  {mode:8s} {r['seconds']:7.1f} s  peak {r['peak_rss_mib']} MiB "
-                  f"(at {opts.small}: {results['memory'][mode][opts.small]} MiB)", flush=True)
+            print(f"  {mode:8s} {opts.large} articles {r['seconds']:7.1f} s, CPU {r['cpu_seconds']} s, load {r['load']}  "
+                  f"peak {r['peak_rss_mib']} MiB (at {opts.small}: {results['memory'][mode][opts.small]} MiB)",
+                  flush=True)
     if opts.large and "growth" in phases:
         dev = synthesize(work / "dev.jsonl", len(base_articles()))
         events = work / "dev-extract.jsonl"

@@ -85,7 +85,7 @@ def migrate_cmd(settings, db):
 def rebuild_rollups_cmd(settings, db, quiet):
     """Recount every derived table from the stored events: the pair roll-ups, the stories'
     summary rows and what ingest keeps them from, the browsing roll-ups (actors, issues,
-    outlets, stance cells, pair totals) and the search index.
+    outlets, stance cells, pair totals), the search index and the near-duplicate lookup.
 
     Ingest keeps them current; run this after loading rows by other means (a bulk COPY, a
     restore of some tables). It takes minutes at a million events.

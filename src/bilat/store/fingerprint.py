@@ -55,8 +55,13 @@ def bands(value: int) -> tuple[int, int, int, int]:
     return tuple((value >> (16 * i)) & 0xFFFF for i in range(4))  # type: ignore[return-value]
 
 
+_MASK = (1 << 64) - 1
+
+
 def distance(a: int, b: int) -> int:
-    return bin(to_unsigned(a) ^ to_unsigned(b)).count("1")
+    """Bits in which two simhashes differ, each signed or unsigned (the low 64 bits of a
+    two's-complement XOR are the XOR of the unsigned values)."""
+    return ((a ^ b) & _MASK).bit_count()
 
 
 def word_count(text: str) -> int:

@@ -33,14 +33,15 @@ def mark(conn: Connection) -> dict[str, int]:
     return {"seq": seq, **search.mark(conn)}
 
 
-def after_batch(conn: Connection, since: dict[str, int]) -> None:
-    """Count the events stored after ``since`` (a ``mark``) into every roll-up."""
+def after_batch(conn: Connection, since: dict[str, int], story_pairs_added: Counter | None = None) -> None:
+    """Count the events stored after ``since`` (a ``mark``) into every roll-up;
+    ``story_pairs_added``: the story_pairs rows the batch added, by pair."""
     hi = conn.execute(select(func.coalesce(func.max(events.c.seq), 0))).scalar_one()
     if hi > since["seq"]:
         pairs, months = _count(conn, since["seq"], hi)
         _refresh_issue_months(conn, {(pk, m) for pk, m in months if m})
         _add_timeless_issue_cells(conn, since["seq"], hi, sorted({pk for pk, m in months if not m}))
-        _refresh_pair_stories(conn, pairs)
+        _add_pair_stories(conn, story_pairs_added or Counter())
     search.index_new(conn, since)
 
 
@@ -227,15 +228,20 @@ def _insert_select_issue_months(conn: Connection, where: str, params: dict) -> N
     conn.execute(text(_ISSUE_MONTHS.format(where=where)), params)
 
 
+#: a recount overwrites the cells it finds: events are only ever added, so a (pair, month)'s
+#: recount finds every cell it had before, and no cell needs deleting first (a delete by pair and
+#: month walked all of the pair's cells, of every month: ingest slowed as the store grew)
+_ISSUE_MONTHS_UPSERT = (" ON CONFLICT (pair_key, issue, side, type, month) DO UPDATE SET n_events = excluded.n_events,"
+                        " n_stories = excluded.n_stories, last_day = excluded.last_day")
+
+
 def _refresh_issue_months(conn: Connection, touched: set[tuple[str, str]]) -> None:
     """Recount the stance cells of the (pair, month) a batch touched: stories are counted distinct.
     (The cells without a month are added to instead: ``_add_timeless_issue_cells``.)"""
+    where = "d.pair_key = :pk AND d.day BETWEEN :lo AND :hi AND d.month = :m"
+    sql = text(_ISSUE_MONTHS.format(where=where) + _ISSUE_MONTHS_UPSERT)
     for pk, month in sorted(touched):
-        conn.execute(pair_issue_months.delete().where(pair_issue_months.c.pair_key == pk,
-                                                      pair_issue_months.c.month == month))
-        lo, hi = month + "-01", month + "-31"
-        _insert_select_issue_months(conn, "d.pair_key = :pk AND d.day BETWEEN :lo AND :hi AND d.month = :m",
-                                    {"pk": pk, "lo": lo, "hi": hi, "m": month})
+        conn.execute(sql, {"pk": pk, "lo": month + "-01", "hi": month + "-31", "m": month})
 
 
 def _add_timeless_issue_cells(conn: Connection, lo: int, hi: int, pairs: list[str]) -> None:
@@ -254,15 +260,19 @@ def _add_timeless_issue_cells(conn: Connection, lo: int, hi: int, pairs: list[st
             for side in ([r.src] if r.directed else [r.src, r.tgt]):
                 yield (r.pair_key, r.issue, side, r.type), r
     joined = select(*cols).join(event_issues, i.event_id == d.event_id).join(events, e.event_id == d.event_id)
+    # the batch's events, found by seq and kept to the pairs in Python: a pair_key IN (...) in
+    # the query let the planner walk each pair's dyads of all time (a busy pair's thousands)
+    # to keep the batch's few
+    wanted = set(pairs)
+    batch = (select(*cols).select_from(events).join(event_dyads, d.event_id == e.event_id)
+             .join(event_issues, i.event_id == d.event_id).where(e.seq > lo, e.seq <= hi, d.month.is_(None)))
     new: dict[tuple, dict] = {}
-    for part in _chunked(pairs):
-        rows = conn.execute(joined.where(e.seq > lo, e.seq <= hi, d.month.is_(None), d.pair_key.in_(part)))
-        for key, r in cells(rows):
-            c = new.setdefault(key, {"events": set(), "stories": set(), "last_day": None})
-            c["events"].add(r.event_id)
-            c["stories"].add(r.story_id)
-            if r.day and (c["last_day"] is None or r.day > c["last_day"]):
-                c["last_day"] = r.day
+    for key, r in cells(r for r in conn.execute(batch) if r.pair_key in wanted):
+        c = new.setdefault(key, {"events": set(), "stories": set(), "last_day": None})
+        c["events"].add(r.event_id)
+        c["stories"].add(r.story_id)
+        if r.day and (c["last_day"] is None or r.day > c["last_day"]):
+            c["last_day"] = r.day
     seen: set[tuple] = set()  # (cell, story) counted by an earlier batch
     for part in _chunked(sorted({sid for c in new.values() for sid in c["stories"]})):
         rows = conn.execute(joined.where(e.seq <= lo, d.month.is_(None), d.story_id.in_(part)))
@@ -287,6 +297,18 @@ def _add_timeless_issue_cells(conn: Connection, lo: int, hi: int, pairs: list[st
 def _chunked(seq: list, n: int = 500):
     for j in range(0, len(seq), n):
         yield seq[j:j + n]
+
+
+def _add_pair_stories(conn: Connection, added: Counter) -> None:
+    """Add a batch's new story_pairs rows to their pairs' counts of stories. (Recounting a pair's
+    story_pairs rows each batch, as a rebuild does, took time that grew with the pair's stories.)"""
+    by_n: dict[int, list[str]] = defaultdict(list)
+    for pk, n in added.items():
+        by_n[n].append(pk)
+    for n, pks in sorted(by_n.items()):
+        for part in _chunked(sorted(pks)):
+            conn.execute(pair_stats.update().where(pair_stats.c.pair_key.in_(part))
+                         .values(n_stories=pair_stats.c.n_stories + n))
 
 
 def _refresh_pair_stories(conn: Connection, pairs: Iterable[str]) -> None:

@@ -17,7 +17,7 @@ Design notes (why the tables look like this):
 - ``articles.content_hash`` is unique: ingesting the same article twice stores it once.
   ``band0..band3`` are the four 16-bit bands of the article's 64-bit simhash; two
   near-duplicates (Hamming distance <= 3) share at least one band, so syndicated
-  copies are found with an indexed lookup.
+  copies are found with an indexed lookup (of ``article_bands``, revision 0008).
 """
 from __future__ import annotations
 
@@ -47,10 +47,24 @@ articles = Table(
     Column("batch_id", Integer),
     Column("ingested_at", String(32), nullable=False),
 )
-Index("ix_articles_band0", articles.c.band0)
-Index("ix_articles_band1", articles.c.band1)
-Index("ix_articles_band2", articles.c.band2)
-Index("ix_articles_band3", articles.c.band3)
+
+#: Where near-duplicates are looked up (revision 0008): one row per article and band, ordered
+#: within a band value by when the article was stored (``seq``), holding what the lookup
+#: compares. A band's oldest 50 candidates are one range of one index (SQLite: the table
+#: itself, WITHOUT ROWID); the band indexes on ``articles`` it replaces led to each candidate's
+#: row, a page of its own, and 200 candidates per article once a story had many copies made
+#: ingest slow down as the store grew.
+article_bands = Table(
+    "article_bands", metadata,
+    Column("band_no", SmallInteger, primary_key=True),
+    Column("band", Integer, primary_key=True),
+    Column("seq", BigInteger, primary_key=True),
+    Column("simhash", BigInteger, nullable=False),
+    Column("syndicate_of", String(200), nullable=False),
+    Column("article_id", String(200), nullable=False),
+    sqlite_with_rowid=False,
+)
+Index("ix_article_bands_seq", article_bands.c.seq)
 Index("ix_articles_published", articles.c.published)
 
 stories = Table(

@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Mapping
 
@@ -184,12 +184,13 @@ class Tally:
 
 
 def add_records(conn: Connection, ev_rows: list[dict], dy_rows: list[dict], new_articles: dict[str, dict],
-                report: IngestReport, now: str) -> None:
+                report: IngestReport, now: str) -> Counter:
     """Bring the summary rows of the stories that gained ``ev_rows`` (a batch's events rows, in
     ingest order, all from ``new_articles``, the batch's articles rows by id) up to date, with
     their story_pairs rows: a stored story from its tally, a new one from this batch's records.
     A stored story without a tally (a store written around ``Store.ingest``) is summarised
-    from all its records."""
+    from all its records. Returns the story_pairs rows added, by pair (what a pair's count
+    of stories grows by)."""
     by_story: dict[str, list[dict]] = defaultdict(list)
     for r in ev_rows:
         by_story[r["story_id"]].append(r)
@@ -219,8 +220,9 @@ def add_records(conn: Connection, ev_rows: list[dict], dy_rows: list[dict], new_
     for sid, t in grown.items():
         t.n_sources = counts[sid]
     out.update(grown)
-    _write(conn, out, found, set(tallies), now)
+    added = _write(conn, out, found, set(tallies), now)
     report.stories_updated += sum(sid in found for sid in ids)
+    return added
 
 
 def _articles_of(rows: list[dict], new_articles: dict[str, dict]) -> list[dict]:
@@ -231,10 +233,10 @@ def _articles_of(rows: list[dict], new_articles: dict[str, dict]) -> list[dict]:
 
 
 def _write(conn: Connection, summed: dict[str, Tally], old: Mapping[str, Mapping[str, Any]], had_tally: set[str],
-           now: str | None) -> None:
+           now: str | None) -> Counter:
     """Store stories' summary rows, tallies and story_pairs rows, a few statements for them all.
     ``old``: the stories rows before, by id (none for a new story); ``now``: the time to stamp,
-    None to leave the stamps as they are (a rebuild)."""
+    None to leave the stamps as they are (a rebuild). Returns the story_pairs rows added, by pair."""
     new_rows, changed, new_tallies, changed_tallies, pair_rows = [], [], [], [], []
     for sid, t in summed.items():
         summary = t.summary()
@@ -257,6 +259,7 @@ def _write(conn: Connection, summed: dict[str, Tally], old: Mapping[str, Mapping
             if "b_story_id" not in rows[0]:
                 rows = [{"b_story_id": r["story_id"], **{k: v for k, v in r.items() if k != "story_id"}} for r in rows]
             conn.execute(update(table).where(table.c.story_id == bindparam("b_story_id")), rows)
+    return Counter(r["pair_key"] for r in pair_rows)
 
 
 def summarise_records(conn: Connection, ids: list[str], fresh: bool = False) -> dict[str, Tally]:

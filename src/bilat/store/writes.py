@@ -3,7 +3,7 @@ the pair roll-ups. Mixed into Store."""
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import Any, Callable, Iterable, Iterator
 
 from sqlalchemy import func, insert, select, text, update
@@ -16,7 +16,8 @@ from ..stories import Member, StoryIndex
 from . import fingerprint as fp
 from . import rollups, summaries
 from .engine import writer
-from .schema import articles, event_actors, event_dyads, event_issues, events, ingest_batches, pair_months, pair_weeks
+from .schema import (article_bands, articles, event_actors, event_dyads, event_issues, events, ingest_batches, pair_months,
+                     pair_weeks)
 from .records import IngestReport, _chunks, _now, _with_article, actor_key, article_hash, event_row
 
 
@@ -90,12 +91,13 @@ class Writes:
             batch_id = conn.execute(insert(ingest_batches).values(started_at=_now())).inserted_primary_key[0]
             start = rollups.mark(conn)
             new_articles, new_events = self._insert_articles(conn, batch, batch_id, report)
+            story_pairs_added: Counter = Counter()
             if new_events:
                 ev_rows, dy_rows = self._insert_events(conn, new_events, report)
                 if ev_rows:
-                    summaries.add_records(conn, ev_rows, dy_rows, {a["article_id"]: a for a in new_articles}, report,
-                                     _now())
-            rollups.after_batch(conn, start)  # the browsing roll-ups and the search index
+                    story_pairs_added = summaries.add_records(conn, ev_rows, dy_rows,
+                                                              {a["article_id"]: a for a in new_articles}, report, _now())
+            rollups.after_batch(conn, start, story_pairs_added)  # the browsing roll-ups and the search index
             conn.execute(update(ingest_batches).where(ingest_batches.c.batch_id == batch_id)
                          .values(finished_at=_now(), n_articles=len(new_articles), n_events=len(new_events)))
         report.batches += 1
@@ -141,6 +143,10 @@ class Writes:
             new_events.extend(e if e.article_id == a.id else _with_article(e, a.id) for e in r.events)
         if rows:
             conn.execute(insert(articles), rows)
+            seq0 = conn.execute(select(func.coalesce(func.max(article_bands.c.seq), 0))).scalar_one()
+            conn.execute(insert(article_bands), [dict(band_no=i, band=r[f"band{i}"], seq=seq0 + n, simhash=r["simhash"],
+                                                      syndicate_of=r["syndicate_of"], article_id=r["article_id"])
+                                                 for n, r in enumerate(rows, start=1) for i in range(4)])
         report.articles_stored += len(rows)
         return rows, new_events
 
@@ -149,25 +155,29 @@ class Writes:
         if fp.word_count(a.text) < fp.MIN_WORDS:
             return None
         b = fp.bands(sh)
-        cands = []
-        # one indexed lookup per band: an OR of the four, or skewed planner statistics, can turn
-        # this into a scan of every article; SQLite is told which index to use
-        hint = " INDEXED BY ix_articles_band{i}" if self.dialect == "sqlite" else ""
+        mark = "?" if self.dialect == "sqlite" else "%s"
+        # one index range per band (article_bands), its 50 oldest; texts are fetched only for the
+        # closest candidates below: once a story has many near-copies, reading and word-counting
+        # 200 of them per article made ingest slow down as the store grew. Only the near
+        # candidates are kept, numbered in the order seen (ties go to the first)
+        sql = (f"SELECT article_id, simhash, syndicate_of FROM article_bands WHERE band_no = {mark} AND band = {mark} "
+               f"ORDER BY seq LIMIT 50")
+        near, n = [], 0
         for i in range(4):
-            # texts are fetched only for the closest candidates below: once a story has many
-            # near-copies, reading and word-counting 200 of them per article made ingest slow
-            # down as the store grew
-            sql = text(f"SELECT article_id, simhash, syndicate_of FROM articles{hint.format(i=i)} "
-                       f"WHERE band{i} = :b LIMIT 50")
-            cands += [(aid, other, root, None) for aid, other, root in conn.execute(sql, {"b": b[i]})]
-        cands += [(r["article_id"], r["simhash"], r["syndicate_of"], r["text"]) for r in pending_rows
-                  if any(r[f"band{i}"] == b[i] for i in range(4))]
-        # the nearest candidate long enough to count, the first seen among equals (a stable sort)
-        near = sorted(((fp.distance(sh, other), n, aid, root, other_text)
-                       for n, (aid, other, root, other_text) in enumerate(cands)), key=lambda c: (c[0], c[1]))
+            for aid, other, root in conn.exec_driver_sql(sql, (i, b[i])):
+                d = fp.distance(sh, other)
+                if d <= fp.MAX_DISTANCE:
+                    near.append((d, n, aid, root, None))
+                n += 1
+        for r in pending_rows:
+            if any(r[f"band{i}"] == b[i] for i in range(4)):
+                d = fp.distance(sh, r["simhash"])
+                if d <= fp.MAX_DISTANCE:
+                    near.append((d, n, r["article_id"], r["syndicate_of"], r["text"]))
+                n += 1
+        # the nearest candidate long enough to count, the first seen among equals
+        near.sort(key=lambda c: (c[0], c[1]))
         for d, _, aid, root, other_text in near:
-            if d > fp.MAX_DISTANCE:
-                break
             if other_text is None:
                 other_text = conn.execute(select(articles.c.text).where(articles.c.article_id == aid)).scalar_one()
             if fp.word_count(other_text) >= fp.MIN_WORDS:
@@ -238,10 +248,22 @@ class Writes:
                 conn.execute(text(rollup_sql(period, f"{period} IS NOT NULL")))
             summaries.rebuild(conn)  # story_pairs too
             rollups.rebuild(conn, progress)
+            rebuild_article_bands(conn)
 
     def _seed_story_index(self, conn: Connection, fresh: list[Event]) -> StoryIndex:
         """An index holding the stored stories that new events could join (``summaries``)."""
         return summaries.seed(conn, summaries.candidates(conn, fresh))
+
+def rebuild_article_bands(conn: Connection) -> None:
+    """Fill article_bands from every stored article, in the order the articles were stored (SQLite:
+    rowid; PostgreSQL: physical order, which is insertion order for rows never updated, as
+    articles are not), as ingest fills it: migration 0008 and ``bilat rebuild-rollups``."""
+    conn.execute(article_bands.delete())
+    seq = "rowid" if conn.dialect.name == "sqlite" else "row_number() OVER (ORDER BY ctid)"
+    for i in range(4):
+        conn.execute(text(f"INSERT INTO article_bands (band_no, band, seq, simhash, syndicate_of, article_id) "
+                          f"SELECT {i}, band{i}, {seq}, simhash, syndicate_of, article_id FROM articles"))
+
 
 #: period -> its roll-up table (keyed by pair, period, direction, type)
 ROLLUPS = {"month": pair_months, "week": pair_weeks}
