@@ -21,6 +21,9 @@ def dyads(nlp):
 
 
 RULES = [
+    # a measure named as what a response answers is a fact named in passing
+    ("Uganda cut electricity exports in retaliation for Kenyan sanctions on Kampala.", ("SANCTION", ["KEN"], ["UGA"])),
+    ("The move was a response to Ghana's expulsion of Togolese diplomats.", ("SANCTION", ["GHA"], ["TGO"])),
     # conjoined nouns share their possessor and their prepositions: the war is Russia's and on Ukraine
     ("The talks follow Ethiopia's repeated provocations and attacks against Eritrea.", ("ASSAULT", ["ETH"], ["ERI"])),
     # congratulations or condolences sent, in a cable or a message, are support

@@ -17,7 +17,7 @@ from .recodings import trigger_recode
 from .parties import noun_parties, pair_parties
 from .syntax import is_passive_conj, quantity_head
 from .words import (AIR_STRIKE_MODIFIERS, ARRANGEMENTS, CARRYING_VERBS, GENERIC_EVENT_NOUNS, HOSTILE_XCOMP, LAUNCH_NOUNS, NOT_YET,
-                    OUTBREAK_VERBS, PASSING_PREPS, PROSPECT_NOUNS, QUANTITY, SCENE_VERBS, VISIT_NOUNS, WEAPONS)
+                    OUTBREAK_VERBS, PASSING_PREPS, PROSPECT_NOUNS, QUANTITY, RESPONSE_NOUNS, SCENE_VERBS, VISIT_NOUNS, WEAPONS)
 
 PHASE = "triggers"
 #: noun events whose parties a compound may name ("the Japan-China summit", "the India-China clash")
@@ -86,6 +86,8 @@ def _named_in_passing(t: Token) -> bool:
     verb that may threaten, demand or discuss it, nor a prospect ("the prospect of US sanctions")."""
     if t.dep_ in ("nsubj", "nsubjpass"):
         return True
+    if t.dep_ == "pobj" and t.head.lower_ in ("to", "for") and t.head.head.lemma_.lower() in RESPONSE_NOUNS:
+        return True  # "in retaliation for US sanctions", "a response to Rome's expulsion of Russian diplomats"
     if t.dep_ != "pobj" or t.head.lower_ not in PASSING_PREPS:
         return False
     return t.head.head.lemma_.lower() not in PROSPECT_NOUNS
