@@ -475,3 +475,19 @@ def test_a_guest_is_not_of_the_place_where_it_is(nlp):
     index = ActorIndex.build(doc)
     delegation = next(t for t in doc if t.text == "delegation")
     assert all(a.country != "KEN" for a in index.actors_for(delegation, allow_unknown=True))
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    ("Russia says the West has launched an economic war.", "West", {"USA", "IGO:EU"}),
+    ("Western governments condemned the vote.", "governments", {"USA", "IGO:EU"}),
+    ("Israel expanded settlements in the West Bank.", "Bank", {"PSE"}),
+    ("Morocco's plan for Western Sahara was backed by Spain.", "Sahara", set()),
+])
+def test_the_west_is_the_united_states_and_the_european_union(nlp, text, word, expected):
+    # the dev gold codes "the West" and "Western sanctions" as IGO:EU and USA together; a place
+    # named "West ..." or "Western ..." is not them
+    doc = nlp(text)
+    index = ActorIndex.build(doc)
+    token = next(t for t in doc if t.text == word)
+    found = {a.country for a in index.actors_for(token, allow_unknown=True) if a.country}
+    assert found == expected or (not expected and not found & {"USA", "IGO:EU"})

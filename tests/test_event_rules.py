@@ -21,6 +21,8 @@ def dyads(nlp):
 
 
 RULES = [
+    # sanctions "imposed on" a country, by the participle's own preposition; Western ones are US and EU
+    ("Trade slumped after Western sanctions imposed on Minsk.", ("SANCTION", ["IGO:EU", "USA"], ["BLR"])),
     # a measure named as what a response answers is a fact named in passing
     ("Uganda cut electricity exports in retaliation for Kenyan sanctions on Kampala.", ("SANCTION", ["KEN"], ["UGA"])),
     ("The move was a response to Ghana's expulsion of Togolese diplomats.", ("SANCTION", ["GHA"], ["TGO"])),

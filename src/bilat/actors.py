@@ -74,6 +74,10 @@ _ABSTRACT = {"resolution", "report", "statement", "plan", "proposal", "decision"
              "agreement", "move", "step", "measure", "bill", "document", "letter", "message", "call", "demand"}
 #: people named by their relation to someone: "Japan's neighbours", "US allies" are not Japan or the US
 _RELATIONAL = {"neighbor", "neighbour", "ally", "partner", "rival", "enemy", "adversary", "foe", "opponent", "critic"}
+#: what "Western" qualifies as an actor ("Western sanctions", "Western governments"), as against a
+#: place ("Western Sahara", "Western Europe": proper nouns) or a direction ("western Ukraine")
+_WESTERN_HEADS = {"sanction", "country", "nation", "government", "power", "ally", "leader", "official", "diplomat",
+                  "state", "capital", "partner", "pressure", "intervention", "embargo", "backer", "donor", "media"}
 #: who visits: a guest is placed by where it is from, not where it is
 _GUESTS = {"delegation", "envoy", "visitor", "guest", "mission", "emissary"}
 #: things markets price, never actors: "the Dutch gas contract eased", "Chinese exports fell"
@@ -128,6 +132,19 @@ _BACKING = {"occupied", "held", "controlled", "annexed", "backed", "sponsored", 
 #: second halves of "Russian-made", "Soviet-era": the first half names a maker or a period, no
 #: actor and no place of the text's events
 _MAKERS = {"made", "built", "designed", "manufactured", "produced", "supplied", "era", "style"}
+
+
+def the_west(t: Token) -> bool:
+    """'the West', 'Western sanctions': the United States and the European Union together, as the dev
+    gold codes them (IGO:EU and USA), not 'the West Bank', 'West Africa' or 'western Ukraine'."""
+    doc = t.doc
+    if t.text == "West" and t.i > 0 and doc[t.i - 1].lower_ == "the" and t.dep_ != "compound" \
+            and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN"):
+        return True
+    return t.text == "Western" and t.dep_ in ("amod", "compound") and t.head.lemma_.lower() in _WESTERN_HEADS
+
+
+WEST = (Actor(kind="state", country="USA"), Actor(kind="igo", country="IGO:EU", name="European Union"))
 
 
 def _backer(t: Token) -> bool:
@@ -788,6 +805,8 @@ class ActorIndex:
             return [person.actor()]
         if t.pos_ == "NOUN" and t.lemma_.lower() in _RELATIONAL | _MARKET:
             return []
+        if the_west(t) or any(c.dep_ == "amod" and the_west(c) for c in t.children):
+            return list(WEST)  # "the West has launched an economic war", "Western governments said"
         # a known NGO or transnational group: "Amnesty International", "Islamic State militants"
         if t.i not in self.place_at:
             for x in [t] + [c for c in t.children if c.dep_ in ("compound", "nmod", "amod", "poss")]:

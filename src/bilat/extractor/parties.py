@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from ..actors import ActorIndex, is_stateless
+from ..actors import WEST, ActorIndex, is_stateless, the_west
 from ..model import Actor
 from .lexicon import lemma
 from .words import AID_GOODS, CROWD_NOUNS, DOCUMENT_VERBS, INVASION_NOUNS, MUTUAL_FIGHTS, NOT_YET, PLACE_HEADS, SUMMIT_NOUNS
@@ -198,6 +198,8 @@ def noun_agent(noun: Token, idx: ActorIndex) -> list[Actor]:
     found = [a for o in clause_owners(noun) for a in idx.actors_for(o) if a.country]
     if found:
         return found
+    if any(c.dep_ in ("amod", "compound") and the_west(c) for c in noun.children):
+        return list(WEST)  # "Western sanctions imposed on Moscow"
     code = idx.modifier_country(noun)
     return [Actor(kind="state", country=code)] if code else []
 
@@ -206,7 +208,9 @@ def aimed_at(noun: Token, preps: tuple[str, ...], idx: ActorIndex) -> list[Actor
     """Whom an act a noun names is aimed at, by the noun's own prepositions: an actor, else the
     country of the place or of its modifiers ("on the Gaza Strip", "against Israeli policies")."""
     target: list[Actor] = []
-    for c in noun.children:
+    # "sanctions imposed on Moscow": the prepositions of a participle on the noun count too
+    holders = [noun] + [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    for c in (c for h in holders for c in h.children):
         if c.dep_ == "prep" and c.lower_ in preps:
             for o in (o for o in c.children if o.dep_ == "pobj"):
                 found = [a for a in idx.actors_for(o) if a.country]
