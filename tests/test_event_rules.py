@@ -21,6 +21,8 @@ def dyads(nlp):
 
 
 RULES = [
+    # what is rejected "from" someone is theirs: an offer, aid, pressure
+    ("Kenya rejected the plan despite pressure from Uganda.", ("REJECT", ["KEN"], ["UGA"])),
     # sanctions "imposed on" a country, by the participle's own preposition; Western ones are US and EU
     ("Trade slumped after Western sanctions imposed on Minsk.", ("SANCTION", ["IGO:EU", "USA"], ["BLR"])),
     # a measure named as what a response answers is a fact named in passing

@@ -269,7 +269,7 @@ def _not_an_actor(x: Token, typ: T, idx: ActorIndex) -> bool:
         return True  # "the Taiwan issue", "Japanese seafood imports": topics, not actors
     # "in Baghdad": where, not whom (but "to resume attacks in Israel" threatens Israel)
     # ("funding the salaries of civil servants in Gaza": aid given in a place is for it)
-    where = typ not in (T.THREATEN, T.AID) and not (x.head.lower_ == "from" and typ in (T.RETREAT, T.AGREE))
+    where = typ not in (T.THREATEN, T.AID) and not (x.head.lower_ == "from" and typ in (T.RETREAT, T.AGREE, T.REJECT, T.CONCEDE))
     if x.head.dep_ == "prep" and x.head.lower_ in LOCATIVE and x.dep_ == "pobj" and x.i not in idx.person_at and where:
         return True
     if x.dep_ == "poss" and x.head.dep_ == "pobj" and x.head.head.lower_ in LOCATIVE and where \
