@@ -21,6 +21,8 @@ def dyads(nlp):
 
 
 RULES = [
+    # aid whose purpose clause helps someone do something to a country is for that country
+    ("Kenya sent weapons to help defend Somalia against the insurgents.", ("AID", ["KEN"], ["SOM"])),
     # what is rejected "from" someone is theirs: an offer, aid, pressure
     ("Kenya rejected the plan despite pressure from Uganda.", ("REJECT", ["KEN"], ["UGA"])),
     # sanctions "imposed on" a country, by the participle's own preposition; Western ones are US and EU

@@ -39,12 +39,13 @@ def aid_recipient(s: Search) -> None:
             return
     # "sent rescue teams to help Spain", "committed $50 million to help Papua New Guinea strengthen
     # its police": whom the purpose clause helps
-    for c in s.t.children:
+    for c in (c for h in s.heads for c in h.children):  # the light verb's too: "sent weapons to help"
         if c.dep_ in ("advcl", "xcomp") and lemma(c) in HELP_VERBS and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
             for o in c.children:
                 if o.dep_ == "dobj":
                     s.take(o)
-                for sub in (x for x in o.children if o.dep_ in ("ccomp", "xcomp") and x.dep_ == "nsubj"):
+                # "to help Papua New Guinea strengthen ...", "to help defend Saudi Arabia"
+                for sub in (x for x in o.children if o.dep_ in ("ccomp", "xcomp") and x.dep_ in ("nsubj", "dobj")):
                     s.take(sub)
             if s.found:
                 return
