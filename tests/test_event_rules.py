@@ -21,6 +21,12 @@ def dyads(nlp):
 
 
 RULES = [
+    # an ambassador withdrawn is a cut in relations; prisoners or bodies exchanged or returned are
+    # released; a veto lifted concedes
+    ("Ghana withdrew its ambassador from Lome for consultations.", ("SANCTION", ["GHA"], ["TGO"])),
+    ("Kenya and Uganda exchanged 40 prisoners on Friday.", ("RETREAT", ["KEN", "UGA"], [])),
+    ("Uganda returned the bodies of 12 Kenyan soldiers on Monday.", ("RETREAT", ["UGA"], ["KEN"])),
+    ("Bulgaria lifted its veto on North Macedonia's accession talks.", ("CONCEDE", ["BGR"], ["MKD"])),
     # aid whose purpose clause helps someone do something to a country is for that country
     ("Kenya sent weapons to help defend Somalia against the insurgents.", ("AID", ["KEN"], ["SOM"])),
     # what is rejected "from" someone is theirs: an offer, aid, pressure
