@@ -21,6 +21,8 @@ def dyads(nlp):
 
 
 RULES = [
+    # a case or suit filed or brought against a state sues it
+    ("Kenya filed a case against Uganda at the East African Court of Justice.", ("ACCUSE", ["KEN"], ["UGA"])),
     # an ambassador withdrawn is a cut in relations; prisoners or bodies exchanged or returned are
     # released; a veto lifted concedes
     ("Ghana withdrew its ambassador from Lome for consultations.", ("SANCTION", ["GHA"], ["TGO"])),
