@@ -94,7 +94,7 @@ def home_country(f: Frame, ctx: SentenceContext) -> list[Actor]:
 def repression_threatened(f: Frame, ctx: SentenceContext) -> list[Actor]:
     """'prepared to impose martial law': repression threatened at home."""
     if f.type == T.THREATEN and f.light is None and \
-            any(c.dep_ == "xcomp" and ctx.hostile_at.get(c.i) == T.COERCE for c in f.trigger.children):
+            any(c.dep_ == "xcomp" and ctx.hostile_at(c.i) == T.COERCE for c in f.trigger.children):
         return [Actor(kind="state", country=f.source[0].country)]
     return []
 

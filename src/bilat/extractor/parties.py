@@ -262,9 +262,7 @@ def protest_parties(noun: Token, idx: ActorIndex) -> tuple[list[Actor], list[Act
         if c.dep_ == "prep" and c.lower_ in ("in", "across", "throughout", "outside", "at"):
             for o in (o for o in c.children if o.dep_ == "pobj"):
                 # "across more than a dozen cities in China": the place may sit deeper in the phrase
-                where = where or place_country(o, idx) or next(
-                    (idx.place_at[x.i].code for x in o.subtree if x.i in idx.place_at
-                     and idx.place_at[x.i].kind in ("country", "capital", "city")), None)
+                where = where or place_country(o, idx) or next(iter(first_place_within(o, idx)), None)
     own = next((idx.place_at[c.i].code for c in noun.children if c.dep_ in ("amod", "compound")
                 and c.i in idx.place_at and not (c.i >= 2 and c.doc[c.i - 2].lower_ == "anti")), None)
     home = own or where

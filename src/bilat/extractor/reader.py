@@ -23,7 +23,6 @@ from .dates import dated_acts_in, settle_dates
 from .emit import candidates
 from .memory import DocumentMemory
 from .records import Candidate, Frame, SentenceContext
-from .typefacts import HOSTILE
 
 #: trigger routes of acts a noun phrase names inside another clause ("following the launch of a
 #: missile by X", "the Japan-China summit"): not remembered as the actors later pronouns mean
@@ -66,8 +65,7 @@ def read_sentence(sent: Span, index: ActorIndex, memory: DocumentMemory, publish
     for verb, key, value in dated_acts_in(ctx):
         memory.note_dated_act(verb, key, value)
     found = triggers.find(ctx)
-    # the verbs that carry a hostile act: "ready to impose sanctions" threatens them
-    ctx.hostile_at = {f.anchor.i: f.type for f in found if f.type in HOSTILE}
+    # every trigger's frame by the verb that carries it: "ready to impose sanctions" threatens them
     ctx.acts_at = {f.anchor.i: f for f in found}
     claimed: set[int] = set()  # clauses a trigger accounts for (statements skip them)
     for frame in found:

@@ -166,7 +166,7 @@ def vowed_hostility(f: Frame, ctx: SentenceContext) -> dict | None:
     xc = [c for c in f.trigger.children if c.dep_ == "xcomp"]
     # "vowed to keep attacking ships": through a verb of going on
     xc += [x for c in xc if lemma(c) in CONTINUE_VERBS for x in c.children if x.dep_ == "xcomp"]
-    return {} if f.light is None and any(lemma(c) in HOSTILE_INTENT or c.i in ctx.hostile_at for c in xc) else None
+    return {} if f.light is None and any(lemma(c) in HOSTILE_INTENT or ctx.hostile_at(c.i) is not None for c in xc) else None
 
 
 def _conceded(f: Frame, verbs: tuple[str, ...]) -> dict | None:

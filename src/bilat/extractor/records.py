@@ -16,6 +16,7 @@ from ..actors import ActorIndex
 from ..dates import DateValue
 from ..model import Actor, EventType, Location
 from .memory import DocumentMemory
+from .typefacts import HOSTILE
 
 
 @dataclass(frozen=True)
@@ -126,7 +127,11 @@ class SentenceContext:
     published: str | None
     toks: list[Token]  # the sentence's tokens, materialised once (iterating a Span builds each anew)
     speech: dict[int, tuple[list[Actor], Token]] = field(default_factory=dict)  # token -> (speaker, verb)
-    hostile_at: dict[int, EventType] = field(default_factory=dict)  # verbs that carry a hostile act
     acts_at: dict[int, "Frame"] = field(default_factory=dict)  # every trigger's frame as found, by its verb
     memory: DocumentMemory | None = None  # read by the phases; written only by the reader
     _dates: list[Span] | None = None
+
+    def hostile_at(self, i: int) -> EventType | None:
+        """The hostile type of the act the verb at ``i`` carries ("ready to impose sanctions"), if any."""
+        f = self.acts_at.get(i)
+        return f.type if f is not None and f.type in HOSTILE else None

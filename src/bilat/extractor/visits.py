@@ -3,6 +3,9 @@ them, where welcoming a decision or a step is praise; calling on a person, with 
 them, is a courtesy call."""
 from __future__ import annotations
 
+from spacy.tokens import Token
+
+from ..actors import ActorIndex
 from .lexicon import lemma, particle_of
 from .recodings import rule
 from .records import Frame, SentenceContext
@@ -24,7 +27,7 @@ def welcomed_visitor(f: Frame, ctx: SentenceContext) -> dict | None:
     if not objects or not f.target or planned:
         return None
     idx = ctx.index
-    guests = [o for o in objects if o.i in idx.person_at or o.lemma_.lower() in GUEST_NOUNS]
+    guests = [o for o in objects if _a_guest(o, idx)]
     if len(guests) != len(objects):
         return None
     # "to Muscat" is where the host receives the guest, not a second guest
@@ -44,4 +47,9 @@ def courtesy_call(f: Frame, ctx: SentenceContext) -> dict | None:
         return None
     called = [o for p in t.children if p.i == t.i + 1 and p.lower_ in ("on", "upon") for o in p.children if o.dep_ == "pobj"]
     idx = ctx.index
-    return {} if called and all(o.i in idx.person_at or o.lemma_.lower() in GUEST_NOUNS for o in called) else None
+    return {} if called and all(_a_guest(o, idx) for o in called) else None
+
+
+def _a_guest(o: Token, idx: ActorIndex) -> bool:
+    """A named person or an official by post ("the Syrian president", "his counterpart")."""
+    return o.i in idx.person_at or o.lemma_.lower() in GUEST_NOUNS
