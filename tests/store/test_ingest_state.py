@@ -70,11 +70,11 @@ def digest(st: dict[str, list]) -> dict[str, object]:
             "rows": {k: len(v) for k, v in st.items()}}
 
 
-@pytest.mark.parametrize("batch_size", [1, 13])
+@pytest.mark.parametrize("batch_size", [1, 13, None])  # None: the default (200: 230 articles in two batches)
 def test_ingest_leaves_the_pinned_state(store_url, batch_size):
     store = bilat.open_store(store_url)
     try:
-        store.ingest(corpus(), batch_size=batch_size)
+        store.ingest(corpus(), **({"batch_size": batch_size} if batch_size else {}))
         got = digest(state(store))
     finally:
         store.close()
@@ -130,3 +130,12 @@ if __name__ == "__main__":  # regenerate the digest (SQLite, batches of 13)
         s.close()
     DIGEST.write_text(json.dumps(d, indent=1, sort_keys=True) + "\n")
     print(json.dumps(d["rows"]))
+
+
+def test_the_command_line_commits_as_many_articles_at_once_as_the_store():
+    """``bilat ingest``, ``bilat batch`` and the demo take their default transaction size from one
+    place, kept equal to the store's (the command line does not import the store to start)."""
+    from bilat.cli.common import BATCH_SIZE as CLI
+    from bilat.store.writes import BATCH_SIZE
+
+    assert CLI == BATCH_SIZE == 200

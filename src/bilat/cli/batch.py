@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from ..errors import BilatError
-from .common import db_option, fail, main, quiet_option
+from .common import BATCH_SIZE, db_option, fail, main, quiet_option
 from .progress import Progress
 
 
@@ -37,8 +37,8 @@ def default_work_dir(db: str) -> Path:
                    "machine share (default: beside a SQLite store, DB.batch). Example: --work-dir /scratch/bilat")
 @click.option("--shard-size", type=click.IntRange(1, 1_000_000), default=500, show_default=True,
               help="articles (lines, or files) per task. Example: --shard-size 2000")
-@click.option("--batch-size", type=click.IntRange(1, 10_000), default=50, show_default=True,
-              help="articles per database transaction while loading. Example: --batch-size 100")
+@click.option("--batch-size", type=click.IntRange(1, 10_000), default=BATCH_SIZE, show_default=True,
+              help="articles per database transaction while loading. Example: --batch-size 50")
 @click.option("--published", default=None, metavar="YYYY-MM-DD",
               help="publication date for articles that carry none. Example: --published 2023-02-03")
 @click.option("--encoding", default=None, help="encoding of inputs without a byte-order mark. Example: --encoding latin-1")

@@ -5,7 +5,7 @@ from importlib import resources
 
 import click
 
-from .common import main
+from .common import BATCH_SIZE, main
 from .store import ingest_cmd, pair_cmd
 
 
@@ -29,7 +29,7 @@ def demo_cmd(ctx: click.Context, db: str, pair: str) -> None:
     """
     a, _, b = pair.upper().partition("-")
     click.echo(f"bilat demo: extracting {sample_path()} into {db}", err=True)
-    ctx.invoke(ingest_cmd, inputs=(sample_path(),), db=db, published=None, workers=None, batch_size=50,
+    ctx.invoke(ingest_cmd, inputs=(sample_path(),), db=db, published=None, workers=None, batch_size=BATCH_SIZE,
                encoding=None, quiet=True)
     click.echo(f"\n{a}-{b} per month (events counted once per story; per-article counts alongside):")
     ctx.invoke(pair_cmd, db=db, a=a, b=b, period="month", since=None, until=None, show_stances=True, issue=None,

@@ -12,7 +12,7 @@ import time
 import click
 
 from ..errors import BilatError, InputError
-from .common import check_writable, db_option, fail, main, quiet_option
+from .common import BATCH_SIZE, check_writable, db_option, fail, main, quiet_option
 from .progress import Progress
 
 
@@ -120,8 +120,9 @@ def rebuild_rollups_cmd(settings, db, quiet):
 @click.option("--published", default=None, metavar="YYYY-MM-DD",
               help="publication date for articles that carry none. Example: --published 2023-02-03")
 @click.option("--workers", type=click.IntRange(1, 64), default=None, help="extraction processes. Example: --workers 2")
-@click.option("--batch-size", type=click.IntRange(1, 10_000), default=50, show_default=True,
-              help="articles per database transaction. Example: --batch-size 100")
+@click.option("--batch-size", type=click.IntRange(1, 10_000), default=BATCH_SIZE, show_default=True,
+              help="articles per database transaction (fewer, larger transactions write fewer pages as the store "
+                   "grows). Example: --batch-size 50")
 @click.option("--encoding", default=None, help="encoding of inputs without a byte-order mark. Example: --encoding latin-1")
 @quiet_option
 @click.pass_obj
