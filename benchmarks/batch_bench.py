@@ -36,7 +36,12 @@ store (syndication lookup, story matching, story summaries, roll-ups), at ~20 x 
 of a full run. Printed per 1,000 articles: the rate, the child's CPU seconds (which, unlike
 the rate, hardly move with what else a shared machine runs) and the CPU seconds of each write
 phase; then the first and the last 1,000's rate and CPU seconds, and the child's peak RSS.
-``--phases`` picks phases (default: all three).
+``--batch-size`` sets its articles per transaction (default: the store's, as ``bilat ingest``).
+``--db postgresql://...`` grows an empty PostgreSQL database instead of a SQLite file, and
+``--db postgresql`` a throw-away server of its own (Debian's binaries, as the tests start one);
+then the server's CPU seconds per 1,000 are printed too (the postmaster and every backend and
+autovacuum worker it started; only when the server runs on this machine and its data directory
+is readable). ``--phases`` picks phases (default: all three).
 
 Targets (issue 12): 2/1 >= 1.7, peak RSS < 1.5 GB and within 10 % between the two sizes,
 ingest's rate flat. A table goes to stdout, then one JSON line.
@@ -44,6 +49,7 @@ ingest's rate flat. A table goes to stdout, then one JSON line.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import os
@@ -213,6 +219,11 @@ def main() -> None:
     ap.add_argument("--corpus", default="feed", choices=("feed", "stress"),
                     help="growth phase: 'feed' moves every date on a year per round; 'stress' (the old corpus) moves "
                          "day-precise dates a week and never coarse ones, so stories grow without bound")
+    ap.add_argument("--batch-size", type=int, default=None,
+                    help="growth phase: articles per transaction (default: the store's, as bilat ingest uses)")
+    ap.add_argument("--db", default=None, metavar="URL",
+                    help="growth phase: grow this empty PostgreSQL database (postgresql://...), or 'postgresql' "
+                         "for a throw-away server of its own (default: a SQLite file in the work directory)")
     ap.add_argument("--memory-modes", default="extract,batch:2",
                     help="memory phase: which commands to run at --small and --large, comma-separated "
                          "(extract, batch:2). Example: --memory-modes batch:2")
@@ -274,28 +285,28 @@ def main() -> None:
         events = work / "dev-extract.jsonl"
         if not events.exists():
             timed(mode_args("extract", dev, work / "dev-extract.db"))
-        grow_db = work / f"grow-{opts.corpus}.db"
-        for leftover in work.glob(grow_db.name + "*"):
-            leftover.unlink()
-        print(f"ingest's store path, {opts.large} articles ({opts.corpus} corpus: the dev set's records, repeated):",
-              flush=True)
-        code = f"import sys; sys.path.insert(0, {str(ROOT / 'benchmarks')!r}); import batch_bench as b; " \
-               f"b.grow({str(dev)!r}, {str(events)!r}, {str(grow_db)!r}, {opts.large}, {opts.corpus!r})"
-        start = time.perf_counter()
-        p = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                             env=ENV)
-        last = ""
-        for line in p.stdout:  # one line per 1,000 articles, then the JSON summary
-            last = line.strip() or last
-            if not line.startswith("{"):
-                print("  " + line.rstrip(), flush=True)
-        err = p.stderr.read()
-        if p.wait() != 0:
-            raise SystemExit(f"growth phase failed:\n{err[-3000:]}")
+        with growth_store(opts.db, work / f"grow-{opts.corpus}.db") as (grow_db, server_pid):
+            print(f"ingest's store path, {opts.large} articles ({opts.corpus} corpus: the dev set's records, repeated), "
+                  f"into {grow_db.split('@')[-1]}:", flush=True)
+            code = f"import sys; sys.path.insert(0, {str(ROOT / 'benchmarks')!r}); import batch_bench as b; " \
+                   f"b.grow({str(dev)!r}, {str(events)!r}, {grow_db!r}, {opts.large}, {opts.corpus!r}, " \
+                   f"{opts.batch_size!r}, {server_pid!r})"
+            start = time.perf_counter()
+            p = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                 text=True, env=ENV)
+            last = ""
+            for line in p.stdout:  # one line per 1,000 articles, then the JSON summary
+                last = line.strip() or last
+                if not line.startswith("{"):
+                    print("  " + line.rstrip(), flush=True)
+            err = p.stderr.read()
+            if p.wait() != 0:
+                raise SystemExit(f"growth phase failed:\n{err[-3000:]}")
         rates = json.loads(last)
         results["growth"] = rates
         print(f"  {time.perf_counter() - start:.0f} s; articles/s per 1,000: {rates['rates']}; CPU s per 1,000: "
-              f"{rates['cpu_s']}; peak {rates['peak_rss_mib']} MiB", flush=True)
+              f"{rates['cpu_s']}" + (f"; server CPU s per 1,000: {rates['server_cpu_s']}" if rates.get("server_cpu_s")
+                                     else "") + f"; peak {rates['peak_rss_mib']} MiB", flush=True)
 
     report(results, opts)
     print(json.dumps(results))
@@ -323,14 +334,76 @@ def report(results: dict, opts) -> None:
     if "growth" in results:
         r = results["growth"]["rates"]
         c = results["growth"]["cpu_s"]
-        print(f"ingest's store path, articles/s over the first and the last 1,000 of {opts.large}: {r[0]} -> {r[-1]} "
-              f"({(r[-1] / r[0] - 1) * 100:+.1f} %); CPU seconds per 1,000: {c[0]} -> {c[-1]} "
-              f"({(c[-1] / c[0] - 1) * 100:+.1f} %); peak RSS {results['growth']['peak_rss_mib']} MiB")
+        print(f"ingest's store path ({results['growth']['batch_size']} articles a transaction), articles/s over the "
+              f"first and the last 1,000 of {opts.large}: {r[0]} -> {r[-1]} ({(r[-1] / r[0] - 1) * 100:+.1f} %); "
+              f"CPU seconds per 1,000: {c[0]} -> {c[-1]} ({(c[-1] / c[0] - 1) * 100:+.1f} %); "
+              f"peak RSS {results['growth']['peak_rss_mib']} MiB")
+        s = results["growth"].get("server_cpu_s")
+        if s:
+            print(f"  the database server's CPU seconds per 1,000: {s[0]} -> {s[-1]} ({(s[-1] / s[0] - 1) * 100:+.1f} %)")
+
+
+@contextlib.contextmanager
+def growth_store(db: str | None, sqlite_file: Path):
+    """(URL, postmaster pid or None) of the store the growth phase fills: a fresh SQLite file, the
+    empty PostgreSQL database ``db``, or (``db`` == 'postgresql') one on a throw-away server."""
+    if not db:
+        for leftover in sqlite_file.parent.glob(sqlite_file.name + "*"):
+            leftover.unlink()
+        yield str(sqlite_file), None
+        return
+    if db != "postgresql":
+        yield db, _postmaster_pid(db)
+        return
+    sys.path.insert(0, str(ROOT))
+    from tests.fixtures_pg import PgCluster, _admin
+
+    cluster = PgCluster("grow")
+    cluster.start("-c synchronous_commit=off -c full_page_writes=off")  # as the tests run it
+    try:
+        _admin("127.0.0.1", cluster.port, "CREATE DATABASE grow")
+        yield f"postgresql://postgres@127.0.0.1:{cluster.port}/grow", _postmaster_pid(None, cluster.data)
+    finally:
+        cluster.remove()
+
+
+def _postmaster_pid(url: str | None, data: Path | None = None) -> int | None:
+    """The server's postmaster pid, read from its data directory when that is on this machine."""
+    try:
+        if data is None:
+            import psycopg
+
+            with psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://")) as conn:
+                data = Path(conn.execute("SHOW data_directory").fetchone()[0])
+        return int((data / "postmaster.pid").read_text().split()[0])
+    except Exception:  # noqa: BLE001 - the server's CPU is then not reported
+        return None
+
+
+def _server_cpu(pid: int | None) -> float:
+    """CPU seconds of the postmaster and everything it started (exited children included)."""
+    import psutil
+
+    if pid is None:
+        return 0.0
+    total = 0.0
+    try:
+        procs = [psutil.Process(pid), *psutil.Process(pid).children(recursive=True)]
+    except psutil.Error:
+        return 0.0
+    for p in procs:
+        try:
+            c = p.cpu_times()
+            total += c.user + c.system + (c.children_user + c.children_system if p.pid == pid else 0)
+        except psutil.Error:
+            pass
+    return total
 
 
 #: write phases timed by the growth phase: (label, module, attribute); a phase missing from
 #: the code at hand is passed over (story summaries were Writes._refresh_stories before 0007)
 PHASES = (("syndication", "bilat.store.writes", "Writes._find_syndicated"),
+          ("syndication", "bilat.store.syndication", "find_original"),
           ("seed", "bilat.store.writes", "Writes._seed_story_index"),
           ("insert_events", "bilat.store.writes", "Writes._insert_events"),
           ("pair_rollups", "bilat.store.writes", "refresh_rollups"),
@@ -368,11 +441,13 @@ def _timed_phases() -> dict[str, float]:
     return spent
 
 
-def grow(articles_path: str, events_path: str, db: str, n: int, corpus: str = "feed") -> None:
+def grow(articles_path: str, events_path: str, db: str, n: int, corpus: str = "feed", batch_size: int | None = None,
+         server_pid: int | None = None) -> None:
     """The growth phase's child: ``n`` articles' records into a fresh store through Store.ingest;
-    per 1,000 articles a line with the rate, the CPU seconds this process spent and the CPU
-    seconds of each write phase (insert_events includes seed and pair_rollups), then one JSON
-    line. CPU time, unlike the rate, hardly moves with what else the machine runs."""
+    per 1,000 articles a line with the rate, the CPU seconds this process spent (and the database
+    server's, given its postmaster's pid) and the CPU seconds of each write phase (insert_events
+    includes seed and pair_rollups), then one JSON line. CPU time, unlike the rate, hardly moves
+    with what else the machine runs."""
     import itertools
     import resource
     from collections import defaultdict
@@ -380,7 +455,9 @@ def grow(articles_path: str, events_path: str, db: str, n: int, corpus: str = "f
 
     from bilat.model import Article, ArticleResult, Event
     from bilat.store import open_store
+    from bilat.store.writes import BATCH_SIZE
 
+    batch_size = batch_size or BATCH_SIZE
     spent = _timed_phases()
     move = years_on if corpus == "feed" else weeks_on
     by_article = defaultdict(list)
@@ -401,25 +478,30 @@ def grow(articles_path: str, events_path: str, db: str, n: int, corpus: str = "f
             k += 1
 
     store = open_store(db, create=True)
-    rates, cpu, phases, done = [], [], [], 0
-    last, last_cpu, before = time.perf_counter(), time.process_time(), dict(spent)
+    rates, cpu, server, phases, done = [], [], [], [], 0
+    last, last_cpu, last_server, before = time.perf_counter(), time.process_time(), _server_cpu(server_pid), dict(spent)
 
     def progress(m):
-        nonlocal done, last, last_cpu, before
+        nonlocal done, last, last_cpu, last_server, before
         prev, done = done, done + m
+        # a batch that crosses a thousand counts in the thousand it ends in (batch sizes that do
+        # not divide 1,000 make the per-1,000 figures uneven; 50, 200, 500 and 1,000 divide it)
         if done // 1000 > prev // 1000:
-            now, now_cpu = time.perf_counter(), time.process_time()
+            now, now_cpu, now_server = time.perf_counter(), time.process_time(), _server_cpu(server_pid)
             rates.append(round(1000 / (now - last), 1))
             cpu.append(round(now_cpu - last_cpu, 2))
+            server.append(round(now_server - last_server, 2))
             phases.append({k: round(spent[k] - before[k], 2) for k in spent})
             print(f"{done // 1000 * 1000:6d} {rates[-1]:7.1f} articles/s  cpu {cpu[-1]:5.2f} s  "
+                  + (f"server {server[-1]:5.2f} s  " if server_pid else "")
                   + "  ".join(f"{k} {v:.2f}" for k, v in phases[-1].items()), flush=True)
-            last, last_cpu, before = now, now_cpu, dict(spent)
+            last, last_cpu, last_server, before = now, now_cpu, now_server, dict(spent)
 
-    store.ingest(itertools.islice(results(), n), batch_size=50, progress=progress)
+    store.ingest(itertools.islice(results(), n), batch_size=batch_size, progress=progress)
     store.close()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"corpus": corpus, "rates": rates, "cpu_s": cpu, "phases": phases, "peak_rss_mib": round(peak)}))
+    print(json.dumps({"corpus": corpus, "batch_size": batch_size, "rates": rates, "cpu_s": cpu,
+                      "server_cpu_s": server if server_pid else None, "phases": phases, "peak_rss_mib": round(peak)}))
 
 
 if __name__ == "__main__":
