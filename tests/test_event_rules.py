@@ -192,8 +192,10 @@ RULES = [
      ("REQUEST", ["SVK"], ["SVK"])),
     # kin demonyms: "Bosnian Croats" are Bosnian
     ("Bosnian Croats demanded a new constitution from the Bosnian government.", ("REQUEST", ["BIH"], ["BIH"])),
-    # police firing on demonstrators is repression, not war
-    ("Kenyan police opened fire on demonstrators in Nairobi on Thursday.", ("COERCE", ["KEN"], ["KEN"])),
+    # police beating demonstrators back is repression; shooting at them is an armed attack by anyone
+    ("Kenyan police opened fire on demonstrators in Nairobi on Thursday.", ("ASSAULT", ["KEN"], ["KEN"])),
+    ("Riot police in Lima beat up Peruvian students outside the congress.", ("COERCE", ["PER"], ["PER"])),
+    ("Turkish police opened fire to disperse Kurdish protesters, killing one.", ("ASSAULT", ["TUR"], ["TUR"])),
     # governments that say another state attacked them accuse it
     ("Armenia said Azerbaijani troops attacked its border posts on Tuesday.", ("ACCUSE", ["ARM"], ["AZE"])),
     # negated future cooperation is a refusal

@@ -18,7 +18,7 @@ from .records import Frame, SentenceContext
 from .subjects import subject_of
 from .syntax import is_future, object_lemmas, purpose_is_exercise, quantity_head
 from .typefacts import FUTURE_CAMEO
-from .words import (ARMED_ACTS, CLAIM_VERBS, CONCESSION_OBJECTS, CONTINUE_VERBS, DECISION_VERBS, ECONOMIC_RESTRICTIONS, EXERCISES,
+from .words import (ARMED_ACTS, CROWD_CONTROL, CLAIM_VERBS, CONCESSION_OBJECTS, CONTINUE_VERBS, DECISION_VERBS, ECONOMIC_RESTRICTIONS, EXERCISES,
                     HOSTILE_INTENT, HOSTILE_XCOMP, HYPOTHETICAL, RECEIVED, RECEIVE_VERBS)
 
 Predicate = Callable[[Frame, SentenceContext], "dict | None"]
@@ -263,9 +263,14 @@ def government_protest(f: Frame, ctx: SentenceContext) -> dict | None:
 # -- placing (once countries are settled) -----------------------------------------------------
 @rule
 def police_repression(f: Frame, ctx: SentenceContext) -> dict | None:
-    """Police firing on demonstrators, troops clashing with their own country's rioters: repression."""
+    """Police beating demonstrators back, troops clashing with their own country's rioters: repression
+    (COERCE). Shooting, shelling or killing stays an armed attack whoever does it (CAMEO2PLOVER maps
+    even 175, violent repression, to ASSAULT; 'opened fire to disperse the crowd' is one)."""
     source, target = f.source, f.target
     if not source:
+        return None
+    means = object_lemmas(f.anchor)
+    if (lemma(f.trigger) in ARMED_ACTS or means & ARMED_ACTS) and not means & CROWD_CONTROL:
         return None
     police = all(a.sector == "COP" for a in source) and (not target or all(
         (a.sector in ("CVL", "OPP", None) and a.kind == "group" and (not a.country or same_countries([a], source)))

@@ -205,13 +205,14 @@ def objects_and_prepositions(s: Search) -> None:
 
 def protest_purpose(s: Search) -> None:
     """A protest's purpose names whom it is aimed at: "marched ... to demand that the government
-    withdraw its invitation to President X", "to show their disapproval of the United States' policies"."""
-    if s.typ != T.PROTEST:
+    withdraw its invitation to President X", "to show their disapproval of the United States' policies";
+    force used to do something to someone is used on them: "opened fire to disperse the protesters"."""
+    if s.typ not in (T.PROTEST, T.ASSAULT, T.COERCE):
         return
     for h in s.heads:
         for c in h.children:
             if c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
-                for x in c.subtree:
+                for x in c.subtree if s.typ == T.PROTEST else (o for o in c.children if o.dep_ == "dobj"):
                     if x.dep_ not in ("compound", "amod") and x.tag_ != "PRP$":
                         s.take(x)
 
