@@ -185,6 +185,9 @@ RULES = [
     ("Moldova received weapons from Romania on Monday.", ("AID", ["ROU"], ["MDA"])),
     # a protest at home addresses its own government
     ("Hundreds of students demonstrated in Santiago on Tuesday.", ("PROTEST", ["CHL"], ["CHL"])),
+    # going on strike is a strike; who came for a rally to protest protests
+    ("Dock workers in Antwerp went on strike over the new Belgian labour law.", ("PROTEST", ["BEL"], ["BEL"])),
+    ("Farmers from across Poland came to Warsaw for a march to protest the grain imports.", ("PROTEST", ["POL"], ["POL"])),
     # a protest abroad is aimed at the host
     ("Ukrainian activists staged a protest in Moscow on Tuesday.", ("PROTEST", ["UKR"], ["RUS"])),
     # ethnic groups belong to where they live, not to their kin state
