@@ -33,6 +33,9 @@ RULES = [
     ("Kenya sent weapons to help defend Somalia against the insurgents.", ("AID", ["KEN"], ["SOM"])),
     # what is rejected "from" someone is theirs: an offer, aid, pressure
     ("Kenya rejected the plan despite pressure from Uganda.", ("REJECT", ["KEN"], ["UGA"])),
+    # whoever pressed for what is refused is refused, a domestic side too
+    ("The Peruvian president declined to resign despite mounting pressure from the Peruvian congress.",
+     ("REJECT", ["PER"], ["PER"])),
     # sanctions "imposed on" a country, by the participle's own preposition; Western ones are US and EU
     ("Trade slumped after Western sanctions imposed on Minsk.", ("SANCTION", ["IGO:EU", "USA"], ["BLR"])),
     # a measure named as what a response answers is a fact named in passing
