@@ -155,6 +155,11 @@ RULES = [
     ("The summit opened amid Canadian sanctions on Belarusian potash.", ("SANCTION", ["CAN"], ["BLR"])),
     ("Ties soured after the expulsion of three Kenyan envoys by Uganda.", ("SANCTION", ["UGA"], ["KEN"])),
     ("Trade fell after the seizure of a Danish freighter by Eritrea.", ("COERCE", ["ERI"], ["DNK"])),
+    # an arrest or an inquiry with no agent named is the act of the state where it is done
+    ("Two Japanese businessmen were detained in China last week.", ("COERCE", ["CHN"], ["JPN"])),
+    ("A Canadian citizen has been put under investigation in France for his part in the riots.",
+     ("ACCUSE", ["FRA"], ["CAN"])),
+    ("The former Georgian president was placed under house arrest in Tbilisi.", ("COERCE", ["GEO"], ["GEO"])),
     # a fronted participle with its own agent is passive: the agent acts on the main clause's subject
     ("Urged by Nairobi, Uganda agreed to reopen the border on Monday.", ("REQUEST", ["KEN"], ["UGA"])),
     ("Invited by Ghana, the Togolese president visited Accra on Monday.", ("AGREE", ["GHA"], ["TGO"])),

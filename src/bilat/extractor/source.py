@@ -221,6 +221,14 @@ def attack_by_country(f: Frame, idx: ActorIndex, memory: DocumentMemory, target:
     return source
 
 
+def authorities_of_place(f: Frame, idx: ActorIndex, memory: DocumentMemory, target: list[Actor]) -> list[Actor]:
+    """'A US national was arrested in Italy', 'was put under investigation in France': with no agent
+    named, an arrest, a detention or an inquiry is the act of the state where it is done."""
+    legal = f.type == T.COERCE or (f.type == T.ACCUSE and f.cameo in ("090", "115"))
+    loc = location_of(f.anchor, idx.place_at) if legal else None
+    return [Actor(kind="state", country=loc.country)] if loc is not None and loc.country else []
+
+
 def speaker_of_clause(f: Frame, idx: ActorIndex, memory: DocumentMemory, target: list[Actor]) -> list[Actor]:
     """'X was urged to ..., Y said': the speaker (never for violence, whose agent is unknown)."""
     return list(f.speaker) if f.speaker and f.type not in MATERIAL else []
@@ -240,7 +248,7 @@ def last_government(f: Frame, idx: ActorIndex, memory: DocumentMemory, target: l
     return [last] if last is not None else []
 
 
-PASSIVE_SOURCES = (by_agent, owner_of_the_act, summoner, attack_by_country, speaker_of_clause, same_type_before, last_government)
+PASSIVE_SOURCES = (by_agent, owner_of_the_act, summoner, attack_by_country, authorities_of_place, speaker_of_clause, same_type_before, last_government)
 
 
 def at_target(f: Frame, idx: ActorIndex, target: list[Actor]) -> list[Actor]:
