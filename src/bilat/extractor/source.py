@@ -20,7 +20,7 @@ from .records import Frame, SentenceContext
 from .subjects import subject_of
 from .syntax import co_actors, existential_participle
 from .typefacts import MATERIAL_CONFLICT
-from .words import AGENTIVE_EVENTS, GATHERING_NOUNS, PROTEST_NOUNS, VISIT_NOUNS, WEAPONS
+from .words import AGENTIVE_EVENTS, GATHERING_NOUNS, LEGAL_INQUIRIES, PROTEST_NOUNS, VISIT_NOUNS, WEAPONS
 
 PHASE = "source"
 #: hostile acts whose unnamed agent is unknown, never guessed from the speaker or the story
@@ -224,7 +224,7 @@ def attack_by_country(f: Frame, idx: ActorIndex, memory: DocumentMemory, target:
 def authorities_of_place(f: Frame, idx: ActorIndex, memory: DocumentMemory, target: list[Actor]) -> list[Actor]:
     """'A US national was arrested in Italy', 'was put under investigation in France': with no agent
     named, an arrest, a detention or an inquiry is the act of the state where it is done."""
-    legal = f.type == T.COERCE or (f.type == T.ACCUSE and f.cameo in ("090", "115"))
+    legal = f.type == T.COERCE or (f.type == T.ACCUSE and lemma(f.trigger) in LEGAL_INQUIRIES)
     loc = location_of(f.anchor, idx.place_at) if legal else None
     return [Actor(kind="state", country=loc.country)] if loc is not None and loc.country else []
 
