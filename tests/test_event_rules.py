@@ -155,6 +155,9 @@ RULES = [
     ("The summit opened amid Canadian sanctions on Belarusian potash.", ("SANCTION", ["CAN"], ["BLR"])),
     ("Ties soured after the expulsion of three Kenyan envoys by Uganda.", ("SANCTION", ["UGA"], ["KEN"])),
     ("Trade fell after the seizure of a Danish freighter by Eritrea.", ("COERCE", ["ERI"], ["DNK"])),
+    # a passive's agent that the parser hung on the gerund of what is alleged
+    ("The former Peruvian president has been accused of taking bribes by prosecutors in Lima.",
+     ("ACCUSE", ["PER"], ["PER"])),
     # an arrest or an inquiry with no agent named is the act of the state where it is done
     ("Two Japanese businessmen were detained in China last week.", ("COERCE", ["CHN"], ["JPN"])),
     ("A Canadian citizen has been put under investigation in France for his part in the riots.",

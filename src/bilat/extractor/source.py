@@ -167,7 +167,12 @@ def by_agent(f: Frame, idx: ActorIndex, memory: DocumentMemory, target: list[Act
     believed to be fired by rebels": whoever used the weapon."""
     verb, speaker, source = f.anchor, f.speaker, []
     shared = [v for v in ([verb.head] if verb.dep_ == "conj" else []) + list(verb.conjuncts) if v.tag_ == "VBN"]
-    for c in [c for v in [verb] + shared for c in v.children if c.dep_ == "agent"][:1]:
+    agents = [c for v in [verb] + shared for c in v.children if c.dep_ == "agent"]
+    # "accused of taking bribes by prosecutors": an active gerund takes no agent, so the parser
+    # hung the passive's own on it
+    agents += [c for p in verb.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pcomp" and g.tag_ == "VBG"
+               for c in g.children if c.dep_ == "prep" and c.lower_ == "by"]
+    for c in agents[:1]:
         for o in c.children:
             if o.dep_ == "pobj":
                 source = idx.actors_for(o, speaker=speaker)
