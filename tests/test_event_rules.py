@@ -58,6 +58,9 @@ RULES = [
     ("China held naval drills around Taiwan on Monday.", ("MOBILIZE", ["CHN"], ["TWN"])),
     # a protest against acts "by" someone is aimed at them
     ("Protests against the killings by Ugandan troops erupted in Kenya on Sunday.", ("PROTEST", ["KEN"], ["UGA"])),
+    # the object of 'to' that the parser made the subject of the participle after it
+    ("Ecuador granted political asylum to two Colombian journalists hiding in its embassy.",
+     ("AID", ["ECU"], ["COL"])),
     # aid to people the phrase places in a country is for that country
     ("Kenya will provide food aid to refugees fleeing the fighting in Somalia.", ("AGREE", ["KEN"], ["SOM"])),
     # an announced act keeps its place as its target (the venue rule is for meetings)

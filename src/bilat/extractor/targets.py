@@ -197,11 +197,19 @@ def objects_and_prepositions(s: Search) -> None:
                             s.take_foreign(owner)
                     s.take_place_of(c)
             elif c.dep_ in ("prep", "agent") and c.lower_ in preps:
-                for o in c.children:
-                    if o.dep_ == "pobj":
-                        s.take_prep_object(o)
+                for o in [o for o in c.children if o.dep_ == "pobj"] or stranded_object(c):
+                    s.take_prep_object(o)
         if s.found and typ != T.PROTEST:
             return
+
+
+def stranded_object(prep: Token) -> list[Token]:
+    """'granted asylum to five officers holed up in the embassy': the parser made the object the
+    subject of the participle after it and left the preposition empty; the noun right after it is its object."""
+    nxt = prep.nbor(1) if prep.i + 1 < len(prep.doc) else None
+    head = nxt if nxt is None or nxt.dep_ in ("nsubj", "nsubjpass") else nxt.head
+    return [head] if head is not None and head.dep_ in ("nsubj", "nsubjpass") and head.left_edge.i == prep.i + 1 \
+        and head.head.i > head.i else []
 
 
 def protest_purpose(s: Search) -> None:
