@@ -267,6 +267,8 @@ def actor_in_clause(s: Search) -> None:
             if _not_an_actor(x, typ, idx):
                 continue
             s.take_foreign(x)
+            if not s.found and typ in (T.THREATEN, T.AID):
+                s.take_place_of(x)  # "landed in Port Sudan": aid for the city's country
             if s.found:
                 return
 
