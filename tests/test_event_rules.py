@@ -28,6 +28,12 @@ RULES = [
     ("Ghana withdrew its ambassador from Lome for consultations.", ("SANCTION", ["GHA"], ["TGO"])),
     ("Kenya and Uganda exchanged 40 prisoners on Friday.", ("RETREAT", ["KEN", "UGA"], [])),
     ("Uganda returned the bodies of 12 Kenyan soldiers on Monday.", ("RETREAT", ["UGA"], ["KEN"])),
+    # a crossing opened to someone, or to let things through to them, allows them access; an embassy
+    # reopened restores ties; troops that pull back retreat
+    ("Azerbaijan reopened the Lachin corridor to Armenian traffic on Monday.", ("RETREAT", ["AZE"], ["ARM"])),
+    ("Turkey opened the border bridge to allow the delivery of food to Syria.", ("RETREAT", ["TUR"], ["SYR"])),
+    ("Britain reopened its embassy in Tehran on Sunday.", ("SUPPORT", ["GBR"], ["IRN"])),
+    ("Israeli troops pulled back from the Lebanese village of Khiam on Sunday.", ("RETREAT", ["ISR"], ["LBN"])),
     ("Bulgaria lifted its veto on North Macedonia's accession talks.", ("CONCEDE", ["BGR"], ["MKD"])),
     # aid whose purpose clause helps someone do something to a country is for that country
     ("Kenya sent weapons to help defend Somalia against the insurgents.", ("AID", ["KEN"], ["SOM"])),
