@@ -185,6 +185,8 @@ RULES = [
     # revoking or scrapping an agreement with a state cuts relations with it; revoking a ban concedes,
     # to the state the ban was on
     ("Kenya revoked the ban on Ugandan eggs on Monday.", ("CONCEDE", ["KEN"], ["UGA"])),
+    # a restriction eased at home is a concession to the country's people, not a government talking to itself
+    ("Sudan's president shortened the nightly curfew in Khartoum by two hours.", ("CONCEDE", ["SDN"], ["SDN"])),
     ("Burkina Faso revoked its military accord with France on Monday.", ("SANCTION", ["BFA"], ["FRA"])),
     # concern over what unfolds in a country is aimed at that country
     ("Kenya expressed concern over the situation in Burundi on Monday.", ("ACCUSE", ["KEN"], ["BDI"])),
