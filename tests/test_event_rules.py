@@ -97,6 +97,9 @@ RULES = [
     ("The World Bank approved a $500 million bailout for Ghana.", ("AID", ["IGO:WB"], ["GHA"])),
     # a note or letter of protest handed over is a diplomatic protest
     ("The Kenyan foreign ministry handed a note of protest to the Ugandan ambassador.", ("ACCUSE", ["KEN"], ["UGA"])),
+    # the speaker the parser hung under a participle it made the subject ("X operating in Y said")
+    ("The Red Cross operating in Yemen said Saudi forces must ensure the safety of aid workers.",
+     ("REQUEST", ["IGO:ICRC"], ["SAU"])),
     # calling on a person with nothing asked is a courtesy call; with a 'to' clause, a request
     ("Ghana's foreign minister called on the Togolese president in Lome on Monday.", ("CONSULT", ["GHA"], ["TGO"])),
     ("Ghana's foreign minister called on his Togolese counterpart to reopen the border.",

@@ -48,6 +48,10 @@ def clause_subject(tok: Token, verb: Token, idx: ActorIndex, speaker) -> Found |
     s = quantity_head(subj[0])
     if s.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
         s = tok.head
+    if s.tag_ == "VBG" and s.dep_ == "nsubj":
+        # "The Red Cross operating in Iraq said": the parser made the participle the subject and
+        # hung the noun it describes under it as its own subject
+        s = next((c for c in s.children if c.dep_ == "nsubj"), s)
     actors = idx.actors_for(s, speaker=speaker, allow_unknown=True)
     for other in subj[1:]:
         # "Abe, Xi pledged ...": a headline's comma list the parser read as two subjects; named
