@@ -97,6 +97,8 @@ RULES = [
     ("The World Bank approved a $500 million bailout for Ghana.", ("AID", ["IGO:WB"], ["GHA"])),
     # a note or letter of protest handed over is a diplomatic protest
     ("The Kenyan foreign ministry handed a note of protest to the Ugandan ambassador.", ("ACCUSE", ["KEN"], ["UGA"])),
+    # rebels saying their own government must act demand it of the government
+    ("Rwandan rebels said President Kagame must accept the constitutional changes.", ("REQUEST", ["RWA"], ["RWA"])),
     # the speaker the parser hung under a participle it made the subject ("X operating in Y said")
     ("The Red Cross operating in Yemen said Saudi forces must ensure the safety of aid workers.",
      ("REQUEST", ["IGO:ICRC"], ["SAU"])),
@@ -423,6 +425,8 @@ NOT_EVENTS = [
     "The Kenyan minister told reporters that Uganda had reopened the border.",
     # a measure that could be taken, with no condition held out, is no threat
     "Kenya could close its border with Uganda, analysts said.",
+    # what is to happen 'until' or 'before' something has not happened yet
+    "Colombian rebels will keep their weapons until the government releases all prisoners.",
 ]
 
 
@@ -447,10 +451,12 @@ NOT_EVENTS = [
     (NOT_EVENTS[17], "AGREE"),
     (NOT_EVENTS[18], "REQUEST"),
     (NOT_EVENTS[19], "THREATEN"),
+    (NOT_EVENTS[20], "RETREAT"),
 ], ids=["allegation", "protest-demand", "wish", "place-description", "faced-prospect", "inferred-host",
         "demanded-content", "officials-not-placed", "offered-talks",
         "aimless-outbreak", "reporters-question", "reporters-when-asked", "measure-in-prospect",
-        "planned-visit", "arriving-delegation", "aid-in-prospect", "mobilised-lobbyists", "sought-not-promised", "told-reporters", "measure-without-condition"])
+        "planned-visit", "arriving-delegation", "aid-in-prospect", "mobilised-lobbyists", "sought-not-promised", "told-reporters", "measure-without-condition",
+        "until-not-yet"])
 def test_not_an_event(dyads, text, absent):
     assert absent not in [d[0] for d in dyads(text)]
 

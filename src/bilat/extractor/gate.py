@@ -27,13 +27,13 @@ def run(f: Frame, ctx: SentenceContext) -> Frame:
     # (a restriction eased at home is eased for the country's people: "shortened the curfew in Khartoum")
     eased_at_home = f.type == T.CONCEDE and all(a.kind == "state" for a in f.target)
     if f.type in VERBAL and f.target and countries(f.source) == countries(f.target) and not eased_at_home \
-            and all(_official(a) for a in f.source + f.target):
+            and all(official(a) for a in f.source + f.target):
         # one government speaking to itself ("Bassil asked Ambassador Salam to file the complaint") is
         # administration, not an interaction; citizens' demands on their own government stay
         return f.drop(PHASE, "same_government")
     return f
 
 
-def _official(a) -> bool:
+def official(a) -> bool:
     """The state itself or one of its officials or bodies (not its people, rebels or opposition)."""
     return a.kind == "state" or (a.sector in ("GOV", "MIL") and a.kind in ("person", "organization"))

@@ -66,6 +66,8 @@ def modality(t: Token, idx: ActorIndex) -> str:
                 return "negated"
             if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
                 return "hypothetical"
+            if c.dep_ == "mark" and c.lower_ in ("before", "until", "till") and x.tag_ in ("VB", "VBP", "VBZ"):
+                return "hypothetical"  # "must agree to changes before they demobilize": not done yet
     verb = chain[-1]
     auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a in HYPOTHETICAL for a in auxes):
