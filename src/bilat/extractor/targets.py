@@ -21,7 +21,7 @@ from .recipients import aid_recipient, opened_to, promised_to, rest_of_a_list
 from .refusals import pressed_by
 from .records import Frame, SentenceContext
 from .speech import state_voice
-from .syntax import own_clause, quantity_head
+from .syntax import own_clause, quantity_head, stranded_object
 from .typefacts import HOSTILE, PLACE_TARGET_TYPES, TARGET_PREPS
 from .words import AGENT_HEADS, AGENTIVE_EVENTS, DRAWING_VERBS, FRONTIER_NOUNS, LOCATIVE, MEETING_VERBS, MUTUAL_FIGHTS, PLACE_HEADS
 
@@ -201,15 +201,6 @@ def objects_and_prepositions(s: Search) -> None:
                     s.take_prep_object(o)
         if s.found and typ != T.PROTEST:
             return
-
-
-def stranded_object(prep: Token) -> list[Token]:
-    """'granted asylum to five officers holed up in the embassy': the parser made the object the
-    subject of the participle after it and left the preposition empty; the noun right after it is its object."""
-    nxt = prep.nbor(1) if prep.i + 1 < len(prep.doc) else None
-    head = nxt if nxt is None or nxt.dep_ in ("nsubj", "nsubjpass") else nxt.head
-    return [head] if head is not None and head.dep_ in ("nsubj", "nsubjpass") and head.left_edge.i == prep.i + 1 \
-        and head.head.i > head.i else []
 
 
 def protest_purpose(s: Search) -> None:
