@@ -81,6 +81,9 @@ RULES = [
     ("Kenya would not allow Uganda to use the port of Mombasa, the minister said.", ("REJECT", ["KEN"], ["UGA"])),
     # aid that arrives or lands: the carrier's or the cargo's giver, to the place it reaches
     ("A Kenyan plane carrying humanitarian aid landed in Mogadishu on Sunday.", ("AID", ["KEN"], ["SOM"])),
+    # aid suspended in a place is withdrawn from it
+    ("The Norwegian government suspended aid deliveries in Kabul after the attack on its convoy.",
+     ("SANCTION", ["NOR"], ["AFG"])),
     # a city only the field's gazetteer knows gives its country
     ("A Qatari plane carrying medical aid landed in Nijmegen on Monday.", ("AID", ["QAT"], ["NLD"])),
     ("The shipment of medicines, donated by Ghana, arrived in Lome on Tuesday.", ("AID", ["GHA"], ["TGO"])),

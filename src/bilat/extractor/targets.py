@@ -23,7 +23,8 @@ from .records import Frame, SentenceContext
 from .speech import state_voice
 from .syntax import own_clause, quantity_head, stranded_object
 from .typefacts import HOSTILE, PLACE_TARGET_TYPES, TARGET_PREPS
-from .words import AGENT_HEADS, AGENTIVE_EVENTS, DRAWING_VERBS, FRONTIER_NOUNS, LOCATIVE, MEETING_VERBS, MUTUAL_FIGHTS, PLACE_HEADS
+from .words import (AGENT_HEADS, AGENTIVE_EVENTS, AID_GOODS, DRAWING_VERBS, FRONTIER_NOUNS, LOCATIVE, MEETING_VERBS,
+                    MUTUAL_FIGHTS, PLACE_HEADS)
 
 PHASE = "target"
 
@@ -240,8 +241,12 @@ def relative_clause_head(s: Search) -> None:
 
 
 def actor_in_clause(s: Search) -> None:
-    """The first actor elsewhere in the trigger's own clause that is not a topic or a place."""
+    """The first actor elsewhere in the trigger's own clause that is not a topic or a place (aid
+    suspended 'in Baghdad' is withdrawn from it, as aid given in a place is given to it)."""
     idx, typ = s.idx, s.typ
+    if typ == T.SANCTION and any(x.lemma_.lower() in AID_GOODS for h in s.heads for c in h.children
+                                 if c.dep_ == "dobj" for x in c.subtree):
+        typ = T.AID
     for h in s.heads:
         for x in own_clause(h, s.exclude):
             if x.i == s.t.i:
