@@ -64,6 +64,11 @@ RULES = [
     ("China held naval drills around Taiwan on Monday.", ("MOBILIZE", ["CHN"], ["TWN"])),
     # a protest against acts "by" someone is aimed at them
     ("Protests against the killings by Ugandan troops erupted in Kenya on Sunday.", ("PROTEST", ["KEN"], ["UGA"])),
+    # a ceasefire violated or breached is force used (CAMEO 196); 'ceasefire violations' committed are
+    # attacks, 'human rights violations' are not
+    ("Israeli forces violated the truce in southern Lebanon on Monday.", ("ASSAULT", ["ISR"], ["LBN"])),
+    ("Ethiopian troops committed repeated ceasefire violations against Eritrean positions.",
+     ("ASSAULT", ["ETH"], ["ERI"])),
     # the object of 'to' that the parser made the subject of the participle after it
     ("Ecuador granted political asylum to two Colombian journalists hiding in its embassy.",
      ("AID", ["ECU"], ["COL"])),
