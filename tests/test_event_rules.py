@@ -64,6 +64,8 @@ RULES = [
     ("China held naval drills around Taiwan on Monday.", ("MOBILIZE", ["CHN"], ["TWN"])),
     # a protest against acts "by" someone is aimed at them
     ("Protests against the killings by Ugandan troops erupted in Kenya on Sunday.", ("PROTEST", ["KEN"], ["UGA"])),
+    # bombs exploded, detonated or set off are attacks (CAMEO 183) where they go off
+    ("Chechen rebels exploded two bombs in the Russian city of Volgograd on Sunday.", ("ASSAULT", ["RUS"], ["RUS"])),
     # a ceasefire violated or breached is force used (CAMEO 196); 'ceasefire violations' committed are
     # attacks, 'human rights violations' are not
     ("Israeli forces violated the truce in southern Lebanon on Monday.", ("ASSAULT", ["ISR"], ["LBN"])),
