@@ -437,6 +437,8 @@ NOT_EVENTS = [
     "Kenya could close its border with Uganda, analysts said.",
     # what is to happen 'until' or 'before' something has not happened yet
     "Colombian rebels will keep their weapons until the government releases all prisoners.",
+    # a voice in the crowd, with no name and no country, is not a political actor
+    "\"Japan must apologise for this,\" said a woman in the crowd outside the embassy in Beijing.",
 ]
 
 
@@ -462,11 +464,12 @@ NOT_EVENTS = [
     (NOT_EVENTS[18], "REQUEST"),
     (NOT_EVENTS[19], "THREATEN"),
     (NOT_EVENTS[20], "RETREAT"),
+    (NOT_EVENTS[21], "REQUEST"),
 ], ids=["allegation", "protest-demand", "wish", "place-description", "faced-prospect", "inferred-host",
         "demanded-content", "officials-not-placed", "offered-talks",
         "aimless-outbreak", "reporters-question", "reporters-when-asked", "measure-in-prospect",
         "planned-visit", "arriving-delegation", "aid-in-prospect", "mobilised-lobbyists", "sought-not-promised", "told-reporters", "measure-without-condition",
-        "until-not-yet"])
+        "until-not-yet", "voice-in-the-crowd"])
 def test_not_an_event(dyads, text, absent):
     assert absent not in [d[0] for d in dyads(text)]
 

@@ -24,6 +24,8 @@ def run(f: Frame, ctx: SentenceContext) -> Frame:
         return f.drop(PHASE, "needs_target")
     if f.type in (T.CONSULT, T.COOPERATE) and not f.target and not multi:
         return f.drop(PHASE, "no_counterpart")
+    if f.type in VERBAL and f.source and not political(f.source):
+        return f.drop(PHASE, "no_political_actor")
     # (a restriction eased at home is eased for the country's people: "shortened the curfew in Khartoum")
     eased_at_home = f.type == T.CONCEDE and all(a.kind == "state" for a in f.target)
     if f.type in VERBAL and f.target and countries(f.source) == countries(f.target) and not eased_at_home \
@@ -32,6 +34,12 @@ def run(f: Frame, ctx: SentenceContext) -> Frame:
         # administration, not an interaction; citizens' demands on their own government stay
         return f.drop(PHASE, "same_government")
     return f
+
+
+def political(actors) -> bool:
+    """Is any of them a political actor? "'The government should respond,' said a man": a voice in the
+    crowd with no name and no country is not."""
+    return any(a.country is not None or a.name is not None or a.kind not in ("person", "group") for a in actors)
 
 
 def official(a) -> bool:
