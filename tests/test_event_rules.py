@@ -109,6 +109,9 @@ RULES = [
     ("The Kenyan foreign ministry handed a note of protest to the Ugandan ambassador.", ("ACCUSE", ["KEN"], ["UGA"])),
     # rebels saying their own government must act demand it of the government
     ("Rwandan rebels said President Kagame must accept the constitutional changes.", ("REQUEST", ["RWA"], ["RWA"])),
+    # what is discussed is no party to the talks
+    ("The Kenyan and Ethiopian foreign ministers discussed the Somali peace process in Nairobi.",
+     ("CONSULT", ["ETH", "KEN"], [])),
     # the speaker the parser hung under a participle it made the subject ("X operating in Y said")
     ("The Red Cross operating in Yemen said Saudi forces must ensure the safety of aid workers.",
      ("REQUEST", ["IGO:ICRC"], ["SAU"])),

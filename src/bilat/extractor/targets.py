@@ -24,7 +24,7 @@ from .speech import state_voice
 from .syntax import own_clause, quantity_head, stranded_object
 from .typefacts import HOSTILE, PLACE_TARGET_TYPES, TARGET_PREPS
 from .words import (AGENT_HEADS, AGENTIVE_EVENTS, AID_GOODS, DRAWING_VERBS, FRONTIER_NOUNS, LOCATIVE, MEETING_VERBS,
-                    MUTUAL_FIGHTS, PLACE_HEADS)
+                    MUTUAL_FIGHTS, PLACE_HEADS, TOPIC_VERBS)
 
 PHASE = "target"
 
@@ -189,6 +189,8 @@ def objects_and_prepositions(s: Search) -> None:
                     for o in c.children:
                         if o.dep_ == "pobj":
                             s.take(o)
+                elif typ == T.CONSULT and lemma(h) in TOPIC_VERBS:
+                    s.take(c)  # "discussed the Afghan peace process": what is discussed, not with whom
                 else:
                     s.take(c)
                     if not s.found:
