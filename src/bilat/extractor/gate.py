@@ -14,6 +14,9 @@ VERBAL = frozenset({T.AGREE, T.SUPPORT, T.CONSULT, T.REQUEST, T.ACCUSE, T.REJECT
 def run(f: Frame, ctx: SentenceContext) -> Frame:
     if f.modality == "obligation":
         return f.drop(PHASE, "obligation_not_a_demand")  # "Japan should ..." said by Japan, or by no one
+    if f.modality == "future" and f.type in (T.ACCUSE, T.REQUEST):
+        # "the UN chief will then submit the complaint": a complaint or demand still to be made is a plan
+        return f.drop(PHASE, "not_yet_made")
     multi = len({a.country for a in f.source}) > 1
     t = f.trigger
     # a joint act stands without a target ("China and Russia agreed"), and so does a promise to act
