@@ -64,6 +64,9 @@ RULES = [
     ("China held naval drills around Taiwan on Monday.", ("MOBILIZE", ["CHN"], ["TWN"])),
     # a protest against acts "by" someone is aimed at them
     ("Protests against the killings by Ugandan troops erupted in Kenya on Sunday.", ("PROTEST", ["KEN"], ["UGA"])),
+    # the attack named as the agent of a participle beside the passive is its agent too
+    ("At least 40 Ethiopians were killed alongside dozens wounded by Eritrean shelling on Sunday.",
+     ("ASSAULT", ["ERI"], ["ETH"])),
     # bombs exploded, detonated or set off are attacks (CAMEO 183) where they go off
     ("Chechen rebels exploded two bombs in the Russian city of Volgograd on Sunday.", ("ASSAULT", ["RUS"], ["RUS"])),
     # a ceasefire violated or breached is force used (CAMEO 196); 'ceasefire violations' committed are
