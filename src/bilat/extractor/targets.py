@@ -17,12 +17,14 @@ from ..model import EventType as T
 from .lexicon import lemma
 from .parties import clause_owners, first_place_within, place_country, possessor
 from .accused import accused_over, doer_of_condemned_act
-from .recipients import aid_recipient, promised_to, rest_of_a_list
+from .recipients import aid_recipient, opened_to, promised_to, rest_of_a_list
+from .refusals import pressed_by
 from .records import Frame, SentenceContext
 from .speech import state_voice
-from .syntax import own_clause, quantity_head
+from .syntax import own_clause, quantity_head, stranded_object
 from .typefacts import HOSTILE, PLACE_TARGET_TYPES, TARGET_PREPS
-from .words import AGENT_HEADS, AGENTIVE_EVENTS, DRAWING_VERBS, FRONTIER_NOUNS, LOCATIVE, MEETING_VERBS, MUTUAL_FIGHTS, PLACE_HEADS
+from .words import (AGENT_HEADS, AGENTIVE_EVENTS, AID_GOODS, DRAWING_VERBS, FRONTIER_NOUNS, LOCATIVE, MEETING_VERBS,
+                    MUTUAL_FIGHTS, PLACE_HEADS, TOPIC_VERBS)
 
 PHASE = "target"
 
@@ -187,6 +189,8 @@ def objects_and_prepositions(s: Search) -> None:
                     for o in c.children:
                         if o.dep_ == "pobj":
                             s.take(o)
+                elif typ == T.CONSULT and lemma(h) in TOPIC_VERBS:
+                    s.take(c)  # "discussed the Afghan peace process": what is discussed, not with whom
                 else:
                     s.take(c)
                     if not s.found:
@@ -196,22 +200,22 @@ def objects_and_prepositions(s: Search) -> None:
                             s.take_foreign(owner)
                     s.take_place_of(c)
             elif c.dep_ in ("prep", "agent") and c.lower_ in preps:
-                for o in c.children:
-                    if o.dep_ == "pobj":
-                        s.take_prep_object(o)
+                for o in [o for o in c.children if o.dep_ == "pobj"] or stranded_object(c):
+                    s.take_prep_object(o)
         if s.found and typ != T.PROTEST:
             return
 
 
 def protest_purpose(s: Search) -> None:
     """A protest's purpose names whom it is aimed at: "marched ... to demand that the government
-    withdraw its invitation to President X", "to show their disapproval of the United States' policies"."""
-    if s.typ != T.PROTEST:
+    withdraw its invitation to President X", "to show their disapproval of the United States' policies";
+    force used to do something to someone is used on them: "opened fire to disperse the protesters"."""
+    if s.typ not in (T.PROTEST, T.ASSAULT, T.COERCE):
         return
     for h in s.heads:
         for c in h.children:
             if c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
-                for x in c.subtree:
+                for x in c.subtree if s.typ == T.PROTEST else (o for o in c.children if o.dep_ == "dobj"):
                     if x.dep_ not in ("compound", "amod") and x.tag_ != "PRP$":
                         s.take(x)
 
@@ -239,8 +243,12 @@ def relative_clause_head(s: Search) -> None:
 
 
 def actor_in_clause(s: Search) -> None:
-    """The first actor elsewhere in the trigger's own clause that is not a topic or a place."""
+    """The first actor elsewhere in the trigger's own clause that is not a topic or a place (aid
+    suspended 'in Baghdad' is withdrawn from it, as aid given in a place is given to it)."""
     idx, typ = s.idx, s.typ
+    if typ == T.SANCTION and any(x.lemma_.lower() in AID_GOODS for h in s.heads for c in h.children
+                                 if c.dep_ == "dobj" for x in c.subtree):
+        typ = T.AID
     for h in s.heads:
         for x in own_clause(h, s.exclude):
             if x.i == s.t.i:
@@ -257,6 +265,8 @@ def actor_in_clause(s: Search) -> None:
             if _not_an_actor(x, typ, idx):
                 continue
             s.take_foreign(x)
+            if not s.found and typ in (T.THREATEN, T.AID):
+                s.take_place_of(x)  # "landed in Port Sudan": aid for the city's country
             if s.found:
                 return
 
@@ -283,5 +293,5 @@ def _not_an_actor(x: Token, typ: T, idx: ActorIndex) -> bool:
 
 
 TARGET_STRATEGIES = (doer_of_condemned_act, accused_over, person_met, objects_and_prepositions, protest_purpose,
-                     aid_recipient, promised_to,
+                     aid_recipient, promised_to, opened_to, pressed_by,
                      complement_subject, relative_clause_head, actor_in_clause)
