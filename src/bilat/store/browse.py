@@ -478,9 +478,10 @@ class Browse:
 
 
 def _pair_alone(plan: dict[str, Any]) -> bool:
-    """A pair's events, of some types or not, with a source actor of some country or not: what
-    pair_facets counts exactly."""
-    return bool(plan["pk"]) and not any(plan[k] for k in ("facets", "lo", "hi", "q", "min_outlets", "story"))
+    """A pair's events, of some types or not, with a source actor of one of its two countries or not:
+    what pair_facets counts exactly."""
+    return bool(plan["pk"]) and not any(plan[k] for k in ("facets", "lo", "hi", "q", "min_outlets", "story")) \
+        and (not plan["source"] or plan["source"] in pair_facets.sides_of(plan["pk"]))
 
 
 def _key_columns(driver):

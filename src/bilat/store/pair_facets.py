@@ -5,8 +5,9 @@ the other pairs the same events link. Counted from the events themselves, that m
 pair's 500 newest events back by id from four tables: ~100 ms of random reads on a store of a
 million events, for counts of a sample. ``pair_facets`` holds them for every event of the pair,
 one row per (pair, source, facet, value), so the page reads one range of its key. ``source`` '*'
-counts each event of the pair once; a country code, the events one of whose source actors is of
-that country, which is what a pair page's direction (``source=``) lists.
+counts each event of the pair once; one of the pair's two countries, the events one of whose source
+actors is of that country, which is what a pair page's direction (``source=``) lists. (A third
+country as source is no direction of the pair: that list's counts are counted from it.)
 
 ``count`` is the one place these counts are made: for each ingest batch (``rollups._count``), for
 ``bilat rebuild-rollups`` and for migration 0009's back-fill (``rebuild``).
@@ -47,10 +48,17 @@ def count(evs: dict[str, dict[str, Any]]) -> Counter:
         values += [("source", c) for c in sources]
         values += [("pair", pk) for pk in ev["pairs"]]
         for pk in ev["pairs"]:
-            for side in (ANY, *sources):
+            # per source only the pair's own two countries (its directions): an event of several
+            # countries a side would otherwise count its values once per pair and source country
+            for side in (ANY, *(c for c in sources if c in sides_of(pk))):
                 for facet, value in values:
                     out[(pk, side, facet, value)] += 1
     return out
+
+
+def sides_of(pk: str) -> tuple[str, ...]:
+    """The two countries of a pair key ('CHN-JPN', 'IGO:EU-PHL'): the sources counted per source."""
+    return tuple(pk.split("-"))
 
 
 def read(conn: Connection, pk: str, source: str | None, top: int) -> dict[str, Any]:
