@@ -168,9 +168,9 @@ def test_an_official_who_speaks_takes_the_lead_country(nlp):
 
 
 def test_an_official_who_is_only_acted_upon_does_not(nlp):
-    # "President Tanaka" is only welcomed: the lead country says nothing about whose president he is
-    text = "The Chilean government on Monday welcomed President Tanaka's statement on Bolivian trade."
-    (actor,) = _actors(nlp, text, "Tanaka")
+    # "President Okonkwo" is only welcomed: the lead country says nothing about whose president he is
+    text = "The Chilean government on Monday welcomed President Okonkwo's statement on Bolivian trade."
+    (actor,) = _actors(nlp, text, "Okonkwo")
     assert actor.country is None
 
 
@@ -249,6 +249,11 @@ def test_a_hyphenated_name_keeps_the_texts_form_over_the_dictionarys(nlp):
 def test_the_people_dictionary_gives_a_country_the_text_does_not(nlp):
     (actor,) = _actors(nlp, "Shavkat Mirziyoyev arrived in Islamabad on Monday.", "Mirziyoyev")
     assert (actor.name, actor.country) == ("Shavkat Mirziyoyev", "UZB")
+
+
+def test_a_post_and_a_surname_of_one_country_in_the_dictionary_take_that_country(nlp):
+    (actor,) = _actors(nlp, "Chancellor Kohl met the French delegation in Bonn.", "Kohl")
+    assert actor.country == "DEU"
 
 
 def test_the_texts_country_wins_over_the_dictionary(nlp):

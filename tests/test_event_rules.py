@@ -28,11 +28,20 @@ RULES = [
     ("Ghana withdrew its ambassador from Lome for consultations.", ("SANCTION", ["GHA"], ["TGO"])),
     ("Kenya and Uganda exchanged 40 prisoners on Friday.", ("RETREAT", ["KEN", "UGA"], [])),
     ("Uganda returned the bodies of 12 Kenyan soldiers on Monday.", ("RETREAT", ["UGA"], ["KEN"])),
+    # a crossing opened to someone, or to let things through to them, allows them access; an embassy
+    # reopened restores ties; troops that pull back retreat
+    ("Azerbaijan reopened the Lachin corridor to Armenian traffic on Monday.", ("RETREAT", ["AZE"], ["ARM"])),
+    ("Turkey opened the border bridge to allow the delivery of food to Syria.", ("RETREAT", ["TUR"], ["SYR"])),
+    ("Britain reopened its embassy in Tehran on Sunday.", ("SUPPORT", ["GBR"], ["IRN"])),
+    ("Israeli troops pulled back from the Lebanese village of Khiam on Sunday.", ("RETREAT", ["ISR"], ["LBN"])),
     ("Bulgaria lifted its veto on North Macedonia's accession talks.", ("CONCEDE", ["BGR"], ["MKD"])),
     # aid whose purpose clause helps someone do something to a country is for that country
     ("Kenya sent weapons to help defend Somalia against the insurgents.", ("AID", ["KEN"], ["SOM"])),
     # what is rejected "from" someone is theirs: an offer, aid, pressure
     ("Kenya rejected the plan despite pressure from Uganda.", ("REJECT", ["KEN"], ["UGA"])),
+    # whoever pressed for what is refused is refused, a domestic side too
+    ("The Peruvian president declined to resign despite mounting pressure from the Peruvian congress.",
+     ("REJECT", ["PER"], ["PER"])),
     # sanctions "imposed on" a country, by the participle's own preposition; Western ones are US and EU
     ("Trade slumped after Western sanctions imposed on Minsk.", ("SANCTION", ["IGO:EU", "USA"], ["BLR"])),
     # a measure named as what a response answers is a fact named in passing
@@ -55,6 +64,9 @@ RULES = [
     ("China held naval drills around Taiwan on Monday.", ("MOBILIZE", ["CHN"], ["TWN"])),
     # a protest against acts "by" someone is aimed at them
     ("Protests against the killings by Ugandan troops erupted in Kenya on Sunday.", ("PROTEST", ["KEN"], ["UGA"])),
+    # the object of 'to' that the parser made the subject of the participle after it
+    ("Ecuador granted political asylum to two Colombian journalists hiding in its embassy.",
+     ("AID", ["ECU"], ["COL"])),
     # aid to people the phrase places in a country is for that country
     ("Kenya will provide food aid to refugees fleeing the fighting in Somalia.", ("AGREE", ["KEN"], ["SOM"])),
     # an announced act keeps its place as its target (the venue rule is for meetings)
@@ -69,6 +81,8 @@ RULES = [
     ("Kenya would not allow Uganda to use the port of Mombasa, the minister said.", ("REJECT", ["KEN"], ["UGA"])),
     # aid that arrives or lands: the carrier's or the cargo's giver, to the place it reaches
     ("A Kenyan plane carrying humanitarian aid landed in Mogadishu on Sunday.", ("AID", ["KEN"], ["SOM"])),
+    # a city only the field's gazetteer knows gives its country
+    ("A Qatari plane carrying medical aid landed in Nijmegen on Monday.", ("AID", ["QAT"], ["NLD"])),
     ("The shipment of medicines, donated by Ghana, arrived in Lome on Tuesday.", ("AID", ["GHA"], ["TGO"])),
     # aid given in a foreign place is for it
     ("Qatar is funding the salaries of civil servants in Gaza.", ("AID", ["QAT"], ["PSE"])),
@@ -83,6 +97,9 @@ RULES = [
     ("The World Bank approved a $500 million bailout for Ghana.", ("AID", ["IGO:WB"], ["GHA"])),
     # a note or letter of protest handed over is a diplomatic protest
     ("The Kenyan foreign ministry handed a note of protest to the Ugandan ambassador.", ("ACCUSE", ["KEN"], ["UGA"])),
+    # the speaker the parser hung under a participle it made the subject ("X operating in Y said")
+    ("The Red Cross operating in Yemen said Saudi forces must ensure the safety of aid workers.",
+     ("REQUEST", ["IGO:ICRC"], ["SAU"])),
     # calling on a person with nothing asked is a courtesy call; with a 'to' clause, a request
     ("Ghana's foreign minister called on the Togolese president in Lome on Monday.", ("CONSULT", ["GHA"], ["TGO"])),
     ("Ghana's foreign minister called on his Togolese counterpart to reopen the border.",
@@ -152,6 +169,14 @@ RULES = [
     ("The summit opened amid Canadian sanctions on Belarusian potash.", ("SANCTION", ["CAN"], ["BLR"])),
     ("Ties soured after the expulsion of three Kenyan envoys by Uganda.", ("SANCTION", ["UGA"], ["KEN"])),
     ("Trade fell after the seizure of a Danish freighter by Eritrea.", ("COERCE", ["ERI"], ["DNK"])),
+    # a passive's agent that the parser hung on the gerund of what is alleged
+    ("The former Peruvian president has been accused of taking bribes by prosecutors in Lima.",
+     ("ACCUSE", ["PER"], ["PER"])),
+    # an arrest or an inquiry with no agent named is the act of the state where it is done
+    ("Two Japanese businessmen were detained in China last week.", ("COERCE", ["CHN"], ["JPN"])),
+    ("A Canadian citizen has been put under investigation in France for his part in the riots.",
+     ("ACCUSE", ["FRA"], ["CAN"])),
+    ("The former Georgian president was placed under house arrest in Tbilisi.", ("COERCE", ["GEO"], ["GEO"])),
     # a fronted participle with its own agent is passive: the agent acts on the main clause's subject
     ("Urged by Nairobi, Uganda agreed to reopen the border on Monday.", ("REQUEST", ["KEN"], ["UGA"])),
     ("Invited by Ghana, the Togolese president visited Accra on Monday.", ("AGREE", ["GHA"], ["TGO"])),
@@ -163,6 +188,8 @@ RULES = [
     # revoking or scrapping an agreement with a state cuts relations with it; revoking a ban concedes,
     # to the state the ban was on
     ("Kenya revoked the ban on Ugandan eggs on Monday.", ("CONCEDE", ["KEN"], ["UGA"])),
+    # a restriction eased at home is a concession to the country's people, not a government talking to itself
+    ("Sudan's president shortened the nightly curfew in Khartoum by two hours.", ("CONCEDE", ["SDN"], ["SDN"])),
     ("Burkina Faso revoked its military accord with France on Monday.", ("SANCTION", ["BFA"], ["FRA"])),
     # concern over what unfolds in a country is aimed at that country
     ("Kenya expressed concern over the situation in Burundi on Monday.", ("ACCUSE", ["KEN"], ["BDI"])),
@@ -185,6 +212,9 @@ RULES = [
     ("Moldova received weapons from Romania on Monday.", ("AID", ["ROU"], ["MDA"])),
     # a protest at home addresses its own government
     ("Hundreds of students demonstrated in Santiago on Tuesday.", ("PROTEST", ["CHL"], ["CHL"])),
+    # going on strike is a strike; who came for a rally to protest protests
+    ("Dock workers in Antwerp went on strike over the new Belgian labour law.", ("PROTEST", ["BEL"], ["BEL"])),
+    ("Farmers from across Poland came to Warsaw for a march to protest the grain imports.", ("PROTEST", ["POL"], ["POL"])),
     # a protest abroad is aimed at the host
     ("Ukrainian activists staged a protest in Moscow on Tuesday.", ("PROTEST", ["UKR"], ["RUS"])),
     # ethnic groups belong to where they live, not to their kin state
@@ -192,8 +222,10 @@ RULES = [
      ("REQUEST", ["SVK"], ["SVK"])),
     # kin demonyms: "Bosnian Croats" are Bosnian
     ("Bosnian Croats demanded a new constitution from the Bosnian government.", ("REQUEST", ["BIH"], ["BIH"])),
-    # police firing on demonstrators is repression, not war
-    ("Kenyan police opened fire on demonstrators in Nairobi on Thursday.", ("COERCE", ["KEN"], ["KEN"])),
+    # police beating demonstrators back is repression; shooting at them is an armed attack by anyone
+    ("Kenyan police opened fire on demonstrators in Nairobi on Thursday.", ("ASSAULT", ["KEN"], ["KEN"])),
+    ("Riot police in Lima beat up Peruvian students outside the congress.", ("COERCE", ["PER"], ["PER"])),
+    ("Turkish police opened fire to disperse Kurdish protesters, killing one.", ("ASSAULT", ["TUR"], ["TUR"])),
     # governments that say another state attacked them accuse it
     ("Armenia said Azerbaijani troops attacked its border posts on Tuesday.", ("ACCUSE", ["ARM"], ["AZE"])),
     # negated future cooperation is a refusal

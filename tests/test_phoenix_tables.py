@@ -11,7 +11,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "src" / "bilat" / "data"
-TABLES = ["phoenix_people.tsv", "phoenix_igos.tsv", "phoenix_groups.tsv", "phoenix_agents.tsv",
+TABLES = ["phoenix_people.tsv", "phoenix_places.tsv", "phoenix_igos.tsv", "phoenix_groups.tsv", "phoenix_agents.tsv",
           "phoenix_verbs.tsv"]
 
 

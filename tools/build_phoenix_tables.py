@@ -12,6 +12,7 @@ test can check that the committed tables are exactly what this script writes. Re
 from __future__ import annotations
 
 import argparse
+import difflib
 import os
 import re
 import sys
@@ -329,6 +330,49 @@ def clean_alias(alias: str) -> str:
 
 
 # ----------------------------------------------------------------------------- tables
+
+#: Phoenix state codes that are not bilat's ISO 3166-1 alpha-3 ones: renamed, or states that no longer
+#: exist (their places are filed under them, not under today's state)
+PLACE_CODES = {"KSV": "KOS", "TMP": "TLS"}
+OBSOLETE_STATES = {"CSK", "DDR", "KNT", "SCG", "SUN", "YUG"}
+#: endings of a people's name ('Albanian', 'Angolans', 'Congolese'), not the state's
+DEMONYM_ENDINGS = ("an", "ans", "ese", "ish", "i", "is")
+
+
+def place_rows(entries: list[Entry], states: set[str]) -> tuple[list[tuple], dict]:
+    """Place names the country dictionary files under one state: the state's own names and their
+    misspellings, cities, provinces, regions, rivers and old names ('CALGARY_' and 'ALBERTA_' under
+    CANADA_, 'AFGANISTAN_'). A form filed under two states, or with brackets or commas, is left out."""
+    found: dict[str, set[str]] = {}
+    kinds: dict[str, str] = {}
+    skipped = 0
+    for e in entries:
+        codes = {s.code for s in e.spans if s.code in states}
+        if len(codes) != 1 or is_person(e) or codes & OBSOLETE_STATES:
+            continue
+        code = codes.pop()
+        code = PLACE_CODES.get(code, code)
+        name = proper_case(e.name).lower()
+        stem = name[:4]
+        for raw in [e.name] + e.aliases:
+            form = proper_case(raw)
+            if any(ch in raw for ch in "(),") or letters(form) < MIN_SINGLE or not form[:1].isalpha() \
+                    or form.split()[0] in ("The", "Of"):  # 'The United States': the article is no part of a name
+                skipped += 1
+                continue
+            found.setdefault(form, set()).add(code)
+            # one word that begins as the state's name does is that name, spelt otherwise ('Afganistan');
+            # anything else is a place in it ('Calgary', 'Alberta')
+            own = " " not in form and (form[:4].lower() == stem or (
+                form[:1].lower() == stem[:1] and difflib.SequenceMatcher(None, form.lower(), name).ratio() >= 0.8))
+            # a people's ending on a word longer than the name, or far from it ('Albanian', 'Afghan'),
+            # not a name spelt otherwise that ends so ('Afganistan')
+            people = form.endswith(DEMONYM_ENDINGS) and not form.endswith(("stan", "jan", "zhan", "chan")) and (
+                len(form) > len(name) or difflib.SequenceMatcher(None, form.lower(), name).ratio() < 0.8)
+            kinds[form] = "place" if not own else "demonym" if people else "name"
+    rows = sorted((form, codes.pop(), kinds[form]) for form, codes in found.items() if len(codes) == 1)
+    return rows, {"two_states": sum(len(c) > 1 for c in found.values()), "skipped": skipped}
+
 
 def people_rows(entries: list[Entry], states: set[str]) -> tuple[list[tuple], dict]:
     rows: set[tuple] = set()
@@ -704,6 +748,22 @@ def build(shared: Path, out: Path) -> dict[str, dict]:
         "#   (Modi, Rouhani, Tsipras) are later. phoenix_code: the Phoenix actor code."
     ), ["name", "country", "sector", "role", "start", "end", "alias_of", "phoenix_code"], rows)
     report["phoenix_people.tsv"] = {"rows": len(rows), "bytes": size, **st}
+
+    rows, st = place_rows(countries, states)
+    size = write_table(out / "phoenix_places.tsv", (
+        "# bilat: place names -> the state they are in, from the Phoenix country actor dictionary: each\n"
+        "# state's entry with its aliases (other names, misspellings, cities, provinces, regions, rivers).\n"
+        + PHOENIX_PROVENANCE.format(file="Phoenix.Countries.actors.txt") + gen +
+        "# Filtered: people and institutions; states that no longer exist (CSK, DDR, SCG, SUN, YUG, KNT);\n"
+        "#   forms filed under two states; forms with brackets or commas, led by 'The',\n"
+        f"#   or under {MIN_SINGLE} letters. Forms are proper-cased guesses from upper case.\n"
+        "# country: ISO 3166-1 alpha-3 as bilat writes it (Phoenix KSV is KOS, TMP is TLS).\n"
+        "# kind: 'name' for one word that begins as the state's own name does or is spelt within a fifth\n"
+        "#   of it (difflib ratio >= 0.8: the name spelt otherwise,\n"
+        "#   'Afganistan'), 'demonym' for such a word with a people's ending ('Argentinan'), 'place' else.\n"
+        "# bilat reads them after its own gazetteer (data/countries.tsv), which wins where both name a form."
+    ), ["name", "country", "kind"], rows)
+    report["phoenix_places.tsv"] = {"rows": len(rows), "bytes": size, **st}
 
     intl = parse_actors(read_lines(phx / "Phoenix.International.actors.txt"))
     rows, st = igo_rows(intl)

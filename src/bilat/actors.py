@@ -267,6 +267,26 @@ def people_dictionary() -> dict[frozenset[str], tuple[str, str, str]]:
 
 
 @functools.lru_cache(maxsize=1)
+def dictionary_surnames() -> dict[str, tuple[str | None, str]]:
+    """Surnames of the Phoenix people that belong to one country: surname -> (the full name where
+    one person has it, the country). For a post and a surname only ("President Reagan"), where the
+    text gives no country."""
+    found: dict[str, set[tuple[str, str]]] = {}
+    for row in read_table("phoenix_people.tsv"):
+        name = row["alias_of"] or row["name"]
+        parts = _name_parts(name)
+        if len(parts) > 1 and len(parts[-1]) > 3:
+            found.setdefault(parts[-1], set()).add((name, row["country"]))
+    out = {}
+    for last, entries in found.items():
+        countries = {c for _, c in entries}
+        if len(countries) == 1:
+            names = {n for n, _ in entries}
+            out[last] = (names.pop() if len(names) == 1 else None, countries.pop())
+    return out
+
+
+@functools.lru_cache(maxsize=1)
 def _place_words() -> frozenset[str]:
     """One-word names of countries, capitals and cities."""
     return frozenset(form for form, _, kind in gazetteer_entries()
@@ -574,6 +594,10 @@ class ActorIndex:
                     person.name = listed[0]
                 country = country or (listed[1] if not person.country else None)
                 sector = sector or listed[2] or None
+            surname = dictionary_surnames().get(person.tokens[-1]) if len(person.tokens) == 1 and role \
+                and not (known or country or person.country) else None
+            if surname is not None:  # "President Reagan": a post, and a surname of one country
+                country = surname[1]
             if role and not person.role:
                 person.role = role
             if country and not person.country:

@@ -72,6 +72,9 @@ def gazetteer_entries() -> tuple[tuple[str, str, str], ...]:
             name = getattr(c, attr, None)
             if name and "," not in name:
                 add(name, c.alpha_3, "country")
+    # the field's place names last (bilat's own win): other spellings, cities, provinces, regions
+    for row in read_table("phoenix_places.tsv"):
+        add(row["name"], row["country"], {"name": "country", "demonym": "demonym"}.get(row["kind"], "city"))
     return tuple((form, code, kind) for form, (code, kind) in out.items())
 
 

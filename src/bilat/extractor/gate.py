@@ -24,7 +24,9 @@ def run(f: Frame, ctx: SentenceContext) -> Frame:
         return f.drop(PHASE, "needs_target")
     if f.type in (T.CONSULT, T.COOPERATE) and not f.target and not multi:
         return f.drop(PHASE, "no_counterpart")
-    if f.type in VERBAL and f.target and countries(f.source) == countries(f.target) \
+    # (a restriction eased at home is eased for the country's people: "shortened the curfew in Khartoum")
+    eased_at_home = f.type == T.CONCEDE and all(a.kind == "state" for a in f.target)
+    if f.type in VERBAL and f.target and countries(f.source) == countries(f.target) and not eased_at_home \
             and all(_official(a) for a in f.source + f.target):
         # one government speaking to itself ("Bassil asked Ambassador Salam to file the complaint") is
         # administration, not an interaction; citizens' demands on their own government stay

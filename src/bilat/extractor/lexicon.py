@@ -106,6 +106,8 @@ def particle_of(t: Token) -> str:
     for c in t.children:
         if c.dep_ in ("prt", "prep") and c.i > t.i:
             return c.lower_
+        if c.dep_ == "advmod" and c.i == t.i + 1 and c.lower_ in ("back", "away"):
+            return c.lower_  # "pulled back from the city": the parser's adverb is the particle
         # "called for all parties to exercise restraint": the parser makes 'for' the mark of the
         # infinitive clause that follows
         if c.dep_ == "advcl" and c.i > t.i:

@@ -1,12 +1,16 @@
-"""Re-coding rules about force shown rather than used (rows of ``data/recodings.tsv``): security
-forces that besiege a building restrict movement, missiles fired at no one are a show of force, and
-troops promised to defend a country are promised help, not a threat to it."""
+"""Re-coding rules about force shown rather than used, and force at home (rows of
+``data/recodings.tsv``): security forces that besiege a building restrict movement, missiles fired at
+no one are a show of force, troops promised to defend a country are promised help, not a threat to
+it; police who beat a crowd back repress it, and a crowd that burns and storms riots."""
 from __future__ import annotations
 
 from .lexicon import lemma
+from .parties import is_crowd, same_countries
 from .recodings import rule
 from .records import Frame, SentenceContext
-from .words import BLOCKADE_VERBS, PROTECTION_VERBS, SEA_WORDS, TEST_WEAPON_WORDS, WEAPONS
+from .syntax import object_lemmas
+from .words import (ARMED_ACTS, BLOCKADE_VERBS, CROWD_CONTROL, PROTECTION_VERBS, SEA_WORDS, TEST_WEAPON_WORDS,
+                    WEAPONS)
 
 
 @rule
@@ -43,3 +47,32 @@ def promised_protection(f: Frame, ctx: SentenceContext) -> dict | None:
     purpose = [c for c in f.anchor.children if c.dep_ in ("advcl", "xcomp")
                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
     return {} if f.modality == "future" and any(lemma(c) in PROTECTION_VERBS for c in purpose) else None
+
+
+@rule
+def police_repression(f: Frame, ctx: SentenceContext) -> dict | None:
+    """Police beating demonstrators back, troops clashing with their own country's rioters: repression
+    (COERCE). Shooting, shelling or killing stays an armed attack whoever does it (CAMEO2PLOVER maps
+    even 175, violent repression, to ASSAULT; 'opened fire to disperse the crowd' is one)."""
+    source, target = f.source, f.target
+    if not source:
+        return None
+    means = object_lemmas(f.anchor)
+    if (lemma(f.trigger) in ARMED_ACTS or means & ARMED_ACTS) and not means & CROWD_CONTROL:
+        return None
+    police = all(a.sector == "COP" for a in source) and (not target or all(
+        (a.sector in ("CVL", "OPP", None) and a.kind == "group" and (not a.country or same_countries([a], source)))
+        or (a.kind == "state" and same_countries([a], source)) for a in target))
+    troops = all(a.sector == "MIL" for a in source) and any(is_crowd(a) for a in target) and all(
+        (is_crowd(a) or a.kind == "state") and (not a.country or same_countries([a], source)) for a in target)
+    return {} if police or troops else None
+
+
+@rule
+def crowd_riot(f: Frame, ctx: SentenceContext) -> dict | None:
+    """Protesters who burn, storm or demolish riot: collective action, not an armed attack or an
+    act of state (CAMEO 145, PLOVER PROTEST)."""
+    if f.source and all(is_crowd(a) for a in f.source) and lemma(f.trigger) not in ARMED_ACTS \
+            and not (object_lemmas(f.anchor) & ARMED_ACTS):
+        return {}
+    return None

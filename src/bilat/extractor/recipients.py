@@ -1,6 +1,6 @@
 """Target strategies for whom an act reaches beyond its plain object (``targets`` runs them): an aid's
-recipient, which may hang deep in what is given; whom a promise a noun names is made to; the rest of a
-list of people met. And who gives aid that arrives (``source`` asks)."""
+recipient, which may hang deep in what is given; whom a promise a noun names is made to; whom a
+crossing is opened to; the rest of a list of people met. And who gives aid that arrives (``source`` asks)."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -63,6 +63,25 @@ def promised_to(s: Search) -> None:
                     s.take_foreign(x)
             if s.found:
                 return
+
+
+def opened_to(s: Search) -> None:
+    """'reopened the Lachin corridor to Armenian traffic', 'opened the bridge to allow the delivery of
+    grain to Afghanistan': whom a crossing is opened to, by its own 'to' or by what its purpose lets through."""
+    if s.typ != T.RETREAT:
+        return
+    for h in s.heads:
+        for p in (p for o in h.children if o.dep_ == "dobj" for p in o.children):
+            if p.dep_ == "prep" and p.lower_ in ("to", "for"):
+                for x in (x for x in p.children if x.dep_ == "pobj"):
+                    s.take_prep_object(x)
+        for c in (c for c in h.children if c.dep_ in ("advcl", "xcomp") and
+                  any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+            for x in c.subtree:
+                if not s.found and x.dep_ == "pobj" and x.head.lower_ in ("to", "into", "for"):
+                    s.take_prep_object(x)
+        if s.found:
+            return
 
 
 def rest_of_a_list(s: Search) -> None:

@@ -13,12 +13,12 @@ from typing import Callable, NamedTuple
 from ..model import EventType as T
 from ..tables import read_table
 from .lexicon import lemma
-from .parties import is_crowd, is_state_speaker, same_countries
+from .parties import is_state_speaker, same_countries
 from .records import Frame, SentenceContext
 from .subjects import subject_of
 from .syntax import is_future, object_lemmas, purpose_is_exercise, quantity_head
 from .typefacts import FUTURE_CAMEO
-from .words import (ARMED_ACTS, CLAIM_VERBS, CONCESSION_OBJECTS, CONTINUE_VERBS, DECISION_VERBS, ECONOMIC_RESTRICTIONS, EXERCISES,
+from .words import (CLAIM_VERBS, CONCESSION_OBJECTS, CONTINUE_VERBS, DECISION_VERBS, ECONOMIC_RESTRICTIONS, EXERCISES,
                     HOSTILE_INTENT, HOSTILE_XCOMP, HYPOTHETICAL, RECEIVED, RECEIVE_VERBS)
 
 Predicate = Callable[[Frame, SentenceContext], "dict | None"]
@@ -261,30 +261,6 @@ def government_protest(f: Frame, ctx: SentenceContext) -> dict | None:
 
 
 # -- placing (once countries are settled) -----------------------------------------------------
-@rule
-def police_repression(f: Frame, ctx: SentenceContext) -> dict | None:
-    """Police firing on demonstrators, troops clashing with their own country's rioters: repression."""
-    source, target = f.source, f.target
-    if not source:
-        return None
-    police = all(a.sector == "COP" for a in source) and (not target or all(
-        (a.sector in ("CVL", "OPP", None) and a.kind == "group" and (not a.country or same_countries([a], source)))
-        or (a.kind == "state" and same_countries([a], source)) for a in target))
-    troops = all(a.sector == "MIL" for a in source) and any(is_crowd(a) for a in target) and all(
-        (is_crowd(a) or a.kind == "state") and (not a.country or same_countries([a], source)) for a in target)
-    return {} if police or troops else None
-
-
-@rule
-def crowd_riot(f: Frame, ctx: SentenceContext) -> dict | None:
-    """Protesters who burn, storm or demolish riot: collective action, not an armed attack or an
-    act of state (CAMEO 145, PLOVER PROTEST)."""
-    if f.source and all(is_crowd(a) for a in f.source) and lemma(f.trigger) not in ARMED_ACTS \
-            and not (object_lemmas(f.anchor) & ARMED_ACTS):
-        return {}
-    return None
-
-
 @rule
 def domestic_sanction(f: Frame, ctx: SentenceContext) -> dict | None:
     """Sanctions on one's own country's people are coercion."""

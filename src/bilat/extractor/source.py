@@ -20,7 +20,7 @@ from .records import Frame, SentenceContext
 from .subjects import subject_of
 from .syntax import co_actors, existential_participle
 from .typefacts import MATERIAL_CONFLICT
-from .words import AGENTIVE_EVENTS, GATHERING_NOUNS, PROTEST_NOUNS, VISIT_NOUNS, WEAPONS
+from .words import AGENTIVE_EVENTS, GATHERING_NOUNS, LEGAL_INQUIRIES, PROTEST_NOUNS, VISIT_NOUNS, WEAPONS
 
 PHASE = "source"
 #: hostile acts whose unnamed agent is unknown, never guessed from the speaker or the story
@@ -167,7 +167,12 @@ def by_agent(f: Frame, idx: ActorIndex, memory: DocumentMemory, target: list[Act
     believed to be fired by rebels": whoever used the weapon."""
     verb, speaker, source = f.anchor, f.speaker, []
     shared = [v for v in ([verb.head] if verb.dep_ == "conj" else []) + list(verb.conjuncts) if v.tag_ == "VBN"]
-    for c in [c for v in [verb] + shared for c in v.children if c.dep_ == "agent"][:1]:
+    agents = [c for v in [verb] + shared for c in v.children if c.dep_ == "agent"]
+    # "accused of taking bribes by prosecutors": an active gerund takes no agent, so the parser
+    # hung the passive's own on it
+    agents += [c for p in verb.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pcomp" and g.tag_ == "VBG"
+               for c in g.children if c.dep_ == "prep" and c.lower_ == "by"]
+    for c in agents[:1]:
         for o in c.children:
             if o.dep_ == "pobj":
                 source = idx.actors_for(o, speaker=speaker)
@@ -221,6 +226,14 @@ def attack_by_country(f: Frame, idx: ActorIndex, memory: DocumentMemory, target:
     return source
 
 
+def authorities_of_place(f: Frame, idx: ActorIndex, memory: DocumentMemory, target: list[Actor]) -> list[Actor]:
+    """'A US national was arrested in Italy', 'was put under investigation in France': with no agent
+    named, an arrest, a detention or an inquiry is the act of the state where it is done."""
+    legal = f.type == T.COERCE or (f.type == T.ACCUSE and lemma(f.trigger) in LEGAL_INQUIRIES)
+    loc = location_of(f.anchor, idx.place_at) if legal else None
+    return [Actor(kind="state", country=loc.country)] if loc is not None and loc.country else []
+
+
 def speaker_of_clause(f: Frame, idx: ActorIndex, memory: DocumentMemory, target: list[Actor]) -> list[Actor]:
     """'X was urged to ..., Y said': the speaker (never for violence, whose agent is unknown)."""
     return list(f.speaker) if f.speaker and f.type not in MATERIAL else []
@@ -240,7 +253,7 @@ def last_government(f: Frame, idx: ActorIndex, memory: DocumentMemory, target: l
     return [last] if last is not None else []
 
 
-PASSIVE_SOURCES = (by_agent, owner_of_the_act, summoner, attack_by_country, speaker_of_clause, same_type_before, last_government)
+PASSIVE_SOURCES = (by_agent, owner_of_the_act, summoner, attack_by_country, authorities_of_place, speaker_of_clause, same_type_before, last_government)
 
 
 def at_target(f: Frame, idx: ActorIndex, target: list[Actor]) -> list[Actor]:

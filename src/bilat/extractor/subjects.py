@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from ..actors import ActorIndex
 from ..model import Actor
+from .lexicon import lemma, noun_lexicon
 from .parties import noun_owner
 from .syntax import is_passive_conj, quantity_head
 from .words import AGENTIVE_EVENTS, SPEAKER_NOUNS, STATIVE_PARTICIPLES
@@ -47,6 +48,10 @@ def clause_subject(tok: Token, verb: Token, idx: ActorIndex, speaker) -> Found |
     s = quantity_head(subj[0])
     if s.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
         s = tok.head
+    if s.tag_ == "VBG" and s.dep_ == "nsubj":
+        # "The Red Cross operating in Iraq said": the parser made the participle the subject and
+        # hung the noun it describes under it as its own subject
+        s = next((c for c in s.children if c.dep_ == "nsubj"), s)
     actors = idx.actors_for(s, speaker=speaker, allow_unknown=True)
     for other in subj[1:]:
         # "Abe, Xi pledged ...": a headline's comma list the parser read as two subjects; named
@@ -110,7 +115,16 @@ def relative_clause_head(tok: Token, verb: Token, idx: ActorIndex, speaker) -> F
         return None
     if tok.head.dep_ == "attr" and tok.head.head.lemma_ == "be":
         return Climb(tok.head.head)
-    return Found(idx.actors_for(tok.head, speaker=speaker), False, tok.head)
+    actors = idx.actors_for(tok.head, speaker=speaker)
+    gov = tok.head.head.head if tok.head.dep_ == "pobj" else tok.head.head
+    nt = noun_lexicon().get(tok.head.lemma_.lower())
+    if not actors and tok.head.dep_ in ("dobj", "pobj") and gov.pos_ in ("VERB", "AUX") \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
+            and not (nt and lemma(gov) in nt.lights):
+        # "converged for a rally to protest X": who came for it protests (but "gave a grant to finance
+        # projects": the purpose of the grant, which is the event)
+        return Climb(gov)
+    return Found(actors, False, tok.head)
 
 
 def shown_doing(tok: Token, verb: Token, idx: ActorIndex, speaker) -> Found | None:

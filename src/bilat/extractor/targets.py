@@ -17,7 +17,8 @@ from ..model import EventType as T
 from .lexicon import lemma
 from .parties import clause_owners, first_place_within, place_country, possessor
 from .accused import accused_over, doer_of_condemned_act
-from .recipients import aid_recipient, promised_to, rest_of_a_list
+from .recipients import aid_recipient, opened_to, promised_to, rest_of_a_list
+from .refusals import pressed_by
 from .records import Frame, SentenceContext
 from .speech import state_voice
 from .syntax import own_clause, quantity_head
@@ -196,22 +197,31 @@ def objects_and_prepositions(s: Search) -> None:
                             s.take_foreign(owner)
                     s.take_place_of(c)
             elif c.dep_ in ("prep", "agent") and c.lower_ in preps:
-                for o in c.children:
-                    if o.dep_ == "pobj":
-                        s.take_prep_object(o)
+                for o in [o for o in c.children if o.dep_ == "pobj"] or stranded_object(c):
+                    s.take_prep_object(o)
         if s.found and typ != T.PROTEST:
             return
 
 
+def stranded_object(prep: Token) -> list[Token]:
+    """'granted asylum to five officers holed up in the embassy': the parser made the object the
+    subject of the participle after it and left the preposition empty; the noun right after it is its object."""
+    nxt = prep.nbor(1) if prep.i + 1 < len(prep.doc) else None
+    head = nxt if nxt is None or nxt.dep_ in ("nsubj", "nsubjpass") else nxt.head
+    return [head] if head is not None and head.dep_ in ("nsubj", "nsubjpass") and head.left_edge.i == prep.i + 1 \
+        and head.head.i > head.i else []
+
+
 def protest_purpose(s: Search) -> None:
     """A protest's purpose names whom it is aimed at: "marched ... to demand that the government
-    withdraw its invitation to President X", "to show their disapproval of the United States' policies"."""
-    if s.typ != T.PROTEST:
+    withdraw its invitation to President X", "to show their disapproval of the United States' policies";
+    force used to do something to someone is used on them: "opened fire to disperse the protesters"."""
+    if s.typ not in (T.PROTEST, T.ASSAULT, T.COERCE):
         return
     for h in s.heads:
         for c in h.children:
             if c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
-                for x in c.subtree:
+                for x in c.subtree if s.typ == T.PROTEST else (o for o in c.children if o.dep_ == "dobj"):
                     if x.dep_ not in ("compound", "amod") and x.tag_ != "PRP$":
                         s.take(x)
 
@@ -257,6 +267,8 @@ def actor_in_clause(s: Search) -> None:
             if _not_an_actor(x, typ, idx):
                 continue
             s.take_foreign(x)
+            if not s.found and typ in (T.THREATEN, T.AID):
+                s.take_place_of(x)  # "landed in Port Sudan": aid for the city's country
             if s.found:
                 return
 
@@ -283,5 +295,5 @@ def _not_an_actor(x: Token, typ: T, idx: ActorIndex) -> bool:
 
 
 TARGET_STRATEGIES = (doer_of_condemned_act, accused_over, person_met, objects_and_prepositions, protest_purpose,
-                     aid_recipient, promised_to,
+                     aid_recipient, promised_to, opened_to, pressed_by,
                      complement_subject, relative_clause_head, actor_in_clause)

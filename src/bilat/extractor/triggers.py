@@ -238,7 +238,7 @@ def _noun_trigger_by_head(t: Token, nt: NounTrigger) -> tuple[Trigger, Token | N
         dep = t2.dep_
     else:
         dep = "dobj" if t.dep_ == "xcomp" and t.pos_ == "VERB" else t.dep_  # a misread headline noun
-    if dep == "pobj" and head.lower_ in ("in", "into", "on") and head.head.pos_ in ("VERB", "AUX") \
+    if dep == "pobj" and head.lower_ in ("in", "into", "on", "under") and head.head.pos_ in ("VERB", "AUX") \
             and lemma(head.head) in nt.lights:
         dep, head = "dobj", head.head  # "engaged in ethnic cleansing": the verb is the light verb
     if dep in ("nsubj", "nsubjpass") and nt.scene and t.lemma_.lower() in VISIT_NOUNS \
