@@ -14,6 +14,9 @@ VERBAL = frozenset({T.AGREE, T.SUPPORT, T.CONSULT, T.REQUEST, T.ACCUSE, T.REJECT
 def run(f: Frame, ctx: SentenceContext) -> Frame:
     if f.modality == "obligation":
         return f.drop(PHASE, "obligation_not_a_demand")  # "Japan should ..." said by Japan, or by no one
+    if f.modality == "future" and f.type in (T.ACCUSE, T.REQUEST):
+        # "the UN chief will then submit the complaint": a complaint or demand still to be made is a plan
+        return f.drop(PHASE, "not_yet_made")
     multi = len({a.country for a in f.source}) > 1
     t = f.trigger
     # a joint act stands without a target ("China and Russia agreed"), and so does a promise to act
@@ -24,16 +27,24 @@ def run(f: Frame, ctx: SentenceContext) -> Frame:
         return f.drop(PHASE, "needs_target")
     if f.type in (T.CONSULT, T.COOPERATE) and not f.target and not multi:
         return f.drop(PHASE, "no_counterpart")
+    if f.type in VERBAL and f.source and not political(f.source):
+        return f.drop(PHASE, "no_political_actor")
     # (a restriction eased at home is eased for the country's people: "shortened the curfew in Khartoum")
     eased_at_home = f.type == T.CONCEDE and all(a.kind == "state" for a in f.target)
     if f.type in VERBAL and f.target and countries(f.source) == countries(f.target) and not eased_at_home \
-            and all(_official(a) for a in f.source + f.target):
+            and all(official(a) for a in f.source + f.target):
         # one government speaking to itself ("Bassil asked Ambassador Salam to file the complaint") is
         # administration, not an interaction; citizens' demands on their own government stay
         return f.drop(PHASE, "same_government")
     return f
 
 
-def _official(a) -> bool:
+def political(actors) -> bool:
+    """Is any of them a political actor? "'The government should respond,' said a man": a voice in the
+    crowd with no name and no country is not."""
+    return any(a.country is not None or a.name is not None or a.kind not in ("person", "group") for a in actors)
+
+
+def official(a) -> bool:
     """The state itself or one of its officials or bodies (not its people, rebels or opposition)."""
     return a.kind == "state" or (a.sector in ("GOV", "MIL") and a.kind in ("person", "organization"))

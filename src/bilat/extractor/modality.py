@@ -66,6 +66,8 @@ def modality(t: Token, idx: ActorIndex) -> str:
                 return "negated"
             if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
                 return "hypothetical"
+            if c.dep_ == "mark" and c.lower_ in ("before", "until", "till") and x.tag_ in ("VB", "VBP", "VBZ"):
+                return "hypothetical"  # "must agree to changes before they demobilize": not done yet
     verb = chain[-1]
     auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a in HYPOTHETICAL for a in auxes):
@@ -97,6 +99,16 @@ def _protest_modality(verb: Token, idx: ActorIndex) -> str | None:
 
 def _governed_modality(verb: Token, idx: ActorIndex) -> str | None:
     """A clause under another verb or noun takes its modality from it."""
+    bare = lambda v: v.tag_ == "VB" and v.dep_ in ("conj", "advcl") and v.head is not v and not any(  # noqa: E731
+        c.dep_ in ("aux", "nsubj", "nsubjpass", "mark") for c in v.children)
+    if bare(verb):
+        root = verb
+        while bare(root):
+            root = root.head
+        if root.tag_ in ("VBD", "VBZ", "VBN"):
+            # "emphasized the need to end the war, reach a ceasefire and lift all restrictions": a bare
+            # verb belongs to the infinitives, whatever finite verb the parser hung it on
+            return "hypothetical"
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and verb.head is not verb \
             and not any(c.dep_ == "aux" for c in verb.children):
         inherited = modality(verb.head, idx)  # "refused to allow planes to land and evacuate"

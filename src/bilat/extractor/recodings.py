@@ -12,6 +12,7 @@ from typing import Callable, NamedTuple
 
 from ..model import EventType as T
 from ..tables import read_table
+from .gate import official
 from .lexicon import lemma
 from .parties import is_state_speaker, same_countries
 from .records import Frame, SentenceContext
@@ -134,8 +135,10 @@ def claimed_attack(f: Frame, ctx: SentenceContext) -> dict | None:
 
 @rule
 def demand_in_speech(f: Frame, ctx: SentenceContext) -> dict | None:
-    """'Japan should stop provocations' in reported speech: a demand of the speaker."""
-    if f.modality == "obligation" and f.speaker and f.source and not same_countries(f.source, f.speaker):
+    """'Japan should stop provocations' in reported speech: a demand of the speaker; at home, rebels or
+    the opposition saying the government must act demand it of the government."""
+    at_home = not any(official(a) for a in f.speaker or []) and any(official(a) for a in f.source)
+    if f.modality == "obligation" and f.speaker and f.source and (not same_countries(f.source, f.speaker) or at_home):
         return {"target": f.source, "source": list(f.speaker), "modality": "fact"}
     return None
 

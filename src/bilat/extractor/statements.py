@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from ..issues import issues_in
 from ..model import Actor
 from .dates import date_for
+from .gate import political
 from .parties import same_countries
 from .recodings import recoding, rule
 from .records import Candidate, Frame, SentenceContext
@@ -70,7 +71,7 @@ def read(ctx: SentenceContext, claimed: set[int]) -> list[tuple[Frame, Candidate
     out = []
     seen: set[int] = set()
     for speaker, verb in ctx.speech.values():
-        if verb.i in seen or verb.i in claimed:
+        if verb.i in seen or verb.i in claimed or not political(speaker):
             continue
         seen.add(verb.i)
         clause = [x for x in ctx.toks if ctx.speech.get(x.i, (None, None))[1] is verb]

@@ -130,3 +130,12 @@ def attack_noun_agent(verb: Token) -> bool:
             if any(o.lemma_.lower() in ATTACK_NOUNS for o in c.children if o.dep_ == "pobj"):
                 return True
     return False
+
+
+def stranded_object(prep: Token) -> list[Token]:
+    """'granted asylum to five officers holed up in the embassy': the parser made the object the
+    subject of the participle after it and left the preposition empty; the noun right after it is its object."""
+    nxt = prep.nbor(1) if prep.i + 1 < len(prep.doc) else None
+    head = nxt if nxt is None or nxt.dep_ in ("nsubj", "nsubjpass") else nxt.head
+    return [head] if head is not None and head.dep_ in ("nsubj", "nsubjpass") and head.left_edge.i == prep.i + 1 \
+        and head.head.i > head.i else []

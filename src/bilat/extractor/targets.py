@@ -21,9 +21,10 @@ from .recipients import aid_recipient, opened_to, promised_to, rest_of_a_list
 from .refusals import pressed_by
 from .records import Frame, SentenceContext
 from .speech import state_voice
-from .syntax import own_clause, quantity_head
+from .syntax import own_clause, quantity_head, stranded_object
 from .typefacts import HOSTILE, PLACE_TARGET_TYPES, TARGET_PREPS
-from .words import AGENT_HEADS, AGENTIVE_EVENTS, DRAWING_VERBS, FRONTIER_NOUNS, LOCATIVE, MEETING_VERBS, MUTUAL_FIGHTS, PLACE_HEADS
+from .words import (AGENT_HEADS, AGENTIVE_EVENTS, AID_GOODS, DRAWING_VERBS, FRONTIER_NOUNS, LOCATIVE, MEETING_VERBS,
+                    MUTUAL_FIGHTS, PLACE_HEADS, TOPIC_VERBS)
 
 PHASE = "target"
 
@@ -188,6 +189,8 @@ def objects_and_prepositions(s: Search) -> None:
                     for o in c.children:
                         if o.dep_ == "pobj":
                             s.take(o)
+                elif typ == T.CONSULT and lemma(h) in TOPIC_VERBS:
+                    s.take(c)  # "discussed the Afghan peace process": what is discussed, not with whom
                 else:
                     s.take(c)
                     if not s.found:
@@ -201,15 +204,6 @@ def objects_and_prepositions(s: Search) -> None:
                     s.take_prep_object(o)
         if s.found and typ != T.PROTEST:
             return
-
-
-def stranded_object(prep: Token) -> list[Token]:
-    """'granted asylum to five officers holed up in the embassy': the parser made the object the
-    subject of the participle after it and left the preposition empty; the noun right after it is its object."""
-    nxt = prep.nbor(1) if prep.i + 1 < len(prep.doc) else None
-    head = nxt if nxt is None or nxt.dep_ in ("nsubj", "nsubjpass") else nxt.head
-    return [head] if head is not None and head.dep_ in ("nsubj", "nsubjpass") and head.left_edge.i == prep.i + 1 \
-        and head.head.i > head.i else []
 
 
 def protest_purpose(s: Search) -> None:
@@ -249,8 +243,12 @@ def relative_clause_head(s: Search) -> None:
 
 
 def actor_in_clause(s: Search) -> None:
-    """The first actor elsewhere in the trigger's own clause that is not a topic or a place."""
+    """The first actor elsewhere in the trigger's own clause that is not a topic or a place (aid
+    suspended 'in Baghdad' is withdrawn from it, as aid given in a place is given to it)."""
     idx, typ = s.idx, s.typ
+    if typ == T.SANCTION and any(x.lemma_.lower() in AID_GOODS for h in s.heads for c in h.children
+                                 if c.dep_ == "dobj" for x in c.subtree):
+        typ = T.AID
     for h in s.heads:
         for x in own_clause(h, s.exclude):
             if x.i == s.t.i:

@@ -17,7 +17,8 @@ from .recodings import trigger_recode
 from .parties import noun_parties, pair_parties
 from .syntax import is_passive_conj, quantity_head
 from .words import (AIR_STRIKE_MODIFIERS, ARRANGEMENTS, CARRYING_VERBS, GENERIC_EVENT_NOUNS, HOSTILE_XCOMP, LAUNCH_NOUNS, NOT_YET,
-                    OUTBREAK_VERBS, PASSING_PREPS, PROSPECT_NOUNS, QUANTITY, RESPONSE_NOUNS, SCENE_VERBS, VISIT_NOUNS, WEAPONS)
+                    OUTBREAK_VERBS, PASSING_PREPS, PROSPECT_NOUNS, QUANTITY, RESPONSE_NOUNS, SCENE_VERBS, TRUCE_WORDS,
+                    VISIT_NOUNS, WEAPONS)
 
 PHASE = "triggers"
 #: noun events whose parties a compound may name ("the Japan-China summit", "the India-China clash")
@@ -108,6 +109,8 @@ def _noun_frame(t: Token, ctx: SentenceContext) -> Frame | None:
         nt = nouns["airstrike"]
     if lem == "hunger" and not (t.i + 1 < len(t.doc) and t.doc[t.i + 1].lemma_ == "strike"):
         return None
+    if lem == "violation" and not any(c.lower_ in TRUCE_WORDS for c in t.children if c.dep_ in ("compound", "amod")):
+        return None  # "ceasefire violations" are attacks; "human rights violations" are not
     found = _noun_trigger(t, nt)
     if found is None and nt.type in PAIR_NOUN_TYPES and len(pair_parties(t, ctx.index)) >= 2:
         found = Trigger(nt.type, nt.cameo, nt.mode), None, "noun_names_its_parties"  # "the Japan-China summit"
