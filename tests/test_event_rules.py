@@ -42,8 +42,10 @@ RULES = [
     # whoever pressed for what is refused is refused, a domestic side too
     ("The Peruvian president declined to resign despite mounting pressure from the Peruvian congress.",
      ("REJECT", ["PER"], ["PER"])),
-    # sanctions "imposed on" a country, by the participle's own preposition; Western ones are US and EU
-    ("Trade slumped after Western sanctions imposed on Minsk.", ("SANCTION", ["IGO:EU", "USA"], ["BLR"])),
+    # sanctions "imposed on" a country, by the participle's own preposition; Western ones are the US's
+    # and the EU's (one record each)
+    ("Trade slumped after Western sanctions imposed on Minsk.", ("SANCTION", ["IGO:EU"], ["BLR"])),
+    ("Trade slumped after Western sanctions imposed on Minsk.", ("SANCTION", ["USA"], ["BLR"])),
     # a measure named as what a response answers is a fact named in passing
     ("Uganda cut electricity exports in retaliation for Kenyan sanctions on Kampala.", ("SANCTION", ["KEN"], ["UGA"])),
     ("The move was a response to Ghana's expulsion of Togolese diplomats.", ("SANCTION", ["GHA"], ["TGO"])),
@@ -64,6 +66,12 @@ RULES = [
     ("China held naval drills around Taiwan on Monday.", ("MOBILIZE", ["CHN"], ["TWN"])),
     # a protest against acts "by" someone is aimed at them
     ("Protests against the killings by Ugandan troops erupted in Kenya on Sunday.", ("PROTEST", ["KEN"], ["UGA"])),
+    # each state's sanctions or expulsions are its own measure, one record each
+    ("Canada, Australia and Japan imposed sanctions on Myanmar's generals on Friday.", ("SANCTION", ["JPN"], ["MMR"])),
+    ("Hungary expelled diplomats from Romania, Slovakia and Croatia on Tuesday.", ("SANCTION", ["HUN"], ["SVK"])),
+    # the attack named as the agent of a participle beside the passive is its agent too
+    ("At least 40 Ethiopians were killed alongside dozens wounded by Eritrean shelling on Sunday.",
+     ("ASSAULT", ["ERI"], ["ETH"])),
     # bombs exploded, detonated or set off are attacks (CAMEO 183) where they go off
     ("Chechen rebels exploded two bombs in the Russian city of Volgograd on Sunday.", ("ASSAULT", ["RUS"], ["RUS"])),
     # a ceasefire violated or breached is force used (CAMEO 196); 'ceasefire violations' committed are

@@ -33,10 +33,18 @@ def candidates(f: Frame, ctx: SentenceContext) -> list[Candidate]:
     elif len({a.country for a in f.target}) > 1 and any(
             c.lower_ in SEPARATE_WORDS for x in {t, anchor} for c in x.children if c.dep_ in ("advmod", "amod")):
         groups = [[a] for a in f.target]  # "talked separately with X and Y", "separate talks with": one each
+    sources = [f.source]
+    if f.type == T.SANCTION:
+        # each state's sanctions, bans or expulsions are its own measure: "the US, the EU and Britain imposed
+        # sanctions on Russia", "expelled diplomats from Italy, Finland and Latvia" are one each
+        if len({a.country for a in f.target}) > 1:
+            groups = [[a] for a in f.target]
+        if len({a.country for a in f.source}) > 1:
+            sources = [[a] for a in f.source]
     issues = issues_in(clause_text(anchor))
-    return [Candidate(type=f.type.value, cameo=f.cameo, mode=mode, source=f.source, target=tgt, trigger=t.i,
+    return [Candidate(type=f.type.value, cameo=f.cameo, mode=mode, source=src, target=tgt, trigger=t.i,
                       sentence=sent, date=date, location=f.location, issues=issues, attribution=attribution,
-                      confidence=min(conf, 0.95), background=background) for tgt in groups]
+                      confidence=min(conf, 0.95), background=background) for src in sources for tgt in groups]
 
 
 def consult_mode(t: Token, anchor: Token) -> str | None:

@@ -209,10 +209,12 @@ def attack_by_country(f: Frame, idx: ActorIndex, memory: DocumentMemory, target:
     verb = f.anchor
     # "killed and wounded by Israeli attacks": the agent may hang on a conjoined participle
     around = [verb] + [v for v in verb.conjuncts if v.tag_ == "VBN"]
-    for c in [c for v in around for c in v.children]:
+    # "killed alongside 67,000 wounded by Israeli attacks": the agent may hang on a participle nearby
+    nearby = [c for x in verb.subtree if x.tag_ == "VBN" and x is not verb for c in x.children if c.dep_ == "agent"]
+    for c in [c for v in around for c in v.children] + nearby:
         if (c.dep_ == "prep" and c.lower_ in ("in", "by")) or c.dep_ == "agent":
             for o in c.children:
-                if o.dep_ == "pobj" and o.lemma_.lower() in AGENTIVE_EVENTS | {"shelling", "bombing", "raid"}:
+                if o.dep_ == "pobj" and {o.lemma_.lower(), o.lower_} & (AGENTIVE_EVENTS | {"shelling", "bombing", "raid"}):
                     code = idx.modifier_country(o)
                     if code:
                         source = [Actor(kind="state", country=code)]
