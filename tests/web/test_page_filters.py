@@ -159,7 +159,8 @@ def test_a_submitted_form_lands_on_the_permalink(client, url, location):
     assert client.get("/api/events?since=").status_code == 422
 
 
-@pytest.mark.parametrize("filters", [dict(actor="CHN", pair="CHN-JPN"), dict(pair="CHN-JPN", source="JPN"),
+@pytest.mark.parametrize("filters", [dict(actor="CHN", pair="CHN-JPN"),
+                                     dict(pair="CHN-JPN", source="JPN", min_outlets=1),
                                      dict(issue="territorial-dispute", since="2000"), dict(q="china", since="2000")])
 def test_a_counted_list_reads_its_head_once_and_pages_past_it(web_store, monkeypatch, filters):
     """A list no roll-up counts is read once up to COUNT_CAP + 1 matches within the newest SCAN_CAP

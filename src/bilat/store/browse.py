@@ -19,7 +19,7 @@ from sqlalchemy import exists, func, select, tuple_
 from .. import analysis
 from ..errors import NotFoundError
 from . import cursor as cursors
-from . import search
+from . import pair_facets, search
 from .records import ResultSet, _types, actor_key, event_dict, story_dict
 from .schema import (actor_names, articles, event_actors, event_dyads, event_issues, event_keys, events,
                      key_months, key_pairs, key_stats, key_stories, pair_stats, stories, story_pairs)
@@ -156,7 +156,8 @@ class Browse:
                 # what the list is, for the lists kept per process; how many rows its driving index has
                 "sig": (pk, tuple(facets), tuple(types or ()), lo, hi, tuple(search.terms(q or "")), source,
                         min_outlets, story),
-                "size": None if driver is None else sizes[driver], "story": story}
+                "size": None if driver is None else sizes[driver], "story": story,
+                "source": source.strip().upper() if source else None, "min_outlets": min_outlets}
 
     def _browse_events(self, pair=None, actor=None, type=None, issue=None, since=None, until=None, q=None,
                        outlet=None, limit: int = 100, offset: int = 0, cursor: str | None = None, source=None,
@@ -196,8 +197,9 @@ class Browse:
     def event_facets(self, pair=None, actor=None, type=None, issue=None, since=None, until=None, q=None,
                      outlet=None, source=None, min_outlets=None, story=None, top: int = 8) -> dict[str, Any]:
         """Counts beside an event list, as Datasette shows them: the matching events by type, quad class,
-        year, issue, pair, outlet and source country. Counted over the newest ``FACET_SAMPLE`` matches
-        (``sampled`` says when there are more)."""
+        year, issue, pair, outlet and source country. Exact from the roll-ups for the whole store and for
+        a pair's events (or one source country's of them: ``pair_facets``); else counted over the newest
+        ``FACET_SAMPLE`` matches (``sampled`` says when there are more)."""
         with self.engine.connect() as conn:
             if not any((pair, actor, type, issue, since, until, q, outlet, source, min_outlets, story)):
                 return self._store_facets(conn, top)
@@ -205,6 +207,8 @@ class Browse:
                                     story)
             if plan["empty"]:
                 return {"sampled": False, "n": 0, "facets": {}}
+            if _pair_alone(plan) and not plan["types"]:
+                return pair_facets.read(conn, plan["pk"], plan["source"], top)  # exact, one index range
             # kept while the store is unchanged: a list's next pages, and the same view again, count no more
             return self._kept(conn, ("facets", plan["sig"], top), lambda: self._count_facets(conn, plan, top))
 
@@ -338,6 +342,8 @@ class Browse:
         facets, pk, types, lo, hi, q = (plan[k] for k in ("facets", "pk", "types", "lo", "hi", "q"))
         if plan["known_total"] is not None:
             return plan["known_total"]
+        if _pair_alone(plan) and (types or plan["source"]):
+            return pair_facets.total(conn, pk, plan["source"], types)
         if plan["extra"]:
             return None  # the roll-ups do not count by source country, number of outlets or story
         if not q and not pk and len(facets) <= 1 and not lo and not hi:
@@ -469,6 +475,13 @@ class Browse:
             "months": [{"period": m, "total": int(n)} for m, n in months if m],
             "undated": sum(int(n) for m, n in months if not m),
         }
+
+
+def _pair_alone(plan: dict[str, Any]) -> bool:
+    """A pair's events, of some types or not, with a source actor of one of its two countries or not:
+    what pair_facets counts exactly."""
+    return bool(plan["pk"]) and not any(plan[k] for k in ("facets", "lo", "hi", "q", "min_outlets", "story")) \
+        and (not plan["source"] or plan["source"] in pair_facets.sides_of(plan["pk"]))
 
 
 def _key_columns(driver):

@@ -3,7 +3,8 @@
 Each ingest batch calls ``mark`` before it writes and ``after_batch`` once its events and
 stories are stored: the events added since the mark are read back once and counted into
 the tables of ``schema.ROLLUP_TABLES`` (counts are added, since events are only ever added;
-the few counts of distinct stories are recomputed for what the batch touched). ``rebuild``
+the few counts of distinct stories are recomputed for what the batch touched; a pair's facet
+counts, revision 0009, are counted by ``pair_facets``). ``rebuild``
 empties them and counts every stored event the same way, in chunks: ``bilat rebuild-rollups``
 after a bulk load that bypassed ingest, and migration 0006 on an existing store.
 """
@@ -16,9 +17,10 @@ from sqlalchemy import func, select, text
 from sqlalchemy.engine import Connection
 
 from . import search
+from .pair_facets import KEY as PAIR_FACET_KEY, count as pair_facet_counts
 from .schema import (ROLLUP_TABLES, actor_names, articles, event_actors, event_dyads, event_issues, event_keys,
-                     events, key_months, key_pairs, key_stats, key_stories, pair_issue_months, pair_issue_speakers,
-                     pair_stats, story_pairs)
+                     events, key_months, key_pairs, key_stats, key_stories, pair_facets, pair_issue_months,
+                     pair_issue_speakers, pair_stats, story_pairs)
 
 #: facets of event_keys whose values are actors (side-aware counts)
 ACTOR_FACETS = ("name", "country")
@@ -45,16 +47,17 @@ def after_batch(conn: Connection, since: dict[str, int], story_pairs_added: Coun
     search.index_new(conn, since)
 
 
-def rebuild(conn: Connection, progress=None) -> None:
-    """Empty the roll-ups and count every stored event into them again; rebuild the search index."""
-    for table in ROLLUP_TABLES:
+def rebuild(conn: Connection, progress=None, facets: bool = True) -> None:
+    """Empty the roll-ups and count every stored event into them again; rebuild the search index.
+    ``facets=False``: not pair_facets, which migration 0006 (calling this) predates."""
+    for table in (t for t in ROLLUP_TABLES if facets or t is not pair_facets):
         conn.execute(table.delete())
     lo = 0
     top = conn.execute(select(func.coalesce(func.max(events.c.seq), 0))).scalar_one()
     all_pairs: set[str] = set()
     while lo < top:
         hi = min(lo + REBUILD_CHUNK, top)
-        pairs, _ = _count(conn, lo, hi, stories=False)
+        pairs, _ = _count(conn, lo, hi, stories=False, facets=facets)
         all_pairs |= pairs
         lo = hi
         if progress:
@@ -70,8 +73,9 @@ def rebuild(conn: Connection, progress=None) -> None:
 
 # ------------------------------------------------------------------ counting
 
-def _count(conn: Connection, lo: int, hi: int, stories: bool = True) -> tuple[set[str], set[tuple[str, str]]]:
-    """Add the events with lo < seq <= hi to the counts; returns the pairs and (pair, month) touched."""
+def _read(conn: Connection, lo: int, hi: int) -> dict[str, dict[str, Any]]:
+    """The events with lo < seq <= hi as the counts need them: type, day, outlet, actor keys and the
+    sides they are on, issues, pairs and dyads."""
     e, ea, ei, d = events.c, event_actors.c, event_issues.c, event_dyads.c
     rng = (e.seq > lo, e.seq <= hi)
     evs: dict[str, dict[str, Any]] = {}
@@ -82,7 +86,7 @@ def _count(conn: Connection, lo: int, hi: int, stories: bool = True) -> tuple[se
                            "keys": set(), "sides": defaultdict(set), "issues": set(), "pairs": set(),
                            "speakers": defaultdict(set), "dyads": []}
     if not evs:
-        return set(), set()
+        return evs
     for r in conn.execute(select(ea.event_id, ea.side, ea.actor_key, ea.name, ea.country, ea.kind, ea.role)
                           .join(events, events.c.event_id == ea.event_id).where(*rng)):
         ev = evs[r.event_id]
@@ -101,6 +105,15 @@ def _count(conn: Connection, lo: int, hi: int, stories: bool = True) -> tuple[se
                           .join(events, events.c.event_id == d.event_id).where(*rng)):
         evs[r.event_id]["pairs"].add(r.pair_key)
         evs[r.event_id]["dyads"].append(r)
+    return evs
+
+
+def _count(conn: Connection, lo: int, hi: int, stories: bool = True,
+           facets: bool = True) -> tuple[set[str], set[tuple[str, str]]]:
+    """Add the events with lo < seq <= hi to the counts; returns the pairs and (pair, month) touched."""
+    evs = _read(conn, lo, hi)
+    if not evs:
+        return set(), set()
 
     keys, months, stats, kpairs, kstories, names = [], Counter(), {}, Counter(), set(), Counter()
     speakers, pstats, touched = Counter(), {}, set()
@@ -156,6 +169,8 @@ def _count(conn: Connection, lo: int, hi: int, stories: bool = True) -> tuple[se
     _add(conn, pair_issue_speakers, ("pair_key", "issue", "side", "name", "month"), speakers)
     _add_stats(conn, pair_stats, ("pair_key",), pstats, extra=("n_cooperation", "n_conflict"),
                defaults={"n_stories": 0})
+    if facets:
+        _add(conn, pair_facets, PAIR_FACET_KEY, pair_facet_counts(evs))
     return set(pstats), touched
 
 

@@ -373,9 +373,22 @@ pair_stats = Table(
 )
 Index("ix_pair_stats_events", pair_stats.c.n_events, pair_stats.c.pair_key)
 
-#: tables of revision 0006 that a rebuild empties and refills
+#: Revision 0009: the counts beside a pair's events (store/pair_facets.py), per (pair, source, facet,
+#: value): facet 'type', 'year', 'issue', 'outlet', 'source' (a source actor's country) or 'pair' (the
+#: pairs the same events link); source '*' counts each event of the pair once, a country code the
+#: events one of whose source actors is of that country. A pair page reads one range of the key.
+pair_facets = Table(
+    "pair_facets", metadata,
+    Column("pair_key", String(40), primary_key=True),
+    Column("source", String(16), primary_key=True),
+    Column("facet", String(8), primary_key=True),
+    Column("value", String(200), primary_key=True),
+    Column("n_events", Integer, nullable=False),
+)
+
+#: the roll-ups that a rebuild empties and refills (revisions 0006 and 0009)
 ROLLUP_TABLES = (event_keys, key_months, key_stats, key_pairs, key_stories, actor_names, pair_issue_months,
-                 pair_issue_speakers, pair_stats)
+                 pair_issue_speakers, pair_stats, pair_facets)
 
 # ---------------------------------------------------------------- revision 0007
 # Stories kept incrementally: each ingest batch updates a story's summary row and finds the
