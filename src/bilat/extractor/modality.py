@@ -13,7 +13,7 @@ from ..model import EventType as T
 from .lexicon import lemma, verb_lexicon, verb_types
 from .records import Frame, SentenceContext
 from .recodings import apply
-from .syntax import existential_participle, is_protest_act
+from .syntax import existential_participle, is_protest_act, to_infinitive
 from .triggers import is_trigger_token
 from .words import (ALLEGATION_WORDS, ATTEMPT_WORDS, CONTINUE_VERBS, DEMAND_NOUNS, FUTURE, HYPOTHETICAL,
                     INTENT_VERBS, MODAL_NOUNS, OBLIGATION, ORDER_VERBS, PROTEST_NOUNS, PROTEST_PURPOSE, PROTEST_VERBS,
@@ -81,8 +81,7 @@ def modality(t: Token, idx: ActorIndex) -> str:
 
 def _protest_modality(verb: Token, idx: ActorIndex) -> str | None:
     """Clauses that serve a protest or an allegation."""
-    if verb.dep_ == "advcl" and lemma(verb) in PROTEST_PURPOSE and \
-            any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if verb.dep_ == "advcl" and lemma(verb) in PROTEST_PURPOSE and to_infinitive(verb):
         if lemma(verb) != "protest" and is_protest_act(verb.head):
             return "absorbed"  # "staged demonstrations to demand reforms": the demand is the protest's
         return modality(verb.head, idx)  # "converged on Lagos to protest": they protested
@@ -97,13 +96,17 @@ def _protest_modality(verb: Token, idx: ActorIndex) -> str | None:
     return None
 
 
+def _bare(v: Token) -> bool:
+    """A base-form verb with no subject, auxiliary or marker, hung as a conjunct or clause on another."""
+    return v.tag_ == "VB" and v.dep_ in ("conj", "advcl") and v.head is not v and not any(
+        c.dep_ in ("aux", "nsubj", "nsubjpass", "mark") for c in v.children)
+
+
 def _governed_modality(verb: Token, idx: ActorIndex) -> str | None:
     """A clause under another verb or noun takes its modality from it."""
-    bare = lambda v: v.tag_ == "VB" and v.dep_ in ("conj", "advcl") and v.head is not v and not any(  # noqa: E731
-        c.dep_ in ("aux", "nsubj", "nsubjpass", "mark") for c in v.children)
-    if bare(verb):
+    if _bare(verb):
         root = verb
-        while bare(root):
+        while _bare(root):
             root = root.head
         if root.tag_ in ("VBD", "VBZ", "VBN"):
             # "emphasized the need to end the war, reach a ceasefire and lift all restrictions": a bare
@@ -116,7 +119,7 @@ def _governed_modality(verb: Token, idx: ActorIndex) -> str | None:
             return inherited
     if _ranked_agent(verb):
         return "fact"
-    if verb.dep_ in ("xcomp",) or (verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
+    if verb.dep_ in ("xcomp",) or (verb.dep_ == "advcl" and to_infinitive(verb)):
         return _complement_modality(verb, idx)
     if verb.dep_ == "ccomp" and is_trigger_token(verb.head, idx):
         return "absorbed"
@@ -133,8 +136,7 @@ def _governed_modality(verb: Token, idx: ActorIndex) -> str | None:
                                           lemma(verb.head) in ("attempt", "try")) \
             and (("VERB", lemma(verb), "") in verb_lexicon() and verb_lexicon()[("VERB", lemma(verb), "")].type == T.ASSAULT):
         return "fact"  # "an attempt to assassinate", "tried to kill": CAMEO codes the attempt
-    if verb.dep_ == "acl" and verb.head.lemma_.lower() in MODAL_NOUNS and \
-            any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in MODAL_NOUNS and to_infinitive(verb):
         return "hypothetical"  # "a decision to reopen", "an offer to host": the noun's content, not a report
     if verb.dep_ == "xcomp" and lemma(verb.head) in ("want", "wish", "hope") and \
             not any(c.dep_ == "dobj" for c in verb.head.children):
@@ -147,7 +149,7 @@ def _governed_modality(verb: Token, idx: ActorIndex) -> str | None:
 def _ranked_agent(verb: Token) -> bool:
     """'the first country to recognize Y', 'was among the first to impose sanctions': a rank with a
     'to' clause reports what was done, not an intention."""
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if not to_infinitive(verb):
         return False
     head = verb.head
     if verb.dep_ in ("relcl", "acl"):

@@ -8,7 +8,7 @@ from .lexicon import lemma
 from .parties import is_crowd, same_countries
 from .recodings import rule
 from .records import Frame, SentenceContext
-from .syntax import object_lemmas
+from .syntax import object_lemmas, to_infinitive
 from .words import (ARMED_ACTS, BLOCKADE_VERBS, CROWD_CONTROL, PROTECTION_VERBS, SEA_WORDS, TEST_WEAPON_WORDS,
                     WEAPONS)
 
@@ -44,8 +44,7 @@ def missile_test(f: Frame, ctx: SentenceContext) -> dict | None:
 def promised_protection(f: Frame, ctx: SentenceContext) -> dict | None:
     """'will send 3,000 troops to Romania to bolster NATO's eastern flank': forces announced for a
     country's defence are an offer of military help to it (CAMEO 033), not a threat."""
-    purpose = [c for c in f.anchor.children if c.dep_ in ("advcl", "xcomp")
-               and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    purpose = [c for c in f.anchor.children if c.dep_ in ("advcl", "xcomp") and to_infinitive(c)]
     return {} if f.modality == "future" and any(lemma(c) in PROTECTION_VERBS for c in purpose) else None
 
 

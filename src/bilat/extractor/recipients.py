@@ -12,7 +12,7 @@ from ..model import Actor
 from ..model import EventType as T
 from .lexicon import lemma
 from .parties import first_place_within, noun_agent
-from .syntax import own_clause, quantity_head
+from .syntax import own_clause, quantity_head, to_infinitive
 from .words import HELP_VERBS
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ def aid_recipient(s: Search) -> None:
     # "sent rescue teams to help Spain", "committed $50 million to help Papua New Guinea strengthen
     # its police": whom the purpose clause helps
     for c in (c for h in s.heads for c in h.children):  # the light verb's too: "sent weapons to help"
-        if c.dep_ in ("advcl", "xcomp") and lemma(c) in HELP_VERBS and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+        if c.dep_ in ("advcl", "xcomp") and lemma(c) in HELP_VERBS and to_infinitive(c):
             for o in c.children:
                 if o.dep_ == "dobj":
                     s.take(o)
@@ -57,7 +57,7 @@ def promised_to(s: Search) -> None:
     if s.typ != T.AGREE or s.t.pos_ != "NOUN":
         return
     for c in s.t.children:
-        if c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+        if c.dep_ == "acl" and to_infinitive(c):
             for x in own_clause(c, s.exclude):
                 if x.dep_ in ("dobj", "pobj", "dative"):
                     s.take_foreign(x)
@@ -75,8 +75,7 @@ def opened_to(s: Search) -> None:
             if p.dep_ == "prep" and p.lower_ in ("to", "for"):
                 for x in (x for x in p.children if x.dep_ == "pobj"):
                     s.take_prep_object(x)
-        for c in (c for c in h.children if c.dep_ in ("advcl", "xcomp") and
-                  any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+        for c in (c for c in h.children if c.dep_ in ("advcl", "xcomp") and to_infinitive(c)):
             for x in c.subtree:
                 if not s.found and x.dep_ == "pobj" and x.head.lower_ in ("to", "into", "for"):
                     s.take_prep_object(x)

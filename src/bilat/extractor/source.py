@@ -60,8 +60,10 @@ def run(f: Frame, ctx: SentenceContext) -> Frame:
         exclude |= {x.i for x in o.subtree}
     if f.type in JOINT_TYPES and not passive:
         source = listed_people(subj, source, idx, skip=inner)
-    if f.type == T.AID and not any(a.country for a in source) and subj is not None and cargo_donor(subj, idx):
-        source, reason = cargo_donor(subj, idx), "cargo_donor"  # "a Turkish plane carrying aid landed"
+    aid_of_no_one = f.type == T.AID and not any(a.country for a in source) and subj is not None
+    donor = cargo_donor(subj, idx) if aid_of_no_one else []
+    if donor:
+        source, reason = donor, "cargo_donor"  # "a Turkish plane carrying aid landed"
     f = f.but(reason, source=source, subject=subj, passive=passive, exclude=frozenset(exclude))
     if passive:
         source, target, how = passive_roles(f, ctx.index, ctx.memory)
@@ -210,7 +212,7 @@ def attack_by_country(f: Frame, idx: ActorIndex, memory: DocumentMemory, target:
     # "killed and wounded by Israeli attacks": the agent may hang on a conjoined participle
     around = [verb] + [v for v in verb.conjuncts if v.tag_ == "VBN"]
     # "killed alongside 67,000 wounded by Israeli attacks": the agent may hang on a participle nearby
-    nearby = [c for x in verb.subtree if x.tag_ == "VBN" and x is not verb for c in x.children if c.dep_ == "agent"]
+    nearby = [c for x in verb.subtree if x.tag_ == "VBN" and x not in around for c in x.children if c.dep_ == "agent"]
     for c in [c for v in around for c in v.children] + nearby:
         if (c.dep_ == "prep" and c.lower_ in ("in", "by")) or c.dep_ == "agent":
             for o in c.children:

@@ -15,7 +15,7 @@ from ..actors import ActorIndex
 from ..model import Actor
 from .lexicon import lemma, noun_lexicon
 from .parties import noun_owner
-from .syntax import is_passive_conj, quantity_head
+from .syntax import is_passive_conj, quantity_head, to_infinitive
 from .words import AGENTIVE_EVENTS, SPEAKER_NOUNS, STATIVE_PARTICIPLES
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -118,8 +118,7 @@ def relative_clause_head(tok: Token, verb: Token, idx: ActorIndex, speaker) -> F
     actors = idx.actors_for(tok.head, speaker=speaker)
     gov = tok.head.head.head if tok.head.dep_ == "pobj" else tok.head.head
     nt = noun_lexicon().get(tok.head.lemma_.lower())
-    if not actors and tok.head.dep_ in ("dobj", "pobj") and gov.pos_ in ("VERB", "AUX") \
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
+    if not actors and tok.head.dep_ in ("dobj", "pobj") and gov.pos_ in ("VERB", "AUX") and to_infinitive(tok) \
             and not (nt and lemma(gov) in nt.lights):
         # "converged for a rally to protest X": who came for it protests (but "gave a grant to finance
         # projects": the purpose of the grant, which is the event)

@@ -139,3 +139,8 @@ def stranded_object(prep: Token) -> list[Token]:
     head = nxt if nxt is None or nxt.dep_ in ("nsubj", "nsubjpass") else nxt.head
     return [head] if head is not None and head.dep_ in ("nsubj", "nsubjpass") and head.left_edge.i == prep.i + 1 \
         and head.head.i > head.i else []
+
+
+def to_infinitive(verb: Token) -> bool:
+    """Is the verb a 'to' infinitive ("to protest", "a decision to reopen")?"""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)

@@ -21,7 +21,7 @@ from .recipients import aid_recipient, opened_to, promised_to, rest_of_a_list
 from .refusals import pressed_by
 from .records import Frame, SentenceContext
 from .speech import state_voice
-from .syntax import own_clause, quantity_head, stranded_object
+from .syntax import own_clause, quantity_head, stranded_object, to_infinitive
 from .typefacts import HOSTILE, PLACE_TARGET_TYPES, TARGET_PREPS
 from .words import (AGENT_HEADS, AGENTIVE_EVENTS, AID_GOODS, DRAWING_VERBS, FRONTIER_NOUNS, LOCATIVE, MEETING_VERBS,
                     MUTUAL_FIGHTS, PLACE_HEADS, TOPIC_VERBS)
@@ -214,7 +214,7 @@ def protest_purpose(s: Search) -> None:
         return
     for h in s.heads:
         for c in h.children:
-            if c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            if c.dep_ in ("advcl", "xcomp") and to_infinitive(c):
                 for x in c.subtree if s.typ == T.PROTEST else (o for o in c.children if o.dep_ == "dobj"):
                     if x.dep_ not in ("compound", "amod") and x.tag_ != "PRP$":
                         s.take(x)

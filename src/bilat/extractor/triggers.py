@@ -15,7 +15,7 @@ from .lexicon import NounTrigger, Trigger, lemma, noun_lexicon, particle_of, ver
 from .records import Frame, SentenceContext
 from .recodings import trigger_recode
 from .parties import noun_parties, pair_parties
-from .syntax import is_passive_conj, quantity_head
+from .syntax import is_passive_conj, quantity_head, to_infinitive
 from .words import (AIR_STRIKE_MODIFIERS, ARRANGEMENTS, CARRYING_VERBS, GENERIC_EVENT_NOUNS, HOSTILE_XCOMP, LAUNCH_NOUNS, NOT_YET,
                     OUTBREAK_VERBS, PASSING_PREPS, PROSPECT_NOUNS, QUANTITY, RESPONSE_NOUNS, SCENE_VERBS, TRUCE_WORDS,
                     VISIT_NOUNS, WEAPONS)
@@ -166,8 +166,7 @@ def is_trigger_token(t: Token, idx: ActorIndex) -> bool:
 def object_ok(t: Token, objects: frozenset[str], idx: ActorIndex) -> bool:
     """Does the verb act on one of ``objects`` (its object, or its subject when intransitive)?
     'to-clause': the verb tells someone to do something ("told Washington to stop")."""
-    to_clauses = [c for c in t.children if c.dep_ in ("xcomp", "ccomp")
-                  and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    to_clauses = [c for c in t.children if c.dep_ in ("xcomp", "ccomp") and to_infinitive(c)]
     # "allowed IAEA inspectors to visit": the parser makes the one allowed the clause's subject
     raised = [x for c in to_clauses for x in c.children if x.dep_ == "nsubj"]
     if "to-clause" in objects:

@@ -9,6 +9,7 @@ from ..actors import ActorIndex
 from .lexicon import lemma, particle_of
 from .recodings import rule
 from .records import Frame, SentenceContext
+from .syntax import to_infinitive
 from .words import GUEST_NOUNS
 
 
@@ -22,7 +23,7 @@ def welcomed_visitor(f: Frame, ctx: SentenceContext) -> dict | None:
         return None
     objects = [c for c in f.trigger.children if c.dep_ == "dobj"]
     # "welcomes the princess to pay a visit": a visit still to come, welcomed
-    planned = any(c.pos_ == "VERB" and c.i > f.trigger.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+    planned = any(c.pos_ == "VERB" and c.i > f.trigger.i and to_infinitive(c)
                   for c in f.trigger.subtree)
     if not objects or not f.target or planned:
         return None
