@@ -1,6 +1,7 @@
 """Test inputs for the store: the dev articles with hand-coded (gold) events as extractor output.
 
-Used until the pipeline can run in the test; ``real_results`` runs the real pipeline.
+Used until the pipeline can run in the test; ``real_results`` runs the real pipeline. Also the one
+way the migration tests take a store back to a revision and forward again (``down_and_up``).
 """
 from __future__ import annotations
 
@@ -83,3 +84,14 @@ def _shift(date, k):
     if not date:
         return date
     return str(int(date[:4]) + k) + date[4:]
+
+
+def down_and_up(engine, revision: str) -> None:
+    """Take a store back to ``revision`` and forward to the head again (a migration's back-fill runs),
+    checking it stands at each; the caller compares what it holds before and after."""
+    from bilat.store.engine import current_revision, head_revision, migrate
+
+    migrate(engine, revision)
+    assert current_revision(engine) == revision
+    migrate(engine)
+    assert current_revision(engine) == head_revision()

@@ -96,7 +96,7 @@ def test_migration_0008_and_a_rebuild_fill_article_bands_as_ingest_does(store_ur
     """article_bands back-filled by migration 0008 (from 0007, which had band indexes on articles)
     and refilled by rebuild-rollups holds what ingest wrote, in the same order; the store then
     goes on finding the same near-duplicates."""
-    from bilat.store.engine import current_revision, head_revision, migrate
+    from ._data import down_and_up
 
     items = corpus()
     store = bilat.open_store(store_url)
@@ -104,10 +104,7 @@ def test_migration_0008_and_a_rebuild_fill_article_bands_as_ingest_does(store_ur
         store.ingest(items[:150], batch_size=13)
         want = _bands(store)
         assert len(want) == 4 * 150
-        migrate(store.engine, "0007")
-        assert current_revision(store.engine) == "0007"
-        migrate(store.engine)
-        assert current_revision(store.engine) == head_revision()
+        down_and_up(store.engine, "0007")
         assert _bands(store) == want
         store.rebuild_rollups()
         assert _bands(store) == want
