@@ -136,3 +136,32 @@ def test_the_command_line_commits_as_many_articles_at_once_as_the_store():
     from bilat.store.writes import BATCH_SIZE
 
     assert CLI == BATCH_SIZE == 200
+
+
+def test_an_exact_copy_is_found_in_the_first_band_alone(store_url):
+    """An article whose simhash equals a stored one's in the first band's candidates reads no other
+    band: nothing met later can come before it (the others are read for a near, not exact, copy),
+    and it finds the same original as reading all four did."""
+    from sqlalchemy import event
+
+    words = " ".join(f"w{i % 89}x{i % 7}" for i in range(200))
+    near = words + " By desk."  # a bit from the others
+    store = bilat.open_store(store_url)
+    lookups: list[str] = []
+
+    def count(conn, cursor, statement, *_):
+        if "FROM article_bands WHERE band_no" in statement:
+            lookups.append(statement)
+    try:
+        store.ingest([ArticleResult(Article(id=f"wire-{k}", text=words, outlet=f"paper{k}.example"), ())
+                      for k in range(60)], batch_size=7)
+        event.listen(store.engine, "before_cursor_execute", count)
+        report = store.ingest([ArticleResult(Article(id="copy", text=words, outlet="late.example"), ())])
+        assert report["syndicated"] == 1 and len(lookups) == 1
+        lookups.clear()
+        report = store.ingest([ArticleResult(Article(id="near", text=near, outlet="late.example"), ())])
+        assert report["syndicated"] == 1 and len(lookups) == 4
+        for aid in ("copy", "near", "wire-59"):
+            assert store.article(aid)["syndicate_of"] == "wire-0"
+    finally:
+        store.close()

@@ -54,11 +54,22 @@ def find_original(conn: Connection, article_text: str, sh: int, pending: Pending
            f"ORDER BY seq LIMIT {PER_BAND}")
     near, n = [], 0
     for i in range(4):
-        for aid, other, root in conn.exec_driver_sql(sql, (i, b[i])):
-            d = fp.distance(sh, other)
-            if d <= fp.MAX_DISTANCE:
-                near.append((d, n, aid, root, None))
-            n += 1
+        rows = conn.exec_driver_sql(sql, (i, b[i]))
+        try:
+            for aid, other, root in rows:
+                d = fp.distance(sh, other)
+                if d <= fp.MAX_DISTANCE:
+                    # an exact copy met in the first band comes first in (distance, order seen): no
+                    # later candidate can come before it, so the other bands are not read. Wire copies
+                    # are mostly exact; once a story has many of them, reading all four bands' 50
+                    # each made every article's lookup cost more as the store grew
+                    text_read = _text(conn, aid) if d == 0 and i == 0 else None
+                    if text_read is not None and _long_enough(text_read):
+                        return root
+                    near.append((d, n, aid, root, text_read))
+                n += 1
+        finally:
+            rows.close()
     for r in pending.sharing(b):
         d = fp.distance(sh, r["simhash"])
         if d <= fp.MAX_DISTANCE:
@@ -66,11 +77,18 @@ def find_original(conn: Connection, article_text: str, sh: int, pending: Pending
         n += 1
     near.sort(key=lambda c: (c[0], c[1]))
     for d, _, aid, root, other_text in near:
-        if other_text is None:
-            other_text = conn.execute(select(articles.c.text).where(articles.c.article_id == aid)).scalar_one()
-        if fp.word_count(other_text) >= fp.MIN_WORDS:
+        if _long_enough(_text(conn, aid) if other_text is None else other_text):
             return root
     return None
+
+
+def _text(conn: Connection, article_id: str) -> str:
+    return conn.execute(select(articles.c.text).where(articles.c.article_id == article_id)).scalar_one()
+
+
+def _long_enough(text: str) -> bool:
+    """Whether a text is long enough to be called an original."""
+    return fp.word_count(text) >= fp.MIN_WORDS
 
 
 def insert_bands(conn: Connection, rows: list[dict]) -> None:
