@@ -18,6 +18,7 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 MAX_DISTANCE = 3
 #: texts shorter than this (in words) are too short to call syndicated copies
 MIN_WORDS = 40
+_MASK = (1 << 64) - 1
 
 
 def normalise(text: str) -> str:
@@ -31,15 +32,35 @@ def content_hash(text: str, where: str | None = None) -> str:
 
 
 def simhash(text: str, shingle: int = 4) -> int:
-    """Unsigned 64-bit simhash of the text's word shingles."""
+    """Unsigned 64-bit simhash of the text's word shingles: bit b is set where more than half of
+    the shingles' 64-bit hashes have it set (each shingle +1 where set, -1 where not, sum > 0)."""
     words = _WORD.findall(normalise(text))
     grams = [" ".join(words[i:i + shingle]) for i in range(max(1, len(words) - shingle + 1))]
-    weights = [0] * 64
+    # The 64 counts of set bits are kept bit-sliced: planes[j] holds bit j of every count, and a
+    # hash is added to all 64 counts at once by a ripple of carries (a few big-int operations per
+    # shingle). Counting one bit at a time in Python took ~1.7 s per 1,000 articles of the store
+    # path's ~4.4 s, its largest single cost.
+    planes: list[int] = []
     for g in grams:
-        v = int.from_bytes(hashlib.blake2b(g.encode("utf-8"), digest_size=8).digest(), "big")
-        for bit in range(64):
-            weights[bit] += 1 if v >> bit & 1 else -1
-    return sum(1 << bit for bit in range(64) if weights[bit] > 0)
+        carry = int.from_bytes(hashlib.blake2b(g.encode("utf-8"), digest_size=8).digest(), "big")
+        j = 0
+        while carry:
+            if j == len(planes):
+                planes.append(0)
+            planes[j], carry = planes[j] ^ carry, planes[j] & carry
+            j += 1
+    # a bit is set where its count exceeds half the shingles (2 * count > n, i.e. count > n // 2),
+    # compared for all 64 counts at once from the highest plane down
+    half = len(grams) // 2
+    above, equal = 0, _MASK
+    for j in range(max(len(planes), half.bit_length()) - 1, -1, -1):
+        p = planes[j] if j < len(planes) else 0
+        if half >> j & 1:
+            equal &= p
+        else:
+            above |= equal & p
+            equal &= ~p
+    return above
 
 
 def to_signed(value: int) -> int:
@@ -53,9 +74,6 @@ def to_unsigned(value: int) -> int:
 
 def bands(value: int) -> tuple[int, int, int, int]:
     return tuple((value >> (16 * i)) & 0xFFFF for i in range(4))  # type: ignore[return-value]
-
-
-_MASK = (1 << 64) - 1
 
 
 def distance(a: int, b: int) -> int:
