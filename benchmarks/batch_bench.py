@@ -322,6 +322,9 @@ def report(results: dict, opts) -> None:
               f"first and the last 1,000 of {opts.large}: {r[0]} -> {r[-1]} ({(r[-1] / r[0] - 1) * 100:+.1f} %); "
               f"CPU seconds per 1,000: {c[0]} -> {c[-1]} ({(c[-1] / c[0] - 1) * 100:+.1f} %); "
               f"peak RSS {results['growth']['peak_rss_mib']} MiB")
+        io = results["growth"].get("io_calls")
+        if io and io[0]:
+            print(f"  read and write system calls per 1,000: {io[0]} -> {io[-1]} ({io[-1] / io[0]:.1f}x)")
         s = results["growth"].get("server_cpu_s")
         if s:
             print(f"  the database server's CPU seconds per 1,000: {s[0]} -> {s[-1]} ({(s[-1] / s[0] - 1) * 100:+.1f} %)")

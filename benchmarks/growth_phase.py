@@ -105,6 +105,16 @@ PHASES = (("syndication", "bilat.store.writes", "Writes._find_syndicated"),
           ("browse_rollups", "bilat.store.rollups", "after_batch"))
 
 
+def _io_calls() -> int:
+    """Read and write system calls this process has made (Linux; 0 elsewhere): unlike CPU time,
+    the same on a busy machine as on a quiet one, so a change in the I/O per 1,000 shows at once."""
+    try:
+        io = dict(line.split(": ") for line in Path("/proc/self/io").read_text().splitlines() if line)
+        return int(io["syscr"]) + int(io["syscw"])
+    except (OSError, KeyError, ValueError):
+        return 0
+
+
 def _timed_phases() -> dict[str, float]:
     """Wrap the store's write phases so each adds its seconds to the returned dict."""
     import functools
@@ -138,9 +148,10 @@ def grow(articles_path: str, events_path: str, db: str, n: int, corpus: str = "f
          server_pid: int | None = None) -> None:
     """The growth phase's child: ``n`` articles' records into a fresh store through Store.ingest;
     per 1,000 articles a line with the rate, the CPU seconds this process spent (and the database
-    server's, given its postmaster's pid) and the CPU seconds of each write phase (insert_events
-    includes seed and pair_rollups), then one JSON line. CPU time, unlike the rate, hardly moves
-    with what else the machine runs."""
+    server's, given its postmaster's pid), the read and write system calls it made (its I/O, the
+    same whatever else the machine runs) and the CPU seconds of each write phase (insert_events
+    includes seed and pair_rollups), then one JSON line. CPU time moves much less than the rate
+    with what else the machine runs (up to ~10 % at a load of 4 on 2 cores); the calls not at all."""
     import itertools
     import resource
     from collections import defaultdict
@@ -171,27 +182,29 @@ def grow(articles_path: str, events_path: str, db: str, n: int, corpus: str = "f
             k += 1
 
     store = open_store(db, create=True)
-    rates, cpu, server, phases, done = [], [], [], [], 0
+    rates, cpu, server, phases, io_calls, done = [], [], [], [], [], 0
     last, last_cpu, last_server, before = time.perf_counter(), time.process_time(), _server_cpu(server_pid), dict(spent)
+    last_io = _io_calls()
 
     def progress(m):
-        nonlocal done, last, last_cpu, last_server, before
+        nonlocal done, last, last_cpu, last_server, before, last_io
         prev, done = done, done + m
         # a batch that crosses a thousand counts in the thousand it ends in (batch sizes that do
         # not divide 1,000 make the per-1,000 figures uneven; 50, 200, 500 and 1,000 divide it)
         if done // 1000 > prev // 1000:
-            now, now_cpu, now_server = time.perf_counter(), time.process_time(), _server_cpu(server_pid)
+            now, now_cpu, now_server, now_io = time.perf_counter(), time.process_time(), _server_cpu(server_pid), _io_calls()
             rates.append(round(1000 / (now - last), 1))
             cpu.append(round(now_cpu - last_cpu, 2))
             server.append(round(now_server - last_server, 2))
+            io_calls.append(now_io - last_io)
             phases.append({k: round(spent[k] - before[k], 2) for k in spent})
             print(f"{done // 1000 * 1000:6d} {rates[-1]:7.1f} articles/s  cpu {cpu[-1]:5.2f} s  "
-                  + (f"server {server[-1]:5.2f} s  " if server_pid else "")
+                  + (f"server {server[-1]:5.2f} s  " if server_pid else "") + f"io calls {io_calls[-1] / 1000:.0f}k  "
                   + "  ".join(f"{k} {v:.2f}" for k, v in phases[-1].items()), flush=True)
-            last, last_cpu, last_server, before = now, now_cpu, now_server, dict(spent)
+            last, last_cpu, last_server, before, last_io = now, now_cpu, now_server, dict(spent), now_io
 
     store.ingest(itertools.islice(results(), n), batch_size=batch_size, progress=progress)
     store.close()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"corpus": corpus, "batch_size": batch_size, "rates": rates, "cpu_s": cpu,
-                      "server_cpu_s": server if server_pid else None, "phases": phases, "peak_rss_mib": round(peak)}))
+                      "server_cpu_s": server if server_pid else None, "io_calls": io_calls, "phases": phases, "peak_rss_mib": round(peak)}))
