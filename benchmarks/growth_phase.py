@@ -150,8 +150,9 @@ def grow(articles_path: str, events_path: str, db: str, n: int, corpus: str = "f
     per 1,000 articles a line with the rate, the CPU seconds this process spent (and the database
     server's, given its postmaster's pid), the read and write system calls it made (its I/O, the
     same whatever else the machine runs) and the CPU seconds of each write phase (insert_events
-    includes seed and pair_rollups), then one JSON line. CPU time moves much less than the rate
-    with what else the machine runs (up to ~10 % at a load of 4 on 2 cores); the calls not at all."""
+    includes seed; pair_rollups, once per transaction, is apart), then one JSON line. CPU time
+    moves much less than the rate with what else the machine runs (up to ~10 % at a load of 4 on
+    2 cores); the calls not at all."""
     import itertools
     import resource
     from collections import defaultdict

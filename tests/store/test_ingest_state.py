@@ -70,7 +70,7 @@ def digest(st: dict[str, list]) -> dict[str, object]:
             "rows": {k: len(v) for k, v in st.items()}}
 
 
-@pytest.mark.parametrize("batch_size", [1, 13, None])  # None: the default (200: 230 articles in two batches)
+@pytest.mark.parametrize("batch_size", [1, 13, 200, None])  # None: the default (1,000: one transaction, two story parts)
 def test_ingest_leaves_the_pinned_state(store_url, batch_size):
     store = bilat.open_store(store_url)
     try:
@@ -135,7 +135,7 @@ def test_the_command_line_commits_as_many_articles_at_once_as_the_store():
     from bilat.cli.common import BATCH_SIZE as CLI
     from bilat.store.writes import BATCH_SIZE
 
-    assert CLI == BATCH_SIZE == 200
+    assert CLI == BATCH_SIZE == 1000
 
 
 def test_an_exact_copy_is_found_in_the_first_band_alone(store_url):
@@ -165,3 +165,27 @@ def test_an_exact_copy_is_found_in_the_first_band_alone(store_url):
             assert store.article(aid)["syndicate_of"] == "wire-0"
     finally:
         store.close()
+
+
+def test_a_large_transaction_is_stored_in_story_batches(store_url):
+    """A transaction larger than ``STORY_BATCH`` articles is one commit, its articles put in stories
+    ``STORY_BATCH`` at a time (one ingest_batches row each), not all against all."""
+    from sqlalchemy import event, func
+
+    from bilat.store.schema import ingest_batches
+    from bilat.store.writes import STORY_BATCH
+
+    items = corpus()
+    assert len(items) > STORY_BATCH
+    store = bilat.open_store(store_url)
+    commits: list[int] = []
+    event.listen(store.engine, "commit", lambda conn: commits.append(1))
+    try:
+        report = store.ingest(items, batch_size=1000)
+        with store.engine.connect() as conn:
+            parts = conn.execute(select(ingest_batches.c.n_articles).order_by(ingest_batches.c.batch_id)).scalars().all()
+            stored = conn.execute(select(func.count()).select_from(ingest_batches)).scalar_one()
+    finally:
+        store.close()
+    assert report["batches"] == 1 and len(commits) == 1
+    assert stored == 2 and sum(parts) == report["articles_stored"] and parts[0] <= STORY_BATCH

@@ -48,8 +48,8 @@ db_option = click.option("--db", "db", default=None, metavar="URL",
                          help="SQLite path or postgresql:// URL (default: the 'db' setting, bilat.db). "
                               "Example: --db postgresql://user@127.0.0.1:5432/bilat")
 #: articles per database transaction for ingest and batch: the store's default (store/writes.py
-#: BATCH_SIZE says why it is 200), repeated here so the command line starts without SQLAlchemy
-BATCH_SIZE = 200
+#: BATCH_SIZE says why it is 1,000), repeated here so the command line starts without SQLAlchemy
+BATCH_SIZE = 1000
 
 quiet_option = click.option("--quiet", "-q", is_flag=True, help="no progress bar on stderr")
 

@@ -22,14 +22,22 @@ from .schema import (articles, event_actors, event_dyads, event_issues, events, 
 from .records import IngestReport, _chunks, _now, _with_article, actor_key, article_hash, event_row
 
 
-#: articles per transaction by default. Every index entry a batch adds dirties a B-tree page, which
-#: the commit writes to the WAL and the checkpoint writes again. Once an index has many more leaves
-#: than a batch has entries (a few thousand articles into a store), nearly every entry dirties a page
-#: of its own, so a commit's cost per article grew with the store; a larger transaction shares more
-#: leaves. 1,000 articles into a 20,000-article store: 151,000 WAL frames at 50 a batch, 83,000 at
-#: 200, 48,000 at 500 (CPU 5.9 -> 4.8 -> 4.7 s, first 1,000: 3.8 -> 3.5 -> 3.5 s); beyond ~500, matching
-#: a batch's records against the stories the batch itself makes costs more than the pages saved.
-BATCH_SIZE = 200
+#: articles per transaction by default. Every index entry a transaction adds dirties a B-tree page,
+#: which the commit writes to the WAL and the checkpoint writes again. Once an index has many more
+#: leaves than a transaction has entries (a few thousand articles into a store), nearly every entry
+#: dirties a page of its own, so a commit's cost per article grows with the store until it nears one
+#: page per entry; a larger transaction shares more leaves. The articles of a transaction are put in
+#: stories ``STORY_BATCH`` at a time, and the roll-ups are counted once per transaction. 1,000
+#: articles into a 20,000-article store, read and write calls / CPU s: 688k / 5.2-5.5 at 200 a
+#: transaction, 366k / 3.9-4.2 at 1,000 (first 1,000: 73k / 3.7-4.0 and 43k / 3.3-3.4). The price:
+#: an interrupted ingest extracts up to this many articles again, the progress bar of ``bilat ingest``
+#: moves this many at a time, and the WAL beside a large store holds up to one transaction's pages
+#: (~250 MB at 20,000 articles).
+BATCH_SIZE = 1000
+#: articles put in stories together, however many a transaction holds: matching records against the
+#: stories their own batch makes grows with the square of the batch (1,000 at once cost ~0.8 s more
+#: per 1,000 than 200 at a time)
+STORY_BATCH = 200
 
 
 class Writes:
@@ -95,23 +103,43 @@ class Writes:
         return report.as_dict()
 
     def _ingest_batch(self, batch: list[ArticleResult], report: IngestReport) -> None:
+        """One transaction: the batch's articles, events and stories stored ``STORY_BATCH`` articles
+        at a time, then the pair roll-ups, the browsing roll-ups and the search index counted once
+        for all of them (no later part reads them, and a page they share is dirtied once)."""
         with writer(self.engine).begin() as conn:
             if self.dialect == "postgresql":
                 # one writer at a time: story assignment reads what the previous batch wrote
                 conn.exec_driver_sql("SELECT pg_advisory_xact_lock(704212)")
-            batch_id = conn.execute(insert(ingest_batches).values(started_at=_now())).inserted_primary_key[0]
             start = rollups.mark(conn)
-            new_articles, new_events = self._insert_articles(conn, batch, batch_id, report)
             story_pairs_added: Counter = Counter()
-            if new_events:
-                ev_rows, dy_rows = self._insert_events(conn, new_events, report)
-                if ev_rows:
-                    story_pairs_added = summaries.add_records(conn, ev_rows, dy_rows,
-                                                              {a["article_id"]: a for a in new_articles}, report, _now())
-            rollups.after_batch(conn, start, story_pairs_added)  # the browsing roll-ups and the search index
-            conn.execute(update(ingest_batches).where(ingest_batches.c.batch_id == batch_id)
-                         .values(finished_at=_now(), n_articles=len(new_articles), n_events=len(new_events)))
+            touched: dict[str, dict[str, set[str]]] = {p: defaultdict(set) for p in ROLLUPS}
+            for i in range(0, len(batch), STORY_BATCH):
+                added, dy_rows = self._store_part(conn, batch[i:i + STORY_BATCH], report)
+                story_pairs_added.update(added)
+                for r in dy_rows:
+                    for period in ROLLUPS:
+                        if r[period]:
+                            touched[period][r["pair_key"]].add(r[period])
+            refresh_rollups(conn, touched)
+            rollups.after_batch(conn, start, story_pairs_added)
         report.batches += 1
+
+    def _store_part(self, conn: Connection, part: list[ArticleResult],
+                    report: IngestReport) -> tuple[Counter, list[dict]]:
+        """Articles, events and stories of up to ``STORY_BATCH`` articles (one ingest_batches row);
+        returns the story_pairs rows added, by pair, and the event_dyads rows stored."""
+        batch_id = conn.execute(insert(ingest_batches).values(started_at=_now())).inserted_primary_key[0]
+        new_articles, new_events = self._insert_articles(conn, part, batch_id, report)
+        story_pairs_added: Counter = Counter()
+        dy_rows: list[dict] = []
+        if new_events:
+            ev_rows, dy_rows = self._insert_events(conn, new_events, report)
+            if ev_rows:
+                story_pairs_added = summaries.add_records(conn, ev_rows, dy_rows,
+                                                          {a["article_id"]: a for a in new_articles}, report, _now())
+        conn.execute(update(ingest_batches).where(ingest_batches.c.batch_id == batch_id)
+                     .values(finished_at=_now(), n_articles=len(new_articles), n_events=len(new_events)))
+        return story_pairs_added, dy_rows
 
     def _insert_articles(self, conn: Connection, batch: list[ArticleResult], batch_id: int,
                          report: IngestReport) -> tuple[list[dict], list[Event]]:
@@ -205,12 +233,6 @@ class Writes:
                 conn.execute(insert(table), rows)
         summaries.file_members(conn, ev_rows)
         report.events_stored += len(ev_rows)
-        touched: dict[str, dict[str, set[str]]] = {p: defaultdict(set) for p in ROLLUPS}
-        for r in dy_rows:
-            for period in ROLLUPS:
-                if r[period]:
-                    touched[period][r["pair_key"]].add(r[period])
-        refresh_rollups(conn, touched)
         return ev_rows, dy_rows
 
     def rebuild_rollups(self, progress: Callable[[int, int], None] | None = None) -> None:
