@@ -398,6 +398,10 @@ RULES = [
     ("Chile blasts Peru over border fence.", ("ACCUSE", ["CHL"], ["PER"])),
     ("Estonia hits out at Latvia over transit fees.", ("ACCUSE", ["EST"], ["LVA"])),
     ("The Kremlin dismissed the allegations by Poland as absurd.", ("REJECT", ["RUS"], ["POL"])),
+    # an attack on computers coerces; it is no armed assault (PLOVER's COERCE, context 'cyber')
+    ("Chinese hackers defaced dozens of Taiwanese government websites on Monday.", ("COERCE", ["CHN"], ["TWN"])),
+    ("Iran carried out cyber attacks against Israeli water facilities, officials said.", ("COERCE", ["IRN"], ["ISR"])),
+    ("North Korea launched a cyberattack on South Korea's banks last month.", ("COERCE", ["PRK"], ["KOR"])),
 ]
 
 

@@ -16,8 +16,8 @@ from .records import Frame, SentenceContext
 from .recodings import trigger_recode
 from .parties import noun_parties, pair_parties
 from .syntax import is_passive_conj, quantity_head, to_infinitive
-from .words import (AIR_STRIKE_MODIFIERS, ARRANGEMENTS, CARRYING_VERBS, GENERIC_EVENT_NOUNS, HOSTILE_XCOMP, LAUNCH_NOUNS, NOT_YET,
-                    OUTBREAK_VERBS, PASSING_PREPS, PROSPECT_NOUNS, QUANTITY, RESPONSE_NOUNS, SCENE_VERBS, TRUCE_WORDS,
+from .words import (AIR_STRIKE_MODIFIERS, ARRANGEMENTS, CARRYING_VERBS, CYBER_MODIFIERS, GENERIC_EVENT_NOUNS, HOSTILE_XCOMP,
+                    LAUNCH_NOUNS, NOT_YET, OUTBREAK_VERBS, PASSING_PREPS, PROSPECT_NOUNS, QUANTITY, RESPONSE_NOUNS, SCENE_VERBS, TRUCE_WORDS,
                     VISIT_NOUNS, WEAPONS)
 
 PHASE = "triggers"
@@ -107,6 +107,8 @@ def _noun_frame(t: Token, ctx: SentenceContext) -> Frame | None:
         return None
     if lem == "strike" and t.i > 0 and t.doc[t.i - 1].lower_ in AIR_STRIKE_MODIFIERS:
         nt = nouns["airstrike"]
+    if lem == "attack" and any(c.lower_ in CYBER_MODIFIERS for c in t.children if c.dep_ in ("compound", "amod", "nmod")):
+        nt = nouns["cyberattack"]  # "cyber attacks against Israeli water facilities": on computers, not with arms
     if lem == "hunger" and not (t.i + 1 < len(t.doc) and t.doc[t.i + 1].lemma_ == "strike"):
         return None
     if lem == "violation" and not any(c.lower_ in TRUCE_WORDS for c in t.children if c.dep_ in ("compound", "amod")):
