@@ -402,6 +402,15 @@ RULES = [
     ("Chinese hackers defaced dozens of Taiwanese government websites on Monday.", ("COERCE", ["CHN"], ["TWN"])),
     ("Iran carried out cyber attacks against Israeli water facilities, officials said.", ("COERCE", ["IRN"], ["ISR"])),
     ("North Korea launched a cyberattack on South Korea's banks last month.", ("COERCE", ["PRK"], ["KOR"])),
+    # credit extended as a 'line' or a 'tranche' is aid, as the credit itself is
+    ("India extended a $500 million line of credit to Sri Lanka for fuel imports.", ("AID", ["IND"], ["LKA"])),
+    ("Japan released a second tranche of loans to Egypt on Monday.", ("AID", ["JPN"], ["EGY"])),
+    # fire returned is fire; it is aimed at whoever fired first
+    ("Pakistani troops returned fire after Indian soldiers shelled posts along the Line of Control.",
+     ("ASSAULT", ["PAK"], ["IND"])),
+    # travelling to a state's capital visits it; announced, it is a promise to visit
+    ("The Australian prime minister travelled to Beijing on Monday.", ("CONSULT", ["AUS"], ["CHN"])),
+    ("Australia's prime minister will travel to Beijing next month, his office said.", ("AGREE", ["AUS"], ["CHN"])),
 ]
 
 
