@@ -411,6 +411,13 @@ RULES = [
     # travelling to a state's capital visits it; announced, it is a promise to visit
     ("The Australian prime minister travelled to Beijing on Monday.", ("CONSULT", ["AUS"], ["CHN"])),
     ("Australia's prime minister will travel to Beijing next month, his office said.", ("AGREE", ["AUS"], ["CHN"])),
+    # regret at another party's act criticises it; regret for a death is a soft apology
+    ("Seoul voiced regret over Tokyo's decision to send an envoy to the shrine festival.", ("ACCUSE", ["KOR"], ["JPN"])),
+    ("Beijing regrets the U.S. decision to sell arms to Taiwan, a spokesman said.", ("ACCUSE", ["CHN"], ["USA"])),
+    ("Indonesia expressed regret for the deaths of two Australian tourists.", ("CONCEDE", ["IDN"], ["AUS"])),
+    # an apology with no addressee, in a story about two states, is made to the other one
+    ("Kenya and Uganda traded accusations over the border shooting on Monday. Expressing regret, the Kenyan "
+     "interior minister said the shooting had been an accident.", ("CONCEDE", ["KEN"], ["UGA"])),
 ]
 
 

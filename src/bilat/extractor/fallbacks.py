@@ -102,8 +102,8 @@ def repression_threatened(f: Frame, ctx: SentenceContext) -> list[Actor]:
 
 def story_counterpart(f: Frame, ctx: SentenceContext) -> list[Actor]:
     """A state's statement with no addressee in a story about two states ("We have lodged a strong
-    protest", "Egypt refused to accept it"): it is addressed to the other one."""
-    if f.type not in (T.ACCUSE, T.REQUEST, T.REJECT, T.THREATEN):
+    protest", "Egypt refused to accept it", "expressing deep regret, he said"): it is addressed to the other one."""
+    if f.type not in (T.ACCUSE, T.REQUEST, T.REJECT, T.THREATEN, T.CONCEDE):
         return []
     src = {a.country for a in f.source if a.country}
     if len(src) != 1 or any(c.startswith("IGO:") for c in src):
