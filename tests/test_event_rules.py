@@ -418,6 +418,10 @@ RULES = [
     # an apology with no addressee, in a story about two states, is made to the other one
     ("Kenya and Uganda traded accusations over the border shooting on Monday. Expressing regret, the Kenyan "
      "interior minister said the shooting had been an accident.", ("CONCEDE", ["KEN"], ["UGA"])),
+    # state media that speak in their own name speak for their country; as reporters they stay reporters
+    ("The state-run Xinhua news agency on Monday called on Washington to stop interfering.",
+     ("REQUEST", ["CHN"], ["USA"])),
+    ("KCNA accused South Korea of staging provocative drills near the border.", ("ACCUSE", ["PRK"], ["KOR"])),
 ]
 
 
@@ -848,3 +852,7 @@ def test_a_title_speakers_name_takes_the_people_dictionarys_order(nlp):
     (result,) = process([Article(**article)])
     names = {a.name for e in result.events for a in e.source}
     assert "Fumio Kishida" in names, names
+
+
+def test_a_state_news_agency_that_reports_is_no_party(dyads):
+    assert dyads("Japan protested to China over the incident, Xinhua reported.") == [("ACCUSE", ["JPN"], ["CHN"])]
