@@ -422,6 +422,10 @@ RULES = [
     ("The state-run Xinhua news agency on Monday called on Washington to stop interfering.",
      ("REQUEST", ["CHN"], ["USA"])),
     ("KCNA accused South Korea of staging provocative drills near the border.", ("ACCUSE", ["PRK"], ["KOR"])),
+    # force used on what rebels hold is used on the rebels, who are of the one country the story names
+    ("Turkish warplanes bombed militant positions overnight, the army said.", ("ASSAULT", ["TUR"], ["TUR"])),
+    ("Burmese troops have captured part of a rebel stronghold after five days of fighting.",
+     ("ASSAULT", ["MMR"], ["MMR"])),
 ]
 
 

@@ -193,8 +193,9 @@ def objects_and_prepositions(s: Search) -> None:
                     s.take(c)  # "discussed the Afghan peace process": what is discussed, not with whom
                 else:
                     s.take(c)
-                    if not s.found:
-                        possessor(s.idx, c, s.take_foreign, s.take_place, s.take)
+                    for owned in dict.fromkeys((c, quantity_head(c))):  # "part of a rebel stronghold"
+                        if not s.found:
+                            possessor(s.idx, owned, s.take_foreign, s.take_place, s.take)
                     if not s.found:
                         for owner in clause_owners(quantity_head(c)):
                             s.take_foreign(owner)
