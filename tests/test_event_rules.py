@@ -426,6 +426,25 @@ RULES = [
     ("Turkish warplanes bombed militant positions overnight, the army said.", ("ASSAULT", ["TUR"], ["TUR"])),
     ("Burmese troops have captured part of a rebel stronghold after five days of fighting.",
      ("ASSAULT", ["MMR"], ["MMR"])),
+    # stopping a state's vessel coerces it; ramming one is force
+    ("The Thai navy intercepted a Cambodian fishing vessel in disputed waters.", ("COERCE", ["THA"], ["KHM"])),
+    ("Chinese coast guard vessels rammed a Philippine supply boat near the shoal.", ("ASSAULT", ["CHN"], ["PHL"])),
+    # prisoners swapped are released by each side
+    ("Russia swapped prisoners with Ukraine on Friday.", ("RETREAT", ["RUS"], ["UKR"])),
+    # frozen assets and diplomats declared unwelcome are sanctions
+    ("The United States froze the assets of three Venezuelan officials.", ("SANCTION", ["USA"], ["VEN"])),
+    ("Lithuania declared a Belarusian diplomat persona non grata on Wednesday.", ("SANCTION", ["LTU"], ["BLR"])),
+    # a truce brokered between two sides is mediation between them
+    ("Qatar brokered a ceasefire between Israel and Hamas on Sunday.", ("CONSULT", ["QAT"], ["ISR", "PSE"])),
+    # calling another's act a provocation condemns it
+    ("Seoul called Tokyo's claim a provocation.", ("ACCUSE", ["KOR"], ["JPN"])),
+    ("Moscow called the British sanctions illegal.", ("ACCUSE", ["RUS"], ["GBR"])),
+    ("Japan called the Russian decision extremely regrettable.", ("ACCUSE", ["JPN"], ["RUS"])),
+    # a video conference is a meeting (a press conference is not)
+    ("The German chancellor held a video conference with the French president on Tuesday.",
+     ("CONSULT", ["DEU"], ["FRA"])),
+    # whom a person is handed over to is the partner of the cooperation
+    ("Spain extradited a Russian businessman to the United States on Thursday.", ("COOPERATE", ["ESP"], ["USA"])),
 ]
 
 
@@ -860,3 +879,18 @@ def test_a_title_speakers_name_takes_the_people_dictionarys_order(nlp):
 
 def test_a_state_news_agency_that_reports_is_no_party(dyads):
     assert dyads("Japan protested to China over the incident, Xinhua reported.") == [("ACCUSE", ["JPN"], ["CHN"])]
+
+
+def test_how_an_act_was_done_is_no_second_act(dyads):
+    # "..., freezing their assets": the participle says how the sanction was imposed
+    found = dyads("The United States sanctioned three Iranian officials on Monday, freezing their assets.")
+    assert found == [("SANCTION", ["USA"], ["IRN"])], found
+
+
+def test_what_is_apologised_for_is_no_new_event(dyads):
+    found = dyads("Kenya apologized to Uganda for one of its patrol boats intercepting a Ugandan ferry.")
+    assert found == [("CONCEDE", ["KEN"], ["UGA"])], found
+
+
+def test_a_press_conference_is_no_meeting(dyads):
+    assert dyads("The Japanese foreign minister held a press conference in Tokyo on Tuesday.") == []

@@ -17,7 +17,7 @@ from ..model import EventType as T
 from .lexicon import lemma
 from .parties import clause_owners, first_place_within, place_country, possessor
 from .accused import accused_over, doer_of_condemned_act
-from .recipients import aid_recipient, opened_to, promised_to, rest_of_a_list
+from .recipients import aid_recipient, handed_to, opened_to, promised_to, rest_of_a_list
 from .refusals import pressed_by
 from .records import Frame, SentenceContext
 from .speech import state_voice
@@ -293,6 +293,6 @@ def _not_an_actor(x: Token, typ: T, idx: ActorIndex) -> bool:
     return x.dep_ == "pobj" and x.head.lower_ in LOCATIVE and where
 
 
-TARGET_STRATEGIES = (doer_of_condemned_act, accused_over, person_met, objects_and_prepositions, protest_purpose,
-                     aid_recipient, promised_to, opened_to, pressed_by,
+TARGET_STRATEGIES = (doer_of_condemned_act, accused_over, person_met, handed_to, objects_and_prepositions,
+                     protest_purpose, aid_recipient, promised_to, opened_to, pressed_by,
                      complement_subject, relative_clause_head, actor_in_clause)

@@ -17,8 +17,8 @@ from .recodings import trigger_recode
 from .parties import noun_parties, pair_parties
 from .syntax import is_passive_conj, quantity_head, to_infinitive
 from .words import (AIR_STRIKE_MODIFIERS, ARRANGEMENTS, CARRYING_VERBS, CYBER_MODIFIERS, GENERIC_EVENT_NOUNS, HOSTILE_XCOMP,
-                    LAUNCH_NOUNS, NOT_YET, OUTBREAK_VERBS, PASSING_PREPS, PROSPECT_NOUNS, QUANTITY, RESPONSE_NOUNS, SCENE_VERBS, TRUCE_WORDS,
-                    VISIT_NOUNS, WEAPONS)
+                    LAUNCH_NOUNS, NOT_YET, OUTBREAK_VERBS, PASSING_PREPS, PROSPECT_NOUNS, QUANTITY, REMOTE_MEETING_MODIFIERS,
+                    RESPONSE_NOUNS, SCENE_VERBS, TRUCE_WORDS, VISIT_NOUNS, WEAPONS)
 
 PHASE = "triggers"
 #: noun events whose parties a compound may name ("the Japan-China summit", "the India-China clash")
@@ -103,6 +103,8 @@ def _noun_frame(t: Token, ctx: SentenceContext) -> Frame | None:
     nt = nouns.get(lem) or nouns.get(t.lower_)
     if nt is None and t.lower_ == "strikes":
         nt = nouns.get("strike")
+    if lem == "conference" and any(c.lower_ in REMOTE_MEETING_MODIFIERS for c in t.children if c.dep_ in ("compound", "amod")):
+        nt = nouns["videoconference"]  # "held a video conference with": a meeting; a press conference is none
     if nt is None:
         return None
     if lem == "strike" and t.i > 0 and t.doc[t.i - 1].lower_ in AIR_STRIKE_MODIFIERS:
@@ -135,7 +137,7 @@ def _verb_frame(t: Token, ctx: SentenceContext) -> Frame | None:
         # a verb listed only with particles ("call on", "fire at") needs the particle
         candidates = (senses.get(("VERB", lem, part), ()) if part else ()) + senses.get(("VERB", lem, ""), ())
         trig = next((c for c in candidates if not c.objects or object_ok(t, c.objects, ctx.index)), None)
-        if trig is None or (lem == "call" and not part):
+        if trig is None:
             return None
         if t.dep_ == "amod":
             return None  # "alleged bombers", "the detained activist": a description
@@ -173,7 +175,7 @@ def object_ok(t: Token, objects: frozenset[str], idx: ActorIndex) -> bool:
     raised = [x for c in to_clauses for x in c.children if x.dep_ == "nsubj"]
     if "to-clause" in objects:
         return bool(to_clauses) and (bool(raised) or any(c.dep_ in ("dobj", "dative") for c in t.children))
-    objs = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+    objs = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]  # "called it a provocation"
     # "provide Ukraine with $4.5 billion in aid": what is given may come after 'with'
     objs += [o for p in t.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
     if not objs and t.dep_ in ("acl", "relcl", "amod"):
