@@ -445,6 +445,9 @@ RULES = [
      ("CONSULT", ["DEU"], ["FRA"])),
     # whom a person is handed over to is the partner of the cooperation
     ("Spain extradited a Russian businessman to the United States on Thursday.", ("COOPERATE", ["ESP"], ["USA"])),
+    # a document speaks for whoever issued it, also when the parser hangs the verb on the noun
+    ("A UN resolution called on Israel to halt settlement building.", ("REQUEST", ["IGO:UN"], ["ISR"])),
+    ("Kenya's letter asked Uganda to hand over the suspects.", ("REQUEST", ["KEN"], ["UGA"])),
 ]
 
 

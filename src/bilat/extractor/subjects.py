@@ -155,7 +155,10 @@ def owner_of_noun(tok: Token, verb: Token, idx: ActorIndex, speaker) -> Found | 
         return Found(idx.actors_for(owner[0], speaker=speaker), False, owner[0])
 
     if tok.tag_ == "VBD" or tok.head.dep_ == "relcl":
-        return Found(idx.actors_for(tok.head, speaker=speaker), False, tok.head)
+        actors = idx.actors_for(tok.head, speaker=speaker)
+        if not actors and tok.head.lemma_.lower() in SPEAKER_NOUNS:
+            actors = noun_owner(idx, tok.head)  # "A UN resolution called on Israel", read as a clause on the noun
+        return Found(actors, False, tok.head)
     return STOP
 
 
