@@ -448,6 +448,18 @@ RULES = [
     # a document speaks for whoever issued it, also when the parser hangs the verb on the noun
     ("A UN resolution called on Israel to halt settlement building.", ("REQUEST", ["IGO:UN"], ["ISR"])),
     ("Kenya's letter asked Uganda to hand over the suspects.", ("REQUEST", ["KEN"], ["UGA"])),
+    # goods shipped or airlifted are aid; a package of aid is aid
+    ("China shipped 10,000 tonnes of rice to North Korea last month.", ("AID", ["CHN"], ["PRK"])),
+    ("India airlifted medical supplies to quake-hit Turkey.", ("AID", ["IND"], ["TUR"])),
+    ("Washington announced a new $1 billion military aid package for Kyiv on Friday.", ("AID", ["USA"], ["UKR"])),
+    # forces moved towards a state are a posture; targets hit and positions pounded are attacks
+    ("Russia moved tanks and artillery closer to the Ukrainian border, satellite images showed.",
+     ("MOBILIZE", ["RUS"], ["UKR"])),
+    ("Ukrainian drones hit an oil refinery in southern Russia overnight.", ("ASSAULT", ["UKR"], ["RUS"])),
+    ("Saudi-led coalition jets pounded Houthi positions in Yemen on Thursday.", ("ASSAULT", ["SAU"], ["YEM"])),
+    # the dead handed over are returned; a state the parser reads as an adverb is still the subject
+    ("Russia handed over the bodies of 500 Ukrainian soldiers to Kyiv.", ("RETREAT", ["RUS"], ["UKR"])),
+    ("Azerbaijan massed troops along the border with Armenia.", ("MOBILIZE", ["AZE"], ["ARM"])),
 ]
 
 

@@ -120,7 +120,7 @@ def _governed_modality(verb: Token, idx: ActorIndex) -> str | None:
         if inherited in ("absorbed", "hypothetical"):
             return inherited
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > verb.head.i and verb.doc[verb.i - 1].text == "," \
-            and set(verb_types(verb)) & set(verb_types(verb.head)):
+            and is_trigger_token(verb.head, idx) and set(verb_types(verb)) & set(verb_types(verb.head)):
         return "absorbed"  # "sanctioned 150 individuals, freezing their assets": how the act was done
     if _ranked_agent(verb):
         return "fact"
