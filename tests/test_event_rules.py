@@ -460,6 +460,12 @@ RULES = [
     # the dead handed over are returned; a state the parser reads as an adverb is still the subject
     ("Russia handed over the bodies of 500 Ukrainian soldiers to Kyiv.", ("RETREAT", ["RUS"], ["UKR"])),
     ("Azerbaijan massed troops along the border with Armenia.", ("MOBILIZE", ["AZE"], ["ARM"])),
+    # claims denied are rejected; a predicate of condemnation, quoted after the noun, still condemns
+    ("Pakistan denied Indian claims that its troops had crossed the Line of Control.", ("REJECT", ["PAK"], ["IND"])),
+    ("The Indian foreign ministry termed the Chinese statement \"unwarranted\".", ("ACCUSE", ["IND"], ["CHN"])),
+    # what a complaint is 'over' names the offender, never the complainant's own people
+    ("Tokyo lodged a formal complaint with Moscow over the detention of a Japanese diplomat.",
+     ("ACCUSE", ["JPN"], ["RUS"])),
 ]
 
 
@@ -909,3 +915,4 @@ def test_what_is_apologised_for_is_no_new_event(dyads):
 
 def test_a_press_conference_is_no_meeting(dyads):
     assert dyads("The Japanese foreign minister held a press conference in Tokyo on Tuesday.") == []
+

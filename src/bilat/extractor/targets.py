@@ -203,6 +203,8 @@ def objects_and_prepositions(s: Search) -> None:
             elif c.dep_ in ("prep", "agent") and c.lower_ in preps:
                 for o in [o for o in c.children if o.dep_ == "pobj"] or stranded_object(c):
                     s.take_prep_object(o)
+                if c.lower_ in ("over", "about"):  # "over the detention of a Japanese diplomat": a topic, not one's own side
+                    s.found[:] = [a for a in s.found if a.country not in {x.country for x in s.source if x.country}]
         if s.found and typ != T.PROTEST:
             return
 

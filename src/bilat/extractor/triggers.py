@@ -199,7 +199,9 @@ def object_ok(t: Token, objects: frozenset[str], idx: ActorIndex) -> bool:
         cargo = [x for c in o.children if c.dep_ == "acl" and c.lemma_.lower() in CARRYING_VERBS
                  for p in [c] + [p for p in c.children if p.dep_ == "prep" and p.lower_ == "with"]
                  for x in p.children if x.dep_ in ("dobj", "pobj")]
-        for x in [o] + list(o.conjuncts) + [c for c in o.children if c.dep_ == "compound"] + cargo:
+        # "called the remarks 'shameful'": a quoted predicate the parser hangs after the noun as its modifier
+        after = [c for c in o.children if c.dep_ == "amod" and c.i > o.i]
+        for x in [o] + list(o.conjuncts) + [c for c in o.children if c.dep_ == "compound"] + cargo + after:
             if x.lemma_.lower() in objects or x.lower_ in objects:
                 return True
             if "money" in objects and x.ent_type_ == "MONEY":
