@@ -916,3 +916,15 @@ def test_what_is_apologised_for_is_no_new_event(dyads):
 def test_a_press_conference_is_no_meeting(dyads):
     assert dyads("The Japanese foreign minister held a press conference in Tokyo on Tuesday.") == []
 
+
+
+def test_a_day_hung_on_the_object_is_the_acts_own_not_the_reports(nlp):
+    # the parser hangs "on Tuesday" on the ambassador; "said on Wednesday" is when it was reported
+    text = "Kenya summoned the Ugandan ambassador on Tuesday over the shooting, the ministry said on Wednesday."
+    events = [e for e in bilat.extract(text, PUBLISHED) if e["type"] == "ACCUSE"]
+    assert events and events[0]["date"] == "2024-05-14", events
+
+
+def test_a_month_is_no_protest_march(dyads):
+    assert dyads("Kenya and Uganda held talks in March, officials said on Monday.") == [
+        ("CONSULT", ["KEN", "UGA"], [])]

@@ -105,6 +105,13 @@ def date_for(t: Token, ctx: SentenceContext, extra: list[Token], noun: Token | N
         v = _resolve_in(ctx, {x.i for x in t.head.subtree if x.i < t.i})
         if v:
             return v
+    # "summoned the ambassador on Tuesday, the ministry said on Wednesday": a day the parser hangs on
+    # the object is the act's own, before any governor's (the report's) date
+    objs = [c for c in t.children if c.dep_ == "dobj"]
+    v = _resolve_in(ctx, {o.i for d in objs for p in d.children if p.dep_ == "prep" and p.lower_ in ("on", "in")
+                          for o in p.children if o.dep_ == "pobj" and o.ent_type_ == "DATE"})
+    if v:
+        return v
     # climb through the clause's governors: xcomp, conj, pcomp, prepositions, speech verbs
     h, chain = t, []
     for _ in range(5):

@@ -98,6 +98,8 @@ def _noun_frame(t: Token, ctx: SentenceContext) -> Frame | None:
     launch = _weapon_launch(t, ctx)
     if launch is not None:
         return launch
+    if t.ent_type_ in ("DATE", "TIME"):
+        return None  # "held talks in March": a month, not a protest march
     nouns = noun_lexicon()
     lem = t.lemma_.lower()
     nt = nouns.get(lem) or nouns.get(t.lower_)
