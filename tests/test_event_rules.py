@@ -466,6 +466,10 @@ RULES = [
     # what a complaint is 'over' names the offender, never the complainant's own people
     ("Tokyo lodged a formal complaint with Moscow over the detention of a Japanese diplomat.",
      ("ACCUSE", ["JPN"], ["RUS"])),
+    # peacekeepers sent, deployed or arriving are military protection given (CAMEO 074, PLOVER AID)
+    ("Kenya sent 1,000 peacekeepers to Somalia on Monday.", ("AID", ["KEN"], ["SOM"])),
+    ("Rwanda deployed peacekeeping troops to the Central African Republic.", ("AID", ["RWA"], ["CAF"])),
+    ("A first contingent of Ghanaian peacekeepers arrived in Lebanon on Tuesday.", ("AID", ["GHA"], ["LBN"])),
 ]
 
 
