@@ -470,6 +470,10 @@ RULES = [
     ("Kenya sent 1,000 peacekeepers to Somalia on Monday.", ("AID", ["KEN"], ["SOM"])),
     ("Rwanda deployed peacekeeping troops to the Central African Republic.", ("AID", ["RWA"], ["CAF"])),
     ("A first contingent of Ghanaian peacekeepers arrived in Lebanon on Tuesday.", ("AID", ["GHA"], ["LBN"])),
+    # people evacuated are helped out of where they were (humanitarian aid); troops and posts evacuated retreat
+    ("Ghana evacuated its citizens from Sudan as fighting spread.", ("AID", ["GHA"], ["SDN"])),
+    ("Kenyan helicopters evacuated the wounded from the Somali town of Kismayo.", ("AID", ["KEN"], ["SOM"])),
+    ("Ethiopian troops evacuated their positions in the Somali town of Baidoa.", ("RETREAT", ["ETH"], ["SOM"])),
 ]
 
 
