@@ -936,3 +936,14 @@ def test_a_day_hung_on_the_object_is_the_acts_own_not_the_reports(nlp):
 def test_a_month_is_no_protest_march(dyads):
     assert dyads("Kenya and Uganda held talks in March, officials said on Monday.") == [
         ("CONSULT", ["KEN", "UGA"], [])]
+
+
+@pytest.mark.parametrize("text", [
+    # the parser makes the participle the main verb and the real verb its 'conjunct' ...
+    "The Ugandans imprisoned for spying for Kenya were released on Monday by the Kenyan president.",
+    # ... or the clausal subject of the verb that follows
+    "The soldiers detained in the raid were handed over to Uganda by Kenyan police on Monday.",
+])
+def test_a_reduced_relative_describes_who_is_acted_on(dyads, text):
+    found = dyads(text)
+    assert not any(t == "COERCE" for t, _, _ in found), found
