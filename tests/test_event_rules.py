@@ -953,3 +953,17 @@ def test_a_month_is_no_protest_march(dyads):
 def test_a_reduced_relative_describes_who_is_acted_on(dyads, text):
     found = dyads(text)
     assert not any(t == "COERCE" for t, _, _ in found), found
+
+
+def test_a_title_in_the_owners_form_names_the_voice_of_a_transcript(nlp):
+    # "X's Regular Press Conference": the first-person answers are X's, of the country the title names
+    article = {"id": "t", "published": PUBLISHED,
+               "title": "Kenyan Foreign Ministry Spokesperson Jane Wambui's Regular Press Conference on May 16, 2024",
+               "text": "Reporter: Uganda says its boats were seized. What is your comment?\n\n"
+                       "Jane Wambui: The boats entered Kenyan waters without permission. "
+                       "We urge Uganda to respect our sovereignty."}
+    from bilat.model import Article
+    from bilat.pipeline import process
+    (result,) = process([Article(**article)])
+    got = [(e.type, [a.country for a in e.source], [a.country for a in e.target]) for e in result.events]
+    assert ("REQUEST", ["KEN"], ["UGA"]) in got, got
