@@ -528,3 +528,10 @@ def _countries_of(nlp, text: str, word: str, allow_unknown: bool = False) -> set
 def test_a_states_ally_or_proxy_is_not_the_state(nlp, text, noun):
     # "Israel's militia ally", "Iran's proxies": whom a state backs is no actor of that state
     assert not _countries_of(nlp, text, noun, allow_unknown=True) & {"ISR", "IRN"}
+
+
+def test_an_igos_body_is_the_organ_of_it_the_story_named(nlp):
+    # "the United Nations' top body" after "the UN Security Council" is the council, not the UN at large
+    text = ("The UN Security Council met on Monday to discuss Sudan. "
+            "The United Nations' top body then called on both sides to stop fighting.")
+    assert _countries_of(nlp, text, "body") == {"IGO:UNSC"}
