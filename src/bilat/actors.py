@@ -126,6 +126,7 @@ _DEPUTY_WORDS = {"deputy", "vice", "under", "under-secretary", "undersecretary",
 _FACING_VERBS = {"summon", "meet", "receive", "call", "host", "phone", "telephone"}
 #: second halves of "Israeli-occupied", "Iranian-backed": the first half names who holds or backs
 #: the thing, not the country it is of or in
+_ALLIES = {"ally", "proxy", "surrogate", "client"}  # "Israel's militia ally" is not Israel
 _BACKING = {"occupied", "held", "controlled", "annexed", "backed", "sponsored", "supported", "funded", "armed"}
 
 
@@ -148,7 +149,10 @@ WEST = (Actor(kind="state", country="USA"), Actor(kind="igo", country="IGO:EU", 
 
 
 def _backer(t: Token) -> bool:
+    """'Iran-backed militias', 'Israel's militia ally': the state that backs a force is not the force."""
     doc = t.doc
+    if t.dep_ == "poss" and t.head.lemma_.lower() in _ALLIES:
+        return True
     return t.i + 2 < len(doc) and doc[t.i + 1].text == "-" and doc[t.i + 2].lower_ in _BACKING
 
 
@@ -857,7 +861,11 @@ class ActorIndex:
         np = self._np_text(t) if low in _GROUP_HEADS else ""
         m = GROUP_DYAD.match(np) if np else None
         named_after = any(c.dep_ == "prep" and c.lower_ in ("of", "from") for c in t.children)
-        if m and not named_after and t.i not in self.place_at and t.text.islower() \
+        # "the Baltic states", "the Gulf states": a named set of states, not the pair in focus (but
+        # "both Asian neighbours", "the two Asian giants" count)
+        named_set = m is not None and m.group(1) is None and not np.lower().startswith("both") \
+            and any(w[:1].isupper() for w in np.split()[1:-1])
+        if m and not named_after and t.i not in self.place_at and t.text.islower() and not named_set \
                 and not (m.group(1) is None and np.lower().startswith("all")):
             n = _GROUP_N.get((m.group(1) or "two").lower(), 2)
             # the pair in focus so far; in a story's first line, the story's pair
@@ -899,8 +907,14 @@ class ActorIndex:
         if low in ("forum", "organization", "organisation", "bloc", "alliance", "body", "group", "agency",
                    "grouping", "community", "court", "tribunal", "commission", "council"):
             for c in t.children:
-                if c.dep_ in ("compound", "appos", "nmod") and c.i in self.place_at and self.place_at[c.i].kind == "igo":
+                if c.dep_ in ("compound", "appos", "nmod", "poss") and c.i in self.place_at and self.place_at[c.i].kind == "igo":
                     place = self.place_at[c.i]
+                    if c.dep_ == "poss":
+                        # "the United Nations' most powerful body" after "the U.N. Security Council": the
+                        # organ of it the story has named
+                        organs = [p for p in (doc._.places or []) if p.kind == "igo" and p.end <= place.start
+                                  and p.code != place.code and p.code.startswith(place.code)]
+                        place = organs[-1] if organs else place
                     return [Actor(name=doc[place.start:place.end].text, kind="igo", country=place.code)]
         # a noun with an agent meaning: ministry, government, police, protesters, troops...
         sector_kind = sector_table().get(low) or sector_table().get(t.lemma_.lower())
