@@ -201,7 +201,7 @@ def grow(articles_path: str, events_path: str, db: str, n: int, corpus: str = "f
             phases.append({k: round(spent[k] - before[k], 2) for k in spent})
             print(f"{done // 1000 * 1000:6d} {rates[-1]:7.1f} articles/s  cpu {cpu[-1]:5.2f} s  "
                   + (f"server {server[-1]:5.2f} s  " if server_pid else "")
-                  + (f"io calls {io_calls[-1] / 1000:.0f}k  " if io_calls[-1] else "")  # PostgreSQL's go by socket
+                  + (f"io calls {io_calls[-1] / 1000:.0f}k  " if io_calls[-1] >= 1000 else "")  # none by socket
                   + "  ".join(f"{k} {v:.2f}" for k, v in phases[-1].items()), flush=True)
             last, last_cpu, last_server, before, last_io = now, now_cpu, now_server, dict(spent), now_io
 
