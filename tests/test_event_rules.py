@@ -482,6 +482,9 @@ RULES = [
     # "said X is Y and urged Z": the parser hangs the demand on the reported clause; the speaker urges
     ("Kenya's foreign ministry said the islands are Kenyan territory and urged Uganda to stop its provocations.",
      ("REQUEST", ["KEN"], ["UGA"])),
+    # suspects handed over to another state's authorities are extradited
+    ("Germany handed over three suspects to Turkish authorities under an extradition treaty.",
+     ("COOPERATE", ["DEU"], ["TUR"])),
 ]
 
 
