@@ -474,6 +474,17 @@ RULES = [
     ("Ghana evacuated its citizens from Sudan as fighting spread.", ("AID", ["GHA"], ["SDN"])),
     ("Kenyan helicopters evacuated the wounded from the Somali town of Kismayo.", ("AID", ["KEN"], ["SOM"])),
     ("Ethiopian troops evacuated their positions in the Somali town of Baidoa.", ("RETREAT", ["ETH"], ["SOM"])),
+    # a dialogue held is a meeting
+    ("Kenya and Uganda held their first high-level economic dialogue in five years in Nairobi.",
+     ("CONSULT", ["KEN", "UGA"], [])),
+    # a posture taken after another's act faces the one who acted
+    ("Kenya scrambled jets after two Ugandan drones flew over the border.", ("MOBILIZE", ["KEN"], ["UGA"])),
+    # "said X is Y and urged Z": the parser hangs the demand on the reported clause; the speaker urges
+    ("Kenya's foreign ministry said the islands are Kenyan territory and urged Uganda to stop its provocations.",
+     ("REQUEST", ["KEN"], ["UGA"])),
+    # suspects handed over to another state's authorities are extradited
+    ("Germany handed over three suspects to Turkish authorities under an extradition treaty.",
+     ("COOPERATE", ["DEU"], ["TUR"])),
 ]
 
 
