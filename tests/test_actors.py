@@ -496,3 +496,24 @@ def test_the_west_is_the_united_states_and_the_european_union(nlp, text, word, e
     token = next(t for t in doc if t.text == word)
     found = {a.country for a in index.actors_for(token, allow_unknown=True) if a.country}
     assert found == expected or (not expected and not found & {"USA", "IGO:EU"})
+
+
+@pytest.mark.parametrize("text, noun", [
+    ("Russia's foreign minister criticised the Baltic states for dismantling Soviet monuments.", "states"),
+    ("Iran warned the Gulf countries against hosting American bases.", "countries"),
+])
+def test_a_named_set_of_states_is_not_the_pair_in_focus(nlp, text, noun):
+    # "the Baltic states", "the Gulf countries" name a set of states the gazetteer does not list; they are
+    # not the one or two states the story is about
+    doc = nlp(text)
+    index = ActorIndex.build(doc)
+    (tok,) = [t for t in doc if t.text == noun]
+    assert index.actors_for(tok) == []
+
+
+def test_the_two_sides_are_still_the_pair_in_focus(nlp):
+    # (guards the rule above: a lower-case modifier keeps the pair)
+    doc = nlp("Japan and China held talks in Beijing. The two main sides agreed to keep talking.")
+    index = ActorIndex.build(doc)
+    (tok,) = [t for t in doc if t.text == "sides"]
+    assert {a.country for a in index.actors_for(tok)} == {"JPN", "CHN"}

@@ -96,6 +96,11 @@ def test_relative_expressions(expr, published, expected):
     ("July 15–16, 2021", "2024-05-17", "2021-07-15"),
     # an ISO date is no span
     ("2024-03-05", "2024-05-17", "2024-03-05"),
+    # a weekend is the span before publication, from its Saturday (today's, when published on one)
+    ("over the weekend", "2024-05-17", "2024-05-11"),
+    ("the weekend", "2024-06-03", "2024-06-01"),
+    ("this weekend", "2024-05-19", "2024-05-18"),
+    ("last weekend", "2024-05-18", "2024-05-11"),
 ])
 def test_weekday_last_week_and_spans_of_days(expr, published, expected):
     assert resolve(expr, published).value == expected

@@ -398,6 +398,82 @@ RULES = [
     ("Chile blasts Peru over border fence.", ("ACCUSE", ["CHL"], ["PER"])),
     ("Estonia hits out at Latvia over transit fees.", ("ACCUSE", ["EST"], ["LVA"])),
     ("The Kremlin dismissed the allegations by Poland as absurd.", ("REJECT", ["RUS"], ["POL"])),
+    # an attack on computers coerces; it is no armed assault (PLOVER's COERCE, context 'cyber')
+    ("Chinese hackers defaced dozens of Taiwanese government websites on Monday.", ("COERCE", ["CHN"], ["TWN"])),
+    ("Iran carried out cyber attacks against Israeli water facilities, officials said.", ("COERCE", ["IRN"], ["ISR"])),
+    ("North Korea launched a cyberattack on South Korea's banks last month.", ("COERCE", ["PRK"], ["KOR"])),
+    # credit extended as a 'line' or a 'tranche' is aid, as the credit itself is
+    ("India extended a $500 million line of credit to Sri Lanka for fuel imports.", ("AID", ["IND"], ["LKA"])),
+    ("Japan released a second tranche of loans to Egypt on Monday.", ("AID", ["JPN"], ["EGY"])),
+    # fire returned is fire; it is aimed at whoever fired first
+    ("Pakistani troops returned fire after Indian soldiers shelled posts along the Line of Control.",
+     ("ASSAULT", ["PAK"], ["IND"])),
+    # travelling to a state's capital visits it; announced, it is a promise to visit
+    ("The Australian prime minister travelled to Beijing on Monday.", ("CONSULT", ["AUS"], ["CHN"])),
+    ("Australia's prime minister will travel to Beijing next month, his office said.", ("AGREE", ["AUS"], ["CHN"])),
+    # regret at another party's act criticises it; regret for a death is a soft apology
+    ("Seoul voiced regret over Tokyo's decision to send an envoy to the shrine festival.", ("ACCUSE", ["KOR"], ["JPN"])),
+    ("Beijing regrets the U.S. decision to sell arms to Taiwan, a spokesman said.", ("ACCUSE", ["CHN"], ["USA"])),
+    ("Indonesia expressed regret for the deaths of two Australian tourists.", ("CONCEDE", ["IDN"], ["AUS"])),
+    # an apology with no addressee, in a story about two states, is made to the other one
+    ("Kenya and Uganda traded accusations over the border shooting on Monday. Expressing regret, the Kenyan "
+     "interior minister said the shooting had been an accident.", ("CONCEDE", ["KEN"], ["UGA"])),
+    # state media that speak in their own name speak for their country; as reporters they stay reporters
+    ("The state-run Xinhua news agency on Monday called on Washington to stop interfering.",
+     ("REQUEST", ["CHN"], ["USA"])),
+    ("KCNA accused South Korea of staging provocative drills near the border.", ("ACCUSE", ["PRK"], ["KOR"])),
+    # force used on what rebels hold is used on the rebels, who are of the one country the story names
+    ("Turkish warplanes bombed militant positions overnight, the army said.", ("ASSAULT", ["TUR"], ["TUR"])),
+    ("Burmese troops have captured part of a rebel stronghold after five days of fighting.",
+     ("ASSAULT", ["MMR"], ["MMR"])),
+    # stopping a state's vessel coerces it; ramming one is force
+    ("The Thai navy intercepted a Cambodian fishing vessel in disputed waters.", ("COERCE", ["THA"], ["KHM"])),
+    ("Chinese coast guard vessels rammed a Philippine supply boat near the shoal.", ("ASSAULT", ["CHN"], ["PHL"])),
+    # prisoners swapped are released by each side
+    ("Russia swapped prisoners with Ukraine on Friday.", ("RETREAT", ["RUS"], ["UKR"])),
+    # frozen assets and diplomats declared unwelcome are sanctions
+    ("The United States froze the assets of three Venezuelan officials.", ("SANCTION", ["USA"], ["VEN"])),
+    ("Lithuania declared a Belarusian diplomat persona non grata on Wednesday.", ("SANCTION", ["LTU"], ["BLR"])),
+    # a truce brokered between two sides is mediation between them
+    ("Qatar brokered a ceasefire between Israel and Hamas on Sunday.", ("CONSULT", ["QAT"], ["ISR", "PSE"])),
+    # calling another's act a provocation condemns it
+    ("Seoul called Tokyo's claim a provocation.", ("ACCUSE", ["KOR"], ["JPN"])),
+    ("Moscow called the British sanctions illegal.", ("ACCUSE", ["RUS"], ["GBR"])),
+    ("Japan called the Russian decision extremely regrettable.", ("ACCUSE", ["JPN"], ["RUS"])),
+    # a video conference is a meeting (a press conference is not)
+    ("The German chancellor held a video conference with the French president on Tuesday.",
+     ("CONSULT", ["DEU"], ["FRA"])),
+    # whom a person is handed over to is the partner of the cooperation
+    ("Spain extradited a Russian businessman to the United States on Thursday.", ("COOPERATE", ["ESP"], ["USA"])),
+    # a document speaks for whoever issued it, also when the parser hangs the verb on the noun
+    ("A UN resolution called on Israel to halt settlement building.", ("REQUEST", ["IGO:UN"], ["ISR"])),
+    ("Kenya's letter asked Uganda to hand over the suspects.", ("REQUEST", ["KEN"], ["UGA"])),
+    # goods shipped or airlifted are aid; a package of aid is aid
+    ("China shipped 10,000 tonnes of rice to North Korea last month.", ("AID", ["CHN"], ["PRK"])),
+    ("India airlifted medical supplies to quake-hit Turkey.", ("AID", ["IND"], ["TUR"])),
+    ("Washington announced a new $1 billion military aid package for Kyiv on Friday.", ("AID", ["USA"], ["UKR"])),
+    # forces moved towards a state are a posture; targets hit and positions pounded are attacks
+    ("Russia moved tanks and artillery closer to the Ukrainian border, satellite images showed.",
+     ("MOBILIZE", ["RUS"], ["UKR"])),
+    ("Ukrainian drones hit an oil refinery in southern Russia overnight.", ("ASSAULT", ["UKR"], ["RUS"])),
+    ("Saudi-led coalition jets pounded Houthi positions in Yemen on Thursday.", ("ASSAULT", ["SAU"], ["YEM"])),
+    # the dead handed over are returned; a state the parser reads as an adverb is still the subject
+    ("Russia handed over the bodies of 500 Ukrainian soldiers to Kyiv.", ("RETREAT", ["RUS"], ["UKR"])),
+    ("Azerbaijan massed troops along the border with Armenia.", ("MOBILIZE", ["AZE"], ["ARM"])),
+    # claims denied are rejected; a predicate of condemnation, quoted after the noun, still condemns
+    ("Pakistan denied Indian claims that its troops had crossed the Line of Control.", ("REJECT", ["PAK"], ["IND"])),
+    ("The Indian foreign ministry termed the Chinese statement \"unwarranted\".", ("ACCUSE", ["IND"], ["CHN"])),
+    # what a complaint is 'over' names the offender, never the complainant's own people
+    ("Tokyo lodged a formal complaint with Moscow over the detention of a Japanese diplomat.",
+     ("ACCUSE", ["JPN"], ["RUS"])),
+    # peacekeepers sent, deployed or arriving are military protection given (CAMEO 074, PLOVER AID)
+    ("Kenya sent 1,000 peacekeepers to Somalia on Monday.", ("AID", ["KEN"], ["SOM"])),
+    ("Rwanda deployed peacekeeping troops to the Central African Republic.", ("AID", ["RWA"], ["CAF"])),
+    ("A first contingent of Ghanaian peacekeepers arrived in Lebanon on Tuesday.", ("AID", ["GHA"], ["LBN"])),
+    # people evacuated are helped out of where they were (humanitarian aid); troops and posts evacuated retreat
+    ("Ghana evacuated its citizens from Sudan as fighting spread.", ("AID", ["GHA"], ["SDN"])),
+    ("Kenyan helicopters evacuated the wounded from the Somali town of Kismayo.", ("AID", ["KEN"], ["SOM"])),
+    ("Ethiopian troops evacuated their positions in the Somali town of Baidoa.", ("RETREAT", ["ETH"], ["SOM"])),
 ]
 
 
@@ -828,3 +904,35 @@ def test_a_title_speakers_name_takes_the_people_dictionarys_order(nlp):
     (result,) = process([Article(**article)])
     names = {a.name for e in result.events for a in e.source}
     assert "Fumio Kishida" in names, names
+
+
+def test_a_state_news_agency_that_reports_is_no_party(dyads):
+    assert dyads("Japan protested to China over the incident, Xinhua reported.") == [("ACCUSE", ["JPN"], ["CHN"])]
+
+
+def test_how_an_act_was_done_is_no_second_act(dyads):
+    # "..., freezing their assets": the participle says how the sanction was imposed
+    found = dyads("The United States sanctioned three Iranian officials on Monday, freezing their assets.")
+    assert found == [("SANCTION", ["USA"], ["IRN"])], found
+
+
+def test_what_is_apologised_for_is_no_new_event(dyads):
+    found = dyads("Kenya apologized to Uganda for one of its patrol boats intercepting a Ugandan ferry.")
+    assert found == [("CONCEDE", ["KEN"], ["UGA"])], found
+
+
+def test_a_press_conference_is_no_meeting(dyads):
+    assert dyads("The Japanese foreign minister held a press conference in Tokyo on Tuesday.") == []
+
+
+
+def test_a_day_hung_on_the_object_is_the_acts_own_not_the_reports(nlp):
+    # the parser hangs "on Tuesday" on the ambassador; "said on Wednesday" is when it was reported
+    text = "Kenya summoned the Ugandan ambassador on Tuesday over the shooting, the ministry said on Wednesday."
+    events = [e for e in bilat.extract(text, PUBLISHED) if e["type"] == "ACCUSE"]
+    assert events and events[0]["date"] == "2024-05-14", events
+
+
+def test_a_month_is_no_protest_march(dyads):
+    assert dyads("Kenya and Uganda held talks in March, officials said on Monday.") == [
+        ("CONSULT", ["KEN", "UGA"], [])]

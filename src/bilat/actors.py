@@ -857,7 +857,11 @@ class ActorIndex:
         np = self._np_text(t) if low in _GROUP_HEADS else ""
         m = GROUP_DYAD.match(np) if np else None
         named_after = any(c.dep_ == "prep" and c.lower_ in ("of", "from") for c in t.children)
-        if m and not named_after and t.i not in self.place_at and t.text.islower() \
+        # "the Baltic states", "the Gulf states": a named set of states, not the pair in focus (but
+        # "both Asian neighbours", "the two Asian giants" count)
+        named_set = m is not None and m.group(1) is None and not np.lower().startswith("both") \
+            and any(w[:1].isupper() for w in np.split()[1:-1])
+        if m and not named_after and t.i not in self.place_at and t.text.islower() and not named_set \
                 and not (m.group(1) is None and np.lower().startswith("all")):
             n = _GROUP_N.get((m.group(1) or "two").lower(), 2)
             # the pair in focus so far; in a story's first line, the story's pair

@@ -173,6 +173,13 @@ def _relative(low: str, pub: dt.date) -> str | None:
     if m:  # "on Monday last week": that weekday of the week before publication
         monday = pub - dt.timedelta(days=pub.weekday() + 7)
         return (monday + dt.timedelta(days=WEEKDAYS[m.group(1)])).isoformat()
+    m = re.search(r"\b(this |last |past |the )?weekend\b", low)
+    if m:  # "over the weekend": the weekend before publication (today's, if published on one and not "last"),
+        # a span of two days that begins on its Saturday
+        back = (pub.weekday() - 5) % 7  # days since the last Saturday
+        if back <= 1 and (m.group(1) or "").strip() in ("last", "past"):
+            back += 7
+        return (pub - dt.timedelta(days=back)).isoformat()
     if re.search(r"\blast week\b|\bpast week\b", low):
         d = pub - dt.timedelta(days=7)
         return _month(d.year, d.month)

@@ -54,7 +54,7 @@ def gazetteer_entries() -> tuple[tuple[str, str, str], ...]:
             add(name, "IGO:" + row["code"], "igo")
             if len(name) >= 4 and name.isalpha() and name.isupper():
                 add(name.title(), "IGO:" + row["code"], "igo")  # British style writes "Nato", "Ecowas", "Opec"
-    for row in read_table("groups.tsv"):
+    for row in read_table("groups.tsv") + read_table("media.tsv"):
         for name in _split(row["names"]):
             add(name, row["country"], "group:" + row["sector"])
     for row in read_table("countries.tsv"):

@@ -68,12 +68,8 @@ def _attached(h: Token, deps: tuple[str, ...]) -> set[int]:
     return out
 
 
-def date_for(t: Token, ctx: SentenceContext, extra: list[Token], noun: Token | None = None) -> DateValue | None:
-    """The date the clause of ``t`` gives; else its governors'; else the sentence's only date."""
-    date_ents = date_mentions(ctx)
-    if not date_ents:
-        return None
-    # dates attached to the trigger itself ("met on Tuesday"), not to its objects ("acts last week")
+def _own_date(t: Token, ctx: SentenceContext, noun: Token | None) -> DateValue | None:
+    """Dates attached to the trigger itself ("met on Tuesday"), not to its objects ("acts last week")."""
     own = {t.i}
     for c in list(t.children) + (list(noun.children) if noun is not None else []):
         if c.dep_ in _TIME_DEPS + ("nmod",):
@@ -85,7 +81,22 @@ def date_for(t: Token, ctx: SentenceContext, extra: list[Token], noun: Token | N
                     own.add(o.i)
                     if o.lemma_.lower() in DAY_PARTS:
                         own.update(x.i for x in o.subtree)
-    v = _resolve_in(ctx, own)
+    return _resolve_in(ctx, own)
+
+
+def date_for(t: Token, ctx: SentenceContext, extra: list[Token], noun: Token | None = None) -> DateValue | None:
+    """The date the clause of ``t`` gives; else its governors'; else the sentence's only date."""
+    date_ents = date_mentions(ctx)
+    if not date_ents:
+        return None
+    v = _own_date(t, ctx, noun)
+    if v:
+        return v
+    # "summoned the ambassador on Tuesday, the ministry said on Wednesday": a day the parser hangs on
+    # the object is the act's own, before any governor's (the report's) date
+    objs = [c for c in t.children if c.dep_ == "dobj"]
+    v = _resolve_in(ctx, {o.i for d in objs for p in d.children if p.dep_ == "prep" and p.lower_ in ("on", "in")
+                          for o in p.children if o.dep_ == "pobj" and o.ent_type_ == "DATE"})
     if v:
         return v
     # a temporal clause on the trigger: "After the earthquake hit Japan on March 11, 2011, China conveyed"

@@ -26,9 +26,10 @@ def rejected_speaker(f: Frame, ctx: SentenceContext) -> list[Actor]:
     return []
 
 
-def threatened_for_an_act(f: Frame, ctx: SentenceContext) -> list[Actor]:
-    """'vowed revenge after a U.S. air strike killed X': the one who struck is threatened."""
-    if f.type != T.THREATEN:
+def answers_an_act(f: Frame, ctx: SentenceContext) -> list[Actor]:
+    """'vowed revenge after a U.S. air strike killed X': the one who struck is threatened; 'returned
+    fire after Indian soldiers shelled posts': the one who shelled is fired on."""
+    if f.type not in (T.THREATEN, T.ASSAULT):
         return []
     for c in f.anchor.children:
         if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("after", "because", "since") for m in c.children):
@@ -101,8 +102,8 @@ def repression_threatened(f: Frame, ctx: SentenceContext) -> list[Actor]:
 
 def story_counterpart(f: Frame, ctx: SentenceContext) -> list[Actor]:
     """A state's statement with no addressee in a story about two states ("We have lodged a strong
-    protest", "Egypt refused to accept it"): it is addressed to the other one."""
-    if f.type not in (T.ACCUSE, T.REQUEST, T.REJECT, T.THREATEN):
+    protest", "Egypt refused to accept it", "expressing deep regret, he said"): it is addressed to the other one."""
+    if f.type not in (T.ACCUSE, T.REQUEST, T.REJECT, T.THREATEN, T.CONCEDE):
         return []
     src = {a.country for a in f.source if a.country}
     if len(src) != 1 or any(c.startswith("IGO:") for c in src):
@@ -128,7 +129,7 @@ def aid_to_the_story(f: Frame, ctx: SentenceContext) -> list[Actor]:
     return [Actor(kind="state", country=ranked[0])]
 
 
-FALLBACK_STEPS = (rejected_speaker, threatened_for_an_act, one_foreign_state, home_country, repression_threatened,
+FALLBACK_STEPS = (rejected_speaker, answers_an_act, one_foreign_state, home_country, repression_threatened,
                   story_counterpart, aid_to_the_story)
 
 

@@ -90,6 +90,8 @@ def _protest_modality(verb: Token, idx: ActorIndex) -> str | None:
     if verb.dep_ in ("advcl", "conj") and verb.tag_ == "VBG" and is_protest_act(verb.head) \
             and lemma(verb) not in PROTEST_VERBS:
         return "absorbed"  # "blocked roads demanding ...", "rioted, setting fire to mattresses": the protest
+    if verb.dep_ in ("acl", "pcomp") and verb.tag_ == "VBG" and _apologised_for(verb):
+        return "absorbed"  # "apologized for its gunboats intercepting a ship": what the apology is for
     if verb.dep_ == "pcomp" and verb.head.lower_ == "of" and \
             lemma(verb.head.head) in ALLEGATION_WORDS:
         return "absorbed"  # "nationals suspected of blowing up a plane": the allegation, not an act
@@ -117,6 +119,9 @@ def _governed_modality(verb: Token, idx: ActorIndex) -> str | None:
         inherited = modality(verb.head, idx)  # "refused to allow planes to land and evacuate"
         if inherited in ("absorbed", "hypothetical"):
             return inherited
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > verb.head.i and verb.doc[verb.i - 1].text == "," \
+            and is_trigger_token(verb.head, idx) and set(verb_types(verb)) & set(verb_types(verb.head)):
+        return "absorbed"  # "sanctioned 150 individuals, freezing their assets": how the act was done
     if _ranked_agent(verb):
         return "fact"
     if verb.dep_ in ("xcomp",) or (verb.dep_ == "advcl" and to_infinitive(verb)):
@@ -192,3 +197,12 @@ def _complement_modality(verb: Token, idx: ActorIndex) -> str:
         return "future"
     return "hypothetical"
 
+
+def _apologised_for(verb: Token) -> bool:
+    """Is the clause what a concession or apology is made 'for'?"""
+    h = verb
+    for _ in range(4):
+        h = h.head
+        if h.dep_ == "prep" and h.lower_ == "for":
+            return T.CONCEDE in verb_types(h.head)
+    return False

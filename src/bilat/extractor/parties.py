@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from ..actors import WEST, ActorIndex, is_stateless, the_west
+from ..actors import WEST, ActorIndex, is_stateless, sector_table, the_west
 from ..model import Actor
 from .lexicon import lemma
 from .words import AID_GOODS, CROWD_NOUNS, DOCUMENT_VERBS, INVASION_NOUNS, MUTUAL_FIGHTS, NOT_YET, PLACE_HEADS, SUMMIT_NOUNS
@@ -50,6 +50,8 @@ def possessor(idx: ActorIndex, noun: Token, take, take_place=None, take_from=Non
             take_place(place)  # "an Australian ultimatum", "a U.S. request": that state's
         elif c.dep_ == "poss":
             take(c)
+        elif c.dep_ in ("compound", "amod") and sector_table().get(c.lemma_.lower(), ("", ""))[0] == "REB":
+            take(c)  # "militant positions", "a rebel stronghold": the rebels' own
         if c.dep_ == "prep" and c.lower_ in ("of", "by", "from"):
             for o in c.children:
                 if o.dep_ == "pobj":

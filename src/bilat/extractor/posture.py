@@ -8,9 +8,9 @@ from .lexicon import lemma
 from .parties import is_crowd, same_countries
 from .recodings import rule
 from .records import Frame, SentenceContext
-from .syntax import object_lemmas, to_infinitive
-from .words import (ARMED_ACTS, BLOCKADE_VERBS, CROWD_CONTROL, PROTECTION_VERBS, SEA_WORDS, TEST_WEAPON_WORDS,
-                    WEAPONS)
+from .syntax import object_lemmas, quantity_head, to_infinitive
+from .words import (ARMED_ACTS, BLOCKADE_VERBS, CROWD_CONTROL, PEACEKEEPING, PROTECTION_VERBS, SEA_WORDS,
+                    TEST_WEAPON_WORDS, WEAPONS)
 
 
 @rule
@@ -46,6 +46,15 @@ def promised_protection(f: Frame, ctx: SentenceContext) -> dict | None:
     country's defence are an offer of military help to it (CAMEO 033), not a threat."""
     purpose = [c for c in f.anchor.children if c.dep_ in ("advcl", "xcomp") and to_infinitive(c)]
     return {} if f.modality == "future" and any(lemma(c) in PROTECTION_VERBS for c in purpose) else None
+
+
+@rule
+def peacekeepers_sent(f: Frame, ctx: SentenceContext) -> dict | None:
+    """'Rwanda deployed peacekeeping troops to the Central African Republic': forces sent to keep the peace
+    are military protection given to the state they go to (CAMEO 074, PLOVER AID), not a posture."""
+    sent = [x for c in f.anchor.children if c.dep_ in ("dobj", "nsubjpass")
+            for x in [quantity_head(c)] + [m for m in quantity_head(c).children if m.dep_ in ("compound", "amod")]]
+    return {} if any(x.lemma_.lower() in PEACEKEEPING for x in sent) else None
 
 
 @rule

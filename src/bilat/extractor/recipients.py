@@ -19,6 +19,21 @@ if TYPE_CHECKING:
     from .targets import Search
 
 
+def handed_to(s: Search) -> None:
+    """'extradited a Russian businessman to the United States': whom a person is handed to is the
+    counterpart of the cooperation, not the country of the person handed over."""
+    if s.typ != T.COOPERATE:
+        return
+    for h in s.heads:
+        for c in h.children:
+            if c.dep_ in ("prep", "dative") and c.lower_ == "to" and c.i not in s.exclude:
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        s.take_prep_object(o)
+        if s.found:
+            return
+
+
 def aid_recipient(s: Search) -> None:
     """'dispatched assistance comprising food and medicines for the people of Afghanistan': the
     recipient may hang deeper in what is given."""

@@ -14,7 +14,7 @@ from ..model import EventType as T
 from ..tables import read_table
 from .gate import official
 from .lexicon import lemma
-from .parties import is_state_speaker, same_countries
+from .parties import is_state_speaker, possessor, same_countries
 from .records import Frame, SentenceContext
 from .subjects import subject_of
 from .syntax import is_future, object_lemmas, purpose_is_exercise, quantity_head
@@ -252,6 +252,25 @@ def joint_exercise(f: Frame, ctx: SentenceContext) -> dict | None:
                    if c.dep_ == "prep" and c.lower_ == "with" for o in c.children if o.dep_ == "pobj"):
         return {"target": [a for a in f.target if not any(a.country == x.country for x in source)]}
     return None
+
+
+@rule
+def regretted_act(f: Frame, ctx: SentenceContext) -> dict | None:
+    """'Seoul voiced regret over Tokyo's decision', 'Beijing regrets the U.S. move': regret at another
+    party's act criticises it (CAMEO 111); regret for one's own act, or for a death, is a soft apology
+    and stays a concession."""
+    t = f.trigger
+    if lemma(t) != "regret" or not f.source:
+        return None
+    things = [o for c in t.children if c.dep_ == "prep" and c.lower_ in ("over", "at", "about", "on")
+              for o in c.children if o.dep_ == "pobj"]
+    if t.pos_ == "VERB":
+        things += [c for c in t.children if c.dep_ == "dobj"]
+    owners: list = []
+    for o in things:
+        possessor(ctx.index, o, lambda x: owners.extend(ctx.index.actors_for(x, speaker=f.speaker)))
+    other = [a for a in owners if a.country and not same_countries([a], f.source)]
+    return {"target": other} if other else None
 
 
 @rule

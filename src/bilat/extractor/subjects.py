@@ -39,6 +39,9 @@ def clause_subject(tok: Token, verb: Token, idx: ActorIndex, speaker) -> Found |
     subj = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
     if not subj:  # "Egypt and Qatar are mediating": the parser may hang the subject on the auxiliary
         subj = [c for a in tok.children if a.dep_ in ("aux", "auxpass") for c in a.children if c.dep_ in SUBJECT_DEPS]
+    if not subj:  # "Azerbaijan massed troops": a state the parser read as an adverb of the verb
+        subj = [c for c in tok.children if c.dep_ == "npadvmod" and c.i < tok.i and c.i in idx.place_at
+                and idx.place_at[c.i].kind in ("country", "capital")]
     if not subj:
         return None
     if len(subj) > 1:
@@ -155,7 +158,10 @@ def owner_of_noun(tok: Token, verb: Token, idx: ActorIndex, speaker) -> Found | 
         return Found(idx.actors_for(owner[0], speaker=speaker), False, owner[0])
 
     if tok.tag_ == "VBD" or tok.head.dep_ == "relcl":
-        return Found(idx.actors_for(tok.head, speaker=speaker), False, tok.head)
+        actors = idx.actors_for(tok.head, speaker=speaker)
+        if not actors and tok.head.lemma_.lower() in SPEAKER_NOUNS:
+            actors = noun_owner(idx, tok.head)  # "A UN resolution called on Israel", read as a clause on the noun
+        return Found(actors, False, tok.head)
     return STOP
 
 

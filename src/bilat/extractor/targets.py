@@ -17,7 +17,7 @@ from ..model import EventType as T
 from .lexicon import lemma
 from .parties import clause_owners, first_place_within, place_country, possessor
 from .accused import accused_over, doer_of_condemned_act
-from .recipients import aid_recipient, opened_to, promised_to, rest_of_a_list
+from .recipients import aid_recipient, handed_to, opened_to, promised_to, rest_of_a_list
 from .refusals import pressed_by
 from .records import Frame, SentenceContext
 from .speech import state_voice
@@ -193,8 +193,9 @@ def objects_and_prepositions(s: Search) -> None:
                     s.take(c)  # "discussed the Afghan peace process": what is discussed, not with whom
                 else:
                     s.take(c)
-                    if not s.found:
-                        possessor(s.idx, c, s.take_foreign, s.take_place, s.take)
+                    for owned in dict.fromkeys((c, quantity_head(c))):  # "part of a rebel stronghold"
+                        if not s.found:
+                            possessor(s.idx, owned, s.take_foreign, s.take_place, s.take)
                     if not s.found:
                         for owner in clause_owners(quantity_head(c)):
                             s.take_foreign(owner)
@@ -202,6 +203,8 @@ def objects_and_prepositions(s: Search) -> None:
             elif c.dep_ in ("prep", "agent") and c.lower_ in preps:
                 for o in [o for o in c.children if o.dep_ == "pobj"] or stranded_object(c):
                     s.take_prep_object(o)
+                if c.lower_ in ("over", "about"):  # "over the detention of a Japanese diplomat": a topic, not one's own side
+                    s.found[:] = [a for a in s.found if a.country not in {x.country for x in s.source if x.country}]
         if s.found and typ != T.PROTEST:
             return
 
@@ -292,6 +295,6 @@ def _not_an_actor(x: Token, typ: T, idx: ActorIndex) -> bool:
     return x.dep_ == "pobj" and x.head.lower_ in LOCATIVE and where
 
 
-TARGET_STRATEGIES = (doer_of_condemned_act, accused_over, person_met, objects_and_prepositions, protest_purpose,
-                     aid_recipient, promised_to, opened_to, pressed_by,
+TARGET_STRATEGIES = (doer_of_condemned_act, accused_over, person_met, handed_to, objects_and_prepositions,
+                     protest_purpose, aid_recipient, promised_to, opened_to, pressed_by,
                      complement_subject, relative_clause_head, actor_in_clause)

@@ -16,9 +16,9 @@ from .records import Frame, SentenceContext
 from .recodings import trigger_recode
 from .parties import noun_parties, pair_parties
 from .syntax import is_passive_conj, quantity_head, to_infinitive
-from .words import (AIR_STRIKE_MODIFIERS, ARRANGEMENTS, CARRYING_VERBS, GENERIC_EVENT_NOUNS, HOSTILE_XCOMP, LAUNCH_NOUNS, NOT_YET,
-                    OUTBREAK_VERBS, PASSING_PREPS, PROSPECT_NOUNS, QUANTITY, RESPONSE_NOUNS, SCENE_VERBS, TRUCE_WORDS,
-                    VISIT_NOUNS, WEAPONS)
+from .words import (AIR_STRIKE_MODIFIERS, ARRANGEMENTS, CARRYING_VERBS, CYBER_MODIFIERS, GENERIC_EVENT_NOUNS, HOSTILE_XCOMP,
+                    LAUNCH_NOUNS, NOT_YET, OUTBREAK_VERBS, PASSING_PREPS, PROSPECT_NOUNS, QUANTITY, REMOTE_MEETING_MODIFIERS,
+                    RESPONSE_NOUNS, SCENE_VERBS, TRUCE_WORDS, VISIT_NOUNS, WEAPONS)
 
 PHASE = "triggers"
 #: noun events whose parties a compound may name ("the Japan-China summit", "the India-China clash")
@@ -98,15 +98,21 @@ def _noun_frame(t: Token, ctx: SentenceContext) -> Frame | None:
     launch = _weapon_launch(t, ctx)
     if launch is not None:
         return launch
+    if t.ent_type_ in ("DATE", "TIME"):
+        return None  # "held talks in March": a month, not a protest march
     nouns = noun_lexicon()
     lem = t.lemma_.lower()
     nt = nouns.get(lem) or nouns.get(t.lower_)
     if nt is None and t.lower_ == "strikes":
         nt = nouns.get("strike")
+    if lem == "conference" and any(c.lower_ in REMOTE_MEETING_MODIFIERS for c in t.children if c.dep_ in ("compound", "amod")):
+        nt = nouns["videoconference"]  # "held a video conference with": a meeting; a press conference is none
     if nt is None:
         return None
     if lem == "strike" and t.i > 0 and t.doc[t.i - 1].lower_ in AIR_STRIKE_MODIFIERS:
         nt = nouns["airstrike"]
+    if lem == "attack" and any(c.lower_ in CYBER_MODIFIERS for c in t.children if c.dep_ in ("compound", "amod", "nmod")):
+        nt = nouns["cyberattack"]  # "cyber attacks against Israeli water facilities": on computers, not with arms
     if lem == "hunger" and not (t.i + 1 < len(t.doc) and t.doc[t.i + 1].lemma_ == "strike"):
         return None
     if lem == "violation" and not any(c.lower_ in TRUCE_WORDS for c in t.children if c.dep_ in ("compound", "amod")):
@@ -133,7 +139,7 @@ def _verb_frame(t: Token, ctx: SentenceContext) -> Frame | None:
         # a verb listed only with particles ("call on", "fire at") needs the particle
         candidates = (senses.get(("VERB", lem, part), ()) if part else ()) + senses.get(("VERB", lem, ""), ())
         trig = next((c for c in candidates if not c.objects or object_ok(t, c.objects, ctx.index)), None)
-        if trig is None or (lem == "call" and not part):
+        if trig is None:
             return None
         if t.dep_ == "amod":
             return None  # "alleged bombers", "the detained activist": a description
@@ -171,7 +177,7 @@ def object_ok(t: Token, objects: frozenset[str], idx: ActorIndex) -> bool:
     raised = [x for c in to_clauses for x in c.children if x.dep_ == "nsubj"]
     if "to-clause" in objects:
         return bool(to_clauses) and (bool(raised) or any(c.dep_ in ("dobj", "dative") for c in t.children))
-    objs = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+    objs = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]  # "called it a provocation"
     # "provide Ukraine with $4.5 billion in aid": what is given may come after 'with'
     objs += [o for p in t.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
     if not objs and t.dep_ in ("acl", "relcl", "amod"):
@@ -195,7 +201,9 @@ def object_ok(t: Token, objects: frozenset[str], idx: ActorIndex) -> bool:
         cargo = [x for c in o.children if c.dep_ == "acl" and c.lemma_.lower() in CARRYING_VERBS
                  for p in [c] + [p for p in c.children if p.dep_ == "prep" and p.lower_ == "with"]
                  for x in p.children if x.dep_ in ("dobj", "pobj")]
-        for x in [o] + list(o.conjuncts) + [c for c in o.children if c.dep_ == "compound"] + cargo:
+        # "called the remarks 'shameful'": a quoted predicate the parser hangs after the noun as its modifier
+        after = [c for c in o.children if c.dep_ == "amod" and c.i > o.i]
+        for x in [o] + list(o.conjuncts) + [c for c in o.children if c.dep_ == "compound"] + cargo + after:
             if x.lemma_.lower() in objects or x.lower_ in objects:
                 return True
             if "money" in objects and x.ent_type_ == "MONEY":
