@@ -517,3 +517,15 @@ def test_the_two_sides_are_still_the_pair_in_focus(nlp):
     index = ActorIndex.build(doc)
     (tok,) = [t for t in doc if t.text == "sides"]
     assert {a.country for a in index.actors_for(tok)} == {"JPN", "CHN"}
+
+
+@pytest.mark.parametrize("text, noun", [
+    ("Hezbollah fighters killed a commander of Israel's militia ally in southern Lebanon.", "commander"),
+    ("Saudi jets struck fighters of Iran's proxies in Yemen.", "fighters"),
+])
+def test_a_states_ally_or_proxy_is_not_the_state(nlp, text, noun):
+    # "Israel's militia ally", "Iran's proxies": whom a state backs is no actor of that state
+    doc = nlp(text)
+    index = ActorIndex.build(doc)
+    (tok,) = [t for t in doc if t.text == noun]
+    assert not {a.country for a in index.actors_for(tok, allow_unknown=True)} & {"ISR", "IRN"}

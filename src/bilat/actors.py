@@ -126,6 +126,7 @@ _DEPUTY_WORDS = {"deputy", "vice", "under", "under-secretary", "undersecretary",
 _FACING_VERBS = {"summon", "meet", "receive", "call", "host", "phone", "telephone"}
 #: second halves of "Israeli-occupied", "Iranian-backed": the first half names who holds or backs
 #: the thing, not the country it is of or in
+_ALLIES = {"ally", "proxy", "surrogate", "client"}  # "Israel's militia ally" is not Israel
 _BACKING = {"occupied", "held", "controlled", "annexed", "backed", "sponsored", "supported", "funded", "armed"}
 
 
@@ -148,7 +149,10 @@ WEST = (Actor(kind="state", country="USA"), Actor(kind="igo", country="IGO:EU", 
 
 
 def _backer(t: Token) -> bool:
+    """'Iran-backed militias', 'Israel's militia ally': the state that backs a force is not the force."""
     doc = t.doc
+    if t.dep_ == "poss" and t.head.lemma_.lower() in _ALLIES:
+        return True
     return t.i + 2 < len(doc) and doc[t.i + 1].text == "-" and doc[t.i + 2].lower_ in _BACKING
 
 

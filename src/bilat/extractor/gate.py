@@ -23,7 +23,8 @@ def run(f: Frame, ctx: SentenceContext) -> Frame:
     # ("pledged to cooperate")
     if f.type in NEEDS_TARGET and not f.target and not (multi and f.type in (T.AGREE, T.SUPPORT, T.COOPERATE)) \
             and not (f.type == T.AGREE and t.pos_ in ("VERB", "ADJ") and f.light is None and not f.speech_verb
-                     and any(c.dep_ == "xcomp" for c in t.children)):
+                     and any(c.dep_ == "xcomp" for c in t.children) and not all(a.sector == "BUS" for a in f.source)):
+        # ("the company agreed to buy a carmaker": a deal of business, no political promise)
         return f.drop(PHASE, "needs_target")
     if f.type in (T.CONSULT, T.COOPERATE) and not f.target and not multi:
         return f.drop(PHASE, "no_counterpart")

@@ -45,7 +45,7 @@ def run(f: Frame, ctx: SentenceContext) -> Frame:
     if f.modality in NOT_DONE:
         return f.drop(PHASE, f.modality)
     t = f.trigger
-    if t.dep_ == "acl" and t.tag_ == "VBN" and f.light is None and not existential_participle(t):
+    if (t.dep_ == "acl" and t.tag_ == "VBN" and f.light is None and not existential_participle(t)) or _reduced_relative(t):
         return f.drop(PHASE, "describes_a_noun")  # "civilians imprisoned for ...", "victims killed by ..."
     return f
 
@@ -206,3 +206,16 @@ def _apologised_for(verb: Token) -> bool:
         if h.dep_ == "prep" and h.lower_ == "for":
             return T.CONCEDE in verb_types(h.head)
     return False
+
+
+def _reduced_relative(t: Token) -> bool:
+    """'The civilians imprisoned for acting against Moscow were released': a participle the parser made
+    the main verb (its 'conjunct' has a passive auxiliary of its own and no 'and'), or the clausal
+    subject of the verb that follows ('The soldiers detained in the raid were freed')."""
+    if t.dep_ in ("csubj", "csubjpass") and t.tag_ == "VBN":
+        return True
+    return t.tag_ in ("VBD", "VBN") and any(
+        c.dep_ == "conj" and any(a.dep_ == "auxpass" and a.i < c.i for a in c.children)
+        and not any(x.dep_ == "cc" for x in t.children)
+        and not any(x.dep_ in ("nsubj", "nsubjpass", "mark", "advmod") for x in c.subtree if x.i < c.i)
+        for c in t.children)

@@ -20,7 +20,7 @@ from .subjects import subject_of
 from .syntax import is_future, object_lemmas, purpose_is_exercise, quantity_head
 from .typefacts import FUTURE_CAMEO
 from .words import (CLAIM_VERBS, CONCESSION_OBJECTS, CONTINUE_VERBS, DECISION_VERBS, ECONOMIC_RESTRICTIONS, EXERCISES,
-                    HOSTILE_INTENT, HOSTILE_XCOMP, HYPOTHETICAL, RECEIVED, RECEIVE_VERBS)
+                    HOSTILE_INTENT, HOSTILE_XCOMP, HYPOTHETICAL, ONLOOKERS, RECEIVED, RECEIVE_VERBS, SPEECH_VERBS)
 
 Predicate = Callable[[Frame, SentenceContext], "dict | None"]
 PREDICATES: dict[str, Callable] = {}
@@ -119,6 +119,9 @@ def conditional_measure(f: Frame, ctx: SentenceContext) -> dict | None:
             or not any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in a.children):
         return None
     conditions = [c for c in a.children if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)]
+    if a.dep_ == "ccomp" and lemma(a.head) in SPEECH_VERBS and \
+            any(c.dep_ == "nsubj" and c.lemma_.lower() in ONLOOKERS for c in a.head.children):
+        return None  # "Analysts say China could impose sanctions if ...": an onlooker's guess, no threat
     return {"modality": "fact"} if conditions else None
 
 
