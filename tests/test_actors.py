@@ -505,18 +505,20 @@ def test_the_west_is_the_united_states_and_the_european_union(nlp, text, word, e
 def test_a_named_set_of_states_is_not_the_pair_in_focus(nlp, text, noun):
     # "the Baltic states", "the Gulf countries" name a set of states the gazetteer does not list; they are
     # not the one or two states the story is about
-    doc = nlp(text)
-    index = ActorIndex.build(doc)
-    (tok,) = [t for t in doc if t.text == noun]
-    assert index.actors_for(tok) == []
+    assert _countries_of(nlp, text, noun) == set()
 
 
 def test_the_two_sides_are_still_the_pair_in_focus(nlp):
     # (guards the rule above: a lower-case modifier keeps the pair)
-    doc = nlp("Japan and China held talks in Beijing. The two main sides agreed to keep talking.")
-    index = ActorIndex.build(doc)
-    (tok,) = [t for t in doc if t.text == "sides"]
-    assert {a.country for a in index.actors_for(tok)} == {"JPN", "CHN"}
+    text = "Japan and China held talks in Beijing. The two main sides agreed to keep talking."
+    assert _countries_of(nlp, text, "sides") == {"JPN", "CHN"}
+
+
+def _countries_of(nlp, text: str, word: str, allow_unknown: bool = False) -> set:
+    """The countries of the actors the one token ``word`` of ``text`` names."""
+    doc = nlp(text)
+    (tok,) = [t for t in doc if t.text == word]
+    return {a.country for a in ActorIndex.build(doc).actors_for(tok, allow_unknown=allow_unknown)}
 
 
 @pytest.mark.parametrize("text, noun", [
@@ -525,7 +527,11 @@ def test_the_two_sides_are_still_the_pair_in_focus(nlp):
 ])
 def test_a_states_ally_or_proxy_is_not_the_state(nlp, text, noun):
     # "Israel's militia ally", "Iran's proxies": whom a state backs is no actor of that state
-    doc = nlp(text)
-    index = ActorIndex.build(doc)
-    (tok,) = [t for t in doc if t.text == noun]
-    assert not {a.country for a in index.actors_for(tok, allow_unknown=True)} & {"ISR", "IRN"}
+    assert not _countries_of(nlp, text, noun, allow_unknown=True) & {"ISR", "IRN"}
+
+
+def test_an_igos_body_is_the_organ_of_it_the_story_named(nlp):
+    # "the United Nations' top body" after "the UN Security Council" is the council, not the UN at large
+    text = ("The UN Security Council met on Monday to discuss Sudan. "
+            "The United Nations' top body then called on both sides to stop fighting.")
+    assert _countries_of(nlp, text, "body") == {"IGO:UNSC"}

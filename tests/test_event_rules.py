@@ -474,6 +474,17 @@ RULES = [
     ("Ghana evacuated its citizens from Sudan as fighting spread.", ("AID", ["GHA"], ["SDN"])),
     ("Kenyan helicopters evacuated the wounded from the Somali town of Kismayo.", ("AID", ["KEN"], ["SOM"])),
     ("Ethiopian troops evacuated their positions in the Somali town of Baidoa.", ("RETREAT", ["ETH"], ["SOM"])),
+    # a dialogue held is a meeting
+    ("Kenya and Uganda held their first high-level economic dialogue in five years in Nairobi.",
+     ("CONSULT", ["KEN", "UGA"], [])),
+    # a posture taken after another's act faces the one who acted
+    ("Kenya scrambled jets after two Ugandan drones flew over the border.", ("MOBILIZE", ["KEN"], ["UGA"])),
+    # "said X is Y and urged Z": the parser hangs the demand on the reported clause; the speaker urges
+    ("Kenya's foreign ministry said the islands are Kenyan territory and urged Uganda to stop its provocations.",
+     ("REQUEST", ["KEN"], ["UGA"])),
+    # suspects handed over to another state's authorities are extradited
+    ("Germany handed over three suspects to Turkish authorities under an extradition treaty.",
+     ("COOPERATE", ["DEU"], ["TUR"])),
 ]
 
 
@@ -953,3 +964,17 @@ def test_a_month_is_no_protest_march(dyads):
 def test_a_reduced_relative_describes_who_is_acted_on(dyads, text):
     found = dyads(text)
     assert not any(t == "COERCE" for t, _, _ in found), found
+
+
+def test_a_title_in_the_owners_form_names_the_voice_of_a_transcript(nlp):
+    # "X's Regular Press Conference": the first-person answers are X's, of the country the title names
+    article = {"id": "t", "published": PUBLISHED,
+               "title": "Kenyan Foreign Ministry Spokesperson Jane Wambui's Regular Press Conference on May 16, 2024",
+               "text": "Reporter: Uganda says its boats were seized. What is your comment?\n\n"
+                       "Jane Wambui: The boats entered Kenyan waters without permission. "
+                       "We urge Uganda to respect our sovereignty."}
+    from bilat.model import Article
+    from bilat.pipeline import process
+    (result,) = process([Article(**article)])
+    got = [(e.type, [a.country for a in e.source], [a.country for a in e.target]) for e in result.events]
+    assert ("REQUEST", ["KEN"], ["UGA"]) in got, got

@@ -907,8 +907,14 @@ class ActorIndex:
         if low in ("forum", "organization", "organisation", "bloc", "alliance", "body", "group", "agency",
                    "grouping", "community", "court", "tribunal", "commission", "council"):
             for c in t.children:
-                if c.dep_ in ("compound", "appos", "nmod") and c.i in self.place_at and self.place_at[c.i].kind == "igo":
+                if c.dep_ in ("compound", "appos", "nmod", "poss") and c.i in self.place_at and self.place_at[c.i].kind == "igo":
                     place = self.place_at[c.i]
+                    if c.dep_ == "poss":
+                        # "the United Nations' most powerful body" after "the U.N. Security Council": the
+                        # organ of it the story has named
+                        organs = [p for p in (doc._.places or []) if p.kind == "igo" and p.end <= place.start
+                                  and p.code != place.code and p.code.startswith(place.code)]
+                        place = organs[-1] if organs else place
                     return [Actor(name=doc[place.start:place.end].text, kind="igo", country=place.code)]
         # a noun with an agent meaning: ministry, government, police, protesters, troops...
         sector_kind = sector_table().get(low) or sector_table().get(t.lemma_.lower())

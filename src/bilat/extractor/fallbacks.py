@@ -28,8 +28,9 @@ def rejected_speaker(f: Frame, ctx: SentenceContext) -> list[Actor]:
 
 def answers_an_act(f: Frame, ctx: SentenceContext) -> list[Actor]:
     """'vowed revenge after a U.S. air strike killed X': the one who struck is threatened; 'returned
-    fire after Indian soldiers shelled posts': the one who shelled is fired on."""
-    if f.type not in (T.THREATEN, T.ASSAULT):
+    fire after Indian soldiers shelled posts': the one who shelled is fired on; 'scrambled jets after
+    Chinese drones flew ...': the posture faces them."""
+    if f.type not in (T.THREATEN, T.ASSAULT, T.MOBILIZE):
         return []
     for c in f.anchor.children:
         if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("after", "because", "since") for m in c.children):

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span
 
@@ -92,7 +92,7 @@ def title_voice(title: str | None, index: ActorIndex) -> list[Actor]:
     """The speaker a title names (spec §4: a statement is an event of its speaker): a person the
     text names too, else the words of the title as a role or name, of the story's lead country
     where it has one."""
-    m = _TITLE_BY.search(title or "")
+    m = _TITLE_BY.search(title or "") or _TITLE_OWN.search(title or "")
     if not m:
         return []
     words = m.group(1).split()
@@ -103,13 +103,21 @@ def title_voice(title: str | None, index: ActorIndex) -> list[Actor]:
     parts = {w.lower() for w in name}
     for p in index.people:
         if parts and parts & set(p.tokens):
-            return [p.actor()]
+            a = p.actor()
+            # "Chinese Foreign Ministry Spokesperson Mao Ning's Regular Press Conference": a person the
+            # text gives no country is of the country the title names
+            return [a if a.country or not country else replace(a, country=country, sector=a.sector or "GOV")]
     if not role and not name:
         return []
     # "PM Takaichi Sanae": the name in its usual order where the people dictionary knows it
     full, listed_country = dictionary_name(" ".join(name)) if name else (None, None)
     return [Actor(name=full, kind="person", country=country or listed_country or index.lead_country, sector="GOV",
                   role=" ".join(role) or None)]
+
+
+# "Foreign Ministry Spokesperson Mao Ning's Regular Press Conference on May 16, 2024": the owner's form
+_TITLE_OWN = re.compile(r"^(.+?)['’]s\s+(?:\w+\s+){0,2}(?:press\s+conference|conference|briefing|statement|remarks|"
+                        r"speech|address|interview|message)\b", re.I)
 
 
 @functools.lru_cache(maxsize=1)

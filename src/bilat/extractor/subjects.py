@@ -16,7 +16,7 @@ from ..model import Actor
 from .lexicon import lemma, noun_lexicon
 from .parties import noun_owner
 from .syntax import is_passive_conj, quantity_head, to_infinitive
-from .words import AGENTIVE_EVENTS, SPEAKER_NOUNS, STATIVE_PARTICIPLES
+from .words import AGENTIVE_EVENTS, SPEAKER_NOUNS, SPEECH_VERBS, STATIVE_PARTICIPLES
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 
@@ -192,6 +192,10 @@ def subject_of(verb: Token, speaker: list[Actor] | None, idx: ActorIndex) -> tup
                 break
             if res is STOP:
                 return [], False, None
+            if not any(a.country or a.name for a in res.actors) and verb.dep_ == "conj" and tok.i == verb.head.i \
+                    and tok.dep_ == "ccomp" and tok.lemma_ in ("be", "have") and lemma(tok.head) in SPEECH_VERBS:
+                tok = tok.head  # "said the islands are ... and urged Japan to stop": the speaker urges
+                break
             # "Urged by Washington, Israel agreed": a participle with its own agent is passive, and
             # the subject it borrows is the one acted on
             fronted = verb.tag_ == "VBN" and verb.dep_ == "advcl" and any(c.dep_ == "agent" for c in verb.children)
