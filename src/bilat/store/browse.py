@@ -14,15 +14,16 @@ import threading
 from collections import OrderedDict, defaultdict
 from typing import Any
 
-from sqlalchemy import exists, func, select, tuple_
+from sqlalchemy import exists, func, literal_column, select, tuple_
 
 from .. import analysis
 from ..errors import NotFoundError
 from . import cursor as cursors
+from . import event_facts as facts
 from . import pair_facets, search
 from .records import ResultSet, _types, actor_key, event_dict, story_dict
-from .schema import (actor_names, articles, event_actors, event_dyads, event_issues, event_keys, events,
-                     key_months, key_pairs, key_stats, key_stories, pair_stats, stories, story_pairs)
+from .schema import (actor_names, articles, event_dyads, event_facts, event_keys, events, key_months, key_pairs,
+                     key_stats, key_stories, pair_stats, stories, story_pairs)
 
 #: a count beyond this many matches is not finished: the list says "at least COUNT_CAP"
 COUNT_CAP = 2_000
@@ -97,25 +98,28 @@ class Browse:
         e = events.c
         day_col, id_col = _key_columns(driver)
         # checks on the event's own columns need the events row; checks on other tables are made
-        # against the driving index's event id, so a list of two facets is an index intersection
+        # against the driving index's event id, each within the index range of the one value it checks
+        # (a facet's, a type's or a source country's in event_keys, a pair's in ix_dyads_pair_event:
+        # revision 0011), so they read a few cached pages, not the event's rows across the tables
         row_conds, key_conds = [], []
+
+        def keyed(facet, values):  # each check reads its own alias, so it never correlates with the driver
+            k = event_keys.alias().c
+            value = k.value == values[0] if len(values) == 1 else k.value.in_(values)
+            return _index_check(k.facet == facet, value, k.event_id == id_col)
         if types and driver is not None and driver[0] == "pair":
             key_conds.append(event_dyads.c.type.in_(types))  # the dyad carries its event's type
+        elif types and driver is not None:
+            key_conds.append(keyed("type", types))
         elif types:
-            row_conds.append(e.type.in_(types))
-        # each check reads its own alias, so it never correlates with the driving table
-        for f in facets:
-            if f != driver:
-                k = event_keys.alias().c
-                key_conds.append(exists().where(k.facet == f[0], k.value == f[1], k.event_id == id_col))
+            row_conds.append(e.type.in_(types))  # the events table drives: its row is read anyway
+        key_conds += [keyed(f[0], [f[1]]) for f in facets if f != driver]
         if pk and driver != ("pair", pk):
             d = event_dyads.alias().c
-            key_conds.append(exists().where(d.pair_key == pk, d.event_id == id_col))
+            key_conds.append(_index_check(d.pair_key == pk, d.event_id == id_col))
         if source:
             # who acts: a source actor of this country (with a pair, the pair's A->B or B->A)
-            ea = event_actors.alias().c
-            key_conds.append(exists().where(ea.event_id == id_col, ea.side == "source",
-                                            ea.country == source.strip().upper()))
+            key_conds.append(keyed("source", [source.strip().upper()]))
         if story:
             row_conds.append(e.story_id == story)
         if min_outlets:
@@ -214,7 +218,7 @@ class Browse:
 
     def _count_facets(self, conn, plan: dict[str, Any], top: int) -> dict[str, Any]:
         """``event_facets`` of a planned list: its newest matches, read once (or taken from its search or
-        its head); each facet groups them by primary key."""
+        its head), counted from their rows of event_facts."""
         cut = False
         if plan["in_order"] is not None:
             ids = [i for _, i in plan["in_order"][:FACET_SAMPLE + 1]]
@@ -224,28 +228,10 @@ class Browse:
             head, cut = self._head(conn, plan)
             ids = [i for _, i in head[:FACET_SAMPLE + 1]]
         n = len(ids)
-        ids = list(dict.fromkeys(ids[:FACET_SAMPLE]))
-        e, ei, d, ea = events.c, event_issues.c, event_dyads.c, event_actors.c
-        where = self._among(e.event_id, ids)
-
-        # one read per table, counted here: the events row gives type, year and outlet
-        counts: dict[str, dict[str, int]] = {f: defaultdict(int) for f in
-                                             ("type", "year", "outlet", "issue", "pair", "source")}
-        for t, day, outlet in conn.execute(select(e.type, e.day, articles.c.outlet)
-                                           .join(articles, articles.c.article_id == e.article_id).where(where)):
-            counts["type"][t] += 1
-            if day:
-                counts["year"][day[:4]] += 1
-            if outlet:
-                counts["outlet"][outlet] += 1
-        for (issue,) in conn.execute(select(ei.issue).where(self._among(ei.event_id, ids))):
-            counts["issue"][issue] += 1
-        # an event is counted once per pair and once per source country, however many rows say so
-        for _, pk in conn.execute(select(d.event_id, d.pair_key).where(self._among(d.event_id, ids)).distinct()):
-            counts["pair"][pk] += 1
-        for _, country in conn.execute(select(ea.event_id, ea.country).where(
-                self._among(ea.event_id, ids), ea.side == "source", ea.country.is_not(None)).distinct()):
-            counts["source"][country] += 1
+        # one read by id of event_facts, which holds each event's type, year, outlet, issues, pairs
+        # and source countries (it was one read per base table: events with articles, event_issues,
+        # event_dyads, event_actors)
+        counts = facts.count(conn, self._among(event_facts.c.event_id, list(dict.fromkeys(ids[:FACET_SAMPLE]))))
 
         def ranked(name):
             return sorted(counts[name].items(), key=lambda kv: (-kv[1], kv[0]))[:top]
@@ -482,6 +468,13 @@ def _pair_alone(plan: dict[str, Any]) -> bool:
     what pair_facets counts exactly."""
     return bool(plan["pk"]) and not any(plan[k] for k in ("facets", "lo", "hi", "q", "min_outlets", "story")) \
         and (not plan["source"] or plan["source"] in pair_facets.sides_of(plan["pk"]))
+
+
+def _index_check(*conds):
+    """EXISTS (SELECT 1 ... WHERE conds): what it selects is no column, so SQLite answers it from the
+    index alone; ``exists().where()`` selects *, and SQLite then reads the table row after each index
+    entry, a second random read per row checked (PostgreSQL plans both alike)."""
+    return select(literal_column("1")).where(*conds).exists()
 
 
 def _key_columns(driver):

@@ -4,7 +4,8 @@ Each ingest batch calls ``mark`` before it writes and ``after_batch`` once its e
 stories are stored: the events added since the mark are read back once and counted into
 the tables of ``schema.ROLLUP_TABLES`` (counts are added, since events are only ever added;
 the few counts of distinct stories are recomputed for what the batch touched; a pair's facet
-counts, revision 0009, are counted by ``pair_facets``). ``rebuild``
+counts, revision 0009, are counted by ``pair_facets``; each event's row of ``event_facts`` and
+its event_keys rows of type and source, revision 0011, are made by ``event_facts``). ``rebuild``
 empties them and counts every stored event the same way, in chunks: ``bilat rebuild-rollups``
 after a bulk load that bypassed ingest, and migration 0006 on an existing store.
 """
@@ -16,11 +17,11 @@ from typing import Any, Iterable
 from sqlalchemy import func, select, text
 from sqlalchemy.engine import Connection
 
-from . import search
+from . import event_facts as facts, search
 from .pair_facets import KEY as PAIR_FACET_KEY, count as pair_facet_counts
-from .schema import (ROLLUP_TABLES, actor_names, articles, event_actors, event_dyads, event_issues, event_keys,
-                     events, key_months, key_pairs, key_stats, key_stories, pair_facets, pair_issue_months,
-                     pair_issue_speakers, pair_stats, story_pairs)
+from .schema import (ROLLUP_TABLES, actor_names, articles, event_actors, event_dyads, event_facts, event_issues,
+                     event_keys, events, key_months, key_pairs, key_stats, key_stories, pair_facets,
+                     pair_issue_months, pair_issue_speakers, pair_stats, story_pairs)
 
 #: facets of event_keys whose values are actors (side-aware counts)
 ACTOR_FACETS = ("name", "country")
@@ -49,8 +50,9 @@ def after_batch(conn: Connection, since: dict[str, int], story_pairs_added: Coun
 
 def rebuild(conn: Connection, progress=None, facets: bool = True) -> None:
     """Empty the roll-ups and count every stored event into them again; rebuild the search index.
-    ``facets=False``: not pair_facets, which migration 0006 (calling this) predates."""
-    for table in (t for t in ROLLUP_TABLES if facets or t is not pair_facets):
+    ``facets=False``: not pair_facets, event_facts nor event_keys' 'type' and 'source' rows, which
+    migration 0006 (calling this) predates."""
+    for table in (t for t in ROLLUP_TABLES if facets or t not in (pair_facets, event_facts)):
         conn.execute(table.delete())
     lo = 0
     top = conn.execute(select(func.coalesce(func.max(events.c.seq), 0))).scalar_one()
@@ -158,6 +160,8 @@ def _count(conn: Connection, lo: int, hi: int, stories: bool = True,
                         # an event naming one pair twice (several source or target states) speaks once per side
                         spoken.add((r.pair_key, issue, side, name[:300], ev["month"]))
         speakers.update(spoken)
+    if facets:  # revision 0011: each event's type and source countries, checked in event_keys alone
+        keys += [k for eid, ev in evs.items() for k in facts.keys(eid, ev)]
     _insert(conn, event_keys, keys, conflict="nothing")
     _add(conn, key_months, ("facet", "value", "month", "type", "side"), months)
     _add_stats(conn, key_stats, ("facet", "value"), stats)
@@ -171,6 +175,7 @@ def _count(conn: Connection, lo: int, hi: int, stories: bool = True,
                defaults={"n_stories": 0})
     if facets:
         _add(conn, pair_facets, PAIR_FACET_KEY, pair_facet_counts(evs))
+        _insert(conn, event_facts, facts.rows(evs))
     return set(pstats), touched
 
 

@@ -281,6 +281,8 @@ event_keys = Table(
     Column("day", String(10)),
 )
 Index("ix_event_keys_day", event_keys.c.facet, event_keys.c.value, event_keys.c.day, event_keys.c.event_id)
+# (revision 0011 adds facets 'type' and 'source', a source actor's country, to event_keys alone, not to
+# the counts below: a list checks them in the index, within the range of one value, as any facet)
 
 #: Events per (facet, value, month, type, side); facet 'all' (value '') counts every event.
 #: month '' holds the events no month places; side is 'source', 'target' or '*' (either; each
@@ -386,9 +388,31 @@ pair_facets = Table(
     Column("n_events", Integer, nullable=False),
 )
 
-#: the roll-ups that a rebuild empties and refills (revisions 0006 and 0009)
+#: Revision 0011: one narrow row per event with what the counts beside an event list count
+#: (store/event_facts.py): type, day, outlet, and its issues, pairs and source actors' countries as
+#: "|a|b|" ('' for none). A list without a roll-up of its filters counts its newest matches from here:
+#: one read by id, not one per base table. Without a rowid in SQLite: one descent of one b-tree.
+event_facts = Table(
+    "event_facts", metadata,
+    Column("event_id", String(80), primary_key=True),
+    Column("type", String(16), nullable=False),
+    Column("day", String(10)),
+    Column("outlet", String(200)),
+    Column("issues", Text, nullable=False),
+    Column("pairs", Text, nullable=False),
+    Column("sources", Text, nullable=False),
+    sqlite_with_rowid=False,
+)
+# a list driven by another index checks its pair here: one range of the pair's entries, where
+# ix_dyads_event sent each check anywhere in the table (revision 0011)
+Index("ix_dyads_pair_event", event_dyads.c.pair_key, event_dyads.c.event_id)
+# a pair page's biggest stories are picked from its latest 500 by size and day: read from this
+# index alone, not from 500 story rows (revision 0011)
+Index("ix_stories_size", stories.c.story_id, stories.c.n_articles, stories.c.day)
+
+#: the roll-ups that a rebuild empties and refills (revisions 0006, 0009 and 0011)
 ROLLUP_TABLES = (event_keys, key_months, key_stats, key_pairs, key_stories, actor_names, pair_issue_months,
-                 pair_issue_speakers, pair_stats, pair_facets)
+                 pair_issue_speakers, pair_stats, pair_facets, event_facts)
 
 # ---------------------------------------------------------------- revision 0007
 # Stories kept incrementally: each ingest batch updates a story's summary row and finds the
