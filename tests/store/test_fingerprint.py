@@ -46,20 +46,3 @@ def test_near_copies_stay_within_the_distance_and_others_do_not():
     other = " ".join(f"v{i % 83}y{i % 5}" for i in range(200))
     assert fp.distance(fp.simhash(words), fp.simhash(other)) > fp.MAX_DISTANCE
 
-
-def test_simhash_costs_well_under_counting_one_bit_at_a_time():
-    """The store path hashes every article; counting the 64 bits one at a time was its largest cost
-    (about 4x what the bit-sliced count takes). Best of five, so a busy machine does not decide it."""
-    import time
-
-    text = " ".join(f"w{i % 211}x{i % 17}" for i in range(2000))
-
-    def best(fn):
-        times = []
-        for _ in range(5):
-            t = time.process_time()
-            fn(text)
-            times.append(time.process_time() - t)
-        return min(times)
-
-    assert best(fp.simhash) < best(reference_simhash) / 2
