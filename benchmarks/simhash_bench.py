@@ -10,7 +10,6 @@ their ratio; compare figures only within one run (the machine is shared).
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import statistics
@@ -24,18 +23,6 @@ sys.path.insert(0, os.environ.get("BENCH_SRC", str(ROOT / "src")))
 from bilat.store import fingerprint as fp  # noqa: E402
 
 DEV = ROOT.parent / "shared" / "eval" / "dev" / "articles.jsonl"
-
-
-def one_bit_at_a_time(text: str, shingle: int = 4) -> int:
-    """The simhash's definition: each of the 64 bits is the majority of the word 4-shingles' hashes."""
-    words = fp._WORD.findall(fp.normalise(text))
-    grams = [" ".join(words[i:i + shingle]) for i in range(max(1, len(words) - shingle + 1))]
-    weights = [0] * 64
-    for g in grams:
-        v = int.from_bytes(hashlib.blake2b(g.encode("utf-8"), digest_size=8).digest(), "big")
-        for bit in range(64):
-            weights[bit] += 1 if v >> bit & 1 else -1
-    return sum(1 << bit for bit in range(64) if weights[bit] > 0)
 
 
 def rounds(fn, texts: list[str], repeat: int) -> list[float]:
@@ -54,10 +41,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=5)
     args = ap.parse_args(argv)
     texts = [json.loads(line)["text"] for line in args.articles.open(encoding="utf-8") if line.strip()]
-    if any(fp.simhash(x) != one_bit_at_a_time(x) for x in texts):
+    if any(fp.simhash(x) != fp.simhash_by_bits(x) for x in texts):
         print("simhash differs from its definition on these texts", file=sys.stderr)
         return 1
-    now, ref = rounds(fp.simhash, texts, args.repeat), rounds(one_bit_at_a_time, texts, args.repeat)
+    now, ref = rounds(fp.simhash, texts, args.repeat), rounds(fp.simhash_by_bits, texts, args.repeat)
     words = sum(len(x.split()) for x in texts)
     print(f"{len(texts)} articles, {words / len(texts):.0f} words each, {args.repeat} rounds, "
           f"load average {os.getloadavg()[0]:.2f}")

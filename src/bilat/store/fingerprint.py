@@ -31,18 +31,32 @@ def content_hash(text: str, where: str | None = None) -> str:
     return h.hexdigest()
 
 
+def _shingle_hashes(text: str, shingle: int) -> list[int]:
+    words = _WORD.findall(normalise(text))
+    grams = [" ".join(words[i:i + shingle]) for i in range(max(1, len(words) - shingle + 1))]
+    return [int.from_bytes(hashlib.blake2b(g.encode("utf-8"), digest_size=8).digest(), "big") for g in grams]
+
+
+def simhash_by_bits(text: str, shingle: int = 4) -> int:
+    """The simhash's definition, counted one bit at a time: slow, kept as the reference ``simhash`` is
+    held to (tests/store/test_fingerprint.py, benchmarks/simhash_bench.py)."""
+    weights = [0] * 64
+    for v in _shingle_hashes(text, shingle):
+        for bit in range(64):
+            weights[bit] += 1 if v >> bit & 1 else -1
+    return sum(1 << bit for bit in range(64) if weights[bit] > 0)
+
+
 def simhash(text: str, shingle: int = 4) -> int:
     """Unsigned 64-bit simhash of the text's word shingles: bit b is set where more than half of
     the shingles' 64-bit hashes have it set (each shingle +1 where set, -1 where not, sum > 0)."""
-    words = _WORD.findall(normalise(text))
-    grams = [" ".join(words[i:i + shingle]) for i in range(max(1, len(words) - shingle + 1))]
+    grams = _shingle_hashes(text, shingle)
     # The 64 counts of set bits are kept bit-sliced: planes[j] holds bit j of every count, and a
     # hash is added to all 64 counts at once by a ripple of carries (a few big-int operations per
     # shingle). Counting one bit at a time in Python took ~1.7 s per 1,000 articles of the store
     # path's ~4.4 s, its largest single cost.
     planes: list[int] = []
-    for g in grams:
-        carry = int.from_bytes(hashlib.blake2b(g.encode("utf-8"), digest_size=8).digest(), "big")
+    for carry in grams:
         j = 0
         while carry:
             if j == len(planes):
