@@ -485,6 +485,9 @@ RULES = [
     # suspects handed over to another state's authorities are extradited
     ("Germany handed over three suspects to Turkish authorities under an extradition treaty.",
      ("COOPERATE", ["DEU"], ["TUR"])),
+    # a party dissolved by the state is banned (CAMEO 1722); an offer refused is the offerer's
+    ("Myanmar's junta dissolved the opposition party on Tuesday.", ("COERCE", ["MMR"], ["MMR"])),
+    ("North Korea refused to accept a US offer of talks without preconditions.", ("REJECT", ["PRK"], ["USA"])),
 ]
 
 

@@ -26,3 +26,18 @@ def pressed_by(s: Search) -> None:
             for o in c.children:
                 if o.dep_ == "pobj" and o.lemma_.lower() in PRESSURE_NOUNS:
                     possessor(s.idx, o, s.take, s.take_place, s.take)  # a domestic side too
+
+
+def refused_offer(s: Search) -> None:
+    """'refused to accept a US offer of talks', 'declined to meet Japan's demands': whose offer or
+    demand the refused act takes is refused."""
+    if s.typ != T.REJECT:
+        return
+    for h in s.heads:
+        for x in (c for c in h.children if c.dep_ == "xcomp" and c.i not in s.exclude):
+            for o in (o for o in x.children if o.dep_ == "dobj"):
+                s.take_foreign(o)
+                if not s.found:
+                    possessor(s.idx, o, s.take_foreign, s.take_place, s.take)
+            if s.found:
+                return

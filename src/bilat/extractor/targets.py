@@ -18,7 +18,7 @@ from .lexicon import lemma
 from .parties import clause_owners, first_place_within, place_country, possessor
 from .accused import accused_over, doer_of_condemned_act
 from .recipients import aid_recipient, handed_to, opened_to, promised_to, rest_of_a_list
-from .refusals import pressed_by
+from .refusals import pressed_by, refused_offer
 from .records import Frame, SentenceContext
 from .speech import state_voice
 from .syntax import own_clause, quantity_head, stranded_object, to_infinitive
@@ -296,5 +296,5 @@ def _not_an_actor(x: Token, typ: T, idx: ActorIndex) -> bool:
 
 
 TARGET_STRATEGIES = (doer_of_condemned_act, accused_over, person_met, handed_to, objects_and_prepositions,
-                     protest_purpose, aid_recipient, promised_to, opened_to, pressed_by,
+                     protest_purpose, aid_recipient, promised_to, opened_to, pressed_by, refused_offer,
                      complement_subject, relative_clause_head, actor_in_clause)
