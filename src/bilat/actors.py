@@ -126,8 +126,9 @@ _DEPUTY_WORDS = {"deputy", "vice", "under", "under-secretary", "undersecretary",
 _FACING_VERBS = {"summon", "meet", "receive", "call", "host", "phone", "telephone"}
 #: second halves of "Israeli-occupied", "Iranian-backed": the first half names who holds or backs
 #: the thing, not the country it is of or in
-_ALLIES = {"ally", "proxy", "surrogate", "client"}  # "Israel's militia ally" is not Israel
 _BACKING = {"occupied", "held", "controlled", "annexed", "backed", "sponsored", "supported", "funded", "armed"}
+#: nouns whose possessor backs them: "Israel's militia ally" is not Israel
+_ALLIES = {"ally", "proxy", "surrogate", "client"}
 
 
 #: second halves of "Russian-made", "Soviet-era": the first half names a maker or a period, no

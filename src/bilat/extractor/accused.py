@@ -55,5 +55,11 @@ def accused_over(s: Search) -> None:
                                          and p.lower_ in ("in", "inside") for x in p.children if x.dep_ == "pobj"), None)
                             if code:
                                 s.found.append(Actor(kind="state", country=code))
+    without_own_side(s)  # "over the detention of a Japanese national"
+
+
+def without_own_side(s: Search) -> None:
+    """What a complaint or accusation is over never names the accuser's own side: drop what was found of
+    the source's countries."""
     own = {a.country for a in s.source if a.country}
-    s.found[:] = [a for a in s.found if a.country not in own]  # "over the detention of a Japanese national"
+    s.found[:] = [a for a in s.found if a.country not in own]

@@ -16,7 +16,7 @@ from ..model import Actor
 from ..model import EventType as T
 from .lexicon import lemma
 from .parties import clause_owners, first_place_within, place_country, possessor
-from .accused import accused_over, doer_of_condemned_act
+from .accused import accused_over, doer_of_condemned_act, without_own_side
 from .recipients import aid_recipient, handed_to, opened_to, promised_to, rest_of_a_list
 from .refusals import pressed_by, refused_offer
 from .records import Frame, SentenceContext
@@ -204,7 +204,7 @@ def objects_and_prepositions(s: Search) -> None:
                 for o in [o for o in c.children if o.dep_ == "pobj"] or stranded_object(c):
                     s.take_prep_object(o)
                 if c.lower_ in ("over", "about"):  # "over the detention of a Japanese diplomat": a topic, not one's own side
-                    s.found[:] = [a for a in s.found if a.country not in {x.country for x in s.source if x.country}]
+                    without_own_side(s)
         if s.found and typ != T.PROTEST:
             return
 
