@@ -26,6 +26,7 @@ from starlette.middleware.gzip import GZipMiddleware
 from ..auth import bearer_ok, require_read, require_write  # noqa: F401  (pages use them from here)
 from ..errors import ApiError, BilatError, NotFoundError, StoreError
 from ..settings import Settings, load_settings
+from .page_cache import PageCache
 
 log = logging.getLogger("bilat.web")
 
@@ -267,6 +268,8 @@ def create_app(store=None, *, settings: Settings | None = None, db: str | None =
     # a busy pair page is ~0.5 MB of SVG and HTML, ~10x smaller gzipped; level 5 compresses 400 KB in
     # ~6 ms where level 9 (Starlette's default) takes ~18 ms for 5 % fewer bytes
     app.add_middleware(GZipMiddleware, minimum_size=4096, compresslevel=5)
+    # outermost: an answer asked again while the store is unchanged is sent as it was (compressed or not)
+    app.add_middleware(PageCache, store=store)
     return app
 
 
