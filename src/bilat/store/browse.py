@@ -23,7 +23,7 @@ from . import event_facts as facts
 from . import pair_facets, search
 from .records import ResultSet, _types, actor_key, event_dict, story_dict
 from .schema import (actor_names, articles, event_dyads, event_facts, event_keys, events, key_months, key_pairs,
-                     key_stats, key_stories, pair_stats, stories, story_pairs)
+                     key_stats, pair_stats, stories, story_pairs)
 
 #: a count beyond this many matches is not finished: the list says "at least COUNT_CAP"
 COUNT_CAP = 2_000
@@ -431,7 +431,7 @@ class Browse:
         facet, value = actor_facet(name_or_code)
         an, ks, km, kp = actor_names.c, key_stats.c, key_months.c, key_pairs.c
         with self.engine.connect() as conn:
-            stat = conn.execute(select(ks.n_events, ks.first_day, ks.last_day)
+            stat = conn.execute(select(ks.n_events, ks.first_day, ks.last_day, ks.n_stories)
                                 .where(ks.facet == facet, ks.value == value)).first()
             if stat is None:
                 raise NotFoundError("B403", what="actor", key=name_or_code)
@@ -445,8 +445,6 @@ class Browse:
             months = conn.execute(select(km.month, func.sum(km.n_events))
                                   .where(km.facet == facet, km.value == value, km.side == "*")
                                   .group_by(km.month).order_by(km.month)).all()
-            n_stories = conn.execute(select(func.count()).select_from(key_stories).where(
-                key_stories.c.facet == facet, key_stories.c.value == value)).scalar_one()
             partners = conn.execute(select(kp.pair_key, kp.n_events).where(kp.facet == facet, kp.value == value)
                                     .order_by(kp.n_events.desc(), kp.pair_key).limit(10)).all()
         return {
@@ -456,7 +454,7 @@ class Browse:
                        "role": r.role or None, "n": int(r.n)} for r in names],
             "as_source": {t: int(n) for side, t, n in by_side if side == "source"},
             "as_target": {t: int(n) for side, t, n in by_side if side == "target"},
-            "first_day": stat.first_day, "last_day": stat.last_day, "n_stories": n_stories,
+            "first_day": stat.first_day, "last_day": stat.last_day, "n_stories": stat.n_stories,
             "pairs": [{"pair": p, "n_events": n} for p, n in partners],
             "months": [{"period": m, "total": int(n)} for m, n in months if m],
             "undated": sum(int(n) for m, n in months if not m),

@@ -69,11 +69,21 @@ def rebuild(conn: Connection, progress=None, facets: bool = True) -> None:
     conn.execute(text(f"INSERT INTO key_stories (facet, value, story_id) SELECT DISTINCT k.facet, k.value, "
                       f"e.story_id FROM event_keys k JOIN events e ON e.event_id = k.event_id "
                       f"WHERE k.facet IN ('name', 'country', 'issue')"))
+    if facets:  # (key_stats.n_stories is revision 0012's, after 0006)
+        count_key_stories(conn)
     _refresh_pair_stories(conn, all_pairs)
     search.rebuild(conn)
 
 
 # ------------------------------------------------------------------ counting
+
+def count_key_stories(conn: Connection) -> None:
+    """Each key's count of stories (key_stats.n_stories) from its rows of key_stories: after a rebuild
+    and in migration 0012; ingest adds to it the rows it adds."""
+    conn.execute(text("UPDATE key_stats SET n_stories = (SELECT count(*) FROM key_stories k WHERE "
+                      "k.facet = key_stats.facet AND k.value = key_stats.value) "
+                      "WHERE facet IN ('name', 'country', 'issue')"))
+
 
 def _read(conn: Connection, lo: int, hi: int) -> dict[str, dict[str, Any]]:
     """The events with lo < seq <= hi as the counts need them: type, day, outlet, actor keys and the
@@ -164,12 +174,15 @@ def _count(conn: Connection, lo: int, hi: int, stories: bool = True,
         keys += [k for eid, ev in evs.items() for k in facts.keys(eid, ev)]
     _insert(conn, event_keys, keys, conflict="nothing")
     _add(conn, key_months, ("facet", "value", "month", "type", "side"), months)
-    _add_stats(conn, key_stats, ("facet", "value"), stats)
+    if stories:
+        # a key's stories once each; those new to it add to its count in key_stats, which an actor page reads
+        new = _insert_new(conn, key_stories, [dict(zip(("facet", "value", "story_id"), k)) for k in kstories],
+                          ("facet", "value"))
+        for key, s in stats.items():
+            s["n_stories"] = new.get(key, 0)
+    _add_stats(conn, key_stats, ("facet", "value"), stats, extra=("n_stories",) if stories else ())
     _add(conn, key_pairs, ("facet", "value", "pair_key"), kpairs)
     _add(conn, actor_names, ("actor_key", "name", "country", "kind", "role"), names, column="n")
-    if stories:
-        _insert(conn, key_stories, [dict(zip(("facet", "value", "story_id"), k)) for k in kstories],
-                conflict="nothing")
     _add(conn, pair_issue_speakers, ("pair_key", "issue", "side", "name", "month"), speakers)
     _add_stats(conn, pair_stats, ("pair_key",), pstats, extra=("n_cooperation", "n_conflict"),
                defaults={"n_stories": 0})
@@ -196,6 +209,16 @@ def _insert(conn: Connection, table, rows: list[dict], conflict: str | None = No
         if conflict == "nothing":
             stmt = stmt.on_conflict_do_nothing()
         conn.execute(stmt, rows[i:i + CHUNK])
+
+
+def _insert_new(conn: Connection, table, rows: list[dict], by: tuple[str, ...]) -> Counter:
+    """Insert ``rows``, skipping those stored already; how many were new, per value of the ``by`` columns
+    (RETURNING gives back only the rows an INSERT ... ON CONFLICT DO NOTHING wrote)."""
+    new: Counter = Counter()
+    stmt = _dialect_insert(conn)(table).on_conflict_do_nothing().returning(*(table.c[c] for c in by))
+    for i in range(0, len(rows), CHUNK):
+        new.update(tuple(r) for r in conn.execute(stmt, rows[i:i + CHUNK]))
+    return new
 
 
 def _add(conn: Connection, table, keycols: tuple[str, ...], counts: Counter, column: str = "n_events") -> None:

@@ -313,7 +313,9 @@ key_months = Table(
     sqlite_with_rowid=False,
 )
 
-#: Totals per (facet, value): the actors list is read in (facet, n_events) order.
+#: Totals per (facet, value): the actors list is read in (facet, n_events) order. n_stories (revision
+#: 0012): the key's rows of key_stories, counted as ingest adds them (an actor page counted them each
+#: view: 77,000 for a busy country, 10-35 ms cold); 0 for outlets and 'all', which key_stories leaves out.
 key_stats = Table(
     "key_stats", metadata,
     Column("facet", String(8), primary_key=True),
@@ -321,6 +323,7 @@ key_stats = Table(
     Column("n_events", Integer, nullable=False),
     Column("first_day", String(10)),
     Column("last_day", String(10)),
+    Column("n_stories", Integer, nullable=False, server_default="0"),
 )
 Index("ix_key_stats_rank", key_stats.c.facet, key_stats.c.n_events, key_stats.c.value)
 

@@ -1,20 +1,23 @@
-"""The roll-ups pages read by ranges of their key are stored in key order (revision 0012): SQLite tables
-WITHOUT ROWID, PostgreSQL primary keys that INCLUDE the counted columns. A store made new and a store
-migrated from 0011 have them so, the migration keeps every row, ingest goes on adding to them, and the
-pages' reads of them are ranges of the key alone."""
+"""Revision 0012, what pages read from the roll-ups: the roll-ups read by ranges of their key are stored in
+key order (SQLite tables WITHOUT ROWID, PostgreSQL primary keys that INCLUDE the counted columns), and each
+key's count of stories is kept in key_stats. A store made new and a store migrated from 0011 have them so,
+the migration keeps every row and counts what ingest counts, ingest goes on adding to them, and the pages'
+reads of them are ranges of the key alone."""
 from __future__ import annotations
 
 import importlib
 
 import pytest
 from sqlalchemy import event as sa_event
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from bilat.store import schema
+from bilat.store.records import actor_key
+from bilat.store.schema import event_actors, events, key_stats, key_stories
 
 from ._data import dev_results, down_and_up
 
-TABLES = importlib.import_module("bilat.store.migrations.versions.0012_clustered_rollups").TABLES
+TABLES = importlib.import_module("bilat.store.migrations.versions.0012_rollup_reads").TABLES
 
 
 def _shape(store) -> dict[str, tuple]:
@@ -51,7 +54,20 @@ def test_the_declared_tables_are_the_migrations_tables():
 
 def _rows(store) -> dict[str, list[tuple]]:
     with store.engine.connect() as conn:
-        return {t: sorted(tuple(r) for r in conn.execute(select(schema.metadata.tables[t]))) for t in TABLES}
+        return {t: sorted(tuple(r) for r in conn.execute(select(schema.metadata.tables[t])))
+                for t in (*TABLES, "key_stats")}
+
+
+def _story_counts_hold(store) -> None:
+    """key_stats.n_stories is the count of the key's rows of key_stories, for every key."""
+    with store.engine.connect() as conn:
+        kept = {(f, v): n for f, v, n in conn.execute(select(key_stats.c.facet, key_stats.c.value,
+                                                             key_stats.c.n_stories))}
+        ks = key_stories.c
+        counted = {(f, v): n for f, v, n in conn.execute(select(ks.facet, ks.value, func.count())
+                                                         .group_by(ks.facet, ks.value))}
+    assert counted and set(counted) <= set(kept)
+    assert {k: n for k, n in kept.items() if n} == counted
 
 
 @pytest.mark.postgres
@@ -62,14 +78,36 @@ def test_a_new_and_a_migrated_store_keep_their_rollups_in_key_order(store):
     store.ingest(results[: len(results) // 2], batch_size=7)
     kept = _rows(store)
     assert all(kept.values()) and sum(map(len, kept.values())) > 1000
+    _story_counts_hold(store)
     down_and_up(store.engine, "0011")
-    assert _rows(store) == kept  # no row changes either way
+    assert _rows(store) == kept  # no row changes either way; the story counts back-filled as ingest kept them
     assert _shape(store) == _want(dialect)
     # ingest adds to the tables as they are now, and what it keeps is what a rebuild counts
     store.ingest(results[len(results) // 2:], batch_size=11)
     added = _rows(store)
+    _story_counts_hold(store)
     store.rebuild_rollups()
     assert _rows(store) == added != kept
+
+
+def test_an_actors_stories_are_those_of_its_events(web_store):
+    """actor()'s n_stories, read from key_stats, is the number of distinct stories of the events that
+    name the country (on either side) or the person, counted here from the base tables."""
+    with web_store.engine.connect() as conn:
+        rows = conn.execute(select(event_actors.c.country, event_actors.c.actor_key, events.c.story_id)
+                            .join(events, events.c.event_id == event_actors.c.event_id)).all()
+    by_country, by_name = {}, {}
+    for country, key, story in rows:
+        if country:
+            by_country.setdefault(country, set()).add(story)
+        by_name.setdefault(key, set()).add(story)
+    assert len(by_country) > 10 and max(map(len, by_country.values())) > 10
+    for country, want in by_country.items():
+        assert web_store.actor(country)["n_stories"] == len(want), country
+    names = sorted(by_name, key=lambda k: -len(by_name[k]))[:20]
+    for name in names:
+        if name != name.upper():  # a person's or organisation's key, not a code
+            assert web_store.actor(name)["n_stories"] == len(by_name[actor_key(name, None)]), name
 
 
 def test_before_the_migration_the_rollups_had_rowids(store):
