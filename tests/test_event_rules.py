@@ -981,3 +981,18 @@ def test_a_title_in_the_owners_form_names_the_voice_of_a_transcript(nlp):
     (result,) = process([Article(**article)])
     got = [(e.type, [a.country for a in e.source], [a.country for a in e.target]) for e in result.events]
     assert ("REQUEST", ["KEN"], ["UGA"]) in got, got
+
+
+def test_an_act_after_another_is_dated_by_its_report_not_by_the_earlier_act(nlp):
+    # "after X on Monday" says when the earlier act happened; the act itself was reported on Wednesday
+    found = [(e["type"], e["date"]) for e in bilat.extract(
+        "Kenya said on Wednesday that it had expelled the Ugandan ambassador after Uganda detained two "
+        "Kenyan journalists on Monday.", PUBLISHED)]
+    assert ("SANCTION", "2024-05-15") in found and ("COERCE", "2024-05-13") in found, found
+
+
+def test_an_unnamed_attacker_is_not_the_victims_own_side_from_an_earlier_attack(dyads):
+    # soldiers wounded by a landmine are not wounded by their own army, which fired just before
+    found = dyads("Kenya's army said on Wednesday it had shelled Ugandan positions after two Kenyan "
+                  "soldiers were wounded by a landmine on Monday.")
+    assert found == [("ASSAULT", ["KEN"], ["UGA"])], found

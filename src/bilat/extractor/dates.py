@@ -99,12 +99,10 @@ def date_for(t: Token, ctx: SentenceContext, extra: list[Token], noun: Token | N
                           for o in p.children if o.dep_ == "pobj" and o.ent_type_ == "DATE"})
     if v:
         return v
-    # a temporal clause on the trigger: "After the earthquake hit Japan on March 11, 2011, China conveyed"
-    for c in t.children:
-        if c.dep_ == "advcl" and any(m.lower_ in ("after", "when", "as", "following") for m in c.children):
-            v = _resolve_in(ctx, {x.i for x in c.subtree})
-            if v:
-                return v
+    # a clause of the same time on the trigger: "when China sent ships on Friday, Japan protested"
+    v = _temporal_clause_date(t, ctx, ("when", "as"))
+    if v:
+        return v
     # "the summit meeting between X and Y on Wednesday produced deliverables": a meeting that is the
     # subject of its clause takes that clause's date
     if t.pos_ == "NOUN" and t.dep_ in ("nsubj", "nsubjpass"):
@@ -127,6 +125,12 @@ def date_for(t: Token, ctx: SentenceContext, extra: list[Token], noun: Token | N
         v = _resolve_in(ctx, _attached(h, _TIME_DEPS))
         if v:
             return v
+    # a clause of an earlier act: "After the earthquake hit Japan on March 11, 2011, China conveyed"
+    # dates the act only when nothing governs it: "the army said on Wednesday it had fired ... after
+    # two soldiers were wounded on Monday" fired after Monday, reported on Wednesday
+    v = _temporal_clause_date(t, ctx, ("after", "following"))
+    if v:
+        return v
     # the trigger's whole phrase: "a meeting on the sidelines of the summit, held in mid-November"
     if t.pos_ == "NOUN":
         v = _resolve_in(ctx, {x.i for x in t.subtree})
@@ -138,6 +142,15 @@ def date_for(t: Token, ctx: SentenceContext, extra: list[Token], noun: Token | N
         v = dates_mod.resolve(date_ents[0].text, ctx.published)
         if v.value:
             return v
+    return None
+
+
+def _temporal_clause_date(t: Token, ctx: SentenceContext, marks: tuple[str, ...]) -> DateValue | None:
+    for c in t.children:
+        if c.dep_ == "advcl" and any(m.lower_ in marks for m in c.children):
+            v = _resolve_in(ctx, {x.i for x in c.subtree})
+            if v:
+                return v
     return None
 
 
