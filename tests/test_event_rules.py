@@ -996,3 +996,31 @@ def test_an_unnamed_attacker_is_not_the_victims_own_side_from_an_earlier_attack(
     found = dyads("Kenya's army said on Wednesday it had shelled Ugandan positions after two Kenyan "
                   "soldiers were wounded by a landmine on Monday.")
     assert found == [("ASSAULT", ["KEN"], ["UGA"])], found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # force used on "its ships" hits someone else's ships: the speaker's, where foreign ...
+    ("The Ugandan coast guard said on Monday that a Kenyan vessel rammed one of its ships near Migingo island.",
+     ("ASSAULT", ["KEN"], ["UGA"])),
+    # ... unless the text says "its own"
+    ("Kenyan troops shelled their own positions by mistake on Monday.", None),
+])
+def test_force_on_its_things_is_on_someone_elses(dyads, text, expected):
+    found = [d for d in dyads(text) if d[0] == "ASSAULT"]
+    if expected is None:
+        assert all(d[2] != d[1] for d in found), found
+    else:
+        assert expected in found, found
+
+
+def test_a_transcripts_answers_are_of_the_country_its_questions_ask(nlp):
+    # a title naming only "Foreign Ministry Spokesperson X": "What is Kenya's response?" says whose
+    article = {"id": "t", "published": PUBLISHED,
+               "title": "Foreign Ministry Spokesperson Jane Wambui's Regular Press Conference on May 16, 2024",
+               "text": "Q: Uganda says Kenyan boats entered its waters near Migingo island. What is Kenya's response?\n\n"
+                       "A: The Ugandan boats entered our waters first. We urge Uganda to respect our sovereignty."}
+    from bilat.model import Article
+    from bilat.pipeline import process
+    (result,) = process([Article(**article)])
+    got = [(e.type, [a.country for a in e.source], [a.country for a in e.target]) for e in result.events]
+    assert ("REQUEST", ["KEN"], ["UGA"]) in got, got

@@ -11,7 +11,8 @@ from ..actors import ActorIndex
 from ..model import Actor
 from ..model import EventType as T
 from .lexicon import lemma
-from .parties import first_place_within, noun_agent
+from .act_nouns import noun_agent
+from .parties import first_place_within
 from .syntax import own_clause, quantity_head, to_infinitive
 from .words import HELP_VERBS
 

@@ -12,7 +12,8 @@ from ..actors import ActorIndex
 from ..issues import location_of
 from ..model import Actor
 from ..model import EventType as T
-from .parties import noun_agent, noun_parties, pair_parties, place_country, protest_parties
+from .act_nouns import noun_agent, noun_parties, protest_parties
+from .parties import pair_parties, place_country
 from .passive import passive_roles
 from .recipients import cargo_donor
 from .records import Frame, SentenceContext

@@ -14,9 +14,10 @@ from ..model import EventType as T
 from .lexicon import NounTrigger, Trigger, lemma, noun_lexicon, particle_of, verb_lexicon, verb_senses
 from .records import Frame, SentenceContext
 from .recodings import trigger_recode
-from .parties import noun_parties, pair_parties
+from .act_nouns import noun_parties
+from .parties import pair_parties
 from .syntax import is_passive_conj, quantity_head, to_infinitive
-from .words import (AIR_STRIKE_MODIFIERS, ARRANGEMENTS, CARRYING_VERBS, CYBER_MODIFIERS, GENERIC_EVENT_NOUNS, HOSTILE_XCOMP,
+from .words import (AIR_STRIKE_MODIFIERS, ARRANGEMENTS, CARRYING_VERBS, CYBER_MODIFIERS, GENERIC_EVENT_NOUNS,
                     LAUNCH_NOUNS, NOT_YET, OUTBREAK_VERBS, PASSING_PREPS, PROSPECT_NOUNS, QUANTITY, REMOTE_MEETING_MODIFIERS,
                     RESPONSE_NOUNS, SCENE_VERBS, TRUCE_WORDS, VISIT_NOUNS, WEAPONS)
 
