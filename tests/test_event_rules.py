@@ -1024,3 +1024,18 @@ def test_a_transcripts_answers_are_of_the_country_its_questions_ask(nlp):
     (result,) = process([Article(**article)])
     got = [(e.type, [a.country for a in e.source], [a.country for a in e.target]) for e in result.events]
     assert ("REQUEST", ["KEN"], ["UGA"]) in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a sum pledged, announced or earmarked for someone is aid (spec: "pledged $..."), and a clause
+    # "to support X's ..." on the sum says whom it is for, with no second event
+    ("Kenya pledged $5 million to Uganda for flood relief.", [("AID", ["KEN"], ["UGA"])]),
+    ("Kenya announced an additional $5 million to support Uganda's refugee programme.", [("AID", ["KEN"], ["UGA"])]),
+    ("Kenya earmarked 2 million dollars in emergency assistance for Uganda.", [("AID", ["KEN"], ["UGA"])]),
+    # people sent to rescue, heal or put out fires are aid, not a delegation or a deployment
+    ("Kenya sent a medical team to Uganda on Monday.", [("AID", ["KEN"], ["UGA"])]),
+    ("Kenya dispatched firefighters to Uganda on Monday.", [("AID", ["KEN"], ["UGA"])]),
+    ("Kenya sent search-and-rescue teams to Uganda on Monday.", [("AID", ["KEN"], ["UGA"])]),
+])
+def test_money_and_rescuers_sent_are_aid(dyads, text, expected):
+    assert dyads(text) == expected

@@ -204,6 +204,10 @@ def object_ok(t: Token, objects: frozenset[str], idx: ActorIndex) -> bool:
                  for x in p.children if x.dep_ in ("dobj", "pobj")]
         # "called the remarks 'shameful'": a quoted predicate the parser hangs after the noun as its modifier
         after = [c for c in o.children if c.dep_ == "amod" and c.i > o.i]
+        # "sent a medical team", "search-and-rescue teams": what kind of thing it is, by its modifiers
+        # (no actor test on them: "received Chinese investment" receives no state)
+        if any(x.lemma_.lower() in objects for c in o.children if c.dep_ in ("amod", "nmod") for x in [c, *c.conjuncts]):
+            return True
         for x in [o] + list(o.conjuncts) + [c for c in o.children if c.dep_ == "compound"] + cargo + after:
             if x.lemma_.lower() in objects or x.lower_ in objects:
                 return True
