@@ -1039,3 +1039,14 @@ def test_a_transcripts_answers_are_of_the_country_its_questions_ask(nlp):
 ])
 def test_money_and_rescuers_sent_are_aid(dyads, text, expected):
     assert dyads(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a response held out on a condition threatens whoever the condition is about ...
+    ("Kenya said it would respond militarily if Uganda moved troops to the border.", ("THREATEN", ["KEN"], ["UGA"])),
+    ("Kenya said it would retaliate if Uganda attacked its border posts again.", ("THREATEN", ["KEN"], ["UGA"])),
+    # ... and a retaliation carried out is an attack
+    ("Kenya retaliated against Uganda with artillery fire on Saturday.", ("ASSAULT", ["KEN"], ["UGA"])),
+])
+def test_retaliation_held_out_or_carried_out(dyads, text, expected):
+    assert dyads(text) == [expected]

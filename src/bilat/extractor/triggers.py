@@ -176,6 +176,9 @@ def object_ok(t: Token, objects: frozenset[str], idx: ActorIndex) -> bool:
     to_clauses = [c for c in t.children if c.dep_ in ("xcomp", "ccomp") and to_infinitive(c)]
     # "allowed IAEA inspectors to visit": the parser makes the one allowed the clause's subject
     raised = [x for c in to_clauses for x in c.children if x.dep_ == "nsubj"]
+    if "if-clause" in objects:  # "would respond if Israel took further action": held out on a condition
+        return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+                   for c in t.children)
     if "to-clause" in objects:
         return bool(to_clauses) and (bool(raised) or any(c.dep_ in ("dobj", "dative") for c in t.children))
     objs = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]  # "called it a provocation"
