@@ -1050,3 +1050,18 @@ def test_money_and_rescuers_sent_are_aid(dyads, text, expected):
 ])
 def test_retaliation_held_out_or_carried_out(dyads, text, expected):
     assert dyads(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ties cut short are a sanction: sales halted, a pact ended, a hotline suspended, trade frozen
+    ("Kenya halted arms sales to Uganda on Monday.", ("SANCTION", ["KEN"], ["UGA"])),
+    ("Kenya decided on Monday to end its intelligence-sharing agreement with Uganda.", ("SANCTION", ["KEN"], ["UGA"])),
+    ("Kenya suspended its military hotline with Uganda on Monday.", ("SANCTION", ["KEN"], ["UGA"])),
+    ("Kenya froze trade with Uganda on Monday.", ("SANCTION", ["KEN"], ["UGA"])),
+])
+def test_ties_cut_short_are_a_sanction(dyads, text, expected):
+    assert dyads(text) == [expected]
+
+
+def test_joint_exercises_that_end_are_no_sanction(dyads):
+    assert dyads("Kenya and Uganda ended their joint exercises on Friday.") == []
