@@ -1065,3 +1065,7 @@ def test_ties_cut_short_are_a_sanction(dyads, text, expected):
 
 def test_joint_exercises_that_end_are_no_sanction(dyads):
     assert dyads("Kenya and Uganda ended their joint exercises on Friday.") == []
+
+
+def test_a_captured_pilot_released_is_a_release(dyads):
+    assert dyads("Kenya released a captured Ugandan pilot on Friday.") == [("RETREAT", ["KEN"], ["UGA"])]
