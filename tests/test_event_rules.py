@@ -1069,3 +1069,18 @@ def test_joint_exercises_that_end_are_no_sanction(dyads):
 
 def test_a_captured_pilot_released_is_a_release(dyads):
     assert dyads("Kenya released a captured Ugandan pilot on Friday.") == [("RETREAT", ["KEN"], ["UGA"])]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a reaction to an act named by a definite noun alone is to whoever did it
+    ("Kenya said on Thursday it would release a captured Ugandan pilot. Uganda welcomed the announcement.",
+     ("SUPPORT", ["UGA"], ["KEN"])),
+    # a meeting noun: to the meeting's parties
+    ("Kenya and Uganda held talks in Nairobi on Monday. Tanzania welcomed the talks.",
+     ("SUPPORT", ["TZA"], ["KEN", "UGA"])),
+    # a visit announced and not yet made: to its announcer
+    ("Kenyan President William Ruto will pay a state visit to Uganda next week, his office said. "
+     "Tanzania criticised the visit.", ("ACCUSE", ["TZA"], ["KEN"])),
+])
+def test_a_reaction_to_an_act_named_by_its_noun_is_to_whoever_did_it(dyads, text, expected):
+    assert expected in dyads(text)

@@ -14,7 +14,7 @@ from .records import Frame, SentenceContext
 from .subjects import subject_of
 from .syntax import own_clause
 from .typefacts import DOMESTIC_TYPES
-from .words import AGENT_HEADS, LOCATIVE, PLACE_HEADS
+from .words import AGENT_HEADS, GATHERING_NOUNS, LOCATIVE, PLACE_HEADS, REFERRED_ACTS
 
 PHASE = "fallbacks"
 
@@ -130,8 +130,28 @@ def aid_to_the_story(f: Frame, ctx: SentenceContext) -> list[Actor]:
     return [Actor(kind="state", country=ranked[0])]
 
 
+def reaction_to_an_act(f: Frame, ctx: SentenceContext) -> list[Actor]:
+    """'India welcomed the announcement', 'Abe welcomed the summit': a reaction to an act the text
+    names by a definite noun alone is to whoever did the last act told (a meeting's parties for a
+    meeting noun), other than the one reacting."""
+    if f.type not in (T.SUPPORT, T.ACCUSE, T.REJECT):
+        return []
+    acts = [c for c in f.anchor.children if c.dep_ == "dobj" and c.lemma_.lower() in REFERRED_ACTS
+            and any(d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in c.children)
+            and not any(d.dep_ in ("poss", "compound", "amod", "prep") for d in c.children)]
+    if not acts:
+        return []
+    own = {a.country for a in f.source if a.country}
+    meeting = ctx.memory.meeting if acts[0].lemma_.lower() in GATHERING_NOUNS | {"talk", "visit", "trip"} else []
+    for doers in (meeting, ctx.memory.last_act):  # a visit announced, not yet made: its announcer
+        found = [Actor(kind="state", country=c) for c in dict.fromkeys(a.country for a in doers) if c and c not in own]
+        if found:
+            return found
+    return []
+
+
 FALLBACK_STEPS = (rejected_speaker, answers_an_act, one_foreign_state, home_country, repression_threatened,
-                  story_counterpart, aid_to_the_story)
+                  story_counterpart, aid_to_the_story, reaction_to_an_act)
 
 
 def run(f: Frame, ctx: SentenceContext) -> Frame:

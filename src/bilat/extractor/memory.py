@@ -39,6 +39,8 @@ class DocumentMemory:
     #: the parties of the last meeting the text told of, even one with no counterpart ("ASEAN
     #: ministers held a meeting"): who "the meeting" means when it speaks
     meeting: list[Actor] = field(default_factory=list)
+    #: who did the last act the text told of ("India welcomed the announcement": Pakistan's)
+    last_act: list[Actor] = field(default_factory=list)
     #: the named people who spoke in the sentence before this one ("Wang said ... . China is ready
     #: to ...": the next sentence goes on with what he said)
     previous_speakers: list[Actor] = field(default_factory=list)
