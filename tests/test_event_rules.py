@@ -1084,3 +1084,14 @@ def test_a_captured_pilot_released_is_a_release(dyads):
 ])
 def test_a_reaction_to_an_act_named_by_its_noun_is_to_whoever_did_it(dyads, text, expected):
     assert expected in dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "a day after", "two days after": the earlier act's own day, counted back from its governor's
+    ("Kenya expelled the Ugandan ambassador on Friday, two days after Uganda detained a Kenyan journalist.",
+     ("COERCE", "2024-05-15")),
+    ("Kenya recalled its ambassador on Thursday, a day after Ugandan troops shelled a Kenyan border post.",
+     ("ASSAULT", "2024-05-15")),
+])
+def test_a_day_after_counts_back_from_the_later_act(nlp, text, expected):
+    assert expected in [(e["type"], e["date"]) for e in bilat.extract(text, PUBLISHED)]
