@@ -1095,3 +1095,19 @@ def test_a_reaction_to_an_act_named_by_its_noun_is_to_whoever_did_it(dyads, text
 ])
 def test_a_day_after_counts_back_from_the_later_act(nlp, text, expected):
     assert expected in [(e["type"], e["date"]) for e in bilat.extract(text, PUBLISHED)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # protesters who gather protest, where they gather (an embassy stands in another country)
+    ("Hundreds of protesters gathered outside the Ugandan embassy in Nairobi on Monday.", ("PROTEST", ["KEN"], ["UGA"])),
+    # weapons of war used against someone attack them; "tear gas" is no such weapon
+    ("Kenya said Ugandan forces had used chemical weapons against civilians.", ("ACCUSE", ["KEN"], ["UGA"])),
+    # a predicate the parser hangs on the object's last noun still names the condemnation
+    ("Kenya called Uganda's purchase of the islands a farce.", ("ACCUSE", ["KEN"], ["UGA"])),
+])
+def test_gatherings_weapons_used_and_late_predicates(dyads, text, expected):
+    assert expected in dyads(text)
+
+
+def test_tear_gas_used_on_demonstrators_is_no_attack(dyads):
+    assert not any(t == "ASSAULT" for t, _, _ in dyads("Kenyan riot police used tear gas to disperse demonstrators in Nairobi."))

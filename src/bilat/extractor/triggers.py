@@ -211,6 +211,9 @@ def object_ok(t: Token, objects: frozenset[str], idx: ActorIndex) -> bool:
         # (no actor test on them: "received Chinese investment" receives no state)
         if any(x.lemma_.lower() in objects for c in o.children if c.dep_ in ("amod", "nmod") for x in [c, *c.conjuncts]):
             return True
+        # "called Japan's purchase of the islands a farce": the predicate hung on the object's last noun
+        if any(x.dep_ == "appos" and x.i > o.i and x.lemma_.lower() in objects for x in o.subtree):
+            return True
         for x in [o] + list(o.conjuncts) + [c for c in o.children if c.dep_ == "compound"] + cargo + after:
             if x.lemma_.lower() in objects or x.lower_ in objects:
                 return True
