@@ -1111,3 +1111,20 @@ def test_gatherings_weapons_used_and_late_predicates(dyads, text, expected):
 
 def test_tear_gas_used_on_demonstrators_is_no_attack(dyads):
     assert not any(t == "ASSAULT" for t, _, _ in dyads("Kenyan riot police used tear gas to disperse demonstrators in Nairobi."))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a claim or accusation rejected is the claimant's; an attack named by its noun is the attacker's
+    ("Kenya said the drone was shot down by a Ugandan missile. Uganda rejected the claim as baseless.",
+     ("REJECT", ["UGA"], ["KEN"])),
+    ("Kenya shelled Ugandan border posts on Monday. Tanzania called the attack an act of aggression.",
+     ("ACCUSE", ["TZA"], ["KEN"])),
+])
+def test_a_claim_or_an_attack_named_by_its_noun_is_its_doers(dyads, text, expected):
+    assert expected in dyads(text)
+
+
+def test_a_claimed_attack_is_a_statement_of_the_day(nlp):
+    # "had used": the attack is told in passing, but the accusation is made now and takes the report's day
+    events = bilat.extract("Kenya said that Ugandan troops had shelled its border posts.", PUBLISHED)
+    assert [(e["type"], e["date"]) for e in events] == [("ACCUSE", PUBLISHED)]

@@ -14,7 +14,7 @@ from .records import Frame, SentenceContext
 from .subjects import subject_of
 from .syntax import own_clause
 from .typefacts import DOMESTIC_TYPES
-from .words import AGENT_HEADS, GATHERING_NOUNS, LOCATIVE, PLACE_HEADS, REFERRED_ACTS
+from .words import AGENT_HEADS, ATTACK_NOUNS, GATHERING_NOUNS, LOCATIVE, PLACE_HEADS, REFERRED_ACTS
 
 PHASE = "fallbacks"
 
@@ -138,12 +138,15 @@ def reaction_to_an_act(f: Frame, ctx: SentenceContext) -> list[Actor]:
         return []
     acts = [c for c in f.anchor.children if c.dep_ == "dobj" and c.lemma_.lower() in REFERRED_ACTS
             and any(d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in c.children)
-            and not any(d.dep_ in ("poss", "compound", "amod", "prep") for d in c.children)]
+            and not any(d.dep_ in ("poss", "compound", "amod") or (d.dep_ == "prep" and d.lower_ in ("of", "by", "from"))
+                        for d in c.children)]
     if not acts:
         return []
     own = {a.country for a in f.source if a.country}
-    meeting = ctx.memory.meeting if acts[0].lemma_.lower() in GATHERING_NOUNS | {"talk", "visit", "trip"} else []
-    for doers in (meeting, ctx.memory.last_act):  # a visit announced, not yet made: its announcer
+    noun = acts[0].lemma_.lower()
+    meeting = ctx.memory.meeting if noun in GATHERING_NOUNS | {"talk", "visit", "trip"} else []
+    attackers = ctx.memory.last_source(T.ASSAULT) or [] if noun in ATTACK_NOUNS | {"strike", "raid", "invasion"} else []
+    for doers in (meeting, attackers, ctx.memory.last_act):  # a visit announced, not yet made: its announcer
         found = [Actor(kind="state", country=c) for c in dict.fromkeys(a.country for a in doers) if c and c not in own]
         if found:
             return found

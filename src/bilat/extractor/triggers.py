@@ -214,6 +214,9 @@ def object_ok(t: Token, objects: frozenset[str], idx: ActorIndex) -> bool:
         # "called Japan's purchase of the islands a farce": the predicate hung on the object's last noun
         if any(x.dep_ == "appos" and x.i > o.i and x.lemma_.lower() in objects for x in o.subtree):
             return True
+        # "called the strike an act of aggression": what the predicate is an act of
+        after += [p for c in o.children if o.dep_ in ("oprd", "attr") and c.dep_ == "prep" and c.lower_ == "of"
+                  for p in c.children if p.dep_ == "pobj"]
         for x in [o] + list(o.conjuncts) + [c for c in o.children if c.dep_ == "compound"] + cargo + after:
             if x.lemma_.lower() in objects or x.lower_ in objects:
                 return True
@@ -272,7 +275,8 @@ def _noun_trigger_by_head(t: Token, nt: NounTrigger) -> tuple[Trigger, Token | N
         phrasal = f"{hl} {particle_of(head)}"
         if phrasal in nt.lights:  # "called off the strike" is not "called the strike"
             hl = phrasal
-        if hl in nt.lights:
+        if hl in nt.lights and not any(c.dep_ == "oprd" for c in head.children):
+            # ("called the strike an act of aggression" names the strike, it calls none)
             typ, cameo = nt.lights[hl]
             return Trigger(typ, cameo, nt.mode if typ == nt.type else None), head, "noun_with_light_verb"
         return None
