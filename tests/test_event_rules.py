@@ -1128,3 +1128,22 @@ def test_a_claimed_attack_is_a_statement_of_the_day(nlp):
     # "had used": the attack is told in passing, but the accusation is made now and takes the report's day
     events = bilat.extract("Kenya said that Ugandan troops had shelled its border posts.", PUBLISHED)
     assert [(e["type"], e["date"]) for e in events] == [("ACCUSE", PUBLISHED)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the coup attempt": a reaction to the act named by the noun's compound
+    ("Kenyan soldiers detained President William Ruto on Monday. The African Union condemned the coup attempt.",
+     ("ACCUSE", ["IGO:AU"], ["KEN"])),
+    # measures of a kind named in the plural, with no owner: whoever took them last
+    ("Kenya announced new sanctions on Ugandan banks. Tanzania opposes unilateral sanctions.",
+     ("ACCUSE", ["TZA"], ["KEN"])),
+    # an agreement initialled is signed
+    ("Kenya said on Wednesday that it had initialed a security agreement with Uganda.", ("SUPPORT", ["KEN"], ["UGA"])),
+])
+def test_reactions_to_acts_of_a_kind_and_initialled_agreements(dyads, text, expected):
+    assert expected in dyads(text)
+
+
+def test_a_command_to_ones_own_forces_coerces_no_one(dyads):
+    found = dyads("The U.S. president ordered the U.S. military to help Kenya shoot down the drones.")
+    assert not any(t == "COERCE" for t, _, _ in found), found
