@@ -1147,3 +1147,15 @@ def test_reactions_to_acts_of_a_kind_and_initialled_agreements(dyads, text, expe
 def test_a_command_to_ones_own_forces_coerces_no_one(dyads):
     found = dyads("The U.S. president ordered the U.S. military to help Kenya shoot down the drones.")
     assert not any(t == "COERCE" for t, _, _ in found), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a foreign actor told what it will suffer is threatened
+    ("Kenya said Uganda would pay a heavy price for the attack.", [("THREATEN", ["KEN"], ["UGA"])]),
+    ("The Kenyan president said Uganda had made a big mistake and would pay for it.", [("THREATEN", ["KEN"], ["UGA"])]),
+    ("Kenya warned that Uganda would face serious consequences.", [("THREATEN", ["KEN"], ["UGA"])]),
+    # what it will face that is no punishment threatens no one
+    ("Kenya said Uganda will face elections in June.", []),
+])
+def test_what_another_will_suffer_threatens_it(dyads, text, expected):
+    assert dyads(text) == expected
