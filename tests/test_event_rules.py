@@ -1184,3 +1184,19 @@ def test_days_after_count_back_through_a_participle(nlp):
     events = bilat.extract("Kenya on Monday ordered a siege of the border town, cutting off power, two days after "
                            "Ugandan troops shelled a Kenyan village.", PUBLISHED)
     assert ("ASSAULT", "2024-05-11") in [(e["type"], e["date"]) for e in events]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a dateline with its country and agency is cut ("NUSA DUA, Indonesia (Reuters) - ")
+    ("ARUSHA, Tanzania (Reuters) - Kenyan President William Ruto and Ugandan President Yoweri Museveni held their "
+     "first face-to-face meeting on Monday.", ("CONSULT", ["KEN", "UGA"], [])),
+    # a person who arrives in a foreign country visits it
+    ("The Kenyan foreign minister arrived in Kampala on Monday.", ("CONSULT", ["KEN"], ["UGA"])),
+    # a vote to ratify ratifies, and welcoming the vote welcomes its voters
+    ("Uganda's parliament on Monday voted to ratify Kenya's bid to join the bloc. Kenya welcomed the vote.",
+     ("SUPPORT", ["KEN"], ["UGA"])),
+    # a captured pilot handed over is released
+    ("Kenya handed over a captured Ugandan pilot to Uganda on Friday.", ("RETREAT", ["KEN"], ["UGA"])),
+])
+def test_datelines_arrivals_votes_and_handovers(dyads, text, expected):
+    assert expected in dyads(text)
