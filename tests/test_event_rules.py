@@ -1200,3 +1200,12 @@ def test_days_after_count_back_through_a_participle(nlp):
 ])
 def test_datelines_arrivals_votes_and_handovers(dyads, text, expected):
     assert expected in dyads(text)
+
+
+def test_had_in_reported_speech_is_the_news_not_background(nlp):
+    # "said it had expelled": the backshifted "we expelled", dated with the report
+    events = bilat.extract("Kenya said it had expelled the Ugandan ambassador.", PUBLISHED)
+    assert [(e["type"], e["date"], e["salience"]) for e in events] == [("SANCTION", PUBLISHED, "main")]
+    # outside reported speech "had" still tells what came before, and no date is guessed for it
+    events = bilat.extract("Kenya had expelled the Ugandan ambassador. Uganda protested on Friday.", PUBLISHED)
+    assert ("SANCTION", None) in [(e["type"], e["date"]) for e in events]
