@@ -1209,3 +1209,11 @@ def test_had_in_reported_speech_is_the_news_not_background(nlp):
     # outside reported speech "had" still tells what came before, and no date is guessed for it
     events = bilat.extract("Kenya had expelled the Ugandan ambassador. Uganda protested on Friday.", PUBLISHED)
     assert ("SANCTION", None) in [(e["type"], e["date"]) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya conducted its first nuclear test on Sunday.",
+    "The council condemned Kenya's recent missile test on Monday.",
+])
+def test_a_weapons_test_is_a_show_of_force(dyads, text):
+    assert ("MOBILIZE", ["KEN"], []) in dyads(text)

@@ -173,6 +173,8 @@ FALLBACK_STEPS = (rejected_speaker, answers_an_act, one_foreign_state, home_coun
 def run(f: Frame, ctx: SentenceContext) -> Frame:
     if not f.source:
         return f.drop(PHASE, "no_source")
+    if f.route == "weapon_launch":
+        return f  # a test or launch shows force at no one the text does not name
     for step in FALLBACK_STEPS:
         if f.target:
             break
