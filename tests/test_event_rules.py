@@ -1217,3 +1217,18 @@ def test_had_in_reported_speech_is_the_news_not_background(nlp):
 ])
 def test_a_weapons_test_is_a_show_of_force(dyads, text):
     assert ("MOBILIZE", ["KEN"], []) in dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a disaster that kills is no actor's act ...
+    ("Floods killed 300 people in Uganda last week.", []),  # (and nothing else: no attack)
+    # ... and aid sent after it goes to the one country the story named before it
+    ("Floods killed 300 people in Uganda last week. Kenya sent emergency relief supplies on Monday.",
+     [("AID", ["KEN"], ["UGA"])]),
+    # another donor named in the same sentence is no recipient
+    ("An earthquake struck Uganda on Saturday. Kenya dispatched rescue teams on Sunday, while Tanzania pledged "
+     "5 million dollars in aid.", [("AID", ["KEN"], ["UGA"])]),
+])
+def test_disasters_are_no_acts_and_aid_goes_to_the_stricken(dyads, text, expected):
+    found = dyads(text)
+    assert all(e in found for e in expected) and not any(t == "ASSAULT" or tgt == ["TZA"] for t, _, tgt in found), found

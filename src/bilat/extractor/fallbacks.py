@@ -124,8 +124,13 @@ def aid_to_the_story(f: Frame, ctx: SentenceContext) -> list[Actor]:
     if f.type != T.AID:
         return []
     src = {a.country for a in f.source if a.country}
-    ranked, counts = place_counts(ctx.index, ("country", "demonym", "capital", "city"), leave_out=src)
-    if not ranked or counts[ranked[0]] < 2 or (len(ranked) > 1 and counts[ranked[0]] == counts[ranked[1]]):
+    # the places named before the aid: "India dispatched rescue teams and Britain pledged ..." is not
+    # for Britain
+    ranked, counts = place_counts(ctx.index, ("country", "demonym", "capital", "city"), before=f.trigger.i,
+                                  leave_out=src)
+    # named most (twice or more), or the only other state the story named
+    if not ranked or (counts[ranked[0]] < 2 and len(ranked) > 1) or \
+            (len(ranked) > 1 and counts[ranked[0]] == counts[ranked[1]]):
         return []
     return [Actor(kind="state", country=ranked[0])]
 
