@@ -1232,3 +1232,16 @@ def test_a_weapons_test_is_a_show_of_force(dyads, text):
 def test_disasters_are_no_acts_and_aid_goes_to_the_stricken(dyads, text, expected):
     found = dyads(text)
     assert all(e in found for e in expected) and not any(t == "ASSAULT" or tgt == ["TZA"] for t, _, tgt in found), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "Congo" alone is the Democratic Republic, as wire copy writes it
+    ("Ugandan troops shelled rebel positions in eastern Congo on Monday.", ("ASSAULT", ["UGA"], ["COD"])),
+    # a military operation named again is the last attacker's
+    ("Ugandan troops shelled rebel positions in eastern Congo on Monday. The Congolese government condemned "
+     "the operation.", ("ACCUSE", ["COD"], ["UGA"])),
+    # a claimed intrusion accuses
+    ("Kenya said the Ugandan vessel had intruded into its waters.", ("ACCUSE", ["KEN"], ["UGA"])),
+])
+def test_congo_operations_and_intrusions(dyads, text, expected):
+    assert expected in dyads(text)

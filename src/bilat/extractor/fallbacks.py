@@ -162,7 +162,7 @@ def reaction_to_an_act(f: Frame, ctx: SentenceContext) -> list[Actor]:
     own = {a.country for a in f.source if a.country}
     meeting = ctx.memory.meeting if noun in GATHERING_NOUNS | {"talk", "visit", "trip"} else []
     # an attack or an incident is the last attacker's, or no one's the text told
-    hostile = noun in ATTACK_NOUNS | {"strike", "raid", "invasion", "incident"}
+    hostile = noun in ATTACK_NOUNS | {"strike", "raid", "invasion", "incident", "operation", "offensive"}
     candidates = [ctx.memory.last_source(T.ASSAULT) or []] if hostile else [meeting, doers_of_kind, ctx.memory.last_act]
     for doers in candidates:  # a visit announced, not yet made: its announcer
         found = [Actor(kind="state", country=c) for c in dict.fromkeys(a.country for a in doers) if c and c not in own]
