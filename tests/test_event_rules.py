@@ -1245,3 +1245,16 @@ def test_disasters_are_no_acts_and_aid_goes_to_the_stricken(dyads, text, expecte
 ])
 def test_congo_operations_and_intrusions(dyads, text, expected):
     assert expected in dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # force aimed at places held by a country is aimed at it
+    ("Kenya fired dozens of rockets at towns across Uganda on Monday.", ("ASSAULT", ["KEN"], ["UGA"])),
+    # shelter or asylum granted is aid
+    ("Kenya granted temporary shelter to the former Ugandan president.", ("AID", ["KEN"], ["UGA"])),
+    # a reaction is no act a later reaction refers to: "the move" is Kenya's, not Ethiopia's praise of it
+    ("Kenya recognized Taiwan on Wednesday. Ethiopia praised the decision. China condemned the move.",
+     ("ACCUSE", ["CHN"], ["KEN"])),
+])
+def test_places_held_asylum_and_reactions_to_reactions(dyads, text, expected):
+    assert expected in dyads(text)
