@@ -1258,3 +1258,10 @@ def test_congo_operations_and_intrusions(dyads, text, expected):
 ])
 def test_places_held_asylum_and_reactions_to_reactions(dyads, text, expected):
     assert expected in dyads(text)
+
+
+def test_an_attack_told_as_the_time_of_a_statement_is_no_claim(dyads):
+    # the reporter's "a day after X attacked" dates the statement; the speaker claims nothing of it
+    found = dyads("The Kenyan president said on Friday he had called off the talks, a day after Ugandan troops "
+                  "shelled a Kenyan border post.")
+    assert ("ASSAULT", ["UGA"], ["KEN"]) in found and not any(t == "ACCUSE" for t, _, _ in found), found
