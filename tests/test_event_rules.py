@@ -1265,3 +1265,15 @@ def test_an_attack_told_as_the_time_of_a_statement_is_no_claim(dyads):
     found = dyads("The Kenyan president said on Friday he had called off the talks, a day after Ugandan troops "
                   "shelled a Kenyan border post.")
     assert ("ASSAULT", ["UGA"], ["KEN"]) in found and not any(t == "ACCUSE" for t, _, _ in found), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "Fighting between X and Y raged": a subject gerund the tagger read as a verb is the noun
+    ("Fighting between Kenya and Uganda raged for a third day on Tuesday.", [("ASSAULT", ["KEN", "UGA"], [])]),
+    ("Fighting continued on Tuesday.", []),
+    # a slash pair of places with its agency is a dateline
+    ("NAIROBI/KAMPALA (Reuters) - Fighting between Kenya and Uganda raged for a third day on Tuesday.",
+     [("ASSAULT", ["KEN", "UGA"], [])]),
+])
+def test_fighting_between_two_sides(dyads, text, expected):
+    assert dyads(text) == expected
