@@ -1217,3 +1217,63 @@ def test_had_in_reported_speech_is_the_news_not_background(nlp):
 ])
 def test_a_weapons_test_is_a_show_of_force(dyads, text):
     assert ("MOBILIZE", ["KEN"], []) in dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a disaster that kills is no actor's act ...
+    ("Floods killed 300 people in Uganda last week.", []),  # (and nothing else: no attack)
+    # ... and aid sent after it goes to the one country the story named before it
+    ("Floods killed 300 people in Uganda last week. Kenya sent emergency relief supplies on Monday.",
+     [("AID", ["KEN"], ["UGA"])]),
+    # another donor named in the same sentence is no recipient
+    ("An earthquake struck Uganda on Saturday. Kenya dispatched rescue teams on Sunday, while Tanzania pledged "
+     "5 million dollars in aid.", [("AID", ["KEN"], ["UGA"])]),
+])
+def test_disasters_are_no_acts_and_aid_goes_to_the_stricken(dyads, text, expected):
+    found = dyads(text)
+    assert all(e in found for e in expected) and not any(t == "ASSAULT" or tgt == ["TZA"] for t, _, tgt in found), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "Congo" alone is the Democratic Republic, as wire copy writes it
+    ("Ugandan troops shelled rebel positions in eastern Congo on Monday.", ("ASSAULT", ["UGA"], ["COD"])),
+    # a military operation named again is the last attacker's
+    ("Ugandan troops shelled rebel positions in eastern Congo on Monday. The Congolese government condemned "
+     "the operation.", ("ACCUSE", ["COD"], ["UGA"])),
+    # a claimed intrusion accuses
+    ("Kenya said the Ugandan vessel had intruded into its waters.", ("ACCUSE", ["KEN"], ["UGA"])),
+])
+def test_congo_operations_and_intrusions(dyads, text, expected):
+    assert expected in dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # force aimed at places held by a country is aimed at it
+    ("Kenya fired dozens of rockets at towns across Uganda on Monday.", ("ASSAULT", ["KEN"], ["UGA"])),
+    # shelter or asylum granted is aid
+    ("Kenya granted temporary shelter to the former Ugandan president.", ("AID", ["KEN"], ["UGA"])),
+    # a reaction is no act a later reaction refers to: "the move" is Kenya's, not Ethiopia's praise of it
+    ("Kenya recognized Taiwan on Wednesday. Ethiopia praised the decision. China condemned the move.",
+     ("ACCUSE", ["CHN"], ["KEN"])),
+])
+def test_places_held_asylum_and_reactions_to_reactions(dyads, text, expected):
+    assert expected in dyads(text)
+
+
+def test_an_attack_told_as_the_time_of_a_statement_is_no_claim(dyads):
+    # the reporter's "a day after X attacked" dates the statement; the speaker claims nothing of it
+    found = dyads("The Kenyan president said on Friday he had called off the talks, a day after Ugandan troops "
+                  "shelled a Kenyan border post.")
+    assert ("ASSAULT", ["UGA"], ["KEN"]) in found and not any(t == "ACCUSE" for t, _, _ in found), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "Fighting between X and Y raged": a subject gerund the tagger read as a verb is the noun
+    ("Fighting between Kenya and Uganda raged for a third day on Tuesday.", [("ASSAULT", ["KEN", "UGA"], [])]),
+    ("Fighting continued on Tuesday.", []),
+    # a slash pair of places with its agency is a dateline
+    ("NAIROBI/KAMPALA (Reuters) - Fighting between Kenya and Uganda raged for a third day on Tuesday.",
+     [("ASSAULT", ["KEN", "UGA"], [])]),
+])
+def test_fighting_between_two_sides(dyads, text, expected):
+    assert dyads(text) == expected
