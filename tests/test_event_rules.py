@@ -1290,3 +1290,8 @@ def test_fighting_between_two_sides(dyads, text, expected):
 ])
 def test_reactions_reach_the_latest_act_of_another(dyads, text, expected):
     assert expected in dyads(text)
+
+
+def test_a_meeting_looked_forward_to_is_announced(dyads):
+    assert dyads("The Kenyan president said he looked forward to meeting Yoweri Museveni in the coming weeks.") == [
+        ("AGREE", ["KEN"], ["UGA"])]
