@@ -1295,3 +1295,12 @@ def test_reactions_reach_the_latest_act_of_another(dyads, text, expected):
 def test_a_meeting_looked_forward_to_is_announced(dyads):
     assert dyads("The Kenyan president said he looked forward to meeting Yoweri Museveni in the coming weeks.") == [
         ("AGREE", ["KEN"], ["UGA"])]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # hoping another will do something asks it to ("hopes" was lemmatised "hop")
+    ("Kenya hopes Uganda will release the detained journalists soon.", [("REQUEST", ["KEN"], ["UGA"])]),
+    ("Kenya hopes it will win the vote.", []),
+])
+def test_hoping_another_will_act_asks_it(dyads, text, expected):
+    assert dyads(text) == expected
