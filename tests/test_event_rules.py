@@ -1277,3 +1277,30 @@ def test_an_attack_told_as_the_time_of_a_statement_is_no_claim(dyads):
 ])
 def test_fighting_between_two_sides(dyads, text, expected):
     assert dyads(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the act reacted to is the latest one done by someone else ("the announcement" is Kenya's, though
+    # Uganda's own strike is told after it)
+    ("Kenya said on Thursday it would release a captured Ugandan pilot. Ugandan jets had struck a Kenyan camp "
+     "on Tuesday. Uganda welcomed the announcement.", ("SUPPORT", ["UGA"], ["KEN"])),
+    # a judgement of "the decision" in reported speech is of whoever decided
+    ("Kenya and Tanzania cut diplomatic ties with Uganda on Monday. Uganda's foreign ministry said the decision "
+     "was unjustified.", ("ACCUSE", ["UGA"], ["KEN", "TZA"])),
+])
+def test_reactions_reach_the_latest_act_of_another(dyads, text, expected):
+    assert expected in dyads(text)
+
+
+def test_a_meeting_looked_forward_to_is_announced(dyads):
+    assert dyads("The Kenyan president said he looked forward to meeting Yoweri Museveni in the coming weeks.") == [
+        ("AGREE", ["KEN"], ["UGA"])]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # hoping another will do something asks it to ("hopes" was lemmatised "hop")
+    ("Kenya hopes Uganda will release the detained journalists soon.", [("REQUEST", ["KEN"], ["UGA"])]),
+    ("Kenya hopes it will win the vote.", []),
+])
+def test_hoping_another_will_act_asks_it(dyads, text, expected):
+    assert dyads(text) == expected

@@ -83,9 +83,9 @@ def _verb_lemmas() -> frozenset[str]:
 
 
 def lemma(t: Token) -> str:
-    """spaCy's small model mislemmatises some past tenses ('hoped' -> 'hop'); fall back on rules."""
+    """spaCy's small model mislemmatises some forms ('hoped', 'hopes' -> 'hop'); fall back on rules."""
     lem = t.lemma_.lower()
-    if t.tag_ in ("VBD", "VBN") and lem not in _verb_lemmas():
+    if t.tag_ in ("VBD", "VBN", "VBZ") and lem not in _verb_lemmas():
         low = t.lower_
         for cand in (low[:-1], low[:-2], low[:-3] if low.endswith("ied") else None):
             if cand and cand in _verb_lemmas():

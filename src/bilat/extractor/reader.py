@@ -90,7 +90,7 @@ def read_sentence(sent: Span, index: ActorIndex, memory: DocumentMemory, publish
         memory.remember_event(frame.trigger.i, frame.type, frame.source,
                               frame.target if frame.type in JOINT else ())
         if "reaction_to_an_act" not in frame.reasons:  # "praised the decision" is no act "the move" means
-            memory.last_act = list(frame.source)
+            memory.acts_done.append((sent.start, list(frame.source)))
     for frame, cand in statements.read(ctx, claimed):
         reading.frames.append(frame)
         reading.candidates.append(cand)

@@ -144,3 +144,21 @@ def stranded_object(prep: Token) -> list[Token]:
 def to_infinitive(verb: Token) -> bool:
     """Is the verb a 'to' infinitive ("to protest", "a decision to reopen")?"""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def clause_condition(t: Token, objects: frozenset[str]) -> bool | None:
+    """The clause conditions of ``objects``, if it names one: 'to-clause', the verb tells someone to do
+    something ("told Washington to stop"); 'will-clause', another is to do something ("hopes Uganda will
+    release the journalists"); 'if-clause', held out on a condition ("would respond if attacked")."""
+    if "will-clause" in objects:
+        return any(c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in ("will", "would") for a in c.children)
+                   and any(x.dep_ == "nsubj" and x.pos_ != "PRON" for x in c.children) for c in t.children)
+    if "if-clause" in objects:
+        return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+                   for c in t.children)
+    if "to-clause" in objects:
+        to_clauses = [c for c in t.children if c.dep_ in ("xcomp", "ccomp") and to_infinitive(c)]
+        # "allowed IAEA inspectors to visit": the parser makes the one allowed the clause's subject
+        return bool(to_clauses) and (any(x.dep_ == "nsubj" for c in to_clauses for x in c.children)
+                                     or any(c.dep_ in ("dobj", "dative") for c in t.children))
+    return None

@@ -16,7 +16,7 @@ from .records import Frame, SentenceContext
 from .recodings import trigger_recode
 from .act_nouns import noun_parties
 from .parties import pair_parties
-from .syntax import is_passive_conj, quantity_head, to_infinitive
+from .syntax import clause_condition, is_passive_conj, quantity_head, to_infinitive
 from .words import (AIR_STRIKE_MODIFIERS, ARRANGEMENTS, CARRYING_VERBS, CYBER_MODIFIERS, GENERIC_EVENT_NOUNS,
                     LAUNCH_NOUNS, NOT_YET, OUTBREAK_VERBS, PASSING_PREPS, PROSPECT_NOUNS, QUANTITY, REMOTE_MEETING_MODIFIERS,
                     RESPONSE_NOUNS, SCENE_VERBS, TRUCE_WORDS, VISIT_NOUNS, WEAPONS)
@@ -164,16 +164,13 @@ def is_trigger_token(t: Token, idx: ActorIndex) -> bool:
 
 
 def object_ok(t: Token, objects: frozenset[str], idx: ActorIndex) -> bool:
-    """Does the verb act on one of ``objects`` (its object, or its subject when intransitive)?
-    'to-clause': the verb tells someone to do something ("told Washington to stop")."""
+    """Does the verb act on one of ``objects`` (its object, or its subject when intransitive)? (Or meet
+    the clause condition ``objects`` names, ``syntax.clause_condition``.)"""
+    clause = clause_condition(t, objects)
+    if clause is not None:
+        return clause
     to_clauses = [c for c in t.children if c.dep_ in ("xcomp", "ccomp") and to_infinitive(c)]
-    # "allowed IAEA inspectors to visit": the parser makes the one allowed the clause's subject
     raised = [x for c in to_clauses for x in c.children if x.dep_ == "nsubj"]
-    if "if-clause" in objects:  # "would respond if Israel took further action": held out on a condition
-        return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
-                   for c in t.children)
-    if "to-clause" in objects:
-        return bool(to_clauses) and (bool(raised) or any(c.dep_ in ("dobj", "dative") for c in t.children))
     objs = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]  # "called it a provocation"
     # "provide Ukraine with $4.5 billion in aid": what is given may come after 'with'
     objs += [o for p in t.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
