@@ -15,6 +15,7 @@ from ..model import Article, ArticleResult, Event
 from ..stories import Member, StoryIndex
 from . import fingerprint as fp
 from . import rollups, summaries, syndication
+from .bulk import run_many
 from .engine import writer
 from .syndication import rebuild_article_bands  # migration 0008 imports it from here too
 from .schema import (articles, event_actors, event_dyads, event_issues, events, ingest_batches, pair_months,
@@ -183,7 +184,7 @@ class Writes:
             new_events.extend(e if e.article_id == a.id else _with_article(e, a.id) for e in r.events)
         rows = pending.rows
         if rows:
-            conn.execute(insert(articles), rows)
+            run_many(conn, insert(articles), rows)
             syndication.insert_bands(conn, rows)
         report.articles_stored += len(rows)
         return rows, new_events
@@ -227,10 +228,9 @@ class Writes:
                     ac_rows.append(dict(event_id=e.event_id, side=side, pos=pos,
                                         actor_key=actor_key(actor.name, actor.country), name=actor.name,
                                         kind=actor.kind, country=actor.country, sector=actor.sector, role=actor.role))
-        conn.execute(insert(events), ev_rows)
+        run_many(conn, insert(events), ev_rows)
         for table, rows in ((event_dyads, dy_rows), (event_issues, is_rows), (event_actors, ac_rows)):
-            if rows:
-                conn.execute(insert(table), rows)
+            run_many(conn, insert(table), rows)
         summaries.file_members(conn, ev_rows)
         report.events_stored += len(ev_rows)
         return ev_rows, dy_rows
