@@ -330,7 +330,7 @@ def _add_sources(conn: Connection, new: dict[str, list[dict]], n_sources: dict[s
             if groups:
                 keep = groups[0]
                 counts[sid] -= len(groups) - 1
-                for other in groups[1:]:
+                for other in groups[1:]:  # the story's rows by primary key, the group's among them
                     conn.execute(update(story_sources).where(ss.story_id == sid, ss.comp == other).values(comp=keep))
             else:
                 keep = fresh[0]
