@@ -535,3 +535,17 @@ def test_an_igos_body_is_the_organ_of_it_the_story_named(nlp):
     text = ("The UN Security Council met on Monday to discuss Sudan. "
             "The United Nations' top body then called on both sides to stop fighting.")
     assert _countries_of(nlp, text, "body") == {"IGO:UNSC"}
+
+
+def test_an_official_who_says_what_a_state_would_do_speaks_for_it(nlp):
+    # the story is led by Uganda, but a minister saying what Nairobi would do is Kenya's
+    import bilat
+    events = bilat.extract("Uganda accused Kenya of massing troops on the border on Monday. Defence Minister "
+                           "Jane Wambui told reporters that Nairobi would respond if Ugandan troops crossed the border.",
+                           "2024-05-17")
+    speakers = [(a["name"], a["country"]) for e in events for a in e["source"] if a.get("name")]
+    assert ("Jane Wambui", "KEN") in speakers, events
+    # what another state would suffer says nothing of the speaker's side
+    events = bilat.extract("Kenya accused Uganda of massing troops on the border on Monday. Defence Minister "
+                           "Jane Wambui told reporters that Uganda would face consequences.", "2024-05-17")
+    assert all(a["country"] != "UGA" for e in events for a in e["source"] if a.get("name") == "Jane Wambui"), events

@@ -97,6 +97,12 @@ def test_boilerplate_line_is_dropped(junk):
     ("SANTIAGO, Chile: ", BODY[0]),
     ("Oslo/Santiago: ", BODY[0]),
     ("(Reuters) ", BODY[0]),
+    # a wire dateline with its day and agency: the parser read "SINGAPORE (AP) - X and Y met" as one noun phrase
+    ("OSLO, March 12 (Reuters) - ", BODY[0]),
+    ("SANTIAGO, 12 March (AFP) -- ", BODY[0]),
+    ("OSLO (AP) \u2014 ", BODY[0]),
+    ("OSLO, Jan. 9 - ", BODY[0]),
+    ("Santiago (EFE) - ", BODY[0]),
 ])
 def test_leading_markers_are_stripped_and_offsets_kept(prefix, rest):
     text = prefix + rest + "\n" + BODY[1]

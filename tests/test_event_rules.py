@@ -981,3 +981,181 @@ def test_a_title_in_the_owners_form_names_the_voice_of_a_transcript(nlp):
     (result,) = process([Article(**article)])
     got = [(e.type, [a.country for a in e.source], [a.country for a in e.target]) for e in result.events]
     assert ("REQUEST", ["KEN"], ["UGA"]) in got, got
+
+
+def test_an_act_after_another_is_dated_by_its_report_not_by_the_earlier_act(nlp):
+    # "after X on Monday" says when the earlier act happened; the act itself was reported on Wednesday
+    found = [(e["type"], e["date"]) for e in bilat.extract(
+        "Kenya said on Wednesday that it had expelled the Ugandan ambassador after Uganda detained two "
+        "Kenyan journalists on Monday.", PUBLISHED)]
+    assert ("SANCTION", "2024-05-15") in found and ("COERCE", "2024-05-13") in found, found
+
+
+def test_an_unnamed_attacker_is_not_the_victims_own_side_from_an_earlier_attack(dyads):
+    # soldiers wounded by a landmine are not wounded by their own army, which fired just before
+    found = dyads("Kenya's army said on Wednesday it had shelled Ugandan positions after two Kenyan "
+                  "soldiers were wounded by a landmine on Monday.")
+    assert found == [("ASSAULT", ["KEN"], ["UGA"])], found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # force used on "its ships" hits someone else's ships: the speaker's, where foreign ...
+    ("The Ugandan coast guard said on Monday that a Kenyan vessel rammed one of its ships near Migingo island.",
+     ("ASSAULT", ["KEN"], ["UGA"])),
+    # ... unless the text says "its own"
+    ("Kenyan troops shelled their own positions by mistake on Monday.", None),
+])
+def test_force_on_its_things_is_on_someone_elses(dyads, text, expected):
+    found = [d for d in dyads(text) if d[0] == "ASSAULT"]
+    if expected is None:
+        assert all(d[2] != d[1] for d in found), found
+    else:
+        assert expected in found, found
+
+
+def test_a_transcripts_answers_are_of_the_country_its_questions_ask(nlp):
+    # a title naming only "Foreign Ministry Spokesperson X": "What is Kenya's response?" says whose
+    article = {"id": "t", "published": PUBLISHED,
+               "title": "Foreign Ministry Spokesperson Jane Wambui's Regular Press Conference on May 16, 2024",
+               "text": "Q: Uganda says Kenyan boats entered its waters near Migingo island. What is Kenya's response?\n\n"
+                       "A: The Ugandan boats entered our waters first. We urge Uganda to respect our sovereignty."}
+    from bilat.model import Article
+    from bilat.pipeline import process
+    (result,) = process([Article(**article)])
+    got = [(e.type, [a.country for a in e.source], [a.country for a in e.target]) for e in result.events]
+    assert ("REQUEST", ["KEN"], ["UGA"]) in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a sum pledged, announced or earmarked for someone is aid (spec: "pledged $..."), and a clause
+    # "to support X's ..." on the sum says whom it is for, with no second event
+    ("Kenya pledged $5 million to Uganda for flood relief.", [("AID", ["KEN"], ["UGA"])]),
+    ("Kenya announced an additional $5 million to support Uganda's refugee programme.", [("AID", ["KEN"], ["UGA"])]),
+    ("Kenya earmarked 2 million dollars in emergency assistance for Uganda.", [("AID", ["KEN"], ["UGA"])]),
+    # people sent to rescue, heal or put out fires are aid, not a delegation or a deployment
+    ("Kenya sent a medical team to Uganda on Monday.", [("AID", ["KEN"], ["UGA"])]),
+    ("Kenya dispatched firefighters to Uganda on Monday.", [("AID", ["KEN"], ["UGA"])]),
+    ("Kenya sent search-and-rescue teams to Uganda on Monday.", [("AID", ["KEN"], ["UGA"])]),
+])
+def test_money_and_rescuers_sent_are_aid(dyads, text, expected):
+    assert dyads(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a response held out on a condition threatens whoever the condition is about ...
+    ("Kenya said it would respond militarily if Uganda moved troops to the border.", ("THREATEN", ["KEN"], ["UGA"])),
+    ("Kenya said it would retaliate if Uganda attacked its border posts again.", ("THREATEN", ["KEN"], ["UGA"])),
+    # ... and a retaliation carried out is an attack
+    ("Kenya retaliated against Uganda with artillery fire on Saturday.", ("ASSAULT", ["KEN"], ["UGA"])),
+])
+def test_retaliation_held_out_or_carried_out(dyads, text, expected):
+    assert dyads(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ties cut short are a sanction: sales halted, a pact ended, a hotline suspended, trade frozen
+    ("Kenya halted arms sales to Uganda on Monday.", ("SANCTION", ["KEN"], ["UGA"])),
+    ("Kenya decided on Monday to end its intelligence-sharing agreement with Uganda.", ("SANCTION", ["KEN"], ["UGA"])),
+    ("Kenya suspended its military hotline with Uganda on Monday.", ("SANCTION", ["KEN"], ["UGA"])),
+    ("Kenya froze trade with Uganda on Monday.", ("SANCTION", ["KEN"], ["UGA"])),
+])
+def test_ties_cut_short_are_a_sanction(dyads, text, expected):
+    assert dyads(text) == [expected]
+
+
+def test_joint_exercises_that_end_are_no_sanction(dyads):
+    assert dyads("Kenya and Uganda ended their joint exercises on Friday.") == []
+
+
+def test_a_captured_pilot_released_is_a_release(dyads):
+    assert dyads("Kenya released a captured Ugandan pilot on Friday.") == [("RETREAT", ["KEN"], ["UGA"])]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a reaction to an act named by a definite noun alone is to whoever did it
+    ("Kenya said on Thursday it would release a captured Ugandan pilot. Uganda welcomed the announcement.",
+     ("SUPPORT", ["UGA"], ["KEN"])),
+    # a meeting noun: to the meeting's parties
+    ("Kenya and Uganda held talks in Nairobi on Monday. Tanzania welcomed the talks.",
+     ("SUPPORT", ["TZA"], ["KEN", "UGA"])),
+    # a visit announced and not yet made: to its announcer
+    ("Kenyan President William Ruto will pay a state visit to Uganda next week, his office said. "
+     "Tanzania criticised the visit.", ("ACCUSE", ["TZA"], ["KEN"])),
+])
+def test_a_reaction_to_an_act_named_by_its_noun_is_to_whoever_did_it(dyads, text, expected):
+    assert expected in dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "a day after", "two days after": the earlier act's own day, counted back from its governor's
+    ("Kenya expelled the Ugandan ambassador on Friday, two days after Uganda detained a Kenyan journalist.",
+     ("COERCE", "2024-05-15")),
+    ("Kenya recalled its ambassador on Thursday, a day after Ugandan troops shelled a Kenyan border post.",
+     ("ASSAULT", "2024-05-15")),
+])
+def test_a_day_after_counts_back_from_the_later_act(nlp, text, expected):
+    assert expected in [(e["type"], e["date"]) for e in bilat.extract(text, PUBLISHED)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # protesters who gather protest, where they gather (an embassy stands in another country)
+    ("Hundreds of protesters gathered outside the Ugandan embassy in Nairobi on Monday.", ("PROTEST", ["KEN"], ["UGA"])),
+    # weapons of war used against someone attack them; "tear gas" is no such weapon
+    ("Kenya said Ugandan forces had used chemical weapons against civilians.", ("ACCUSE", ["KEN"], ["UGA"])),
+    # a predicate the parser hangs on the object's last noun still names the condemnation
+    ("Kenya called Uganda's purchase of the islands a farce.", ("ACCUSE", ["KEN"], ["UGA"])),
+])
+def test_gatherings_weapons_used_and_late_predicates(dyads, text, expected):
+    assert expected in dyads(text)
+
+
+def test_tear_gas_used_on_demonstrators_is_no_attack(dyads):
+    assert not any(t == "ASSAULT" for t, _, _ in dyads("Kenyan riot police used tear gas to disperse demonstrators in Nairobi."))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a claim or accusation rejected is the claimant's; an attack named by its noun is the attacker's
+    ("Kenya said the drone was shot down by a Ugandan missile. Uganda rejected the claim as baseless.",
+     ("REJECT", ["UGA"], ["KEN"])),
+    ("Kenya shelled Ugandan border posts on Monday. Tanzania called the attack an act of aggression.",
+     ("ACCUSE", ["TZA"], ["KEN"])),
+])
+def test_a_claim_or_an_attack_named_by_its_noun_is_its_doers(dyads, text, expected):
+    assert expected in dyads(text)
+
+
+def test_a_claimed_attack_is_a_statement_of_the_day(nlp):
+    # "had used": the attack is told in passing, but the accusation is made now and takes the report's day
+    events = bilat.extract("Kenya said that Ugandan troops had shelled its border posts.", PUBLISHED)
+    assert [(e["type"], e["date"]) for e in events] == [("ACCUSE", PUBLISHED)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the coup attempt": a reaction to the act named by the noun's compound
+    ("Kenyan soldiers detained President William Ruto on Monday. The African Union condemned the coup attempt.",
+     ("ACCUSE", ["IGO:AU"], ["KEN"])),
+    # measures of a kind named in the plural, with no owner: whoever took them last
+    ("Kenya announced new sanctions on Ugandan banks. Tanzania opposes unilateral sanctions.",
+     ("ACCUSE", ["TZA"], ["KEN"])),
+    # an agreement initialled is signed
+    ("Kenya said on Wednesday that it had initialed a security agreement with Uganda.", ("SUPPORT", ["KEN"], ["UGA"])),
+])
+def test_reactions_to_acts_of_a_kind_and_initialled_agreements(dyads, text, expected):
+    assert expected in dyads(text)
+
+
+def test_a_command_to_ones_own_forces_coerces_no_one(dyads):
+    found = dyads("The U.S. president ordered the U.S. military to help Kenya shoot down the drones.")
+    assert not any(t == "COERCE" for t, _, _ in found), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a foreign actor told what it will suffer is threatened
+    ("Kenya said Uganda would pay a heavy price for the attack.", [("THREATEN", ["KEN"], ["UGA"])]),
+    ("The Kenyan president said Uganda had made a big mistake and would pay for it.", [("THREATEN", ["KEN"], ["UGA"])]),
+    ("Kenya warned that Uganda would face serious consequences.", [("THREATEN", ["KEN"], ["UGA"])]),
+    # what it will face that is no punishment threatens no one
+    ("Kenya said Uganda will face elections in June.", []),
+])
+def test_what_another_will_suffer_threatens_it(dyads, text, expected):
+    assert dyads(text) == expected

@@ -429,6 +429,7 @@ class ActorIndex:
         index._register_people()
         index._countries_from_own_ties()
         index._countries_from_counterparts()
+        index._countries_from_own_intent()
         for p in index.people:
             # "Foreign Ministry spokeswoman Hua Chunying" in a story led by China speaks for China
             # (only for people who act somewhere in the story: one who is only met, welcomed or
@@ -503,6 +504,22 @@ class ActorIndex:
                                    if i in self.person_at and self.doc[i].dep_ == "nsubj"), None)
                 if person is not None and person.country is None and person.role and _is_gov_role(person.role):
                     person.country = owner
+
+    def _countries_from_own_intent(self) -> None:
+        """'Foreign Minister X told NBC that Tehran would respond if ...': an official who says what a
+        state will or would do speaks for it (what a state did, he may be accusing it of)."""
+        for t in self.doc:
+            person = self.person_at.get(t.i)
+            if t.dep_ != "nsubj" or person is None or person.country is not None or not person.role \
+                    or not _is_gov_role(person.role) or t.head.lemma_.lower() not in _speech_verbs():
+                continue
+            for clause in (c for c in t.head.children if c.dep_ == "ccomp"):
+                if not any(a.dep_ == "aux" and a.lower_ in ("will", "would", "'ll") for a in clause.children) \
+                        or clause.lemma_.lower() in ("face", "pay", "bear", "suffer"):
+                    continue  # "said Uganda would face consequences": what another will suffer
+                for subj in (c for c in clause.children if c.dep_ == "nsubj" and c.i in self.place_at):
+                    if self.place_at[subj.i].kind in ("country", "capital"):
+                        person.country = self.place_at[subj.i].code
 
     def _countries_from_counterparts(self) -> None:
         """'Foreign Minister X spoke with his Vietnamese counterpart': X is not Vietnamese, so in a story
@@ -1300,3 +1317,9 @@ class ActorIndex:
         if actor.kind == "person" and not actor.country and lead_country and actor.sector == "GOV":
             return replace(actor, country=lead_country)
         return actor
+
+
+@functools.lru_cache(maxsize=1)
+def _speech_verbs() -> frozenset[str]:
+    from .extractor.words import SPEECH_VERBS  # the extractor's list; imported late: it reads this module
+    return frozenset(SPEECH_VERBS)

@@ -471,11 +471,19 @@ _STRIP_PREFIX = re.compile(
 # "GAZA CITY, Palestinian Territories: ", "Kinshasa/Cairo: ", "(CNN) ". Case matters: the place is in
 # capitals (or a slash pair of names), and the separator is a dash with spaces, an em dash or a colon,
 # so "US-China talks" is never cut.
+_AGENCY = r"\((?:CNN|AP|AFP|Reuters|Xinhua|Kyodo|Yonhap|Bloomberg|UPI|dpa|ANI|PTI|IANS|TASS|VNA|KUNA|WAM|SPA|IRNA|" \
+          r"Anadolu|AA|Bernama|ANTARA|KCNA|Sputnik|RIA|Interfax|EFE|ANSA|NNA|APA|BSS|Lusa)\)"
+#: a dateline's day: "March 12", "Oct. 14", "12 March"
+_DATELINE_DAY = r",\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
 _DATELINE = re.compile(
-    r"(?:[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3}(?:,\s*[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,3})?"
+    # "BANGKOK, March 12 (Reuters) - ", "SINGAPORE (AP) — ", "KYIV, Jan 9 - ", "Hanoi (VNA) – "
+    r"(?:[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3}(?:" + _DATELINE_DAY + r")?(?:\s*" + _AGENCY + r")?"
+    r"(?:\s*[—–]\s*|\s*-{1,2}\s+|:\s+)"
+    r"|[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3},\s*[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,3}"
     r"(?:\s*[—–]\s*|\s+-{1,2}\s+|:\s+)"
+    r"|[A-Z][a-z]+\s*" + _AGENCY + r"\s*[—–-]{1,2}\s*"
     r"|[A-Z][a-z]+(?:/[A-Z][a-z]+)+:\s+"
-    r"|\((?:CNN|AP|AFP|Reuters|Xinhua|Kyodo|Yonhap|Bloomberg|UPI|dpa|ANI|PTI|IANS|TASS)\)\s*(?:[—–-]\s*)?)"
+    r"|" + _AGENCY + r"\s*(?:[—–-]\s*)?)"
     r"(?=[A-Z\"“‘(])"
 )
 

@@ -71,6 +71,8 @@ def _place_location(obj: Token, place_at: dict[int, Place]) -> Location | None:
         place = place_at.get(t.i)
         if place is None or place.kind not in ("country", "capital", "city"):
             continue
+        if doc[place.end - 1].head.lemma_.lower() in ("embassy", "consulate"):
+            continue  # "outside the U.S. embassy in London": an embassy stands in another country
         if first is None:
             first = place
             if place.kind in ("city", "capital"):

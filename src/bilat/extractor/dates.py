@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
@@ -99,12 +100,10 @@ def date_for(t: Token, ctx: SentenceContext, extra: list[Token], noun: Token | N
                           for o in p.children if o.dep_ == "pobj" and o.ent_type_ == "DATE"})
     if v:
         return v
-    # a temporal clause on the trigger: "After the earthquake hit Japan on March 11, 2011, China conveyed"
-    for c in t.children:
-        if c.dep_ == "advcl" and any(m.lower_ in ("after", "when", "as", "following") for m in c.children):
-            v = _resolve_in(ctx, {x.i for x in c.subtree})
-            if v:
-                return v
+    # a clause of the same time on the trigger: "when China sent ships on Friday, Japan protested"
+    v = _temporal_clause_date(t, ctx, ("when", "as"))
+    if v:
+        return v
     # "the summit meeting between X and Y on Wednesday produced deliverables": a meeting that is the
     # subject of its clause takes that clause's date
     if t.pos_ == "NOUN" and t.dep_ in ("nsubj", "nsubjpass"):
@@ -126,7 +125,14 @@ def date_for(t: Token, ctx: SentenceContext, extra: list[Token], noun: Token | N
     for h in chain + [x for x in extra if x is not None]:
         v = _resolve_in(ctx, _attached(h, _TIME_DEPS))
         if v:
-            return v
+            # "shot down on Wednesday, a day after Indian jets struck": the earlier act's own day
+            return _shifted(v, _days_apart(t)) if chain and h is chain[0] else v
+    # a clause of an earlier act: "After the earthquake hit Japan on March 11, 2011, China conveyed"
+    # dates the act only when nothing governs it: "the army said on Wednesday it had fired ... after
+    # two soldiers were wounded on Monday" fired after Monday, reported on Wednesday
+    v = _temporal_clause_date(t, ctx, ("after", "following"))
+    if v:
+        return v
     # the trigger's whole phrase: "a meeting on the sidelines of the summit, held in mid-November"
     if t.pos_ == "NOUN":
         v = _resolve_in(ctx, {x.i for x in t.subtree})
@@ -138,6 +144,35 @@ def date_for(t: Token, ctx: SentenceContext, extra: list[Token], noun: Token | N
         v = dates_mod.resolve(date_ents[0].text, ctx.published)
         if v.value:
             return v
+    return None
+
+
+def _days_apart(t: Token) -> int:
+    """'a day after', 'two days before': how many days the clause's act lies from its governor's."""
+    if t.dep_ != "advcl":
+        return 0
+    mark = next((m.lower_ for m in t.children if m.dep_ == "mark" and m.lower_ in ("after", "before")), None)
+    for c in t.children:
+        if mark and c.dep_ == "npadvmod" and c.lemma_.lower() == "day":
+            n = next((dates_mod._number(x.lower_) for x in c.children if x.dep_ in ("det", "nummod")), None)
+            n = 1 if n is None and any(x.lower_ in ("a", "one") for x in c.children) else n
+            if n:
+                return -n if mark == "after" else n
+    return 0
+
+
+def _shifted(v: DateValue, days: int) -> DateValue:
+    if not days or len(v.value) != 10:
+        return v
+    return DateValue((date.fromisoformat(v.value) + timedelta(days=days)).isoformat(), v.basis)
+
+
+def _temporal_clause_date(t: Token, ctx: SentenceContext, marks: tuple[str, ...]) -> DateValue | None:
+    for c in t.children:
+        if c.dep_ == "advcl" and any(m.lower_ in marks for m in c.children):
+            v = _resolve_in(ctx, {x.i for x in c.subtree})
+            if v:
+                return v
     return None
 
 

@@ -22,7 +22,9 @@ def candidates(f: Frame, ctx: SentenceContext) -> list[Candidate]:
         date = date_for(f.speech_verb, ctx, []) if f.speech_verb is not None else None
     else:
         date = date_for(anchor, ctx, extra, noun=t if t is not anchor else None) or dated_act(anchor, ctx)
-    background = is_background(anchor, sent)
+    # "Trump said the Assad government had used nerve gas": the claim is coded, and it is made now
+    claim = f.speech_verb is not None and "claimed_attack" in f.reasons
+    background = is_background(f.speech_verb if claim else anchor, sent)
     attribution = describe(f.speaker) if f.speaker and f.speaker != f.source else None
     conf = 0.55 + (0.15 if f.target else 0) + (0.1 if t.pos_ == "VERB" else 0) - (0.1 if background else 0)
     mode = consult_mode(t, anchor) if f.type == T.CONSULT and f.mode is None else f.mode

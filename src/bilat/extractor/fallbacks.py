@@ -8,13 +8,13 @@ from __future__ import annotations
 from ..actors import sector_table
 from ..model import Actor
 from ..model import EventType as T
-from .lexicon import lemma
+from .lexicon import lemma, noun_lexicon
 from .parties import leading_pair, place_counts, same_countries
 from .records import Frame, SentenceContext
 from .subjects import subject_of
 from .syntax import own_clause
 from .typefacts import DOMESTIC_TYPES
-from .words import AGENT_HEADS, LOCATIVE, PLACE_HEADS
+from .words import AGENT_HEADS, ATTACK_NOUNS, GATHERING_NOUNS, LOCATIVE, PLACE_HEADS, REFERRED_ACTS
 
 PHASE = "fallbacks"
 
@@ -130,8 +130,38 @@ def aid_to_the_story(f: Frame, ctx: SentenceContext) -> list[Actor]:
     return [Actor(kind="state", country=ranked[0])]
 
 
+def reaction_to_an_act(f: Frame, ctx: SentenceContext) -> list[Actor]:
+    """'India welcomed the announcement', 'Abe welcomed the summit': a reaction to an act the text
+    names by a definite noun alone is to whoever did the last act told (a meeting's parties for a
+    meeting noun), other than the one reacting."""
+    if f.type not in (T.SUPPORT, T.ACCUSE, T.REJECT):
+        return []
+    idx = ctx.index
+    # the noun names no actor of its own ("the coup attempt", "unilateral sanctions", not "Japan's plan")
+    acts = [c for c in f.anchor.children if c.dep_ == "dobj" and not any(
+        x.i in idx.place_at or x.i in idx.person_at for d in c.children
+        if d.dep_ in ("poss", "compound", "amod", "nmod") or (d.dep_ == "prep" and d.lower_ in ("of", "by", "from"))
+        for x in d.subtree)]
+    noun = acts[0].lemma_.lower() if acts else ""
+    kind = noun_lexicon().get(noun)  # "opposes unilateral sanctions": whoever sanctioned last
+    doers_of_kind = ctx.memory.last_source(kind.type) or [] if kind is not None and acts[0].tag_ == "NNS" else []
+    definite = bool(acts) and any(d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in acts[0].children)
+    # "the coup attempt": the act may be named by the noun's compound
+    named = {noun} | {d.lemma_.lower() for d in acts[0].children if d.dep_ == "compound"} if acts else set()
+    if not doers_of_kind and not (definite and named & REFERRED_ACTS):
+        return []
+    own = {a.country for a in f.source if a.country}
+    meeting = ctx.memory.meeting if noun in GATHERING_NOUNS | {"talk", "visit", "trip"} else []
+    attackers = ctx.memory.last_source(T.ASSAULT) or [] if noun in ATTACK_NOUNS | {"strike", "raid", "invasion"} else []
+    for doers in (meeting, attackers, doers_of_kind, ctx.memory.last_act):  # a visit announced: its announcer
+        found = [Actor(kind="state", country=c) for c in dict.fromkeys(a.country for a in doers) if c and c not in own]
+        if found:
+            return found
+    return []
+
+
 FALLBACK_STEPS = (rejected_speaker, answers_an_act, one_foreign_state, home_country, repression_threatened,
-                  story_counterpart, aid_to_the_story)
+                  story_counterpart, aid_to_the_story, reaction_to_an_act)
 
 
 def run(f: Frame, ctx: SentenceContext) -> Frame:

@@ -39,6 +39,8 @@ class DocumentMemory:
     #: the parties of the last meeting the text told of, even one with no counterpart ("ASEAN
     #: ministers held a meeting"): who "the meeting" means when it speaks
     meeting: list[Actor] = field(default_factory=list)
+    #: who did the last act the text told of ("India welcomed the announcement": Pakistan's)
+    last_act: list[Actor] = field(default_factory=list)
     #: the named people who spoke in the sentence before this one ("Wang said ... . China is ready
     #: to ...": the next sentence goes on with what he said)
     previous_speakers: list[Actor] = field(default_factory=list)
@@ -111,8 +113,25 @@ def title_voice(title: str | None, index: ActorIndex) -> list[Actor]:
         return []
     # "PM Takaichi Sanae": the name in its usual order where the people dictionary knows it
     full, listed_country = dictionary_name(" ".join(name)) if name else (None, None)
-    return [Actor(name=full, kind="person", country=country or listed_country or index.lead_country, sector="GOV",
+    country = country or listed_country or asked_country(index) or index.lead_country
+    return [Actor(name=full, kind="person", country=country, sector="GOV",
                   role=" ".join(role) or None)]
+
+
+# "What is China's response?", "Does China have any comment?": whose answer a transcript's question asks for
+_ASKED = re.compile(r"\b(?:what\s+is|what's|what\s+are|how\s+does|does|will|would)\s+(\w+)(?:['’]s\s+(?:response|"
+                    r"comment|position|reaction|view|stance|take)|\s+(?:have\s+any\s+(?:comment|response)|respond|"
+                    r"view|comment))\b", re.I)
+
+
+def asked_country(index: ActorIndex) -> str | None:
+    """The country the questions of a transcript ask to answer: the voice of the answers (a title that
+    names only "Foreign Ministry Spokesperson X" gives none)."""
+    places = _title_places()
+    asked = [places.get(m.group(1)) for sent in index.doc.sents if sent.text.rstrip().endswith("?")
+             for m in _ASKED.finditer(sent.text)]
+    asked = [c for c in asked if c]
+    return max(set(asked), key=asked.count) if asked else None
 
 
 # "Foreign Ministry Spokesperson Mao Ning's Regular Press Conference on May 16, 2024": the owner's form

@@ -10,12 +10,12 @@ from spacy.tokens import Token
 
 from ..actors import ActorIndex
 from ..model import EventType as T
-from .lexicon import lemma, verb_lexicon, verb_types
+from .lexicon import lemma, verb_lexicon, verb_senses, verb_types
 from .records import Frame, SentenceContext
 from .recodings import apply
 from .syntax import existential_participle, is_protest_act, to_infinitive
-from .triggers import is_trigger_token
-from .words import (ALLEGATION_WORDS, ATTEMPT_WORDS, CONTINUE_VERBS, DEMAND_NOUNS, FUTURE, HYPOTHETICAL,
+from .triggers import is_trigger_token, object_ok
+from .words import (ALLEGATION_WORDS, ATTEMPT_WORDS, CONTINUE_VERBS, DEMAND_NOUNS, FUTURE, HELP_VERBS, HYPOTHETICAL,
                     INTENT_VERBS, MODAL_NOUNS, OBLIGATION, ORDER_VERBS, PROTEST_NOUNS, PROTEST_PURPOSE, PROTEST_VERBS,
                     PROPOSAL_NOUNS, RANK_WORDS, SCHEDULE_WORDS, SPEECH_VERBS, WISH_VERBS)
 
@@ -104,6 +104,11 @@ def _bare(v: Token) -> bool:
         c.dep_ in ("aux", "nsubj", "nsubjpass", "mark") for c in v.children)
 
 
+def _gives_aid(v: Token, idx: ActorIndex) -> bool:
+    return any(c.type == T.AID and (not c.objects or object_ok(v, c.objects, idx))
+               for c in verb_senses().get(("VERB", lemma(v), ""), ()))
+
+
 def _governed_modality(verb: Token, idx: ActorIndex) -> str | None:
     """A clause under another verb or noun takes its modality from it."""
     if _bare(verb):
@@ -122,6 +127,9 @@ def _governed_modality(verb: Token, idx: ActorIndex) -> str | None:
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > verb.head.i and verb.doc[verb.i - 1].text == "," \
             and is_trigger_token(verb.head, idx) and set(verb_types(verb)) & set(verb_types(verb.head)):
         return "absorbed"  # "sanctioned 150 individuals, freezing their assets": how the act was done
+    if lemma(verb) in HELP_VERBS and to_infinitive(verb) and _gives_aid(
+            verb.head.head if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "NUM") else verb.head, idx):
+        return "absorbed"  # "announced $50 million to support Indonesia's transition": what the aid is for
     if _ranked_agent(verb):
         return "fact"
     if verb.dep_ in ("xcomp",) or (verb.dep_ == "advcl" and to_infinitive(verb)):

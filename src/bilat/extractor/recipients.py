@@ -11,7 +11,8 @@ from ..actors import ActorIndex
 from ..model import Actor
 from ..model import EventType as T
 from .lexicon import lemma
-from .parties import first_place_within, noun_agent
+from .act_nouns import noun_agent
+from .parties import first_place_within, possessor
 from .syntax import own_clause, quantity_head, to_infinitive
 from .words import HELP_VERBS
 
@@ -54,11 +55,16 @@ def aid_recipient(s: Search) -> None:
             return
     # "sent rescue teams to help Spain", "committed $50 million to help Papua New Guinea strengthen
     # its police": whom the purpose clause helps
-    for c in (c for h in s.heads for c in h.children):  # the light verb's too: "sent weapons to help"
-        if c.dep_ in ("advcl", "xcomp") and lemma(c) in HELP_VERBS and to_infinitive(c):
+    # the light verb's too: "sent weapons to help"; or on what is given: "$50 million to support X's ..."
+    clauses = [c for h in s.heads for c in h.children if c.dep_ in ("advcl", "xcomp")]
+    clauses += [c for g in given for c in g.children if c.dep_ in ("relcl", "acl")]
+    for c in clauses:
+        if lemma(c) in HELP_VERBS and to_infinitive(c):
             for o in c.children:
                 if o.dep_ == "dobj":
                     s.take(o)
+                    if not s.found:
+                        possessor(s.idx, o, s.take_foreign, s.take_place)  # "to support Indonesia's transition"
                 # "to help Papua New Guinea strengthen ...", "to help defend Saudi Arabia"
                 for sub in (x for x in o.children if o.dep_ in ("ccomp", "xcomp") and x.dep_ in ("nsubj", "dobj")):
                     s.take(sub)

@@ -14,7 +14,8 @@ from .parties import same_countries
 from .recodings import recoding, rule
 from .records import Candidate, Frame, SentenceContext
 from .syntax import obligation_clause_subject, own_clause
-from .words import NEGATIVE_JUDGEMENT
+from .lexicon import lemma
+from .words import CONSEQUENCE_NOUNS, NEGATIVE_JUDGEMENT, SUFFER_VERBS
 
 
 @rule
@@ -52,7 +53,24 @@ def judgement_statement(verb: Token, speaker: list[Actor], clause: list[Token], 
     return target
 
 
-STATEMENT_RULES = (demand_statement, judgement_statement)
+@rule
+def warning_statement(verb: Token, speaker: list[Actor], clause: list[Token], ctx: SentenceContext) -> list[Actor] | None:
+    """'Israel said Iran would pay for it', 'warned that Japan will face consequences': a foreign actor
+    told what it will suffer is threatened."""
+    for x in clause:
+        if lemma(x) not in SUFFER_VERBS or not any(a.dep_ == "aux" and a.lower_ in ("will", "would", "'ll") for a in x.children):
+            continue
+        if lemma(x) == "face" and not any(o.dep_ == "dobj" and o.lemma_.lower() in CONSEQUENCE_NOUNS for o in x.children):
+            continue
+        subj = [c for c in x.children if c.dep_ == "nsubj"] or \
+            [c for c in x.head.children if c.dep_ == "nsubj" and x.dep_ == "conj"]  # "had made ... and would pay"
+        target = [a for s in subj for a in ctx.index.actors_for(s, speaker=speaker) if a.country]
+        if target and not same_countries(target, speaker) and any(a.country for a in speaker):
+            return target
+    return None
+
+
+STATEMENT_RULES = (demand_statement, warning_statement, judgement_statement)
 
 
 def _scope(statement_rule, verb: Token, clause: list[Token]) -> list[Token]:

@@ -15,7 +15,7 @@ from ..actors import ActorIndex, sector_table
 from ..model import Actor
 from ..model import EventType as T
 from .lexicon import lemma
-from .parties import clause_owners, first_place_within, place_country, possessor
+from .parties import clause_owners, first_place_within, place_country, possessor, someone_elses
 from .accused import accused_over, doer_of_condemned_act, without_own_side
 from .recipients import aid_recipient, handed_to, opened_to, promised_to, rest_of_a_list
 from .refusals import pressed_by, refused_offer
@@ -101,8 +101,8 @@ class Search:
 
     def take(self, tok: Token, foreign_only: bool = False, unknown: bool = False) -> None:
         src_countries = {a.country for a in self.source if a.country}
-        for a in self.idx.actors_for(tok, speaker=self.speaker,
-                                     allow_unknown=unknown or self.typ in (T.COERCE, T.ASSAULT)):
+        found = self.idx.actors_for(tok, speaker=self.speaker, allow_unknown=unknown or self.typ in (T.COERCE, T.ASSAULT))
+        for a in someone_elses(tok, found, self.source, self.speaker) if self.typ in (T.ASSAULT, T.COERCE) else found:
             if a in self.found or a in self.source:
                 continue
             # the source's own state is not its target ("its troops", "Japan-China ties"), but its

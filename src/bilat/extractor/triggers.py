@@ -14,9 +14,10 @@ from ..model import EventType as T
 from .lexicon import NounTrigger, Trigger, lemma, noun_lexicon, particle_of, verb_lexicon, verb_senses
 from .records import Frame, SentenceContext
 from .recodings import trigger_recode
-from .parties import noun_parties, pair_parties
+from .act_nouns import noun_parties
+from .parties import pair_parties
 from .syntax import is_passive_conj, quantity_head, to_infinitive
-from .words import (AIR_STRIKE_MODIFIERS, ARRANGEMENTS, CARRYING_VERBS, CYBER_MODIFIERS, GENERIC_EVENT_NOUNS, HOSTILE_XCOMP,
+from .words import (AIR_STRIKE_MODIFIERS, ARRANGEMENTS, CARRYING_VERBS, CYBER_MODIFIERS, GENERIC_EVENT_NOUNS,
                     LAUNCH_NOUNS, NOT_YET, OUTBREAK_VERBS, PASSING_PREPS, PROSPECT_NOUNS, QUANTITY, REMOTE_MEETING_MODIFIERS,
                     RESPONSE_NOUNS, SCENE_VERBS, TRUCE_WORDS, VISIT_NOUNS, WEAPONS)
 
@@ -175,6 +176,9 @@ def object_ok(t: Token, objects: frozenset[str], idx: ActorIndex) -> bool:
     to_clauses = [c for c in t.children if c.dep_ in ("xcomp", "ccomp") and to_infinitive(c)]
     # "allowed IAEA inspectors to visit": the parser makes the one allowed the clause's subject
     raised = [x for c in to_clauses for x in c.children if x.dep_ == "nsubj"]
+    if "if-clause" in objects:  # "would respond if Israel took further action": held out on a condition
+        return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+                   for c in t.children)
     if "to-clause" in objects:
         return bool(to_clauses) and (bool(raised) or any(c.dep_ in ("dobj", "dative") for c in t.children))
     objs = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]  # "called it a provocation"
@@ -203,6 +207,16 @@ def object_ok(t: Token, objects: frozenset[str], idx: ActorIndex) -> bool:
                  for x in p.children if x.dep_ in ("dobj", "pobj")]
         # "called the remarks 'shameful'": a quoted predicate the parser hangs after the noun as its modifier
         after = [c for c in o.children if c.dep_ == "amod" and c.i > o.i]
+        # "sent a medical team", "search-and-rescue teams": what kind of thing it is, by its modifiers
+        # (no actor test on them: "received Chinese investment" receives no state)
+        if any(x.lemma_.lower() in objects for c in o.children if c.dep_ in ("amod", "nmod") for x in [c, *c.conjuncts]):
+            return True
+        # "called Japan's purchase of the islands a farce": the predicate hung on the object's last noun
+        if any(x.dep_ == "appos" and x.i > o.i and x.lemma_.lower() in objects for x in o.subtree):
+            return True
+        # "called the strike an act of aggression": what the predicate is an act of
+        after += [p for c in o.children if o.dep_ in ("oprd", "attr") and c.dep_ == "prep" and c.lower_ == "of"
+                  for p in c.children if p.dep_ == "pobj"]
         for x in [o] + list(o.conjuncts) + [c for c in o.children if c.dep_ == "compound"] + cargo + after:
             if x.lemma_.lower() in objects or x.lower_ in objects:
                 return True
@@ -261,7 +275,8 @@ def _noun_trigger_by_head(t: Token, nt: NounTrigger) -> tuple[Trigger, Token | N
         phrasal = f"{hl} {particle_of(head)}"
         if phrasal in nt.lights:  # "called off the strike" is not "called the strike"
             hl = phrasal
-        if hl in nt.lights:
+        if hl in nt.lights and not any(c.dep_ == "oprd" for c in head.children):
+            # ("called the strike an act of aggression" names the strike, it calls none)
             typ, cameo = nt.lights[hl]
             return Trigger(typ, cameo, nt.mode if typ == nt.type else None), head, "noun_with_light_verb"
         return None
