@@ -1159,3 +1159,44 @@ def test_a_command_to_ones_own_forces_coerces_no_one(dyads):
 ])
 def test_what_another_will_suffer_threatens_it(dyads, text, expected):
     assert dyads(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a place named again by a bare definite noun is the last one named before it
+    ("Kenya imposed a siege on the island of Pemba in Tanzania on Monday. Kenyan warplanes pounded the island overnight.",
+     ("ASSAULT", ["KEN"], ["TZA"])),
+    # a concern over an act named by its noun: over its doers
+    ("Kenya and Uganda signed a defence pact on Wednesday. Tanzania expressed grave concern over the agreement.",
+     ("ACCUSE", ["TZA"], ["KEN", "UGA"])),
+    # an act named by the noun of its verb ("the killing", "the incident"), and a stab in the back condemns
+    ("Kenyan jets shot down a Ugandan plane on Tuesday. Uganda called the incident a stab in the back.",
+     ("ACCUSE", ["UGA"], ["KEN"])),
+    # a siege ordered is laid
+    ("The Kenyan defence minister ordered a complete siege of the Ugandan border town on Monday.",
+     ("COERCE", ["KEN"], ["UGA"])),
+])
+def test_places_and_acts_named_again(dyads, text, expected):
+    assert expected in dyads(text)
+
+
+def test_days_after_count_back_through_a_participle(nlp):
+    # "ordered a siege, cutting off power, two days after X": the clause hangs on the participle
+    events = bilat.extract("Kenya on Monday ordered a siege of the border town, cutting off power, two days after "
+                           "Ugandan troops shelled a Kenyan village.", PUBLISHED)
+    assert ("ASSAULT", "2024-05-11") in [(e["type"], e["date"]) for e in events]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a dateline with its country and agency is cut ("NUSA DUA, Indonesia (Reuters) - ")
+    ("ARUSHA, Tanzania (Reuters) - Kenyan President William Ruto and Ugandan President Yoweri Museveni held their "
+     "first face-to-face meeting on Monday.", ("CONSULT", ["KEN", "UGA"], [])),
+    # a person who arrives in a foreign country visits it
+    ("The Kenyan foreign minister arrived in Kampala on Monday.", ("CONSULT", ["KEN"], ["UGA"])),
+    # a vote to ratify ratifies, and welcoming the vote welcomes its voters
+    ("Uganda's parliament on Monday voted to ratify Kenya's bid to join the bloc. Kenya welcomed the vote.",
+     ("SUPPORT", ["KEN"], ["UGA"])),
+    # a captured pilot handed over is released
+    ("Kenya handed over a captured Ugandan pilot to Uganda on Friday.", ("RETREAT", ["KEN"], ["UGA"])),
+])
+def test_datelines_arrivals_votes_and_handovers(dyads, text, expected):
+    assert expected in dyads(text)

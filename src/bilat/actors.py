@@ -112,10 +112,12 @@ def leader_table() -> tuple[dict[tuple[str, ...], tuple[str, str, str]], dict[st
     full: dict[tuple[str, ...], tuple[str, str, str]] = {}
     by_last: dict[str, list[tuple[str, str, str]]] = {}
     for row in read_table("leaders.tsv"):
-        parts = tuple(row["name"].lower().split())
+        # the parts a person's name has once its hyphens are set apart ("Moon Jae-in": moon, jae, in)
+        parts = tuple(p for p in re.split(r"[\s\-\u2010]+", row["name"].lower()) if p)
         entry = (row["name"], row["country"], row["role"])
         full[parts] = entry
-        by_last.setdefault(parts[-1], []).append(entry)
+        # a surname alone is the last word as written: "Ban Ki-moon" is no "Moon"
+        by_last.setdefault(row["name"].lower().split()[-1], []).append(entry)
     unique = {k: v[0] for k, v in by_last.items() if len({(e[1]) for e in v}) == 1 and len(k) > 3}
     return full, unique
 
@@ -302,6 +304,37 @@ def _is_place_word(t: Token) -> bool:
     """A place name the tagger took into a person's name ("Ambassador to Dhaka Aung Kyaw Moe"); the
     gazetteer leaves it unmarked there, as "Washington" may be a person."""
     return t.text in _place_words()
+
+
+@functools.lru_cache(maxsize=1)
+def _leader_starts() -> dict[str, list[tuple[str, ...]]]:
+    """The curated leaders' full names by their first part, longest first."""
+    starts: dict[str, list[tuple[str, ...]]] = {}
+    for parts in leader_table()[0]:
+        if len(parts) > 1:
+            starts.setdefault(parts[0], []).append(parts)
+    return {k: sorted(v, key=len, reverse=True) for k, v in starts.items()}
+
+
+def _listed_leaders(doc: Doc) -> list[Span]:
+    """Full names of curated leaders written out in the text, which the small model's tagger often
+    misses ("Shigeru Ishiba spoke with ...", "Han Duck-soo met ..."): hyphens inside a word are skipped."""
+    out = []
+    starts = _leader_starts()
+    for t in doc:
+        for parts in starts.get(t.lower_, ()) if t.is_title or t.is_upper else ():
+            i, k = t.i, 0
+            while i < len(doc) and k < len(parts):
+                if doc[i].text in ("-", "\u2010", "\u2011") and i > t.i and not doc[i - 1].whitespace_:
+                    i += 1
+                    continue
+                if doc[i].lower_ != parts[k]:
+                    break
+                i, k = i + 1, k + 1
+            if k == len(parts):
+                out.append(doc[t.i:i])
+                break
+    return out
 
 
 def _person_spans(doc: Doc) -> list[Span]:
@@ -583,7 +616,10 @@ class ActorIndex:
         missed = [doc[t.i:t.i + 1] for t in doc if t.pos_ == "PROPN" and t.is_title and t.ent_type_ in ("", "ORG")
                   and t.i not in self.place_at and t.lower_ in leader_table()[1]
                   and not any(0 <= j < len(doc) and doc[j].pos_ == "PROPN" for j in (t.i - 1, t.i + 1))]
-        for ent in sorted(_person_spans(doc) + missed, key=lambda e: e.start):
+        spans = _person_spans(doc) + missed
+        taken = {i for e in spans for i in range(e.start, e.end)}
+        spans += [e for e in _listed_leaders(doc) if not any(i in taken for i in range(e.start, e.end))]
+        for ent in sorted(spans, key=lambda e: e.start):
             toks = _clean_name(list(ent))
             if not toks or all(t.i in self.place_at for t in toks):
                 continue

@@ -480,7 +480,7 @@ _DATELINE = re.compile(
     r"(?:[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3}(?:" + _DATELINE_DAY + r")?(?:\s*" + _AGENCY + r")?"
     r"(?:\s*[—–]\s*|\s*-{1,2}\s+|:\s+)"
     r"|[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3},\s*[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,3}"
-    r"(?:\s*[—–]\s*|\s+-{1,2}\s+|:\s+)"
+    r"(?:\s*" + _AGENCY + r")?(?:\s*[—–]\s*|\s+-{1,2}\s+|:\s+)"  # "NUSA DUA, Indonesia (Reuters) - "
     r"|[A-Z][a-z]+\s*" + _AGENCY + r"\s*[—–-]{1,2}\s*"
     r"|[A-Z][a-z]+(?:/[A-Z][a-z]+)+:\s+"
     r"|" + _AGENCY + r"\s*(?:[—–-]\s*)?)"

@@ -126,7 +126,7 @@ def date_for(t: Token, ctx: SentenceContext, extra: list[Token], noun: Token | N
         v = _resolve_in(ctx, _attached(h, _TIME_DEPS))
         if v:
             # "shot down on Wednesday, a day after Indian jets struck": the earlier act's own day
-            return _shifted(v, _days_apart(t)) if chain and h is chain[0] else v
+            return _shifted(v, _days_apart(t)) if h in chain else v
     # a clause of an earlier act: "After the earthquake hit Japan on March 11, 2011, China conveyed"
     # dates the act only when nothing governs it: "the army said on Wednesday it had fired ... after
     # two soldiers were wounded on Monday" fired after Monday, reported on Wednesday

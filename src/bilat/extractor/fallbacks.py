@@ -14,7 +14,7 @@ from .records import Frame, SentenceContext
 from .subjects import subject_of
 from .syntax import own_clause
 from .typefacts import DOMESTIC_TYPES
-from .words import AGENT_HEADS, ATTACK_NOUNS, GATHERING_NOUNS, LOCATIVE, PLACE_HEADS, REFERRED_ACTS
+from .words import AGENT_HEADS, ATTACK_NOUNS, DEVERBAL, GATHERING_NOUNS, LOCATIVE, PLACE_HEADS, REFERRED_ACTS
 
 PHASE = "fallbacks"
 
@@ -138,22 +138,28 @@ def reaction_to_an_act(f: Frame, ctx: SentenceContext) -> list[Actor]:
         return []
     idx = ctx.index
     # the noun names no actor of its own ("the coup attempt", "unilateral sanctions", not "Japan's plan")
-    acts = [c for c in f.anchor.children if c.dep_ == "dobj" and not any(
+    # its object, or what a concern is over: "voiced concern over the agreement"
+    named_acts = [c for c in f.anchor.children if c.dep_ == "dobj" and c.i != f.trigger.i] + [
+        o for x in [f.anchor, f.trigger] for p in x.children if p.dep_ == "prep" and p.lower_ in ("over", "about")
+        for o in p.children if o.dep_ == "pobj"]
+    acts = [c for c in named_acts if not any(
         x.i in idx.place_at or x.i in idx.person_at for d in c.children
         if d.dep_ in ("poss", "compound", "amod", "nmod") or (d.dep_ == "prep" and d.lower_ in ("of", "by", "from"))
         for x in d.subtree)]
     noun = acts[0].lemma_.lower() if acts else ""
     kind = noun_lexicon().get(noun)  # "opposes unilateral sanctions": whoever sanctioned last
-    doers_of_kind = ctx.memory.last_source(kind.type) or [] if kind is not None and acts[0].tag_ == "NNS" else []
+    doers_of_kind = (ctx.memory.last_source(kind.type) or []) if kind is not None and acts[0].tag_ == "NNS" else []
     definite = bool(acts) and any(d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in acts[0].children)
     # "the coup attempt": the act may be named by the noun's compound
     named = {noun} | {d.lemma_.lower() for d in acts[0].children if d.dep_ == "compound"} if acts else set()
-    if not doers_of_kind and not (definite and named & REFERRED_ACTS):
+    if not doers_of_kind and not (definite and named & (REFERRED_ACTS | set(DEVERBAL))):  # "the annexation"
         return []
     own = {a.country for a in f.source if a.country}
     meeting = ctx.memory.meeting if noun in GATHERING_NOUNS | {"talk", "visit", "trip"} else []
-    attackers = ctx.memory.last_source(T.ASSAULT) or [] if noun in ATTACK_NOUNS | {"strike", "raid", "invasion"} else []
-    for doers in (meeting, attackers, doers_of_kind, ctx.memory.last_act):  # a visit announced: its announcer
+    # an attack or an incident is the last attacker's, or no one's the text told
+    hostile = noun in ATTACK_NOUNS | {"strike", "raid", "invasion", "incident"}
+    candidates = [ctx.memory.last_source(T.ASSAULT) or []] if hostile else [meeting, doers_of_kind, ctx.memory.last_act]
+    for doers in candidates:  # a visit announced, not yet made: its announcer
         found = [Actor(kind="state", country=c) for c in dict.fromkeys(a.country for a in doers) if c and c not in own]
         if found:
             return found

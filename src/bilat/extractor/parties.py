@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from ..actors import ActorIndex, is_stateless, sector_table
 from ..model import Actor
 from .lexicon import lemma
-from .words import CROWD_NOUNS, DOCUMENT_VERBS, NOT_YET, PLACE_HEADS, SUMMIT_NOUNS
+from .words import CROWD_NOUNS, DOCUMENT_VERBS, NOT_YET, PLACE_HEADS, REFERRED_PLACES, SUMMIT_NOUNS
 
 
 def noun_owner(idx: ActorIndex, noun: Token) -> list[Actor]:
@@ -179,6 +179,21 @@ def someone_elses(tok: Token, found: list[Actor], source: list[Actor], speaker: 
             or any(c.lower_ == "own" for c in poss.head.children):
         return found
     return [Actor(kind="state", country=a.country) for a in speaker or [] if a.country and a.country not in own]
+
+
+def referred_place(t: Token, idx: ActorIndex, actors: list[Actor]) -> str | None:
+    """'Israeli warplanes pounded the enclave': a place named by a bare definite noun ("the enclave",
+    "the territory", "the island") is the last country or city the text named before it, other than
+    the actor's own."""
+    if t.lemma_.lower() not in REFERRED_PLACES or not any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) \
+            or any(c.dep_ in ("compound", "amod", "poss", "prep") for c in t.children):
+        return None
+    own = countries(actors)
+    for place in reversed(idx.doc._.places or []):
+        if place.end <= t.i and place.kind in ("country", "capital", "city") and place.code not in own \
+                and not place.code.startswith("IGO:"):
+            return place.code
+    return None
 
 
 def clause_owners(noun: Token) -> list[Token]:

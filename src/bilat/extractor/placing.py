@@ -147,7 +147,8 @@ def aimed_at_the_place(f: Frame, ctx: SentenceContext) -> Frame:
         return f
     foreign = loc.country not in countries(f.source)
     if (typ == T.REQUEST and lemma(f.trigger) == "seek" and foreign) or (typ == T.REJECT and foreign) \
-            or (typ in (T.PROTEST, T.MOBILIZE) and (typ == T.PROTEST or foreign)):
+            or (typ in (T.PROTEST, T.MOBILIZE) and (typ == T.PROTEST or foreign)) \
+            or (typ == T.CONSULT and f.mode == "visit" and foreign):  # "arrived in Taiwan": visits the host
         return f.but("aimed_at_the_place", target=[Actor(kind="state", country=loc.country)])
     return f
 
