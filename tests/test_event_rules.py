@@ -1200,3 +1200,48 @@ def test_days_after_count_back_through_a_participle(nlp):
 ])
 def test_datelines_arrivals_votes_and_handovers(dyads, text, expected):
     assert expected in dyads(text)
+
+
+def test_had_in_reported_speech_is_the_news_not_background(nlp):
+    # "said it had expelled": the backshifted "we expelled", dated with the report
+    events = bilat.extract("Kenya said it had expelled the Ugandan ambassador.", PUBLISHED)
+    assert [(e["type"], e["date"], e["salience"]) for e in events] == [("SANCTION", PUBLISHED, "main")]
+    # outside reported speech "had" still tells what came before, and no date is guessed for it
+    events = bilat.extract("Kenya had expelled the Ugandan ambassador. Uganda protested on Friday.", PUBLISHED)
+    assert ("SANCTION", None) in [(e["type"], e["date"]) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya conducted its first nuclear test on Sunday.",
+    "The council condemned Kenya's recent missile test on Monday.",
+])
+def test_a_weapons_test_is_a_show_of_force(dyads, text):
+    assert ("MOBILIZE", ["KEN"], []) in dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a disaster that kills is no actor's act ...
+    ("Floods killed 300 people in Uganda last week.", []),  # (and nothing else: no attack)
+    # ... and aid sent after it goes to the one country the story named before it
+    ("Floods killed 300 people in Uganda last week. Kenya sent emergency relief supplies on Monday.",
+     [("AID", ["KEN"], ["UGA"])]),
+    # another donor named in the same sentence is no recipient
+    ("An earthquake struck Uganda on Saturday. Kenya dispatched rescue teams on Sunday, while Tanzania pledged "
+     "5 million dollars in aid.", [("AID", ["KEN"], ["UGA"])]),
+])
+def test_disasters_are_no_acts_and_aid_goes_to_the_stricken(dyads, text, expected):
+    found = dyads(text)
+    assert all(e in found for e in expected) and not any(t == "ASSAULT" or tgt == ["TZA"] for t, _, tgt in found), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "Congo" alone is the Democratic Republic, as wire copy writes it
+    ("Ugandan troops shelled rebel positions in eastern Congo on Monday.", ("ASSAULT", ["UGA"], ["COD"])),
+    # a military operation named again is the last attacker's
+    ("Ugandan troops shelled rebel positions in eastern Congo on Monday. The Congolese government condemned "
+     "the operation.", ("ACCUSE", ["COD"], ["UGA"])),
+    # a claimed intrusion accuses
+    ("Kenya said the Ugandan vessel had intruded into its waters.", ("ACCUSE", ["KEN"], ["UGA"])),
+])
+def test_congo_operations_and_intrusions(dyads, text, expected):
+    assert expected in dyads(text)

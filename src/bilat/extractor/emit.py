@@ -10,7 +10,7 @@ from .lexicon import lemma
 from .parties import describe
 from .records import Candidate, Frame, SentenceContext
 from .syntax import clause_text
-from .words import BACKGROUND_OPENERS, MULTILATERAL_WORDS, PHONE_WORDS, SEPARATE_WORDS, VISIT_MODE_VERBS
+from .words import BACKGROUND_OPENERS, MULTILATERAL_WORDS, PHONE_WORDS, SEPARATE_WORDS, SPEECH_VERBS, VISIT_MODE_VERBS
 
 
 def candidates(f: Frame, ctx: SentenceContext) -> list[Candidate]:
@@ -61,7 +61,10 @@ def consult_mode(t: Token, anchor: Token) -> str | None:
 
 
 def is_background(anchor: Token, sent: Span) -> bool:
-    if any(c.dep_ == "aux" and c.lower_ == "had" for c in anchor.children):
+    # "had conducted", except in reported speech, where "said it had conducted a drill" is the
+    # backshifted "we conducted": the news itself
+    reported = anchor.dep_ == "ccomp" and lemma(anchor.head) in SPEECH_VERBS and anchor.head.tag_ == "VBD"
+    if any(c.dep_ == "aux" and c.lower_ == "had" for c in anchor.children) and not reported:
         return True
     if anchor.dep_ == "relcl" and anchor.tag_ == "VBD" and \
             any(x.dep_ == "dobj" and x.tag_ in ("WDT", "WP") for x in anchor.children):

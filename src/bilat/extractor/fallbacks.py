@@ -124,8 +124,13 @@ def aid_to_the_story(f: Frame, ctx: SentenceContext) -> list[Actor]:
     if f.type != T.AID:
         return []
     src = {a.country for a in f.source if a.country}
-    ranked, counts = place_counts(ctx.index, ("country", "demonym", "capital", "city"), leave_out=src)
-    if not ranked or counts[ranked[0]] < 2 or (len(ranked) > 1 and counts[ranked[0]] == counts[ranked[1]]):
+    # the places named before the aid: "India dispatched rescue teams and Britain pledged ..." is not
+    # for Britain
+    ranked, counts = place_counts(ctx.index, ("country", "demonym", "capital", "city"), before=f.trigger.i,
+                                  leave_out=src)
+    # named most (twice or more), or the only other state the story named
+    if not ranked or (counts[ranked[0]] < 2 and len(ranked) > 1) or \
+            (len(ranked) > 1 and counts[ranked[0]] == counts[ranked[1]]):
         return []
     return [Actor(kind="state", country=ranked[0])]
 
@@ -157,7 +162,7 @@ def reaction_to_an_act(f: Frame, ctx: SentenceContext) -> list[Actor]:
     own = {a.country for a in f.source if a.country}
     meeting = ctx.memory.meeting if noun in GATHERING_NOUNS | {"talk", "visit", "trip"} else []
     # an attack or an incident is the last attacker's, or no one's the text told
-    hostile = noun in ATTACK_NOUNS | {"strike", "raid", "invasion", "incident"}
+    hostile = noun in ATTACK_NOUNS | {"strike", "raid", "invasion", "incident", "operation", "offensive"}
     candidates = [ctx.memory.last_source(T.ASSAULT) or []] if hostile else [meeting, doers_of_kind, ctx.memory.last_act]
     for doers in candidates:  # a visit announced, not yet made: its announcer
         found = [Actor(kind="state", country=c) for c in dict.fromkeys(a.country for a in doers) if c and c not in own]
@@ -173,6 +178,8 @@ FALLBACK_STEPS = (rejected_speaker, answers_an_act, one_foreign_state, home_coun
 def run(f: Frame, ctx: SentenceContext) -> Frame:
     if not f.source:
         return f.drop(PHASE, "no_source")
+    if f.route == "weapon_launch":
+        return f  # a test or launch shows force at no one the text does not name
     for step in FALLBACK_STEPS:
         if f.target:
             break

@@ -19,7 +19,7 @@ from .recipients import cargo_donor
 from .records import Frame, SentenceContext
 from .subjects import subject_of
 from .syntax import co_actors, existential_participle
-from .words import GATHERING_NOUNS, PROTEST_NOUNS, VISIT_NOUNS
+from .words import GATHERING_NOUNS, NATURAL_FORCES, PROTEST_NOUNS, VISIT_NOUNS
 
 PHASE = "source"
 
@@ -42,6 +42,8 @@ def run(f: Frame, ctx: SentenceContext) -> Frame:
     if t.pos_ == "ADJ" and not source:
         source, passive, subj = subject_of(t, speaker, idx)
     reason = "subject"
+    if subj is not None and subj.lemma_.lower() in NATURAL_FORCES:
+        source = []  # "Floods killed 300 people": no actor's act
     if not source and not passive and subj is not None and subj.lemma_.lower() in GATHERING_NOUNS \
             and any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children) and ctx.memory.meeting:
         source, reason = list(ctx.memory.meeting), "the_meeting"  # "The meeting called for restraint"

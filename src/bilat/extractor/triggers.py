@@ -70,8 +70,9 @@ def _weapon_launch(t: Token, ctx: SentenceContext) -> Frame | None:
     if t.lemma_.lower() not in LAUNCH_NOUNS or t.pos_ != "NOUN" or any(c.lower_ in NOT_YET for c in t.lefts):
         return None
     if not any(c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" and o.lemma_.lower() in WEAPONS
-                                                             for o in c.children) for c in t.children):
-        return None
+                                                             for o in c.children) for c in t.children) \
+            and not any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in WEAPONS | {"nuclear"} for c in t.children):
+        return None  # "the launch of a ballistic missile", "its sixth nuclear test"
     # CAMEO's root-level code for a show of force (150, "demonstrate military or police power")
     cameo = TYPE_FACTS[T.MOBILIZE].cameo_root.ljust(3, "0")
     return _frame(ctx, t, Trigger(T.MOBILIZE, cameo, None), None, "weapon_launch")
