@@ -1245,3 +1245,53 @@ def test_disasters_are_no_acts_and_aid_goes_to_the_stricken(dyads, text, expecte
 ])
 def test_congo_operations_and_intrusions(dyads, text, expected):
     assert expected in dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # force aimed at places held by a country is aimed at it
+    ("Kenya fired dozens of rockets at towns across Uganda on Monday.", ("ASSAULT", ["KEN"], ["UGA"])),
+    # shelter or asylum granted is aid
+    ("Kenya granted temporary shelter to the former Ugandan president.", ("AID", ["KEN"], ["UGA"])),
+    # a reaction is no act a later reaction refers to: "the move" is Kenya's, not Ethiopia's praise of it
+    ("Kenya recognized Taiwan on Wednesday. Ethiopia praised the decision. China condemned the move.",
+     ("ACCUSE", ["CHN"], ["KEN"])),
+])
+def test_places_held_asylum_and_reactions_to_reactions(dyads, text, expected):
+    assert expected in dyads(text)
+
+
+def test_an_attack_told_as_the_time_of_a_statement_is_no_claim(dyads):
+    # the reporter's "a day after X attacked" dates the statement; the speaker claims nothing of it
+    found = dyads("The Kenyan president said on Friday he had called off the talks, a day after Ugandan troops "
+                  "shelled a Kenyan border post.")
+    assert ("ASSAULT", ["UGA"], ["KEN"]) in found and not any(t == "ACCUSE" for t, _, _ in found), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "Fighting between X and Y raged": a subject gerund the tagger read as a verb is the noun
+    ("Fighting between Kenya and Uganda raged for a third day on Tuesday.", [("ASSAULT", ["KEN", "UGA"], [])]),
+    ("Fighting continued on Tuesday.", []),
+    # a slash pair of places with its agency is a dateline
+    ("NAIROBI/KAMPALA (Reuters) - Fighting between Kenya and Uganda raged for a third day on Tuesday.",
+     [("ASSAULT", ["KEN", "UGA"], [])]),
+])
+def test_fighting_between_two_sides(dyads, text, expected):
+    assert dyads(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the act reacted to is the latest one done by someone else ("the announcement" is Kenya's, though
+    # Uganda's own strike is told after it)
+    ("Kenya said on Thursday it would release a captured Ugandan pilot. Ugandan jets had struck a Kenyan camp "
+     "on Tuesday. Uganda welcomed the announcement.", ("SUPPORT", ["UGA"], ["KEN"])),
+    # a judgement of "the decision" in reported speech is of whoever decided
+    ("Kenya and Tanzania cut diplomatic ties with Uganda on Monday. Uganda's foreign ministry said the decision "
+     "was unjustified.", ("ACCUSE", ["UGA"], ["KEN", "TZA"])),
+])
+def test_reactions_reach_the_latest_act_of_another(dyads, text, expected):
+    assert expected in dyads(text)
+
+
+def test_a_meeting_looked_forward_to_is_announced(dyads):
+    assert dyads("The Kenyan president said he looked forward to meeting Yoweri Museveni in the coming weeks.") == [
+        ("AGREE", ["KEN"], ["UGA"])]

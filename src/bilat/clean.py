@@ -477,7 +477,7 @@ _AGENCY = r"\((?:CNN|AP|AFP|Reuters|Xinhua|Kyodo|Yonhap|Bloomberg|UPI|dpa|ANI|PT
 _DATELINE_DAY = r",\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
 _DATELINE = re.compile(
     # "BANGKOK, March 12 (Reuters) - ", "SINGAPORE (AP) — ", "KYIV, Jan 9 - ", "Hanoi (VNA) – "
-    r"(?:[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3}(?:" + _DATELINE_DAY + r")?(?:\s*" + _AGENCY + r")?"
+    r"(?:[A-Z][A-Z.'’]+(?:[ /-][A-Z][A-Z.'’]+){0,3}(?:" + _DATELINE_DAY + r")?(?:\s*" + _AGENCY + r")?"
     r"(?:\s*[—–]\s*|\s*-{1,2}\s+|:\s+)"
     r"|[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3},\s*[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,3}"
     r"(?:\s*" + _AGENCY + r")?(?:\s*[—–]\s*|\s+-{1,2}\s+|:\s+)"  # "NUSA DUA, Indonesia (Reuters) - "

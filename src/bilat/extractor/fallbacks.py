@@ -163,7 +163,8 @@ def reaction_to_an_act(f: Frame, ctx: SentenceContext) -> list[Actor]:
     meeting = ctx.memory.meeting if noun in GATHERING_NOUNS | {"talk", "visit", "trip"} else []
     # an attack or an incident is the last attacker's, or no one's the text told
     hostile = noun in ATTACK_NOUNS | {"strike", "raid", "invasion", "incident", "operation", "offensive"}
-    candidates = [ctx.memory.last_source(T.ASSAULT) or []] if hostile else [meeting, doers_of_kind, ctx.memory.last_act]
+    candidates = [ctx.memory.last_source(T.ASSAULT) or []] if hostile else [meeting, doers_of_kind,
+                                                                             ctx.memory.last_doers(own, ctx.sent.start)]
     for doers in candidates:  # a visit announced, not yet made: its announcer
         found = [Actor(kind="state", country=c) for c in dict.fromkeys(a.country for a in doers) if c and c not in own]
         if found:

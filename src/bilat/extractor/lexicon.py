@@ -120,3 +120,17 @@ def particle_of(t: Token) -> str:
 def verb_types(verb: Token) -> tuple[EventType, ...]:
     """The types of every sense of the verb without a particle."""
     return tuple(c.type for c in verb_senses().get(("VERB", lemma(verb), ""), ()))
+
+
+def misread_noun(t: Token, nouns: dict[str, NounTrigger]) -> bool:
+    """A noun trigger the tagger read as a verb: a headline's noun under one of its own light verbs
+    ("Japan lodges protest with China"), or a subject gerund with no object ("Fighting between X and
+    Y raged")."""
+    nt = nouns.get(t.lower_) or nouns.get(t.lemma_.lower())
+    if nt is None:
+        return False
+    own = {c.dep_ for c in t.children}
+    if t.tag_ == "VBG" and t.dep_ == "nsubj":
+        return not own & {"aux", "dobj", "nsubj"}
+    return t.dep_ in ("xcomp", "dobj") and t.tag_ in ("VB", "VBP") and not own & {"aux", "nsubj"} \
+        and lemma(t.head) in nt.lights

@@ -39,8 +39,9 @@ class DocumentMemory:
     #: the parties of the last meeting the text told of, even one with no counterpart ("ASEAN
     #: ministers held a meeting"): who "the meeting" means when it speaks
     meeting: list[Actor] = field(default_factory=list)
-    #: who did the last act the text told of ("India welcomed the announcement": Pakistan's)
-    last_act: list[Actor] = field(default_factory=list)
+    #: who did the acts the text told of, the latest last ("India welcomed the announcement": Pakistan's,
+    #: though India's own strike was told after it)
+    acts_done: list[tuple[int, list[Actor]]] = field(default_factory=list)  # (sentence start, doers)
     #: the named people who spoke in the sentence before this one ("Wang said ... . China is ready
     #: to ...": the next sentence goes on with what he said)
     previous_speakers: list[Actor] = field(default_factory=list)
@@ -64,6 +65,17 @@ class DocumentMemory:
         other side), who are not the type's last source."""
         self.remember(trigger, list(source) + [a for a in partners if a not in source])
         self.type_sources[typ] = list(source)
+
+    def last_doers(self, not_of: set[str | None], before: int) -> list[Actor]:
+        """The doers of the latest act told in a sentence before token ``before`` whose doers are not
+        (all) of ``not_of``'s countries."""
+        for start, doers in reversed(self.acts_done):
+            if start >= before:
+                continue
+            foreign = [a for a in doers if a.country and a.country not in not_of]
+            if foreign:
+                return foreign
+        return []
 
     def last_source(self, typ: EventType) -> list[Actor] | None:
         return self.type_sources.get(typ)

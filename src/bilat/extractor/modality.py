@@ -111,6 +111,8 @@ def _gives_aid(v: Token, idx: ActorIndex) -> bool:
 
 def _governed_modality(verb: Token, idx: ActorIndex) -> str | None:
     """A clause under another verb or noun takes its modality from it."""
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "to" and any(c.lower_ == "forward" for c in verb.head.head.children):
+        return "future"  # "looked forward to meeting Kim": a meeting to come
     if _bare(verb):
         root = verb
         while _bare(root):

@@ -196,6 +196,17 @@ def referred_place(t: Token, idx: ActorIndex, actors: list[Actor]) -> str | None
     return None
 
 
+def where_hit(t: Token, idx: ActorIndex, actors: list[Actor], force: bool = False) -> str | None:
+    """The country of a place an act is aimed at: the phrase's own ("Syria's second city"), for force
+    the place that holds it ("missiles at cities across Ukraine", "villages in southern Lebanon"), or
+    the place a bare definite noun names again ("the enclave")."""
+    code = place_country(t, idx)
+    for c in t.children if force and not code else ():
+        if c.dep_ == "prep" and c.lower_ in ("in", "across", "throughout", "inside"):
+            code = code or next((place_country(o, idx) for o in c.children if o.dep_ == "pobj"), None)
+    return code or referred_place(t, idx, actors)
+
+
 def clause_owners(noun: Token) -> list[Token]:
     """Whose a thing is by the clause on it: "a plan that the South Korean government announced",
     "the remarks made by the Chinese ministry", "sanctions imposed by the EU"."""

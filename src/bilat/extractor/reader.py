@@ -89,7 +89,8 @@ def read_sentence(sent: Span, index: ActorIndex, memory: DocumentMemory, publish
             continue  # an act a noun phrase names in passing: later pronouns are not its parties
         memory.remember_event(frame.trigger.i, frame.type, frame.source,
                               frame.target if frame.type in JOINT else ())
-        memory.last_act = list(frame.source)
+        if "reaction_to_an_act" not in frame.reasons:  # "praised the decision" is no act "the move" means
+            memory.acts_done.append((sent.start, list(frame.source)))
     for frame, cand in statements.read(ctx, claimed):
         reading.frames.append(frame)
         reading.candidates.append(cand)

@@ -128,8 +128,13 @@ def conditional_measure(f: Frame, ctx: SentenceContext) -> dict | None:
 # -- recode ----------------------------------------------------------------------------------
 @rule
 def claimed_attack(f: Frame, ctx: SentenceContext) -> dict | None:
-    """A government that says another state attacked accuses it (CAMEO/PLOVER code the claim)."""
+    """A government that says another state attacked accuses it (CAMEO/PLOVER code the claim); not an
+    attack the reporter tells as the time of the claim ("said he had called off strikes, a day after
+    Iran shot down a drone")."""
     sp, verb = f.speaker, f.speech_verb
+    if f.anchor.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("after", "before", "since", "when")
+                                        for m in f.anchor.children):
+        return None
     if sp and verb is not None and f.source and any(a.country for a in sp) and not same_countries(f.source, sp) \
             and is_state_speaker(sp) and lemma(verb) in CLAIM_VERBS:
         return {"target": f.source, "source": list(sp)}

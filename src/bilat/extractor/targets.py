@@ -15,7 +15,7 @@ from ..actors import ActorIndex, sector_table
 from ..model import Actor
 from ..model import EventType as T
 from .lexicon import lemma
-from .parties import clause_owners, first_place_within, place_country, possessor, referred_place, someone_elses
+from .parties import clause_owners, first_place_within, place_country, possessor, someone_elses, where_hit
 from .accused import accused_over, doer_of_condemned_act, without_own_side
 from .recipients import aid_recipient, handed_to, opened_to, promised_to, rest_of_a_list
 from .refusals import pressed_by, refused_offer
@@ -137,7 +137,7 @@ class Search:
 
     def take_place_of(self, tok: Token) -> None:
         if not self.found and self.typ in PLACE_TARGET_TYPES:
-            code = place_country(tok, self.idx) or referred_place(tok, self.idx, self.source)  # "Syria's city"
+            code = where_hit(tok, self.idx, self.source, self.typ == T.ASSAULT)  # "Syria's city", "the enclave"
             if code:
                 self.found.append(Actor(kind="state", country=code))
 

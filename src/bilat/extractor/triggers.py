@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from ..actors import ActorIndex, sector_table
 from ..model import TYPE_FACTS
 from ..model import EventType as T
-from .lexicon import NounTrigger, Trigger, lemma, noun_lexicon, particle_of, verb_lexicon, verb_senses
+from .lexicon import NounTrigger, Trigger, lemma, misread_noun, noun_lexicon, particle_of, verb_lexicon, verb_senses
 from .records import Frame, SentenceContext
 from .recodings import trigger_recode
 from .act_nouns import noun_parties
@@ -32,7 +32,7 @@ def find(ctx: SentenceContext) -> list[Frame]:
     nouns = noun_lexicon()
     for t in ctx.toks:
         pos = t.pos_  # (checked here: most tokens are neither, and a call per token costs)
-        if pos == "NOUN" or (pos == "PROPN" and t.lower_ in nouns) or (pos == "VERB" and _misread_noun(t, nouns)):
+        if pos == "NOUN" or (pos == "PROPN" and t.lower_ in nouns) or (pos == "VERB" and misread_noun(t, nouns)):
             found = _noun_frame(t, ctx)
             if found is not None:
                 frames.append(found)
@@ -47,14 +47,6 @@ def find(ctx: SentenceContext) -> list[Frame]:
 
 
 _VERB_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ"})  # what _verb_frame reads (and any VBN)
-
-
-def _misread_noun(t: Token, nouns) -> bool:
-    """'Japan lodges protest with China': a headline's noun the tagger read as a bare verb under
-    one of the noun's own light verbs."""
-    nt = nouns.get(t.lower_) or nouns.get(t.lemma_.lower())
-    return nt is not None and t.dep_ in ("xcomp", "dobj") and t.tag_ in ("VB", "VBP") \
-        and not any(c.dep_ in ("aux", "nsubj") for c in t.children) and lemma(t.head) in nt.lights
 
 
 def _frame(ctx: SentenceContext, t: Token, trig: Trigger, light: Token | None, reason: str) -> Frame:
