@@ -189,3 +189,33 @@ def test_a_large_transaction_is_stored_in_story_batches(store_url):
         store.close()
     assert report["batches"] == 1 and len(commits) == 1
     assert stored == 2 and sum(parts) == report["articles_stored"] and parts[0] <= STORY_BATCH
+
+
+def test_postgresql_analyses_the_store_as_it_doubles(pg_url, monkeypatch):
+    """A batch analyses the tables when articles has doubled since their last analysis, so prepared
+    lookups are replanned for the store's size: a few times as the store grows, not every batch, and
+    the stored rows are the pinned ones."""
+    from sqlalchemy import event
+
+    from bilat.store import writes
+
+    monkeypatch.setattr(writes, "STATISTICS_MIN_PAGES", 1)  # this small store's own doublings
+    items = corpus()
+    store = bilat.open_store(pg_url)
+    analyses = []
+    event.listen(store.engine, "before_cursor_execute",
+                 lambda _c, _cur, stmt, *_a: analyses.append(stmt) if stmt.startswith("ANALYZE") else None)
+    try:
+        store.ingest(items, batch_size=13)
+        got = digest(state(store))
+        with store.engine.connect() as conn:
+            relpages, pages = conn.exec_driver_sql(
+                "SELECT relpages, pg_relation_size(oid) / current_setting('block_size')::int FROM pg_class "
+                "WHERE oid = 'articles'::regclass").one()
+    finally:
+        store.close()
+    want = json.loads(DIGEST.read_text())
+    assert (got["rows"], got["sha256"]) == (want["rows"], want["sha256"])
+    batches = -(-len(items) // 13)
+    assert 2 <= len(analyses) <= batches // 2, analyses
+    assert pages < 2 * relpages  # the last analysis saw more than half of the table

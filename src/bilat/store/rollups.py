@@ -18,6 +18,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.engine import Connection
 
 from . import event_facts as facts, search
+from .bulk import run_many
 from .pair_facets import KEY as PAIR_FACET_KEY, count as pair_facet_counts
 from .schema import (ROLLUP_TABLES, actor_names, articles, event_actors, event_dyads, event_facts, event_issues,
                      event_keys, events, key_months, key_pairs, key_stats, key_stories, pair_facets,
@@ -208,7 +209,7 @@ def _insert(conn: Connection, table, rows: list[dict], conflict: str | None = No
         stmt = insert(table)
         if conflict == "nothing":
             stmt = stmt.on_conflict_do_nothing()
-        conn.execute(stmt, rows[i:i + CHUNK])
+        run_many(conn, stmt, rows[i:i + CHUNK])
 
 
 def _insert_new(conn: Connection, table, rows: list[dict], by: tuple[str, ...]) -> Counter:
@@ -231,7 +232,7 @@ def _add(conn: Connection, table, keycols: tuple[str, ...], counts: Counter, col
     stmt = stmt.on_conflict_do_update(index_elements=list(keycols),
                                       set_={column: table.c[column] + stmt.excluded[column]})
     for i in range(0, len(rows), CHUNK):
-        conn.execute(stmt, rows[i:i + CHUNK])
+        run_many(conn, stmt, rows[i:i + CHUNK])
 
 
 def _add_stats(conn: Connection, table, keycols: tuple[str, ...], stats: dict, extra: Iterable[str] = (),
@@ -251,7 +252,7 @@ def _add_stats(conn: Connection, table, keycols: tuple[str, ...], stats: dict, e
     set_["last_day"] = greatest(func.coalesce(t.last_day, x.last_day), func.coalesce(x.last_day, t.last_day))
     stmt = stmt.on_conflict_do_update(index_elements=list(keycols), set_=set_)
     for i in range(0, len(rows), CHUNK):
-        conn.execute(stmt, rows[i:i + CHUNK])
+        run_many(conn, stmt, rows[i:i + CHUNK])
 
 
 # ---------------------------------------------------------- distinct stories
@@ -334,7 +335,7 @@ def _add_timeless_issue_cells(conn: Connection, lo: int, hi: int, pairs: list[st
         set_={"n_events": t.n_events + x.n_events, "n_stories": t.n_stories + x.n_stories,
               "last_day": greatest(func.coalesce(t.last_day, x.last_day), func.coalesce(x.last_day, t.last_day))})
     for j in range(0, len(rows), CHUNK):
-        conn.execute(stmt, rows[j:j + CHUNK])
+        run_many(conn, stmt, rows[j:j + CHUNK])
 
 
 def _chunked(seq: list, n: int = 500):

@@ -492,7 +492,8 @@ story_sources = Table(
     Column("node", Text, primary_key=True),
     Column("comp", Text, nullable=False),
 )
-Index("ix_story_sources_comp", story_sources.c.story_id, story_sources.c.comp)
+# (no index on (story_id, comp): revision 0013 dropped it; relabelling a group reads the story's few
+# rows through the primary key, and every ingest paid for the index)
 
 #: tables of revision 0007, rebuilt from events and articles
 STORY_STATE_TABLES = (story_members, story_keys, story_tallies, story_sources)

@@ -32,6 +32,7 @@ from sqlalchemy.engine import Connection
 from .. import analysis
 from ..model import Event
 from ..stories import COMPATIBLE, Member, StoryIndex, best_counted_date, source_nodes, tokens
+from .bulk import run_many
 from .records import IngestReport, _bars, _chunks, _unbar
 from .schema import (STORY_STATE_TABLES, articles, event_dyads, events, stories, story_keys, story_members,
                      story_pairs, story_sources, story_tallies)
@@ -253,12 +254,12 @@ def _write(conn: Connection, summed: dict[str, Tally], old: Mapping[str, Mapping
         pair_rows += [dict(pair_key=pk, story_id=sid, day=summary["day"]) for pk in sorted(t.pairs - had_pairs)]
     for table, rows in ((stories, new_rows), (story_tallies, new_tallies), (story_pairs, pair_rows)):
         if rows:
-            conn.execute(insert(table), rows)
+            run_many(conn, insert(table), rows)
     for table, rows in ((stories, changed), (story_tallies, changed_tallies)):
         if rows:
             if "b_story_id" not in rows[0]:
                 rows = [{"b_story_id": r["story_id"], **{k: v for k, v in r.items() if k != "story_id"}} for r in rows]
-            conn.execute(update(table).where(table.c.story_id == bindparam("b_story_id")), rows)
+            run_many(conn, update(table).where(table.c.story_id == bindparam("b_story_id")), rows)
     return Counter(r["pair_key"] for r in pair_rows)
 
 
@@ -329,14 +330,14 @@ def _add_sources(conn: Connection, new: dict[str, list[dict]], n_sources: dict[s
             if groups:
                 keep = groups[0]
                 counts[sid] -= len(groups) - 1
-                for other in groups[1:]:
+                for other in groups[1:]:  # the story's rows by primary key, the group's among them
                     conn.execute(update(story_sources).where(ss.story_id == sid, ss.comp == other).values(comp=keep))
             else:
                 keep = fresh[0]
                 counts[sid] += 1
             rows += [dict(story_id=sid, node=n, comp=keep) for n in fresh]
     if rows:
-        conn.execute(insert(story_sources), rows)
+        run_many(conn, insert(story_sources), rows)
     return counts
 
 

@@ -15,6 +15,7 @@ from sqlalchemy import func, insert, select, text
 from sqlalchemy.engine import Connection
 
 from . import fingerprint as fp
+from .bulk import run_many
 from .schema import article_bands, articles
 
 #: candidates read per band, the oldest first
@@ -94,9 +95,9 @@ def _long_enough(text: str) -> bool:
 def insert_bands(conn: Connection, rows: list[dict]) -> None:
     """File newly stored articles (their rows, in the order stored) in article_bands."""
     seq0 = conn.execute(select(func.coalesce(func.max(article_bands.c.seq), 0))).scalar_one()
-    conn.execute(insert(article_bands), [dict(band_no=i, band=r[f"band{i}"], seq=seq0 + n, simhash=r["simhash"],
-                                              syndicate_of=r["syndicate_of"], article_id=r["article_id"])
-                                         for n, r in enumerate(rows, start=1) for i in range(4)])
+    run_many(conn, insert(article_bands), [dict(band_no=i, band=r[f"band{i}"], seq=seq0 + n, simhash=r["simhash"],
+                                                syndicate_of=r["syndicate_of"], article_id=r["article_id"])
+                                           for n, r in enumerate(rows, start=1) for i in range(4)])
 
 
 def rebuild_article_bands(conn: Connection) -> None:
