@@ -5,13 +5,13 @@ at 20,000 articles a transaction's entries each dirtied a page of their own (1,4
 1,000-article transaction writes in SQLite).
 
 Revision ID: 0013
-Revises: 0011
+Revises: 0012
 Create Date: 2026-12-06
 """
 from alembic import op
 
 revision = "0013"
-down_revision = "0011"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 
