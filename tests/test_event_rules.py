@@ -1304,3 +1304,9 @@ def test_a_meeting_looked_forward_to_is_announced(dyads):
 ])
 def test_hoping_another_will_act_asks_it(dyads, text, expected):
     assert dyads(text) == expected
+
+
+def test_co_chairs_in_apposition_keep_the_sentence_parsed(dyads):
+    # "co-chairs" split at its hyphen read "co" as a verb and lost the subject
+    assert dyads("France, Russia and the United States, co-chairs of the Minsk Group, urged Tanzania to return to "
+                 "negotiations.") == [("REQUEST", ["FRA", "RUS", "USA"], ["TZA"])]

@@ -16,6 +16,7 @@ import functools
 from typing import Iterable
 
 import spacy
+from spacy.symbols import ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -352,6 +353,11 @@ _GLUED = (
 def split_glued_punctuation(nlp: Language) -> None:
     infixes = list(nlp.Defaults.infixes) + list(_GLUED)
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    # "co-chairs of the group" split at its hyphen reads "co" as a verb and breaks the sentence's parse
+    for stem in ("chair", "host", "sponsor"):
+        for form in (stem, stem + "s", stem + "ed"):
+            for word in ("co-" + form, "Co-" + form):
+                nlp.tokenizer.add_special_case(word, [{ORTH: word}])
 
 
 
