@@ -12,9 +12,9 @@ from .lexicon import lemma, noun_lexicon
 from .parties import leading_pair, place_counts, same_countries
 from .records import Frame, SentenceContext
 from .subjects import subject_of
-from .syntax import own_clause
+from .syntax import is_definite, own_clause
 from .typefacts import DOMESTIC_TYPES
-from .words import AGENT_HEADS, ATTACK_NOUNS, DEVERBAL, GATHERING_NOUNS, LOCATIVE, PLACE_HEADS, REFERRED_ACTS
+from .words import AGENT_HEADS, ATTACK_NOUNS, DEVERBAL, LOCATIVE, NAMED_MEETINGS, PLACE_HEADS, REFERRED_ACTS
 
 PHASE = "fallbacks"
 
@@ -154,13 +154,13 @@ def reaction_to_an_act(f: Frame, ctx: SentenceContext) -> list[Actor]:
     noun = acts[0].lemma_.lower() if acts else ""
     kind = noun_lexicon().get(noun)  # "opposes unilateral sanctions": whoever sanctioned last
     doers_of_kind = (ctx.memory.last_source(kind.type) or []) if kind is not None and acts[0].tag_ == "NNS" else []
-    definite = bool(acts) and any(d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in acts[0].children)
+    definite = bool(acts) and is_definite(acts[0])
     # "the coup attempt": the act may be named by the noun's compound
     named = {noun} | {d.lemma_.lower() for d in acts[0].children if d.dep_ == "compound"} if acts else set()
     if not doers_of_kind and not (definite and named & (REFERRED_ACTS | set(DEVERBAL))):  # "the annexation"
         return []
     own = {a.country for a in f.source if a.country}
-    meeting = ctx.memory.meeting if noun in GATHERING_NOUNS | {"talk", "visit", "trip"} else []
+    meeting = ctx.memory.meeting if noun in NAMED_MEETINGS else []
     # an attack or an incident is the last attacker's, or no one's the text told
     hostile = noun in ATTACK_NOUNS | {"strike", "raid", "invasion", "incident", "operation", "offensive"}
     candidates = [ctx.memory.last_source(T.ASSAULT) or []] if hostile else [meeting, doers_of_kind,

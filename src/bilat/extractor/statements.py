@@ -13,9 +13,9 @@ from .gate import political
 from .parties import same_countries
 from .recodings import recoding, rule
 from .records import Candidate, Frame, SentenceContext
-from .syntax import obligation_clause_subject, own_clause
+from .syntax import is_definite, obligation_clause_subject, own_clause
 from .lexicon import lemma
-from .words import CONSEQUENCE_NOUNS, NEGATIVE_JUDGEMENT, REFERRED_ACTS, SUFFER_VERBS
+from .words import CONSEQUENCE_NOUNS, NAMED_MEETINGS, NEGATIVE_JUDGEMENT, REFERRED_ACTS, SUFFER_VERBS
 
 
 @rule
@@ -28,10 +28,6 @@ def demand_statement(verb: Token, speaker: list[Actor], clause: list[Token], ctx
     if not target or same_countries(target, speaker):
         return None
     return target
-
-
-#: a visit or meeting named again is no decision of the last actor's ("said the visit was provocative")
-VISITS = frozenset({"visit", "trip", "meeting", "summit", "talk", "talks"})
 
 
 @rule
@@ -53,9 +49,9 @@ def judgement_statement(verb: Token, speaker: list[Actor], clause: list[Token], 
         if target:
             break
     own = {a.country for a in speaker}
-    if not target and any(x.lemma_.lower() in REFERRED_ACTS - VISITS and any(d.dep_ == "det" and d.lower_ in ("the", "this", "that")
-                                                                    for d in x.children) for x in clause):
-        target = ctx.memory.last_doers(own, ctx.sent.start)  # "said the decision was unjustified": whoever decided
+    # "said the decision was unjustified": whoever decided ("said the visit was provocative": no decision)
+    if not target and any(x.lemma_.lower() in REFERRED_ACTS - NAMED_MEETINGS and is_definite(x) for x in clause):
+        target = ctx.memory.last_doers(own, ctx.sent.start)
     if not target or not any(a.country for a in speaker):
         return None
     return target

@@ -141,6 +141,11 @@ def stranded_object(prep: Token) -> list[Token]:
         and head.head.i > head.i else []
 
 
+def is_definite(noun: Token) -> bool:
+    """'the announcement', 'this move': a noun that names something the text told of already."""
+    return any(d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in noun.children)
+
+
 def to_infinitive(verb: Token) -> bool:
     """Is the verb a 'to' infinitive ("to protest", "a decision to reopen")?"""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
