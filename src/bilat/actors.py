@@ -84,6 +84,10 @@ _GUESTS = {"delegation", "envoy", "visitor", "guest", "mission", "emissary"}
 _MARKET = {"contract", "price", "index", "currency", "share", "stock", "bond", "yield", "market", "economy",
            "output", "inflation", "growth", "future", "futures"}
 _OWN_NOUNS = {"tie", "relation", "interest", "security", "position", "stance", "sovereignty", "cooperation", "partnership"}
+#: the hyphens a name is written with, which the tokenizer sets apart ("Akufo-Addo", "Jae-in")
+_HYPHENS = ("-", "\u2010", "\u2011")
+#: what separates the parts of a name: spaces and those hyphens
+_NAME_BREAKS = re.compile(r"[\s\-\u2010\u2011]+")
 PRONOUNS_PERSON = {"he", "him", "his", "she", "her", "hers"}
 PRONOUNS_STATE = {"it", "its"}
 PRONOUNS_PLURAL = {"they", "them", "their"}
@@ -113,7 +117,7 @@ def leader_table() -> tuple[dict[tuple[str, ...], tuple[str, str, str]], dict[st
     by_last: dict[str, list[tuple[str, str, str]]] = {}
     for row in read_table("leaders.tsv"):
         # the parts a person's name has once its hyphens are set apart ("Moon Jae-in": moon, jae, in)
-        parts = tuple(p for p in re.split(r"[\s\-\u2010]+", row["name"].lower()) if p)
+        parts = tuple(p for p in _NAME_BREAKS.split(row["name"].lower()) if p)
         entry = (row["name"], row["country"], row["role"])
         full[parts] = entry
         # a surname alone is the last word as written: "Ban Ki-moon" is no "Moon"
@@ -241,7 +245,7 @@ def _name_key(name: str) -> frozenset[str]:
 
 def _name_parts(name: str) -> list[str]:
     """A name's parts in order, hyphens and case aside: "Ma Ying-jeou" and "Ma Ying Jeou" are alike."""
-    return [p for p in re.split(r"[\s\-‐‑]+", name.lower().replace(".", "")) if p]
+    return [p for p in _NAME_BREAKS.split(name.lower().replace(".", "")) if p]
 
 
 def dictionary_name(name: str) -> tuple[str, str | None]:
@@ -325,7 +329,7 @@ def _listed_leaders(doc: Doc) -> list[Span]:
         for parts in starts.get(t.lower_, ()) if t.is_title or t.is_upper else ():
             i, k = t.i, 0
             while i < len(doc) and k < len(parts):
-                if doc[i].text in ("-", "\u2010", "\u2011") and i > t.i and not doc[i - 1].whitespace_:
+                if doc[i].text in _HYPHENS and i > t.i and not doc[i - 1].whitespace_:
                     i += 1
                     continue
                 if doc[i].lower_ != parts[k]:
@@ -361,7 +365,7 @@ def _person_spans(doc: Doc) -> list[Span]:
                 doc[i].pos_ == "PROPN" and doc[i].is_title and doc[i].ent_type_ in ("", "PERSON")
                 and doc[i].lower_ not in _NAME_ROLE_WORDS for i in range(end, head.i + 1)):
             end = head.i + 1
-        while end + 1 < len(doc) and doc[end].text in ("-", "‐", "‑") and not doc[end - 1].whitespace_ \
+        while end + 1 < len(doc) and doc[end].text in _HYPHENS and not doc[end - 1].whitespace_ \
                 and not doc[end].whitespace_ and doc[end + 1].is_alpha:
             end += 2
         if spans and spans[-1][1] == start and not doc[start - 1].is_punct:
@@ -390,7 +394,7 @@ def _titled_names(doc: Doc) -> list[tuple[int, int]]:
         j = start
         while j < len(doc) and _name_word(doc[j], places):
             # a hyphenated part stays in ("Nana Akufo-Addo")
-            hyphen = j + 2 < len(doc) and doc[j + 1].text in ("-", "‐", "‑") and not doc[j].whitespace_ \
+            hyphen = j + 2 < len(doc) and doc[j + 1].text in _HYPHENS and not doc[j].whitespace_ \
                 and not doc[j + 1].whitespace_ and doc[j + 2].is_alpha
             j += 3 if hyphen else 1
         if j - start >= 2:
