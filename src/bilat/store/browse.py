@@ -93,7 +93,7 @@ class Browse:
                     known_total, in_order = len(found), found  # the list is these keys, already in order
                 else:
                     # PostgreSQL plans one array parameter far faster than thousands of IN parameters
-                    match = self._among(events.c.event_id, [i for _, i in found])
+                    match = self._among(events.c.event_id, found.ids(conn))
         driver = min(sizes, key=sizes.get) if sizes and not story else None
         e = events.c
         day_col, id_col = _key_columns(driver)
@@ -171,8 +171,8 @@ class Browse:
                                     story)
             if plan["empty"]:
                 keys, before, after, total, capped = [], False, False, 0, False
-            elif plan["in_order"] is not None:
-                keys, before, after = cursors.keyset_in(plan["in_order"], limit, cursor, offset)
+            elif plan["in_order"] is not None:  # a search alone: its matches, paged without the database
+                keys, before, after = plan["in_order"].page(conn, limit, cursor, offset)
                 total, capped = plan["known_total"], False
             elif (total := self._rolled_total(conn, plan)) is not None:
                 keys, before, after = cursors.keyset(conn, plan["query"], plan["day"], plan["id"], limit, cursor,
@@ -221,7 +221,7 @@ class Browse:
         its head), counted from their rows of event_facts."""
         cut = False
         if plan["in_order"] is not None:
-            ids = [i for _, i in plan["in_order"][:FACET_SAMPLE + 1]]
+            ids = [i for _, i in plan["in_order"].first(conn, FACET_SAMPLE + 1)]
         elif self._rolled_total(conn, plan) is not None:
             ids = [i for _, i in conn.execute(plan["query"]([], "desc").limit(FACET_SAMPLE + 1))]
         else:
@@ -244,13 +244,13 @@ class Browse:
         facets["quad"] = sorted(quads.items(), key=lambda kv: (-kv[1], kv[0]))
         return {"sampled": n > FACET_SAMPLE or cut, "n": min(n, FACET_SAMPLE), "facets": facets}
 
-    def _search_keys(self, conn, q: str) -> list[cursors.Key] | None:
-        """(day, event_id) of every event the words match, in list order; None beyond SEARCH_IDS.
-        Kept while the store is unchanged, so the facets beside a list, its next pages and the same
-        search again read the search index no more."""
+    def _search_keys(self, conn, q: str) -> search.Listed | None:
+        """Every event the words match, in list order (``search.Matches``: keys whose day and id are read
+        as pages need them); None beyond SEARCH_IDS. Kept while the store is unchanged, so the facets
+        beside a list, its next pages and the same search again read the search index no more."""
         def read():
             found = search.match_keys(conn, q, SEARCH_IDS + 1)
-            return cursors.in_order(found) if len(found) <= SEARCH_IDS else None
+            return found if len(found) <= SEARCH_IDS else None
         return self._kept(conn, ("search", tuple(search.terms(q))), read)
 
     def _head(self, conn, plan: dict[str, Any]) -> tuple[list[cursors.Key], bool]:

@@ -1,37 +1,63 @@
 """Full-text search over evidence sentences, article titles and article text.
 
-SQLite: two FTS5 tables with external content (``events_fts`` over ``events.evidence_text``,
-``articles_fts`` over ``articles.title`` and ``text``), stemmed by the porter tokenizer and
-filled by each ingest batch (``index_new``). PostgreSQL: GIN indexes over ``to_tsvector('english',
-...)`` expressions, which the database keeps current itself.
+SQLite: one FTS5 table without content of its own (``search_fts``), a row per event holding its
+evidence and its article's title and text, stemmed by the porter tokenizer and filled by each ingest
+batch (``index_new``). Its rowid is the event's place in the lists (``key``: the day, then ``seq``),
+so the index alone gives a query's matches newest first and their number, without reading a row of
+``events`` for each (at 1M events a word has ~2,400 matches, and reading each one's day and id from
+its row was ~250 ms cold: revision 0014); the events are read only for the page shown (``Matches``).
+PostgreSQL: GIN indexes over ``to_tsvector('english', ...)`` expressions, which the database keeps
+current itself.
 
 A query is words and "quoted phrases": every word and every phrase must occur (in an event's
 evidence, or in its article's title or text); ``senkaku islands`` finds 'the Senkaku Islands'.
 """
 from __future__ import annotations
 
+import bisect
+import datetime as dt
 import re
 from typing import Any
 
 from sqlalchemy import ColumnElement, select, text
 from sqlalchemy.engine import Connection
 
+from . import cursor as cursors
 from .schema import events
 
 
-#: SQLite's FTS5 tables and the shadow tables FTS5 creates beside them (not in schema.metadata)
-FTS_PREFIXES = ("events_fts", "articles_fts")
+#: SQLite's FTS5 table and the shadow tables FTS5 creates beside it (not in schema.metadata)
+FTS_PREFIXES = ("search_fts",)
 #: PostgreSQL's expressions; the query must repeat them exactly for the GIN index to serve it
 PG_EVENTS = "to_tsvector('english', evidence_text)"
 PG_ARTICLES = "to_tsvector('english', coalesce(title, '') || ' ' || left(text, 200000))"
+#: PostgreSQL reads the matching rows of a search with this many page reads in flight (a bitmap heap
+#: scan's prefetch; the server's default, 1, reads them one at a time: a cold one-word search at 1M
+#: events 280-600 ms, with 64 85-240 ms)
+PG_IO_CONCURRENCY = 64
+
+#: a search key is (the day's proleptic ordinal << SEQ_BITS) | seq; an undated event's day part is 0,
+#: so undated events come after every dated one, as in the lists
+SEQ_BITS = 40
+SEQ_MASK = (1 << SEQ_BITS) - 1
+#: the key of ``events AS e`` in SQLite (julianday of 0001-01-01 is 1721425.5, its ordinal 1)
+SQLITE_KEY = (f"((CASE WHEN e.day IS NULL THEN 0 ELSE CAST(julianday(e.day) - 1721424.5 AS INTEGER) END "
+              f"<< {SEQ_BITS}) | e.seq)")
+
+
+def key(day: str | None, seq: int) -> int:
+    """An event's search key: its place in the lists, newest day first, as one integer."""
+    return ((dt.date.fromisoformat(day).toordinal() << SEQ_BITS) if day else 0) | seq
+
+
+def key_day(k: int) -> str | None:
+    return dt.date.fromordinal(k >> SEQ_BITS).isoformat() if k >> SEQ_BITS else None
 
 
 def create(conn: Connection) -> None:
     if conn.dialect.name == "sqlite":
-        conn.exec_driver_sql("CREATE VIRTUAL TABLE events_fts USING fts5(evidence_text, content='events', "
-                             "content_rowid='rowid', tokenize='porter unicode61')")
-        conn.exec_driver_sql("CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', "
-                             "content_rowid='rowid', tokenize='porter unicode61')")
+        conn.exec_driver_sql("CREATE VIRTUAL TABLE search_fts USING fts5(evidence, title, text, content='', "
+                             "tokenize='porter unicode61')")
     else:
         conn.exec_driver_sql(f"CREATE INDEX ix_events_fts ON events USING gin ({PG_EVENTS})")
         conn.exec_driver_sql(f"CREATE INDEX ix_articles_fts ON articles USING gin ({PG_ARTICLES})")
@@ -39,6 +65,8 @@ def create(conn: Connection) -> None:
 
 def drop(conn: Connection) -> None:
     if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("DROP TABLE IF EXISTS search_fts")
+        # revision 0014's downgrade makes the two tables before it (evidence; title and text)
         conn.exec_driver_sql("DROP TABLE IF EXISTS events_fts")
         conn.exec_driver_sql("DROP TABLE IF EXISTS articles_fts")
     else:
@@ -47,28 +75,30 @@ def drop(conn: Connection) -> None:
 
 
 def mark(conn: Connection) -> dict[str, int]:
-    """Where the base tables end now, so ``index_new`` indexes exactly what a batch adds."""
+    """Where the events end now, so ``index_new`` indexes exactly what a batch adds."""
     if conn.dialect.name != "sqlite":
         return {}
-    ev, ar = conn.exec_driver_sql("SELECT (SELECT coalesce(max(rowid), 0) FROM events), "
-                                  "(SELECT coalesce(max(rowid), 0) FROM articles)").one()
-    return {"events": ev, "articles": ar}
+    return {"search_seq": conn.execute(text("SELECT coalesce(max(seq), 0) FROM events")).scalar_one()}
 
 
 def index_new(conn: Connection, since: dict[str, int]) -> None:
-    """Index the rows added after ``since`` (a ``mark``); PostgreSQL's GIN indexes need nothing."""
+    """Index the events added after ``since`` (a ``mark``) with their articles' title and text (an
+    article is stored in the batch that stores its events); PostgreSQL's GIN indexes need nothing."""
     if conn.dialect.name != "sqlite":
         return
-    conn.execute(text("INSERT INTO events_fts (rowid, evidence_text) SELECT rowid, evidence_text FROM events "
-                      "WHERE rowid > :r"), {"r": since.get("events", 0)})
-    conn.execute(text("INSERT INTO articles_fts (rowid, title, text) SELECT rowid, title, text FROM articles "
-                      "WHERE rowid > :r"), {"r": since.get("articles", 0)})
+    _fill(conn, "e.seq > :s", {"s": since.get("search_seq", 0)})
 
 
 def rebuild(conn: Connection) -> None:
     if conn.dialect.name == "sqlite":
-        conn.exec_driver_sql("INSERT INTO events_fts (events_fts) VALUES ('rebuild')")
-        conn.exec_driver_sql("INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')")
+        conn.exec_driver_sql("INSERT INTO search_fts (search_fts) VALUES ('delete-all')")
+        _fill(conn, "1 = 1", {})
+
+
+def _fill(conn: Connection, where: str, params: dict) -> None:
+    conn.execute(text(f"INSERT INTO search_fts (rowid, evidence, title, text) SELECT {SQLITE_KEY}, e.evidence_text, "
+                      f"a.title, a.text FROM events AS e JOIN articles AS a ON a.article_id = e.article_id "
+                      f"WHERE {where}"), params)
 
 
 _TERM = re.compile(r'"([^"]*)"|(\S+)')
@@ -85,9 +115,13 @@ def terms(q: str) -> list[str]:
 
 
 def fts5_query(q: str) -> str | None:
-    """A query as FTS5 syntax: each term a quoted phrase, all required. None when it has no word."""
+    """A query as FTS5 syntax: each term a quoted phrase, all required, all in the evidence or all in the
+    article's title and text (never some in each). None when it has no word."""
     parts = terms(q)
-    return " ".join('"' + p.replace('"', '""') + '"' for p in parts) if parts else None
+    if not parts:
+        return None
+    every = " ".join('"' + p.replace('"', '""') + '"' for p in parts)
+    return f"{{evidence}} : ({every}) OR {{title text}} : ({every})"
 
 
 def pg_query(q: str) -> str | None:
@@ -100,16 +134,15 @@ def matches(dialect: str, q: str) -> ColumnElement[Any] | None:
     """A condition on ``events``: the query's terms occur in the evidence, or in the article's
     title or text. None when the query has no word (nothing to search for).
 
-    One IN over the union of both searches, so the database reads the (few) matching events from
-    the search index and sorts them, rather than testing every event newest first."""
+    One IN over the matches (SQLite) or the union of both searches (PostgreSQL), so the database reads
+    the (few) matching events from the search index and sorts them, rather than testing every event
+    newest first."""
     if dialect == "sqlite":
         fq = fts5_query(q)
         if fq is None:
             return None
-        return text("events.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH :fq_e "
-                    "UNION SELECT e2.rowid FROM events AS e2 WHERE e2.article_id IN (SELECT a2.article_id "
-                    "FROM articles AS a2 WHERE a2.rowid IN (SELECT rowid FROM articles_fts "
-                    "WHERE articles_fts MATCH :fq_a)))").bindparams(fq_e=fq, fq_a=fq)
+        return text(f"events.seq IN (SELECT rowid & {SEQ_MASK} FROM search_fts WHERE search_fts MATCH :fq)"
+                    ).bindparams(fq=fq)
     wq = pg_query(q)
     if wq is None:
         return None
@@ -121,18 +154,101 @@ def matches(dialect: str, q: str) -> ColumnElement[Any] | None:
 
 
 
-def match_keys(conn: Connection, q: str, limit: int) -> list[tuple[Any, str]]:
-    """(day, event_id) of up to ``limit`` events the query matches (it has a word), in no order. On
-    PostgreSQL each search reads its events' days itself (a UNION of the two) rather than handing
-    ids to a third lookup of every match by primary key (2,400 matches at 1M events: 51 -> 34 ms
-    p50); on SQLite the rowids of both searches are joined first and each event row read once,
-    which measured as fast."""
+def match_keys(conn: Connection, q: str, limit: int) -> "Matches":
+    """Up to ``limit`` of the events the query matches (it has a word), in list order.
+
+    SQLite: the search keys of the newest ``limit`` matches, from the index alone (``Matches``).
+    PostgreSQL: (day, event_id) of each, read with their rows: each search reads its events' days
+    itself (a UNION of the two) rather than handing ids to a third lookup of every match by primary
+    key (2,400 matches at 1M events: 51 -> 34 ms p50), with PG_IO_CONCURRENCY reads in flight."""
     if conn.dialect.name == "sqlite":
-        return [tuple(r) for r in conn.execute(select(events.c.day, events.c.event_id)
-                                               .where(matches("sqlite", q)).limit(limit))]
-    return [tuple(r) for r in conn.execute(text(
+        return Matches([r[0] for r in conn.execute(text(
+            "SELECT rowid FROM search_fts WHERE search_fts MATCH :fq ORDER BY rowid DESC LIMIT :n"),
+            {"fq": fts5_query(q), "n": limit})])
+    conn.exec_driver_sql(f"SET LOCAL effective_io_concurrency = {PG_IO_CONCURRENCY}")
+    return Listed(cursors.in_order(tuple(r) for r in conn.execute(text(
         f"SELECT e2.day, e2.event_id FROM events AS e2 WHERE "
         f"{PG_EVENTS.replace('evidence_text', 'e2.evidence_text')} @@ websearch_to_tsquery('english', :wq) "
         f"UNION SELECT e3.day, e3.event_id FROM events AS e3 WHERE e3.article_id IN (SELECT a2.article_id "
         f"FROM articles AS a2 WHERE {PG_ARTICLES.replace('title', 'a2.title').replace('(text', '(a2.text')} "
-        f"@@ websearch_to_tsquery('english', :wq)) LIMIT :n"), {"wq": pg_query(q), "n": limit})]
+        f"@@ websearch_to_tsquery('english', :wq)) LIMIT :n"), {"wq": pg_query(q), "n": limit})))
+
+
+class Listed:
+    """A search's matches as (day, event_id) keys already in list order (PostgreSQL)."""
+
+    def __init__(self, keys: list[cursors.Key]):
+        self.keys = keys
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def page(self, conn: Connection, limit: int, cursor: str | None = None, skip: int = 0):
+        """``cursors.keyset`` over the matches: (keys, rows before, rows after)."""
+        return cursors.keyset_in(self.keys, limit, cursor, skip)
+
+    def first(self, conn: Connection, n: int) -> list[cursors.Key]:
+        return self.keys[:n]
+
+    def ids(self, conn: Connection) -> list[str]:
+        return [i for _, i in self.keys]
+
+
+class Matches(Listed):
+    """A search's matches as SQLite's search keys, newest first (day descending, then seq). The lists
+    order a day's events by event_id, so a key's (day, event_id) is read, a day's matches at a time,
+    only where a page, a facet sample or another filter needs it: the first page of a one-word search
+    at 1M events reads ~100 events rows, not ~2,400."""
+
+    def __init__(self, keys: list[int]):
+        self.keys = keys
+        self._neg = [-k for k in keys]  # ascending, for bisect
+        self._known: dict[int, cursors.Key] = {}
+
+    def page(self, conn: Connection, limit: int, cursor: str | None = None, skip: int = 0):
+        direction, key = cursors.decode(cursor) if cursor else ("a", None)
+        if skip and cursor is None:
+            if skip > len(self.keys):
+                return [], True, False
+            start = skip
+        else:
+            start = 0 if key is None else self._before(conn, key, inclusive=True)
+        if direction == "a":
+            rows = self._slice(conn, start, start + limit + 1)
+            return rows[:limit], start > 0 or key is not None, len(rows) > limit
+        end = self._before(conn, key, inclusive=False)  # the rows strictly before the key
+        return self._slice(conn, max(0, end - limit), end), end > limit, True
+
+    def first(self, conn: Connection, n: int) -> list[cursors.Key]:
+        return self._slice(conn, 0, n)
+
+    def ids(self, conn: Connection) -> list[str]:
+        return [i for _, i in self._slice(conn, 0, len(self.keys))]
+
+    def _day_span(self, ordinal: int) -> tuple[int, int]:
+        """Where the keys of one day (0: the undated) lie in ``keys``."""
+        lo = bisect.bisect_left(self._neg, -(((ordinal + 1) << SEQ_BITS) - 1))
+        return lo, bisect.bisect_left(self._neg, -((ordinal << SEQ_BITS) - 1)) if ordinal else len(self.keys)
+
+    def _before(self, conn: Connection, key: cursors.Key, inclusive: bool) -> int:
+        """How many matches come before ``key`` in list order (and ``key`` itself, when ``inclusive``)."""
+        lo, hi = self._day_span(dt.date.fromisoformat(key[0]).toordinal() if key[0] else 0)
+        day = self._slice(conn, lo, hi)
+        return lo + sum(1 for _, i in day if i > key[1] or (inclusive and i == key[1]))
+
+    def _slice(self, conn: Connection, start: int, stop: int) -> list[cursors.Key]:
+        """The matches at list positions [start, stop): whole days are read, a day's put in id order."""
+        stop = min(stop, len(self.keys))
+        if start >= stop:
+            return []
+        lo = self._day_span(self.keys[start] >> SEQ_BITS)[0]
+        hi = self._day_span(self.keys[stop - 1] >> SEQ_BITS)[1]
+        missing = [k for k in self.keys[lo:hi] if k not in self._known]
+        for part in range(0, len(missing), 500):
+            chunk = {k & SEQ_MASK: k for k in missing[part:part + 500]}
+            for seq, ident in conn.execute(select(events.c.seq, events.c.event_id)
+                                           .where(events.c.seq.in_(list(chunk)))):
+                k = chunk[seq]
+                self._known[k] = (key_day(k), ident)
+        ordered = cursors.in_order(self._known[k] for k in self.keys[lo:hi] if k in self._known)
+        return ordered[start - lo:stop - lo]
