@@ -207,6 +207,10 @@ def pages(db: str, seed: int = 3) -> dict[str, list[str]]:
     a, b = busy.split("-")
     c, d = mid.split("-")
     words = [f"w{rng.randrange(5000)}" for _ in range(20)]
+    # words no other row asks for (drawn after the others, which stay as they were): each request of the
+    # search rows below reads its matches cold (the server keeps a search's matches while the store is
+    # unchanged)
+    fresh = [f"w{rng.randrange(5000)}" for _ in range(60)]
     # filtered views of twenty different pairs and countries, so that each request reads its list cold
     # (the server keeps a list it has read while the store is unchanged)
     spread = [p["pair"].split("-") for p in top[:20]]
@@ -238,6 +242,11 @@ def pages(db: str, seed: int = 3) -> dict[str, list[str]]:
         "events actor+issue": [f"/events?actor={a}&issue=taiwan"],
         "search word": [f"/events?q={w}" for w in words],
         "search phrase": [f"/events?{urlencode({'q': f'{b.lower()} {w}'})}" for w in words[:5]],
+        "search two words (20)": [f"/events?{urlencode({'q': f'{v} {w}'})}" for v, w in zip(fresh[:20], fresh[20:40])],
+        "search quoted phrase (20)": [f"/events?{urlencode({'q': chr(34) + y.lower() + ' ' + w + chr(34)})}"
+                                      for (_, y), w in zip(spread, fresh)],
+        "search + filter (20)": [f"/events?{urlencode({'q': w, **({'type': 'ACCUSE'} if i % 2 else {'since': '2020'})})}"
+                                 for i, w in enumerate(fresh[40:])],
         "events offset 500k": ["/events?offset=500000"],
         "events offset 999k": ["/events?offset=999000"],
         "story": [f"/story/{sid}"],

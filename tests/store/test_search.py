@@ -172,14 +172,49 @@ def test_sqlite_first_page_reads_only_the_days_it_shows(store):
     assert [i for _, i in everything] == [e["event_id"] for e in store.events(q="said", limit=10_000).rows]
 
 
-def test_postgresql_reads_a_search_with_prefetch(store):
-    """A search's bitmap heap scans keep PG_IO_CONCURRENCY reads in flight, for its transaction only."""
+def test_postgresql_reads_with_prefetch(store):
+    """A store's PostgreSQL connections keep PG_IO_CONCURRENCY page reads in flight in a bitmap heap scan
+    (a search's matching rows, a facet sample's); the server's default is 1."""
     if store.engine.dialect.name != "postgresql":
         pytest.skip("PostgreSQL only")
+    from bilat.store.engine import PG_IO_CONCURRENCY
+
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("SHOW effective_io_concurrency").scalar_one() == str(PG_IO_CONCURRENCY)
+        assert conn.exec_driver_sql("SELECT boot_val FROM pg_settings WHERE name = 'effective_io_concurrency'"
+                                    ).scalar_one() != str(PG_IO_CONCURRENCY)
+
+
+def test_sqlite_pages_read_ids_from_the_seq_index(store):
+    """A page of matches reads its events' ids by the seq in their keys from ix_events_seq alone."""
+    if store.engine.dialect.name != "sqlite":
+        pytest.skip("SQLite's index only")
     store.ingest(dev_results(["seed-000", "seed-001"]))
     with store.engine.connect() as conn:
-        default = conn.exec_driver_sql("SHOW effective_io_concurrency").scalar_one()
-        search.match_keys(conn, "said", 100)
-        assert conn.exec_driver_sql("SHOW effective_io_concurrency").scalar_one() == str(search.PG_IO_CONCURRENCY)
-        conn.rollback()
-        assert conn.exec_driver_sql("SHOW effective_io_concurrency").scalar_one() == default
+        plan = " ".join(r[3] for r in conn.exec_driver_sql(
+            "EXPLAIN QUERY PLAN SELECT seq, event_id FROM events WHERE seq IN (1, 2, 3)"))
+    assert "COVERING INDEX ix_events_seq" in plan, plan
+
+
+@pytest.mark.parametrize("since, until", [("2023", None), (None, "2019"), ("2023-08", "2023-12"), ("2024-01-05", "2024-01-05")])
+def test_a_search_within_dates_is_the_search_cut_by_day(filled, since, until):
+    """Dates narrow a search by its keys' days (SQLite) or its listed days (PostgreSQL): the same events as
+    the search filtered by each event's day, undated ones left out, with pages and a total of its own."""
+    from bilat.analysis import period_bounds
+
+    lo, hi = period_bounds(since, until)
+    alone = filled.events(q="said", limit=10_000).rows
+    want = [e["event_id"] for e in alone if e["day"] is not None and (not lo or e["day"] >= lo) and (not hi or e["day"] <= hi)] \
+        if "day" in alone[0] else None
+    got = filled.events(q="said", since=since, until=until, limit=10_000)
+    if want is None:
+        with filled.engine.connect() as conn:
+            days = dict(conn.execute(select(events.c.event_id, events.c.day)).all())
+        want = [e["event_id"] for e in alone if days[e["event_id"]] and (not lo or days[e["event_id"]] >= lo)
+                and (not hi or days[e["event_id"]] <= hi)]
+    assert [e["event_id"] for e in got.rows] == want and got.total == len(want)
+    assert 0 < len(want) < len(alone) or (since, until) == ("2024-01-05", "2024-01-05")
+    if len(want) > 2:
+        second = filled.events(q="said", since=since, until=until, limit=2, cursor=filled.events(
+            q="said", since=since, until=until, limit=2).next_cursor)
+        assert [e["event_id"] for e in second.rows] == want[2:4]

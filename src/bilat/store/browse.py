@@ -88,8 +88,10 @@ class Browse:
             # otherwise test every event newest first
             found = self._search_keys(conn, q)
             if found is not None:
+                if lo or hi:  # the dates are the keys' own: no row is read to apply them
+                    found = found.within(lo, hi)
                 empty = empty or not found
-                if not (facets or pk or types or lo or hi or source or min_outlets or story):
+                if not (facets or pk or types or source or min_outlets or story):
                     known_total, in_order = len(found), found  # the list is these keys, already in order
                 else:
                     # PostgreSQL plans one array parameter far faster than thousands of IN parameters

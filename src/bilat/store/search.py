@@ -31,11 +31,6 @@ FTS_PREFIXES = ("search_fts",)
 #: PostgreSQL's expressions; the query must repeat them exactly for the GIN index to serve it
 PG_EVENTS = "to_tsvector('english', evidence_text)"
 PG_ARTICLES = "to_tsvector('english', coalesce(title, '') || ' ' || left(text, 200000))"
-#: PostgreSQL reads the matching rows of a search with this many page reads in flight (a bitmap heap
-#: scan's prefetch; the server's default, 1, reads them one at a time: a cold one-word search at 1M
-#: events 280-600 ms, with 64 85-240 ms)
-PG_IO_CONCURRENCY = 64
-
 #: a search key is (the day's proleptic ordinal << SEQ_BITS) | seq; an undated event's day part is 0,
 #: so undated events come after every dated one, as in the lists
 SEQ_BITS = 40
@@ -160,12 +155,11 @@ def match_keys(conn: Connection, q: str, limit: int) -> "Matches":
     SQLite: the search keys of the newest ``limit`` matches, from the index alone (``Matches``).
     PostgreSQL: (day, event_id) of each, read with their rows: each search reads its events' days
     itself (a UNION of the two) rather than handing ids to a third lookup of every match by primary
-    key (2,400 matches at 1M events: 51 -> 34 ms p50), with PG_IO_CONCURRENCY reads in flight."""
+    key (2,400 matches at 1M events: 51 -> 34 ms p50)."""
     if conn.dialect.name == "sqlite":
         return Matches([r[0] for r in conn.execute(text(
             "SELECT rowid FROM search_fts WHERE search_fts MATCH :fq ORDER BY rowid DESC LIMIT :n"),
             {"fq": fts5_query(q), "n": limit})])
-    conn.exec_driver_sql(f"SET LOCAL effective_io_concurrency = {PG_IO_CONCURRENCY}")
     return Listed(cursors.in_order(tuple(r) for r in conn.execute(text(
         f"SELECT e2.day, e2.event_id FROM events AS e2 WHERE "
         f"{PG_EVENTS.replace('evidence_text', 'e2.evidence_text')} @@ websearch_to_tsquery('english', :wq) "
@@ -189,6 +183,10 @@ class Listed:
 
     def first(self, conn: Connection, n: int) -> list[cursors.Key]:
         return self.keys[:n]
+
+    def within(self, lo: str | None, hi: str | None) -> "Listed":
+        """The matches dated within [lo, hi] (ISO days; None: open), as a list's date bounds keep them."""
+        return Listed([k for k in self.keys if k[0] is not None and (not lo or k[0] >= lo) and (not hi or k[0] <= hi)])
 
     def ids(self, conn: Connection) -> list[str]:
         return [i for _, i in self.keys]
@@ -221,6 +219,12 @@ class Matches(Listed):
 
     def first(self, conn: Connection, n: int) -> list[cursors.Key]:
         return self._slice(conn, 0, n)
+
+    def within(self, lo: str | None, hi: str | None) -> "Matches":
+        """The matches dated within [lo, hi], from their keys alone (the day is the key's high part)."""
+        top = key(hi, SEQ_MASK) if hi else None
+        bottom = key(lo, 0) if lo else 1 << SEQ_BITS  # no lower bound: every dated match
+        return Matches([k for k in self.keys if k >= bottom and (top is None or k <= top)])
 
     def ids(self, conn: Connection) -> list[str]:
         return [i for _, i in self._slice(conn, 0, len(self.keys))]

@@ -4,7 +4,8 @@ per event with its evidence and its article's title and text, whose rowid is the
 (title and text, by articles' rowid). A query's matches, newest first, and their number then come from
 the index alone; before, each match's day and id were read from its events row (and an article's
 events through articles and ix_events_article): ~2,400 matches a word at 1M events, 250 ms cold.
-PostgreSQL's GIN indexes are unchanged.
+ix_events_seq becomes (seq, event_id), on both databases: a page of matches reads its events' ids (by
+the seq in their keys) from the index alone. PostgreSQL's GIN indexes are unchanged.
 
 Revision ID: 0014
 Revises: 0013
@@ -22,8 +23,12 @@ def upgrade() -> None:
     from bilat.store import search
 
     conn = op.get_bind()
+    op.drop_index("ix_events_seq", table_name="events")
+    op.create_index("ix_events_seq", "events", ["seq", "event_id"])
     if conn.dialect.name != "sqlite":
         return
+    if conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").first() is not None:
+        conn.exec_driver_sql("ANALYZE ix_events_seq")  # a store with statistics keeps them for every index
     conn.exec_driver_sql("DROP TABLE IF EXISTS events_fts")
     conn.exec_driver_sql("DROP TABLE IF EXISTS articles_fts")
     # revision 0006 makes the search index of the code that runs it: this one's, on a new store
@@ -34,6 +39,8 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     conn = op.get_bind()
+    op.drop_index("ix_events_seq", table_name="events")
+    op.create_index("ix_events_seq", "events", ["seq"])
     if conn.dialect.name != "sqlite":
         return
     conn.exec_driver_sql("DROP TABLE IF EXISTS search_fts")
