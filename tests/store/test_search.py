@@ -172,6 +172,44 @@ def test_sqlite_first_page_reads_only_the_days_it_shows(store):
     assert [i for _, i in everything] == [e["event_id"] for e in store.events(q="said", limit=10_000).rows]
 
 
+def _article_rows(store) -> list[tuple]:
+    with store.engine.connect() as conn:
+        return sorted((a, tuple(sorted(zip(i, d)))) for a, d, i in conn.exec_driver_sql(
+            "SELECT article_id, days, event_ids FROM search_articles"))
+
+
+def _articles_events(store) -> list[tuple]:
+    by_article: dict[str, list] = {}
+    with store.engine.connect() as conn:
+        for a, i, d in conn.execute(select(events.c.article_id, events.c.event_id, events.c.day)):
+            by_article.setdefault(a, []).append((i, d))
+    return sorted((a, tuple(sorted(v))) for a, v in by_article.items())
+
+
+def test_postgresql_articles_table_holds_each_articles_events(store):
+    """search_articles has a row per article with events, holding their days and ids, after batched ingest,
+    ingest again (nothing new), a rebuild, and migrating back to 0013 (a GIN index on articles) and forward."""
+    if store.engine.dialect.name != "postgresql":
+        pytest.skip("PostgreSQL only")
+    store.ingest(dev_results(), batch_size=5)
+    want = _articles_events(store)
+    assert _article_rows(store) == want and any(len(v) > 1 for _, v in want)
+    store.ingest(dev_results(), batch_size=3)
+    assert _article_rows(store) == want
+    store.rebuild_rollups()
+    assert _article_rows(store) == want
+    found = {q: _found(store, q) for q in QUERIES}
+    from bilat.store.engine import migrate
+
+    migrate(store.engine, "0013")
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT to_regclass('search_articles')").scalar() is None
+        assert conn.exec_driver_sql("SELECT to_regclass('ix_articles_fts')").scalar() is not None
+    down_and_up(store.engine, "0013")
+    assert _article_rows(store) == want
+    assert {q: _found(store, q) for q in QUERIES} == found
+
+
 def test_postgresql_reads_with_prefetch(store):
     """A store's PostgreSQL connections keep PG_IO_CONCURRENCY page reads in flight in a bitmap heap scan
     (a search's matching rows, a facet sample's); the server's default is 1."""
@@ -197,10 +235,16 @@ def test_sqlite_pages_read_ids_from_the_seq_index(store):
 
 
 @pytest.mark.parametrize("since, until", [("2023", None), (None, "2019"), ("2023-08", "2023-12"), ("2024-01-05", "2024-01-05")])
-def test_a_search_within_dates_is_the_search_cut_by_day(filled, since, until):
+def test_a_search_within_dates_is_the_search_cut_by_day(filled, since, until, monkeypatch):
     """Dates narrow a search by its keys' days (SQLite) or its listed days (PostgreSQL): the same events as
-    the search filtered by each event's day, undated ones left out, with pages and a total of its own."""
+    the search filtered by each event's day, undated ones left out, with pages and an exact total of its
+    own however small the caps of a counted list (it was one: its head read up to COUNT_CAP matches within
+    the newest SCAN_CAP events)."""
     from bilat.analysis import period_bounds
+    from bilat.store import browse
+
+    monkeypatch.setattr(browse, "COUNT_CAP", 2)
+    monkeypatch.setattr(browse, "SCAN_CAP", 2)
 
     lo, hi = period_bounds(since, until)
     alone = filled.events(q="said", limit=10_000).rows
@@ -212,7 +256,7 @@ def test_a_search_within_dates_is_the_search_cut_by_day(filled, since, until):
             days = dict(conn.execute(select(events.c.event_id, events.c.day)).all())
         want = [e["event_id"] for e in alone if days[e["event_id"]] and (not lo or days[e["event_id"]] >= lo)
                 and (not hi or days[e["event_id"]] <= hi)]
-    assert [e["event_id"] for e in got.rows] == want and got.total == len(want)
+    assert [e["event_id"] for e in got.rows] == want and got.total == len(want) and not got.total_capped
     assert 0 < len(want) < len(alone) or (since, until) == ("2024-01-05", "2024-01-05")
     if len(want) > 2:
         second = filled.events(q="said", since=since, until=until, limit=2, cursor=filled.events(

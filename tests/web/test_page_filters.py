@@ -161,7 +161,7 @@ def test_a_submitted_form_lands_on_the_permalink(client, url, location):
 
 @pytest.mark.parametrize("filters", [dict(actor="CHN", pair="CHN-JPN"),
                                      dict(pair="CHN-JPN", source="JPN", min_outlets=1),
-                                     dict(issue="territorial-dispute", since="2000"), dict(q="china", since="2000")])
+                                     dict(issue="territorial-dispute", since="2000")])
 def test_a_counted_list_reads_its_head_once_and_pages_past_it(web_store, monkeypatch, filters):
     """A list no roll-up counts is read once up to COUNT_CAP + 1 matches within the newest SCAN_CAP
     rows of its driving index: its count (a lower bound when cut), its facets and its first pages

@@ -6,8 +6,11 @@ batch (``index_new``). Its rowid is the event's place in the lists (``key``: the
 so the index alone gives a query's matches newest first and their number, without reading a row of
 ``events`` for each (at 1M events a word has ~2,400 matches, and reading each one's day and id from
 its row was ~250 ms cold: revision 0014); the events are read only for the page shown (``Matches``).
-PostgreSQL: GIN indexes over ``to_tsvector('english', ...)`` expressions, which the database keeps
-current itself.
+PostgreSQL: a GIN index over ``to_tsvector('english', evidence_text)`` of events, which the database
+keeps current itself, and a table of articles (``search_articles``, filled by each batch as well) with
+their title and text's tsvector under a GIN index and their events' days and ids beside it: an
+article's matches are read from its row there, where they were looked up by article in events, a
+random index read and row per matched article (revision 0014).
 
 A query is words and "quoted phrases": every word and every phrase must occur (in an event's
 evidence, or in its article's title or text); ``senkaku islands`` finds 'the Senkaku Islands'.
@@ -26,11 +29,13 @@ from . import cursor as cursors
 from .schema import events
 
 
-#: SQLite's FTS5 table and the shadow tables FTS5 creates beside it (not in schema.metadata)
-FTS_PREFIXES = ("search_fts",)
-#: PostgreSQL's expressions; the query must repeat them exactly for the GIN index to serve it
+#: the tables search.create makes, not in schema.metadata: SQLite's FTS5 table and the shadow tables FTS5
+#: creates beside it, PostgreSQL's table of articles and its indexes
+FTS_PREFIXES = ("search_fts", "search_articles")
+#: PostgreSQL's expression of the events' GIN index; the query must repeat it exactly for the index to serve it
 PG_EVENTS = "to_tsvector('english', evidence_text)"
-PG_ARTICLES = "to_tsvector('english', coalesce(title, '') || ' ' || left(text, 200000))"
+#: ... and what search_articles.doc holds, of ``articles AS a``
+PG_ARTICLES = "to_tsvector('english', coalesce(a.title, '') || ' ' || left(a.text, 200000))"
 #: a search key is (the day's proleptic ordinal << SEQ_BITS) | seq; an undated event's day part is 0,
 #: so undated events come after every dated one, as in the lists
 SEQ_BITS = 40
@@ -55,7 +60,20 @@ def create(conn: Connection) -> None:
                              "tokenize='porter unicode61')")
     else:
         conn.exec_driver_sql(f"CREATE INDEX ix_events_fts ON events USING gin ({PG_EVENTS})")
-        conn.exec_driver_sql(f"CREATE INDEX ix_articles_fts ON articles USING gin ({PG_ARTICLES})")
+        create_articles(conn)
+
+
+def create_articles(conn: Connection, index: bool = True) -> None:
+    """PostgreSQL's search_articles: an article's title and text as a tsvector, its events' days and ids;
+    ``index=False``: without its GIN index yet (``index_articles``), to fill a big one first."""
+    conn.exec_driver_sql("CREATE TABLE search_articles (article_id varchar(200) PRIMARY KEY, doc tsvector NOT NULL, "
+                         "days varchar(10)[] NOT NULL, event_ids varchar(80)[] NOT NULL)")
+    if index:
+        index_articles(conn)
+
+
+def index_articles(conn: Connection) -> None:
+    conn.exec_driver_sql("CREATE INDEX search_articles_doc ON search_articles USING gin (doc)")
 
 
 def drop(conn: Connection) -> None:
@@ -66,34 +84,47 @@ def drop(conn: Connection) -> None:
         conn.exec_driver_sql("DROP TABLE IF EXISTS articles_fts")
     else:
         conn.exec_driver_sql("DROP INDEX IF EXISTS ix_events_fts")
-        conn.exec_driver_sql("DROP INDEX IF EXISTS ix_articles_fts")
+        conn.exec_driver_sql("DROP TABLE IF EXISTS search_articles")
+        conn.exec_driver_sql("DROP INDEX IF EXISTS ix_articles_fts")  # revision 0014's downgrade makes it
 
 
 def mark(conn: Connection) -> dict[str, int]:
     """Where the events end now, so ``index_new`` indexes exactly what a batch adds."""
-    if conn.dialect.name != "sqlite":
-        return {}
     return {"search_seq": conn.execute(text("SELECT coalesce(max(seq), 0) FROM events")).scalar_one()}
 
 
 def index_new(conn: Connection, since: dict[str, int]) -> None:
     """Index the events added after ``since`` (a ``mark``) with their articles' title and text (an
-    article is stored in the batch that stores its events); PostgreSQL's GIN indexes need nothing."""
-    if conn.dialect.name != "sqlite":
-        return
-    _fill(conn, "e.seq > :s", {"s": since.get("search_seq", 0)})
+    article is stored in the batch that stores its events); PostgreSQL's events' GIN index needs nothing."""
+    fill(conn, "e.seq > :s", {"s": since.get("search_seq", 0)})
 
 
 def rebuild(conn: Connection) -> None:
     if conn.dialect.name == "sqlite":
         conn.exec_driver_sql("INSERT INTO search_fts (search_fts) VALUES ('delete-all')")
-        _fill(conn, "1 = 1", {})
+    else:
+        conn.exec_driver_sql("DELETE FROM search_articles")
+    fill(conn)
+    if conn.dialect.name == "postgresql":
+        # the rows went to the GIN index's pending list, which every search would read through (500
+        # pages a word at 1M events) until a vacuum merged it: merged now
+        conn.exec_driver_sql("SELECT gin_clean_pending_list('search_articles_doc')")
 
 
-def _fill(conn: Connection, where: str, params: dict) -> None:
-    conn.execute(text(f"INSERT INTO search_fts (rowid, evidence, title, text) SELECT {SQLITE_KEY}, e.evidence_text, "
-                      f"a.title, a.text FROM events AS e JOIN articles AS a ON a.article_id = e.article_id "
-                      f"WHERE {where}"), params)
+def fill(conn: Connection, where: str = "1 = 1", params: dict | None = None) -> None:
+    """Index the events (and on PostgreSQL their articles) ``where`` selects (of ``events AS e``)."""
+    if conn.dialect.name == "sqlite":
+        conn.execute(text(f"INSERT INTO search_fts (rowid, evidence, title, text) SELECT {SQLITE_KEY}, "
+                          f"e.evidence_text, a.title, a.text FROM events AS e JOIN articles AS a "
+                          f"ON a.article_id = e.article_id WHERE {where}"), params or {})
+        return
+    # an article's events are stored with it, in one batch; should more come later, they are added
+    conn.execute(text(f"INSERT INTO search_articles (article_id, doc, days, event_ids) SELECT a.article_id, "
+                      f"{PG_ARTICLES}, array_agg(e.day ORDER BY e.seq), array_agg(e.event_id ORDER BY e.seq) "
+                      f"FROM events AS e JOIN articles AS a ON a.article_id = e.article_id WHERE {where} "
+                      f"GROUP BY a.article_id ON CONFLICT (article_id) DO UPDATE SET "
+                      f"days = search_articles.days || excluded.days, "
+                      f"event_ids = search_articles.event_ids || excluded.event_ids"), params or {})
 
 
 _TERM = re.compile(r'"([^"]*)"|(\S+)')
@@ -143,9 +174,8 @@ def matches(dialect: str, q: str) -> ColumnElement[Any] | None:
         return None
     return text(f"events.event_id IN (SELECT e2.event_id FROM events AS e2 WHERE "
                 f"{PG_EVENTS.replace('evidence_text', 'e2.evidence_text')} @@ websearch_to_tsquery('english', :wq_e) "
-                f"UNION SELECT e3.event_id FROM events AS e3 WHERE e3.article_id IN (SELECT a2.article_id "
-                f"FROM articles AS a2 WHERE {PG_ARTICLES.replace('title', 'a2.title').replace('(text', '(a2.text')} "
-                f"@@ websearch_to_tsquery('english', :wq_a)))").bindparams(wq_e=wq, wq_a=wq)
+                f"UNION SELECT unnest(s.event_ids) FROM search_articles AS s "
+                f"WHERE s.doc @@ websearch_to_tsquery('english', :wq_a))").bindparams(wq_e=wq, wq_a=wq)
 
 
 
@@ -155,7 +185,7 @@ def match_keys(conn: Connection, q: str, limit: int) -> "Matches":
     SQLite: the search keys of the newest ``limit`` matches, from the index alone (``Matches``).
     PostgreSQL: (day, event_id) of each, read with their rows: each search reads its events' days
     itself (a UNION of the two) rather than handing ids to a third lookup of every match by primary
-    key (2,400 matches at 1M events: 51 -> 34 ms p50)."""
+    key (2,400 matches at 1M events: 51 -> 34 ms p50); an article's, from its search_articles row."""
     if conn.dialect.name == "sqlite":
         return Matches([r[0] for r in conn.execute(text(
             "SELECT rowid FROM search_fts WHERE search_fts MATCH :fq ORDER BY rowid DESC LIMIT :n"),
@@ -163,9 +193,8 @@ def match_keys(conn: Connection, q: str, limit: int) -> "Matches":
     return Listed(cursors.in_order(tuple(r) for r in conn.execute(text(
         f"SELECT e2.day, e2.event_id FROM events AS e2 WHERE "
         f"{PG_EVENTS.replace('evidence_text', 'e2.evidence_text')} @@ websearch_to_tsquery('english', :wq) "
-        f"UNION SELECT e3.day, e3.event_id FROM events AS e3 WHERE e3.article_id IN (SELECT a2.article_id "
-        f"FROM articles AS a2 WHERE {PG_ARTICLES.replace('title', 'a2.title').replace('(text', '(a2.text')} "
-        f"@@ websearch_to_tsquery('english', :wq)) LIMIT :n"), {"wq": pg_query(q), "n": limit})))
+        f"UNION SELECT u.day, u.event_id FROM search_articles AS s, unnest(s.days, s.event_ids) AS u(day, event_id) "
+        f"WHERE s.doc @@ websearch_to_tsquery('english', :wq) LIMIT :n"), {"wq": pg_query(q), "n": limit})))
 
 
 class Listed:

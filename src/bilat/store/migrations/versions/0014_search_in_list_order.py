@@ -5,7 +5,9 @@ per event with its evidence and its article's title and text, whose rowid is the
 the index alone; before, each match's day and id were read from its events row (and an article's
 events through articles and ix_events_article): ~2,400 matches a word at 1M events, 250 ms cold.
 ix_events_seq becomes (seq, event_id), on both databases: a page of matches reads its events' ids (by
-the seq in their keys) from the index alone. PostgreSQL's GIN indexes are unchanged.
+the seq in their keys) from the index alone. PostgreSQL: ix_articles_fts (a GIN index over the articles'
+title and text) becomes a table, search_articles, of each article's tsvector (GIN-indexed) with its
+events' days and ids, so an article's matches are read from its row, not looked up in events by article.
 
 Revision ID: 0014
 Revises: 0013
@@ -26,6 +28,15 @@ def upgrade() -> None:
     op.drop_index("ix_events_seq", table_name="events")
     op.create_index("ix_events_seq", "events", ["seq", "event_id"])
     if conn.dialect.name != "sqlite":
+        conn.exec_driver_sql("DROP INDEX IF EXISTS ix_articles_fts")
+        # revision 0006 makes the search index of the code that runs it: this one's, on a new store
+        if conn.exec_driver_sql("SELECT to_regclass('search_articles')").scalar() is None:
+            search.create_articles(conn, index=False)  # filled first, then indexed in one build
+            search.fill(conn)
+            search.index_articles(conn)
+        else:
+            search.rebuild(conn)
+        conn.exec_driver_sql("ANALYZE search_articles")  # the planner's statistics, before autovacuum's
         return
     if conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").first() is not None:
         conn.exec_driver_sql("ANALYZE ix_events_seq")  # a store with statistics keeps them for every index
@@ -42,6 +53,9 @@ def downgrade() -> None:
     op.drop_index("ix_events_seq", table_name="events")
     op.create_index("ix_events_seq", "events", ["seq"])
     if conn.dialect.name != "sqlite":
+        conn.exec_driver_sql("DROP TABLE IF EXISTS search_articles")
+        conn.exec_driver_sql("CREATE INDEX ix_articles_fts ON articles USING gin "
+                             "(to_tsvector('english', coalesce(title, '') || ' ' || left(text, 200000)))")
         return
     conn.exec_driver_sql("DROP TABLE IF EXISTS search_fts")
     conn.exec_driver_sql("CREATE VIRTUAL TABLE events_fts USING fts5(evidence_text, content='events', "
