@@ -223,6 +223,31 @@ def test_postgresql_reads_with_prefetch(store):
                                     ).scalar_one() != str(PG_IO_CONCURRENCY)
 
 
+@pytest.mark.parametrize("kw", [dict(type="ACCUSE"), dict(type="CONSULT,AGREE,REQUEST"), dict(type="ACCUSE", since="2023"),
+                                dict(type="ASSAULT", until="2000")])
+def test_a_search_with_types_is_exact_and_in_order(filled, kw, monkeypatch):
+    """On SQLite the matches' types are read with their ids (ix_events_seq): a search with types is listed
+    from them with an exact total, however small a counted list's caps; on PostgreSQL it is a counted list.
+    Either way the same events as the search filtered by type, and its facets are its own."""
+    from bilat.store import browse
+
+    alone = [e for e in filled.events(q="said", limit=10_000).rows]
+    want = [e["event_id"] for e in filled.events(limit=10_000, **kw).rows
+            if e["event_id"] in {x["event_id"] for x in alone}]
+    assert want or "until" in kw
+    assert [e["event_id"] for e in filled.events(q="said", limit=10_000, **kw).rows] == want
+    if filled.engine.dialect.name == "sqlite":
+        monkeypatch.setattr(browse, "COUNT_CAP", 2)
+        monkeypatch.setattr(browse, "SCAN_CAP", 2)
+        filled.__dict__.pop("_kept_lists", None)
+        got = filled.events(q="said", limit=3, **kw)
+        assert got.total == len(want) and not got.total_capped
+        assert [e["event_id"] for e in got.rows] == want[:3]
+        facets = filled.event_facets(q="said", **kw)
+        assert facets["n"] == min(len(want), browse.FACET_SAMPLE)
+        assert {t for t, _ in facets["facets"]["type"]} <= set(kw["type"].split(","))
+
+
 def test_sqlite_pages_read_ids_from_the_seq_index(store):
     """A page of matches reads its events' ids by the seq in their keys from ix_events_seq alone."""
     if store.engine.dialect.name != "sqlite":
@@ -230,7 +255,7 @@ def test_sqlite_pages_read_ids_from_the_seq_index(store):
     store.ingest(dev_results(["seed-000", "seed-001"]))
     with store.engine.connect() as conn:
         plan = " ".join(r[3] for r in conn.exec_driver_sql(
-            "EXPLAIN QUERY PLAN SELECT seq, event_id FROM events WHERE seq IN (1, 2, 3)"))
+            "EXPLAIN QUERY PLAN SELECT seq, event_id, type FROM events WHERE seq IN (1, 2, 3)"))
     assert "COVERING INDEX ix_events_seq" in plan, plan
 
 

@@ -79,6 +79,7 @@ class Browse:
                                                .where(pair_stats.c.pair_key == pk)).scalar() or 0
         empty = any(n == 0 for n in sizes.values())
         known_total = in_order = None
+        check_types = types  # None once the search's matches were cut to the types
         match = search.matches(self.dialect, q) if q else None
         if q and match is None:  # no word to look for: nothing matches
             empty = True
@@ -90,8 +91,11 @@ class Browse:
             if found is not None:
                 if lo or hi:  # the dates are the keys' own: no row is read to apply them
                     found = found.within(lo, hi)
+                typed = found.of_types(conn, types) if types and not (facets or pk) else None
+                if typed is not None:  # (SQLite) the types read with the matches' ids
+                    found, check_types = typed, None
                 empty = empty or not found
-                if not (facets or pk or types or source or min_outlets or story):
+                if not (facets or pk or check_types or source or min_outlets or story):
                     known_total, in_order = len(found), found  # the list is these keys, already in order
                 else:
                     # PostgreSQL plans one array parameter far faster than thousands of IN parameters
@@ -109,12 +113,12 @@ class Browse:
             k = event_keys.alias().c
             value = k.value == values[0] if len(values) == 1 else k.value.in_(values)
             return _index_check(k.facet == facet, value, k.event_id == id_col)
-        if types and driver is not None and driver[0] == "pair":
-            key_conds.append(event_dyads.c.type.in_(types))  # the dyad carries its event's type
-        elif types and driver is not None:
-            key_conds.append(keyed("type", types))
-        elif types:
-            row_conds.append(e.type.in_(types))  # the events table drives: its row is read anyway
+        if check_types and driver is not None and driver[0] == "pair":
+            key_conds.append(event_dyads.c.type.in_(check_types))  # the dyad carries its event's type
+        elif check_types and driver is not None:
+            key_conds.append(keyed("type", check_types))
+        elif check_types:
+            row_conds.append(e.type.in_(check_types))  # the events table drives: its row is read anyway
         key_conds += [keyed(f[0], [f[1]]) for f in facets if f != driver]
         if pk and driver != ("pair", pk):
             d = event_dyads.alias().c

@@ -225,9 +225,9 @@ Index("ix_dyads_pair_day_event", event_dyads.c.pair_key, event_dyads.c.day, even
       event_dyads.c.type)
 Index("ix_dyads_pair_type_day", event_dyads.c.pair_key, event_dyads.c.type, event_dyads.c.day, event_dyads.c.event_id)
 Index("ix_events_day_id", events.c.day, events.c.event_id)
-# (with the id: SQLite's search keys end in seq, and a page of matches reads its events' ids from this
-# index alone, revision 0014)
-Index("ix_events_seq", events.c.seq, events.c.event_id)
+# (with the id and the type: SQLite's search keys end in seq, and a page of matches reads its events'
+# ids, and a search with types their types, from this index alone, revision 0014)
+Index("ix_events_seq", events.c.seq, events.c.event_id, events.c.type)
 
 # One row per (story, pair): lists a pair's stories newest first from an index.
 story_pairs = Table(

@@ -213,6 +213,10 @@ class Listed:
     def first(self, conn: Connection, n: int) -> list[cursors.Key]:
         return self.keys[:n]
 
+    def of_types(self, conn: Connection, types: list[str]) -> "Listed | None":
+        """The matches of these types, when they can be told without reading the events (None: they cannot)."""
+        return None
+
     def within(self, lo: str | None, hi: str | None) -> "Listed":
         """The matches dated within [lo, hi] (ISO days; None: open), as a list's date bounds keep them."""
         return Listed([k for k in self.keys if k[0] is not None and (not lo or k[0] >= lo) and (not hi or k[0] <= hi)])
@@ -231,6 +235,7 @@ class Matches(Listed):
         self.keys = keys
         self._neg = [-k for k in keys]  # ascending, for bisect
         self._known: dict[int, cursors.Key] = {}
+        self._types: dict[int, str] = {}
 
     def page(self, conn: Connection, limit: int, cursor: str | None = None, skip: int = 0):
         direction, key = cursors.decode(cursor) if cursor else ("a", None)
@@ -253,10 +258,21 @@ class Matches(Listed):
         """The matches dated within [lo, hi], from their keys alone (the day is the key's high part)."""
         top = key(hi, SEQ_MASK) if hi else None
         bottom = key(lo, 0) if lo else 1 << SEQ_BITS  # no lower bound: every dated match
-        return Matches([k for k in self.keys if k >= bottom and (top is None or k <= top)])
+        out = Matches([k for k in self.keys if k >= bottom and (top is None or k <= top)])
+        out._known, out._types = self._known, self._types  # what was read of them stays read
+        return out
 
     def ids(self, conn: Connection) -> list[str]:
         return [i for _, i in self._slice(conn, 0, len(self.keys))]
+
+    def of_types(self, conn: Connection, types: list[str]) -> "Matches":
+        """The matches of these types: every match's type read with its id from ix_events_seq (one index
+        read a match, where checking the type was a read of its events row)."""
+        self._slice(conn, 0, len(self.keys))
+        wanted = set(types)
+        out = Matches([k for k in self.keys if self._types.get(k) in wanted])
+        out._known, out._types = self._known, self._types
+        return out
 
     def _day_span(self, ordinal: int) -> tuple[int, int]:
         """Where the keys of one day (0: the undated) lie in ``keys``."""
@@ -279,9 +295,10 @@ class Matches(Listed):
         missing = [k for k in self.keys[lo:hi] if k not in self._known]
         for part in range(0, len(missing), 500):
             chunk = {k & SEQ_MASK: k for k in missing[part:part + 500]}
-            for seq, ident in conn.execute(select(events.c.seq, events.c.event_id)
-                                           .where(events.c.seq.in_(list(chunk)))):
+            for seq, ident, type_ in conn.execute(select(events.c.seq, events.c.event_id, events.c.type)
+                                                  .where(events.c.seq.in_(list(chunk)))):
                 k = chunk[seq]
                 self._known[k] = (key_day(k), ident)
+                self._types[k] = type_
         ordered = cursors.in_order(self._known[k] for k in self.keys[lo:hi] if k in self._known)
         return ordered[start - lo:stop - lo]

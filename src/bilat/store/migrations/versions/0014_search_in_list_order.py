@@ -4,8 +4,8 @@ per event with its evidence and its article's title and text, whose rowid is the
 (title and text, by articles' rowid). A query's matches, newest first, and their number then come from
 the index alone; before, each match's day and id were read from its events row (and an article's
 events through articles and ix_events_article): ~2,400 matches a word at 1M events, 250 ms cold.
-ix_events_seq becomes (seq, event_id), on both databases: a page of matches reads its events' ids (by
-the seq in their keys) from the index alone. PostgreSQL: ix_articles_fts (a GIN index over the articles'
+ix_events_seq becomes (seq, event_id, type), on both databases: a page of matches reads its events' ids
+(by the seq in their keys), and a search with types their types, from the index alone. PostgreSQL: ix_articles_fts (a GIN index over the articles'
 title and text) becomes a table, search_articles, of each article's tsvector (GIN-indexed) with its
 events' days and ids, so an article's matches are read from its row, not looked up in events by article.
 
@@ -26,7 +26,7 @@ def upgrade() -> None:
 
     conn = op.get_bind()
     op.drop_index("ix_events_seq", table_name="events")
-    op.create_index("ix_events_seq", "events", ["seq", "event_id"])
+    op.create_index("ix_events_seq", "events", ["seq", "event_id", "type"])
     if conn.dialect.name != "sqlite":
         conn.exec_driver_sql("DROP INDEX IF EXISTS ix_articles_fts")
         # revision 0006 makes the search index of the code that runs it: this one's, on a new store
