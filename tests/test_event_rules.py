@@ -1310,3 +1310,34 @@ def test_co_chairs_in_apposition_keep_the_sentence_parsed(dyads):
     # "co-chairs" split at its hyphen read "co" as a verb and lost the subject
     assert dyads("France, Russia and the United States, co-chairs of the Minsk Group, urged Tanzania to return to "
                  "negotiations.") == [("REQUEST", ["FRA", "RUS", "USA"], ["TZA"])]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the act reacted to is named by the word that told it ("the test" is whoever tested)
+    ("Uganda conducted its first missile test on Friday. Tanzania and Rwanda called for calm. Kenya said it "
+     "firmly opposed the test.", ("ACCUSE", ["KEN"], ["UGA"])),
+    # "the move" is a deed, never a comment on one
+    ("Uganda expelled two Kenyan diplomats on Monday. Tanzania voiced regret over the decision. "
+     "Rwanda welcomed the move.", ("SUPPORT", ["RWA"], ["UGA"])),
+    # regret over another's deed criticises it
+    ("Uganda expelled two Kenyan diplomats on Monday. Tanzania voiced regret over the decision.",
+     ("ACCUSE", ["TZA"], ["UGA"])),
+    # the deed labelled: "called the drill an act of provocation"
+    ("Uganda conducted its first missile test on Friday. Tanzania and Rwanda called for calm. Kenya called the "
+     "test a reckless escalation.", ("ACCUSE", ["KEN"], ["UGA"])),
+])
+def test_reactions_to_a_deed_the_text_told(dyads, text, expected):
+    assert expected in dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenyan President William Ruto called Ugandan President Yoweri Museveni on Tuesday.",
+     [("CONSULT", ["KEN"], ["UGA"])]),
+    ("Kenya's foreign minister called his Ugandan counterpart to discuss the border dispute.",
+     [("CONSULT", ["KEN"], ["UGA"])]),
+    # a name given, a demand, a label: no call
+    ("Kenya called on Uganda to withdraw its troops on Tuesday.", [("REQUEST", ["KEN"], ["UGA"])]),
+    ("Kenya's foreign minister called Uganda's president a liar.", []),
+])
+def test_calling_a_leader_is_a_phone_call(dyads, text, expected):
+    assert [d for d in dyads(text) if d[0] in ("CONSULT", "REQUEST")] == expected

@@ -14,7 +14,8 @@ from .records import Frame, SentenceContext
 from .subjects import subject_of
 from .syntax import is_definite, own_clause
 from .typefacts import DOMESTIC_TYPES
-from .words import AGENT_HEADS, ATTACK_NOUNS, DEVERBAL, LOCATIVE, NAMED_MEETINGS, PLACE_HEADS, REFERRED_ACTS
+from .words import (AGENT_HEADS, ATTACK_NOUNS, DEVERBAL, LOCATIVE, NAMED_MEETINGS, PLACE_HEADS, REFERRED_ACTS,
+                    REFERRED_DEEDS)
 
 PHASE = "fallbacks"
 
@@ -157,14 +158,16 @@ def reaction_to_an_act(f: Frame, ctx: SentenceContext) -> list[Actor]:
     definite = bool(acts) and is_definite(acts[0])
     # "the coup attempt": the act may be named by the noun's compound
     named = {noun} | {d.lemma_.lower() for d in acts[0].children if d.dep_ == "compound"} if acts else set()
-    if not doers_of_kind and not (definite and named & (REFERRED_ACTS | set(DEVERBAL))):  # "the annexation"
-        return []
     own = {a.country for a in f.source if a.country}
+    # "opposed the test", "welcomed the applications": the act the text told by that word
+    told = ctx.memory.doers_of(noun, own, ctx.sent.start) if definite else []
+    if not doers_of_kind and not told and not (definite and named & (REFERRED_ACTS | set(DEVERBAL))):
+        return []  # "the annexation"
     meeting = ctx.memory.meeting if noun in NAMED_MEETINGS else []
     # an attack or an incident is the last attacker's, or no one's the text told
     hostile = noun in ATTACK_NOUNS | {"strike", "raid", "invasion", "incident", "operation", "offensive"}
-    candidates = [ctx.memory.last_source(T.ASSAULT) or []] if hostile else [meeting, doers_of_kind,
-                                                                             ctx.memory.last_doers(own, ctx.sent.start)]
+    candidates = [told, ctx.memory.last_source(T.ASSAULT) or []] if hostile else [
+        told, meeting, doers_of_kind, ctx.memory.last_doers(own, ctx.sent.start, deeds_only=noun in REFERRED_DEEDS)]
     for doers in candidates:  # a visit announced, not yet made: its announcer
         found = [Actor(kind="state", country=c) for c in dict.fromkeys(a.country for a in doers) if c and c not in own]
         if found:

@@ -14,7 +14,8 @@ from .lexicon import lemma, verb_lexicon, verb_senses, verb_types
 from .records import Frame, SentenceContext
 from .recodings import apply
 from .syntax import existential_participle, is_protest_act, to_infinitive
-from .triggers import is_trigger_token, object_ok
+from .objects import object_ok
+from .triggers import is_trigger_token
 from .words import (ALLEGATION_WORDS, ATTEMPT_WORDS, CONTINUE_VERBS, DEMAND_NOUNS, FUTURE, HELP_VERBS, HYPOTHETICAL,
                     INTENT_VERBS, MODAL_NOUNS, OBLIGATION, ORDER_VERBS, PROTEST_NOUNS, PROTEST_PURPOSE, PROTEST_VERBS,
                     PROPOSAL_NOUNS, RANK_WORDS, SCHEDULE_WORDS, SPEECH_VERBS, WISH_VERBS)

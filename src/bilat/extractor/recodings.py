@@ -16,8 +16,7 @@ from .gate import official
 from .lexicon import lemma
 from .parties import is_state_speaker, possessor, same_countries
 from .records import Frame, SentenceContext
-from .subjects import subject_of
-from .syntax import is_future, object_lemmas, purpose_is_exercise, quantity_head
+from .syntax import is_definite, is_future, object_lemmas, purpose_is_exercise, quantity_head
 from .typefacts import FUTURE_CAMEO
 from .words import (CLAIM_VERBS, CONCESSION_OBJECTS, CONTINUE_VERBS, DECISION_VERBS, ECONOMIC_RESTRICTIONS, EXERCISES,
                     HOSTILE_INTENT, HOSTILE_XCOMP, HYPOTHETICAL, ONLOOKERS, RECEIVED, RECEIVE_VERBS, SPEECH_VERBS)
@@ -278,6 +277,10 @@ def regretted_act(f: Frame, ctx: SentenceContext) -> dict | None:
     for o in things:
         possessor(ctx.index, o, lambda x: owners.extend(ctx.index.actors_for(x, speaker=f.speaker)))
     other = [a for a in owners if a.country and not same_countries([a], f.source)]
+    if not other:  # "expressed regret over the decision": a deed the text told of, another's
+        own = {a.country for a in f.source}
+        other = next((doers for o in things if is_definite(o)
+                      for doers in [ctx.memory.doers_of(o.lemma_.lower(), own, ctx.sent.start, deeds=True)] if doers), [])
     return {"target": other} if other else None
 
 

@@ -127,6 +127,8 @@ SEPARATE_WORDS = words("separate_words")
 BLOCKADE_VERBS = words("blockade_verbs")
 GATHERING_NOUNS = words("gathering_nouns")
 REFERRED_ACTS = words("referred_acts")
+REFERRED_DEEDS = words("referred_deeds")
+CALL_PURPOSES = words("call_purposes")
 #: a meeting or visit named again ("welcomed the summit"): its parties, never the last actor's decision
 NAMED_MEETINGS = GATHERING_NOUNS | {"talk", "talks", "visit", "trip"}
 REFERRED_PLACES = words("referred_places")
