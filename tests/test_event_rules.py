@@ -1341,3 +1341,15 @@ def test_reactions_to_a_deed_the_text_told(dyads, text, expected):
 ])
 def test_calling_a_leader_is_a_phone_call(dyads, text, expected):
     assert [d for d in dyads(text) if d[0] in ("CONSULT", "REQUEST")] == expected
+
+
+def test_force_on_a_crowd_at_home_and_the_reactions_to_it(dyads):
+    # a state's forces firing on protesters in a story of that state alone: repression at home; "the
+    # violence" is theirs, and "the army" is the forces named before
+    assert dyads("Ugandan security forces opened fire on protesters in several towns on Sunday, the U.N. rights "
+                 "office said. Kenya condemned the violence and said it would suspend military aid to the army.") == [
+        ("ASSAULT", ["UGA"], ["UGA"]), ("THREATEN", ["KEN"], ["UGA"]), ("ACCUSE", ["KEN"], ["UGA"])]
+
+
+def test_force_on_a_crowd_near_another_state_is_not_coded_at_home(dyads):
+    assert dyads("Ugandan troops fired on demonstrators near the Kenyan border on Sunday.") == [("ASSAULT", ["UGA"], [])]

@@ -434,6 +434,11 @@ def _post_end(doc: Doc, j: int, places: set[int]) -> int:
     return place_end if place_end is not None else j
 
 
+#: the names of a state's armed power, one organ however a story names it: "the military" after
+#: "Myanmar security forces", "the junta" after "the army"
+_ARMED_POWER = frozenset({"military", "army", "junta", "forces", "troops", "soldiers"})
+
+
 @dataclass
 class ActorIndex:
     """Per-article registry of places and people, and the resolver built on it."""
@@ -1237,6 +1242,10 @@ class ActorIndex:
         for i, actor in reversed(self.history):
             if i < t.i and actor.role and actor.role.lower().split()[-1:] == [t.lower_]:
                 return actor.country
+        if t.lower_ in _ARMED_POWER:  # "Myanmar security forces opened fire ... sanctions on the military"
+            for i, actor in reversed(self.history):
+                if i < t.i and actor.country and actor.role and actor.role.lower().split()[-1] in _ARMED_POWER:
+                    return actor.country
         return None
 
     def _recent_igo(self, i: int, noun: str) -> Actor | None:

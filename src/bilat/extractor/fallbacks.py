@@ -15,7 +15,7 @@ from .subjects import subject_of
 from .syntax import is_definite, own_clause
 from .typefacts import DOMESTIC_TYPES
 from .words import (AGENT_HEADS, ATTACK_NOUNS, DEVERBAL, LOCATIVE, NAMED_MEETINGS, PLACE_HEADS, REFERRED_ACTS,
-                    REFERRED_DEEDS)
+                    REFERRED_ATTACKS, REFERRED_DEEDS)
 
 PHASE = "fallbacks"
 
@@ -165,7 +165,7 @@ def reaction_to_an_act(f: Frame, ctx: SentenceContext) -> list[Actor]:
         return []  # "the annexation"
     meeting = ctx.memory.meeting if noun in NAMED_MEETINGS else []
     # an attack or an incident is the last attacker's, or no one's the text told
-    hostile = noun in ATTACK_NOUNS | {"strike", "raid", "invasion", "incident", "operation", "offensive"}
+    hostile = noun in ATTACK_NOUNS | REFERRED_ATTACKS
     candidates = [told, ctx.memory.last_source(T.ASSAULT) or []] if hostile else [
         told, meeting, doers_of_kind, ctx.memory.last_doers(own, ctx.sent.start, deeds_only=noun in REFERRED_DEEDS)]
     for doers in candidates:  # a visit announced, not yet made: its announcer

@@ -126,7 +126,8 @@ RANK_WORDS = words("rank_words")
 SEPARATE_WORDS = words("separate_words")
 BLOCKADE_VERBS = words("blockade_verbs")
 GATHERING_NOUNS = words("gathering_nouns")
-REFERRED_ACTS = words("referred_acts")
+REFERRED_ATTACKS = words("referred_attacks")
+REFERRED_ACTS = words("referred_acts") | REFERRED_ATTACKS
 REFERRED_DEEDS = words("referred_deeds")
 CALL_PURPOSES = words("call_purposes")
 #: a meeting or visit named again ("welcomed the summit"): its parties, never the last actor's decision
