@@ -1353,3 +1353,8 @@ def test_force_on_a_crowd_at_home_and_the_reactions_to_it(dyads):
 
 def test_force_on_a_crowd_near_another_state_is_not_coded_at_home(dyads):
     assert dyads("Ugandan troops fired on demonstrators near the Kenyan border on Sunday.") == [("ASSAULT", ["UGA"], [])]
+
+
+def test_a_threat_is_held_over_whoever_its_condition_is_on(dyads):
+    assert dyads("Kenya and Tanzania applied to join the Commonwealth on Monday. Uganda said it would block the "
+                 "bids unless the two countries stopped supporting rebel groups.") == [("THREATEN", ["UGA"], ["KEN", "TZA"])]

@@ -33,8 +33,11 @@ def answers_an_act(f: Frame, ctx: SentenceContext) -> list[Actor]:
     Chinese drones flew ...': the posture faces them."""
     if f.type not in (T.THREATEN, T.ASSAULT, T.MOBILIZE):
         return []
-    for c in f.anchor.children:
-        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("after", "because", "since") for m in c.children):
+    # a threat is also held over whoever its condition is on: "would block the bids unless the two
+    # countries stopped ...", "would respond if Israel struck"
+    marks = ("after", "because", "since") + (("unless", "if") if f.type == T.THREATEN else ())
+    for c in [*f.anchor.children, *(f.trigger.children if f.trigger is not f.anchor else ())]:
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children):
             doer, _, _ = subject_of(c, f.speaker, ctx.index)
             target = [a for a in doer if a.country and not same_countries([a], f.source)]
             if target:
