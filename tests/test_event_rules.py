@@ -1358,3 +1358,11 @@ def test_force_on_a_crowd_near_another_state_is_not_coded_at_home(dyads):
 def test_a_threat_is_held_over_whoever_its_condition_is_on(dyads):
     assert dyads("Kenya and Tanzania applied to join the Commonwealth on Monday. Uganda said it would block the "
                  "bids unless the two countries stopped supporting rebel groups.") == [("THREATEN", ["UGA"], ["KEN", "TZA"])]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenya ordered the closure of the Ugandan embassy in Nairobi on Monday.", [("SANCTION", ["KEN"], ["UGA"])]),
+    ("Kenya ordered the closure of schools on Monday.", []),  # no recipient: no sanction
+])
+def test_a_closure_ordered_is_a_sanction_on_whose_mission_it_closes(dyads, text, expected):
+    assert dyads(text) == expected
