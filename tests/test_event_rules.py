@@ -1366,3 +1366,17 @@ def test_a_threat_is_held_over_whoever_its_condition_is_on(dyads):
 ])
 def test_a_closure_ordered_is_a_sanction_on_whose_mission_it_closes(dyads, text, expected):
     assert dyads(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a pronoun object stands for the act named before it in the sentence
+    ("Uganda shelled Kenyan border posts on Friday. Rwanda welcomed the strikes, while Tanzania condemned them.",
+     ("ACCUSE", ["TZA"], ["UGA"])),
+    ("Uganda shelled Kenyan border posts on Friday. Kenya's army said the attack killed six soldiers and called it "
+     "a blatant aggression.", ("ACCUSE", ["KEN"], ["UGA"])),
+    # "regarded the strikes as an act of aggression", "described the decision as regrettable"
+    ("Uganda shelled Kenyan border posts on Friday. Tanzania regarded the strikes as an act of aggression.",
+     ("ACCUSE", ["TZA"], ["UGA"])),
+])
+def test_a_reaction_to_an_act_named_by_a_pronoun_or_described_as_wrong(dyads, text, expected):
+    assert expected in dyads(text)

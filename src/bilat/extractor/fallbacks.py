@@ -12,8 +12,8 @@ from .lexicon import lemma, noun_lexicon
 from .parties import leading_pair, place_counts, same_countries
 from .records import Frame, SentenceContext
 from .subjects import subject_of
-from .syntax import is_definite, own_clause
-from .typefacts import DOMESTIC_TYPES
+from .syntax import act_antecedent, is_definite, own_clause
+from .typefacts import DOMESTIC_TYPES, REACTIONS
 from .words import (AGENT_HEADS, ATTACK_NOUNS, DEVERBAL, LOCATIVE, NAMED_MEETINGS, PLACE_HEADS, REFERRED_ACTS,
                     REFERRED_ATTACKS, REFERRED_DEEDS)
 
@@ -143,12 +143,12 @@ def reaction_to_an_act(f: Frame, ctx: SentenceContext) -> list[Actor]:
     """'India welcomed the announcement', 'Abe welcomed the summit': a reaction to an act the text
     names by a definite noun alone is to whoever did the last act told (a meeting's parties for a
     meeting noun), other than the one reacting."""
-    if f.type not in (T.SUPPORT, T.ACCUSE, T.REJECT):
+    if f.type not in REACTIONS:
         return []
     idx = ctx.index
     # the noun names no actor of its own ("the coup attempt", "unilateral sanctions", not "Japan's plan")
     # its object, or what a concern is over: "voiced concern over the agreement"
-    named_acts = [c for c in f.anchor.children if c.dep_ == "dobj" and c.i != f.trigger.i] + [
+    named_acts = [act_antecedent(c) or c for c in f.anchor.children if c.dep_ == "dobj" and c.i != f.trigger.i] + [
         o for x in [f.anchor, f.trigger] for p in x.children if p.dep_ == "prep" and p.lower_ in ("over", "about")
         for o in p.children if o.dep_ == "pobj"]
     acts = [c for c in named_acts if not any(
@@ -178,8 +178,8 @@ def reaction_to_an_act(f: Frame, ctx: SentenceContext) -> list[Actor]:
     return []
 
 
-FALLBACK_STEPS = (rejected_speaker, answers_an_act, one_foreign_state, home_country, repression_threatened,
-                  story_counterpart, aid_to_the_story, reaction_to_an_act)
+FALLBACK_STEPS = (rejected_speaker, answers_an_act, reaction_to_an_act, one_foreign_state, home_country,
+                  repression_threatened, story_counterpart, aid_to_the_story)
 
 
 def run(f: Frame, ctx: SentenceContext) -> Frame:

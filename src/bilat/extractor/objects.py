@@ -26,17 +26,14 @@ def called_party(t: Token, idx: ActorIndex) -> bool:
                                   or sector_table().get(c.lemma_.lower(), ("", ""))[1] == "person" for c in objs)
 
 
-def object_ok(t: Token, objects: frozenset[str], idx: ActorIndex) -> bool:
-    """Does the verb act on one of ``objects`` (its object, or its subject when intransitive)? (Or meet
-    the clause condition ``objects`` names, ``syntax.clause_condition``.)"""
-    if "called-party" in objects:
-        return called_party(t, idx)
-    clause = clause_condition(t, objects)
-    if clause is not None:
-        return clause
+def acted_on(t: Token) -> list[Token]:
+    """What the verb acts on: its objects, predicates and 'as'/'with' objects, else whatever the
+    parser left in their place (the governor's object, the subject of an intransitive use)."""
     to_clauses = [c for c in t.children if c.dep_ in ("xcomp", "ccomp") and to_infinitive(c)]
     raised = [x for c in to_clauses for x in c.children if x.dep_ == "nsubj"]
     objs = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]  # "called it a provocation"
+    # "regarded the strikes as an act of aggression", "described the move as provocative"
+    objs += [o for p in t.children if p.dep_ == "prep" and p.lower_ == "as" for o in p.children if o.dep_ in ("pobj", "amod")]
     # "provide Ukraine with $4.5 billion in aid": what is given may come after 'with'
     objs += [o for p in t.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
     if not objs and t.dep_ in ("acl", "relcl", "amod"):
@@ -52,6 +49,18 @@ def object_ok(t: Token, objects: frozenset[str], idx: ActorIndex) -> bool:
         # "called in the Chinese ambassador": the parser reads a phrasal verb's particle as a preposition
         objs += [o for p in t.children if p.dep_ == "prep" and p.i == t.i + 1 for o in p.children if o.dep_ == "pobj"]
         objs += raised
+    return objs
+
+
+def object_ok(t: Token, objects: frozenset[str], idx: ActorIndex) -> bool:
+    """Does the verb act on one of ``objects`` (its object, or its subject when intransitive)? (Or meet
+    the clause condition ``objects`` names, ``syntax.clause_condition``.)"""
+    if "called-party" in objects:
+        return called_party(t, idx)
+    clause = clause_condition(t, objects)
+    if clause is not None:
+        return clause
+    objs = acted_on(t)
     for o in objs:
         if "money" in objects and o.ent_type_ == "MONEY":
             return True  # "granted Somalia $20 million in budget support": a sum given
@@ -70,7 +79,8 @@ def object_ok(t: Token, objects: frozenset[str], idx: ActorIndex) -> bool:
         if any(x.dep_ == "appos" and x.i > o.i and x.lemma_.lower() in objects for x in o.subtree):
             return True
         # "called the strike an act of aggression": what the predicate is an act of
-        after += [p for c in o.children if o.dep_ in ("oprd", "attr") and c.dep_ == "prep" and c.lower_ == "of"
+        after += [p for c in o.children if (o.dep_ in ("oprd", "attr") or o.head.lower_ == "as") and c.dep_ == "prep"
+                  and c.lower_ == "of"
                   for p in c.children if p.dep_ == "pobj"]
         for x in [o] + list(o.conjuncts) + [c for c in o.children if c.dep_ == "compound"] + cargo + after:
             if x.lemma_.lower() in objects or x.lower_ in objects:

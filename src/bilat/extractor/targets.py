@@ -1,9 +1,8 @@
 """Phase 5, target: whom the act is aimed at.
 
-``TARGET_STRATEGIES`` is the cascade, in order; the first strategy that finds an actor
-decides (a protest's objects and its purpose both count). Each strategy reads the
-trigger's clause through a ``Search``, which collects actors as the rules allow them (not
-the source, not the source's own state unless asked).
+``TARGET_STRATEGIES`` is the cascade, in order; the first strategy that finds an actor decides (a
+protest's objects and its purpose both count). Each strategy reads the trigger's clause through a
+``Search``, which collects actors as the rules allow them (not the source, nor its own state unless asked).
 """
 from __future__ import annotations
 
@@ -21,8 +20,8 @@ from .recipients import aid_recipient, handed_to, opened_to, promised_to, rest_o
 from .refusals import pressed_by, refused_offer
 from .records import Frame, SentenceContext
 from .speech import state_voice
-from .syntax import own_clause, quantity_head, stranded_object, to_infinitive
-from .typefacts import HOSTILE, PLACE_TARGET_TYPES, TARGET_PREPS
+from .syntax import act_antecedent, own_clause, quantity_head, stranded_object, to_infinitive
+from .typefacts import HOSTILE, PLACE_TARGET_TYPES, REACTIONS, TARGET_PREPS
 from .words import (AGENT_HEADS, AGENTIVE_EVENTS, AID_GOODS, DRAWING_VERBS, FRONTIER_NOUNS, LOCATIVE, MEETING_VERBS,
                     MUTUAL_FIGHTS, PLACE_HEADS, TOPIC_VERBS)
 
@@ -58,9 +57,8 @@ def run(f: Frame, ctx: SentenceContext) -> Frame:
                   target=f.source or owner)
     if not f.source and f.speaker and f.type not in HOSTILE:
         f = f.but("speaker_as_source", source=list(f.speaker))
-    # a reported clause whose subject is the speaker's own state keeps the speaker ("Hayashi said
-    # Japan is willing to ...": Hayashi acts for Japan; but "civilians were killed in a bombing in
-    # Baghdad, Iraqi police said": not the police)
+    # a reported clause whose subject is the speaker's own state keeps the speaker ("Hayashi said Japan is
+    # willing to ...": Hayashi acts for Japan; not "civilians were killed in Baghdad, Iraqi police said")
     if f.speaker and f.source and all(a.kind == "state" for a in f.source) and not (f.passive and f.type in HOSTILE) \
             and {a.country for a in f.source} == {a.country for a in f.speaker if a.country}:
         f = f.but("speaker_for_own_state", source=list(f.speaker))
@@ -100,6 +98,8 @@ class Search:
     found: list[Actor] = field(default_factory=list)
 
     def take(self, tok: Token, foreign_only: bool = False, unknown: bool = False) -> None:
+        if self.typ in REACTIONS and act_antecedent(tok) is not None:
+            return  # "condemned them": the act named before, whose doer the fallbacks find
         src_countries = {a.country for a in self.source if a.country}
         found = self.idx.actors_for(tok, speaker=self.speaker, allow_unknown=unknown or self.typ in (T.COERCE, T.ASSAULT))
         for a in someone_elses(tok, found, self.source, self.speaker) if self.typ in (T.ASSAULT, T.COERCE) else found:
