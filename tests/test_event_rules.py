@@ -1380,3 +1380,16 @@ def test_a_closure_ordered_is_a_sanction_on_whose_mission_it_closes(dyads, text,
 ])
 def test_a_reaction_to_an_act_named_by_a_pronoun_or_described_as_wrong(dyads, text, expected):
     assert expected in dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an attack noun's relative clause says whom it hit
+    ("Somali militants launched a surprise attack that killed dozens of Kenyans on Saturday.",
+     ("ASSAULT", ["SOM"], ["KEN"])),
+    # 'move' and 'send' mobilise with any military asset; the Pentagon speaks for the United States
+    ("The Pentagon said it was moving an aircraft carrier to the eastern Mediterranean.", ("MOBILIZE", ["USA"], [])),
+    # standing with, by or in solidarity with a state supports it
+    ("Kenya said it stood in solidarity with Uganda.", ("SUPPORT", ["KEN"], ["UGA"])),
+])
+def test_attacks_hitting_assets_moved_and_solidarity(dyads, text, expected):
+    assert expected in dyads(text)

@@ -18,6 +18,7 @@ from .parties import clause_owners, first_place_within, place_country, possessor
 from .accused import accused_over, doer_of_condemned_act, without_own_side
 from .recipients import aid_recipient, handed_to, opened_to, promised_to, rest_of_a_list
 from .refusals import pressed_by, refused_offer
+from .relatives import hit_by_the_attack, relative_clause_head
 from .records import Frame, SentenceContext
 from .speech import state_voice
 from .syntax import act_antecedent, own_clause, quantity_head, stranded_object, to_infinitive
@@ -239,12 +240,6 @@ def complement_subject(s: Search) -> None:
                         s.take(sub, foreign_only=False, unknown=True)
 
 
-def relative_clause_head(s: Search) -> None:
-    """A relative clause's object is the noun it modifies: "Iranian officers it accused"."""
-    if s.t.dep_ == "relcl" and not any(c.dep_ == "dobj" for c in s.t.children):
-        s.take_foreign(s.t.head)
-
-
 def actor_in_clause(s: Search) -> None:
     """The first actor elsewhere in the trigger's own clause that is not a topic or a place (aid
     suspended 'in Baghdad' is withdrawn from it, as aid given in a place is given to it)."""
@@ -297,4 +292,4 @@ def _not_an_actor(x: Token, typ: T, idx: ActorIndex) -> bool:
 
 TARGET_STRATEGIES = (doer_of_condemned_act, accused_over, person_met, handed_to, objects_and_prepositions,
                      protest_purpose, aid_recipient, promised_to, opened_to, pressed_by, refused_offer,
-                     complement_subject, relative_clause_head, actor_in_clause)
+                     complement_subject, relative_clause_head, hit_by_the_attack, actor_in_clause)
