@@ -1393,3 +1393,17 @@ def test_a_reaction_to_an_act_named_by_a_pronoun_or_described_as_wrong(dyads, te
 ])
 def test_attacks_hitting_assets_moved_and_solidarity(dyads, text, expected):
     assert expected in dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a missile test shown at waters around a foreign state faces it, not whoever acted the day before
+    ("Uganda fired ballistic missiles into waters around Kenya on Thursday, a day after U.S. Secretary of State "
+     "Antony Blinken left Nairobi.", ("MOBILIZE", ["UGA"], ["KEN"])),
+])
+def test_a_show_of_force_faces_the_place_it_is_shown_at(dyads, text, expected):
+    assert expected in dyads(text)
+
+
+def test_missiles_that_land_are_no_aid(dyads):
+    assert [d for d in dyads("Uganda test-fired missiles on Friday. Kenya's defence ministry said five of the "
+                             "missiles landed in Kenya's exclusive economic zone.") if d[0] == "AID"] == []

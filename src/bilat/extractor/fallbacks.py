@@ -27,6 +27,15 @@ def rejected_speaker(f: Frame, ctx: SentenceContext) -> list[Actor]:
     return []
 
 
+def posture_at_the_place(f: Frame, ctx: SentenceContext) -> list[Actor]:
+    """'fired ballistic missiles into waters around Taiwan': a show of force found to be one after the
+    places were read (a missile test) faces the foreign place it is shown at."""
+    loc = f.location
+    if f.type == T.MOBILIZE and loc is not None and loc.country and loc.country not in {a.country for a in f.source}:
+        return [Actor(kind="state", country=loc.country)]
+    return []
+
+
 def answers_an_act(f: Frame, ctx: SentenceContext) -> list[Actor]:
     """'vowed revenge after a U.S. air strike killed X': the one who struck is threatened; 'returned
     fire after Indian soldiers shelled posts': the one who shelled is fired on; 'scrambled jets after
@@ -178,7 +187,7 @@ def reaction_to_an_act(f: Frame, ctx: SentenceContext) -> list[Actor]:
     return []
 
 
-FALLBACK_STEPS = (rejected_speaker, answers_an_act, reaction_to_an_act, one_foreign_state, home_country,
+FALLBACK_STEPS = (rejected_speaker, posture_at_the_place, answers_an_act, reaction_to_an_act, one_foreign_state, home_country,
                   repression_threatened, story_counterpart, aid_to_the_story)
 
 
