@@ -1407,3 +1407,14 @@ def test_a_show_of_force_faces_the_place_it_is_shown_at(dyads, text, expected):
 def test_missiles_that_land_are_no_aid(dyads):
     assert [d for d in dyads("Uganda test-fired missiles on Friday. Kenya's defence ministry said five of the "
                              "missiles landed in Kenya's exclusive economic zone.") if d[0] == "AID"] == []
+
+
+def test_a_toll_a_side_reports_is_the_attack_and_its_official_acts_for_it(dyads):
+    # a passive toll with the fight's other side named is an attack by that side, not a claim
+    assert ("ASSAULT", ["UGA"], ["KEN"]) in dyads(
+        "Ten Kenyan soldiers were killed in a clash with Ugandan troops near the border on Monday night, the "
+        "Kenyan army said on Tuesday.")
+    # "its ambassador would meet ...": the official acting is the speaker's state's
+    assert ("AGREE", ["TZA"], ["UGA"]) in dyads(
+        "Rebels took control of Kampala on Sunday. Tanzania said it had no plans to close its embassy and that its "
+        "ambassador would meet Ugandan opposition leaders on Tuesday.")

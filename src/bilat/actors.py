@@ -1024,7 +1024,9 @@ class ActorIndex:
                 if group:
                     return group
             if not countries:
-                same = self._recent_same(t) or (self._pronoun_owner(t) if kind in ("group", "organization") else None)
+                # "its ambassador would meet ...": an official acting is the owner's (one acted upon may be another's)
+                owned = kind in ("group", "organization") or (kind == "person" and t.dep_ in ("nsubj", "nsubjpass"))
+                same = self._recent_same(t) or (self._pronoun_owner(t) if owned else None)
                 countries = [same] if same else []
             role = self._np_text(t, strip_det=True)
             if not countries:

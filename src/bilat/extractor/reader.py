@@ -17,7 +17,8 @@ from spacy.tokens import Doc, Span
 from ..actors import ActorIndex
 from ..model import EventType
 # orders, posture and visits only register re-coding rules
-from . import fallbacks, gate, modality, orders, placing, posture, recode, source, speech, statements, targets, visits  # noqa: F401
+from . import (fallbacks, gate, modality, orders, placing, posture, received, recode, source, speech,  # noqa: F401
+               statements, targets, visits)
 from . import triggers
 from .dates import dated_acts_in, settle_dates
 from .emit import candidates
