@@ -1418,3 +1418,11 @@ def test_a_toll_a_side_reports_is_the_attack_and_its_official_acts_for_it(dyads)
     assert ("AGREE", ["TZA"], ["UGA"]) in dyads(
         "Rebels took control of Kampala on Sunday. Tanzania said it had no plans to close its embassy and that its "
         "ambassador would meet Ugandan opposition leaders on Tuesday.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenya said the Ugandan patrol boat had violated its waters.", [("ACCUSE", ["KEN"], ["UGA"])]),
+    ("Uganda said it had not violated Kenyan waters.", []),
+])
+def test_a_violation_said_of_another_accuses_it(dyads, text, expected):
+    assert dyads(text) == expected
