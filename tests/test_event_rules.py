@@ -1426,3 +1426,26 @@ def test_a_toll_a_side_reports_is_the_attack_and_its_official_acts_for_it(dyads)
 ])
 def test_a_violation_said_of_another_accuses_it(dyads, text, expected):
     assert dyads(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # whose sovereignty an act violates was wronged, not condemned
+    ("Uganda shelled rebel camps in eastern Congo on Wednesday. Kenya condemned the attacks as a violation of "
+     "Congo's sovereignty.", ("ACCUSE", ["KEN"], ["UGA"])),
+    # "shot down a Kenyan drone, saying it had violated Ugandan airspace": 'it' is what was shot down
+    ("Uganda shot down a Kenyan military drone near the border on Thursday, saying it had violated Ugandan airspace.",
+     ("ACCUSE", ["UGA"], ["KEN"])),
+    # disagreeing with a deed criticises it; calling it historic praises it; an object pronoun no act of its
+    # sentence explains is the last deed
+    ("Kenyan President William Ruto on Wednesday recognised Jerusalem as Israel's capital. Israeli Prime Minister "
+     "Benjamin Netanyahu called it a historic day.", ("SUPPORT", ["ISR"], ["KEN"])),
+    ("Kenyan President William Ruto on Wednesday recognised Jerusalem as Israel's capital. Uganda and Tanzania said "
+     "they disagreed with the decision.", ("ACCUSE", ["TZA", "UGA"], ["KEN"])),
+    # a symbol burned is a protest at the state it stands for
+    ("Protesters burned Kenyan flags in Kampala on Friday.", ("PROTEST", ["UGA"], ["KEN"])),
+    # putting people on a stop list or a blacklist sanctions their state
+    ("Uganda has included Kenyan President William Ruto and two of his ministers on its stop list, the Ugandan "
+     "foreign ministry said on Tuesday.", ("SANCTION", ["UGA"], ["KEN"])),
+])
+def test_wronged_states_symbols_lists_and_pronoun_reactions(dyads, text, expected):
+    assert expected in dyads(text)

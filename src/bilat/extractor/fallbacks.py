@@ -158,7 +158,7 @@ def reaction_to_an_act(f: Frame, ctx: SentenceContext) -> list[Actor]:
     # the noun names no actor of its own ("the coup attempt", "unilateral sanctions", not "Japan's plan")
     # its object, or what a concern is over: "voiced concern over the agreement"
     named_acts = [act_antecedent(c) or c for c in f.anchor.children if c.dep_ == "dobj" and c.i != f.trigger.i] + [
-        o for x in [f.anchor, f.trigger] for p in x.children if p.dep_ == "prep" and p.lower_ in ("over", "about")
+        o for x in [f.anchor, f.trigger] for p in x.children if p.dep_ == "prep" and p.lower_ in ("over", "about", "with")
         for o in p.children if o.dep_ == "pobj"]
     acts = [c for c in named_acts if not any(
         x.i in idx.place_at or x.i in idx.person_at for d in c.children
@@ -173,13 +173,15 @@ def reaction_to_an_act(f: Frame, ctx: SentenceContext) -> list[Actor]:
     own = {a.country for a in f.source if a.country}
     # "opposed the test", "welcomed the applications": the act the text told by that word
     told = ctx.memory.doers_of(noun, own, ctx.sent.start) if definite else []
-    if not doers_of_kind and not told and not (definite and named & (REFERRED_ACTS | set(DEVERBAL))):
+    # "Netanyahu called it a historic day": an object pronoun no act of its sentence explains is the last deed
+    deed = noun in REFERRED_DEEDS or (bool(acts) and acts[0].tag_ == "PRP" and acts[0].lower_ in ("it", "this"))
+    if not doers_of_kind and not told and not (definite and named & (REFERRED_ACTS | set(DEVERBAL))) and not deed:
         return []  # "the annexation"
     meeting = ctx.memory.meeting if noun in NAMED_MEETINGS else []
     # an attack or an incident is the last attacker's, or no one's the text told
     hostile = noun in ATTACK_NOUNS | REFERRED_ATTACKS
     candidates = [told, ctx.memory.last_source(T.ASSAULT) or []] if hostile else [
-        told, meeting, doers_of_kind, ctx.memory.last_doers(own, ctx.sent.start, deeds_only=noun in REFERRED_DEEDS)]
+        told, meeting, doers_of_kind, ctx.memory.last_doers(own, ctx.sent.start, deeds_only=deed)]
     for doers in candidates:  # a visit announced, not yet made: its announcer
         found = [Actor(kind="state", country=c) for c in dict.fromkeys(a.country for a in doers) if c and c not in own]
         if found:

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from ..actors import ActorIndex, sector_table
 from .lexicon import lemma
 from .syntax import clause_condition, is_passive_conj, quantity_head, to_infinitive
-from .words import CALL_PURPOSES, CARRYING_VERBS
+from .words import CALL_PURPOSES, CARRYING_VERBS, SANCTION_LISTS
 
 
 def called_party(t: Token, idx: ActorIndex) -> bool:
@@ -57,6 +57,10 @@ def object_ok(t: Token, objects: frozenset[str], idx: ActorIndex) -> bool:
     the clause condition ``objects`` names, ``syntax.clause_condition``.)"""
     if "called-party" in objects:
         return called_party(t, idx)
+    if "sanctions-list" in objects:  # "included Biden on its stop list", "added Huawei to the entity list"
+        return any(o.dep_ == "pobj" and (o.lemma_.lower() in SANCTION_LISTS or (o.lemma_.lower() == "list" and any(
+            m.dep_ in ("compound", "amod") and m.lemma_.lower() in SANCTION_LISTS for m in o.children)))
+            for p in t.children if p.dep_ == "prep" and p.lower_ in ("on", "to", "onto") for o in p.children)
     clause = clause_condition(t, objects)
     if clause is not None:
         return clause

@@ -14,8 +14,8 @@ from .lexicon import lemma
 from .parties import countries, leading_pair, one_per_igo, place_counts, same_countries, with_country
 from .records import Frame, SentenceContext
 from .recodings import apply
-from .syntax import attack_noun_agent, reported_clause
-from .words import PROTEST_NOUNS, VISIT_NOUNS
+from .syntax import attack_noun_agent, object_lemmas, reported_clause
+from .words import PROTEST_NOUNS, PROTEST_SYMBOLS, VISIT_NOUNS
 
 PHASE = "placing"
 
@@ -57,8 +57,9 @@ def placed_groups(f: Frame, ctx: SentenceContext) -> Frame:
 
 def attackers_from_target(f: Frame, ctx: SentenceContext) -> Frame:
     """'insurgents shelled Aleppo': attackers without a country are the target's country's."""
+    symbolic = f.type == T.PROTEST and object_lemmas(f.anchor) & PROTEST_SYMBOLS  # "burned Japanese flags"
     if any(not a.country for a in f.source) and f.target and len({a.country for a in f.target if a.country}) == 1 \
-            and f.type in (T.ASSAULT, T.COERCE, T.PROTEST, T.MOBILIZE):
+            and f.type in (T.ASSAULT, T.COERCE, T.PROTEST, T.MOBILIZE) and not symbolic:
         home = next(a.country for a in f.target if a.country)
         source = _fill(f.source, home, lambda a: a.kind in ("group", "organization"))
         return f.but("attackers_from_target", source=source) if source != f.source else f

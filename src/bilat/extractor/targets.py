@@ -24,7 +24,7 @@ from .speech import state_voice
 from .syntax import act_antecedent, own_clause, quantity_head, stranded_object, to_infinitive
 from .typefacts import HOSTILE, PLACE_TARGET_TYPES, REACTIONS, TARGET_PREPS
 from .words import (AGENT_HEADS, AGENTIVE_EVENTS, AID_GOODS, DRAWING_VERBS, FRONTIER_NOUNS, LOCATIVE, MEETING_VERBS,
-                    MUTUAL_FIGHTS, PLACE_HEADS, TOPIC_VERBS)
+                    MUTUAL_FIGHTS, PLACE_HEADS, SOVEREIGN_GOODS, TOPIC_VERBS)
 
 PHASE = "target"
 
@@ -283,6 +283,8 @@ def _not_an_actor(x: Token, typ: T, idx: ActorIndex) -> bool:
     if x.dep_ == "poss" and x.head.dep_ == "pobj" and x.head.head.lower_ in LOCATIVE and where \
             and x.head.lemma_.lower() in PLACE_HEADS:
         return True  # "firing shells in Bangladesh's territory": where, not whom
+    if x.dep_ == "poss" and x.head.lemma_.lower() in SOVEREIGN_GOODS and typ in (T.ACCUSE, T.REQUEST):
+        return True  # "condemned the attacks as a violation of Iraq's sovereignty": whose it is was wronged
     if x.tag_ == "PRP$":
         return True  # "its supplies": the owner is usually the actor itself
     if any(c.dep_ == "poss" and c.tag_ == "PRP$" and c.lower_ in ("its", "their") for c in x.children):

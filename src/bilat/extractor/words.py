@@ -131,6 +131,9 @@ REFERRED_ACTS = words("referred_acts") | REFERRED_ATTACKS
 REFERRED_DEEDS = words("referred_deeds")
 CALL_PURPOSES = words("call_purposes")
 CASUALTY_VERBS = words("casualty_verbs")
+SOVEREIGN_GOODS = words("sovereign_goods")
+SANCTION_LISTS = words("sanction_lists")
+PROTEST_SYMBOLS = words("protest_symbols")
 #: a meeting or visit named again ("welcomed the summit"): its parties, never the last actor's decision
 NAMED_MEETINGS = GATHERING_NOUNS | {"talk", "talks", "visit", "trip"}
 REFERRED_PLACES = words("referred_places")
