@@ -1449,3 +1449,13 @@ def test_a_violation_said_of_another_accuses_it(dyads, text, expected):
 ])
 def test_wronged_states_symbols_lists_and_pronoun_reactions(dyads, text, expected):
     assert expected in dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenyan President William Ruto crossed the border on Friday to hold a summit with Ugandan President Yoweri "
+     "Museveni.", [("CONSULT", ["KEN"], ["UGA"])]),
+    # tried, not done
+    ("Kenyan President William Ruto tried to hold a summit with Ugandan President Yoweri Museveni.", []),
+])
+def test_a_trip_made_to_meet_is_a_meeting(dyads, text, expected):
+    assert dyads(text) == expected
