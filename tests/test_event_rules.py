@@ -1459,3 +1459,13 @@ def test_wronged_states_symbols_lists_and_pronoun_reactions(dyads, text, expecte
 ])
 def test_a_trip_made_to_meet_is_a_meeting(dyads, text, expected):
     assert dyads(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a protest lodged with a state accuses it, whatever it is over
+    ("Uganda lodged a protest with Kenya over the EU's criticism of Kampala.", ("ACCUSE", ["UGA"], ["KEN"])),
+    # a complaint to a third party is against whoever it is over
+    ("Uganda complained to the United Nations over Kenyan air raids.", ("ACCUSE", ["UGA"], ["KEN"])),
+])
+def test_a_protest_lodged_with_a_state_accuses_it(dyads, text, expected):
+    assert expected in dyads(text)
