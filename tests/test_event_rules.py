@@ -1469,3 +1469,19 @@ def test_a_trip_made_to_meet_is_a_meeting(dyads, text, expected):
 ])
 def test_a_protest_lodged_with_a_state_accuses_it(dyads, text, expected):
     assert expected in dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 'target' attacks sites or with weapons (not "targeted oligarchs with sanctions")
+    ("Kenya's army has targeted the positions of Somali militants in southern Somalia with drones, the army said "
+     "in a statement on Wednesday.", [("ASSAULT", ["KEN"], ["SOM"])]),
+    ("The EU targeted Ugandan officials with sanctions.", []),
+])
+def test_targeting_sites_or_with_weapons_attacks(dyads, text, expected):
+    assert [d for d in dyads(text) if d[0] == "ASSAULT"] == expected
+
+
+def test_a_report_in_a_statement_is_dated_by_the_statements_day(nlp):
+    events = bilat.extract("Kenyan jets have struck the camps of Somali militants in southern Somalia, the army said "
+                           "in a statement on Wednesday.", PUBLISHED)
+    assert [e["date"] for e in events if e["type"] == "ASSAULT"] == ["2024-05-15"]
