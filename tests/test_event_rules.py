@@ -1485,3 +1485,29 @@ def test_a_report_in_a_statement_is_dated_by_the_statements_day(nlp):
     events = bilat.extract("Kenyan jets have struck the camps of Somali militants in southern Somalia, the army said "
                            "in a statement on Wednesday.", PUBLISHED)
     assert [e["date"] for e in events if e["type"] == "ASSAULT"] == ["2024-05-15"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "over its invasion": the state the phrase before names, not the subject
+    ("Kenya on Friday announced sanctions against Uganda over its invasion of Rwanda.", ("ASSAULT", ["UGA"], ["RWA"])),
+    # a list of states "including" some names them
+    ("Several African states including Kenya and Tanzania summoned Ugandan envoys.", ("ACCUSE", ["KEN", "TZA"], ["UGA"])),
+    # troops that push into a state attack it
+    ("Ugandan troops pushed into eastern Congo on Thursday.", ("ASSAULT", ["UGA"], ["COD"])),
+    # a threat to wipe out, made if another goes too far
+    ("Kenyan President William Ruto said he would wipe out Uganda's economy if it went too far.",
+     ("THREATEN", ["KEN"], ["UGA"])),
+    # objections dropped concede
+    ("Uganda dropped its objections to Kenya's membership on Tuesday.", ("CONCEDE", ["UGA"], ["KEN"])),
+])
+def test_owners_lists_advances_and_dropped_objections(dyads, text, expected):
+    assert expected in dyads(text)
+
+
+def test_a_warning_of_ones_own_response_is_not_aimed_at_oneself_nor_placed_by_another_clause(dyads):
+    # "warned that Nairobi would respond": the warner's own act, aimed at whoever the condition is on
+    assert dyads("Kenyan President William Ruto warned that Nairobi would respond in kind if Uganda deployed troops "
+                 "on the border.") == [("THREATEN", ["KEN"], ["UGA"])]
+    # "as Western allies condemned it": a clause of its own, not placed where the troops went
+    assert [d for d in dyads("Ugandan troops pushed into eastern Congo on Thursday, as Western allies condemned the "
+                             "operation.") if d[0] == "ACCUSE"] == []

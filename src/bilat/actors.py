@@ -1001,10 +1001,11 @@ class ActorIndex:
         if sector_kind is not None:
             countries = self._modifier_countries(t)
             if not countries:
-                for c in t.children:
-                    if c.dep_ == "relcl" and c.lemma_ in ("include", "comprise"):
+                for c in t.children:  # "counterparts that included X", "European states including France"
+                    if (c.dep_ == "relcl" and c.lemma_ in ("include", "comprise")) or \
+                            (c.dep_ == "prep" and c.lower_ == "including"):
                         for o in c.children:
-                            if o.dep_ == "dobj":
+                            if o.dep_ in ("dobj", "pobj"):
                                 for x in [o] + list(o.conjuncts):
                                     place = self.place_at.get(x.i)
                                     if place is not None and place.code not in countries:
@@ -1274,6 +1275,15 @@ class ActorIndex:
         wanted = "person" if low in PRONOUNS_PERSON else "state" if low in PRONOUNS_STATE else "plural" if low in PRONOUNS_PLURAL else None
         if wanted is None:
             return []
+        if low in ("its", "their") and t.dep_ == "poss" and t.head.dep_ == "pobj" and t.head.head.dep_ == "prep":
+            # "sanctions against Russia over its invasion": the state the phrase before names, not the subject
+            prep = t.head.head
+            before = [o for p in prep.head.children if p.dep_ == "prep" and p.i < prep.i
+                      for o in p.children if o.dep_ == "pobj" and o.i in self.place_at]
+            before += [o for o in prep.head.children if o.dep_ == "dobj" and o.i < prep.i and o.i in self.place_at]
+            found = [a for o in before[-1:] for a in self.actors_for(o) if a.kind == "state"]
+            if found:
+                return found
         if wanted in ("state", "plural"):
             # "Syria says it is willing ...": the subject named earlier in the same sentence
             sent = t.sent

@@ -39,6 +39,8 @@ def location_of(trigger: Token, place_at: dict[int, Place], airborne: bool = Fal
     for _ in range(2):
         if head.head is head or head.dep_ not in ("xcomp", "pcomp", "pobj", "prep", "dobj", "advcl", "conj"):
             break
+        if head.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+            break  # "troops pushed into Syria, as Western allies condemned it": a clause of its own, elsewhere
         head = head.head
         candidates.append(head)
     # one level down too: "marched on Parliament in London", "held talks in Seoul"

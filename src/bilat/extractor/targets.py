@@ -237,7 +237,8 @@ def complement_subject(s: Search) -> None:
             if (c.dep_ in ("ccomp", "xcomp") or for_to or (c.dep_ == "acl" and h.pos_ == "NOUN")) and c.i not in s.exclude:
                 for sub in c.children:
                     if sub.dep_ in ("nsubj", "nsubjpass"):
-                        s.take(sub, foreign_only=False, unknown=True)
+                        # (a warning that "Moscow would respond" tells the warner's own act, not its target)
+                        s.take(sub, foreign_only=s.typ == T.THREATEN, unknown=True)
 
 
 def actor_in_clause(s: Search) -> None:
