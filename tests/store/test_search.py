@@ -74,6 +74,26 @@ def _walk(store, q: str, limit: int) -> list[str]:
 
 
 @pytest.fixture
+def sqlite_store(tmp_path):
+    """A store on SQLite alone, for what only SQLite's index does."""
+    import bilat
+
+    s = bilat.open_store(str(tmp_path / "bilat.db"))
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def pg_store(pg_url):
+    """A store on PostgreSQL alone."""
+    import bilat
+
+    s = bilat.open_store(pg_url)
+    yield s
+    s.close()
+
+
+@pytest.fixture
 def filled(store):
     store.ingest(dev_results(), batch_size=7)
     return store
@@ -122,11 +142,10 @@ def _event_keys(store) -> list[int]:
         return sorted(search.key(d, s) for d, s in conn.execute(select(events.c.day, events.c.seq)))
 
 
-def test_sqlite_index_rows_are_the_events_keys(store):
+def test_sqlite_index_rows_are_the_events_keys(sqlite_store):
     """One row per event whose rowid is its search key, after batched ingest, ingest again (nothing new),
     a rebuild, and migrating back to 0013 (the two FTS tables by rowid) and forward."""
-    if store.engine.dialect.name != "sqlite":
-        pytest.skip("PostgreSQL's GIN indexes are kept by the database")
+    store = sqlite_store
     store.ingest(dev_results(), batch_size=5)
     keys = _event_keys(store)
     assert _index_keys(store) == keys and len(keys) > 100
@@ -154,11 +173,10 @@ def test_sqlite_index_rows_are_the_events_keys(store):
     assert {q: _found(store, q) for q in QUERIES} == found
 
 
-def test_sqlite_first_page_reads_only_the_days_it_shows(store):
+def test_sqlite_first_page_reads_only_the_days_it_shows(sqlite_store):
     """The matches come from the index alone (no events row read for them); a page resolves the day and id
     of its own events and of the others on the days it ends on, not of every match."""
-    if store.engine.dialect.name != "sqlite":
-        pytest.skip("SQLite's index only")
+    store = sqlite_store
     store.ingest(dev_results())
     with store.engine.connect() as conn:
         matches = search.match_keys(conn, "said", 10_000)
@@ -186,11 +204,10 @@ def _articles_events(store) -> list[tuple]:
     return sorted((a, tuple(sorted(v))) for a, v in by_article.items())
 
 
-def test_postgresql_articles_table_holds_each_articles_events(store):
+def test_postgresql_articles_table_holds_each_articles_events(pg_store):
     """search_articles has a row per article with events, holding their days and ids, after batched ingest,
     ingest again (nothing new), a rebuild, and migrating back to 0013 (a GIN index on articles) and forward."""
-    if store.engine.dialect.name != "postgresql":
-        pytest.skip("PostgreSQL only")
+    store = pg_store
     store.ingest(dev_results(), batch_size=5)
     want = _articles_events(store)
     assert _article_rows(store) == want and any(len(v) > 1 for _, v in want)
@@ -210,11 +227,10 @@ def test_postgresql_articles_table_holds_each_articles_events(store):
     assert {q: _found(store, q) for q in QUERIES} == found
 
 
-def test_postgresql_reads_with_prefetch(store):
+def test_postgresql_reads_with_prefetch(pg_store):
     """A store's PostgreSQL connections keep PG_IO_CONCURRENCY page reads in flight in a bitmap heap scan
     (a search's matching rows, a facet sample's); the server's default is 1."""
-    if store.engine.dialect.name != "postgresql":
-        pytest.skip("PostgreSQL only")
+    store = pg_store
     from bilat.store.engine import PG_IO_CONCURRENCY
 
     with store.engine.connect() as conn:
@@ -248,10 +264,9 @@ def test_a_search_with_types_is_exact_and_in_order(filled, kw, monkeypatch):
         assert {t for t, _ in facets["facets"]["type"]} <= set(kw["type"].split(","))
 
 
-def test_sqlite_pages_read_ids_from_the_seq_index(store):
+def test_sqlite_pages_read_ids_from_the_seq_index(sqlite_store):
     """A page of matches reads its events' ids by the seq in their keys from ix_events_seq alone."""
-    if store.engine.dialect.name != "sqlite":
-        pytest.skip("SQLite's index only")
+    store = sqlite_store
     store.ingest(dev_results(["seed-000", "seed-001"]))
     with store.engine.connect() as conn:
         plan = " ".join(r[3] for r in conn.exec_driver_sql(
