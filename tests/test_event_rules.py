@@ -1511,3 +1511,23 @@ def test_a_warning_of_ones_own_response_is_not_aimed_at_oneself_nor_placed_by_an
     # "as Western allies condemned it": a clause of its own, not placed where the troops went
     assert [d for d in dyads("Ugandan troops pushed into eastern Congo on Thursday, as Western allies condemned the "
                              "operation.") if d[0] == "ACCUSE"] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what a done act prompted another to do was done, by the one prompted
+    ("Uganda began draining the lake on Thursday, prompting Kenya to ban all fish imports from Uganda.",
+     ("SANCTION", ["KEN"], ["UGA"])),
+    # a possessive pronoun's person owns the government; "the two countries' leaders" are both states'
+    ("Ugandan President Yoweri Museveni had accused Kenya of meddling, and his government had demanded that Kenyan "
+     "President William Ruto apologise.", ("REQUEST", ["UGA"], ["KEN"])),
+    ("Kenya accused Uganda on Friday of shelling its border villages. The two countries' leaders, who were attending "
+     "a summit in Addis Ababa, agreed on a ceasefire on Friday afternoon.", ("AGREE", ["KEN", "UGA"], [])),
+    # an act ignored, a remark called crazy: criticism
+    ("\"The Ugandan government has ignored the concerns of its neighbours,\" Kenya's foreign ministry said.",
+     ("ACCUSE", ["KEN"], ["UGA"])),
+    ("Kenyan President William Ruto called Museveni's remarks 'crazy'.", ("ACCUSE", ["KEN"], ["UGA"])),
+    # landing rights withdrawn sanction
+    ("Kenya on Saturday withdrew landing rights for the Ugandan foreign minister's plane.", ("SANCTION", ["KEN"], ["UGA"])),
+])
+def test_causes_owners_and_withdrawn_rights(dyads, text, expected):
+    assert expected in dyads(text)

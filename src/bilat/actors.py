@@ -1000,6 +1000,10 @@ class ActorIndex:
                 return [igo]
         if sector_kind is not None:
             countries = self._modifier_countries(t)
+            if not countries:  # "the two countries' leaders": the states the possessor names
+                countries = [a.country for c in t.children if c.dep_ == "poss" and c.tag_ != "PRP$"
+                             and c.lower_ in ("countries", "nations", "sides", "states")
+                             for a in self.actors_for(c) if a.kind == "state" and a.country]
             if not countries:
                 for c in t.children:  # "counterparts that included X", "European states including France"
                     if (c.dep_ == "relcl" and c.lemma_ in ("include", "comprise")) or \
@@ -1026,7 +1030,7 @@ class ActorIndex:
                     return group
             if not countries:
                 # "its ambassador would meet ...": an official acting is the owner's (one acted upon may be another's)
-                owned = kind in ("group", "organization") or (kind == "person" and t.dep_ in ("nsubj", "nsubjpass"))
+                owned = kind in ("group", "organization") or (kind in ("person", "state") and t.dep_ in ("nsubj", "nsubjpass"))
                 same = self._recent_same(t) or (self._pronoun_owner(t) if owned else None)
                 countries = [same] if same else []
             role = self._np_text(t, strip_det=True)
@@ -1085,7 +1089,7 @@ class ActorIndex:
         """'their forces' after 'Bosnian Serbs said': the owner named by a possessive pronoun,
         used only where no modifier names a country."""
         for x in t.lefts:
-            if x.tag_ == "PRP$" and x.dep_ == "poss" and x.lower_ in ("its", "their"):
+            if x.tag_ == "PRP$" and x.dep_ == "poss" and x.lower_ in ("its", "their", "his", "her"):
                 owner = [a for a in self._pronoun(x, None) if a.country]
                 if owner:
                     return owner[0].country
