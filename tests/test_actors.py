@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+import bilat
 from bilat.actors import ActorIndex
 from bilat.model import ACTOR_KINDS, SECTORS
 
@@ -580,3 +581,10 @@ def test_a_hyphenated_given_names_tail_is_no_surname(nlp):
     import bilat
     events = bilat.extract("The United States voiced concern over the decision of the Moon government.", "2024-05-17")
     assert not any(a["country"] == "IGO:UN" for e in events for a in e["target"]), events
+
+
+def test_he_in_a_clause_of_a_persons_speech_is_that_person(nlp):
+    events = bilat.extract("Kenyan President William Ruto called Ugandan President Yoweri Museveni's remarks "
+                           "'crazy' and said he would not apologise.", "2024-05-17")
+    refusals = [e for e in events if e["type"] == "REJECT"]
+    assert [a["name"] for e in refusals for a in e["source"]] == ["William Ruto"]

@@ -1312,7 +1312,12 @@ class ActorIndex:
                     if earlier:
                         return earlier
                     break
-            # a person named earlier in the same sentence is the likeliest referent ("Qin said he hoped")
+            # the subject of a clause it stands in ("Rutte called Erdogan's remarks crazy and said he would
+            # not apologise": Rutte), else a person named earlier in the same sentence ("Qin said he hoped")
+            for a in t.ancestors:
+                for c in a.children:
+                    if c.dep_ == "nsubj" and c.i < t.i and c.i in self.person_at:
+                        return [self.person_at[c.i].actor()]
             for i in range(t.i - 1, sent.start - 1, -1):
                 person = self.person_at.get(i)
                 if person is not None:
