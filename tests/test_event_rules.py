@@ -1531,3 +1531,10 @@ def test_a_warning_of_ones_own_response_is_not_aimed_at_oneself_nor_placed_by_an
 ])
 def test_causes_owners_and_withdrawn_rights(dyads, text, expected):
     assert expected in dyads(text)
+
+
+def test_a_named_initiative_is_no_act_told_before(dyads):
+    # "the Global Development Initiative" names a programme, not the last deed (Israel's war)
+    assert ("SUPPORT", ["KEN"], ["ISR"]) not in dyads(
+        "Israeli troops attacked Gaza on Monday. Kenya welcomed China's peace efforts and said it supported the Global "
+        "Development Initiative.")

@@ -434,6 +434,9 @@ def _post_end(doc: Doc, j: int, places: set[int]) -> int:
     return place_end if place_end is not None else j
 
 
+#: people who speak for whatever they are "for" ("a spokesman for the ministry"; an envoy "for Syria" is sent to it)
+_SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+
 #: the names of a state's armed power, one organ however a story names it: "the military" after
 #: "Myanmar security forces", "the junta" after "the army"
 _ARMED_POWER = frozenset({"military", "army", "junta", "forces", "troops", "soldiers"})
@@ -453,6 +456,7 @@ class ActorIndex:
 
     lead_country: str | None = None
     stateless_at: dict[int, Actor] = field(default_factory=dict)  # token index -> NGO or transnational group
+    _resolving: set[int] = field(default_factory=set)  # pronouns being resolved now (no cycles)
 
     @classmethod
     def build(cls, doc: Doc) -> "ActorIndex":
@@ -1116,6 +1120,9 @@ class ActorIndex:
                         if x.dep_ == "pobj" and x.i not in self.place_at and x.lower_ not in sector_table():
                             sub = self.actors_for(x)
                             return [a.country for a in sub if a.country]
+                # "a spokesman for the DPRK Ministry of National Defence": whom a spokesman speaks for
+                if prep.dep_ == "prep" and prep.lower_ == "for" and t.lemma_.lower() in _SPOKESPEOPLE:
+                    return [a.country for x in prep.children if x.dep_ == "pobj" for a in self.actors_for(x) if a.country]
             return []
         out = [code]
         for prep in t.rights:
@@ -1270,6 +1277,17 @@ class ActorIndex:
         return None
 
     def _pronoun(self, t: Token, speaker: list[Actor] | None) -> list[Actor]:
+        # a pronoun inside the phrase that would resolve it ("The U.S. and its puppet forces": resolving
+        # the subject asks whose the forces are, which asks the subject) stands for nothing there
+        if t.i in self._resolving:
+            return []
+        self._resolving.add(t.i)
+        try:
+            return self._pronoun_referent(t, speaker)
+        finally:
+            self._resolving.discard(t.i)
+
+    def _pronoun_referent(self, t: Token, speaker: list[Actor] | None) -> list[Actor]:
         low = t.lower_
         if low in PRONOUNS_SPEAKER:
             if speaker:

@@ -167,7 +167,9 @@ def reaction_to_an_act(f: Frame, ctx: SentenceContext) -> list[Actor]:
     noun = acts[0].lemma_.lower() if acts else ""
     kind = noun_lexicon().get(noun)  # "opposes unilateral sanctions": whoever sanctioned last
     doers_of_kind = (ctx.memory.last_source(kind.type) or []) if kind is not None and acts[0].tag_ == "NNS" else []
-    definite = bool(acts) and is_definite(acts[0])
+    # ("support the Global Development Initiative": a named thing, no act told before)
+    definite = bool(acts) and is_definite(acts[0]) and acts[0].pos_ == "NOUN" and \
+        not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in acts[0].children)
     # "the coup attempt": the act may be named by the noun's compound
     named = {noun} | {d.lemma_.lower() for d in acts[0].children if d.dep_ == "compound"} if acts else set()
     own = {a.country for a in f.source if a.country}
