@@ -1538,3 +1538,23 @@ def test_a_named_initiative_is_no_act_told_before(dyads):
     assert ("SUPPORT", ["KEN"], ["ISR"]) not in dyads(
         "Israeli troops attacked Gaza on Monday. Kenya welcomed China's peace efforts and said it supported the Global "
         "Development Initiative.")
+
+
+def test_a_transcripts_answer_about_this_and_the_two_sides_of_the_last_meeting(nlp):
+    from bilat.model import Article
+    from bilat.pipeline import process
+    (result,) = process([Article(
+        id="t", published=PUBLISHED, title="Foreign Ministry Spokesperson's Regular Press Conference",
+        text="Q: Somalia says Ugandan troops seized two Somali fishermen. What's your comment?\n\n"
+             "A: We urge Somalia to stop making provocations.\n\n"
+             "Q: The European Union will impose tariffs on Kenyan tea. What is Kenya's response?\n\n"
+             "A: We are gravely concerned about this.\n\n"
+             "Q: Kenyan Foreign Minister Musalia Mudavadi met with Tanzanian Foreign Minister January Makamba in "
+             "Nairobi yesterday. Could you share more details?\n\n"
+             "A: During the meeting, the two sides agreed to deepen cooperation in trade.")])
+    got = {(e.type, tuple(sorted({a.country for a in e.source})), tuple(sorted({a.country for a in e.target})))
+           for e in result.events}
+    # "concerned about this": the act the question told (the EU's tariffs), not the story's other state
+    assert ("ACCUSE", ("KEN",), ("IGO:EU",)) in got, got
+    # "the two sides": the two who just met, not the two the story named most
+    assert ("AGREE", ("KEN", "TZA"), ()) in got, got

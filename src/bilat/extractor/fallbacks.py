@@ -176,7 +176,7 @@ def reaction_to_an_act(f: Frame, ctx: SentenceContext) -> list[Actor]:
     # "opposed the test", "welcomed the applications": the act the text told by that word
     told = ctx.memory.doers_of(noun, own, ctx.sent.start) if definite else []
     # "Netanyahu called it a historic day": an object pronoun no act of its sentence explains is the last deed
-    deed = noun in REFERRED_DEEDS or (bool(acts) and acts[0].tag_ == "PRP" and acts[0].lower_ in ("it", "this"))
+    deed = noun in REFERRED_DEEDS or (bool(acts) and acts[0].lower_ in ("it", "this", "that") and acts[0].pos_ == "PRON")
     if not doers_of_kind and not told and not (definite and named & (REFERRED_ACTS | set(DEVERBAL))) and not deed:
         return []  # "the annexation"
     meeting = ctx.memory.meeting if noun in NAMED_MEETINGS else []
