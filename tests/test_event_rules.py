@@ -1558,3 +1558,15 @@ def test_a_transcripts_answer_about_this_and_the_two_sides_of_the_last_meeting(n
     assert ("ACCUSE", ("KEN",), ("IGO:EU",)) in got, got
     # "the two sides": the two who just met, not the two the story named most
     assert ("AGREE", ("KEN", "TZA"), ()) in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # force renounced is agreed, not threatened; the talks it followed were held, where they were held no party
+    ("Kenyan President William Ruto and Ugandan President Yoweri Museveni agreed on Thursday not to use force "
+     "against each other in their dispute over the Migingo island, following talks in St. Vincent and the Grenadines.",
+     [("CONSULT", ["KEN", "UGA"], []), ("AGREE", ["KEN", "UGA"], [])]),
+    # an envoy ordered to leave the country is expelled
+    ("Kenya on Monday ordered Uganda's ambassador to leave the country within 72 hours.", [("SANCTION", ["KEN"], ["UGA"])]),
+])
+def test_force_renounced_talks_followed_and_envoys_ordered_to_leave(dyads, text, expected):
+    assert dyads(text) == expected

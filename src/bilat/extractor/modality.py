@@ -31,10 +31,12 @@ def run(f: Frame, ctx: SentenceContext) -> Frame:
         return f  # "to discuss the Israeli war on Gaza": the war is no less a fact for being discussed
     if f.scene:  # "in a meeting with X": the governing clause's modality
         t = f.trigger
-        gov = t.head.head if t.head.pos_ == "ADP" else t.head
+        gov = t.head.head if t.head.pos_ == "ADP" or t.head.dep_ == "prep" else t.head
         mod = modality(gov, ctx.index) if gov is not t else "fact"
         if mod in ("absorbed", "obligation", "future"):
             mod = "fact" if mod == "absorbed" else mod
+        if mod == "negated" and t.head.lower_ in ("after", "following"):
+            mod = "fact"  # "agreed not to use force, following talks in St. Vincent": the talks were held
     t = f.trigger
     if t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head.pos_ == "NOUN" \
             and t.head.head.lemma_.lower() in PROPOSAL_NOUNS:
