@@ -1570,3 +1570,16 @@ def test_a_transcripts_answer_about_this_and_the_two_sides_of_the_last_meeting(n
 ])
 def test_force_renounced_talks_followed_and_envoys_ordered_to_leave(dyads, text, expected):
     assert dyads(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # abused people is force; abused immunities is not
+    ("Ugandan border guards abused Kenyan migrants, a rights group said.", [("ASSAULT", ["UGA"], ["KEN"])]),
+    ("Kenyan police arrested former Vice President John Mwangi on Friday. Kenya's presidency said Mwangi had abused "
+     "the immunities granted to him.", []),
+    # "welcomed the outcome": of the meeting just held
+    ("Kenyan President William Ruto and Ugandan President Yoweri Museveni held talks in Arusha on Thursday. Tanzania "
+     "welcomed the outcome.", [("CONSULT", ["KEN", "UGA"], []), ("SUPPORT", ["TZA"], ["KEN", "UGA"])]),
+])
+def test_abuse_of_people_and_the_outcome_of_a_meeting(dyads, text, expected):
+    assert [d for d in dyads(text) if d[0] in ("ASSAULT", "CONSULT", "SUPPORT")] == expected
