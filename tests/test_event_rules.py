@@ -1335,6 +1335,8 @@ def test_reactions_to_a_deed_the_text_told(dyads, text, expected):
      [("CONSULT", ["KEN"], ["UGA"])]),
     ("Kenya's foreign minister called his Ugandan counterpart to discuss the border dispute.",
      [("CONSULT", ["KEN"], ["UGA"])]),
+    ("Kenyan President William Ruto called Ugandan President Yoweri Museveni to offer condolences.",
+     [("CONSULT", ["KEN"], ["UGA"])]),
     # a name given, a demand, a label: no call
     ("Kenya called on Uganda to withdraw its troops on Tuesday.", [("REQUEST", ["KEN"], ["UGA"])]),
     ("Kenya's foreign minister called Uganda's president a liar.", []),
