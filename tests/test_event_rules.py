@@ -1585,3 +1585,16 @@ def test_force_renounced_talks_followed_and_envoys_ordered_to_leave(dyads, text,
 ])
 def test_abuse_of_people_and_the_outcome_of_a_meeting(dyads, text, expected):
     assert [d for d in dyads(text) if d[0] in ("ASSAULT", "CONSULT", "SUPPORT")] == expected
+
+
+def test_a_labelled_transcript_line_is_its_speakers_judgement(nlp):
+    from bilat.model import Article
+    from bilat.pipeline import process
+    (result,) = process([Article(
+        id="t", published=PUBLISHED, title="Kenyan Foreign Ministry Spokesperson Jane Wanjiru's Regular Press Conference",
+        text="Q: Uganda says Kenyan police seized two Ugandan traders. What's your comment?\n\n"
+             "Jane Wanjiru: The Ugandan side's claim is not true.\n\n"
+             "Jane Wanjiru: Tanzania's move is a violation of international law.")])
+    got = {(e.type, tuple(sorted({a.country for a in e.source})), tuple(sorted({a.country for a in e.target})))
+           for e in result.events}
+    assert {("ACCUSE", ("KEN",), ("UGA",)), ("ACCUSE", ("KEN",), ("TZA",))} <= got, got
