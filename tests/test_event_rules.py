@@ -1335,6 +1335,8 @@ def test_reactions_to_a_deed_the_text_told(dyads, text, expected):
      [("CONSULT", ["KEN"], ["UGA"])]),
     ("Kenya's foreign minister called his Ugandan counterpart to discuss the border dispute.",
      [("CONSULT", ["KEN"], ["UGA"])]),
+    ("Kenyan President William Ruto called Ugandan President Yoweri Museveni to offer condolences.",
+     [("CONSULT", ["KEN"], ["UGA"])]),
     # a name given, a demand, a label: no call
     ("Kenya called on Uganda to withdraw its troops on Tuesday.", [("REQUEST", ["KEN"], ["UGA"])]),
     ("Kenya's foreign minister called Uganda's president a liar.", []),
@@ -1570,3 +1572,29 @@ def test_a_transcripts_answer_about_this_and_the_two_sides_of_the_last_meeting(n
 ])
 def test_force_renounced_talks_followed_and_envoys_ordered_to_leave(dyads, text, expected):
     assert dyads(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # abused people is force; abused immunities is not
+    ("Ugandan border guards abused Kenyan migrants, a rights group said.", [("ASSAULT", ["UGA"], ["KEN"])]),
+    ("Kenyan police arrested former Vice President John Mwangi on Friday. Kenya's presidency said Mwangi had abused "
+     "the immunities granted to him.", []),
+    # "welcomed the outcome": of the meeting just held
+    ("Kenyan President William Ruto and Ugandan President Yoweri Museveni held talks in Arusha on Thursday. Tanzania "
+     "welcomed the outcome.", [("CONSULT", ["KEN", "UGA"], []), ("SUPPORT", ["TZA"], ["KEN", "UGA"])]),
+])
+def test_abuse_of_people_and_the_outcome_of_a_meeting(dyads, text, expected):
+    assert [d for d in dyads(text) if d[0] in ("ASSAULT", "CONSULT", "SUPPORT")] == expected
+
+
+def test_a_labelled_transcript_line_is_its_speakers_judgement(nlp):
+    from bilat.model import Article
+    from bilat.pipeline import process
+    (result,) = process([Article(
+        id="t", published=PUBLISHED, title="Kenyan Foreign Ministry Spokesperson Jane Wanjiru's Regular Press Conference",
+        text="Q: Uganda says Kenyan police seized two Ugandan traders. What's your comment?\n\n"
+             "Jane Wanjiru: The Ugandan side's claim is not true.\n\n"
+             "Jane Wanjiru: Tanzania's move is a violation of international law.")])
+    got = {(e.type, tuple(sorted({a.country for a in e.source})), tuple(sorted({a.country for a in e.target})))
+           for e in result.events}
+    assert {("ACCUSE", ("KEN",), ("UGA",)), ("ACCUSE", ("KEN",), ("TZA",))} <= got, got
