@@ -1598,3 +1598,14 @@ def test_a_labelled_transcript_line_is_its_speakers_judgement(nlp):
     got = {(e.type, tuple(sorted({a.country for a in e.source})), tuple(sorted({a.country for a in e.target})))
            for e in result.events}
     assert {("ACCUSE", ("KEN",), ("UGA",)), ("ACCUSE", ("KEN",), ("TZA",))} <= got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a statement conjoined to another of the same speaker is addressed to the same party
+    ("Kenya condemned Uganda's shelling of Rwandan border posts and demanded an immediate halt.",
+     ("REQUEST", ["KEN"], ["UGA"])),
+    ("Tanzania, which denies arming the rebels, condemned the Ugandan air campaign as aggression and urged an "
+     "immediate halt.", ("REQUEST", ["TZA"], ["UGA"])),
+])
+def test_a_statement_conjoined_to_another_shares_its_addressee(dyads, text, expected):
+    assert expected in dyads(text)

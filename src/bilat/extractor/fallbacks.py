@@ -13,7 +13,7 @@ from .parties import leading_pair, place_counts, same_countries
 from .records import Frame, SentenceContext
 from .subjects import subject_of
 from .syntax import act_antecedent, is_definite, own_clause
-from .typefacts import DOMESTIC_TYPES, REACTIONS
+from .typefacts import DOMESTIC_TYPES, REACTIONS, STATEMENTS
 from .words import (AGENT_HEADS, ATTACK_NOUNS, DEVERBAL, LOCATIVE, NAMED_MEETINGS, PLACE_HEADS, REFERRED_ACTS,
                     REFERRED_ATTACKS, REFERRED_DEEDS)
 
@@ -34,6 +34,17 @@ def posture_at_the_place(f: Frame, ctx: SentenceContext) -> list[Actor]:
     if f.type == T.MOBILIZE and loc is not None and loc.country and loc.country not in {a.country for a in f.source}:
         return [Actor(kind="state", country=loc.country)]
     return []
+
+
+def shared_with_its_conjunct(f: Frame, ctx: SentenceContext) -> list[Actor]:
+    """'condemned Israel's war and demanded a ceasefire', 'criticised the move and urged restraint': a
+    statement conjoined to another of the same speaker is addressed to the same party."""
+    if f.type not in STATEMENTS or f.anchor.dep_ != "conj":
+        return []
+    first = ctx.read_at.get(f.anchor.head.i)
+    if first is None or first.dropped or first.type not in STATEMENTS or first.source != f.source:
+        return []
+    return list(first.target)
 
 
 def answers_an_act(f: Frame, ctx: SentenceContext) -> list[Actor]:
@@ -191,7 +202,8 @@ def reaction_to_an_act(f: Frame, ctx: SentenceContext) -> list[Actor]:
     return []
 
 
-FALLBACK_STEPS = (rejected_speaker, posture_at_the_place, answers_an_act, reaction_to_an_act, one_foreign_state, home_country,
+FALLBACK_STEPS = (rejected_speaker, posture_at_the_place, answers_an_act, shared_with_its_conjunct, reaction_to_an_act,
+                  one_foreign_state, home_country,
                   repression_threatened, story_counterpart, aid_to_the_story)
 
 

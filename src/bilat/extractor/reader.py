@@ -76,6 +76,7 @@ def read_sentence(sent: Span, index: ActorIndex, memory: DocumentMemory, publish
             if frame.dropped:
                 break
         reading.frames.append(frame)
+        ctx.read_at[frame.anchor.i] = frame
         if frame.type == EventType.CONSULT and frame.source and (
                 not frame.dropped or frame.dropped.phase == gate.PHASE):
             memory.meeting = list(frame.source) + [a for a in frame.target if a not in frame.source]

@@ -128,6 +128,7 @@ class SentenceContext:
     toks: list[Token]  # the sentence's tokens, materialised once (iterating a Span builds each anew)
     speech: dict[int, tuple[list[Actor], Token]] = field(default_factory=dict)  # token -> (speaker, verb)
     acts_at: dict[int, "Frame"] = field(default_factory=dict)  # every trigger's frame as found, by its verb
+    read_at: dict[int, "Frame"] = field(default_factory=dict)  # the frames read through the phases, by anchor
     memory: DocumentMemory | None = None  # read by the phases; written only by the reader
     _dates: list[Span] | None = None
 

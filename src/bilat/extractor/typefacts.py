@@ -22,3 +22,5 @@ PLACE_TARGET_TYPES = frozenset(t for t, f in TYPE_FACTS.items() if f.place_targe
 DOMESTIC_TYPES = frozenset(t for t, f in TYPE_FACTS.items() if f.domestic)
 #: the types of a reaction to another's act ("welcomed the move", "condemned it")
 REACTIONS = frozenset({EventType.SUPPORT, EventType.ACCUSE, EventType.REJECT})
+#: the types of a statement addressed to another ("condemned ... and demanded ...")
+STATEMENTS = frozenset({EventType.ACCUSE, EventType.REQUEST, EventType.THREATEN, EventType.REJECT})
