@@ -1310,3 +1310,204 @@ def test_co_chairs_in_apposition_keep_the_sentence_parsed(dyads):
     # "co-chairs" split at its hyphen read "co" as a verb and lost the subject
     assert dyads("France, Russia and the United States, co-chairs of the Minsk Group, urged Tanzania to return to "
                  "negotiations.") == [("REQUEST", ["FRA", "RUS", "USA"], ["TZA"])]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the act reacted to is named by the word that told it ("the test" is whoever tested)
+    ("Uganda conducted its first missile test on Friday. Tanzania and Rwanda called for calm. Kenya said it "
+     "firmly opposed the test.", ("ACCUSE", ["KEN"], ["UGA"])),
+    # "the move" is a deed, never a comment on one
+    ("Uganda expelled two Kenyan diplomats on Monday. Tanzania voiced regret over the decision. "
+     "Rwanda welcomed the move.", ("SUPPORT", ["RWA"], ["UGA"])),
+    # regret over another's deed criticises it
+    ("Uganda expelled two Kenyan diplomats on Monday. Tanzania voiced regret over the decision.",
+     ("ACCUSE", ["TZA"], ["UGA"])),
+    # the deed labelled: "called the drill an act of provocation"
+    ("Uganda conducted its first missile test on Friday. Tanzania and Rwanda called for calm. Kenya called the "
+     "test a reckless escalation.", ("ACCUSE", ["KEN"], ["UGA"])),
+])
+def test_reactions_to_a_deed_the_text_told(dyads, text, expected):
+    assert expected in dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenyan President William Ruto called Ugandan President Yoweri Museveni on Tuesday.",
+     [("CONSULT", ["KEN"], ["UGA"])]),
+    ("Kenya's foreign minister called his Ugandan counterpart to discuss the border dispute.",
+     [("CONSULT", ["KEN"], ["UGA"])]),
+    # a name given, a demand, a label: no call
+    ("Kenya called on Uganda to withdraw its troops on Tuesday.", [("REQUEST", ["KEN"], ["UGA"])]),
+    ("Kenya's foreign minister called Uganda's president a liar.", []),
+])
+def test_calling_a_leader_is_a_phone_call(dyads, text, expected):
+    assert [d for d in dyads(text) if d[0] in ("CONSULT", "REQUEST")] == expected
+
+
+def test_force_on_a_crowd_at_home_and_the_reactions_to_it(dyads):
+    # a state's forces firing on protesters in a story of that state alone: repression at home; "the
+    # violence" is theirs, and "the army" is the forces named before
+    assert dyads("Ugandan security forces opened fire on protesters in several towns on Sunday, the U.N. rights "
+                 "office said. Kenya condemned the violence and said it would suspend military aid to the army.") == [
+        ("ASSAULT", ["UGA"], ["UGA"]), ("THREATEN", ["KEN"], ["UGA"]), ("ACCUSE", ["KEN"], ["UGA"])]
+
+
+def test_force_on_a_crowd_near_another_state_is_not_coded_at_home(dyads):
+    assert dyads("Ugandan troops fired on demonstrators near the Kenyan border on Sunday.") == [("ASSAULT", ["UGA"], [])]
+
+
+def test_a_threat_is_held_over_whoever_its_condition_is_on(dyads):
+    assert dyads("Kenya and Tanzania applied to join the Commonwealth on Monday. Uganda said it would block the "
+                 "bids unless the two countries stopped supporting rebel groups.") == [("THREATEN", ["UGA"], ["KEN", "TZA"])]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenya ordered the closure of the Ugandan embassy in Nairobi on Monday.", [("SANCTION", ["KEN"], ["UGA"])]),
+    ("Kenya ordered the closure of schools on Monday.", []),  # no recipient: no sanction
+])
+def test_a_closure_ordered_is_a_sanction_on_whose_mission_it_closes(dyads, text, expected):
+    assert dyads(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a pronoun object stands for the act named before it in the sentence
+    ("Uganda shelled Kenyan border posts on Friday. Rwanda welcomed the strikes, while Tanzania condemned them.",
+     ("ACCUSE", ["TZA"], ["UGA"])),
+    ("Uganda shelled Kenyan border posts on Friday. Kenya's army said the attack killed six soldiers and called it "
+     "a blatant aggression.", ("ACCUSE", ["KEN"], ["UGA"])),
+    # "regarded the strikes as an act of aggression", "described the decision as regrettable"
+    ("Uganda shelled Kenyan border posts on Friday. Tanzania regarded the strikes as an act of aggression.",
+     ("ACCUSE", ["TZA"], ["UGA"])),
+])
+def test_a_reaction_to_an_act_named_by_a_pronoun_or_described_as_wrong(dyads, text, expected):
+    assert expected in dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an attack noun's relative clause says whom it hit
+    ("Somali militants launched a surprise attack that killed dozens of Kenyans on Saturday.",
+     ("ASSAULT", ["SOM"], ["KEN"])),
+    # 'move' and 'send' mobilise with any military asset; the Pentagon speaks for the United States
+    ("The Pentagon said it was moving an aircraft carrier to the eastern Mediterranean.", ("MOBILIZE", ["USA"], [])),
+    # standing with, by or in solidarity with a state supports it
+    ("Kenya said it stood in solidarity with Uganda.", ("SUPPORT", ["KEN"], ["UGA"])),
+])
+def test_attacks_hitting_assets_moved_and_solidarity(dyads, text, expected):
+    assert expected in dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a missile test shown at waters around a foreign state faces it, not whoever acted the day before
+    ("Uganda fired ballistic missiles into waters around Kenya on Thursday, a day after U.S. Secretary of State "
+     "Antony Blinken left Nairobi.", ("MOBILIZE", ["UGA"], ["KEN"])),
+])
+def test_a_show_of_force_faces_the_place_it_is_shown_at(dyads, text, expected):
+    assert expected in dyads(text)
+
+
+def test_missiles_that_land_are_no_aid(dyads):
+    assert [d for d in dyads("Uganda test-fired missiles on Friday. Kenya's defence ministry said five of the "
+                             "missiles landed in Kenya's exclusive economic zone.") if d[0] == "AID"] == []
+
+
+def test_a_toll_a_side_reports_is_the_attack_and_its_official_acts_for_it(dyads):
+    # a passive toll with the fight's other side named is an attack by that side, not a claim
+    assert ("ASSAULT", ["UGA"], ["KEN"]) in dyads(
+        "Ten Kenyan soldiers were killed in a clash with Ugandan troops near the border on Monday night, the "
+        "Kenyan army said on Tuesday.")
+    # "its ambassador would meet ...": the official acting is the speaker's state's
+    assert ("AGREE", ["TZA"], ["UGA"]) in dyads(
+        "Rebels took control of Kampala on Sunday. Tanzania said it had no plans to close its embassy and that its "
+        "ambassador would meet Ugandan opposition leaders on Tuesday.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenya said the Ugandan patrol boat had violated its waters.", [("ACCUSE", ["KEN"], ["UGA"])]),
+    ("Uganda said it had not violated Kenyan waters.", []),
+])
+def test_a_violation_said_of_another_accuses_it(dyads, text, expected):
+    assert dyads(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # whose sovereignty an act violates was wronged, not condemned
+    ("Uganda shelled rebel camps in eastern Congo on Wednesday. Kenya condemned the attacks as a violation of "
+     "Congo's sovereignty.", ("ACCUSE", ["KEN"], ["UGA"])),
+    # "shot down a Kenyan drone, saying it had violated Ugandan airspace": 'it' is what was shot down
+    ("Uganda shot down a Kenyan military drone near the border on Thursday, saying it had violated Ugandan airspace.",
+     ("ACCUSE", ["UGA"], ["KEN"])),
+    # disagreeing with a deed criticises it; calling it historic praises it; an object pronoun no act of its
+    # sentence explains is the last deed
+    ("Kenyan President William Ruto on Wednesday recognised Jerusalem as Israel's capital. Israeli Prime Minister "
+     "Benjamin Netanyahu called it a historic day.", ("SUPPORT", ["ISR"], ["KEN"])),
+    ("Kenyan President William Ruto on Wednesday recognised Jerusalem as Israel's capital. Uganda and Tanzania said "
+     "they disagreed with the decision.", ("ACCUSE", ["TZA", "UGA"], ["KEN"])),
+    # a symbol burned is a protest at the state it stands for
+    ("Protesters burned Kenyan flags in Kampala on Friday.", ("PROTEST", ["UGA"], ["KEN"])),
+    # putting people on a stop list or a blacklist sanctions their state
+    ("Uganda has included Kenyan President William Ruto and two of his ministers on its stop list, the Ugandan "
+     "foreign ministry said on Tuesday.", ("SANCTION", ["UGA"], ["KEN"])),
+])
+def test_wronged_states_symbols_lists_and_pronoun_reactions(dyads, text, expected):
+    assert expected in dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenyan President William Ruto crossed the border on Friday to hold a summit with Ugandan President Yoweri "
+     "Museveni.", [("CONSULT", ["KEN"], ["UGA"])]),
+    # tried, not done
+    ("Kenyan President William Ruto tried to hold a summit with Ugandan President Yoweri Museveni.", []),
+])
+def test_a_trip_made_to_meet_is_a_meeting(dyads, text, expected):
+    assert dyads(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a protest lodged with a state accuses it, whatever it is over
+    ("Uganda lodged a protest with Kenya over the EU's criticism of Kampala.", ("ACCUSE", ["UGA"], ["KEN"])),
+    # a complaint to a third party is against whoever it is over
+    ("Uganda complained to the United Nations over Kenyan air raids.", ("ACCUSE", ["UGA"], ["KEN"])),
+])
+def test_a_protest_lodged_with_a_state_accuses_it(dyads, text, expected):
+    assert expected in dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 'target' attacks sites or with weapons (not "targeted oligarchs with sanctions")
+    ("Kenya's army has targeted the positions of Somali militants in southern Somalia with drones, the army said "
+     "in a statement on Wednesday.", [("ASSAULT", ["KEN"], ["SOM"])]),
+    ("The EU targeted Ugandan officials with sanctions.", []),
+])
+def test_targeting_sites_or_with_weapons_attacks(dyads, text, expected):
+    assert [d for d in dyads(text) if d[0] == "ASSAULT"] == expected
+
+
+def test_a_report_in_a_statement_is_dated_by_the_statements_day(nlp):
+    events = bilat.extract("Kenyan jets have struck the camps of Somali militants in southern Somalia, the army said "
+                           "in a statement on Wednesday.", PUBLISHED)
+    assert [e["date"] for e in events if e["type"] == "ASSAULT"] == ["2024-05-15"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "over its invasion": the state the phrase before names, not the subject
+    ("Kenya on Friday announced sanctions against Uganda over its invasion of Rwanda.", ("ASSAULT", ["UGA"], ["RWA"])),
+    # a list of states "including" some names them
+    ("Several African states including Kenya and Tanzania summoned Ugandan envoys.", ("ACCUSE", ["KEN", "TZA"], ["UGA"])),
+    # troops that push into a state attack it
+    ("Ugandan troops pushed into eastern Congo on Thursday.", ("ASSAULT", ["UGA"], ["COD"])),
+    # a threat to wipe out, made if another goes too far
+    ("Kenyan President William Ruto said he would wipe out Uganda's economy if it went too far.",
+     ("THREATEN", ["KEN"], ["UGA"])),
+    # objections dropped concede
+    ("Uganda dropped its objections to Kenya's membership on Tuesday.", ("CONCEDE", ["UGA"], ["KEN"])),
+])
+def test_owners_lists_advances_and_dropped_objections(dyads, text, expected):
+    assert expected in dyads(text)
+
+
+def test_a_warning_of_ones_own_response_is_not_aimed_at_oneself_nor_placed_by_another_clause(dyads):
+    # "warned that Nairobi would respond": the warner's own act, aimed at whoever the condition is on
+    assert dyads("Kenyan President William Ruto warned that Nairobi would respond in kind if Uganda deployed troops "
+                 "on the border.") == [("THREATEN", ["KEN"], ["UGA"])]
+    # "as Western allies condemned it": a clause of its own, not placed where the troops went
+    assert [d for d in dyads("Ugandan troops pushed into eastern Congo on Thursday, as Western allies condemned the "
+                             "operation.") if d[0] == "ACCUSE"] == []

@@ -434,6 +434,11 @@ def _post_end(doc: Doc, j: int, places: set[int]) -> int:
     return place_end if place_end is not None else j
 
 
+#: the names of a state's armed power, one organ however a story names it: "the military" after
+#: "Myanmar security forces", "the junta" after "the army"
+_ARMED_POWER = frozenset({"military", "army", "junta", "forces", "troops", "soldiers"})
+
+
 @dataclass
 class ActorIndex:
     """Per-article registry of places and people, and the resolver built on it."""
@@ -996,10 +1001,11 @@ class ActorIndex:
         if sector_kind is not None:
             countries = self._modifier_countries(t)
             if not countries:
-                for c in t.children:
-                    if c.dep_ == "relcl" and c.lemma_ in ("include", "comprise"):
+                for c in t.children:  # "counterparts that included X", "European states including France"
+                    if (c.dep_ == "relcl" and c.lemma_ in ("include", "comprise")) or \
+                            (c.dep_ == "prep" and c.lower_ == "including"):
                         for o in c.children:
-                            if o.dep_ == "dobj":
+                            if o.dep_ in ("dobj", "pobj"):
                                 for x in [o] + list(o.conjuncts):
                                     place = self.place_at.get(x.i)
                                     if place is not None and place.code not in countries:
@@ -1019,7 +1025,9 @@ class ActorIndex:
                 if group:
                     return group
             if not countries:
-                same = self._recent_same(t) or (self._pronoun_owner(t) if kind in ("group", "organization") else None)
+                # "its ambassador would meet ...": an official acting is the owner's (one acted upon may be another's)
+                owned = kind in ("group", "organization") or (kind == "person" and t.dep_ in ("nsubj", "nsubjpass"))
+                same = self._recent_same(t) or (self._pronoun_owner(t) if owned else None)
                 countries = [same] if same else []
             role = self._np_text(t, strip_det=True)
             if not countries:
@@ -1237,6 +1245,10 @@ class ActorIndex:
         for i, actor in reversed(self.history):
             if i < t.i and actor.role and actor.role.lower().split()[-1:] == [t.lower_]:
                 return actor.country
+        if t.lower_ in _ARMED_POWER:  # "Myanmar security forces opened fire ... sanctions on the military"
+            for i, actor in reversed(self.history):
+                if i < t.i and actor.country and actor.role and actor.role.lower().split()[-1] in _ARMED_POWER:
+                    return actor.country
         return None
 
     def _recent_igo(self, i: int, noun: str) -> Actor | None:
@@ -1263,6 +1275,15 @@ class ActorIndex:
         wanted = "person" if low in PRONOUNS_PERSON else "state" if low in PRONOUNS_STATE else "plural" if low in PRONOUNS_PLURAL else None
         if wanted is None:
             return []
+        if low in ("its", "their") and t.dep_ == "poss" and t.head.dep_ == "pobj" and t.head.head.dep_ == "prep":
+            # "sanctions against Russia over its invasion": the state the phrase before names, not the subject
+            prep = t.head.head
+            before = [o for p in prep.head.children if p.dep_ == "prep" and p.i < prep.i
+                      for o in p.children if o.dep_ == "pobj" and o.i in self.place_at]
+            before += [o for o in prep.head.children if o.dep_ == "dobj" and o.i < prep.i and o.i in self.place_at]
+            found = [a for o in before[-1:] for a in self.actors_for(o) if a.kind == "state"]
+            if found:
+                return found
         if wanted in ("state", "plural"):
             # "Syria says it is willing ...": the subject named earlier in the same sentence
             sent = t.sent

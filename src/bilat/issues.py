@@ -16,7 +16,7 @@ from .model import Location
 from .model import Place
 from .tables import read_table
 
-LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside"}
+LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "into", "around", "off"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -39,6 +39,8 @@ def location_of(trigger: Token, place_at: dict[int, Place], airborne: bool = Fal
     for _ in range(2):
         if head.head is head or head.dep_ not in ("xcomp", "pcomp", "pobj", "prep", "dobj", "advcl", "conj"):
             break
+        if head.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+            break  # "troops pushed into Syria, as Western allies condemned it": a clause of its own, elsewhere
         head = head.head
         candidates.append(head)
     # one level down too: "marched on Parliament in London", "held talks in Seoul"
@@ -64,7 +66,9 @@ def _place_location(obj: Token, place_at: dict[int, Place]) -> Location | None:
     doc = obj.doc
     # the place may be the head itself or a compound/appos within ("Busan, South Korea", "the city of
     # Basra"), but not a place further prepositions name ("in military aid to Ukraine": to whom)
-    beyond = {x.i for p in obj.children if p.dep_ == "prep" and p.lower_ != "of" for x in p.subtree}
+    # ("waters around Taiwan", "the sea off Japan": where the waters are is where)
+    beyond = {x.i for p in obj.children if p.dep_ == "prep" and p.lower_ not in ("of", "around", "off", "near")
+              for x in p.subtree}
     tokens = [obj] + [t for t in obj.subtree if t.i != obj.i and t.i not in beyond]
     first = None
     for t in tokens:

@@ -41,6 +41,10 @@ def accused_over(s: Search) -> None:
     the US over Taiwan arms sales' accuses its object)."""
     if s.typ != T.ACCUSE or any(s.idx.actors_for(c) for h in s.heads for c in h.children if c.dep_ == "dobj"):
         return
+    # "lodged a protest with Japan over the G7's criticism": a protest lodged with a state is with the accused
+    if any(a.kind == "state" for h in s.heads for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
+           for o in c.children if o.dep_ == "pobj" for a in s.idx.actors_for(o)):
+        return
     for h in s.heads:
         for c in h.children:
             if c.dep_ == "prep" and c.lower_ in ("over", "about", "against", "of", "on") and c.i not in s.exclude:

@@ -21,7 +21,7 @@ from ..dates import DateValue
 from ..model import DateBasis
 from .lexicon import lemma
 from .records import Candidate, SentenceContext
-from .words import DAY_PARTS, DEVERBAL
+from .words import DAY_PARTS, DEVERBAL, STATEMENT_SETTINGS
 
 # dates the small model's NER misses ("Sept 29, 1972")
 _DATE_RE = re.compile(
@@ -93,11 +93,7 @@ def date_for(t: Token, ctx: SentenceContext, extra: list[Token], noun: Token | N
     v = _own_date(t, ctx, noun)
     if v:
         return v
-    # "summoned the ambassador on Tuesday, the ministry said on Wednesday": a day the parser hangs on
-    # the object is the act's own, before any governor's (the report's) date
-    objs = [c for c in t.children if c.dep_ == "dobj"]
-    v = _resolve_in(ctx, {o.i for d in objs for p in d.children if p.dep_ == "prep" and p.lower_ in ("on", "in")
-                          for o in p.children if o.dep_ == "pobj" and o.ent_type_ == "DATE"})
+    v = _object_date(t, ctx)
     if v:
         return v
     # a clause of the same time on the trigger: "when China sent ships on Friday, Japan protested"
@@ -133,6 +129,9 @@ def date_for(t: Token, ctx: SentenceContext, extra: list[Token], noun: Token | N
     v = _temporal_clause_date(t, ctx, ("after", "following"))
     if v:
         return v
+    v = _statement_date(chain, ctx)
+    if v:
+        return v
     # the trigger's whole phrase: "a meeting on the sidelines of the summit, held in mid-November"
     if t.pos_ == "NOUN":
         v = _resolve_in(ctx, {x.i for x in t.subtree})
@@ -145,6 +144,21 @@ def date_for(t: Token, ctx: SentenceContext, extra: list[Token], noun: Token | N
         if v.value:
             return v
     return None
+
+
+def _object_date(t: Token, ctx: SentenceContext) -> DateValue | None:
+    """'summoned the ambassador on Tuesday, the ministry said on Wednesday': a day the parser hangs on
+    the object is the act's own, before any governor's (the report's) date."""
+    objs = [c for c in t.children if c.dep_ == "dobj"]
+    return _resolve_in(ctx, {o.i for d in objs for p in d.children if p.dep_ == "prep" and p.lower_ in ("on", "in")
+                             for o in p.children if o.dep_ == "pobj" and o.ent_type_ == "DATE"})
+
+
+def _statement_date(chain: list[Token], ctx: SentenceContext) -> DateValue | None:
+    """'..., the IRGC said in a statement on Wednesday': the day the statement was made is the saying's."""
+    return _resolve_in(ctx, {x.i for h in chain for c in h.children if c.dep_ == "prep" for o in c.children
+                             if o.dep_ == "pobj" and o.lemma_.lower() in STATEMENT_SETTINGS
+                             for p in o.children if p.dep_ == "prep" for x in p.children if x.dep_ == "pobj"})
 
 
 def _days_apart(t: Token) -> int:

@@ -12,9 +12,10 @@ from .lexicon import lemma, noun_lexicon
 from .parties import leading_pair, place_counts, same_countries
 from .records import Frame, SentenceContext
 from .subjects import subject_of
-from .syntax import is_definite, own_clause
-from .typefacts import DOMESTIC_TYPES
-from .words import AGENT_HEADS, ATTACK_NOUNS, DEVERBAL, LOCATIVE, NAMED_MEETINGS, PLACE_HEADS, REFERRED_ACTS
+from .syntax import act_antecedent, is_definite, own_clause
+from .typefacts import DOMESTIC_TYPES, REACTIONS
+from .words import (AGENT_HEADS, ATTACK_NOUNS, DEVERBAL, LOCATIVE, NAMED_MEETINGS, PLACE_HEADS, REFERRED_ACTS,
+                    REFERRED_ATTACKS, REFERRED_DEEDS)
 
 PHASE = "fallbacks"
 
@@ -26,14 +27,26 @@ def rejected_speaker(f: Frame, ctx: SentenceContext) -> list[Actor]:
     return []
 
 
+def posture_at_the_place(f: Frame, ctx: SentenceContext) -> list[Actor]:
+    """'fired ballistic missiles into waters around Taiwan': a show of force found to be one after the
+    places were read (a missile test) faces the foreign place it is shown at."""
+    loc = f.location
+    if f.type == T.MOBILIZE and loc is not None and loc.country and loc.country not in {a.country for a in f.source}:
+        return [Actor(kind="state", country=loc.country)]
+    return []
+
+
 def answers_an_act(f: Frame, ctx: SentenceContext) -> list[Actor]:
     """'vowed revenge after a U.S. air strike killed X': the one who struck is threatened; 'returned
     fire after Indian soldiers shelled posts': the one who shelled is fired on; 'scrambled jets after
     Chinese drones flew ...': the posture faces them."""
     if f.type not in (T.THREATEN, T.ASSAULT, T.MOBILIZE):
         return []
-    for c in f.anchor.children:
-        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("after", "because", "since") for m in c.children):
+    # a threat is also held over whoever its condition is on: "would block the bids unless the two
+    # countries stopped ...", "would respond if Israel struck"
+    marks = ("after", "because", "since") + (("unless", "if") if f.type == T.THREATEN else ())
+    for c in [*f.anchor.children, *(f.trigger.children if f.trigger is not f.anchor else ())]:
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children):
             doer, _, _ = subject_of(c, f.speaker, ctx.index)
             target = [a for a in doer if a.country and not same_countries([a], f.source)]
             if target:
@@ -139,13 +152,13 @@ def reaction_to_an_act(f: Frame, ctx: SentenceContext) -> list[Actor]:
     """'India welcomed the announcement', 'Abe welcomed the summit': a reaction to an act the text
     names by a definite noun alone is to whoever did the last act told (a meeting's parties for a
     meeting noun), other than the one reacting."""
-    if f.type not in (T.SUPPORT, T.ACCUSE, T.REJECT):
+    if f.type not in REACTIONS:
         return []
     idx = ctx.index
     # the noun names no actor of its own ("the coup attempt", "unilateral sanctions", not "Japan's plan")
     # its object, or what a concern is over: "voiced concern over the agreement"
-    named_acts = [c for c in f.anchor.children if c.dep_ == "dobj" and c.i != f.trigger.i] + [
-        o for x in [f.anchor, f.trigger] for p in x.children if p.dep_ == "prep" and p.lower_ in ("over", "about")
+    named_acts = [act_antecedent(c) or c for c in f.anchor.children if c.dep_ == "dobj" and c.i != f.trigger.i] + [
+        o for x in [f.anchor, f.trigger] for p in x.children if p.dep_ == "prep" and p.lower_ in ("over", "about", "with")
         for o in p.children if o.dep_ == "pobj"]
     acts = [c for c in named_acts if not any(
         x.i in idx.place_at or x.i in idx.person_at for d in c.children
@@ -157,14 +170,18 @@ def reaction_to_an_act(f: Frame, ctx: SentenceContext) -> list[Actor]:
     definite = bool(acts) and is_definite(acts[0])
     # "the coup attempt": the act may be named by the noun's compound
     named = {noun} | {d.lemma_.lower() for d in acts[0].children if d.dep_ == "compound"} if acts else set()
-    if not doers_of_kind and not (definite and named & (REFERRED_ACTS | set(DEVERBAL))):  # "the annexation"
-        return []
     own = {a.country for a in f.source if a.country}
+    # "opposed the test", "welcomed the applications": the act the text told by that word
+    told = ctx.memory.doers_of(noun, own, ctx.sent.start) if definite else []
+    # "Netanyahu called it a historic day": an object pronoun no act of its sentence explains is the last deed
+    deed = noun in REFERRED_DEEDS or (bool(acts) and acts[0].tag_ == "PRP" and acts[0].lower_ in ("it", "this"))
+    if not doers_of_kind and not told and not (definite and named & (REFERRED_ACTS | set(DEVERBAL))) and not deed:
+        return []  # "the annexation"
     meeting = ctx.memory.meeting if noun in NAMED_MEETINGS else []
     # an attack or an incident is the last attacker's, or no one's the text told
-    hostile = noun in ATTACK_NOUNS | {"strike", "raid", "invasion", "incident", "operation", "offensive"}
-    candidates = [ctx.memory.last_source(T.ASSAULT) or []] if hostile else [meeting, doers_of_kind,
-                                                                             ctx.memory.last_doers(own, ctx.sent.start)]
+    hostile = noun in ATTACK_NOUNS | REFERRED_ATTACKS
+    candidates = [told, ctx.memory.last_source(T.ASSAULT) or []] if hostile else [
+        told, meeting, doers_of_kind, ctx.memory.last_doers(own, ctx.sent.start, deeds_only=deed)]
     for doers in candidates:  # a visit announced, not yet made: its announcer
         found = [Actor(kind="state", country=c) for c in dict.fromkeys(a.country for a in doers) if c and c not in own]
         if found:
@@ -172,8 +189,8 @@ def reaction_to_an_act(f: Frame, ctx: SentenceContext) -> list[Actor]:
     return []
 
 
-FALLBACK_STEPS = (rejected_speaker, answers_an_act, one_foreign_state, home_country, repression_threatened,
-                  story_counterpart, aid_to_the_story, reaction_to_an_act)
+FALLBACK_STEPS = (rejected_speaker, posture_at_the_place, answers_an_act, reaction_to_an_act, one_foreign_state, home_country,
+                  repression_threatened, story_counterpart, aid_to_the_story)
 
 
 def run(f: Frame, ctx: SentenceContext) -> Frame:

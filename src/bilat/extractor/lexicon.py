@@ -104,6 +104,10 @@ def particle_of(t: Token) -> str:
     if nxt is not None and nxt.dep_ == "quantmod" and nxt.lower_ in ("over", "out"):
         return nxt.lower_
     for c in t.children:
+        # a preposition that only dates the act is no particle: "called Putin on Thursday" phoned him,
+        # it called on no one
+        if c.dep_ == "prep" and any(o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in c.children):
+            continue
         if c.dep_ in ("prt", "prep") and c.i > t.i:
             return c.lower_
         if c.dep_ == "advmod" and c.i == t.i + 1 and c.lower_ in ("back", "away"):

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import re
 from dataclasses import dataclass, field, replace
 
@@ -23,7 +24,31 @@ from ..actors import ActorIndex, dictionary_name
 from ..dates import DateValue
 from ..model import Actor, EventType
 from ..nlp import gazetteer_entries
-from .words import TITLE_ROLE_WORDS
+from .words import DEVERBAL, REFERRED_DEEDS, TITLE_ROLE_WORDS
+
+
+@dataclass(frozen=True)
+class ActDone:
+    """An act the text told of: in which sentence, by whom, named by which word, of which type."""
+    start: int  # the sentence's first token
+    doers: tuple[Actor, ...]
+    word: str  # the trigger's lemma: "conducted a nuclear test" -> "test", "applied to join" -> "apply"
+    type: EventType
+
+
+# Acts that only comment on another's act: "the move" or "the decision" a later reaction names is
+# never one of these ("expressed regret over the decision. Israel welcomed the move": the decision's)
+COMMENTS = frozenset({EventType.ACCUSE, EventType.REQUEST, EventType.CONCEDE})
+
+
+def names_act(noun: str, word: str) -> bool:
+    """Does ``noun`` name the act a trigger ``word`` told of? "the test" a test, "the applications" an
+    application ("applied"), "the seizure" a seizure ("seized"): the same word, or the verb's stem
+    with at most its last letter changed."""
+    if noun == word or DEVERBAL.get(noun) == word:
+        return True
+    stem = len(os.path.commonprefix([noun, word]))
+    return stem >= 4 and stem >= len(word) - 1
 
 
 @dataclass
@@ -41,7 +66,7 @@ class DocumentMemory:
     meeting: list[Actor] = field(default_factory=list)
     #: who did the acts the text told of, the latest last ("India welcomed the announcement": Pakistan's,
     #: though India's own strike was told after it)
-    acts_done: list[tuple[int, list[Actor]]] = field(default_factory=list)  # (sentence start, doers)
+    acts_done: list[ActDone] = field(default_factory=list)
     #: the named people who spoke in the sentence before this one ("Wang said ... . China is ready
     #: to ...": the next sentence goes on with what he said)
     previous_speakers: list[Actor] = field(default_factory=list)
@@ -66,13 +91,25 @@ class DocumentMemory:
         self.remember(trigger, list(source) + [a for a in partners if a not in source])
         self.type_sources[typ] = list(source)
 
-    def last_doers(self, not_of: set[str | None], before: int) -> list[Actor]:
+    def last_doers(self, not_of: set[str | None], before: int, deeds_only: bool = False) -> list[Actor]:
         """The doers of the latest act told in a sentence before token ``before`` whose doers are not
-        (all) of ``not_of``'s countries."""
-        for start, doers in reversed(self.acts_done):
-            if start >= before:
+        (all) of ``not_of``'s countries; with ``deeds_only``, an act that is no comment on another."""
+        return self._doers(not_of, before, lambda act: not (deeds_only and act.type in COMMENTS))
+
+    def doers_of(self, noun: str, not_of: set[str | None], before: int, deeds: bool = False) -> list[Actor]:
+        """The doers of the latest act told before token ``before`` that ``noun`` names ("opposed the
+        test": whoever tested), other than ``not_of``'s countries; with ``deeds``, a deed noun ("the
+        decision") names the latest deed."""
+        named = self._doers(not_of, before, lambda act: names_act(noun, act.word))
+        if named or not (deeds and noun in REFERRED_DEEDS):
+            return named
+        return self.last_doers(not_of, before, deeds_only=True)
+
+    def _doers(self, not_of: set[str | None], before: int, wanted) -> list[Actor]:
+        for act in reversed(self.acts_done):
+            if act.start >= before or not wanted(act):
                 continue
-            foreign = [a for a in doers if a.country and a.country not in not_of]
+            foreign = [a for a in act.doers if a.country and a.country not in not_of]
             if foreign:
                 return foreign
         return []

@@ -14,10 +14,11 @@ from .lexicon import lemma, verb_lexicon, verb_senses, verb_types
 from .records import Frame, SentenceContext
 from .recodings import apply
 from .syntax import existential_participle, is_protest_act, to_infinitive
-from .triggers import is_trigger_token, object_ok
+from .objects import object_ok
+from .triggers import is_trigger_token
 from .words import (ALLEGATION_WORDS, ATTEMPT_WORDS, CONTINUE_VERBS, DEMAND_NOUNS, FUTURE, HELP_VERBS, HYPOTHETICAL,
                     INTENT_VERBS, MODAL_NOUNS, OBLIGATION, ORDER_VERBS, PROTEST_NOUNS, PROTEST_PURPOSE, PROTEST_VERBS,
-                    PROPOSAL_NOUNS, RANK_WORDS, SCHEDULE_WORDS, SPEECH_VERBS, WISH_VERBS)
+                    PROPOSAL_NOUNS, RANK_WORDS, SCHEDULE_WORDS, SPEECH_VERBS, TRAVEL_VERBS, WISH_VERBS)
 
 PHASE = "modality"
 NOT_DONE = ("negated", "hypothetical", "absorbed")
@@ -198,6 +199,8 @@ def _complement_modality(verb: Token, idx: ActorIndex) -> str:
         return "fact"  # "police fired tear gas to disperse the crowd": force used to that end is coercion
     if glem in ("attempt", "seek", "try") and gov.tag_ in ("VBD", "VBN"):
         return "hypothetical"  # "sought to ease tensions", "tried to mediate": tried, not promised
+    if verb.dep_ == "advcl" and gov.tag_ == "VBD" and glem in TRAVEL_VERBS and modality(gov, idx) == "fact":
+        return "fact"  # "crossed the demarcation line to hold a summit with Moon": went there, and met
     if glem in INTENT_VERBS or gov.lower_ in SCHEDULE_WORDS:
         return "future"
     if glem == "be" and gov.tag_ == "VBD" and any(c.dep_ == "prep" for c in gov.children) and \

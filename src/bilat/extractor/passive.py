@@ -12,7 +12,7 @@ from .memory import DocumentMemory
 from .parties import noun_owner, place_country
 from .records import Frame
 from .typefacts import MATERIAL_CONFLICT
-from .words import AGENTIVE_EVENTS, LEGAL_INQUIRIES, WEAPONS
+from .words import AGENTIVE_EVENTS, LEGAL_INQUIRIES, MUTUAL_FIGHTS, WEAPONS
 
 #: hostile acts whose unnamed agent is unknown, never guessed from the speaker or the story
 MATERIAL = MATERIAL_CONFLICT
@@ -91,6 +91,11 @@ def attack_by_country(f: Frame, idx: ActorIndex, memory: DocumentMemory, target:
                     code = idx.modifier_country(o)
                     if code:
                         source = [Actor(kind="state", country=code)]
+                # "killed in a clash with Chinese troops": the fight's other side
+                if o.dep_ == "pobj" and o.lemma_.lower() in MUTUAL_FIGHTS and not source:
+                    source = [a for w in o.children if w.dep_ == "prep" and w.lower_ == "with" for x in w.children
+                              if x.dep_ == "pobj" for a in idx.actors_for(x) if a.country and a not in target
+                              and a.country not in {t.country for t in target}]
     for c in f.anchor.children:
         if c.dep_ == "prep" and c.lower_ == "from":
             for o in c.children:

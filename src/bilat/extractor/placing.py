@@ -11,11 +11,11 @@ from ..issues import location_of
 from ..model import Actor
 from ..model import EventType as T
 from .lexicon import lemma
-from .parties import countries, leading_pair, one_per_igo, same_countries, with_country
+from .parties import countries, leading_pair, one_per_igo, place_counts, same_countries, with_country
 from .records import Frame, SentenceContext
 from .recodings import apply
-from .syntax import attack_noun_agent, reported_clause
-from .words import PROTEST_NOUNS, VISIT_NOUNS
+from .syntax import attack_noun_agent, object_lemmas, reported_clause
+from .words import PROTEST_NOUNS, PROTEST_SYMBOLS, VISIT_NOUNS
 
 PHASE = "placing"
 
@@ -57,8 +57,9 @@ def placed_groups(f: Frame, ctx: SentenceContext) -> Frame:
 
 def attackers_from_target(f: Frame, ctx: SentenceContext) -> Frame:
     """'insurgents shelled Aleppo': attackers without a country are the target's country's."""
+    symbolic = f.type == T.PROTEST and object_lemmas(f.anchor) & PROTEST_SYMBOLS  # "burned Japanese flags"
     if any(not a.country for a in f.source) and f.target and len({a.country for a in f.target if a.country}) == 1 \
-            and f.type in (T.ASSAULT, T.COERCE, T.PROTEST, T.MOBILIZE):
+            and f.type in (T.ASSAULT, T.COERCE, T.PROTEST, T.MOBILIZE) and not symbolic:
         home = next(a.country for a in f.target if a.country)
         source = _fill(f.source, home, lambda a: a.kind in ("group", "organization"))
         return f.but("attackers_from_target", source=source) if source != f.source else f
@@ -66,9 +67,15 @@ def attackers_from_target(f: Frame, ctx: SentenceContext) -> Frame:
 
 
 def repression_at_home(f: Frame, ctx: SentenceContext) -> Frame:
-    """'Kenyan police detained an opposition leader': repression at home."""
-    if f.type == T.COERCE and f.source and f.source[0].country:
-        target = _fill(f.target, f.source[0].country)
+    """'Kenyan police detained an opposition leader': repression at home; so is force a state's own
+    forces use on a crowd the text gives no other country ("security forces opened fire on protesters")."""
+    # (only in a story of that one state so far: "troops fired on protesters" in a story of two states
+    # may be across a border)
+    crowd_fired_on = f.type == T.ASSAULT and f.source and all(a.sector in ("MIL", "COP") for a in f.source) \
+        and not place_counts(ctx.index, ("country", "demonym", "capital", "city"), ctx.sent.end, countries(f.source))[0]
+    if (f.type == T.COERCE or crowd_fired_on) and f.source and f.source[0].country:
+        target = _fill(f.target, f.source[0].country,
+                       (lambda a: a.sector == "CVL" and a.kind == "group") if crowd_fired_on else (lambda a: True))
         return f.but("repression_at_home", target=target) if target != f.target else f
     return f
 

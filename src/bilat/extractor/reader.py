@@ -17,11 +17,13 @@ from spacy.tokens import Doc, Span
 from ..actors import ActorIndex
 from ..model import EventType
 # orders, posture and visits only register re-coding rules
-from . import fallbacks, gate, modality, orders, placing, posture, recode, source, speech, statements, targets, visits  # noqa: F401
+from . import (fallbacks, gate, modality, orders, placing, posture, received, recode, source, speech,  # noqa: F401
+               statements, targets, visits)
 from . import triggers
 from .dates import dated_acts_in, settle_dates
 from .emit import candidates
-from .memory import DocumentMemory
+from .lexicon import lemma
+from .memory import ActDone, DocumentMemory
 from .records import Candidate, Frame, SentenceContext
 
 #: trigger routes of acts a noun phrase names inside another clause ("following the launch of a
@@ -85,12 +87,12 @@ def read_sentence(sent: Span, index: ActorIndex, memory: DocumentMemory, publish
         if frame.speech_verb is not None:
             claimed.add(frame.speech_verb.i)
         reading.candidates.extend(candidates(frame, ctx))
+        if "reaction_to_an_act" not in frame.reasons:  # "praised the decision" is no act "the move" means
+            memory.acts_done.append(ActDone(sent.start, tuple(frame.source), lemma(frame.trigger), frame.type))
         if frame.route in NAMED_IN_PASSING:
             continue  # an act a noun phrase names in passing: later pronouns are not its parties
         memory.remember_event(frame.trigger.i, frame.type, frame.source,
                               frame.target if frame.type in JOINT else ())
-        if "reaction_to_an_act" not in frame.reasons:  # "praised the decision" is no act "the move" means
-            memory.acts_done.append((sent.start, list(frame.source)))
     for frame, cand in statements.read(ctx, claimed):
         reading.frames.append(frame)
         reading.candidates.append(cand)

@@ -16,11 +16,11 @@ from .gate import official
 from .lexicon import lemma
 from .parties import is_state_speaker, possessor, same_countries
 from .records import Frame, SentenceContext
-from .subjects import subject_of
-from .syntax import is_future, object_lemmas, purpose_is_exercise, quantity_head
+from .syntax import is_definite, is_future, object_lemmas, purpose_is_exercise
 from .typefacts import FUTURE_CAMEO
-from .words import (CLAIM_VERBS, CONCESSION_OBJECTS, CONTINUE_VERBS, DECISION_VERBS, ECONOMIC_RESTRICTIONS, EXERCISES,
-                    HOSTILE_INTENT, HOSTILE_XCOMP, HYPOTHETICAL, ONLOOKERS, RECEIVED, RECEIVE_VERBS, SPEECH_VERBS)
+from .words import (CASUALTY_VERBS, CLAIM_VERBS, CONCESSION_OBJECTS, CONTINUE_VERBS, DECISION_VERBS,
+                    ECONOMIC_RESTRICTIONS, EXERCISES, HOSTILE_INTENT, HOSTILE_XCOMP, HYPOTHETICAL, ONLOOKERS,
+                    SPEECH_VERBS)
 
 Predicate = Callable[[Frame, SentenceContext], "dict | None"]
 PREDICATES: dict[str, Callable] = {}
@@ -131,9 +131,10 @@ def claimed_attack(f: Frame, ctx: SentenceContext) -> dict | None:
     """A government that says another state attacked accuses it (CAMEO/PLOVER code the claim); not an
     attack the reporter tells as the time of the claim ("said he had called off strikes, a day after
     Iran shot down a drone")."""
-    sp, verb = f.speaker, f.speech_verb
-    if f.anchor.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("after", "before", "since", "when")
-                                        for m in f.anchor.children):
+    sp, verb, marks = f.speaker, f.speech_verb, {m.lower_ for m in f.anchor.children if m.dep_ == "mark"}
+    # (nor the toll a side reports: "twenty soldiers were killed in a clash with X, the army said")
+    if (f.anchor.dep_ == "advcl" and marks & {"after", "before", "since", "when"}) or \
+            (f.passive and lemma(f.anchor) in CASUALTY_VERBS):
         return None
     if sp and verb is not None and f.source and any(a.country for a in sp) and not same_countries(f.source, sp) \
             and is_state_speaker(sp) and lemma(verb) in CLAIM_VERBS:
@@ -205,43 +206,6 @@ def lifted_restriction(f: Frame, ctx: SentenceContext) -> dict | None:
     return _conceded(f, ("cancel", "revoke", "scrap", "drop", "end", "lift"))
 
 
-def _received(f: Frame, ctx: SentenceContext, kind: str) -> dict | None:
-    """'X received weapons from Y': Y gives, X is the recipient."""
-    verb = f.trigger
-    if f.light is not None or f.scene or lemma(verb) not in RECEIVE_VERBS:
-        return None
-    what = {w for c in verb.children if c.dep_ == "dobj" for w in (quantity_head(c).lemma_.lower(), quantity_head(c).lower_)}
-    holders = [verb] + [c for c in verb.children if c.dep_ == "dobj"]  # "received assurances from X"
-    givers = [o for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
-              for o in c.children if o.dep_ == "pobj"]
-    if not givers or not what:
-        return None
-    giver = [a for o in givers for a in ctx.index.actors_for(o, speaker=f.speaker)]
-    if not giver or next((k for k, words in RECEIVED.items() if what & words), None) != kind:
-        return None
-    return {"source": giver, "target": list(f.source)}
-
-
-@rule
-def received_aid(f: Frame, ctx: SentenceContext) -> dict | None:
-    return _received(f, ctx, "received_aid")
-
-
-@rule
-def received_assurance(f: Frame, ctx: SentenceContext) -> dict | None:
-    return _received(f, ctx, "received_assurance")
-
-
-@rule
-def received_support(f: Frame, ctx: SentenceContext) -> dict | None:
-    return _received(f, ctx, "received_support")
-
-
-@rule
-def received_visitor(f: Frame, ctx: SentenceContext) -> dict | None:
-    return _received(f, ctx, "received_visitor")
-
-
 @rule
 def hosted_exercise(f: Frame, ctx: SentenceContext) -> dict | None:
     """'hosted Egypt for air force exercises': military cooperation."""
@@ -278,6 +242,10 @@ def regretted_act(f: Frame, ctx: SentenceContext) -> dict | None:
     for o in things:
         possessor(ctx.index, o, lambda x: owners.extend(ctx.index.actors_for(x, speaker=f.speaker)))
     other = [a for a in owners if a.country and not same_countries([a], f.source)]
+    if not other:  # "expressed regret over the decision": a deed the text told of, another's
+        own = {a.country for a in f.source}
+        other = next((doers for o in things if is_definite(o)
+                      for doers in [ctx.memory.doers_of(o.lemma_.lower(), own, ctx.sent.start, deeds=True)] if doers), [])
     return {"target": other} if other else None
 
 

@@ -40,10 +40,16 @@ def judgement_statement(verb: Token, speaker: list[Actor], clause: list[Token], 
     if not judged:
         return None
     target: list[Actor] = []
+    # "shot down a U.S. drone, saying it had violated Iranian airspace": 'it' is what was shot down
+    acted_on = [o for o in verb.head.children if o.dep_ == "dobj"] if verb.dep_ == "advcl" and verb.tag_ == "VBG" else []
     for x in clause:
         if x.dep_ in ("compound",):
             continue
-        for a in ctx.index.actors_for(x, speaker=speaker):
+        found = ctx.index.actors_for(x, speaker=speaker)
+        if acted_on and x.dep_ == "nsubj" and x.lower_ in ("it", "they"):
+            code = ctx.index.modifier_country(acted_on[0])
+            found = ctx.index.actors_for(acted_on[0], speaker=speaker) or ([Actor(kind="state", country=code)] if code else [])
+        for a in found:
             if a.country and not any(a.country == s.country for s in speaker) and a not in target:
                 target.append(a)
         if target:

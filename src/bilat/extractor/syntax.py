@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .lexicon import lemma
-from .words import ATTACK_NOUNS, CLAUSE_BREAKS, EXERCISE_PURPOSES, FUTURE, OBLIGATION, PROTEST_NOUNS, PROTEST_VERBS, QUANTITY
+from .words import ATTACK_NOUNS, CLAUSE_BREAKS, REFERRED_ACTS, EXERCISE_PURPOSES, FUTURE, OBLIGATION, PROTEST_NOUNS, PROTEST_VERBS, QUANTITY
 
 
 def quantity_head(t: Token) -> Token:
@@ -166,4 +166,18 @@ def clause_condition(t: Token, objects: frozenset[str]) -> bool | None:
         # "allowed IAEA inspectors to visit": the parser makes the one allowed the clause's subject
         return bool(to_clauses) and (any(x.dep_ == "nsubj" for c in to_clauses for x in c.children)
                                      or any(c.dep_ in ("dobj", "dative") for c in t.children))
+    return None
+
+
+def act_antecedent(pron: Token) -> Token | None:
+    """The act an object pronoun stands for: "welcomed the strikes, while Iran condemned them", "said
+    the attack killed six people and called it an aggression" -- the nearest act noun the text named
+    before it in the sentence, of the pronoun's number."""
+    if pron.lower_ not in ("it", "them") or pron.dep_ != "dobj":
+        return None
+    plural = pron.lower_ == "them"
+    for x in reversed(pron.sent[:pron.i - pron.sent.start]):
+        if x.pos_ == "NOUN" and x.lemma_.lower() in REFERRED_ACTS | ATTACK_NOUNS and (x.tag_ == "NNS") == plural \
+                and x.dep_ in ("dobj", "nsubj", "nsubjpass"):
+            return x
     return None

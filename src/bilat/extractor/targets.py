@@ -1,9 +1,8 @@
 """Phase 5, target: whom the act is aimed at.
 
-``TARGET_STRATEGIES`` is the cascade, in order; the first strategy that finds an actor
-decides (a protest's objects and its purpose both count). Each strategy reads the
-trigger's clause through a ``Search``, which collects actors as the rules allow them (not
-the source, not the source's own state unless asked).
+``TARGET_STRATEGIES`` is the cascade, in order; the first strategy that finds an actor decides (a
+protest's objects and its purpose both count). Each strategy reads the trigger's clause through a
+``Search``, which collects actors as the rules allow them (not the source, nor its own state unless asked).
 """
 from __future__ import annotations
 
@@ -19,12 +18,13 @@ from .parties import clause_owners, first_place_within, place_country, possessor
 from .accused import accused_over, doer_of_condemned_act, without_own_side
 from .recipients import aid_recipient, handed_to, opened_to, promised_to, rest_of_a_list
 from .refusals import pressed_by, refused_offer
+from .relatives import hit_by_the_attack, relative_clause_head
 from .records import Frame, SentenceContext
 from .speech import state_voice
-from .syntax import own_clause, quantity_head, stranded_object, to_infinitive
-from .typefacts import HOSTILE, PLACE_TARGET_TYPES, TARGET_PREPS
+from .syntax import act_antecedent, own_clause, quantity_head, stranded_object, to_infinitive
+from .typefacts import HOSTILE, PLACE_TARGET_TYPES, REACTIONS, TARGET_PREPS
 from .words import (AGENT_HEADS, AGENTIVE_EVENTS, AID_GOODS, DRAWING_VERBS, FRONTIER_NOUNS, LOCATIVE, MEETING_VERBS,
-                    MUTUAL_FIGHTS, PLACE_HEADS, TOPIC_VERBS)
+                    MUTUAL_FIGHTS, PLACE_HEADS, SOVEREIGN_GOODS, TOPIC_VERBS)
 
 PHASE = "target"
 
@@ -58,9 +58,8 @@ def run(f: Frame, ctx: SentenceContext) -> Frame:
                   target=f.source or owner)
     if not f.source and f.speaker and f.type not in HOSTILE:
         f = f.but("speaker_as_source", source=list(f.speaker))
-    # a reported clause whose subject is the speaker's own state keeps the speaker ("Hayashi said
-    # Japan is willing to ...": Hayashi acts for Japan; but "civilians were killed in a bombing in
-    # Baghdad, Iraqi police said": not the police)
+    # a reported clause whose subject is the speaker's own state keeps the speaker ("Hayashi said Japan is
+    # willing to ...": Hayashi acts for Japan; not "civilians were killed in Baghdad, Iraqi police said")
     if f.speaker and f.source and all(a.kind == "state" for a in f.source) and not (f.passive and f.type in HOSTILE) \
             and {a.country for a in f.source} == {a.country for a in f.speaker if a.country}:
         f = f.but("speaker_for_own_state", source=list(f.speaker))
@@ -100,6 +99,8 @@ class Search:
     found: list[Actor] = field(default_factory=list)
 
     def take(self, tok: Token, foreign_only: bool = False, unknown: bool = False) -> None:
+        if self.typ in REACTIONS and act_antecedent(tok) is not None:
+            return  # "condemned them": the act named before, whose doer the fallbacks find
         src_countries = {a.country for a in self.source if a.country}
         found = self.idx.actors_for(tok, speaker=self.speaker, allow_unknown=unknown or self.typ in (T.COERCE, T.ASSAULT))
         for a in someone_elses(tok, found, self.source, self.speaker) if self.typ in (T.ASSAULT, T.COERCE) else found:
@@ -236,13 +237,8 @@ def complement_subject(s: Search) -> None:
             if (c.dep_ in ("ccomp", "xcomp") or for_to or (c.dep_ == "acl" and h.pos_ == "NOUN")) and c.i not in s.exclude:
                 for sub in c.children:
                     if sub.dep_ in ("nsubj", "nsubjpass"):
-                        s.take(sub, foreign_only=False, unknown=True)
-
-
-def relative_clause_head(s: Search) -> None:
-    """A relative clause's object is the noun it modifies: "Iranian officers it accused"."""
-    if s.t.dep_ == "relcl" and not any(c.dep_ == "dobj" for c in s.t.children):
-        s.take_foreign(s.t.head)
+                        # (a warning that "Moscow would respond" tells the warner's own act, not its target)
+                        s.take(sub, foreign_only=s.typ == T.THREATEN, unknown=True)
 
 
 def actor_in_clause(s: Search) -> None:
@@ -288,6 +284,8 @@ def _not_an_actor(x: Token, typ: T, idx: ActorIndex) -> bool:
     if x.dep_ == "poss" and x.head.dep_ == "pobj" and x.head.head.lower_ in LOCATIVE and where \
             and x.head.lemma_.lower() in PLACE_HEADS:
         return True  # "firing shells in Bangladesh's territory": where, not whom
+    if x.dep_ == "poss" and x.head.lemma_.lower() in SOVEREIGN_GOODS and typ in (T.ACCUSE, T.REQUEST):
+        return True  # "condemned the attacks as a violation of Iraq's sovereignty": whose it is was wronged
     if x.tag_ == "PRP$":
         return True  # "its supplies": the owner is usually the actor itself
     if any(c.dep_ == "poss" and c.tag_ == "PRP$" and c.lower_ in ("its", "their") for c in x.children):
@@ -297,4 +295,4 @@ def _not_an_actor(x: Token, typ: T, idx: ActorIndex) -> bool:
 
 TARGET_STRATEGIES = (doer_of_condemned_act, accused_over, person_met, handed_to, objects_and_prepositions,
                      protest_purpose, aid_recipient, promised_to, opened_to, pressed_by, refused_offer,
-                     complement_subject, relative_clause_head, actor_in_clause)
+                     complement_subject, relative_clause_head, hit_by_the_attack, actor_in_clause)

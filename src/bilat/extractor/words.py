@@ -126,7 +126,16 @@ RANK_WORDS = words("rank_words")
 SEPARATE_WORDS = words("separate_words")
 BLOCKADE_VERBS = words("blockade_verbs")
 GATHERING_NOUNS = words("gathering_nouns")
-REFERRED_ACTS = words("referred_acts")
+REFERRED_ATTACKS = words("referred_attacks")
+REFERRED_ACTS = words("referred_acts") | REFERRED_ATTACKS
+REFERRED_DEEDS = words("referred_deeds")
+CALL_PURPOSES = words("call_purposes")
+CASUALTY_VERBS = words("casualty_verbs")
+SOVEREIGN_GOODS = words("sovereign_goods")
+SANCTION_LISTS = words("sanction_lists")
+PROTEST_SYMBOLS = words("protest_symbols")
+TRAVEL_VERBS = words("travel_verbs")
+STATEMENT_SETTINGS = words("statement_settings")
 #: a meeting or visit named again ("welcomed the summit"): its parties, never the last actor's decision
 NAMED_MEETINGS = GATHERING_NOUNS | {"talk", "talks", "visit", "trip"}
 REFERRED_PLACES = words("referred_places")

@@ -1,0 +1,100 @@
+"""What a trigger acts on: the object conditions of ``data/triggers.tsv`` ("release" frees a person,
+"withdraw" moves troops, "call" with '@condemnations' accuses, 'to-clause', 'called-party').
+
+Phase 1's test of a verb's sense, kept apart from the trigger finder: which of a verb's senses
+applies depends on what it acts on, and the modality phase asks the same question.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..actors import ActorIndex, sector_table
+from .lexicon import lemma
+from .syntax import clause_condition, is_passive_conj, quantity_head, to_infinitive
+from .words import CALL_PURPOSES, CARRYING_VERBS, SANCTION_LISTS
+
+
+def called_party(t: Token, idx: ActorIndex) -> bool:
+    """'called Putin', 'called his Indian counterpart': a person or state as the object and nothing
+    said of it ("called the move a provocation", "called on Japan to ...", "called for talks")."""
+    if any(c.dep_ in ("attr", "ccomp", "prt") or (c.dep_ == "xcomp" and lemma(c) not in CALL_PURPOSES)
+           for c in t.children):
+        return False  # "called Li to discuss the crisis" is a call; "called Japan to stop" is no call
+    # the parser reads a lone named object as a name given ("called him Putin"): one, not two, is a call
+    objs = [c for c in t.children if c.dep_ in ("dobj", "oprd")]
+    return len(objs) == 1 and any(c.i in idx.person_at or c.i in idx.place_at or c.ent_type_ == "PERSON"
+                                  or sector_table().get(c.lemma_.lower(), ("", ""))[1] == "person" for c in objs)
+
+
+def acted_on(t: Token) -> list[Token]:
+    """What the verb acts on: its objects, predicates and 'as'/'with' objects, else whatever the
+    parser left in their place (the governor's object, the subject of an intransitive use)."""
+    to_clauses = [c for c in t.children if c.dep_ in ("xcomp", "ccomp") and to_infinitive(c)]
+    raised = [x for c in to_clauses for x in c.children if x.dep_ == "nsubj"]
+    objs = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]  # "called it a provocation"
+    # "regarded the strikes as an act of aggression", "described the move as provocative"
+    objs += [o for p in t.children if p.dep_ == "prep" and p.lower_ == "as" for o in p.children if o.dep_ in ("pobj", "amod")]
+    # "provide Ukraine with $4.5 billion in aid": what is given may come after 'with'
+    objs += [o for p in t.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
+    if not objs and t.dep_ in ("acl", "relcl", "amod"):
+        objs = [t.head]
+    if not objs and t.dep_ == "conj" and is_passive_conj(t):
+        # "civilians were detained and later released": the shared subject is what is released
+        objs = [c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not objs:  # intransitive use: "UN troops withdrew" -- the subject is what moves
+        objs = [quantity_head(c) for c in t.children if c.dep_ == "nsubj"]
+    if not objs and t.dep_ == "xcomp":  # "ordered French troops to withdraw": the governor's object moves
+        objs = [c for c in t.head.children if c.dep_ == "dobj"]
+    if not any(c.dep_ == "dobj" for c in t.children):
+        # "called in the Chinese ambassador": the parser reads a phrasal verb's particle as a preposition
+        objs += [o for p in t.children if p.dep_ == "prep" and p.i == t.i + 1 for o in p.children if o.dep_ == "pobj"]
+        objs += raised
+    return objs
+
+
+def object_ok(t: Token, objects: frozenset[str], idx: ActorIndex) -> bool:
+    """Does the verb act on one of ``objects`` (its object, or its subject when intransitive)? (Or meet
+    the clause condition ``objects`` names, ``syntax.clause_condition``.)"""
+    if "called-party" in objects:
+        return called_party(t, idx)
+    if "sanctions-list" in objects:  # "included Biden on its stop list", "added Huawei to the entity list"
+        return any(o.dep_ == "pobj" and (o.lemma_.lower() in SANCTION_LISTS or (o.lemma_.lower() == "list" and any(
+            m.dep_ in ("compound", "amod") and m.lemma_.lower() in SANCTION_LISTS for m in o.children)))
+            for p in t.children if p.dep_ == "prep" and p.lower_ in ("on", "to", "onto") for o in p.children)
+    clause = clause_condition(t, objects)
+    if clause is not None:
+        return clause
+    objs = acted_on(t)
+    for o in objs:
+        if "money" in objects and o.ent_type_ == "MONEY":
+            return True  # "granted Somalia $20 million in budget support": a sum given
+        o = quantity_head(o)
+        # what a carrier is loaded with: "sent a plane loaded with food supplies", "ships carrying aid"
+        cargo = [x for c in o.children if c.dep_ == "acl" and c.lemma_.lower() in CARRYING_VERBS
+                 for p in [c] + [p for p in c.children if p.dep_ == "prep" and p.lower_ == "with"]
+                 for x in p.children if x.dep_ in ("dobj", "pobj")]
+        # "called the remarks 'shameful'": a quoted predicate the parser hangs after the noun as its modifier
+        after = [c for c in o.children if c.dep_ == "amod" and c.i > o.i]
+        # "sent a medical team", "search-and-rescue teams": what kind of thing it is, by its modifiers
+        # (no actor test on them: "received Chinese investment" receives no state)
+        if any(x.lemma_.lower() in objects for c in o.children if c.dep_ in ("amod", "nmod") for x in [c, *c.conjuncts]):
+            return True
+        # "called Japan's purchase of the islands a farce": the predicate hung on the object's last noun
+        if any(x.dep_ == "appos" and x.i > o.i and x.lemma_.lower() in objects for x in o.subtree):
+            return True
+        # "called the strike an act of aggression": what the predicate is an act of
+        after += [p for c in o.children if (o.dep_ in ("oprd", "attr") or o.head.lower_ == "as") and c.dep_ == "prep"
+                  and c.lower_ == "of"
+                  for p in c.children if p.dep_ == "pobj"]
+        for x in [o] + list(o.conjuncts) + [c for c in o.children if c.dep_ == "compound"] + cargo + after:
+            if x.lemma_.lower() in objects or x.lower_ in objects:
+                return True
+            if "money" in objects and x.ent_type_ == "MONEY":
+                return True  # "provided $10 million to Turkey"
+            if "person" in objects and (x.i in idx.person_at or x.ent_type_ in ("PERSON", "NORP")
+                                        or (x.tag_ == "PRP" and x.lower_ in ("he", "she", "him", "her"))
+                                        or sector_table().get(x.lemma_.lower(), ("", ""))[1] == "person"):
+                return True  # "received President of Ghana X", "received the US Secretary of State"
+            if "state" in objects and x.i in idx.place_at:
+                return True
+    return False

@@ -1,0 +1,30 @@
+"""Target strategies read from relative clauses (``targets`` runs them): the noun a relative clause
+hangs on is its verb's object ("Iranian officers it accused"), and an attack noun's relative clause
+says whom it hit ("a surprise attack that killed hundreds of Israelis")."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..model import EventType as T
+from .lexicon import verb_types
+
+if TYPE_CHECKING:
+    from .targets import Search
+
+
+def hit_by_the_attack(s: Search) -> None:
+    """'launched an attack that killed hundreds of Israelis', 'a raid that wounded three soldiers': the
+    relative clause of an attack noun tells whom it hit."""
+    if s.typ != T.ASSAULT or s.t.pos_ != "NOUN":
+        return
+    for rc in s.t.children:
+        if rc.dep_ == "relcl" and T.ASSAULT in verb_types(rc):
+            for o in rc.children:
+                if o.dep_ == "dobj":
+                    s.take_prep_object(o)
+
+
+def relative_clause_head(s: Search) -> None:
+    """A relative clause's object is the noun it modifies: "Iranian officers it accused"."""
+    if s.t.dep_ == "relcl" and not any(c.dep_ == "dobj" for c in s.t.children):
+        s.take_foreign(s.t.head)
