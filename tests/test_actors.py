@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+import bilat
 from bilat.actors import ActorIndex
 from bilat.model import ACTOR_KINDS, SECTORS
 
@@ -580,3 +581,30 @@ def test_a_hyphenated_given_names_tail_is_no_surname(nlp):
     import bilat
     events = bilat.extract("The United States voiced concern over the decision of the Moon government.", "2024-05-17")
     assert not any(a["country"] == "IGO:UN" for e in events for a in e["target"]), events
+
+
+def test_he_in_a_clause_of_a_persons_speech_is_that_person(nlp):
+    events = bilat.extract("Kenyan President William Ruto called Ugandan President Yoweri Museveni's remarks "
+                           "'crazy' and said he would not apologise.", "2024-05-17")
+    refusals = [e for e in events if e["type"] == "REJECT"]
+    assert [a["name"] for e in refusals for a in e["source"]] == ["William Ruto"]
+
+
+def test_a_pronoun_inside_the_phrase_that_resolves_it_does_not_loop(nlp):
+    # "The U.S. and its puppet forces": resolving the subject asks whose the forces are, which asked the
+    # subject again until the recursion limit, and the whole article was lost (B301)
+    events = bilat.extract("The U.S. and its puppet forces are escalating their reckless military confrontation on "
+                           "the Korean peninsula, a spokesman for the DPRK Ministry of National Defence said in a press "
+                           "statement.", "2023-12-14")
+    assert [(e["type"], {a["country"] for a in e["source"]}, {a["country"] for a in e["target"]}) for e in events] == [
+        ("ACCUSE", {"PRK"}, {"USA"})]
+
+
+def test_a_title_speaker_with_honorifics_and_an_apposition_speaks_for_the_text(nlp):
+    from bilat.model import Article
+    from bilat.pipeline import process
+    (result,) = process([Article(id="t", published="2024-09-26",
+                                 title="Statement by H.E. Mr. Yoweri Museveni, President of Uganda, at the General Debate",
+                                 text="Mr. President,\n\nWe condemn Kenya's illegal blockade of Lake Victoria.")])
+    assert ("ACCUSE", ["UGA"], ["KEN"]) in [
+        (e.type, [a.country for a in e.source], [a.country for a in e.target]) for e in result.events]

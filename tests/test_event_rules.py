@@ -1335,6 +1335,8 @@ def test_reactions_to_a_deed_the_text_told(dyads, text, expected):
      [("CONSULT", ["KEN"], ["UGA"])]),
     ("Kenya's foreign minister called his Ugandan counterpart to discuss the border dispute.",
      [("CONSULT", ["KEN"], ["UGA"])]),
+    ("Kenyan President William Ruto called Ugandan President Yoweri Museveni to offer condolences.",
+     [("CONSULT", ["KEN"], ["UGA"])]),
     # a name given, a demand, a label: no call
     ("Kenya called on Uganda to withdraw its troops on Tuesday.", [("REQUEST", ["KEN"], ["UGA"])]),
     ("Kenya's foreign minister called Uganda's president a liar.", []),
@@ -1511,3 +1513,88 @@ def test_a_warning_of_ones_own_response_is_not_aimed_at_oneself_nor_placed_by_an
     # "as Western allies condemned it": a clause of its own, not placed where the troops went
     assert [d for d in dyads("Ugandan troops pushed into eastern Congo on Thursday, as Western allies condemned the "
                              "operation.") if d[0] == "ACCUSE"] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what a done act prompted another to do was done, by the one prompted
+    ("Uganda began draining the lake on Thursday, prompting Kenya to ban all fish imports from Uganda.",
+     ("SANCTION", ["KEN"], ["UGA"])),
+    # a possessive pronoun's person owns the government; "the two countries' leaders" are both states'
+    ("Ugandan President Yoweri Museveni had accused Kenya of meddling, and his government had demanded that Kenyan "
+     "President William Ruto apologise.", ("REQUEST", ["UGA"], ["KEN"])),
+    ("Kenya accused Uganda on Friday of shelling its border villages. The two countries' leaders, who were attending "
+     "a summit in Addis Ababa, agreed on a ceasefire on Friday afternoon.", ("AGREE", ["KEN", "UGA"], [])),
+    # an act ignored, a remark called crazy: criticism
+    ("\"The Ugandan government has ignored the concerns of its neighbours,\" Kenya's foreign ministry said.",
+     ("ACCUSE", ["KEN"], ["UGA"])),
+    ("Kenyan President William Ruto called Museveni's remarks 'crazy'.", ("ACCUSE", ["KEN"], ["UGA"])),
+    # landing rights withdrawn sanction
+    ("Kenya on Saturday withdrew landing rights for the Ugandan foreign minister's plane.", ("SANCTION", ["KEN"], ["UGA"])),
+])
+def test_causes_owners_and_withdrawn_rights(dyads, text, expected):
+    assert expected in dyads(text)
+
+
+def test_a_named_initiative_is_no_act_told_before(dyads):
+    # "the Global Development Initiative" names a programme, not the last deed (Israel's war)
+    assert ("SUPPORT", ["KEN"], ["ISR"]) not in dyads(
+        "Israeli troops attacked Gaza on Monday. Kenya welcomed China's peace efforts and said it supported the Global "
+        "Development Initiative.")
+
+
+def test_a_transcripts_answer_about_this_and_the_two_sides_of_the_last_meeting(nlp):
+    from bilat.model import Article
+    from bilat.pipeline import process
+    (result,) = process([Article(
+        id="t", published=PUBLISHED, title="Foreign Ministry Spokesperson's Regular Press Conference",
+        text="Q: Somalia says Ugandan troops seized two Somali fishermen. What's your comment?\n\n"
+             "A: We urge Somalia to stop making provocations.\n\n"
+             "Q: The European Union will impose tariffs on Kenyan tea. What is Kenya's response?\n\n"
+             "A: We are gravely concerned about this.\n\n"
+             "Q: Kenyan Foreign Minister Musalia Mudavadi met with Tanzanian Foreign Minister January Makamba in "
+             "Nairobi yesterday. Could you share more details?\n\n"
+             "A: During the meeting, the two sides agreed to deepen cooperation in trade.")])
+    got = {(e.type, tuple(sorted({a.country for a in e.source})), tuple(sorted({a.country for a in e.target})))
+           for e in result.events}
+    # "concerned about this": the act the question told (the EU's tariffs), not the story's other state
+    assert ("ACCUSE", ("KEN",), ("IGO:EU",)) in got, got
+    # "the two sides": the two who just met, not the two the story named most
+    assert ("AGREE", ("KEN", "TZA"), ()) in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # force renounced is agreed, not threatened; the talks it followed were held, where they were held no party
+    ("Kenyan President William Ruto and Ugandan President Yoweri Museveni agreed on Thursday not to use force "
+     "against each other in their dispute over the Migingo island, following talks in St. Vincent and the Grenadines.",
+     [("CONSULT", ["KEN", "UGA"], []), ("AGREE", ["KEN", "UGA"], [])]),
+    # an envoy ordered to leave the country is expelled
+    ("Kenya on Monday ordered Uganda's ambassador to leave the country within 72 hours.", [("SANCTION", ["KEN"], ["UGA"])]),
+])
+def test_force_renounced_talks_followed_and_envoys_ordered_to_leave(dyads, text, expected):
+    assert dyads(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # abused people is force; abused immunities is not
+    ("Ugandan border guards abused Kenyan migrants, a rights group said.", [("ASSAULT", ["UGA"], ["KEN"])]),
+    ("Kenyan police arrested former Vice President John Mwangi on Friday. Kenya's presidency said Mwangi had abused "
+     "the immunities granted to him.", []),
+    # "welcomed the outcome": of the meeting just held
+    ("Kenyan President William Ruto and Ugandan President Yoweri Museveni held talks in Arusha on Thursday. Tanzania "
+     "welcomed the outcome.", [("CONSULT", ["KEN", "UGA"], []), ("SUPPORT", ["TZA"], ["KEN", "UGA"])]),
+])
+def test_abuse_of_people_and_the_outcome_of_a_meeting(dyads, text, expected):
+    assert [d for d in dyads(text) if d[0] in ("ASSAULT", "CONSULT", "SUPPORT")] == expected
+
+
+def test_a_labelled_transcript_line_is_its_speakers_judgement(nlp):
+    from bilat.model import Article
+    from bilat.pipeline import process
+    (result,) = process([Article(
+        id="t", published=PUBLISHED, title="Kenyan Foreign Ministry Spokesperson Jane Wanjiru's Regular Press Conference",
+        text="Q: Uganda says Kenyan police seized two Ugandan traders. What's your comment?\n\n"
+             "Jane Wanjiru: The Ugandan side's claim is not true.\n\n"
+             "Jane Wanjiru: Tanzania's move is a violation of international law.")])
+    got = {(e.type, tuple(sorted({a.country for a in e.source})), tuple(sorted({a.country for a in e.target})))
+           for e in result.events}
+    assert {("ACCUSE", ("KEN",), ("UGA",)), ("ACCUSE", ("KEN",), ("TZA",))} <= got, got

@@ -434,6 +434,9 @@ def _post_end(doc: Doc, j: int, places: set[int]) -> int:
     return place_end if place_end is not None else j
 
 
+#: people who speak for whatever they are "for" ("a spokesman for the ministry"; an envoy "for Syria" is sent to it)
+_SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+
 #: the names of a state's armed power, one organ however a story names it: "the military" after
 #: "Myanmar security forces", "the junta" after "the army"
 _ARMED_POWER = frozenset({"military", "army", "junta", "forces", "troops", "soldiers"})
@@ -453,6 +456,7 @@ class ActorIndex:
 
     lead_country: str | None = None
     stateless_at: dict[int, Actor] = field(default_factory=dict)  # token index -> NGO or transnational group
+    _resolving: set[int] = field(default_factory=set)  # pronouns being resolved now (no cycles)
 
     @classmethod
     def build(cls, doc: Doc) -> "ActorIndex":
@@ -933,6 +937,9 @@ class ActorIndex:
             n = _GROUP_N.get((m.group(1) or "two").lower(), 2)
             # the pair in focus so far; in a story's first line, the story's pair
             pair = self.dyad(t.i, n) or self.dyad(len(doc), n)
+            # "X met Y ... During the meeting, the two sides agreed": the two who just acted together
+            met = list(dict.fromkeys(a.country for a in self._last_party_group(t.i) if a.country))
+            pair = met if n == 2 and len(met) == 2 else pair
             if low in _GROUP_PEOPLE:
                 # "both leaders", "the two ministers": the people the article names in that role
                 people = [self._recent_person(c, low, t.i) for c in pair]
@@ -1000,6 +1007,10 @@ class ActorIndex:
                 return [igo]
         if sector_kind is not None:
             countries = self._modifier_countries(t)
+            if not countries:  # "the two countries' leaders": the states the possessor names
+                countries = [a.country for c in t.children if c.dep_ == "poss" and c.tag_ != "PRP$"
+                             and c.lower_ in ("countries", "nations", "sides", "states")
+                             for a in self.actors_for(c) if a.kind == "state" and a.country]
             if not countries:
                 for c in t.children:  # "counterparts that included X", "European states including France"
                     if (c.dep_ == "relcl" and c.lemma_ in ("include", "comprise")) or \
@@ -1026,7 +1037,7 @@ class ActorIndex:
                     return group
             if not countries:
                 # "its ambassador would meet ...": an official acting is the owner's (one acted upon may be another's)
-                owned = kind in ("group", "organization") or (kind == "person" and t.dep_ in ("nsubj", "nsubjpass"))
+                owned = kind in ("group", "organization") or (kind in ("person", "state") and t.dep_ in ("nsubj", "nsubjpass"))
                 same = self._recent_same(t) or (self._pronoun_owner(t) if owned else None)
                 countries = [same] if same else []
             role = self._np_text(t, strip_det=True)
@@ -1085,7 +1096,7 @@ class ActorIndex:
         """'their forces' after 'Bosnian Serbs said': the owner named by a possessive pronoun,
         used only where no modifier names a country."""
         for x in t.lefts:
-            if x.tag_ == "PRP$" and x.dep_ == "poss" and x.lower_ in ("its", "their"):
+            if x.tag_ == "PRP$" and x.dep_ == "poss" and x.lower_ in ("its", "their", "his", "her"):
                 owner = [a for a in self._pronoun(x, None) if a.country]
                 if owner:
                     return owner[0].country
@@ -1112,6 +1123,9 @@ class ActorIndex:
                         if x.dep_ == "pobj" and x.i not in self.place_at and x.lower_ not in sector_table():
                             sub = self.actors_for(x)
                             return [a.country for a in sub if a.country]
+                # "a spokesman for the DPRK Ministry of National Defence": whom a spokesman speaks for
+                if prep.dep_ == "prep" and prep.lower_ == "for" and t.lemma_.lower() in _SPOKESPEOPLE:
+                    return [a.country for x in prep.children if x.dep_ == "pobj" for a in self.actors_for(x) if a.country]
             return []
         out = [code]
         for prep in t.rights:
@@ -1266,6 +1280,17 @@ class ActorIndex:
         return None
 
     def _pronoun(self, t: Token, speaker: list[Actor] | None) -> list[Actor]:
+        # a pronoun inside the phrase that would resolve it ("The U.S. and its puppet forces": resolving
+        # the subject asks whose the forces are, which asks the subject) stands for nothing there
+        if t.i in self._resolving:
+            return []
+        self._resolving.add(t.i)
+        try:
+            return self._pronoun_referent(t, speaker)
+        finally:
+            self._resolving.discard(t.i)
+
+    def _pronoun_referent(self, t: Token, speaker: list[Actor] | None) -> list[Actor]:
         low = t.lower_
         if low in PRONOUNS_SPEAKER:
             if speaker:
@@ -1308,7 +1333,12 @@ class ActorIndex:
                     if earlier:
                         return earlier
                     break
-            # a person named earlier in the same sentence is the likeliest referent ("Qin said he hoped")
+            # the subject of a clause it stands in ("Rutte called Erdogan's remarks crazy and said he would
+            # not apologise": Rutte), else a person named earlier in the same sentence ("Qin said he hoped")
+            for a in t.ancestors:
+                for c in a.children:
+                    if c.dep_ == "nsubj" and c.i < t.i and c.i in self.person_at:
+                        return [self.person_at[c.i].actor()]
             for i in range(t.i - 1, sent.start - 1, -1):
                 person = self.person_at.get(i)
                 if person is not None:

@@ -167,14 +167,16 @@ def reaction_to_an_act(f: Frame, ctx: SentenceContext) -> list[Actor]:
     noun = acts[0].lemma_.lower() if acts else ""
     kind = noun_lexicon().get(noun)  # "opposes unilateral sanctions": whoever sanctioned last
     doers_of_kind = (ctx.memory.last_source(kind.type) or []) if kind is not None and acts[0].tag_ == "NNS" else []
-    definite = bool(acts) and is_definite(acts[0])
+    # ("support the Global Development Initiative": a named thing, no act told before)
+    definite = bool(acts) and is_definite(acts[0]) and acts[0].pos_ == "NOUN" and \
+        not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in acts[0].children)
     # "the coup attempt": the act may be named by the noun's compound
     named = {noun} | {d.lemma_.lower() for d in acts[0].children if d.dep_ == "compound"} if acts else set()
     own = {a.country for a in f.source if a.country}
     # "opposed the test", "welcomed the applications": the act the text told by that word
     told = ctx.memory.doers_of(noun, own, ctx.sent.start) if definite else []
     # "Netanyahu called it a historic day": an object pronoun no act of its sentence explains is the last deed
-    deed = noun in REFERRED_DEEDS or (bool(acts) and acts[0].tag_ == "PRP" and acts[0].lower_ in ("it", "this"))
+    deed = noun in REFERRED_DEEDS or (bool(acts) and acts[0].lower_ in ("it", "this", "that") and acts[0].pos_ == "PRON")
     if not doers_of_kind and not told and not (definite and named & (REFERRED_ACTS | set(DEVERBAL))) and not deed:
         return []  # "the annexation"
     meeting = ctx.memory.meeting if noun in NAMED_MEETINGS else []

@@ -139,6 +139,9 @@ _TITLE_BY = re.compile(r"\b(?:conference|briefing|statement|remarks|speech|addre
                        r"(?:\s+(?:regarding|on|about|at|in|following|after|during|to|for)\b.*)?$", re.I)
 
 
+_HONORIFICS = frozenset({"mr.", "mr", "mrs.", "mrs", "ms.", "ms", "dr.", "dr", "h.e.", "h.e", "excellency", "his", "her"})
+
+
 def title_voice(title: str | None, index: ActorIndex) -> list[Actor]:
     """The speaker a title names (spec §4: a statement is an event of its speaker): a person the
     text names too, else the words of the title as a role or name, of the story's lead country
@@ -146,7 +149,8 @@ def title_voice(title: str | None, index: ActorIndex) -> list[Actor]:
     m = _TITLE_BY.search(title or "") or _TITLE_OWN.search(title or "")
     if not m:
         return []
-    words = m.group(1).split()
+    # "by H.E. Mr. Shehbaz Sharif, Prime Minister of Pakistan,": the words without their commas or honorifics
+    words = [w.strip(",;:") for w in m.group(1).split() if w.lower().strip(",") not in _HONORIFICS]
     places = _title_places()
     country = next((places[w] for w in words if w in places), None)
     role = [w for w in words if w.lower().strip(".") in TITLE_ROLE_WORDS]

@@ -18,7 +18,8 @@ from .objects import object_ok
 from .triggers import is_trigger_token
 from .words import (ALLEGATION_WORDS, ATTEMPT_WORDS, CONTINUE_VERBS, DEMAND_NOUNS, FUTURE, HELP_VERBS, HYPOTHETICAL,
                     INTENT_VERBS, MODAL_NOUNS, OBLIGATION, ORDER_VERBS, PROTEST_NOUNS, PROTEST_PURPOSE, PROTEST_VERBS,
-                    PROPOSAL_NOUNS, RANK_WORDS, SCHEDULE_WORDS, SPEECH_VERBS, TRAVEL_VERBS, WISH_VERBS)
+                    PROPOSAL_NOUNS, RANK_WORDS, SCHEDULE_WORDS, SPEECH_VERBS, TRAVEL_VERBS, WISH_VERBS,
+                    CAUSE_VERBS)
 
 PHASE = "modality"
 NOT_DONE = ("negated", "hypothetical", "absorbed")
@@ -30,10 +31,12 @@ def run(f: Frame, ctx: SentenceContext) -> Frame:
         return f  # "to discuss the Israeli war on Gaza": the war is no less a fact for being discussed
     if f.scene:  # "in a meeting with X": the governing clause's modality
         t = f.trigger
-        gov = t.head.head if t.head.pos_ == "ADP" else t.head
+        gov = t.head.head if t.head.pos_ == "ADP" or t.head.dep_ == "prep" else t.head
         mod = modality(gov, ctx.index) if gov is not t else "fact"
         if mod in ("absorbed", "obligation", "future"):
             mod = "fact" if mod == "absorbed" else mod
+        if mod == "negated" and t.head.lower_ in ("after", "following"):
+            mod = "fact"  # "agreed not to use force, following talks in St. Vincent": the talks were held
     t = f.trigger
     if t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head.pos_ == "NOUN" \
             and t.head.head.lemma_.lower() in PROPOSAL_NOUNS:
@@ -199,6 +202,8 @@ def _complement_modality(verb: Token, idx: ActorIndex) -> str:
         return "fact"  # "police fired tear gas to disperse the crowd": force used to that end is coercion
     if glem in ("attempt", "seek", "try") and gov.tag_ in ("VBD", "VBN"):
         return "hypothetical"  # "sought to ease tensions", "tried to mediate": tried, not promised
+    if glem in CAUSE_VERBS and gov.tag_ in ("VBD", "VBG") and modality(gov, idx) == "fact":
+        return "fact"  # "began releasing the water, prompting China to ban imports": what was caused was done
     if verb.dep_ == "advcl" and gov.tag_ == "VBD" and glem in TRAVEL_VERBS and modality(gov, idx) == "fact":
         return "fact"  # "crossed the demarcation line to hold a summit with Moon": went there, and met
     if glem in INTENT_VERBS or gov.lower_ in SCHEDULE_WORDS:

@@ -8,8 +8,10 @@ from spacy.tokens import Token
 
 from ..actors import ActorIndex, is_stateless, sector_table
 from ..model import Actor
+from ..model import EventType as T
 from .lexicon import lemma
-from .words import CROWD_NOUNS, DOCUMENT_VERBS, NOT_YET, PLACE_HEADS, REFERRED_PLACES, SUMMIT_NOUNS
+from .words import (AGENT_HEADS, AGENTIVE_EVENTS, CROWD_NOUNS, DOCUMENT_VERBS, LOCATIVE, NOT_YET, PLACE_HEADS,
+                    REFERRED_PLACES, SOVEREIGN_GOODS, SUMMIT_NOUNS)
 
 
 def noun_owner(idx: ActorIndex, noun: Token) -> list[Actor]:
@@ -222,3 +224,33 @@ def first_place_within(phrase: Token, idx: ActorIndex) -> list[str]:
     war in Liberia", "families in Gaza"), as a list of none or one."""
     return next(([idx.place_at[y.i].code] for y in phrase.subtree if y.i in idx.place_at
                  and idx.place_at[y.i].kind in ("country", "capital", "city")), [])
+
+
+def not_an_actor(x: Token, typ: T, idx: ActorIndex) -> bool:
+    """Is ``x`` in a clause no party to its act: a topic ("the Taiwan issue"), a place ("in Baghdad"),
+    one wronged ("Iraq's sovereignty"), the source's own ("its troops")? (targets.actor_in_clause)"""
+    place = idx.place_at.get(x.i)
+    if place is not None and x.dep_ in ("det", "cc", "conj"):  # "the", "and" of "St. Vincent and the Grenadines"
+        x = idx.doc[place.start:place.end].root
+    if typ == T.CONSULT and x.dep_ == "pobj" and x.head.lower_ in ("on", "about", "over", "regarding", "concerning"):
+        return True  # "exchanged views on North Korea": what a meeting is about, not who meets
+    if x.dep_ in ("compound", "amod", "nmod") and x.head.i not in idx.person_at \
+            and x.head.lemma_.lower() not in AGENT_HEADS | AGENTIVE_EVENTS and x.head.lower_ not in AGENT_HEADS:
+        return True  # "the Taiwan issue", "Japanese seafood imports": topics, not actors
+    # "in Baghdad": where, not whom (but "to resume attacks in Israel" threatens Israel)
+    # ("funding the salaries of civil servants in Gaza": aid given in a place is for it)
+    where = typ not in (T.THREATEN, T.AID) and not (x.head.lower_ == "from" and typ in (T.RETREAT, T.AGREE, T.REJECT, T.CONCEDE))
+    if x.head.dep_ == "prep" and x.head.lower_ in LOCATIVE and x.dep_ == "pobj" and x.i not in idx.person_at and where:
+        return True
+    if x.dep_ == "poss" and x.head.dep_ == "pobj" and x.head.head.lower_ in LOCATIVE and where \
+            and x.head.lemma_.lower() in PLACE_HEADS:
+        return True  # "firing shells in Bangladesh's territory": where, not whom
+    if x.dep_ == "poss" and x.head.lemma_.lower() in SOVEREIGN_GOODS and typ in (T.ACCUSE, T.REQUEST):
+        return True  # "condemned the attacks as a violation of Iraq's sovereignty": whose it is was wronged
+    if x.tag_ == "PRP$":
+        return True  # "its supplies": the owner is usually the actor itself
+    if any(c.dep_ == "poss" and c.tag_ == "PRP$" and c.lower_ in ("its", "their") for c in x.children):
+        return True  # "its troops", "their forces": the source's own
+    while x.dep_ == "conj":  # "in St. Vincent and the Grenadines": each conjunct is where too
+        x = x.head
+    return x.dep_ == "pobj" and x.head.lower_ in LOCATIVE and where

@@ -178,7 +178,9 @@ def vowed_hostility(f: Frame, ctx: SentenceContext) -> dict | None:
     xc = [c for c in f.trigger.children if c.dep_ == "xcomp"]
     # "vowed to keep attacking ships": through a verb of going on
     xc += [x for c in xc if lemma(c) in CONTINUE_VERBS for x in c.children if x.dep_ == "xcomp"]
-    return {} if f.light is None and any(lemma(c) in HOSTILE_INTENT or ctx.hostile_at(c.i) is not None for c in xc) else None
+    # ("agreed not to use force against each other" renounces it)
+    return {} if f.light is None and any((lemma(c) in HOSTILE_INTENT or ctx.hostile_at(c.i) is not None)
+                                         and not any(n.dep_ == "neg" for n in c.children) for c in xc) else None
 
 
 def _conceded(f: Frame, verbs: tuple[str, ...]) -> dict | None:

@@ -48,6 +48,10 @@ def speech_frames(toks: list[Token], idx: ActorIndex, memory: DocumentMemory | N
     # "Welcoming a close partner, FM Y.", "Appreciated their contribution.")
     roots = [t for t in toks if t.dep_ == "ROOT" and t.pos_ in ("VERB", "ADJ") and t.i not in frames]
     first += [t for t in roots if not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in t.children)]
+    # a transcript line labelled with a person's name ("Lin Jian: The Philippine side's claim is baseless.")
+    # is that person's speech, in any grammatical person
+    label = next((t for t in toks[:6] if t.text == ":"), None)
+    first += [label] if label is not None and any(idx.person_at.get(t.i) for t in toks if t.i < label.i) else []
     if first and memory is not None:
         found = quote_speaker(toks, idx, memory)
         if found is not None:
@@ -77,7 +81,9 @@ def quote_speaker(toks: list[Token], idx: ActorIndex, memory: DocumentMemory) ->
     if label is not None and label.i > start:
         who = [p for i in range(start, label.i) for p in [idx.person_at.get(i)] if p is not None]
         if who and not any(t.pos_ in ("VERB", "AUX") for t in toks if t.i < label.i):
-            return [who[-1].actor()], label
+            a = who[-1].actor()  # the title's speaker of that name carries the title's country
+            return [next((v for v in memory.voice if not a.country and v.name and a.name and
+                          set(v.name.split()) & set(a.name.split())), a)], label
     sents = memory.sentences
     n = next((k for k, s in enumerate(sents) if s.start == start), None)
     if n is None:

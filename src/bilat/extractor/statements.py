@@ -37,6 +37,8 @@ def judgement_statement(verb: Token, speaker: list[Actor], clause: list[Token], 
               and not any(c.dep_ == "neg" for c in list(x.children) + list(x.head.children))
               and not (x.i > 0 and x.doc[x.i - 1].lower_ in ("not", "no"))
               and not (x.i > 1 and x.doc[x.i - 2].lower_ in ("not", "no"))]
+    # "the Philippine side's claim is not true": a claim denied is judged false
+    judged += [x for x in clause if x.lower_ in ("true", "accurate") and x.i > 0 and x.doc[x.i - 1].lower_ == "not"]
     if not judged:
         return None
     target: list[Actor] = []

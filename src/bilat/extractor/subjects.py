@@ -16,7 +16,7 @@ from ..model import Actor
 from .lexicon import lemma, noun_lexicon
 from .parties import noun_owner
 from .syntax import is_passive_conj, quantity_head, to_infinitive
-from .words import AGENTIVE_EVENTS, SPEAKER_NOUNS, SPEECH_VERBS, STATIVE_PARTICIPLES
+from .words import AGENTIVE_EVENTS, CAUSE_VERBS, SPEAKER_NOUNS, SPEECH_VERBS, STATIVE_PARTICIPLES
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 
@@ -168,6 +168,11 @@ def owner_of_noun(tok: Token, verb: Token, idx: ActorIndex, speaker) -> Found | 
 def governor(tok: Token, verb: Token, idx: ActorIndex, speaker) -> Climb | Found | None:
     """Complements, conjuncts and prepositional clauses take their governor's subject
     (an xcomp of an object-control verb takes the object: "urged Japan to keep")."""
+    if tok.dep_ == "xcomp" and lemma(tok.head) in CAUSE_VERBS:
+        # "prompting China to ban imports": who is made to act is the one acting
+        made = [c for c in tok.head.children if c.dep_ == "dobj"]
+        if made:
+            return Found(idx.actors_for(made[0], speaker=speaker, allow_unknown=True), False, made[0])
     if tok.dep_ in ("xcomp", "conj", "advcl", "pcomp", "ccomp", "acomp") or tok.dep_ == "pobj" or tok.dep_ == "prep":
         nxt = tok.head
         if nxt.pos_ == "ADP":

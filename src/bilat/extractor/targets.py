@@ -14,7 +14,7 @@ from ..actors import ActorIndex, sector_table
 from ..model import Actor
 from ..model import EventType as T
 from .lexicon import lemma
-from .parties import clause_owners, first_place_within, place_country, possessor, someone_elses, where_hit
+from .parties import clause_owners, first_place_within, not_an_actor, possessor, someone_elses, where_hit
 from .accused import accused_over, doer_of_condemned_act, without_own_side
 from .recipients import aid_recipient, handed_to, opened_to, promised_to, rest_of_a_list
 from .refusals import pressed_by, refused_offer
@@ -23,8 +23,7 @@ from .records import Frame, SentenceContext
 from .speech import state_voice
 from .syntax import act_antecedent, own_clause, quantity_head, stranded_object, to_infinitive
 from .typefacts import HOSTILE, PLACE_TARGET_TYPES, REACTIONS, TARGET_PREPS
-from .words import (AGENT_HEADS, AGENTIVE_EVENTS, AID_GOODS, DRAWING_VERBS, FRONTIER_NOUNS, LOCATIVE, MEETING_VERBS,
-                    MUTUAL_FIGHTS, PLACE_HEADS, SOVEREIGN_GOODS, TOPIC_VERBS)
+from .words import AID_GOODS, DRAWING_VERBS, FRONTIER_NOUNS, MEETING_VERBS, MUTUAL_FIGHTS, PLACE_HEADS, TOPIC_VERBS
 
 PHASE = "target"
 
@@ -261,36 +260,13 @@ def actor_in_clause(s: Search) -> None:
                 if s.found:
                     return
                 continue
-            if _not_an_actor(x, typ, idx):
+            if not_an_actor(x, typ, idx):
                 continue
             s.take_foreign(x)
             if not s.found and typ in (T.THREATEN, T.AID):
                 s.take_place_of(x)  # "landed in Port Sudan": aid for the city's country
             if s.found:
                 return
-
-
-def _not_an_actor(x: Token, typ: T, idx: ActorIndex) -> bool:
-    if typ == T.CONSULT and x.dep_ == "pobj" and x.head.lower_ in ("on", "about", "over", "regarding", "concerning"):
-        return True  # "exchanged views on North Korea": what a meeting is about, not who meets
-    if x.dep_ in ("compound", "amod", "nmod") and x.head.i not in idx.person_at \
-            and x.head.lemma_.lower() not in AGENT_HEADS | AGENTIVE_EVENTS and x.head.lower_ not in AGENT_HEADS:
-        return True  # "the Taiwan issue", "Japanese seafood imports": topics, not actors
-    # "in Baghdad": where, not whom (but "to resume attacks in Israel" threatens Israel)
-    # ("funding the salaries of civil servants in Gaza": aid given in a place is for it)
-    where = typ not in (T.THREATEN, T.AID) and not (x.head.lower_ == "from" and typ in (T.RETREAT, T.AGREE, T.REJECT, T.CONCEDE))
-    if x.head.dep_ == "prep" and x.head.lower_ in LOCATIVE and x.dep_ == "pobj" and x.i not in idx.person_at and where:
-        return True
-    if x.dep_ == "poss" and x.head.dep_ == "pobj" and x.head.head.lower_ in LOCATIVE and where \
-            and x.head.lemma_.lower() in PLACE_HEADS:
-        return True  # "firing shells in Bangladesh's territory": where, not whom
-    if x.dep_ == "poss" and x.head.lemma_.lower() in SOVEREIGN_GOODS and typ in (T.ACCUSE, T.REQUEST):
-        return True  # "condemned the attacks as a violation of Iraq's sovereignty": whose it is was wronged
-    if x.tag_ == "PRP$":
-        return True  # "its supplies": the owner is usually the actor itself
-    if any(c.dep_ == "poss" and c.tag_ == "PRP$" and c.lower_ in ("its", "their") for c in x.children):
-        return True  # "its troops", "their forces": the source's own
-    return x.dep_ == "pobj" and x.head.lower_ in LOCATIVE and where
 
 
 TARGET_STRATEGIES = (doer_of_condemned_act, accused_over, person_met, handed_to, objects_and_prepositions,

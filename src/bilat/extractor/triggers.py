@@ -218,7 +218,7 @@ def _noun_trigger_by_head(t: Token, nt: NounTrigger) -> tuple[Trigger, Token | N
         # the arranged_meeting re-coding makes it an AGREE
         return Trigger(nt.type, nt.cameo, None), head.head.head, "arranged_meeting"
     scene = Trigger(nt.type, nt.cameo, nt.mode)
-    if dep == "pobj" and head.pos_ == "ADP" and nt.scene and (
+    if dep == "pobj" and (head.pos_ == "ADP" or head.dep_ == "prep") and nt.scene and (  # "following" may be a VERB
             head.lower_ in ("in", "during", "at", "after", "before", "following", "on")
             or (head.lower_ == "for" and nt.type == T.CONSULT)):  # "returned to Geneva for talks"
         return scene, None, "scene_noun"
