@@ -43,6 +43,25 @@ def test_one_result_per_article_in_input_order(nlp):
         assert all(e.article_id == r.article.id for e in r.events)
 
 
+def test_a_parse_batch_holds_at_most_batch_chars(nlp, monkeypatch):
+    """Long articles go to spaCy a few at a time: a batch's parse memory grows with its characters,
+    and two Dask workers at a batch's peak together set a batch run's peak (issue 12)."""
+    seen = []
+    parse = pipeline._parse
+
+    def recording(texts, nlp_, batch_size):
+        seen.append((max(map(len, texts)), batch_size))
+        return parse(texts, nlp_, batch_size)
+    monkeypatch.setattr(pipeline, "_parse", recording)
+    text = " ".join([TEXTS[5]] * 26)  # ~2,500 characters, as a long news article
+    arts = [Article(id=f"long{i}", text=text, published="2023-02-03") for i in range(12)]
+    results = list(pipeline.process(arts, Settings(batch_size=32)))
+    assert len(results) == 12 and all(r.ok and r.events for r in results)
+    (longest, batch_size), = seen
+    assert 2_400 < longest < 2_600 and batch_size == pipeline.BATCH_CHARS // longest == 3
+    assert pipeline.BATCH_CHARS <= 10_000
+
+
 def test_events_found(nlp):
     results = list(pipeline.process(_articles()))
     assert [len(r.events) for r in results] == [1, 2, 0, 1, 1, 1, 1]

@@ -112,7 +112,10 @@ class Browse:
         def keyed(facet, values):  # each check reads its own alias, so it never correlates with the driver
             k = event_keys.alias().c
             value = k.value == values[0] if len(values) == 1 else k.value.in_(values)
-            return _index_check(k.facet == facet, value, k.event_id == id_col)
+            # by (facet, value, day, event_id), event_keys' one index in SQLite (revision 0015): every
+            # driver's day is its event's; 'IS' (SQLite) seeks an undated event's NULL day too, and
+            # PostgreSQL finds the id in ix_event_keys_event, the day a filter there
+            return _index_check(k.facet == facet, value, k.day.is_not_distinct_from(day_col), k.event_id == id_col)
         if check_types and driver is not None and driver[0] == "pair":
             key_conds.append(event_dyads.c.type.in_(check_types))  # the dyad carries its event's type
         elif check_types and driver is not None:
@@ -121,8 +124,8 @@ class Browse:
             row_conds.append(e.type.in_(check_types))  # the events table drives: its row is read anyway
         key_conds += [keyed(f[0], [f[1]]) for f in facets if f != driver]
         if pk and driver != ("pair", pk):
-            d = event_dyads.alias().c
-            key_conds.append(_index_check(d.pair_key == pk, d.event_id == id_col))
+            d = event_dyads.alias().c  # (SQLite: ix_dyads_pair_day_event; PostgreSQL: ix_dyads_pair_event)
+            key_conds.append(_index_check(d.pair_key == pk, d.day.is_not_distinct_from(day_col), d.event_id == id_col))
         if source:
             # who acts: a source actor of this country (with a pair, the pair's A->B or B->A)
             key_conds.append(keyed("source", [source.strip().upper()]))

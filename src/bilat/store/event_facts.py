@@ -13,7 +13,9 @@ event_actors). Now:
 - event_keys holds the event's type (facet 'type') and its source actors' countries ('source') as
   it holds its issues and actors, so a check is one probe within the range of that one value, whose
   few pages stay in the cache, never a read of the event anywhere in a table (``keys``); a pair is
-  checked in the pair's range of ``ix_dyads_pair_event``.
+  checked in the pair's range of ``ix_dyads_pair_event``. (Since revision 0015 SQLite probes both by
+  the event's day and id, in ix_event_keys_day and ix_dyads_pair_day_event, and keeps no index by
+  value and event id, whose content-hash order cost ingest a page per entry.)
 
 ``rows`` and ``keys`` are the one place these are made: for each ingest batch and
 ``bilat rebuild-rollups`` (``rollups._count``, from the events it has read) and for migration 0011's

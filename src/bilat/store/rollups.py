@@ -80,10 +80,15 @@ def rebuild(conn: Connection, progress=None, facets: bool = True) -> None:
 
 def count_key_stories(conn: Connection) -> None:
     """Each key's count of stories (key_stats.n_stories) from its rows of key_stories: after a rebuild
-    and in migration 0012; ingest adds to it the rows it adds."""
-    conn.execute(text("UPDATE key_stats SET n_stories = (SELECT count(*) FROM key_stories k WHERE "
-                      "k.facet = key_stats.facet AND k.value = key_stats.value) "
-                      "WHERE facet IN ('name', 'country', 'issue')"))
+    and in migration 0012; ingest adds to it the rows it adds. Counted in one pass over key_stories
+    (keyed by story since revision 0015, so a key's rows are no range of it)."""
+    ks = key_stories.c
+    counts = [{"f": f, "v": v, "n": n} for f, v, n in
+              conn.execute(select(ks.facet, ks.value, func.count()).group_by(ks.facet, ks.value))]
+    conn.execute(text("UPDATE key_stats SET n_stories = 0 WHERE facet IN ('name', 'country', 'issue')"))
+    stmt = text("UPDATE key_stats SET n_stories = :n WHERE facet = :f AND value = :v")
+    for i in range(0, len(counts), CHUNK):
+        conn.execute(stmt, counts[i:i + CHUNK])
 
 
 def _read(conn: Connection, lo: int, hi: int) -> dict[str, dict[str, Any]]:

@@ -288,15 +288,26 @@ Index("ix_watch_pages_entry", watch_pages.c.feed_key, watch_pages.c.entry_key)
 
 #: One row per (facet, value, event): 'name' (actor_key), 'country' (an actor's country on
 #: either side), 'issue', 'outlet'. The (facet, value, day, event_id) index lists the events
-#: of an actor, a country, an issue or an outlet newest first from any cursor without sorting.
+#: of an actor, a country, an issue or an outlet newest first from any cursor without sorting,
+#: and a list checks an event's key there by (facet, value, day, event_id), the day being its
+#: event's (revision 0015). That index is the table's one key: SQLite kept a second B-tree on
+#: (facet, value, event_id) where each of a batch's ~24,000 rows went to a page of its own (event
+#: ids are content hashes), 5,600 of the ~34,000 pages a 1,000-article transaction wrote at 20,000
+#: articles; the day orders a batch's rows much as a feed brings them. (The day is NULL for an
+#: undated event, so it is a unique index, not a primary key; NULLs are equal in it on PostgreSQL,
+#: and ingest never writes an event's keys twice.) PostgreSQL, which cannot seek an index by
+#: ``day IS NOT DISTINCT FROM``, keeps the (facet, value, event_id) index for those checks.
 event_keys = Table(
     "event_keys", metadata,
-    Column("facet", String(8), primary_key=True),
-    Column("value", String(200), primary_key=True),
-    Column("event_id", String(80), primary_key=True),
+    Column("facet", String(8), nullable=False),
+    Column("value", String(200), nullable=False),
+    Column("event_id", String(80), nullable=False),
     Column("day", String(10)),
 )
-Index("ix_event_keys_day", event_keys.c.facet, event_keys.c.value, event_keys.c.day, event_keys.c.event_id)
+Index("ix_event_keys_day", event_keys.c.facet, event_keys.c.value, event_keys.c.day, event_keys.c.event_id,
+      unique=True, postgresql_nulls_not_distinct=True)
+Index("ix_event_keys_event", event_keys.c.facet, event_keys.c.value, event_keys.c.event_id).ddl_if(
+    dialect="postgresql")
 # (revision 0011 adds facets 'type' and 'source', a source actor's country, to event_keys alone, not to
 # the counts below: a list checks them in the index, within the range of one value, as any facet)
 
@@ -339,12 +350,18 @@ key_pairs = Table(
 )
 Index("ix_key_pairs_rank", key_pairs.c.facet, key_pairs.c.value, key_pairs.c.n_events)
 
-#: The stories of each facet value, once each: a count of an index range.
+#: The stories of each facet value, once each: what ingest checks a key's stories against before it
+#: adds to key_stats.n_stories (nothing else reads it). Keyed by story first (revision 0015): a
+#: batch's rows for one story, whose keys are many, share a page, where by (facet, value, story_id)
+#: each of them landed on a page of its own (story ids are content hashes): 3,260 of the ~33,000
+#: pages a 1,000-article transaction wrote at 20,000 articles.
 key_stories = Table(
     "key_stories", metadata,
-    Column("facet", String(8), primary_key=True),
-    Column("value", String(200), primary_key=True),
-    Column("story_id", String(40), primary_key=True),
+    Column("facet", String(8), nullable=False),
+    Column("value", String(200), nullable=False),
+    Column("story_id", String(40), nullable=False),
+    PrimaryKeyConstraint("story_id", "facet", "value"),
+    sqlite_with_rowid=False,
 )
 
 #: How often each actor is described each way ('' for none): the usual name, kind and role.
@@ -431,8 +448,12 @@ event_facts = Table(
     sqlite_with_rowid=False,
 )
 # a list driven by another index checks its pair here: one range of the pair's entries, where
-# ix_dyads_event sent each check anywhere in the table (revision 0011)
-Index("ix_dyads_pair_event", event_dyads.c.pair_key, event_dyads.c.event_id)
+# ix_dyads_event sent each check anywhere in the table (revision 0011). PostgreSQL's alone since
+# revision 0015: SQLite checks the pair by (pair_key, day, event_id) in ix_dyads_pair_day_event
+# (``day IS ?``, every driver's day being its event's), and this index, ordered by content-hash
+# event ids, cost a page of its own for most of a batch's dyads (843 of ~33,000 pages a
+# 1,000-article transaction wrote at 20,000 articles)
+Index("ix_dyads_pair_event", event_dyads.c.pair_key, event_dyads.c.event_id).ddl_if(dialect="postgresql")
 # a pair page's biggest stories are picked from its latest 500 by size and day: read from this
 # index alone, not from 500 story rows (revision 0011)
 Index("ix_stories_size", stories.c.story_id, stories.c.n_articles, stories.c.day)
