@@ -938,8 +938,8 @@ class ActorIndex:
             # the pair in focus so far; in a story's first line, the story's pair
             pair = self.dyad(t.i, n) or self.dyad(len(doc), n)
             # "X met Y ... During the meeting, the two sides agreed": the two who just acted together
-            met = list(dict.fromkeys(a.country for a in self._last_party_group(t.i) if a.country))
-            pair = met if n == 2 and len(met) == 2 else pair
+            met = list(dict.fromkeys(a.country for a in self._last_party_group(t.i) if a.country)) if n == 2 else []
+            pair = met if len(met) == 2 else pair
             if low in _GROUP_PEOPLE:
                 # "both leaders", "the two ministers": the people the article names in that role
                 people = [self._recent_person(c, low, t.i) for c in pair]

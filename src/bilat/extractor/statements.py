@@ -10,7 +10,7 @@ from ..issues import issues_in
 from ..model import Actor
 from .dates import date_for
 from .gate import political
-from .parties import same_countries
+from .parties import noun_owner, same_countries
 from .recodings import recoding, rule
 from .records import Candidate, Frame, SentenceContext
 from .syntax import is_definite, obligation_clause_subject, own_clause
@@ -47,10 +47,10 @@ def judgement_statement(verb: Token, speaker: list[Actor], clause: list[Token], 
     for x in clause:
         if x.dep_ in ("compound",):
             continue
-        found = ctx.index.actors_for(x, speaker=speaker)
         if acted_on and x.dep_ == "nsubj" and x.lower_ in ("it", "they"):
-            code = ctx.index.modifier_country(acted_on[0])
-            found = ctx.index.actors_for(acted_on[0], speaker=speaker) or ([Actor(kind="state", country=code)] if code else [])
+            found = ctx.index.actors_for(acted_on[0], speaker=speaker) or noun_owner(ctx.index, acted_on[0])
+        else:
+            found = ctx.index.actors_for(x, speaker=speaker)
         for a in found:
             if a.country and not any(a.country == s.country for s in speaker) and a not in target:
                 target.append(a)

@@ -4,7 +4,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .lexicon import lemma
-from .words import ATTACK_NOUNS, CLAUSE_BREAKS, REFERRED_ACTS, EXERCISE_PURPOSES, FUTURE, OBLIGATION, PROTEST_NOUNS, PROTEST_VERBS, QUANTITY
+from .words import (ATTACK_NOUNS, CLAUSE_BREAKS, EXERCISE_PURPOSES, FUTURE, OBLIGATION, PROTEST_NOUNS, PROTEST_VERBS,
+                    QUANTITY, REFERRED_ACTS)
 
 
 def quantity_head(t: Token) -> Token:
