@@ -159,7 +159,8 @@ def bulk_fill(store, n_events: int, chunk: int = 20_000) -> float:
     with eng.begin() as conn:
         for sid, members in story_rows.items():
             pk = {analysis.pair_key(s, t) for m in members for s, t, _ in analysis.dyads(m.event)}
-            rows.append(dict(story_id=sid, created_at=now, updated_at=now, **summarise_story(sid, members, pk)))
+            rows.append(dict(story_id=sid, created_at=now, updated_at=now, story_no=members[0].seq,  # (0016)
+                             **summarise_story(sid, members, pk)))
             if len(rows) >= chunk:
                 bulk(conn, stories, rows)
                 rows = []
@@ -193,6 +194,7 @@ class _StoryMember:
         self.source_countries, self.target_countries = row["source_countries"], row["target_countries"]
         self.issues, self.goldstein, self.evidence_text = row["issues"], row["goldstein"], row["evidence_text"]
         self.outlet, self.url, self.syndicate_of = f"outlet{hash(aid) % 300}", None, aid
+        self.seq = row["seq"]  # the first member's numbers its story
 
 
 def pct(values, q):

@@ -28,7 +28,7 @@ DIGEST = Path(__file__).resolve().parents[1] / "data" / "ingest_state.json"
 #: derived tables compared row for row (timestamps and batch ids left out)
 TABLES = ("articles", "events", "stories", "story_pairs", "pair_stats", "pair_issue_months", "pair_issue_speakers",
           "pair_months", "pair_weeks", "key_stories", "key_stats", "key_months", "key_pairs")
-SKIP = {"created_at", "updated_at", "ingested_at", "batch_id", "text", "seq"}
+SKIP = {"created_at", "updated_at", "ingested_at", "batch_id", "text", "seq", "story_no"}
 
 
 def corpus() -> list[ArticleResult]:
@@ -56,7 +56,11 @@ def state(store) -> dict[str, list]:
         for name in TABLES:
             table = schema.metadata.tables[name]
             cols = [c for c in table.c if c.name not in SKIP]
-            rows = [[_plain(v) for v in r] for r in conn.execute(select(*cols))]
+            q = select(*cols)
+            if name == "key_stories":  # keyed by the story's number since revision 0016: by its id, as before
+                ks, st = schema.key_stories.c, schema.stories.c
+                q = select(ks.facet, ks.value, st.story_id).join(schema.stories, st.story_no == ks.story_no)
+            rows = [[_plain(v) for v in r] for r in conn.execute(q)]
             out[name] = sorted(rows, key=lambda r: json.dumps(r))
     return out
 

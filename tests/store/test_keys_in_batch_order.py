@@ -49,10 +49,10 @@ def _shape(store) -> dict[str, object]:
 
 def _want(dialect: str) -> dict[str, object]:
     if dialect == "sqlite":
-        return {"event_keys": (), "key_stories": ("story_id", "facet", "value"), "key_stories_without_rowid": True,
+        return {"event_keys": (), "key_stories": ("story_no", "facet", "value"), "key_stories_without_rowid": True,
                 "ix_event_keys_day": "CREATE UNIQUE INDEX ix_event_keys_day ON event_keys (facet, value, day, event_id)",
                 "ix_event_keys_event": "", "ix_dyads_pair_event": ""}
-    return {"event_keys": None, "key_stories": "btree (story_id, facet, value)",
+    return {"event_keys": None, "key_stories": "btree (story_no, facet, value)",
             "ix_event_keys_day": "USING btree (facet, value, day, event_id) NULLS NOT DISTINCT",
             "ix_event_keys_event": "USING btree (facet, value, event_id)",
             "ix_dyads_pair_event": "USING btree (pair_key, event_id)"}

@@ -78,7 +78,8 @@ def _recomputed(store) -> dict[str, dict]:
         pairs = defaultdict(set)
         for sid, pk in conn.execute(select(event_dyads.c.story_id, event_dyads.c.pair_key)):
             pairs[sid].add(pk)
-    return {sid: summarise_story(sid, rows, pairs[sid]) for sid, rows in grouped.items()}
+    # a story's number is its first record's seq (revision 0016)
+    return {sid: {**summarise_story(sid, rows, pairs[sid]), "story_no": rows[0].seq} for sid, rows in grouped.items()}
 
 
 def _stored(store) -> tuple[dict[str, dict], set[tuple]]:
@@ -189,8 +190,8 @@ def test_the_check_catches_a_wrongly_kept_summary(tmp_path, monkeypatch, broken)
     else:
         real_add = summaries._add_sources
 
-        def add_sources(conn, new, n_sources):
-            counts = real_add(conn, new, n_sources)
+        def add_sources(conn, new, n_sources, nos):
+            counts = real_add(conn, new, n_sources, nos)
             return {sid: n_sources[sid] + len(arts) if n_sources[sid] else counts[sid] for sid, arts in new.items()}
 
         monkeypatch.setattr(summaries, "_add_sources", add_sources)

@@ -168,6 +168,7 @@ def event_dict(m) -> dict[str, Any]:
 
 def story_dict(m) -> dict[str, Any]:
     d = dict(m)
+    d.pop("story_no", None)  # internal (revision 0016): the story's public id is story_id
     for k in ("source_countries", "target_countries", "issues"):
         d[k] = json.loads(d[k])
     d["pairs"] = _unbar(d.pop("pair_keys"))

@@ -22,7 +22,7 @@ from .bulk import run_many
 from .pair_facets import KEY as PAIR_FACET_KEY, count as pair_facet_counts
 from .schema import (ROLLUP_TABLES, actor_names, articles, event_actors, event_dyads, event_facts, event_issues,
                      event_keys, events, key_months, key_pairs, key_stats, key_stories, pair_facets,
-                     pair_issue_months, pair_issue_speakers, pair_stats, story_pairs)
+                     pair_issue_months, pair_issue_speakers, pair_stats, stories, story_pairs)
 
 #: facets of event_keys whose values are actors (side-aware counts)
 ACTOR_FACETS = ("name", "country")
@@ -67,16 +67,21 @@ def rebuild(conn: Connection, progress=None, facets: bool = True) -> None:
             progress(hi, top)
     # distinct stories, counted once over the whole store
     _insert_select_issue_months(conn, "1 = 1", {})
-    conn.execute(text(f"INSERT INTO key_stories (facet, value, story_id) SELECT DISTINCT k.facet, k.value, "
-                      f"e.story_id FROM event_keys k JOIN events e ON e.event_id = k.event_id "
-                      f"WHERE k.facet IN ('name', 'country', 'issue')"))
-    if facets:  # (key_stats.n_stories is revision 0012's, after 0006)
-        count_key_stories(conn)
+    if facets:  # key_stories by the stories' numbers is revision 0016's (which fills it after 0006)
+        fill_key_stories(conn)
+        count_key_stories(conn)  # (key_stats.n_stories is revision 0012's)
     _refresh_pair_stories(conn, all_pairs)
     search.rebuild(conn)
 
 
 # ------------------------------------------------------------------ counting
+
+def fill_key_stories(conn: Connection) -> None:
+    """key_stories from event_keys: each name, country and issue key's stories once, by number."""
+    conn.execute(text("INSERT INTO key_stories (story_no, facet, value) SELECT DISTINCT s.story_no, k.facet, "
+                      "k.value FROM event_keys k JOIN events e ON e.event_id = k.event_id "
+                      "JOIN stories s ON s.story_id = e.story_id WHERE k.facet IN ('name', 'country', 'issue')"))
+
 
 def count_key_stories(conn: Connection) -> None:
     """Each key's count of stories (key_stats.n_stories) from its rows of key_stories: after a rebuild
@@ -91,16 +96,19 @@ def count_key_stories(conn: Connection) -> None:
         conn.execute(stmt, counts[i:i + CHUNK])
 
 
-def _read(conn: Connection, lo: int, hi: int) -> dict[str, dict[str, Any]]:
+def _read(conn: Connection, lo: int, hi: int, numbered: bool = False) -> dict[str, dict[str, Any]]:
     """The events with lo < seq <= hi as the counts need them: type, day, outlet, actor keys and the
-    sides they are on, issues, pairs and dyads."""
+    sides they are on, issues, pairs and dyads; ``numbered``: "story" is the story's number, not its id."""
     e, ea, ei, d = events.c, event_actors.c, event_issues.c, event_dyads.c
     rng = (e.seq > lo, e.seq <= hi)
     evs: dict[str, dict[str, Any]] = {}
-    for r in conn.execute(select(e.event_id, e.story_id, e.type, e.day, e.date_precision, articles.c.outlet)
-                          .join(articles, articles.c.article_id == e.article_id).where(*rng)):
+    q = select(e.event_id, (stories.c.story_no if numbered else e.story_id).label("story"), e.type, e.day,
+               e.date_precision, articles.c.outlet).join(articles, articles.c.article_id == e.article_id)
+    if numbered:
+        q = q.join(stories, stories.c.story_id == e.story_id)
+    for r in conn.execute(q.where(*rng)):
         month = r.day[:7] if r.day and r.date_precision not in (None, "year") else ""
-        evs[r.event_id] = {"story": r.story_id, "type": r.type, "day": r.day, "month": month, "outlet": r.outlet,
+        evs[r.event_id] = {"story": r.story, "type": r.type, "day": r.day, "month": month, "outlet": r.outlet,
                            "keys": set(), "sides": defaultdict(set), "issues": set(), "pairs": set(),
                            "speakers": defaultdict(set), "dyads": []}
     if not evs:
@@ -129,7 +137,7 @@ def _read(conn: Connection, lo: int, hi: int) -> dict[str, dict[str, Any]]:
 def _count(conn: Connection, lo: int, hi: int, stories: bool = True,
            facets: bool = True) -> tuple[set[str], set[tuple[str, str]]]:
     """Add the events with lo < seq <= hi to the counts; returns the pairs and (pair, month) touched."""
-    evs = _read(conn, lo, hi)
+    evs = _read(conn, lo, hi, numbered=stories)
     if not evs:
         return set(), set()
 
@@ -182,7 +190,8 @@ def _count(conn: Connection, lo: int, hi: int, stories: bool = True,
     _add(conn, key_months, ("facet", "value", "month", "type", "side"), months)
     if stories:
         # a key's stories once each; those new to it add to its count in key_stats, which an actor page reads
-        new = _insert_new(conn, key_stories, [dict(zip(("facet", "value", "story_id"), k)) for k in kstories],
+        new = _insert_new(conn, key_stories, [dict(zip(("facet", "value", "story_no"), k))
+                                             for k in sorted(kstories, key=lambda k: (k[2], k[0], k[1]))],
                           ("facet", "value"))
         for key, s in stats.items():
             s["n_stories"] = new.get(key, 0)

@@ -13,7 +13,9 @@ Design notes (why the tables look like this):
 - ``event_dyads`` is one row per (source country, target country) of an event, with
   the unordered ``pair_key`` ("CHN-JPN"). Pair timelines, stances and the pair filter
   read only this table through one covering index, so they stay fast at 1M events.
-- ``stories`` is one row per real-world event; ``events.story_id`` points to it.
+- ``stories`` is one row per real-world event; ``events.story_id`` points to it. ``story_id`` (a
+  content hash) is the story's public id; ``story_no`` (revision 0016), the ``seq`` of its first
+  event, numbers stories in ingest order and keys the tables only ingest reads.
 - ``articles.content_hash`` is unique: ingesting the same article twice stores it once.
   ``band0..band3`` are the four 16-bit bands of the article's 64-bit simhash; two
   near-duplicates (Hamming distance <= 3) share at least one band, so syndicated
@@ -97,9 +99,15 @@ stories = Table(
     Column("first_article_id", String(200)),
     Column("created_at", String(32), nullable=False),
     Column("updated_at", String(32), nullable=False),
+    Column("story_no", BigInteger, nullable=False),
 )
 Index("ix_stories_type_day", stories.c.type, stories.c.day)
 Index("ix_stories_day", stories.c.day)
+#: Revision 0016: the stories' numbers in ingest order, the seq of each one's first event. The tables
+#: only ingest reads (story_members, story_tallies, story_sources, key_stories) are keyed by it, so the
+#: rows of a batch's new stories are appended where, keyed by the content-hash story_id, each landed on
+#: a page of its own (~5,900 of the ~27,000 pages a 1,000-article transaction wrote at 22,000 articles).
+Index("ix_stories_no", stories.c.story_no, unique=True)
 
 events = Table(
     "events", metadata,
@@ -354,13 +362,14 @@ Index("ix_key_pairs_rank", key_pairs.c.facet, key_pairs.c.value, key_pairs.c.n_e
 #: adds to key_stats.n_stories (nothing else reads it). Keyed by story first (revision 0015): a
 #: batch's rows for one story, whose keys are many, share a page, where by (facet, value, story_id)
 #: each of them landed on a page of its own (story ids are content hashes): 3,260 of the ~33,000
-#: pages a 1,000-article transaction wrote at 20,000 articles.
+#: pages a 1,000-article transaction wrote at 20,000 articles. By the story's number (revision 0016):
+#: a batch's new stories are appended, not one page each (2,700 pages at 22,000 articles).
 key_stories = Table(
     "key_stories", metadata,
     Column("facet", String(8), nullable=False),
     Column("value", String(200), nullable=False),
-    Column("story_id", String(40), nullable=False),
-    PrimaryKeyConstraint("story_id", "facet", "value"),
+    Column("story_no", BigInteger, nullable=False),
+    PrimaryKeyConstraint("story_no", "facet", "value"),
     sqlite_with_rowid=False,
 )
 
@@ -472,7 +481,7 @@ ROLLUP_TABLES = (event_keys, key_months, key_stats, key_pairs, key_stories, acto
 #: score alike against any record of another article, so story matching loads one of each.
 story_members = Table(
     "story_members", metadata,
-    Column("story_id", String(40), primary_key=True),
+    Column("story_no", BigInteger, primary_key=True),
     Column("sig", String(40), primary_key=True),  # sha1 of type, countries, date and evidence text
     Column("event_id", String(80), nullable=False),
     Column("article_id", String(200), nullable=False),
@@ -499,7 +508,8 @@ story_keys = Table(
 #: date (JSON objects) and the running sum of Goldstein values, added in ingest order.
 story_tallies = Table(
     "story_tallies", metadata,
-    Column("story_id", String(40), primary_key=True),
+    # (SQLite: INTEGER, so the key is the rowid and the table one B-tree)
+    Column("story_no", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=False),
     Column("types", Text, nullable=False),
     Column("dates", Text, nullable=False),
     Column("gold_sum", Float, nullable=False),
@@ -511,12 +521,14 @@ story_tallies = Table(
 #: outlet into one group); n_sources is the number of groups.
 story_sources = Table(
     "story_sources", metadata,
-    Column("story_id", String(40), primary_key=True),
+    Column("story_no", BigInteger, primary_key=True),
     Column("node", Text, primary_key=True),
     Column("comp", Text, nullable=False),
+    sqlite_with_rowid=False,
 )
 # (no index on (story_id, comp): revision 0013 dropped it; relabelling a group reads the story's few
 # rows through the primary key, and every ingest paid for the index)
 
-#: tables of revision 0007, rebuilt from events and articles
+#: tables of revision 0007, rebuilt from events and articles; all but story_keys (whose readers want
+#: the story_id, and whose key leads with the country and day) keyed by the story's number (0016)
 STORY_STATE_TABLES = (story_members, story_keys, story_tallies, story_sources)

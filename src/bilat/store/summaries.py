@@ -15,7 +15,11 @@ the stories' summary rows in time that grows neither with the story nor with the
   ``add_records`` adds a batch's records to them; a test holds every stored row equal to one
   recomputed from all records.
 - ``rebuild`` recomputes the four tables, and every summary row, from events and articles:
-  migration 0007 on an existing store, and ``bilat rebuild-rollups``.
+  migration 0016 on an existing store, and ``bilat rebuild-rollups``.
+- Numbers. A story's number (``stories.story_no``, revision 0016) is the ``seq`` of its first
+  event; story_members, story_tallies and story_sources are keyed by it (``story_keys``, which the
+  matching reads by country and day, keeps the story_id), so a batch's new stories append their rows.
+  Functions here take and give story ids, with ``nos`` (story id -> number) beside them.
 """
 from __future__ import annotations
 
@@ -49,23 +53,24 @@ def signature(r: Mapping[str, Any]) -> str:
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
-def file_members(conn: Connection, rows: Iterable[Mapping[str, Any]]) -> None:
-    """File stored records (events rows with their story_id) where ``candidates`` and ``seed``
-    find them: the first of each signature in ``story_members``, and the keys of every dated
-    record with countries in ``story_keys``."""
-    members: dict[tuple[str, str], dict] = {}
+def file_members(conn: Connection, rows: Iterable[Mapping[str, Any]], nos: Mapping[str, int]) -> None:
+    """File stored records (events rows with their story_id; ``nos``: their stories' numbers) where
+    ``candidates`` and ``seed`` find them: the first of each signature in ``story_members``, and the
+    keys of every dated record with countries in ``story_keys``."""
+    members: dict[tuple[int, str], dict] = {}
     keys: dict[tuple, dict] = {}
     for r in rows:
         sid = r["story_id"]
-        members.setdefault((sid, signature(r)), dict(
-            story_id=sid, sig=signature(r), event_id=r["event_id"], article_id=r["article_id"], type=r["type"],
+        sig = signature(r)
+        members.setdefault((nos[sid], sig), dict(
+            story_no=nos[sid], sig=sig, event_id=r["event_id"], article_id=r["article_id"], type=r["type"],
             source_countries=r["source_countries"], target_countries=r["target_countries"], date=r["date"],
             evidence_text=r["evidence_text"]))
         if r["day"] and r["date_precision"]:
             for c in set(_unbar(r["source_countries"])) | set(_unbar(r["target_countries"])):
                 k = (c, r["type"], r["day"], r["date_precision"], sid)
                 keys.setdefault(k, dict(zip(("country", "type", "day", "date_precision", "story_id"), k)))
-    _insert_new(conn, story_members, list(members.values()))
+    _insert_new(conn, story_members, [members[k] for k in sorted(members)])
     _insert_new(conn, story_keys, list(keys.values()))
 
 
@@ -109,11 +114,14 @@ def seed(conn: Connection, ids: set[str]) -> StoryIndex:
     index = StoryIndex()
     members: dict[str, list[Member]] = defaultdict(list)
     types: dict[str, str] = {}
-    m = story_members.c
+    m, s = story_members.c, stories.c
     for part in _chunks(sorted(ids)):
-        types.update(conn.execute(select(stories.c.story_id, stories.c.type).where(stories.c.story_id.in_(part))).all())
-        for r in conn.execute(select(story_members).where(m.story_id.in_(part)).order_by(m.story_id, m.sig)):
-            members[r.story_id].append(Member(r.event_id, r.article_id, r.type, frozenset(_unbar(r.source_countries)),
+        ids_of: dict[int, str] = {}
+        for sid, stype, no in conn.execute(select(s.story_id, s.type, s.story_no).where(s.story_id.in_(part))):
+            types[sid] = stype
+            ids_of[no] = sid
+        for r in conn.execute(select(story_members).where(m.story_no.in_(sorted(ids_of))).order_by(m.story_no, m.sig)):
+            members[ids_of[r.story_no]].append(Member(r.event_id, r.article_id, r.type, frozenset(_unbar(r.source_countries)),
                                               frozenset(_unbar(r.target_countries)), r.date, tokens(r.evidence_text)))
     for sid in sorted(members):
         index.seed(sid, types[sid], members[sid])
@@ -179,8 +187,8 @@ class Tally:
                     n_articles=self.n_articles, n_sources=self.n_sources, evidence=self.evidence,
                     first_article_id=self.first_article_id)
 
-    def tally_row(self, story_id: str) -> dict[str, Any]:
-        return dict(story_id=story_id, types=json.dumps(self.types, sort_keys=True),
+    def tally_row(self, story_no: int) -> dict[str, Any]:
+        return dict(story_no=story_no, types=json.dumps(self.types, sort_keys=True),
                     dates=json.dumps(self.dates, sort_keys=True), gold_sum=self.gold_sum, gold_n=self.gold_n)
 
 
@@ -190,8 +198,8 @@ def add_records(conn: Connection, ev_rows: list[dict], dy_rows: list[dict], new_
     ingest order, all from ``new_articles``, the batch's articles rows by id) up to date, with
     their story_pairs rows: a stored story from its tally, a new one from this batch's records.
     A stored story without a tally (a store written around ``Store.ingest``) is summarised
-    from all its records. Returns the story_pairs rows added, by pair (what a pair's count
-    of stories grows by)."""
+    from all its records. The records are filed for matching (``file_members``) first. Returns
+    the story_pairs rows added, by pair (what a pair's count of stories grows by)."""
     by_story: dict[str, list[dict]] = defaultdict(list)
     for r in ev_rows:
         by_story[r["story_id"]].append(r)
@@ -203,9 +211,14 @@ def add_records(conn: Connection, ev_rows: list[dict], dy_rows: list[dict], new_
     tallies: dict[str, Any] = {}
     for part in _chunks(ids):
         found.update((r.story_id, r._mapping) for r in conn.execute(select(stories).where(stories.c.story_id.in_(part))))
-        tallies.update((r.story_id, r._mapping)
-                       for r in conn.execute(select(story_tallies).where(story_tallies.c.story_id.in_(part))))
-    out = summarise_records(conn, [sid for sid in ids if sid in found and sid not in tallies])
+    # a stored story keeps its number; a new one is numbered by its first record (rows in ingest order)
+    nos = {sid: found[sid]["story_no"] if sid in found else by_story[sid][0]["seq"] for sid in ids}
+    ids_of = {nos[sid]: sid for sid in found}
+    for part in _chunks(sorted(ids_of)):
+        tallies.update((ids_of[r.story_no], r._mapping)
+                       for r in conn.execute(select(story_tallies).where(story_tallies.c.story_no.in_(part))))
+    file_members(conn, ev_rows, nos)
+    out = summarise_records(conn, [sid for sid in ids if sid in found and sid not in tallies], nos)
     grown: dict[str, Tally] = {}
     for sid in ids:
         if sid in out:
@@ -217,11 +230,11 @@ def add_records(conn: Connection, ev_rows: list[dict], dy_rows: list[dict], new_
         # every record of this batch is from an article stored in this batch, so new to the story
         t.n_articles += len({r["article_id"] for r in by_story[sid]})
     counts = _add_sources(conn, {sid: _articles_of(by_story[sid], new_articles) for sid in grown},
-                          {sid: t.n_sources for sid, t in grown.items()})
+                          {sid: t.n_sources for sid, t in grown.items()}, nos)
     for sid, t in grown.items():
         t.n_sources = counts[sid]
     out.update(grown)
-    added = _write(conn, out, found, set(tallies), now)
+    added = _write(conn, out, found, set(tallies), now, nos)
     report.stories_updated += sum(sid in found for sid in ids)
     return added
 
@@ -234,7 +247,7 @@ def _articles_of(rows: list[dict], new_articles: dict[str, dict]) -> list[dict]:
 
 
 def _write(conn: Connection, summed: dict[str, Tally], old: Mapping[str, Mapping[str, Any]], had_tally: set[str],
-           now: str | None) -> Counter:
+           now: str | None, nos: Mapping[str, int]) -> Counter:
     """Store stories' summary rows, tallies and story_pairs rows, a few statements for them all.
     ``old``: the stories rows before, by id (none for a new story); ``now``: the time to stamp,
     None to leave the stamps as they are (a rebuild). Returns the story_pairs rows added, by pair."""
@@ -243,29 +256,32 @@ def _write(conn: Connection, summed: dict[str, Tally], old: Mapping[str, Mapping
         summary = t.summary()
         before = old.get(sid)
         if before is None:
-            new_rows.append(dict(story_id=sid, created_at=now, updated_at=now, **summary))
+            new_rows.append(dict(story_id=sid, created_at=now, updated_at=now, story_no=nos[sid], **summary))
         else:
             changed.append(dict(b_story_id=sid, **({"updated_at": now} if now else {}), **summary))
-        (changed_tallies if sid in had_tally else new_tallies).append(t.tally_row(sid))
+        (changed_tallies if sid in had_tally else new_tallies).append(t.tally_row(nos[sid]))
         had_pairs = set(_unbar(before["pair_keys"])) if before is not None else set()
         if had_pairs and summary["day"] != before["day"]:
             conn.execute(update(story_pairs).where(story_pairs.c.pair_key.in_(sorted(had_pairs)),
                                                    story_pairs.c.story_id == sid).values(day=summary["day"]))
         pair_rows += [dict(pair_key=pk, story_id=sid, day=summary["day"]) for pk in sorted(t.pairs - had_pairs)]
+    new_tallies.sort(key=lambda r: r["story_no"])
     for table, rows in ((stories, new_rows), (story_tallies, new_tallies), (story_pairs, pair_rows)):
         if rows:
             run_many(conn, insert(table), rows)
-    for table, rows in ((stories, changed), (story_tallies, changed_tallies)):
-        if rows:
-            if "b_story_id" not in rows[0]:
-                rows = [{"b_story_id": r["story_id"], **{k: v for k, v in r.items() if k != "story_id"}} for r in rows]
-            run_many(conn, update(table).where(table.c.story_id == bindparam("b_story_id")), rows)
+    if changed:
+        run_many(conn, update(stories).where(stories.c.story_id == bindparam("b_story_id")), changed)
+    if changed_tallies:
+        rows = [{"b_story_no": r["story_no"], **{k: v for k, v in r.items() if k != "story_no"}}
+                for r in changed_tallies]
+        run_many(conn, update(story_tallies).where(story_tallies.c.story_no == bindparam("b_story_no")), rows)
     return Counter(r["pair_key"] for r in pair_rows)
 
 
-def summarise_records(conn: Connection, ids: list[str], fresh: bool = False) -> dict[str, Tally]:
-    """Tallies of the stories ``ids`` from all their stored records, with their story_sources
-    rows written anew (``fresh``: the table holds none of theirs)."""
+def summarise_records(conn: Connection, ids: list[str], nos: Mapping[str, int],
+                      fresh: bool = False) -> dict[str, Tally]:
+    """Tallies of the stories ``ids`` (numbered ``nos``) from all their stored records, with their
+    story_sources rows written anew (``fresh``: the table holds none of theirs)."""
     out: dict[str, Tally] = {}
     for part in _chunks(sorted(ids)):
         e = events.c
@@ -283,15 +299,16 @@ def summarise_records(conn: Connection, ids: list[str], fresh: bool = False) -> 
                                     .where(event_dyads.c.story_id.in_(part)).distinct()):
             out[sid].pairs.add(pk)
         if not fresh:
-            conn.execute(story_sources.delete().where(story_sources.c.story_id.in_(part)))
-        counts = _add_sources(conn, {sid: list(a.values()) for sid, a in arts.items()}, {sid: 0 for sid in arts})
+            conn.execute(story_sources.delete().where(story_sources.c.story_no.in_(sorted(nos[sid] for sid in part))))
+        counts = _add_sources(conn, {sid: list(a.values()) for sid, a in arts.items()}, {sid: 0 for sid in arts}, nos)
         for sid, a in arts.items():
             out[sid].n_articles = len(a)
             out[sid].n_sources = counts[sid]
     return out
 
 
-def _add_sources(conn: Connection, new: dict[str, list[dict]], n_sources: dict[str, int]) -> dict[str, int]:
+def _add_sources(conn: Connection, new: dict[str, list[dict]], n_sources: dict[str, int],
+                 nos: Mapping[str, int]) -> dict[str, int]:
     """Join articles new to their stories (story -> articles rows) to the stories' groups of
     sources; returns each story's number of groups, from ``n_sources`` before.
 
@@ -301,13 +318,14 @@ def _add_sources(conn: Connection, new: dict[str, list[dict]], n_sources: dict[s
     ss = story_sources.c
     wanted = sorted({n for arts in new.values() for a in arts for n in source_nodes(a)})
     label: dict[tuple[str, str], str] = {}
-    for part in _chunks(sorted(s for s in new if n_sources.get(s))):
+    ids_of = {nos[s]: s for s in new if n_sources.get(s)}
+    for part in _chunks(sorted(ids_of)):
         for chunk in _chunks(wanted):
-            label.update(((r.story_id, r.node), r.comp) for r in conn.execute(
-                select(ss.story_id, ss.node, ss.comp).where(ss.story_id.in_(part), ss.node.in_(chunk))))
+            label.update(((ids_of[r.story_no], r.node), r.comp) for r in conn.execute(
+                select(ss.story_no, ss.node, ss.comp).where(ss.story_no.in_(part), ss.node.in_(chunk))))
     counts = dict(n_sources)
     rows = []
-    for sid in sorted(new):
+    for sid in sorted(new, key=nos.__getitem__):
         parent: dict[tuple[str, str], tuple[str, str]] = {}
 
         def find(x):
@@ -331,11 +349,12 @@ def _add_sources(conn: Connection, new: dict[str, list[dict]], n_sources: dict[s
                 keep = groups[0]
                 counts[sid] -= len(groups) - 1
                 for other in groups[1:]:  # the story's rows by primary key, the group's among them
-                    conn.execute(update(story_sources).where(ss.story_id == sid, ss.comp == other).values(comp=keep))
+                    conn.execute(update(story_sources).where(ss.story_no == nos[sid], ss.comp == other)
+                                 .values(comp=keep))
             else:
                 keep = fresh[0]
                 counts[sid] += 1
-            rows += [dict(story_id=sid, node=n, comp=keep) for n in fresh]
+            rows += [dict(story_no=nos[sid], node=n, comp=keep) for n in fresh]
     if rows:
         run_many(conn, insert(story_sources), rows)
     return counts
@@ -350,13 +369,14 @@ def rebuild(conn: Connection, progress: Callable[[int, int], None] | None = None
         conn.execute(table.delete())
     e = events.c
     cols = (e.event_id, e.article_id, e.story_id, e.type, e.source_countries, e.target_countries, e.date, e.day,
-            e.date_precision, e.evidence_text)
+            e.date_precision, e.evidence_text, stories.c.story_no)
     lo = 0
     top = conn.execute(select(func.coalesce(func.max(e.seq), 0))).scalar_one()
     while lo < top:
         hi = lo + REBUILD_CHUNK
-        file_members(conn, [r._mapping for r in conn.execute(select(*cols).where(e.seq > lo, e.seq <= hi)
-                                                              .order_by(e.seq))])
+        rows = [r._mapping for r in conn.execute(select(*cols).join(stories, stories.c.story_id == e.story_id)
+                                                 .where(e.seq > lo, e.seq <= hi).order_by(e.seq))]
+        file_members(conn, rows, {r["story_id"]: r["story_no"] for r in rows})
         lo = hi
     ids = list(conn.execute(select(stories.c.story_id).order_by(stories.c.story_id)).scalars())
     conn.execute(story_pairs.delete())
@@ -364,7 +384,8 @@ def rebuild(conn: Connection, progress: Callable[[int, int], None] | None = None
         # every row is rewritten: as if no pair had been filed yet
         found = {r.story_id: {**r._mapping, "pair_keys": ""}
                  for r in conn.execute(select(stories).where(stories.c.story_id.in_(part)))}
-        _write(conn, summarise_records(conn, list(part), fresh=True), found, set(), None)
+        nos = {sid: r["story_no"] for sid, r in found.items()}
+        _write(conn, summarise_records(conn, list(part), nos, fresh=True), found, set(), None, nos)
         if progress:
             progress(min((i + 1) * 2000, len(ids)), len(ids))
 

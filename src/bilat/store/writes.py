@@ -232,7 +232,6 @@ class Writes:
         run_many(conn, insert(events), ev_rows)
         for table, rows in ((event_dyads, dy_rows), (event_issues, is_rows), (event_actors, ac_rows)):
             run_many(conn, insert(table), rows)
-        summaries.file_members(conn, ev_rows)
         report.events_stored += len(ev_rows)
         return ev_rows, dy_rows
 

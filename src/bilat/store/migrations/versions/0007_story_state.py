@@ -1,6 +1,7 @@
 """Stories kept incrementally: one record per signature of each story and the keys new records
 find stories by, the counts each summary row is computed from, the groups of independent
-sources; back-filled from the events and articles of an existing store.
+sources. An existing store's are back-filled by revision 0016 (which keys three of them by the
+story's number, as today's code writes them; until revision 0016 this one back-filled them).
 
 Revision ID: 0007
 Revises: 0006
@@ -16,8 +17,6 @@ depends_on = None
 
 
 def upgrade() -> None:
-    from bilat.store.summaries import rebuild
-
     s = sa.String
     op.create_table("story_members", sa.Column("story_id", s(40), primary_key=True),
                     sa.Column("sig", s(40), primary_key=True), sa.Column("event_id", s(80), nullable=False),
@@ -34,8 +33,8 @@ def upgrade() -> None:
     op.create_table("story_sources", sa.Column("story_id", s(40), primary_key=True),
                     sa.Column("node", sa.Text, primary_key=True), sa.Column("comp", sa.Text, nullable=False))
     op.create_index("ix_story_sources_comp", "story_sources", ["story_id", "comp"])
-    # an existing store: every story's state from its records (and its summary row recomputed)
-    rebuild(op.get_bind())
+    # an existing store: every story's state from its records (and its summary row recomputed) is
+    # revision 0016's back-fill, which today's ``summaries.rebuild`` writes for
 
 
 def downgrade() -> None:
