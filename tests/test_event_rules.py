@@ -1609,3 +1609,65 @@ def test_a_labelled_transcript_line_is_its_speakers_judgement(nlp):
 ])
 def test_a_statement_conjoined_to_another_shares_its_addressee(dyads, text, expected):
     assert expected in dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # forces announced for one's own side of a border are a show of force, facing the state across it
+    ("Kenya will deploy 5,000 troops to its border with Uganda, the defence minister said.",
+     [("MOBILIZE", ["KEN"], ["UGA"])]),
+    ("Tanzania said it would move soldiers with Kenya near its border with Uganda.", [("MOBILIZE", ["TZA"], ["UGA"])]),
+    # troops promised to a country's defence stay an offer of help
+    ("Kenya will send 2,000 troops to Rwanda to bolster its defences.", [("AGREE", ["KEN"], ["RWA"])]),
+])
+def test_forces_announced_for_ones_own_border_are_a_posture(dyads, text, expected):
+    assert dyads(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a meeting's co-chairs consult
+    ("Kenyan Foreign Minister Alfred Mutua and Ugandan Foreign Minister Jeje Odongo co-chaired the third round of "
+     "the Kenya-Uganda strategic dialogue in Nairobi on Wednesday.", ("CONSULT", ["KEN", "UGA"], [])),
+    ("Kenya and Uganda co-chaired the talks in Mombasa on Wednesday.", ("CONSULT", ["KEN", "UGA"], [])),
+])
+def test_chaired_talks_are_talks(dyads, text, expected):
+    assert expected in dyads(text)
+
+
+def test_the_cause_of_a_measure_is_the_deed_of_the_party_it_is_against(dyads):
+    # "its" in a cause ("over its ...") is the party the measure is against, even when the parser hangs the
+    # cause on the verb and the party on the object
+    got = dyads("Kenya imposed sanctions on Uganda over its attack on Rwanda on Monday.")
+    assert ("ASSAULT", ["UGA"], ["RWA"]) in got and ("ASSAULT", ["KEN"], ["RWA"]) not in got, got
+
+
+def test_a_place_a_clause_on_the_location_names_is_not_the_location(dyads):
+    # "in a move the group said was linked to the ceasefire in Somalia": not where the ship was seized
+    got = dyads("Kenyan rebels freed the crew of a cargo ship on Wednesday, more than a year after seizing the vessel "
+                "in the Red Sea, in a move the group said was linked to the ceasefire in Somalia.")
+    assert not any("SOM" in d[2] for d in got), got
+
+
+def test_an_ambassador_leaving_the_country_is_no_act_of_his_state_on_itself(dyads):
+    got = dyads("Kenya recalled its ambassador from Uganda on Wednesday and told Uganda's ambassador, who had left "
+                "the country, not to return.")
+    assert ("SANCTION", ["KEN"], ["UGA"]) in got and not any(d[1] == d[2] for d in got), got
+
+
+def test_an_act_at_an_uncounted_time_before_another_is_not_dated_by_it(nlp):
+    events = bilat.extract("Uganda agreed on Wednesday to withdraw its troops, weeks after Kenya launched an offensive "
+                           "in the border region.", PUBLISHED)
+    got = {e["type"]: e["date"] for e in events}
+    assert got.get("AGREE") == "2024-05-15" and "ASSAULT" in got and got["ASSAULT"] is None, events
+    # a span counted in days still dates it, and an act conjoined to the dated one shares the shift
+    events = bilat.extract("Uganda agreed on Wednesday to withdraw its troops, a day after Kenya launched an offensive "
+                           "and shelled the border town of Busia.", PUBLISHED)
+    assert {e["date"] for e in events if e["type"] == "ASSAULT"} == {"2024-05-14"}, events
+
+
+def test_a_lower_bound_by_month_does_not_date_a_demand(nlp):
+    text = ("Kenyan Foreign Minister Alfred Mutua met Ugandan Foreign Minister Jeje Odongo in Nairobi on Wednesday. "
+            "Mutua called on Uganda to protect Kenyan traders in the country, after an attack in March killed five "
+            "Kenyan traders.")
+    events = bilat.extract(text, PUBLISHED)
+    req = [e for e in events if e["type"] == "REQUEST"]
+    assert req and all(e["date"] == "2024-05-15" for e in req), events

@@ -1300,12 +1300,19 @@ class ActorIndex:
         wanted = "person" if low in PRONOUNS_PERSON else "state" if low in PRONOUNS_STATE else "plural" if low in PRONOUNS_PLURAL else None
         if wanted is None:
             return []
-        if low in ("its", "their") and t.dep_ == "poss" and t.head.dep_ == "pobj" and t.head.head.dep_ == "prep":
+        if low in ("its", "their") and t.dep_ == "poss" and t.head.dep_ == "pobj" and t.head.head.dep_ == "prep" \
+                and t.head.head.lower_ in ("over", "for", "after"):
             # "sanctions against Russia over its invasion": the state the phrase before names, not the subject
+            # (a cause is the other party's deed; "deployed troops with Russia near its border" is the subject's)
             prep = t.head.head
             before = [o for p in prep.head.children if p.dep_ == "prep" and p.i < prep.i
                       for o in p.children if o.dep_ == "pobj" and o.i in self.place_at]
             before += [o for o in prep.head.children if o.dep_ == "dobj" and o.i < prep.i and o.i in self.place_at]
+            # "imposed sanctions against Russia over its invasion": the object's own phrase
+            before += [o for d in prep.head.children if d.dep_ == "dobj" and d.i < prep.i for p in d.children
+                       if p.dep_ == "prep" and p.lower_ in ("against", "on") for o in p.children
+                       if o.dep_ == "pobj" and o.i in self.place_at]
+            before.sort(key=lambda o: o.i)
             found = [a for o in before[-1:] for a in self.actors_for(o) if a.kind == "state"]
             if found:
                 return found

@@ -91,6 +91,9 @@ def stateless_entries() -> dict[str, tuple[str, str, str | None]]:
 _BODY_NOUNS = {"Council", "Assembly", "Commission", "Agency", "Court", "Parliament", "Committee", "Bank", "Fund"}
 
 
+_WATERS = frozenset({"ocean", "sea", "gulf"})
+
+
 def _inside_other_name(span) -> bool:
     """Is this generic IGO name ("Security Council") the tail of a longer capitalised name that
     the table does not know ("National Security Council", "Russian Security Council")?"""
@@ -144,6 +147,8 @@ class Gazetteer:
                 continue  # "Jordan Bardella", "Chad Wolf"; but "Mali's junta", "troops left Mali" are the state
             if span[0].ent_type_ == "PERSON" and kind in ("capital", "city") and not _stands_alone(span):
                 continue  # "George Washington" the person; "visited Accra" the tagger's guess stays a place
+            if kind == "demonym" and span.end < len(doc) and doc[span.end].lower_ in _WATERS:
+                continue  # "the Indian Ocean", "the Persian Gulf": a body of water, no one's
             if kind == "igo" and _inside_other_name(span):
                 continue  # "National Security Council", "Russian Security Council": a state's own body
             places.append(Place(span.start, span.end, code, kind))
