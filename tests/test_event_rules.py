@@ -1671,3 +1671,36 @@ def test_a_lower_bound_by_month_does_not_date_a_demand(nlp):
     events = bilat.extract(text, PUBLISHED)
     req = [e for e in events if e["type"] == "REQUEST"]
     assert req and all(e["date"] == "2024-05-15" for e in req), events
+
+
+def test_an_attack_condemned_where_it_happened_is_not_condemned_of_that_state(dyads):
+    got = dyads("Kenya on Sunday strongly condemned a terrorist attack in Uganda's northern Gulu district that killed "
+                "at least 14 soldiers.")
+    assert not any(d[0] == "ACCUSE" and d[2] == ["UGA"] for d in got), got
+
+
+def test_the_names_hostile_state_media_give_a_state(dyads):
+    assert ("ACCUSE", ["KEN"], ["ISR"]) in dyads("Kenya condemned the Zionist regime's attack on the consulate.")
+
+
+def test_a_coup_condemned_is_not_the_act_of_whoever_acted_last(dyads):
+    got = dyads("The African Union on Thursday suspended Uganda following the military coup that ousted "
+                "President John Okello. Kenya said it condemned the coup.")
+    assert ("SANCTION", ["IGO:AU"], ["UGA"]) in got, got
+    assert not any(d[0] == "ACCUSE" and d[1] == ["KEN"] and d[2] != ["UGA"] for d in got), got
+
+
+def test_sworn_in_is_no_promise(dyads):
+    assert dyads("Uganda's new military leader is due to be sworn in as interim president on Monday, Kenya said.") == []
+    assert dyads("Kenya swore to retaliate against Uganda.") == [("THREATEN", ["KEN"], ["UGA"])]
+
+
+def test_the_president_is_not_one_the_text_names_only_later(nlp):
+    from bilat.model import Article
+    from bilat.pipeline import process
+    (result,) = process([Article(
+        id="t", published=PUBLISHED, title="Kenyan Foreign Ministry briefing",
+        text="Kenyan Foreign Minister Alfred Mutua said on Friday the President approved a new package of security "
+             "assistance for Rwanda. Mutua also called on Ugandan President Yoweri Museveni to release the detained "
+             "traders.")])
+    assert not any(e.type == "AID" and {a.country for a in e.source} == {"UGA"} for e in result.events), result.events

@@ -63,6 +63,7 @@ def test_missing_model_is_b204():
     ("OPEC+ agreed to cut output.", [("OPEC+", "IGO:OPEC", "igo")]),
     # a state's own council is not the UN's
     ("Officials of the National Security Council met.", []),
+    ("The Peace and Security Council met.", []),
     ("The UN Security Council met.", [("UN Security Council", "IGO:UNSC", "igo")]),
     # the Phoenix place names after bilat's own: cities and provinces, and a state's name misspelt
     ("A missionary from Calgary was freed.", [("Calgary", "CAN", "city")]),

@@ -1246,9 +1246,12 @@ class ActorIndex:
             p = self.person_at.get(i)
             if p is not None and holds(p):
                 return p
+        # else one the text names before with that role elsewhere ("President Biden ... the President"),
+        # never one named only after it ("the President approved aid ... We call on Maduro")
+        before = {id(p) for i, p in self.person_at.items() if i < t.i}
         best = None
         for p in self.people:
-            if holds(p):
+            if holds(p) and id(p) in before:
                 best = p
         return best
 

@@ -96,10 +96,13 @@ _WATERS = frozenset({"ocean", "sea", "gulf"})
 
 def _inside_other_name(span) -> bool:
     """Is this generic IGO name ("Security Council") the tail of a longer capitalised name that
-    the table does not know ("National Security Council", "Russian Security Council")?"""
+    the table does not know ("National Security Council", "Russian Security Council", "Peace and
+    Security Council")?"""
     if len(span) < 2 or span[-1].text not in _BODY_NOUNS or span.start == 0:
         return False
     before = span.doc[span.start - 1]
+    if before.lower_ == "and" and span.start >= 2:  # "the AU's Peace and Security Council"
+        before = span.doc[span.start - 2]
     return before.is_title and before.is_alpha and not before.is_sent_start and before.lower_ != "the"
 
 

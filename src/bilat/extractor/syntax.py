@@ -155,13 +155,16 @@ def to_infinitive(verb: Token) -> bool:
 def clause_condition(t: Token, objects: frozenset[str]) -> bool | None:
     """The clause conditions of ``objects``, if it names one: 'to-clause', the verb tells someone to do
     something ("told Washington to stop"); 'will-clause', another is to do something ("hopes Uganda will
-    release the journalists"); 'if-clause', held out on a condition ("would respond if attacked")."""
+    release the journalists"); 'if-clause', held out on a condition ("would respond if attacked");
+    'promise-clause', what is promised follows as a clause ("swore to retaliate")."""
     if "will-clause" in objects:
         return any(c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in ("will", "would") for a in c.children)
                    and any(x.dep_ == "nsubj" and x.pos_ != "PRON" for x in c.children) for c in t.children)
     if "if-clause" in objects:
         return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
                    for c in t.children)
+    if "promise-clause" in objects:  # "swore to retaliate", "swore that it would": not "was sworn in"
+        return any(c.dep_ in ("xcomp", "ccomp") for c in t.children)
     if "to-clause" in objects:
         to_clauses = [c for c in t.children if c.dep_ in ("xcomp", "ccomp") and to_infinitive(c)]
         # "allowed IAEA inspectors to visit": the parser makes the one allowed the clause's subject
