@@ -1704,3 +1704,16 @@ def test_the_president_is_not_one_the_text_names_only_later(nlp):
              "assistance for Rwanda. Mutua also called on Ugandan President Yoweri Museveni to release the detained "
              "traders.")])
     assert not any(e.type == "AID" and {a.country for a in e.source} == {"UGA"} for e in result.events), result.events
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a demand beside a protest a government lodges is a demand of its own (a crowd's stays the protest's)
+    ("Kenya has lodged a protest with Uganda over a buoy installed within Kenya's waters, demanding its immediate "
+     "removal.", ("REQUEST", ["KEN"], ["UGA"])),
+    # a complaint, case or lawsuit withdrawn or dropped concedes
+    ("Kenya dropped its lawsuit against Uganda on Monday.", ("CONCEDE", ["KEN"], ["UGA"])),
+    ("Kenya withdrew its case against Uganda at the East African Court of Justice on Monday.",
+     ("CONCEDE", ["KEN"], ["UGA"])),
+])
+def test_demands_beside_a_lodged_protest_and_complaints_withdrawn(dyads, text, expected):
+    assert expected in dyads(text)
