@@ -1717,3 +1717,14 @@ def test_the_president_is_not_one_the_text_names_only_later(nlp):
 ])
 def test_demands_beside_a_lodged_protest_and_complaints_withdrawn(dyads, text, expected):
     assert expected in dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an attack told first and attributed after is the attack ...
+    ("Ugandan forces shelled the Kenyan town of Busia on Sunday, killing three people, Kenya's regional governor "
+     "said.", [("ASSAULT", ["UGA"], ["KEN"])]),
+    # ... one a government says the other side did is its claim
+    ("Kenya said Ugandan forces shelled the town of Busia on Sunday.", [("ACCUSE", ["KEN"], ["UGA"])]),
+])
+def test_an_attack_attributed_after_it_is_told_is_the_attack(dyads, text, expected):
+    assert dyads(text) == expected
