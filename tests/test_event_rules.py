@@ -1728,3 +1728,19 @@ def test_demands_beside_a_lodged_protest_and_complaints_withdrawn(dyads, text, e
 ])
 def test_an_attack_attributed_after_it_is_told_is_the_attack(dyads, text, expected):
     assert dyads(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a right reserved to a hostile act threatens it; to a peaceful one, nothing
+    ("Kenya said it reserved the right to retaliate against Uganda.", [("THREATEN", ["KEN"], ["UGA"])]),
+    ("Kenya said it reserves the right to take reciprocal measures against Uganda.", [("THREATEN", ["KEN"], ["UGA"])]),
+    ("Kenya reserved the right to take part in the talks.", []),
+    # warships or troops arriving in a foreign port or country are a deployment there
+    ("Two Kenyan navy frigates arrived in Tanzania on Wednesday.", [("MOBILIZE", ["KEN"], ["TZA"])]),
+    # coordination halted is cooperation cut; fighters released are captives freed
+    ("The Ugandan government was halting security coordination with Kenya, the president announced.",
+     [("SANCTION", ["UGA"], ["KEN"])]),
+    ("Kenya released 215 Ugandan fighters on Thursday.", [("RETREAT", ["KEN"], ["UGA"])]),
+])
+def test_rights_reserved_ships_arrived_coordination_halted_fighters_freed(dyads, text, expected):
+    assert dyads(text) == expected

@@ -21,7 +21,7 @@ from .refusals import pressed_by, refused_offer
 from .relatives import hit_by_the_attack, relative_clause_head
 from .records import Frame, SentenceContext
 from .speech import state_voice
-from .syntax import act_antecedent, own_clause, quantity_head, stranded_object, to_infinitive
+from .syntax import act_antecedent, own_clause, quantity_head, reserved_act, stranded_object, to_infinitive
 from .typefacts import HOSTILE, PLACE_TARGET_TYPES, REACTIONS, TARGET_PREPS
 from .words import (AID_GOODS, DRAWING_VERBS, FRONTIER_NOUNS, LOCATIVE, MEETING_VERBS, MUTUAL_FIGHTS, PLACE_HEADS,
                     TOPIC_VERBS)
@@ -75,7 +75,7 @@ PROMISING = (T.AGREE, T.THREATEN)
 
 def promised_act(f: Frame, ctx: SentenceContext) -> tuple[list[Actor], str]:
     """The target of the act a promise or a threat is of, read as that act's own target."""
-    xc = [c for c in f.trigger.children if c.dep_ == "xcomp"]
+    xc = [c for c in f.trigger.children if c.dep_ == "xcomp"] + reserved_act(f.trigger)
     while xc:
         inner = ctx.acts_at.get(xc[0].i)
         if inner is not None:
