@@ -1744,3 +1744,15 @@ def test_an_attack_attributed_after_it_is_told_is_the_attack(dyads, text, expect
 ])
 def test_rights_reserved_ships_arrived_coordination_halted_fighters_freed(dyads, text, expected):
     assert dyads(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # aid carried across a border arrives: from the carrier's owner, or where it comes from
+    ("Kenyan trucks carrying food aid entered Uganda on Monday.", [("AID", ["KEN"], ["UGA"])]),
+    ("The first trucks carrying humanitarian aid crossed into Uganda from Kenya on Saturday.",
+     [("AID", ["KEN"], ["UGA"])]),
+    ("Twenty trucks from the Kenyan Red Cross carrying medicine and food passed through the Busia crossing into "
+     "Uganda.", [("AID", ["KEN"], ["UGA"])]),
+])
+def test_aid_carried_across_a_border_arrives(dyads, text, expected):
+    assert dyads(text) == expected
