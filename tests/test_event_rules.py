@@ -1756,3 +1756,29 @@ def test_rights_reserved_ships_arrived_coordination_halted_fighters_freed(dyads,
 ])
 def test_aid_carried_across_a_border_arrives(dyads, text, expected):
     assert dyads(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "The Ministers" of a joint statement, capitalised, and "the two" are the two who just met
+    ("Kenyan Foreign Minister Alfred Mutua met Ugandan Foreign Minister Jeje Odongo in Nairobi on Monday. The "
+     "Ministers condemned Rwanda's missile launches.", ("ACCUSE", ["KEN", "UGA"], ["RWA"])),
+    ("Kenyan President William Ruto met Ugandan President Yoweri Museveni in Nairobi on Monday, and the two agreed to "
+     "reopen the border.", ("AGREE", ["KEN", "UGA"], [])),
+    # thanks expressed support
+    ("Kenya expressed thanks to Uganda for its help on Monday.", ("SUPPORT", ["KEN"], ["UGA"])),
+])
+def test_the_ministers_the_two_and_thanks(dyads, text, expected):
+    assert expected in dyads(text)
+
+
+def test_an_official_in_a_states_briefing_is_that_states(nlp):
+    from bilat.model import Article
+    from bilat.pipeline import process
+    (result,) = process([Article(
+        id="t", published=PUBLISHED, title="Briefing by Foreign Ministry Spokesperson Jane Wanjiru",
+        text="Briefing by Foreign Ministry Spokesperson Jane Wanjiru, Nairobi, May 17, 2024\n\n"
+             "On the situation around Uganda\n\nWe call on the Ugandan authorities to stop their destructive course."
+             "\n\nOn contacts with Tanzania\n\nOn May 15, Deputy Foreign Minister Peter Otieno met with Tanzanian "
+             "Ambassador John Okello.")])
+    got = {(e.type, tuple(sorted({a.country for a in e.source + e.target}))) for e in result.events}
+    assert ("CONSULT", ("KEN", "TZA")) in got, got

@@ -476,6 +476,11 @@ class ActorIndex:
         index._countries_from_own_ties()
         index._countries_from_counterparts()
         index._countries_from_own_intent()
+        # a briefing's voice: the one state whose spokespeople the story names ("Deputy Foreign Minister
+        # Mikhail Bogdanov met ..." in a briefing by Russia's ministry spokeswoman is Russia's)
+        voices = {p.country for p in index.people if p.country and p.role
+                  and any(w.startswith("spokes") for w in p.role.lower().split())}
+        voice = next(iter(voices)) if len(voices) == 1 else None
         for p in index.people:
             # "Foreign Ministry spokeswoman Hua Chunying" in a story led by China speaks for China
             # (only for people who act somewhere in the story: one who is only met, welcomed or
@@ -483,7 +488,10 @@ class ActorIndex:
             # (not a leader in a story of several states: "president Alpha Conde" in a story told by a
             # Burkinabe minister is Guinea's)
             leader = bool(_LEADER_ROLES & set(p.role.lower().split())) and not index._in_lead(p) if p.role else False
-            if p.country is None and p.role and _is_gov_role(p.role) and index.lead_country \
+            if p.country is None and p.role and _is_gov_role(p.role) and voice \
+                    and not any(w in p.role.lower() for w in ("ambassador", "envoy")):
+                p.country, p.inferred = voice, True
+            elif p.country is None and p.role and _is_gov_role(p.role) and index.lead_country \
                     and not any(w in p.role.lower() for w in ("ambassador", "envoy")) and index._ever_subject(p) \
                     and not (leader and len([c for c in index.focus if not c.startswith("IGO:")]) > 1):
                 p.country, p.inferred = index.lead_country, True
@@ -924,6 +932,11 @@ class ActorIndex:
                 return [replace(named.actor(), country=countries[0], role=role,
                                 sector=named.sector or ("GOV" if _is_gov_role(role) else None))]
             return [named.actor()]
+        # "Blinken met Xi ..., and the two agreed": the two who just acted together
+        if low == "two" and t.pos_ == "NUM" and t.dep_ in ("nsubj", "nsubjpass") and \
+                any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
+            group = self._last_party_group(t.i)
+            return group if len({a.country for a in group}) == 2 else []
         # the dyad in focus: "the two sides", "both countries"
         np = self._np_text(t) if low in _GROUP_HEADS else ""
         m = GROUP_DYAD.match(np) if np else None
@@ -932,14 +945,16 @@ class ActorIndex:
         # "both Asian neighbours", "the two Asian giants" count)
         named_set = m is not None and m.group(1) is None and not np.lower().startswith("both") \
             and any(w[:1].isupper() for w in np.split()[1:-1])
-        if m and not named_after and t.i not in self.place_at and t.text.islower() and not named_set \
+        # ("The Ministers" of a joint statement are written capitalised: the two who just met, if two did)
+        met = list(dict.fromkeys(a.country for a in self._last_party_group(t.i) if a.country)) if m else []
+        if m and not named_after and t.i not in self.place_at and not named_set \
+                and (t.text.islower() or (low in _GROUP_PEOPLE and len(met) == 2)) \
                 and not (m.group(1) is None and np.lower().startswith("all")):
             n = _GROUP_N.get((m.group(1) or "two").lower(), 2)
             # the pair in focus so far; in a story's first line, the story's pair
             pair = self.dyad(t.i, n) or self.dyad(len(doc), n)
             # "X met Y ... During the meeting, the two sides agreed": the two who just acted together
-            met = list(dict.fromkeys(a.country for a in self._last_party_group(t.i) if a.country)) if n == 2 else []
-            pair = met if len(met) == 2 else pair
+            pair = met if len(met) == 2 and n == 2 else pair
             if low in _GROUP_PEOPLE:
                 # "both leaders", "the two ministers": the people the article names in that role
                 people = [self._recent_person(c, low, t.i) for c in pair]
