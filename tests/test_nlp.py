@@ -63,10 +63,14 @@ def test_missing_model_is_b204():
     ("OPEC+ agreed to cut output.", [("OPEC+", "IGO:OPEC", "igo")]),
     # a state's own council is not the UN's
     ("Officials of the National Security Council met.", []),
+    ("The Peace and Security Council met.", []),
     ("The UN Security Council met.", [("UN Security Council", "IGO:UNSC", "igo")]),
     # the Phoenix place names after bilat's own: cities and provinces, and a state's name misspelt
     ("A missionary from Calgary was freed.", [("Calgary", "CAN", "city")]),
     ("Kenya received an offer from Afganistan.", [("Kenya", "KEN", "country"), ("Afganistan", "AFG", "country")]),
+    # a body of water named by a people's adjective is no one's; the people stay theirs
+    ("Kenyan ships sailed into the Indian Ocean.", [("Kenyan", "KEN", "demonym")]),
+    ("A tanker was seized in the Persian Gulf.", []),
 ])
 def test_gazetteer_marks_places(nlp, text, expected):
     assert _places(nlp(text)) == expected

@@ -476,6 +476,11 @@ class ActorIndex:
         index._countries_from_own_ties()
         index._countries_from_counterparts()
         index._countries_from_own_intent()
+        # a briefing's voice: the one state whose spokespeople the story names ("Deputy Foreign Minister
+        # Mikhail Bogdanov met ..." in a briefing by Russia's ministry spokeswoman is Russia's)
+        voices = {p.country for p in index.people if p.country and p.role
+                  and any(w.startswith("spokes") for w in p.role.lower().split())}
+        voice = next(iter(voices)) if len(voices) == 1 else None
         for p in index.people:
             # "Foreign Ministry spokeswoman Hua Chunying" in a story led by China speaks for China
             # (only for people who act somewhere in the story: one who is only met, welcomed or
@@ -483,7 +488,10 @@ class ActorIndex:
             # (not a leader in a story of several states: "president Alpha Conde" in a story told by a
             # Burkinabe minister is Guinea's)
             leader = bool(_LEADER_ROLES & set(p.role.lower().split())) and not index._in_lead(p) if p.role else False
-            if p.country is None and p.role and _is_gov_role(p.role) and index.lead_country \
+            if p.country is None and p.role and _is_gov_role(p.role) and voice \
+                    and not any(w in p.role.lower() for w in ("ambassador", "envoy")):
+                p.country, p.inferred = voice, True
+            elif p.country is None and p.role and _is_gov_role(p.role) and index.lead_country \
                     and not any(w in p.role.lower() for w in ("ambassador", "envoy")) and index._ever_subject(p) \
                     and not (leader and len([c for c in index.focus if not c.startswith("IGO:")]) > 1):
                 p.country, p.inferred = index.lead_country, True
@@ -924,6 +932,11 @@ class ActorIndex:
                 return [replace(named.actor(), country=countries[0], role=role,
                                 sector=named.sector or ("GOV" if _is_gov_role(role) else None))]
             return [named.actor()]
+        # "Blinken met Xi ..., and the two agreed": the two who just acted together
+        if low == "two" and t.pos_ == "NUM" and t.dep_ in ("nsubj", "nsubjpass") and \
+                any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
+            group = self._last_party_group(t.i)
+            return group if len({a.country for a in group}) == 2 else []
         # the dyad in focus: "the two sides", "both countries"
         np = self._np_text(t) if low in _GROUP_HEADS else ""
         m = GROUP_DYAD.match(np) if np else None
@@ -932,14 +945,16 @@ class ActorIndex:
         # "both Asian neighbours", "the two Asian giants" count)
         named_set = m is not None and m.group(1) is None and not np.lower().startswith("both") \
             and any(w[:1].isupper() for w in np.split()[1:-1])
-        if m and not named_after and t.i not in self.place_at and t.text.islower() and not named_set \
+        # ("The Ministers" of a joint statement are written capitalised: the two who just met, if two did)
+        met = list(dict.fromkeys(a.country for a in self._last_party_group(t.i) if a.country)) if m else []
+        if m and not named_after and t.i not in self.place_at and not named_set \
+                and (t.text.islower() or (low in _GROUP_PEOPLE and len(met) == 2)) \
                 and not (m.group(1) is None and np.lower().startswith("all")):
             n = _GROUP_N.get((m.group(1) or "two").lower(), 2)
             # the pair in focus so far; in a story's first line, the story's pair
             pair = self.dyad(t.i, n) or self.dyad(len(doc), n)
             # "X met Y ... During the meeting, the two sides agreed": the two who just acted together
-            met = list(dict.fromkeys(a.country for a in self._last_party_group(t.i) if a.country)) if n == 2 else []
-            pair = met if len(met) == 2 else pair
+            pair = met if len(met) == 2 and n == 2 else pair
             if low in _GROUP_PEOPLE:
                 # "both leaders", "the two ministers": the people the article names in that role
                 people = [self._recent_person(c, low, t.i) for c in pair]
@@ -1246,9 +1261,12 @@ class ActorIndex:
             p = self.person_at.get(i)
             if p is not None and holds(p):
                 return p
+        # else one the text names before with that role elsewhere ("President Biden ... the President"),
+        # never one named only after it ("the President approved aid ... We call on Maduro")
+        before = {id(p) for i, p in self.person_at.items() if i < t.i}
         best = None
         for p in self.people:
-            if holds(p):
+            if holds(p) and id(p) in before:
                 best = p
         return best
 
@@ -1300,12 +1318,19 @@ class ActorIndex:
         wanted = "person" if low in PRONOUNS_PERSON else "state" if low in PRONOUNS_STATE else "plural" if low in PRONOUNS_PLURAL else None
         if wanted is None:
             return []
-        if low in ("its", "their") and t.dep_ == "poss" and t.head.dep_ == "pobj" and t.head.head.dep_ == "prep":
+        if low in ("its", "their") and t.dep_ == "poss" and t.head.dep_ == "pobj" and t.head.head.dep_ == "prep" \
+                and t.head.head.lower_ in ("over", "for", "after"):
             # "sanctions against Russia over its invasion": the state the phrase before names, not the subject
+            # (a cause is the other party's deed; "deployed troops with Russia near its border" is the subject's)
             prep = t.head.head
             before = [o for p in prep.head.children if p.dep_ == "prep" and p.i < prep.i
                       for o in p.children if o.dep_ == "pobj" and o.i in self.place_at]
             before += [o for o in prep.head.children if o.dep_ == "dobj" and o.i < prep.i and o.i in self.place_at]
+            # "imposed sanctions against Russia over its invasion": the object's own phrase
+            before += [o for d in prep.head.children if d.dep_ == "dobj" and d.i < prep.i for p in d.children
+                       if p.dep_ == "prep" and p.lower_ in ("against", "on") for o in p.children
+                       if o.dep_ == "pobj" and o.i in self.place_at]
+            before.sort(key=lambda o: o.i)
             found = [a for o in before[-1:] for a in self.actors_for(o) if a.kind == "state"]
             if found:
                 return found

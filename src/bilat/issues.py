@@ -69,6 +69,8 @@ def _place_location(obj: Token, place_at: dict[int, Place]) -> Location | None:
     # ("waters around Taiwan", "the sea off Japan": where the waters are is where)
     beyond = {x.i for p in obj.children if p.dep_ == "prep" and p.lower_ not in ("of", "around", "off", "near")
               for x in p.subtree}
+    # nor one a clause on it names: "in a move the group said was linked to the ceasefire in Gaza"
+    beyond |= {x.i for c in obj.children if c.dep_ == "relcl" for x in c.subtree}
     tokens = [obj] + [t for t in obj.subtree if t.i != obj.i and t.i not in beyond]
     first = None
     for t in tokens:

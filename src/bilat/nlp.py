@@ -91,12 +91,18 @@ def stateless_entries() -> dict[str, tuple[str, str, str | None]]:
 _BODY_NOUNS = {"Council", "Assembly", "Commission", "Agency", "Court", "Parliament", "Committee", "Bank", "Fund"}
 
 
+_WATERS = frozenset({"ocean", "sea", "gulf"})
+
+
 def _inside_other_name(span) -> bool:
     """Is this generic IGO name ("Security Council") the tail of a longer capitalised name that
-    the table does not know ("National Security Council", "Russian Security Council")?"""
+    the table does not know ("National Security Council", "Russian Security Council", "Peace and
+    Security Council")?"""
     if len(span) < 2 or span[-1].text not in _BODY_NOUNS or span.start == 0:
         return False
     before = span.doc[span.start - 1]
+    if before.lower_ == "and" and span.start >= 2:  # "the AU's Peace and Security Council"
+        before = span.doc[span.start - 2]
     return before.is_title and before.is_alpha and not before.is_sent_start and before.lower_ != "the"
 
 
@@ -144,6 +150,8 @@ class Gazetteer:
                 continue  # "Jordan Bardella", "Chad Wolf"; but "Mali's junta", "troops left Mali" are the state
             if span[0].ent_type_ == "PERSON" and kind in ("capital", "city") and not _stands_alone(span):
                 continue  # "George Washington" the person; "visited Accra" the tagger's guess stays a place
+            if kind == "demonym" and span.end < len(doc) and doc[span.end].lower_ in _WATERS:
+                continue  # "the Indian Ocean", "the Persian Gulf": a body of water, no one's
             if kind == "igo" and _inside_other_name(span):
                 continue  # "National Security Council", "Russian Security Council": a state's own body
             places.append(Place(span.start, span.end, code, kind))

@@ -5,8 +5,7 @@
 
 * ``date_for``: the date the trigger's clause gives; else its governing verbs' (a speech
   verb's "said on November 25"); else the sentence's only date.
-* ``dated_acts_in`` / ``dated_act``: "the 2020 killing of Qassem Soleimani" dates a later
-  "a U.S. strike killed Soleimani" (kept in the ``DocumentMemory``).
+* acts named with their date ("the 2020 killing of Qassem Soleimani") are in ``dated_acts.py``.
 """
 from __future__ import annotations
 
@@ -19,15 +18,17 @@ from spacy.tokens import Span, Token
 from .. import dates as dates_mod
 from ..dates import DateValue
 from ..model import DateBasis
-from .lexicon import lemma
 from .records import Candidate, SentenceContext
-from .words import DAY_PARTS, DEVERBAL, STATEMENT_SETTINGS
+from .words import DAY_PARTS, STATEMENT_SETTINGS
 
 # dates the small model's NER misses ("Sept 29, 1972")
 _DATE_RE = re.compile(
     r"\b(?:" + dates_mod._MONTH_NAME + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+(?:1[89]|20)\d\d)?"
     r"|\d{1,2}\s+" + dates_mod._MONTH_NAME + r"(?:\s+(?:1[89]|20)\d\d)?)\b", re.I)
 _TIME_DEPS = ("npadvmod", "advmod", "tmod", "obl")
+# the text places the act at a time it does not count ("more than a year after seizing the ship"):
+# no date, and none to be lent by the sentence, the event before or the lead (settle_dates)
+UNCOUNTED = DateValue(None, DateBasis.UNKNOWN.value)
 
 
 def date_mentions(ctx: SentenceContext) -> list[Span]:
@@ -111,23 +112,15 @@ def date_for(t: Token, ctx: SentenceContext, extra: list[Token], noun: Token | N
         v = _resolve_in(ctx, {x.i for x in t.head.subtree if x.i < t.i})
         if v:
             return v
-    # climb through the clause's governors: xcomp, conj, pcomp, prepositions, speech verbs
-    h, chain = t, []
-    for _ in range(5):
-        if h.head is h or h.dep_ not in ("xcomp", "conj", "pcomp", "pobj", "prep", "ccomp", "advcl", "dobj", "acomp"):
-            break
-        h = h.head
-        chain.append(h)
-    for h in chain + [x for x in extra if x is not None]:
-        v = _resolve_in(ctx, _attached(h, _TIME_DEPS))
-        if v:
-            # "shot down on Wednesday, a day after Indian jets struck": the earlier act's own day
-            return _shifted(v, _days_apart(t)) if h in chain else v
+    chain = _governors(t)
+    found, v = _governors_date(t, chain, ctx, extra)
+    if found:
+        return v
     # a clause of an earlier act: "After the earthquake hit Japan on March 11, 2011, China conveyed"
     # dates the act only when nothing governs it: "the army said on Wednesday it had fired ... after
     # two soldiers were wounded on Monday" fired after Monday, reported on Wednesday
     v = _temporal_clause_date(t, ctx, ("after", "following"))
-    if v:
+    if v and len(v.value) == 10:  # "after a suicide attack in March": only a lower bound, not the act's date
         return v
     v = _statement_date(chain, ctx)
     if v:
@@ -146,6 +139,33 @@ def date_for(t: Token, ctx: SentenceContext, extra: list[Token], noun: Token | N
     return None
 
 
+def _governors(t: Token) -> list[Token]:
+    """The clause's governors, up to five: xcomp, conj, pcomp, prepositions, speech verbs."""
+    h, chain = t, []
+    for _ in range(5):
+        if h.head is h or h.dep_ not in ("xcomp", "conj", "pcomp", "pobj", "prep", "ccomp", "advcl", "dobj", "acomp"):
+            break
+        h = h.head
+        chain.append(h)
+    return chain
+
+
+def _governors_date(t: Token, chain: list[Token], ctx: SentenceContext,
+                    extra: list[Token]) -> tuple[bool, DateValue | None]:
+    """The first dated governor's (or speech verb's) date as it bears on ``t``, and whether there was one."""
+    path = [t] + chain
+    for h in chain + [x for x in extra if x is not None]:
+        v = _resolve_in(ctx, _attached(h, _TIME_DEPS))
+        if v and h in chain:
+            # "shot down on Wednesday, a day after Indian jets struck (and shelled)": the earlier act's
+            # own day, for the clause below the dated governor and the acts conjoined to it
+            apart = [_days_apart(x) for x in path[:path.index(h)]]
+            return True, UNCOUNTED if None in apart else _shifted(v, sum(apart))
+        if v:
+            return True, v
+    return False, None
+
+
 def _object_date(t: Token, ctx: SentenceContext) -> DateValue | None:
     """'summoned the ambassador on Tuesday, the ministry said on Wednesday': a day the parser hangs on
     the object is the act's own, before any governor's (the report's) date."""
@@ -161,17 +181,23 @@ def _statement_date(chain: list[Token], ctx: SentenceContext) -> DateValue | Non
                              for p in o.children if p.dep_ == "prep" for x in p.children if x.dep_ == "pobj"})
 
 
-def _days_apart(t: Token) -> int:
-    """'a day after', 'two days before': how many days the clause's act lies from its governor's."""
-    if t.dep_ != "advcl":
+def _days_apart(t: Token) -> int | None:
+    """'a day after', 'two days before': how many days the clause's act lies from its governor's;
+    None for a span not counted in days ("more than a year after seizing the ship")."""
+    if t.dep_ == "advcl":
+        mark = next((m.lower_ for m in t.children if m.dep_ == "mark" and m.lower_ in ("after", "before")), None)
+        spans = [c for c in t.children if c.dep_ == "npadvmod"]
+    elif t.dep_ == "prep" and t.lower_ in ("after", "before"):  # "a year after seizing": the span is the preposition's
+        mark, spans = t.lower_, [c for c in t.children if c.dep_ == "npadvmod"]
+    else:
         return 0
-    mark = next((m.lower_ for m in t.children if m.dep_ == "mark" and m.lower_ in ("after", "before")), None)
-    for c in t.children:
-        if mark and c.dep_ == "npadvmod" and c.lemma_.lower() == "day":
-            n = next((dates_mod._number(x.lower_) for x in c.children if x.dep_ in ("det", "nummod")), None)
-            n = 1 if n is None and any(x.lower_ in ("a", "one") for x in c.children) else n
-            if n:
-                return -n if mark == "after" else n
+    for c in spans if mark else ():
+        if c.lemma_.lower() != "day":
+            return None
+        n = next((dates_mod._number(x.lower_) for x in c.children if x.dep_ in ("det", "nummod")), None)
+        n = 1 if n is None and any(x.lower_ in ("a", "one") for x in c.children) else n
+        if n:
+            return -n if mark == "after" else n
     return 0
 
 
@@ -190,55 +216,6 @@ def _temporal_clause_date(t: Token, ctx: SentenceContext, marks: tuple[str, ...]
     return None
 
 
-# -- acts the text names with their date ------------------------------------------------
-def _act_key(tok: Token, ctx: SentenceContext) -> str | None:
-    person = ctx.index.person_at.get(tok.i)
-    if person is not None:
-        return "person:" + person.name
-    place = ctx.index.place_at.get(tok.i)
-    return "place:" + place.code if place is not None else None
-
-
-def dated_acts_in(ctx: SentenceContext) -> list[tuple[str, str, DateValue]]:
-    """'the 2020 killing of Qassem Soleimani': acts the sentence names with their date, as (verb,
-    person or place, date), for the memory: a later clause that reports the same act without a
-    date ("a U.S. strike killed Soleimani") gets it."""
-    out = []
-    for t in ctx.toks:
-        verb = DEVERBAL.get(t.lemma_.lower()) if t.pos_ == "NOUN" else None
-        if verb is None:
-            continue
-        objs = [o for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
-        key = _act_key(objs[0], ctx) if objs else None
-        if key is None:
-            continue
-        for c in t.children:
-            if c.dep_ in ("nummod", "compound", "amod", "npadvmod", "poss") and c.ent_type_ == "DATE":
-                ent = next((e for e in ctx.sent.doc.ents if e.start <= c.i < e.end), None)
-                v = dates_mod.resolve(ent.text if ent is not None else c.text, ctx.published)
-                if v.value:
-                    out.append((verb, key, DateValue(v.value, "explicit")))
-    return out
-
-
-def dated_act(verb: Token, ctx: SentenceContext) -> DateValue | None:
-    """The date an earlier mention gave this act (same verb, same person or place acted on);
-    for a clause "after" such an act, that act's date."""
-    if not ctx.memory.dated_acts:
-        return None
-    for v in [verb] + [c for c in verb.children if c.dep_ == "advcl" and
-                       any(m.dep_ == "mark" and m.lower_ == "after" for m in c.children)]:
-        for o in v.children:
-            if o.dep_ in ("dobj", "nsubjpass"):
-                key = _act_key(o, ctx)
-                if key is not None:
-                    found = ctx.memory.dated_act(lemma(v), key)
-                    if found is not None:
-                        return found
-    return None
-
-
-# -- the article's candidates ----------------------------------------------------------------
 def settle_dates(cands: list[Candidate], published: str | None, publication_fallback: bool) -> list[Candidate]:
     """Undated candidates take, in order: a date another event of their sentence has ("reaffirmed
     their commitment at a meeting ... in mid-November"); the date of the event just before, when
@@ -255,7 +232,9 @@ def settle_dates(cands: list[Candidate], published: str | None, publication_fall
     out: list[Candidate] = []
     prev: Candidate | None = None
     for c in cands:
-        if c.date is None or not c.date.value:
+        if c.date is UNCOUNTED:
+            c = replace(c, date=None)
+        elif c.date is None or not c.date.value:
             same = text_dates.get(c.sentence.start)
             if same:
                 c = replace(c, date=same[0])

@@ -5,7 +5,8 @@ from spacy.tokens import Span, Token
 
 from ..issues import issues_in
 from ..model import EventType as T
-from .dates import date_for, dated_act
+from .dated_acts import dated_act
+from .dates import date_for
 from .lexicon import lemma
 from .parties import describe
 from .records import Candidate, Frame, SentenceContext

@@ -85,6 +85,8 @@ def one_foreign_state(f: Frame, ctx: SentenceContext) -> list[Actor]:
             continue
         if x.head.dep_ == "prep" and x.head.lower_ in LOCATIVE:
             continue
+        if x.dep_ == "poss" and x.head.dep_ == "pobj" and x.head.head.lower_ in LOCATIVE:
+            continue  # "an attack in Pakistan's Balochistan province": where, not whom
         if x.i > 0 and x.doc[x.i - 1].lower_ in ("one", "two"):
             continue  # "one China, one Taiwan": a formula, not an actor
         if place.code not in seen:

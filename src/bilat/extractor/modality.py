@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from ..actors import ActorIndex
 from ..model import EventType as T
-from .lexicon import lemma, verb_lexicon, verb_senses, verb_types
+from .lexicon import lemma, noun_lexicon, verb_lexicon, verb_senses, verb_types
 from .records import Frame, SentenceContext
 from .recodings import apply
 from .syntax import existential_participle, is_protest_act, to_infinitive
@@ -92,7 +92,7 @@ def _protest_modality(verb: Token, idx: ActorIndex) -> str | None:
     if verb.dep_ == "acl" and verb.head.lemma_.lower() in PROTEST_NOUNS:
         return "absorbed"  # "a demonstration calling for his removal": the protest's own demand
     if verb.dep_ in ("advcl", "conj") and verb.tag_ == "VBG" and is_protest_act(verb.head) \
-            and lemma(verb) not in PROTEST_VERBS:
+            and lemma(verb) not in PROTEST_VERBS and not _diplomatic_protest(verb.head):
         return "absorbed"  # "blocked roads demanding ...", "rioted, setting fire to mattresses": the protest
     if verb.dep_ in ("acl", "pcomp") and verb.tag_ == "VBG" and _apologised_for(verb):
         return "absorbed"  # "apologized for its gunboats intercepting a ship": what the apology is for
@@ -100,6 +100,14 @@ def _protest_modality(verb: Token, idx: ActorIndex) -> str | None:
             lemma(verb.head.head) in ALLEGATION_WORDS:
         return "absorbed"  # "nationals suspected of blowing up a plane": the allegation, not an act
     return None
+
+
+def _diplomatic_protest(v: Token) -> bool:
+    """'lodged a protest with China, demanding its removal': a protest a government lodges is a complaint
+    (nouns.tsv: the light verb makes it ACCUSE), and a demand beside it is a demand of its own."""
+    protest = noun_lexicon().get("protest")
+    light = protest.lights.get(lemma(v)) if protest is not None else None
+    return light is not None and light[0] != T.PROTEST
 
 
 def _bare(v: Token) -> bool:

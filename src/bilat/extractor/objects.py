@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from ..actors import ActorIndex, sector_table
 from .lexicon import lemma
 from .syntax import clause_condition, is_passive_conj, quantity_head, to_infinitive
-from .words import CALL_PURPOSES, CARRYING_VERBS, SANCTION_LISTS
+from .words import ARRIVAL_VERBS, CALL_PURPOSES, CARRYING_VERBS, SANCTION_LISTS
 
 
 def called_party(t: Token, idx: ActorIndex) -> bool:
@@ -43,6 +43,9 @@ def acted_on(t: Token) -> list[Token]:
         objs = [c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not objs:  # intransitive use: "UN troops withdrew" -- the subject is what moves
         objs = [quantity_head(c) for c in t.children if c.dep_ == "nsubj"]
+    if lemma(t) in ARRIVAL_VERBS:  # what arrives carrying: "trucks carrying aid crossed into Gaza", "entered Sudan"
+        objs += [o for s in t.children if s.dep_ == "nsubj" for a in quantity_head(s).children
+                 if a.dep_ == "acl" and lemma(a) in CARRYING_VERBS for o in a.children if o.dep_ == "dobj"]
     if not objs and t.dep_ == "xcomp":  # "ordered French troops to withdraw": the governor's object moves
         objs = [c for c in t.head.children if c.dep_ == "dobj"]
     if not any(c.dep_ == "dobj" for c in t.children):

@@ -10,8 +10,8 @@ from ..actors import ActorIndex, is_stateless, sector_table
 from ..model import Actor
 from ..model import EventType as T
 from .lexicon import lemma
-from .words import (AGENT_HEADS, AGENTIVE_EVENTS, CROWD_NOUNS, DOCUMENT_VERBS, LOCATIVE, NOT_YET, PLACE_HEADS,
-                    REFERRED_PLACES, SOVEREIGN_GOODS, SUMMIT_NOUNS)
+from .words import (AGENT_HEADS, AGENTIVE_EVENTS, CROWD_NOUNS, DOCUMENT_VERBS, FRONTIER_NOUNS, LOCATIVE, NOT_YET,
+                    PLACE_HEADS, REFERRED_PLACES, SOVEREIGN_GOODS, SUMMIT_NOUNS)
 
 
 def noun_owner(idx: ActorIndex, noun: Token) -> list[Actor]:
@@ -54,6 +54,10 @@ def possessor(idx: ActorIndex, noun: Token, take, take_place=None, take_from=Non
             take(c)
         elif c.dep_ in ("compound", "amod") and sector_table().get(c.lemma_.lower(), ("", ""))[0] == "REB":
             take(c)  # "militant positions", "a rebel stronghold": the rebels' own
+        if c.dep_ == "prep" and c.lower_ == "with" and noun.lemma_.lower() in FRONTIER_NOUNS:
+            for o in c.children:  # "its border with Ukraine": the state across it
+                if o.dep_ == "pobj":
+                    take(o)
         if c.dep_ == "prep" and c.lower_ in ("of", "by", "from"):
             for o in c.children:
                 if o.dep_ == "pobj":

@@ -117,6 +117,18 @@ def one_country_story(f: Frame, ctx: SentenceContext) -> Frame:
     return f.but("one_country_story", source=source, target=target) if (source, target) != (f.source, f.target) else f
 
 
+def official_of_the_voice(f: Frame, ctx: SentenceContext) -> Frame:
+    """'the General Administration of Customs has decided ...', 'Deputy Foreign Minister Mikhail Bogdanov
+    met ...' in a briefing a state's spokesperson gives: a government body or official the text gives no
+    country is that state's (the story names spokespeople of that one state only)."""
+    unplaced = [a for a in f.source if not a.country and a.sector == "GOV" and not is_stateless(a)]
+    voices = {p.country for p in ctx.index.people if p.role and p.country
+              and any(w.startswith("spokes") for w in p.role.lower().split())}
+    if not unplaced or len(voices) != 1 or countries(f.source) - {None}:
+        return f
+    return f.but("official_of_the_voice", source=_fill(f.source, next(iter(voices)), lambda a: a.sector == "GOV"))
+
+
 def official_of_the_other_side(f: Frame, ctx: SentenceContext) -> Frame:
     """'The ambassador strongly urged China', 'Kanasugi held phone talks with Sun Weidong (China)':
     in a story two states lead, an official the text gives no country who acts on one of them is the
@@ -201,7 +213,8 @@ def compatriots_abroad(f: Frame, ctx: SentenceContext) -> Frame:
 
 
 PLACING_STEPS = (locate, placed_groups, attackers_from_target, repression_at_home, unidentified_attackers,
-                 host_meets_guest, one_country_story, official_of_the_other_side, compatriots_abroad, countryless_out,
+                 host_meets_guest, one_country_story, official_of_the_other_side, official_of_the_voice,
+                 compatriots_abroad, countryless_out,
                  aimed_at_the_place, protest_at_home,
                  venue_is_not_a_party, recode_placed)
 

@@ -9,8 +9,8 @@ from .parties import is_crowd, same_countries
 from .recodings import rule
 from .records import Frame, SentenceContext
 from .syntax import object_lemmas, quantity_head, to_infinitive
-from .words import (ARMED_ACTS, BLOCKADE_VERBS, CROWD_CONTROL, PEACEKEEPING, PROTECTION_VERBS, SEA_WORDS,
-                    TEST_WEAPON_WORDS, WEAPONS)
+from .words import (ARMED_ACTS, BLOCKADE_VERBS, CROWD_CONTROL, FRONTIER_NOUNS, PEACEKEEPING, PROTECTION_VERBS,
+                    SEA_WORDS, TEST_WEAPON_WORDS, WEAPONS)
 
 
 @rule
@@ -46,6 +46,18 @@ def promised_protection(f: Frame, ctx: SentenceContext) -> dict | None:
     country's defence are an offer of military help to it (CAMEO 033), not a threat."""
     purpose = [c for c in f.anchor.children if c.dep_ in ("advcl", "xcomp") and to_infinitive(c)]
     return {} if f.modality == "future" and any(lemma(c) in PROTECTION_VERBS for c in purpose) else None
+
+
+@rule
+def posture_at_the_border(f: Frame, ctx: SentenceContext) -> dict | None:
+    """'will send 10,000 soldiers to its border with Belarus': forces announced for one's own side of a
+    border are a show of force already (CAMEO 15, PLOVER MOBILIZE), not a threat of one; the announcement
+    is the posture, so the act is told as done."""
+    if f.modality != "future":
+        return None
+    places = [o for p in f.anchor.children if p.dep_ == "prep" and p.lower_ in ("to", "near", "along", "on")
+              for o in p.children if o.dep_ == "pobj"]
+    return {"modality": "fact"} if any(o.lemma_.lower() in FRONTIER_NOUNS for o in places) else None
 
 
 @rule

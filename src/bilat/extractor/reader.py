@@ -20,7 +20,8 @@ from ..model import EventType
 from . import (fallbacks, gate, modality, orders, placing, posture, received, recode, source, speech,  # noqa: F401
                statements, targets, visits)
 from . import triggers
-from .dates import dated_acts_in, settle_dates
+from .dated_acts import dated_acts_in
+from .dates import settle_dates
 from .emit import candidates
 from .lexicon import lemma
 from .memory import ActDone, DocumentMemory

@@ -133,4 +133,11 @@ def cargo_donor(carrier: Token, idx: ActorIndex) -> list[Actor]:
         found = noun_agent(noun, idx)
         if found:
             return found
+    # where it comes from: "trucks from the Egyptian Red Crescent", "crossed into Gaza from Egypt"
+    for x in (quantity_head(carrier), carrier.head):
+        for o in (o for p in x.children if p.dep_ == "prep" and p.lower_ == "from" for o in p.children
+                  if o.dep_ == "pobj"):
+            found = [a for a in idx.actors_for(o) if a.country]
+            if found:
+                return found
     return []

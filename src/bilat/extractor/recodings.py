@@ -136,6 +136,12 @@ def claimed_attack(f: Frame, ctx: SentenceContext) -> dict | None:
     if (f.anchor.dep_ == "advcl" and marks & {"after", "before", "since", "when"}) or \
             (f.passive and lemma(f.anchor) in CASUALTY_VERBS):
         return None
+    # nor an attack told first and attributed after ("Russian forces pounded Kharkiv, killing three, the
+    # governor said"): the news of the attack, as the peers' gold codes it; "Armenia said Azerbaijani
+    # troops attacked" is the claim
+    if verb is not None and verb.i > f.anchor.i and f.anchor.i < next((c.i for c in verb.children
+                                                                      if c.dep_ in ("nsubj", "nsubjpass")), verb.i):
+        return None
     if sp and verb is not None and f.source and any(a.country for a in sp) and not same_countries(f.source, sp) \
             and is_state_speaker(sp) and lemma(verb) in CLAIM_VERBS:
         return {"target": f.source, "source": list(sp)}

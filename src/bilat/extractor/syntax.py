@@ -4,8 +4,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .lexicon import lemma
-from .words import (ATTACK_NOUNS, CLAUSE_BREAKS, EXERCISE_PURPOSES, FUTURE, OBLIGATION, PROTEST_NOUNS, PROTEST_VERBS,
-                    QUANTITY, REFERRED_ACTS)
+from .words import (ATTACK_NOUNS, CLAUSE_BREAKS, COUNTERMEASURES, EXERCISE_PURPOSES, FUTURE, HOSTILE_XCOMP, OBLIGATION,
+                    PROTEST_NOUNS, PROTEST_VERBS, QUANTITY, REFERRED_ACTS)
 
 
 def quantity_head(t: Token) -> Token:
@@ -155,19 +155,32 @@ def to_infinitive(verb: Token) -> bool:
 def clause_condition(t: Token, objects: frozenset[str]) -> bool | None:
     """The clause conditions of ``objects``, if it names one: 'to-clause', the verb tells someone to do
     something ("told Washington to stop"); 'will-clause', another is to do something ("hopes Uganda will
-    release the journalists"); 'if-clause', held out on a condition ("would respond if attacked")."""
+    release the journalists"); 'if-clause', held out on a condition ("would respond if attacked");
+    'promise-clause', what is promised follows as a clause ("swore to retaliate")."""
     if "will-clause" in objects:
         return any(c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in ("will", "would") for a in c.children)
                    and any(x.dep_ == "nsubj" and x.pos_ != "PRON" for x in c.children) for c in t.children)
     if "if-clause" in objects:
         return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
                    for c in t.children)
+    if "hostile-right" in objects:  # "reserves the right to retaliate", "... to take countermeasures"
+        return bool(reserved_act(t))
+    if "promise-clause" in objects:  # "swore to retaliate", "swore that it would": not "was sworn in"
+        return any(c.dep_ in ("xcomp", "ccomp") for c in t.children)
     if "to-clause" in objects:
         to_clauses = [c for c in t.children if c.dep_ in ("xcomp", "ccomp") and to_infinitive(c)]
         # "allowed IAEA inspectors to visit": the parser makes the one allowed the clause's subject
         return bool(to_clauses) and (any(x.dep_ == "nsubj" for c in to_clauses for x in c.children)
                                      or any(c.dep_ in ("dobj", "dative") for c in t.children))
     return None
+
+
+def reserved_act(t: Token) -> list[Token]:
+    """'reserved the right to retaliate against X': the hostile act a right is reserved to (its clause)."""
+    acts = [a for r in t.children if r.dep_ == "dobj" and r.lemma_.lower() == "right"
+            for a in r.children if a.dep_ in ("acl", "xcomp", "relcl") and a.pos_ == "VERB"]
+    return [a for a in acts if lemma(a) in HOSTILE_XCOMP or (lemma(a) == "take" and any(
+        o.dep_ == "dobj" and o.lemma_.lower() in COUNTERMEASURES for o in a.children))]
 
 
 def act_antecedent(pron: Token) -> Token | None:

@@ -21,9 +21,10 @@ from .refusals import pressed_by, refused_offer
 from .relatives import hit_by_the_attack, relative_clause_head
 from .records import Frame, SentenceContext
 from .speech import state_voice
-from .syntax import act_antecedent, own_clause, quantity_head, stranded_object, to_infinitive
+from .syntax import act_antecedent, own_clause, quantity_head, reserved_act, stranded_object, to_infinitive
 from .typefacts import HOSTILE, PLACE_TARGET_TYPES, REACTIONS, TARGET_PREPS
-from .words import AID_GOODS, DRAWING_VERBS, FRONTIER_NOUNS, MEETING_VERBS, MUTUAL_FIGHTS, PLACE_HEADS, TOPIC_VERBS
+from .words import (AID_GOODS, DRAWING_VERBS, FRONTIER_NOUNS, LOCATIVE, MEETING_VERBS, MUTUAL_FIGHTS, PLACE_HEADS,
+                    TOPIC_VERBS)
 
 PHASE = "target"
 
@@ -74,7 +75,7 @@ PROMISING = (T.AGREE, T.THREATEN)
 
 def promised_act(f: Frame, ctx: SentenceContext) -> tuple[list[Actor], str]:
     """The target of the act a promise or a threat is of, read as that act's own target."""
-    xc = [c for c in f.trigger.children if c.dep_ == "xcomp"]
+    xc = [c for c in f.trigger.children if c.dep_ == "xcomp"] + reserved_act(f.trigger)
     while xc:
         inner = ctx.acts_at.get(xc[0].i)
         if inner is not None:
@@ -254,7 +255,12 @@ def actor_in_clause(s: Search) -> None:
             border = x if x.dep_ == "pobj" else x.head if x.dep_ in ("compound", "amod", "nmod") else None
             if border is not None and border.dep_ == "pobj" and border.lemma_.lower() in FRONTIER_NOUNS:
                 continue  # "a stronghold on the Thai border": where, on either side of it
-            if x.dep_ in ("compound", "amod", "nmod") and x.i in idx.place_at and \
+            # (but "an attack in the Balochistan province" is where, not whom; a state's mission stands for
+            # the state: "rallied near the Israeli embassy")
+            placed = x.head.dep_ == "pobj" and x.head.head.lower_ in LOCATIVE and typ not in PLACE_TARGET_TYPES \
+                and typ != T.THREATEN and x.head.lemma_.lower() in PLACE_HEADS \
+                and x.head.lemma_.lower() not in ("embassy", "consulate")
+            if x.dep_ in ("compound", "amod", "nmod") and x.i in idx.place_at and not placed and \
                     (x.head.lemma_.lower() in PLACE_HEADS or x.head.lemma_.lower() in sector_table()):
                 s.take_place(idx.place_at[x.i])  # "the Azerbaijani republic", "Ugandan opposition candidates"
                 if s.found:
