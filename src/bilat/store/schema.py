@@ -475,7 +475,7 @@ ROLLUP_TABLES = (event_keys, key_months, key_stats, key_pairs, key_stories, acto
 # Stories kept incrementally: each ingest batch updates a story's summary row and finds the
 # stories new records could join in time that does not grow with the story or the store
 # (store/summaries.py). All four are derived from events and articles and rebuilt from them
-# by migration 0007 and ``bilat rebuild-rollups``.
+# by ``bilat rebuild-rollups`` (and on an existing store by migration 0016; 0007 made them).
 
 #: One record per (story, signature): records alike in type, countries, date and evidence
 #: score alike against any record of another article, so story matching loads one of each.
@@ -526,7 +526,7 @@ story_sources = Table(
     Column("comp", Text, nullable=False),
     sqlite_with_rowid=False,
 )
-# (no index on (story_id, comp): revision 0013 dropped it; relabelling a group reads the story's few
+# (no index on the story and comp: revision 0013 dropped it; relabelling a group reads the story's few
 # rows through the primary key, and every ingest paid for the index)
 
 #: tables of revision 0007, rebuilt from events and articles; all but story_keys (whose readers want
