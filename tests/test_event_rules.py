@@ -1782,3 +1782,21 @@ def test_an_official_in_a_states_briefing_is_that_states(nlp):
              "Ambassador John Okello.")])
     got = {(e.type, tuple(sorted({a.country for a in e.source + e.target}))) for e in result.events}
     assert ("CONSULT", ("KEN", "TZA")) in got, got
+
+
+def test_a_bare_verb_shares_the_object_and_time_of_the_verb_after_it(nlp):
+    events = bilat.extract("A Ugandan coast guard ship rammed and damaged a Kenyan fisheries vessel near Migingo "
+                           "Island on Sunday, Kenyan officials said.", PUBLISHED)
+    assert [(e["type"], [a["country"] for a in e["target"]], e["date"]) for e in events] == \
+        [("ASSAULT", ["KEN"], "2024-05-12")], events
+
+
+def test_a_relative_clauses_act_is_not_aimed_at_who_speaks_of_it(dyads):
+    got = dyads("Kenya expressed concern on Thursday over Uganda's new criminal code, which bans sex outside marriage.")
+    assert got == [("ACCUSE", ["KEN"], ["UGA"])], got
+
+
+def test_this_year_tells_no_acts_time(nlp):
+    events = bilat.extract("Ugandan police seized ten Kenyan fishermen on Lake Victoria on Sunday. The Kenyan foreign "
+                           "ministry said it had lodged a diplomatic protest with Uganda, its 176th this year.", PUBLISHED)
+    assert [e["date"] for e in events if e["type"] == "ACCUSE"] == ["2024-05-12"], events

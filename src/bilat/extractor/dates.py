@@ -19,6 +19,7 @@ from .. import dates as dates_mod
 from ..dates import DateValue
 from ..model import DateBasis
 from .records import Candidate, SentenceContext
+from .syntax import shared_object_verbs
 from .words import DAY_PARTS, STATEMENT_SETTINGS
 
 # dates the small model's NER misses ("Sept 29, 1972")
@@ -87,11 +88,21 @@ def _own_date(t: Token, ctx: SentenceContext, noun: Token | None) -> DateValue |
 
 
 def date_for(t: Token, ctx: SentenceContext, extra: list[Token], noun: Token | None = None) -> DateValue | None:
-    """The date the clause of ``t`` gives; else its governors'; else the sentence's only date."""
+    """The date the clause of ``t`` gives; else its governors'; else the sentence's only date. "This year"
+    tells no act's time ("lodged a protest, its 176th this year"): the story's own date is better."""
+    v = _date_for(t, ctx, extra, noun)
+    this_year = v is not None and v.value and len(v.value) == 4 and v.basis == DateBasis.RELATIVE.value \
+        and (ctx.published or "")[:4] == v.value
+    return None if this_year else v
+
+
+def _date_for(t: Token, ctx: SentenceContext, extra: list[Token], noun: Token | None = None) -> DateValue | None:
     date_ents = date_mentions(ctx)
     if not date_ents:
         return None
     v = _own_date(t, ctx, noun)
+    for c in shared_object_verbs(t) if not v else ():
+        v = v or _own_date(c, ctx, None)  # "rammed and damaged a vessel on Sunday"
     if v:
         return v
     v = _object_date(t, ctx)
