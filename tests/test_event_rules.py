@@ -1800,3 +1800,19 @@ def test_this_year_tells_no_acts_time(nlp):
     events = bilat.extract("Ugandan police seized ten Kenyan fishermen on Lake Victoria on Sunday. The Kenyan foreign "
                            "ministry said it had lodged a diplomatic protest with Uganda, its 176th this year.", PUBLISHED)
     assert [e["date"] for e in events if e["type"] == "ACCUSE"] == ["2024-05-12"], events
+
+
+def test_a_day_hung_on_the_subject_just_before_the_verb_is_the_verbs(nlp):
+    events = bilat.extract("Kenya and 12 allies on Wednesday warned Uganda of unspecified consequences unless it ended "
+                           "attacks on ships.", PUBLISHED)
+    assert [(e["type"], e["date"]) for e in events] == [("THREATEN", "2024-05-15")], events
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a truce that takes effect between two sides is their retreat from fighting; one that never did is none
+    ("A ceasefire between Kenya and Uganda took effect early on Friday after 11 days of fighting.",
+     [("RETREAT", ["KEN", "UGA"], [])]),
+    ("The ceasefire called for by Rwanda never took effect.", []),
+])
+def test_a_truce_that_takes_effect(dyads, text, expected):
+    assert dyads(text) == expected

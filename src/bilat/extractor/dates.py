@@ -72,8 +72,13 @@ def _attached(h: Token, deps: tuple[str, ...]) -> set[int]:
 
 
 def _own_date(t: Token, ctx: SentenceContext, noun: Token | None) -> DateValue | None:
-    """Dates attached to the trigger itself ("met on Tuesday"), not to its objects ("acts last week")."""
+    """Dates attached to the trigger itself ("met on Tuesday"), not to its objects ("acts last week"), and
+    a day the parser hung on the subject just before the verb ("The United States and 12 allies on
+    Wednesday warned")."""
     own = {t.i}
+    subjects = [s for c in t.children if c.dep_ in ("nsubj", "nsubjpass") for s in [c] + list(c.conjuncts)]
+    own.update(o.i for s in subjects for p in s.children if p.dep_ == "prep" and p.lower_ == "on"
+               and p.i > s.i for o in p.children if o.dep_ == "pobj" and o.i == t.i - 1 and o.ent_type_ == "DATE")
     for c in list(t.children) + (list(noun.children) if noun is not None else []):
         if c.dep_ in _TIME_DEPS + ("nmod",):
             own.update(x.i for x in c.subtree)
