@@ -1816,3 +1816,14 @@ def test_a_day_hung_on_the_subject_just_before_the_verb_is_the_verbs(nlp):
 ])
 def test_a_truce_that_takes_effect(dyads, text, expected):
     assert dyads(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a warning still to be given is a plan; one given of an act to come is a threat
+    ("If it was accidental, the Kenyan government will warn Uganda.", []),
+    ("Kenya warned Uganda that it will respond.", [("THREATEN", ["KEN"], ["UGA"])]),
+    # what a minister speaks about is no one he meets
+    ("Kenyan Foreign Minister Alfred Mutua spoke about Uganda's election at a news conference in Nairobi.", []),
+])
+def test_warnings_to_come_and_talk_about_a_state(dyads, text, expected):
+    assert dyads(text) == expected
