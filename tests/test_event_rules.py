@@ -1782,3 +1782,48 @@ def test_an_official_in_a_states_briefing_is_that_states(nlp):
              "Ambassador John Okello.")])
     got = {(e.type, tuple(sorted({a.country for a in e.source + e.target}))) for e in result.events}
     assert ("CONSULT", ("KEN", "TZA")) in got, got
+
+
+def test_a_bare_verb_shares_the_object_and_time_of_the_verb_after_it(nlp):
+    events = bilat.extract("A Ugandan coast guard ship rammed and damaged a Kenyan fisheries vessel near Migingo "
+                           "Island on Sunday, Kenyan officials said.", PUBLISHED)
+    assert [(e["type"], [a["country"] for a in e["target"]], e["date"]) for e in events] == \
+        [("ASSAULT", ["KEN"], "2024-05-12")], events
+
+
+def test_a_relative_clauses_act_is_not_aimed_at_who_speaks_of_it(dyads):
+    got = dyads("Kenya expressed concern on Thursday over Uganda's new criminal code, which bans sex outside marriage.")
+    assert got == [("ACCUSE", ["KEN"], ["UGA"])], got
+
+
+def test_this_year_tells_no_acts_time(nlp):
+    events = bilat.extract("Ugandan police seized ten Kenyan fishermen on Lake Victoria on Sunday. The Kenyan foreign "
+                           "ministry said it had lodged a diplomatic protest with Uganda, its 176th this year.", PUBLISHED)
+    assert [e["date"] for e in events if e["type"] == "ACCUSE"] == ["2024-05-12"], events
+
+
+def test_a_day_hung_on_the_subject_just_before_the_verb_is_the_verbs(nlp):
+    events = bilat.extract("Kenya and 12 allies on Wednesday warned Uganda of unspecified consequences unless it ended "
+                           "attacks on ships.", PUBLISHED)
+    assert [(e["type"], e["date"]) for e in events] == [("THREATEN", "2024-05-15")], events
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a truce that takes effect between two sides is their retreat from fighting; one that never did is none
+    ("A ceasefire between Kenya and Uganda took effect early on Friday after 11 days of fighting.",
+     [("RETREAT", ["KEN", "UGA"], [])]),
+    ("The ceasefire called for by Rwanda never took effect.", []),
+])
+def test_a_truce_that_takes_effect(dyads, text, expected):
+    assert dyads(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a warning still to be given is a plan; one given of an act to come is a threat
+    ("If it was accidental, the Kenyan government will warn Uganda.", []),
+    ("Kenya warned Uganda that it will respond.", [("THREATEN", ["KEN"], ["UGA"])]),
+    # what a minister speaks about is no one he meets
+    ("Kenyan Foreign Minister Alfred Mutua spoke about Uganda's election at a news conference in Nairobi.", []),
+])
+def test_warnings_to_come_and_talk_about_a_state(dyads, text, expected):
+    assert dyads(text) == expected

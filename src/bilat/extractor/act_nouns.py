@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from ..actors import WEST, ActorIndex, the_west
 from ..model import Actor
 from .parties import clause_owners, countries, first_place_within, place_country
-from .words import AID_GOODS, INVASION_NOUNS, MUTUAL_FIGHTS
+from .words import AID_GOODS, INVASION_NOUNS, MUTUAL_FIGHTS, TRUCE_WORDS
 
 
 def noun_agent(noun: Token, idx: ActorIndex) -> list[Actor]:
@@ -75,7 +75,7 @@ def noun_parties(noun: Token, idx: ActorIndex) -> tuple[list[Actor], list[Actor]
     troops on Indian posts". The doer from ``noun_agent``; the sufferer from on / against / into,
     or "of" after an invasion or occupation."""
     source = noun_agent(noun, idx)
-    if not source and noun.lemma_.lower() in MUTUAL_FIGHTS:
+    if not source and noun.lemma_.lower() in MUTUAL_FIGHTS | TRUCE_WORDS:
         # "the clash between the two militaries": both sides fought; the act has no one target
         both = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"
                 for o in c.children if o.dep_ == "pobj" for a in idx.actors_for(o) if a.country]

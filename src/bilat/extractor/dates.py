@@ -19,6 +19,7 @@ from .. import dates as dates_mod
 from ..dates import DateValue
 from ..model import DateBasis
 from .records import Candidate, SentenceContext
+from .syntax import shared_object_verbs
 from .words import DAY_PARTS, STATEMENT_SETTINGS
 
 # dates the small model's NER misses ("Sept 29, 1972")
@@ -71,8 +72,13 @@ def _attached(h: Token, deps: tuple[str, ...]) -> set[int]:
 
 
 def _own_date(t: Token, ctx: SentenceContext, noun: Token | None) -> DateValue | None:
-    """Dates attached to the trigger itself ("met on Tuesday"), not to its objects ("acts last week")."""
+    """Dates attached to the trigger itself ("met on Tuesday"), not to its objects ("acts last week"), and
+    a day the parser hung on the subject just before the verb ("The United States and 12 allies on
+    Wednesday warned")."""
     own = {t.i}
+    subjects = [s for c in t.children if c.dep_ in ("nsubj", "nsubjpass") for s in [c] + list(c.conjuncts)]
+    own.update(o.i for s in subjects for p in s.children if p.dep_ == "prep" and p.lower_ == "on"
+               and p.i > s.i for o in p.children if o.dep_ == "pobj" and o.i == t.i - 1 and o.ent_type_ == "DATE")
     for c in list(t.children) + (list(noun.children) if noun is not None else []):
         if c.dep_ in _TIME_DEPS + ("nmod",):
             own.update(x.i for x in c.subtree)
@@ -87,11 +93,21 @@ def _own_date(t: Token, ctx: SentenceContext, noun: Token | None) -> DateValue |
 
 
 def date_for(t: Token, ctx: SentenceContext, extra: list[Token], noun: Token | None = None) -> DateValue | None:
-    """The date the clause of ``t`` gives; else its governors'; else the sentence's only date."""
+    """The date the clause of ``t`` gives; else its governors'; else the sentence's only date. "This year"
+    tells no act's time ("lodged a protest, its 176th this year"): the story's own date is better."""
+    v = _date_for(t, ctx, extra, noun)
+    this_year = v is not None and v.value and len(v.value) == 4 and v.basis == DateBasis.RELATIVE.value \
+        and (ctx.published or "")[:4] == v.value
+    return None if this_year else v
+
+
+def _date_for(t: Token, ctx: SentenceContext, extra: list[Token], noun: Token | None = None) -> DateValue | None:
     date_ents = date_mentions(ctx)
     if not date_ents:
         return None
     v = _own_date(t, ctx, noun)
+    for c in shared_object_verbs(t) if not v else ():
+        v = v or _own_date(c, ctx, None)  # "rammed and damaged a vessel on Sunday"
     if v:
         return v
     v = _object_date(t, ctx)

@@ -75,8 +75,11 @@ def one_foreign_state(f: Frame, ctx: SentenceContext) -> list[Actor]:
     reporter = {x.i for c in (f.speech_verb.children if f.speech_verb is not None else ())
                 if c.dep_ in ("nsubj", "nsubjpass") for x in c.subtree}
     seen: list[str] = []
+    # a relative clause's act is aimed inside it ("concern over Indonesia's code, which bans ...": not the
+    # United States that voiced the concern)
+    inside = {x.i for x in f.anchor.subtree} if f.anchor.dep_ in ("relcl", "acl") else None
     for x in ctx.toks:
-        if x.i in f.exclude or x.i in reporter:
+        if x.i in f.exclude or x.i in reporter or (inside is not None and x.i not in inside):
             continue
         place = ctx.index.place_at.get(x.i)
         if place is None or place.kind in ("city", "igo") or place.code in src:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..model import EventType as T
+from .lexicon import lemma
 from .parties import countries
 from .records import Frame, SentenceContext
 from .typefacts import NEEDS_TARGET
@@ -14,8 +15,10 @@ VERBAL = frozenset({T.AGREE, T.SUPPORT, T.CONSULT, T.REQUEST, T.ACCUSE, T.REJECT
 def run(f: Frame, ctx: SentenceContext) -> Frame:
     if f.modality == "obligation":
         return f.drop(PHASE, "obligation_not_a_demand")  # "Japan should ..." said by Japan, or by no one
-    if f.modality == "future" and f.type in (T.ACCUSE, T.REQUEST):
-        # "the UN chief will then submit the complaint": a complaint or demand still to be made is a plan
+    if f.modality == "future" and (f.type in (T.ACCUSE, T.REQUEST) or
+                                   (f.type == T.THREATEN and lemma(f.trigger) in ("warn", "threaten", "caution"))):
+        # "the UN chief will then submit the complaint", "the government will warn Myanmar": a complaint,
+        # demand or warning still to be made is a plan
         return f.drop(PHASE, "not_yet_made")
     multi = len({a.country for a in f.source}) > 1
     t = f.trigger

@@ -236,8 +236,9 @@ def not_an_actor(x: Token, typ: T, idx: ActorIndex) -> bool:
     place = idx.place_at.get(x.i)
     if place is not None and x.dep_ in ("det", "cc", "conj"):  # "the", "and" of "St. Vincent and the Grenadines"
         x = idx.doc[place.start:place.end].root
-    if typ == T.CONSULT and x.dep_ == "pobj" and x.head.lower_ in ("on", "about", "over", "regarding", "concerning"):
-        return True  # "exchanged views on North Korea": what a meeting is about, not who meets
+    if typ == T.CONSULT and any(a.dep_ == "pobj" and a.head.lower_ in ("on", "about", "over", "regarding", "concerning")
+                                for a in [x] + list(x.ancestors)):
+        return True  # "exchanged views on North Korea", "spoke about North Korea's launch": what a meeting is about
     if x.dep_ in ("compound", "amod", "nmod") and x.head.i not in idx.person_at \
             and x.head.lemma_.lower() not in AGENT_HEADS | AGENTIVE_EVENTS and x.head.lower_ not in AGENT_HEADS:
         return True  # "the Taiwan issue", "Japanese seafood imports": topics, not actors

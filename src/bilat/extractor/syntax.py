@@ -175,6 +175,17 @@ def clause_condition(t: Token, objects: frozenset[str]) -> bool | None:
     return None
 
 
+def shared_object_verbs(t: Token) -> list[Token]:
+    """'rammed and damaged a Philippine vessel on Sunday': a verb with no object of its own shares the
+    object (and the time) of the verb conjoined after it that has one and no subject of its own."""
+    # (only a bare verb: "called for the lifting ... and expressed support" has its own object)
+    if t.pos_ != "VERB" or any(c.dep_ not in ("nsubj", "nsubjpass", "aux", "auxpass", "advmod", "neg", "cc", "conj",
+                                             "punct", "prt") for c in t.children):
+        return []
+    return [c for c in t.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > t.i
+            and any(x.dep_ == "dobj" for x in c.children) and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)]
+
+
 def reserved_act(t: Token) -> list[Token]:
     """'reserved the right to retaliate against X': the hostile act a right is reserved to (its clause)."""
     acts = [a for r in t.children if r.dep_ == "dobj" and r.lemma_.lower() == "right"

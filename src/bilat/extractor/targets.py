@@ -21,7 +21,8 @@ from .refusals import pressed_by, refused_offer
 from .relatives import hit_by_the_attack, relative_clause_head
 from .records import Frame, SentenceContext
 from .speech import state_voice
-from .syntax import act_antecedent, own_clause, quantity_head, reserved_act, stranded_object, to_infinitive
+from .syntax import (act_antecedent, own_clause, quantity_head, reserved_act, shared_object_verbs, stranded_object,
+                     to_infinitive)
 from .typefacts import HOSTILE, PLACE_TARGET_TYPES, REACTIONS, TARGET_PREPS
 from .words import (AID_GOODS, DRAWING_VERBS, FRONTIER_NOUNS, LOCATIVE, MEETING_VERBS, MUTUAL_FIGHTS, PLACE_HEADS,
                     TOPIC_VERBS)
@@ -146,7 +147,8 @@ class Search:
 def select(t: Token, typ: T, light: Token | None, source: list[Actor], exclude: set[int],
            speaker: list[Actor] | None, idx: ActorIndex) -> tuple[list[Actor], str]:
     """The target, and the strategy that found it ('none' when none did)."""
-    s = Search(t, typ, ([light] if light is not None else []) + [t], source, exclude, speaker, idx)
+    s = Search(t, typ, ([light] if light is not None else []) + [t] + shared_object_verbs(t), source, exclude,
+               speaker, idx)
     first = "none"  # the strategy that found the first actor
     for strategy in TARGET_STRATEGIES:
         strategy(s)

@@ -75,6 +75,16 @@ def _has_parties(source: list, target: list) -> bool:
     return bool(source) and (bool(target) or len({a.country for a in source}) >= 2)
 
 
+def _took_effect(t: Token) -> bool:
+    """'A ceasefire between Israel and Hamas took effect', '... came into force', 'began': the truce holds."""
+    verb = t.head if t.dep_ in ("nsubj", "nsubjpass") else None
+    if verb is None:
+        return False
+    objects = {o.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "prep")
+               for o in ([c] if c.dep_ == "dobj" else [x for x in c.children if x.dep_ == "pobj"])}
+    return lemma(verb) in ("begin", "start", "hold") or bool(objects & {"effect", "force"})
+
+
 def _named_in_passing(t: Token) -> bool:
     """A measure named as a fact in passing ("amid US sanctions on Iran", "the EU's ban on Russian
     oil took effect", "after the expulsion of Russian diplomats by Estonia"), not the object of a
@@ -114,6 +124,9 @@ def _noun_frame(t: Token, ctx: SentenceContext) -> Frame | None:
     found = _noun_trigger(t, nt)
     if found is None and nt.type in PAIR_NOUN_TYPES and len(pair_parties(t, ctx.index)) >= 2:
         found = Trigger(nt.type, nt.cameo, nt.mode), None, "noun_names_its_parties"  # "the Japan-China summit"
+    if found is None and nt.type == T.RETREAT and lem in TRUCE_WORDS and _took_effect(t) \
+            and _has_parties(*noun_parties(t, ctx.index)):
+        found = Trigger(nt.type, nt.cameo, nt.mode), None, "noun_with_its_parties"  # "a truce between X and Y began"
     if found is None and (nt.type == T.ASSAULT or (nt.type in (T.SANCTION, T.COERCE, T.AID) and _named_in_passing(t))) \
             and not any(c.lower_ in NOT_YET for c in t.lefts) and _has_parties(*noun_parties(t, ctx.index)):
         found = Trigger(nt.type, nt.cameo, nt.mode), None, "noun_with_its_parties"  # "Russia's war against Ukraine"
