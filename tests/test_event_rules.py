@@ -1827,3 +1827,15 @@ def test_a_truce_that_takes_effect(dyads, text, expected):
 ])
 def test_warnings_to_come_and_talk_about_a_state(dyads, text, expected):
     assert dyads(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what one calls to say is said in the call; what one calls on another to do is not done
+    ("Ugandan President Yoweri Museveni called to congratulate Kenya's new president on his victory.",
+     [("SUPPORT", ["UGA"], ["KEN"])]),
+    ("Kenya called on Uganda to congratulate Rwanda.", [("REQUEST", ["KEN"], ["UGA"])]),
+    # an act called absurd or claims called unfounded are accused
+    ("Kenyan Foreign Minister Alfred Mutua said Uganda's claims were unfounded.", [("ACCUSE", ["KEN"], ["UGA"])]),
+])
+def test_calls_made_to_congratulate_and_absurd_claims(dyads, text, expected):
+    assert dyads(text) == expected
