@@ -1839,3 +1839,11 @@ def test_warnings_to_come_and_talk_about_a_state(dyads, text, expected):
 ])
 def test_calls_made_to_congratulate_and_absurd_claims(dyads, text, expected):
     assert dyads(text) == expected
+
+
+def test_relative_days_count_from_the_storys_dateline(nlp):
+    # an aggregator's copy published a week later: "on Wednesday" is the Wednesday before the dateline
+    text = "NAIROBI, Jan 4 (Reuters) - Kenya on Wednesday warned Uganda of consequences unless it ended the attacks."
+    assert [e["date"] for e in bilat.extract(text, "2024-01-10")] == ["2024-01-03"]
+    # a dateline more than two weeks before publication is no copy's: the publication date counts
+    assert [e["date"] for e in bilat.extract(text, "2024-02-21")] == ["2024-02-21"]

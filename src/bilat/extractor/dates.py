@@ -32,6 +32,23 @@ _TIME_DEPS = ("npadvmod", "advmod", "tmod", "obl")
 UNCOUNTED = DateValue(None, DateBasis.UNKNOWN.value)
 
 
+_DATELINE_RE = re.compile(r"^\W*[A-Z][A-Za-z .'/-]{1,60}?,\s+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+                          r"[a-z]*\.?\s+\d{1,2})\b")
+
+
+def story_date(text: str, published: str | None) -> str | None:
+    """The day relative dates count from: the story's own dateline ("NAIROBI, Jan 4 (Reuters) -") where an
+    aggregator published it two days to two weeks later, else the publication date (a dateline a day before
+    is the same story across time zones, often updated on the day it speaks of as "on Tuesday")."""
+    m = _DATELINE_RE.match(text[:160])
+    if not m or not published or len(published) != 10:
+        return published
+    v = dates_mod.resolve(m.group(1), published)
+    if v.value and len(v.value) == 10 and 2 <= (date.fromisoformat(published) - date.fromisoformat(v.value)).days <= 14:
+        return v.value
+    return published
+
+
 def date_mentions(ctx: SentenceContext) -> list[Span]:
     """Date expressions of the sentence (computed once per sentence)."""
     if ctx._dates is not None:
