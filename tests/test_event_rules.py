@@ -1847,3 +1847,15 @@ def test_relative_days_count_from_the_storys_dateline(nlp):
     assert [e["date"] for e in bilat.extract(text, "2024-01-10")] == ["2024-01-03"]
     # a dateline more than two weeks before publication is no copy's: the publication date counts
     assert [e["date"] for e in bilat.extract(text, "2024-02-21")] == ["2024-02-21"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # aid dropped from the air is aid delivered; bombs dropped stay an attack
+    ("Kenya's air force dropped 20 tonnes of humanitarian aid over Uganda on Tuesday.", [("AID", ["KEN"], ["UGA"])]),
+    ("Kenyan jets dropped bombs on Ugandan positions.", [("ASSAULT", ["KEN"], ["UGA"])]),
+    # representatives or envoys received are met
+    ("Kenyan Foreign Minister Alfred Mutua on Thursday received representatives of Ugandan opposition parties.",
+     [("CONSULT", ["KEN"], ["UGA"])]),
+])
+def test_aid_dropped_and_representatives_received(dyads, text, expected):
+    assert dyads(text) == expected
