@@ -1859,3 +1859,15 @@ def test_relative_days_count_from_the_storys_dateline(nlp):
 ])
 def test_aid_dropped_and_representatives_received(dyads, text, expected):
     assert dyads(text) == expected
+
+
+def test_a_briefings_heading_dates_its_statements_not_a_meeting_it_reports(nlp):
+    from bilat.model import Article
+    from bilat.pipeline import process
+    (result,) = process([Article(
+        id="t", published="2024-05-17", title="Briefing by Foreign Ministry Spokesperson Jane Wanjiru",
+        text="Briefing by Foreign Ministry Spokesperson Jane Wanjiru, Nairobi, May 17, 2024\n\n"
+             "We call on the Ugandan authorities to stop their destructive course.\n\n"
+             "On May 9, Deputy Foreign Minister Peter Otieno met with Tanzanian Ambassador John Okello.")])
+    got = {(e.type, e.date) for e in result.events}
+    assert ("REQUEST", "2024-05-17") in got and ("CONSULT", "2024-05-09") in got, got
