@@ -1871,3 +1871,24 @@ def test_a_briefings_heading_dates_its_statements_not_a_meeting_it_reports(nlp):
              "On May 9, Deputy Foreign Minister Peter Otieno met with Tanzanian Ambassador John Okello.")])
     got = {(e.type, e.date) for e in result.events}
     assert ("REQUEST", "2024-05-17") in got and ("CONSULT", "2024-05-09") in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # participation halted cuts cooperation; the decision regretted is that deed's
+    ("Uganda on Monday halted its participation in a grain deal with Kenya. Rwanda said it deeply regretted the "
+     "decision.", [("SANCTION", ["UGA"], ["KEN"]), ("ACCUSE", ["RWA"], ["UGA"])]),
+    # a coordinated clause's subject acts there, not as this one's addressee
+    ("Burundi's president resigned and fled the country on Monday. Tanzania urged calm and restraint in Burundi, and "
+     "the United Nations called for a peaceful transition.", [("RETREAT", ["BDI"], [])]),
+    # a second infinitive of one promise is promised, not done
+    ("Kenya and Uganda agreed on Wednesday to resume military talks and to cooperate on curbing drug trafficking.",
+     [("AGREE", ["KEN", "UGA"], [])]),
+])
+def test_decisions_regretted_coordinated_subjects_and_promised_infinitives(dyads, text, expected):
+    assert dyads(text) == expected
+
+
+def test_days_after_is_an_uncounted_span(nlp):
+    events = bilat.extract("Uganda agreed on Wednesday to withdraw its troops, days after Kenya launched an offensive "
+                           "in the border region.", PUBLISHED)
+    assert {e["type"]: e["date"] for e in events}.get("ASSAULT", "missing") is None, events

@@ -204,8 +204,8 @@ def _days_apart(t: Token) -> int | None:
     else:
         return 0
     for c in spans if mark else ():
-        if c.lemma_.lower() != "day":
-            return None
+        if c.lemma_.lower() != "day" or (c.tag_ == "NNS" and not any(x.dep_ in ("det", "nummod") for x in c.children)):
+            return None  # "a year after", "days after": a span not counted
         n = next((dates_mod._number(x.lower_) for x in c.children if x.dep_ in ("det", "nummod")), None)
         n = 1 if n is None and any(x.lower_ in ("a", "one") for x in c.children) else n
         if n:

@@ -133,8 +133,9 @@ def _governed_modality(verb: Token, idx: ActorIndex) -> str | None:
             # "emphasized the need to end the war, reach a ceasefire and lift all restrictions": a bare
             # verb belongs to the infinitives, whatever finite verb the parser hung it on
             return "hypothetical"
+    # (its own "to" is no tense: "agreed to resume talks and to cooperate on ..." is one promise)
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and verb.head is not verb \
-            and not any(c.dep_ == "aux" for c in verb.children):
+            and not any(c.dep_ == "aux" and c.lower_ != "to" for c in verb.children):
         inherited = modality(verb.head, idx)  # "refused to allow planes to land and evacuate"
         if inherited in ("absorbed", "hypothetical"):
             return inherited
