@@ -1827,3 +1827,68 @@ def test_a_truce_that_takes_effect(dyads, text, expected):
 ])
 def test_warnings_to_come_and_talk_about_a_state(dyads, text, expected):
     assert dyads(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what one calls to say is said in the call; what one calls on another to do is not done
+    ("Ugandan President Yoweri Museveni called to congratulate Kenya's new president on his victory.",
+     [("SUPPORT", ["UGA"], ["KEN"])]),
+    ("Kenya called on Uganda to congratulate Rwanda.", [("REQUEST", ["KEN"], ["UGA"])]),
+    # an act called absurd or claims called unfounded are accused
+    ("Kenyan Foreign Minister Alfred Mutua said Uganda's claims were unfounded.", [("ACCUSE", ["KEN"], ["UGA"])]),
+])
+def test_calls_made_to_congratulate_and_absurd_claims(dyads, text, expected):
+    assert dyads(text) == expected
+
+
+def test_relative_days_count_from_the_storys_dateline(nlp):
+    # an aggregator's copy published a week later: "on Wednesday" is the Wednesday before the dateline
+    text = "NAIROBI, Jan 4 (Reuters) - Kenya on Wednesday warned Uganda of consequences unless it ended the attacks."
+    assert [e["date"] for e in bilat.extract(text, "2024-01-10")] == ["2024-01-03"]
+    # a dateline more than two weeks before publication is no copy's: the publication date counts
+    assert [e["date"] for e in bilat.extract(text, "2024-02-21")] == ["2024-02-21"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # aid dropped from the air is aid delivered; bombs dropped stay an attack
+    ("Kenya's air force dropped 20 tonnes of humanitarian aid over Uganda on Tuesday.", [("AID", ["KEN"], ["UGA"])]),
+    ("Kenyan jets dropped bombs on Ugandan positions.", [("ASSAULT", ["KEN"], ["UGA"])]),
+    # representatives or envoys received are met
+    ("Kenyan Foreign Minister Alfred Mutua on Thursday received representatives of Ugandan opposition parties.",
+     [("CONSULT", ["KEN"], ["UGA"])]),
+])
+def test_aid_dropped_and_representatives_received(dyads, text, expected):
+    assert dyads(text) == expected
+
+
+def test_a_briefings_heading_dates_its_statements_not_a_meeting_it_reports(nlp):
+    from bilat.model import Article
+    from bilat.pipeline import process
+    (result,) = process([Article(
+        id="t", published="2024-05-17", title="Briefing by Foreign Ministry Spokesperson Jane Wanjiru",
+        text="Briefing by Foreign Ministry Spokesperson Jane Wanjiru, Nairobi, May 17, 2024\n\n"
+             "We call on the Ugandan authorities to stop their destructive course.\n\n"
+             "On May 9, Deputy Foreign Minister Peter Otieno met with Tanzanian Ambassador John Okello.")])
+    got = {(e.type, e.date) for e in result.events}
+    assert ("REQUEST", "2024-05-17") in got and ("CONSULT", "2024-05-09") in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # participation halted cuts cooperation; the decision regretted is that deed's
+    ("Uganda on Monday halted its participation in a grain deal with Kenya. Rwanda said it deeply regretted the "
+     "decision.", [("SANCTION", ["UGA"], ["KEN"]), ("ACCUSE", ["RWA"], ["UGA"])]),
+    # a coordinated clause's subject acts there, not as this one's addressee
+    ("Burundi's president resigned and fled the country on Monday. Tanzania urged calm and restraint in Burundi, and "
+     "the United Nations called for a peaceful transition.", [("RETREAT", ["BDI"], [])]),
+    # a second infinitive of one promise is promised, not done
+    ("Kenya and Uganda agreed on Wednesday to resume military talks and to cooperate on curbing drug trafficking.",
+     [("AGREE", ["KEN", "UGA"], [])]),
+])
+def test_decisions_regretted_coordinated_subjects_and_promised_infinitives(dyads, text, expected):
+    assert dyads(text) == expected
+
+
+def test_days_after_is_an_uncounted_span(nlp):
+    events = bilat.extract("Uganda agreed on Wednesday to withdraw its troops, days after Kenya launched an offensive "
+                           "in the border region.", PUBLISHED)
+    assert {e["type"]: e["date"] for e in events}.get("ASSAULT", "missing") is None, events

@@ -12,7 +12,7 @@ from typing import Any
 
 from .actors import ActorIndex
 from .clean import clean
-from .extractor import SentenceReading, read_doc
+from .extractor import SentenceReading, read_doc, story_date
 from .model import Article, Event, Failure
 from .nlp import load_nlp
 from .pipeline import process
@@ -56,5 +56,5 @@ def explain(article: Article, settings: Settings | None = None) -> Explanation:
     if result.failure is not None:
         return Explanation(article, (), (), result.failure)
     doc = load_nlp(settings.model)(clean(article.text).text)
-    readings = read_doc(doc, ActorIndex.build(doc), article.published, article.title)
+    readings = read_doc(doc, ActorIndex.build(doc), story_date(article.text, article.published), article.title)
     return Explanation(article, tuple(readings), result.events)

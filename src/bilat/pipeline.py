@@ -19,7 +19,7 @@ from .actors import ActorIndex
 from .clean import CleanText, clean
 from .dedup import assign_ids, collapse
 from .errors import BilatError, ExtractionError, InputError
-from .extractor import Candidate, read_document
+from .extractor import Candidate, read_document, story_date
 from .ingest import check_unicode
 from .model import Actor, Article, ArticleResult, DateBasis, Event, Evidence, Failure
 from .nlp import load_nlp
@@ -64,7 +64,9 @@ def _events_for(article: Article, ct: CleanText, doc, settings: Settings) -> tup
 def _part_events(article: Article, ct: CleanText, doc, settings: Settings) -> list[Event]:
     """Events of one parsed text (a whole article, or one part of a long one), before collapse."""
     index = ActorIndex.build(doc)
-    candidates = read_document(doc, index, article.published, settings.publication_date_fallback, article.title)
+    # "on Wednesday" counts from the story's own dateline where an aggregator published it days later
+    day = story_date(article.text, article.published)
+    candidates = read_document(doc, index, day, settings.publication_date_fallback, article.title)
     events = [_to_event(article, ct, c) for c in candidates]
     events = [e for e in events if e.confidence >= settings.min_confidence]
     if not settings.include_background:

@@ -1,7 +1,4 @@
-"""When each event happened: the one place where candidates get their dates.
-
-* ``settle_dates``: the article-level decision for candidates the text gives no date (the
-  sentence's other events, the event before, the lead date, the publication date).
+"""When each event happened, clause by clause (the article-level decisions are ``story_dates.py``).
 
 * ``date_for``: the date the trigger's clause gives; else its governing verbs' (a speech
   verb's "said on November 25"); else the sentence's only date.
@@ -10,7 +7,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
@@ -18,12 +14,12 @@ from spacy.tokens import Span, Token
 from .. import dates as dates_mod
 from ..dates import DateValue
 from ..model import DateBasis
-from .records import Candidate, SentenceContext
+from .records import SentenceContext
 from .syntax import shared_object_verbs
 from .words import DAY_PARTS, STATEMENT_SETTINGS
 
 # dates the small model's NER misses ("Sept 29, 1972")
-_DATE_RE = re.compile(
+DATE_RE = re.compile(
     r"\b(?:" + dates_mod._MONTH_NAME + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+(?:1[89]|20)\d\d)?"
     r"|\d{1,2}\s+" + dates_mod._MONTH_NAME + r"(?:\s+(?:1[89]|20)\d\d)?)\b", re.I)
 _TIME_DEPS = ("npadvmod", "advmod", "tmod", "obl")
@@ -43,7 +39,7 @@ def date_mentions(ctx: SentenceContext) -> list[Span]:
     for tok in ctx.toks:
         if tok.lower_ in dates_mod.WEEKDAYS and not any(e.start <= tok.i < e.end for e in date_ents):
             date_ents.append(doc[tok.i:tok.i + 1])
-    for m in _DATE_RE.finditer(sent.text):
+    for m in DATE_RE.finditer(sent.text):
         span = doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
         if span is not None and not any(e.start < span.end and span.start < e.end for e in date_ents):
             date_ents.append(span)
@@ -208,8 +204,8 @@ def _days_apart(t: Token) -> int | None:
     else:
         return 0
     for c in spans if mark else ():
-        if c.lemma_.lower() != "day":
-            return None
+        if c.lemma_.lower() != "day" or (c.tag_ == "NNS" and not any(x.dep_ in ("det", "nummod") for x in c.children)):
+            return None  # "a year after", "days after": a span not counted
         n = next((dates_mod._number(x.lower_) for x in c.children if x.dep_ in ("det", "nummod")), None)
         n = 1 if n is None and any(x.lower_ in ("a", "one") for x in c.children) else n
         if n:
@@ -230,53 +226,3 @@ def _temporal_clause_date(t: Token, ctx: SentenceContext, marks: tuple[str, ...]
             if v:
                 return v
     return None
-
-
-def settle_dates(cands: list[Candidate], published: str | None, publication_fallback: bool) -> list[Candidate]:
-    """Undated candidates take, in order: a date another event of their sentence has ("reaffirmed
-    their commitment at a meeting ... in mid-November"); the date of the event just before, when
-    the sentence goes on about the same actor; else, for main events, the article's lead date (the
-    first full date the text gives a main event) or, failing that and where allowed, the
-    publication date as a declared fallback. Background is never dated from the lead or the
-    dateline: a wrong date is worse than none."""
-    lead = _lead_date(cands, published, publication_fallback)
-    # dates the text itself gives each sentence's events (before any fallback is applied)
-    text_dates: dict[int, list[DateValue]] = {}
-    for c in cands:
-        if c.date is not None and c.date.value:
-            text_dates.setdefault(c.sentence.start, []).append(c.date)
-    out: list[Candidate] = []
-    prev: Candidate | None = None
-    for c in cands:
-        if c.date is UNCOUNTED:
-            c = replace(c, date=None)
-        elif c.date is None or not c.date.value:
-            same = text_dates.get(c.sentence.start)
-            if same:
-                c = replace(c, date=same[0])
-            elif prev is not None and prev.date and prev.date.value and _continues(prev, c):
-                c = replace(c, date=prev.date)  # "Stoltenberg also hailed ..." after "Stoltenberg on Tuesday called ..."
-            elif not c.background and lead is not None:
-                c = replace(c, date=lead)
-        out.append(c)
-        prev = c
-    return out
-
-
-def _lead_date(cands: list[Candidate], published: str | None, publication_fallback: bool) -> DateValue | None:
-    dated = [c.date for c in cands if c.date and c.date.value and not c.background]
-    lead = next((d for d in dated if len(d.value) == 10), None)
-    if lead is None and published and publication_fallback:
-        # month-level dates are mostly background ("last month"); the story itself is news of the day
-        return DateValue(published, DateBasis.PUBLISHED.value)
-    if lead is None and dated:
-        return dated[0]
-    return lead
-
-
-def _continues(prev: Candidate, cur: Candidate) -> bool:
-    """The next sentence goes on about the same actor: it shares that event's time."""
-    if cur.sentence.start != prev.sentence.end and cur.sentence.start - prev.sentence.end > 2:
-        return False
-    names = {a.name for a in prev.source if a.name}
-    return bool(names & {a.name for a in cur.source if a.name})

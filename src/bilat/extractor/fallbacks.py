@@ -78,9 +78,12 @@ def one_foreign_state(f: Frame, ctx: SentenceContext) -> list[Actor]:
     # a relative clause's act is aimed inside it ("concern over Indonesia's code, which bans ...": not the
     # United States that voiced the concern)
     inside = {x.i for x in f.anchor.subtree} if f.anchor.dep_ in ("relcl", "acl") else None
+    coordinated = [c for c in f.anchor.children if c.dep_ == "conj"] + ([f.anchor.head] if f.anchor.dep_ == "conj" else [])
     for x in ctx.toks:
         if x.i in f.exclude or x.i in reporter or (inside is not None and x.i not in inside):
             continue
+        if x.dep_ in ("nsubj", "nsubjpass") and x.head in coordinated:
+            continue  # "the US urged calm, and the UN called for ...": a coordinated clause's subject acts there
         place = ctx.index.place_at.get(x.i)
         if place is None or place.kind in ("city", "igo") or place.code in src:
             continue

@@ -40,7 +40,11 @@ def run(f: Frame, ctx: SentenceContext) -> Frame:
             and all(official(a) for a in f.source + f.target):
         # one government speaking to itself ("Bassil asked Ambassador Salam to file the complaint") is
         # administration, not an interaction, and so is one handing itself aid or leaving its own country
-        # ("the ambassador, who had left the country": the host's); citizens' demands on their government stay
+        # ("the ambassador, who had left the country": the host's); citizens' demands on their government stay.
+        # A leader who resigned and fled "the country" still retreated, from no one named (not an envoy a
+        # relative clause describes: "Israel's ambassador, who had left the country")
+        if f.type == T.RETREAT and f.anchor.dep_ != "relcl":
+            return f.but("own_country_left", target=[])
         return f.drop(PHASE, "same_government")
     return f
 

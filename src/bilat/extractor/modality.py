@@ -10,13 +10,13 @@ from spacy.tokens import Token
 
 from ..actors import ActorIndex
 from ..model import EventType as T
-from .lexicon import lemma, noun_lexicon, verb_lexicon, verb_senses, verb_types
+from .lexicon import lemma, noun_lexicon, particle_of, verb_lexicon, verb_senses, verb_types
 from .records import Frame, SentenceContext
 from .recodings import apply
 from .syntax import existential_participle, is_protest_act, to_infinitive
 from .objects import object_ok
 from .triggers import is_trigger_token
-from .words import (ALLEGATION_WORDS, ATTEMPT_WORDS, CONTINUE_VERBS, DEMAND_NOUNS, FUTURE, HELP_VERBS, HYPOTHETICAL,
+from .words import (ALLEGATION_WORDS, ATTEMPT_WORDS, CALL_PURPOSES, CONTINUE_VERBS, DEMAND_NOUNS, FUTURE, HELP_VERBS, HYPOTHETICAL,
                     INTENT_VERBS, MODAL_NOUNS, OBLIGATION, ORDER_VERBS, PROTEST_NOUNS, PROTEST_PURPOSE, PROTEST_VERBS,
                     PROPOSAL_NOUNS, RANK_WORDS, SCHEDULE_WORDS, SPEECH_VERBS, TRAVEL_VERBS, WISH_VERBS,
                     CAUSE_VERBS)
@@ -133,8 +133,9 @@ def _governed_modality(verb: Token, idx: ActorIndex) -> str | None:
             # "emphasized the need to end the war, reach a ceasefire and lift all restrictions": a bare
             # verb belongs to the infinitives, whatever finite verb the parser hung it on
             return "hypothetical"
+    # (its own "to" is no tense: "agreed to resume talks and to cooperate on ..." is one promise)
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and verb.head is not verb \
-            and not any(c.dep_ == "aux" for c in verb.children):
+            and not any(c.dep_ == "aux" and c.lower_ != "to" for c in verb.children):
         inherited = modality(verb.head, idx)  # "refused to allow planes to land and evacuate"
         if inherited in ("absorbed", "hypothetical"):
             return inherited
@@ -146,6 +147,10 @@ def _governed_modality(verb: Token, idx: ActorIndex) -> str | None:
         return "absorbed"  # "announced $50 million to support Indonesia's transition": what the aid is for
     if _ranked_agent(verb):
         return "fact"
+    if verb.dep_ in ("xcomp", "advcl") and to_infinitive(verb) and lemma(verb) in CALL_PURPOSES \
+            and lemma(verb.head) in ("call", "phone", "telephone") and not particle_of(verb.head) \
+            and not any(c.dep_ in ("dobj", "prep") for c in verb.head.children):
+        return modality(verb.head, idx)  # "called to congratulate her": said in the call, as the call was made
     if verb.dep_ in ("xcomp",) or (verb.dep_ == "advcl" and to_infinitive(verb)):
         return _complement_modality(verb, idx)
     if verb.dep_ == "ccomp" and is_trigger_token(verb.head, idx):

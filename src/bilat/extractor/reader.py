@@ -21,7 +21,7 @@ from . import (fallbacks, gate, modality, orders, placing, posture, received, re
                statements, targets, visits)
 from . import triggers
 from .dated_acts import dated_acts_in
-from .dates import settle_dates
+from .story_dates import heading_date, settle_dates
 from .emit import candidates
 from .lexicon import lemma
 from .memory import ActDone, DocumentMemory
@@ -116,6 +116,8 @@ def read_doc(doc: Doc, index: ActorIndex, published: str | None, title: str | No
 
 def read_document(doc: Doc, index: ActorIndex, published: str | None,
                   publication_fallback: bool = True, title: str | None = None) -> list[Candidate]:
-    """The article's candidates, each with its date settled (``dates.settle_dates``)."""
+    """The article's candidates, each with its date settled (``story_dates.settle_dates``)."""
     cands = [c for r in read_doc(doc, index, published, title) for c in r.candidates]
-    return settle_dates(cands, published, publication_fallback)
+    first = next(iter(doc.sents), None)
+    heading = heading_date(first, cands, published) if first is not None else None
+    return settle_dates(cands, published, publication_fallback, heading)

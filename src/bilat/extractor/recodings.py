@@ -20,7 +20,7 @@ from .syntax import is_definite, is_future, object_lemmas, purpose_is_exercise
 from .typefacts import FUTURE_CAMEO
 from .words import (CASUALTY_VERBS, CLAIM_VERBS, CONCESSION_OBJECTS, CONTINUE_VERBS, DECISION_VERBS,
                     ECONOMIC_RESTRICTIONS, EXERCISES, HOSTILE_INTENT, HOSTILE_XCOMP, HYPOTHETICAL, ONLOOKERS,
-                    SPEECH_VERBS)
+                    REFERRED_DEEDS, SPEECH_VERBS)
 
 Predicate = Callable[[Frame, SentenceContext], "dict | None"]
 PREDICATES: dict[str, Callable] = {}
@@ -254,7 +254,10 @@ def regretted_act(f: Frame, ctx: SentenceContext) -> dict | None:
         own = {a.country for a in f.source}
         other = next((doers for o in things if is_definite(o)
                       for doers in [ctx.memory.doers_of(o.lemma_.lower(), own, ctx.sent.start, deeds=True)] if doers), [])
-    return {"target": other} if other else None
+    if not other and any(is_definite(o) and o.lemma_.lower() in REFERRED_DEEDS for o in things):
+        # "regretted the decision" after "Russia halted its participation": the last deed told, another's
+        other = ctx.memory.last_doers(own, ctx.sent.start, deeds_only=True)
+    return {"target": [a for a in other if a.country]} if other else None
 
 
 @rule

@@ -1,0 +1,96 @@
+"""When each event happened, article by article: the day relative dates count from (the story's own
+dateline), a heading's date, and ``settle_dates``, the decision for candidates the text gives no date
+(the sentence's other events, the event before, the lead date, the publication date).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from spacy.tokens import Span
+
+from .. import dates as dates_mod
+from ..dates import DateValue
+from ..model import DateBasis
+from .dates import DATE_RE, UNCOUNTED
+from .records import Candidate
+
+_DATELINE_RE = re.compile(r"^\W*[A-Z][A-Za-z .'/-]{1,60}?,\s+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+                          r"[a-z]*\.?\s+\d{1,2})\b")
+
+
+def story_date(text: str, published: str | None) -> str | None:
+    """The day relative dates count from: the story's own dateline ("NAIROBI, Jan 4 (Reuters) -") where an
+    aggregator published it two days to two weeks later, else the publication date (a dateline a day before
+    is the same story across time zones, often updated on the day it speaks of as "on Tuesday")."""
+    m = _DATELINE_RE.match(text[:160])
+    if not m or not published or len(published) != 10:
+        return published
+    v = dates_mod.resolve(m.group(1), published)
+    if v.value and len(v.value) == 10 and 2 <= (date.fromisoformat(published) - date.fromisoformat(v.value)).days <= 14:
+        return v.value
+    return published
+
+
+def heading_date(first: Span, cands: list[Candidate], published: str | None) -> DateValue | None:
+    """A first line that tells no event but a full date ("Briefing by Foreign Ministry Spokeswoman Maria
+    Zakharova, Moscow, February 14, 2024"): the day the document's statements were made."""
+    if any(c.sentence.start == first.start for c in cands):
+        return None
+    for m in DATE_RE.finditer(first.text):
+        v = dates_mod.resolve(m.group(0), published)
+        if v.value and len(v.value) == 10 and v.basis == DateBasis.EXPLICIT.value:
+            return v
+    return None
+
+
+def settle_dates(cands: list[Candidate], published: str | None, publication_fallback: bool,
+                 heading: DateValue | None = None) -> list[Candidate]:
+    """Undated candidates take, in order: a date another event of their sentence has ("reaffirmed
+    their commitment at a meeting ... in mid-November"); the date of the event just before, when
+    the sentence goes on about the same actor; else, for main events, the article's lead date (the
+    first full date the text gives a main event) or, failing that and where allowed, the
+    publication date as a declared fallback. Background is never dated from the lead or the
+    dateline: a wrong date is worse than none."""
+    lead = heading or _lead_date(cands, published, publication_fallback)
+    # dates the text itself gives each sentence's events (before any fallback is applied)
+    text_dates: dict[int, list[DateValue]] = {}
+    for c in cands:
+        if c.date is not None and c.date.value:
+            text_dates.setdefault(c.sentence.start, []).append(c.date)
+    out: list[Candidate] = []
+    prev: Candidate | None = None
+    for c in cands:
+        if c.date is UNCOUNTED:
+            c = replace(c, date=None)
+        elif c.date is None or not c.date.value:
+            same = text_dates.get(c.sentence.start)
+            if same:
+                c = replace(c, date=same[0])
+            elif prev is not None and prev.date and prev.date.value and _continues(prev, c):
+                c = replace(c, date=prev.date)  # "Stoltenberg also hailed ..." after "Stoltenberg on Tuesday called ..."
+            elif not c.background and lead is not None:
+                c = replace(c, date=lead)
+        out.append(c)
+        prev = c
+    return out
+
+
+def _lead_date(cands: list[Candidate], published: str | None, publication_fallback: bool) -> DateValue | None:
+    dated = [c.date for c in cands if c.date and c.date.value and not c.background]
+    lead = next((d for d in dated if len(d.value) == 10), None)
+    if lead is None and published and publication_fallback:
+        # month-level dates are mostly background ("last month"); the story itself is news of the day
+        return DateValue(published, DateBasis.PUBLISHED.value)
+    if lead is None and dated:
+        return dated[0]
+    return lead
+
+
+def _continues(prev: Candidate, cur: Candidate) -> bool:
+    """The next sentence goes on about the same actor: it shares that event's time."""
+    if cur.sentence.start != prev.sentence.end and cur.sentence.start - prev.sentence.end > 2:
+        return False
+    names = {a.name for a in prev.source if a.name}
+    return bool(names & {a.name for a in cur.source if a.name})
