@@ -1892,3 +1892,16 @@ def test_days_after_is_an_uncounted_span(nlp):
     events = bilat.extract("Uganda agreed on Wednesday to withdraw its troops, days after Kenya launched an offensive "
                            "in the border region.", PUBLISHED)
     assert {e["type"]: e["date"] for e in events}.get("ASSAULT", "missing") is None, events
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two states acting on each other: one act each way
+    ("Kenya and Uganda expelled each other's top diplomats on Monday.",
+     [("SANCTION", ["KEN"], ["UGA"]), ("SANCTION", ["UGA"], ["KEN"])]),
+    ("Kenya and Uganda accused each other of violating the truce.",
+     [("ACCUSE", ["KEN"], ["UGA"]), ("ACCUSE", ["UGA"], ["KEN"])]),
+    # a joint promise stays one, to no one else; a relative clause describes, it tells no act
+    ("Kenya and Uganda agreed on Thursday not to use force against each other.", [("AGREE", ["KEN", "UGA"], [])]),
+])
+def test_acts_on_each_other_go_both_ways(dyads, text, expected):
+    assert dyads(text) == expected

@@ -44,10 +44,17 @@ def candidates(f: Frame, ctx: SentenceContext) -> list[Candidate]:
             groups = [[a] for a in f.target]
         if len({a.country for a in f.source}) > 1:
             sources = [[a] for a in f.source]
+    if "target:each_other" in f.reasons:
+        # "expelled each other's diplomats": two acts, each side's at the other
+        sides = [[a for a in f.source if a.country == c] for c in dict.fromkeys(a.country for a in f.source)]
+        sources, groups = sides, sides[::-1]
+        pairs = list(zip(sources, groups))
+    else:
+        pairs = [(src, tgt) for src in sources for tgt in groups]
     issues = issues_in(clause_text(anchor))
     return [Candidate(type=f.type.value, cameo=f.cameo, mode=mode, source=src, target=tgt, trigger=t.i,
                       sentence=sent, date=date, location=f.location, issues=issues, attribution=attribution,
-                      confidence=min(conf, 0.95), background=background) for src in sources for tgt in groups]
+                      confidence=min(conf, 0.95), background=background) for src, tgt in pairs]
 
 
 def consult_mode(t: Token, anchor: Token) -> str | None:

@@ -272,5 +272,6 @@ def government_protest(f: Frame, ctx: SentenceContext) -> dict | None:
 # -- placing (once countries are settled) -----------------------------------------------------
 @rule
 def domestic_sanction(f: Frame, ctx: SentenceContext) -> dict | None:
-    """Sanctions on one's own country's people are coercion."""
-    return {} if f.source and f.target and same_countries(f.source, f.target) else None
+    """Sanctions on one's own country's people are coercion (not two states' on each other's)."""
+    mutual = "target:each_other" in f.reasons
+    return {} if f.source and f.target and same_countries(f.source, f.target) and not mutual else None

@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from ..actors import ActorIndex, sector_table
-from ..model import Actor
+from ..model import SYMMETRIC_TYPES, Actor
 from ..model import EventType as T
 from .lexicon import lemma
-from .parties import clause_owners, first_place_within, not_an_actor, possessor, someone_elses, where_hit
+from .parties import (clause_owners, first_place_within, not_an_actor, possessor, same_countries, someone_elses,
+                      where_hit)
 from .accused import accused_over, doer_of_condemned_act, without_own_side
 from .recipients import aid_recipient, handed_to, opened_to, promised_to, rest_of_a_list
 from .refusals import pressed_by, refused_offer
@@ -81,6 +82,8 @@ def promised_act(f: Frame, ctx: SentenceContext) -> tuple[list[Actor], str]:
         inner = ctx.acts_at.get(xc[0].i)
         if inner is not None:
             target, _ = select(inner.trigger, inner.type, inner.light, f.source, set(f.exclude), f.speaker, ctx.index)
+            if same_countries(target, f.source):
+                target = []  # "agreed not to use force against each other": a joint promise, to no one else
             return target, "promised_act" if target else "none"
         xc = [c for c in xc[0].children if c.dep_ == "xcomp"]  # "agreed to try to lift"
     return [], "none"
@@ -277,6 +280,18 @@ def actor_in_clause(s: Search) -> None:
                 return
 
 
-TARGET_STRATEGIES = (doer_of_condemned_act, accused_over, person_met, handed_to, objects_and_prepositions,
+def each_other(s: Search) -> None:
+    """'India and Canada expelled each other's diplomats', 'accused one another': each side at the other
+    (``emit`` writes one record each way)."""
+    # (a joint act is already both sides'; a relative clause describes a state of affairs: "two countries
+    # which have accused each other of violating the ceasefire")
+    if len({a.country for a in s.source if a.country}) != 2 or s.typ in SYMMETRIC_TYPES or s.t.dep_ == "relcl":
+        return
+    words = [x for h in s.heads for x in own_clause(h, s.exclude)]
+    if any(x.lower_ in ("other", "another") and any(y.lower_ in ("each", "one") for y in x.lefts) for x in words):
+        s.found = list(s.source)
+
+
+TARGET_STRATEGIES = (each_other, doer_of_condemned_act, accused_over, person_met, handed_to, objects_and_prepositions,
                      protest_purpose, aid_recipient, promised_to, opened_to, pressed_by, refused_offer,
                      complement_subject, relative_clause_head, hit_by_the_attack, actor_in_clause)
