@@ -195,6 +195,10 @@ _ROLE_QUALIFIERS = {"new", "former", "acting", "outgoing", "incoming", "interim"
 _GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 
 
+def _speaks_for_a_state(p: "Person") -> bool:
+    return bool(p.role) and any(w.startswith("spokes") for w in p.role.lower().split())
+
+
 def _is_gov_role(role: str) -> bool:
     low = role.lower()
     if low in ("fm", "pm") or low.startswith(("fm ", "pm ")):
@@ -478,9 +482,7 @@ class ActorIndex:
         index._countries_from_own_intent()
         # a briefing's voice: the one state whose spokespeople the story names ("Deputy Foreign Minister
         # Mikhail Bogdanov met ..." in a briefing by Russia's ministry spokeswoman is Russia's)
-        voices = {p.country for p in index.people if p.country and p.role
-                  and any(w.startswith("spokes") for w in p.role.lower().split())}
-        voice = next(iter(voices)) if len(voices) == 1 else None
+        voice = index.voice()
         for p in index.people:
             # "Foreign Ministry spokeswoman Hua Chunying" in a story led by China speaks for China
             # (only for people who act somewhere in the story: one who is only met, welcomed or
@@ -1233,9 +1235,13 @@ class ActorIndex:
 
     def spokesperson(self, country: str) -> "Person | None":
         """The one spokesperson the story names for ``country``, if it names exactly one."""
-        found = [p for p in self.people if p.country == country and p.role
-                 and any(w.startswith("spokes") for w in p.role.lower().split())]
+        found = [p for p in self.people if p.country == country and _speaks_for_a_state(p)]
         return found[0] if len(found) == 1 else None
+
+    def voice(self) -> str | None:
+        """The one state whose spokespeople the story names (a briefing's), if there is one."""
+        voices = {p.country for p in self.people if p.country and _speaks_for_a_state(p)}
+        return next(iter(voices)) if len(voices) == 1 else None
 
     def leader_of(self, country: str) -> "Person | None":
         """The first person the article names as a leader (president, prime minister, king, emir ...)

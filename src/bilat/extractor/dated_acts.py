@@ -56,6 +56,3 @@ def dated_act(verb: Token, ctx: SentenceContext) -> DateValue | None:
                     if found is not None:
                         return found
     return None
-
-
-# -- the article's candidates ----------------------------------------------------------------

@@ -122,11 +122,10 @@ def official_of_the_voice(f: Frame, ctx: SentenceContext) -> Frame:
     met ...' in a briefing a state's spokesperson gives: a government body or official the text gives no
     country is that state's (the story names spokespeople of that one state only)."""
     unplaced = [a for a in f.source if not a.country and a.sector == "GOV" and not is_stateless(a)]
-    voices = {p.country for p in ctx.index.people if p.role and p.country
-              and any(w.startswith("spokes") for w in p.role.lower().split())}
-    if not unplaced or len(voices) != 1 or countries(f.source) - {None}:
+    voice = ctx.index.voice()
+    if not unplaced or voice is None or countries(f.source) - {None}:
         return f
-    return f.but("official_of_the_voice", source=_fill(f.source, next(iter(voices)), lambda a: a.sector == "GOV"))
+    return f.but("official_of_the_voice", source=_fill(f.source, voice, lambda a: a.sector == "GOV"))
 
 
 def official_of_the_other_side(f: Frame, ctx: SentenceContext) -> Frame:
