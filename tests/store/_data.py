@@ -95,3 +95,21 @@ def down_and_up(engine, revision: str) -> None:
     assert current_revision(engine) == revision
     migrate(engine)
     assert current_revision(engine) == head_revision()
+
+
+# -- a table's key as the database stores it (schema tests of revisions 0011-0016) -------------------
+def sqlite_key(conn, table: str) -> tuple[str, ...]:
+    """The primary key's columns, in key order."""
+    return tuple(r[1] for r in sorted(conn.exec_driver_sql(f"PRAGMA table_info({table})"), key=lambda r: r[5]) if r[5])
+
+
+def sqlite_sql(conn, name: str) -> str:
+    """The CREATE statement of a table or index ("" if there is none)."""
+    return conn.exec_driver_sql("SELECT sql FROM sqlite_master WHERE name = ?", (name,)).scalar() or ""
+
+
+def pg_key(conn, table: str) -> str | None:
+    """The primary key's index from "btree (...)" on, or None if the table has none."""
+    d = conn.exec_driver_sql("SELECT pg_get_indexdef(conindid) FROM pg_constraint WHERE conrelid = "
+                             "%s::regclass AND contype = 'p'", (table,)).scalar()
+    return d[d.index("btree"):] if d else None

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from bilat.model import ArticleResult
 from bilat.store.schema import event_keys, key_stats, key_stories
 
-from ._data import dev_results, down_and_up
+from ._data import dev_results, down_and_up, pg_key, sqlite_key, sqlite_sql
 from .test_event_facts import ALL, _direct, base_facts
 
 
@@ -23,26 +23,15 @@ def _shape(store) -> dict[str, object]:
     """event_keys' and key_stories' keys and the pair check's indexes, as the database has them."""
     with store.engine.connect() as conn:
         if store.engine.dialect.name == "sqlite":
-            def pk(table):
-                return tuple(r[1] for r in sorted(conn.exec_driver_sql(f"PRAGMA table_info({table})"),
-                                                  key=lambda r: r[5]) if r[5])
-
-            def sql(name):
-                return (conn.exec_driver_sql("SELECT sql FROM sqlite_master WHERE name = ?", (name,)).scalar() or "")
-            return {"event_keys": pk("event_keys"), "key_stories": pk("key_stories"),
-                    "key_stories_without_rowid": "WITHOUT ROWID" in sql("key_stories").upper(),
-                    "ix_event_keys_day": sql("ix_event_keys_day"), "ix_event_keys_event": sql("ix_event_keys_event"),
-                    "ix_dyads_pair_event": sql("ix_dyads_pair_event")}
-
-        def pk(table):
-            d = conn.exec_driver_sql("SELECT pg_get_indexdef(conindid) FROM pg_constraint WHERE conrelid = "
-                                     "%s::regclass AND contype = 'p'", (table,)).scalar()
-            return d[d.index("btree"):] if d else None
+            return {"event_keys": sqlite_key(conn, "event_keys"), "key_stories": sqlite_key(conn, "key_stories"),
+                    "key_stories_without_rowid": "WITHOUT ROWID" in sqlite_sql(conn, "key_stories").upper(),
+                    **{name: sqlite_sql(conn, name)
+                       for name in ("ix_event_keys_day", "ix_event_keys_event", "ix_dyads_pair_event")}}
 
         def index(name):
             d = conn.exec_driver_sql("SELECT indexdef FROM pg_indexes WHERE indexname = %s", (name,)).scalar()
             return d[d.index("USING"):] if d else ""
-        return {"event_keys": pk("event_keys"), "key_stories": pk("key_stories"),
+        return {"event_keys": pg_key(conn, "event_keys"), "key_stories": pg_key(conn, "key_stories"),
                 "ix_event_keys_day": index("ix_event_keys_day"), "ix_event_keys_event": index("ix_event_keys_event"),
                 "ix_dyads_pair_event": index("ix_dyads_pair_event")}
 

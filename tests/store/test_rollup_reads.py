@@ -15,7 +15,7 @@ from bilat.store import schema
 from bilat.store.records import actor_key
 from bilat.store.schema import event_actors, events, key_stats, key_stories
 
-from ._data import dev_results, down_and_up
+from ._data import dev_results, down_and_up, pg_key, sqlite_key, sqlite_sql
 
 TABLES = importlib.import_module("bilat.store.migrations.versions.0012_rollup_reads").TABLES
 
@@ -26,15 +26,9 @@ def _shape(store) -> dict[str, tuple]:
     with store.engine.connect() as conn:
         for table in TABLES:
             if store.engine.dialect.name == "sqlite":
-                sql = conn.exec_driver_sql("SELECT sql FROM sqlite_master WHERE name = ?", (table,)).scalar_one()
-                key = tuple(r[1] for r in sorted(conn.exec_driver_sql(f"PRAGMA table_info({table})"),
-                                                 key=lambda r: r[5]) if r[5])
-                out[table] = (key, "WITHOUT ROWID" in sql.upper())
+                out[table] = (sqlite_key(conn, table), "WITHOUT ROWID" in sqlite_sql(conn, table).upper())
             else:
-                definition = conn.exec_driver_sql(
-                    "SELECT pg_get_indexdef(conindid) FROM pg_constraint WHERE conrelid = %s::regclass "
-                    "AND contype = 'p'", (table,)).scalar_one()
-                out[table] = definition[definition.index("btree"):]
+                out[table] = pg_key(conn, table)
     return out
 
 

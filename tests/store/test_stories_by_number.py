@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import text
 
-from ._data import dev_results, down_and_up
+from ._data import dev_results, down_and_up, pg_key, sqlite_key, sqlite_sql
 
 pytestmark = pytest.mark.postgres
 
@@ -21,24 +21,14 @@ def _shape(store) -> dict[str, object]:
     """The four tables' keys, and how SQLite stores them; the stories' number index."""
     with store.engine.connect() as conn:
         if store.engine.dialect.name == "sqlite":
-            def pk(table):
-                return tuple(r[1] for r in sorted(conn.exec_driver_sql(f"PRAGMA table_info({table})"),
-                                                  key=lambda r: r[5]) if r[5])
-
-            def sql(name):
-                return conn.exec_driver_sql("SELECT sql FROM sqlite_master WHERE name = ?", (name,)).scalar() or ""
-            out = {t: (pk(t), "WITHOUT ROWID" in sql(t).upper()) for t in NUMBERED}
+            out = {t: (sqlite_key(conn, t), "WITHOUT ROWID" in sqlite_sql(conn, t).upper()) for t in NUMBERED}
             # story_tallies' key is the rowid: an INTEGER column, its one primary key
             out["story_tallies_no"] = [r[2] for r in conn.exec_driver_sql("PRAGMA table_info(story_tallies)")
                                        if r[1] == "story_no"]
-            out["ix_stories_no"] = sql("ix_stories_no")
+            out["ix_stories_no"] = sqlite_sql(conn, "ix_stories_no")
             return out
 
-        def pk(table):
-            d = conn.exec_driver_sql("SELECT pg_get_indexdef(conindid) FROM pg_constraint WHERE conrelid = "
-                                     "%s::regclass AND contype = 'p'", (table,)).scalar()
-            return d[d.index("btree"):]
-        out = {t: pk(t) for t in NUMBERED}
+        out = {t: pg_key(conn, t) for t in NUMBERED}
         d = conn.exec_driver_sql("SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_stories_no'").scalar() or ""
         out["ix_stories_no"] = d[d.find("UNIQUE"):]
         return out
