@@ -1,11 +1,15 @@
 """Full-text search over evidence sentences, article titles and article text.
 
-SQLite: one FTS5 table without content of its own (``search_fts``), a row per event holding its
-evidence and its article's title and text, stemmed by the porter tokenizer and filled by each ingest
-batch (``index_new``). Its rowid is the event's place in the lists (``key``: the day, then ``seq``),
-so the index alone gives a query's matches newest first and their number, without reading a row of
-``events`` for each (at 1M events a word has ~2,400 matches, and reading each one's day and id from
-its row was ~250 ms cold: revision 0014); the events are read only for the page shown (``Matches``).
+SQLite: two FTS5 tables without content of their own, stemmed by the porter tokenizer and filled by each
+ingest batch (``index_new``). ``search_fts`` holds each event's evidence under the event's place in the
+lists (``key``: the day, then ``seq``) as its rowid, so the index alone gives a query's matches newest
+first and their number, without reading a row of ``events`` for each (at 1M events a word has ~2,400
+matches, and reading each one's day and id from its row was ~250 ms cold: revision 0014); the events are
+read only for the page shown (``Matches``). ``search_docs`` holds each article's title and text once,
+under its document number (the seq of its first event: ingest order), and ``search_keys`` (doc, key) the
+keys of each article's events beside it, so an article's matches are its events' keys read from one range
+of a small table. Until revision 0017 the title and text were on every event's row of search_fts: an
+article with 3 events was indexed 3 times, and the index's merges made ingest slow as the store grew.
 PostgreSQL: a GIN index over ``to_tsvector('english', evidence_text)`` of events, which the database
 keeps current itself, and a table of articles (``search_articles``, filled by each batch as well) with
 their title and text's tsvector under a GIN index and their events' days and ids beside it: an
@@ -29,9 +33,15 @@ from . import cursor as cursors
 from .schema import events
 
 
-#: the tables search.create makes, not in schema.metadata: SQLite's FTS5 table and the shadow tables FTS5
-#: creates beside it, PostgreSQL's table of articles and its indexes
-FTS_PREFIXES = ("search_fts", "search_articles")
+#: the tables search.create makes, not in schema.metadata: SQLite's FTS5 tables and the shadow tables FTS5
+#: creates beside them, its table of articles' keys, PostgreSQL's table of articles and its indexes
+FTS_PREFIXES = ("search_fts", "search_docs", "search_keys", "search_articles")
+#: SQLite's search tables (revision 0017): events' evidence by key; articles' title and text by document
+#: number; each document's events' keys, one range of a WITHOUT ROWID table per article
+SQLITE_TABLES = (
+    "CREATE VIRTUAL TABLE search_fts USING fts5(evidence, content='', tokenize='porter unicode61')",
+    "CREATE VIRTUAL TABLE search_docs USING fts5(title, text, content='', tokenize='porter unicode61')",
+    "CREATE TABLE search_keys (doc INTEGER NOT NULL, key INTEGER NOT NULL, PRIMARY KEY (doc, key)) WITHOUT ROWID")
 #: PostgreSQL's expression of the events' GIN index; the query must repeat it exactly for the index to serve it
 PG_EVENTS = "to_tsvector('english', evidence_text)"
 #: ... and what search_articles.doc holds, of ``articles AS a``
@@ -56,8 +66,8 @@ def key_day(k: int) -> str | None:
 
 def create(conn: Connection) -> None:
     if conn.dialect.name == "sqlite":
-        conn.exec_driver_sql("CREATE VIRTUAL TABLE search_fts USING fts5(evidence, title, text, content='', "
-                             "tokenize='porter unicode61')")
+        for ddl in SQLITE_TABLES:
+            conn.exec_driver_sql(ddl)
     else:
         conn.exec_driver_sql(f"CREATE INDEX ix_events_fts ON events USING gin ({PG_EVENTS})")
         create_articles(conn)
@@ -78,7 +88,8 @@ def index_articles(conn: Connection) -> None:
 
 def drop(conn: Connection) -> None:
     if conn.dialect.name == "sqlite":
-        conn.exec_driver_sql("DROP TABLE IF EXISTS search_fts")
+        for table in ("search_fts", "search_docs", "search_keys"):
+            conn.exec_driver_sql(f"DROP TABLE IF EXISTS {table}")
         # revision 0014's downgrade makes the two tables before it (evidence; title and text)
         conn.exec_driver_sql("DROP TABLE IF EXISTS events_fts")
         conn.exec_driver_sql("DROP TABLE IF EXISTS articles_fts")
@@ -94,7 +105,7 @@ def mark(conn: Connection) -> dict[str, int]:
 
 
 def index_new(conn: Connection, since: dict[str, int]) -> None:
-    """Index the events added after ``since`` (a ``mark``) with their articles' title and text (an
+    """Index the events added after ``since`` (a ``mark``) and their articles' title and text (an
     article is stored in the batch that stores its events); PostgreSQL's events' GIN index needs nothing."""
     fill(conn, "e.seq > :s", {"s": since.get("search_seq", 0)})
 
@@ -102,6 +113,8 @@ def index_new(conn: Connection, since: dict[str, int]) -> None:
 def rebuild(conn: Connection) -> None:
     if conn.dialect.name == "sqlite":
         conn.exec_driver_sql("INSERT INTO search_fts (search_fts) VALUES ('delete-all')")
+        conn.exec_driver_sql("INSERT INTO search_docs (search_docs) VALUES ('delete-all')")
+        conn.exec_driver_sql("DELETE FROM search_keys")
     else:
         conn.exec_driver_sql("DELETE FROM search_articles")
     fill(conn)
@@ -112,11 +125,9 @@ def rebuild(conn: Connection) -> None:
 
 
 def fill(conn: Connection, where: str = "1 = 1", params: dict | None = None) -> None:
-    """Index the events (and on PostgreSQL their articles) ``where`` selects (of ``events AS e``)."""
+    """Index the events ``where`` selects (of ``events AS e``) and their articles."""
     if conn.dialect.name == "sqlite":
-        conn.execute(text(f"INSERT INTO search_fts (rowid, evidence, title, text) SELECT {SQLITE_KEY}, "
-                          f"e.evidence_text, a.title, a.text FROM events AS e JOIN articles AS a "
-                          f"ON a.article_id = e.article_id WHERE {where}"), params or {})
+        fill_sqlite(conn, where, params or {})
         return
     # an article's events are stored with it, in one batch; should more come later, they are added
     conn.execute(text(f"INSERT INTO search_articles (article_id, doc, days, event_ids) SELECT a.article_id, "
@@ -125,6 +136,27 @@ def fill(conn: Connection, where: str = "1 = 1", params: dict | None = None) -> 
                       f"GROUP BY a.article_id ON CONFLICT (article_id) DO UPDATE SET "
                       f"days = search_articles.days || excluded.days, "
                       f"event_ids = search_articles.event_ids || excluded.event_ids"), params or {})
+
+
+def fill_sqlite(conn: Connection, where: str, params: dict) -> None:
+    """SQLite: each event's evidence under its key; each article's title and text once, under its document
+    number (the seq of its first event), and its events' keys under that number.
+
+    Rows go in in rowid order: FTS5 writes what it holds as a new segment of the index each time a
+    row's rowid is below the last one's, and events in seq order have their keys (by day) in no order,
+    so nearly every row was a segment of its own for the index's merges to fold in. ``Store.ingest``
+    stores an article with all its events; should a store written around it add events to an article
+    indexed before, they go in as a document of their own with the article's text again: each event's
+    key is under one document, so a search finds it once. (``+e.article_id``: grouped in a sort of the
+    batch's events, read by seq, not in a scan of ix_events_article, which is in article order but holds
+    every stored event.)"""
+    conn.execute(text(f"INSERT INTO search_fts (rowid, evidence) SELECT {SQLITE_KEY} AS k, e.evidence_text "
+                      f"FROM events AS e WHERE {where} ORDER BY k"), params)
+    conn.execute(text(f"INSERT INTO search_docs (rowid, title, text) SELECT d.doc, a.title, a.text FROM "
+                      f"(SELECT e.article_id, min(e.seq) AS doc FROM events AS e WHERE {where} GROUP BY +e.article_id) "
+                      f"AS d JOIN articles AS a ON a.article_id = d.article_id ORDER BY d.doc"), params)
+    conn.execute(text(f"INSERT INTO search_keys (doc, key) SELECT min(e.seq) OVER (PARTITION BY +e.article_id) AS doc, "
+                      f"{SQLITE_KEY} AS k FROM events AS e WHERE {where} ORDER BY doc, k"), params)
 
 
 _TERM = re.compile(r'"([^"]*)"|(\S+)')
@@ -141,13 +173,19 @@ def terms(q: str) -> list[str]:
 
 
 def fts5_query(q: str) -> str | None:
-    """A query as FTS5 syntax: each term a quoted phrase, all required, all in the evidence or all in the
-    article's title and text (never some in each). None when it has no word."""
+    """A query as FTS5 syntax: each term a quoted phrase, all required; asked of search_fts (all in the
+    evidence) and of search_docs (all in the article's title and text), never some in each. None when
+    it has no word."""
     parts = terms(q)
     if not parts:
         return None
-    every = " ".join('"' + p.replace('"', '""') + '"' for p in parts)
-    return f"{{evidence}} : ({every}) OR {{title text}} : ({every})"
+    return " ".join('"' + p.replace('"', '""') + '"' for p in parts)
+
+
+#: SQLite: the keys of the events a query (``:fq``) matches, by their evidence or their article's
+#: title and text; an event matched both ways is in both
+SQLITE_MATCHES = ("SELECT rowid AS k FROM search_fts WHERE search_fts MATCH :fq UNION ALL SELECT s.key AS k "
+                  "FROM search_keys AS s WHERE s.doc IN (SELECT rowid FROM search_docs WHERE search_docs MATCH :fq)")
 
 
 def pg_query(q: str) -> str | None:
@@ -167,8 +205,7 @@ def matches(dialect: str, q: str) -> ColumnElement[Any] | None:
         fq = fts5_query(q)
         if fq is None:
             return None
-        return text(f"events.seq IN (SELECT rowid & {SEQ_MASK} FROM search_fts WHERE search_fts MATCH :fq)"
-                    ).bindparams(fq=fq)
+        return text(f"events.seq IN (SELECT m.k & {SEQ_MASK} FROM ({SQLITE_MATCHES}) AS m)").bindparams(fq=fq)
     wq = pg_query(q)
     if wq is None:
         return None
@@ -188,7 +225,7 @@ def match_keys(conn: Connection, q: str, limit: int) -> "Matches":
     key (2,400 matches at 1M events: 51 -> 34 ms p50); an article's, from its search_articles row."""
     if conn.dialect.name == "sqlite":
         return Matches([r[0] for r in conn.execute(text(
-            "SELECT rowid FROM search_fts WHERE search_fts MATCH :fq ORDER BY rowid DESC LIMIT :n"),
+            f"SELECT DISTINCT m.k FROM ({SQLITE_MATCHES}) AS m ORDER BY m.k DESC LIMIT :n"),
             {"fq": fts5_query(q), "n": limit})])
     return Listed(cursors.in_order(tuple(r) for r in conn.execute(text(
         f"SELECT e2.day, e2.event_id FROM events AS e2 WHERE "
