@@ -202,3 +202,15 @@ def test_migrating_to_0016_and_back(probed):
     if sqlite:
         assert _docs(store) == _docs_wanted(store)
     assert _check_searches(store) == found
+
+
+@pytest.mark.parametrize("q", [TEXT, SHARED, f"{BOTH} {TITLE}", "said"])
+def test_match_keys_are_every_match_or_none_beyond_the_limit(probed, q):
+    """``search.match_keys`` gives every match when there are at most ``limit`` (exactly ``limit``
+    included), else None (the lists then count the search as any other filter)."""
+    every = _ids(probed, q)
+    assert len(every) >= 3
+    with probed.engine.connect() as conn:
+        assert search.match_keys(conn, q, len(every)).ids(conn) == every
+        assert search.match_keys(conn, q, len(every) - 1) is None
+        assert search.match_keys(conn, q, 1) is None

@@ -257,10 +257,7 @@ class Browse:
         """Every event the words match, in list order (``search.Matches``: keys whose day and id are read
         as pages need them); None beyond SEARCH_IDS. Kept while the store is unchanged, so the facets
         beside a list, its next pages and the same search again read the search index no more."""
-        def read():
-            found = search.match_keys(conn, q, SEARCH_IDS + 1)
-            return found if len(found) <= SEARCH_IDS else None
-        return self._kept(conn, ("search", tuple(search.terms(q))), read)
+        return self._kept(conn, ("search", tuple(search.terms(q))), lambda: search.match_keys(conn, q, SEARCH_IDS))
 
     def _head(self, conn, plan: dict[str, Any]) -> tuple[list[cursors.Key], bool]:
         """The newest matches of a list whose total no roll-up holds: up to COUNT_CAP + 1 keys in list
