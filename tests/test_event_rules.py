@@ -1905,3 +1905,18 @@ def test_days_after_is_an_uncounted_span(nlp):
 ])
 def test_acts_on_each_other_go_both_ways(dyads, text, expected):
     assert dyads(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a negation before 'or' denies both verbs: the promise is all that happened
+    ("Kenya and Uganda agreed on Thursday not to threaten or use force against each other.",
+     [("AGREE", ["KEN", "UGA"], [])]),
+    # "The Presidents" opening a joint statement's sentence are the two who met, host and guest alike
+    ("Foreign Minister Alfred Mutua hosted Foreign Minister Jeje Odongo in Nairobi on Monday for the annual "
+     "Kenya-Uganda commission. The Foreign Ministers welcomed the opening of the new border post.",
+     [("CONSULT", ["KEN"], ["UGA"]), ("SUPPORT", ["KEN", "UGA"], [])]),
+    # an aide is a post: the country before it is the aide's
+    ("Kenyan presidential aide John Kamau criticised Uganda.", [("ACCUSE", ["KEN"], ["UGA"])]),
+])
+def test_negated_alternatives_joint_statement_pairs_and_aides(dyads, text, expected):
+    assert dyads(text) == expected

@@ -36,7 +36,7 @@ ROLE_WORDS = {"foreign", "prime", "minister", "president", "vice", "deputy", "se
               "intelligence", "treasury", "department", "agency", "director", "cabinet", "culture", "health",
               "education", "environment", "agriculture", "industry", "commerce", "labor", "labour", "transport",
               "parliament", "speaker", "opposition", "party", "ministerial", "assistant", "under", "attorney",
-              "homeland", "fm", "em", "pm"}
+              "homeland", "fm", "em", "pm", "aide", "presidential", "emissary", "undersecretary", "admiral"}
 GROUP_DYAD = re.compile(r"^(?:the|both|all)\s+(?:(two|three|four|five)\s+)?(?:\w+\s+)?(sides|countries|nations|governments|"
                         r"ministers|leaders|neighbou?rs|states|parties|presidents|delegations|militaries|armies|"
                         r"forces|navies)$", re.I)
@@ -946,11 +946,13 @@ class ActorIndex:
         # "the Baltic states", "the Gulf states": a named set of states, not the pair in focus (but
         # "both Asian neighbours", "the two Asian giants" count)
         named_set = m is not None and m.group(1) is None and not np.lower().startswith("both") \
-            and any(w[:1].isupper() for w in np.split()[1:-1])
+            and any(w[:1].isupper() and w.lower() not in ROLE_WORDS for w in np.split()[1:-1])  # not "the Prime Ministers"
         # ("The Ministers" of a joint statement are written capitalised: the two who just met, if two did)
+        # ("The Prime Ministers welcomed ..." opening a joint statement's sentence: the pair in focus)
         met = list(dict.fromkeys(a.country for a in self._last_party_group(t.i) if a.country)) if m else []
+        opens = m is not None and t.sent.start + len(np.split()) - 1 == t.i
         if m and not named_after and t.i not in self.place_at and not named_set \
-                and (t.text.islower() or (low in _GROUP_PEOPLE and len(met) == 2)) \
+                and (t.text.islower() or (low in _GROUP_PEOPLE and (len(met) == 2 or opens))) \
                 and not (m.group(1) is None and np.lower().startswith("all")):
             n = _GROUP_N.get((m.group(1) or "two").lower(), 2)
             # the pair in focus so far; in a story's first line, the story's pair

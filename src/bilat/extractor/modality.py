@@ -139,6 +139,9 @@ def _governed_modality(verb: Token, idx: ActorIndex) -> str | None:
         inherited = modality(verb.head, idx)  # "refused to allow planes to land and evacuate"
         if inherited in ("absorbed", "hypothetical"):
             return inherited
+        # "agreed not to threaten or use force": a negation before 'or' denies both verbs
+        if inherited == "negated" and any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in verb.head.children):
+            return inherited
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > verb.head.i and verb.doc[verb.i - 1].text == "," \
             and is_trigger_token(verb.head, idx) and set(verb_types(verb)) & set(verb_types(verb.head)):
         return "absorbed"  # "sanctioned 150 individuals, freezing their assets": how the act was done
