@@ -1920,3 +1920,13 @@ def test_acts_on_each_other_go_both_ways(dyads, text, expected):
 ])
 def test_negated_alternatives_joint_statement_pairs_and_aides(dyads, text, expected):
     assert dyads(text) == expected
+
+
+def test_an_unnamed_government_speaks_for_the_state_it_reports(nlp):
+    # no pair leads this story (Kenya, Uganda, the EU once each), so only the report tells whose
+    # government accuses
+    events = bilat.extract("Kenya will close its last border crossing with Uganda from Friday, the government said "
+                           "on Tuesday, accusing Kampala of pushing migrants towards the frontier. The European Union "
+                           "said it would send officers to help.", PUBLISHED)
+    accused = [(e["source"][0]["country"], e["target"][0]["country"]) for e in events if e["type"] == "ACCUSE"]
+    assert accused == [("KEN", "UGA")], events

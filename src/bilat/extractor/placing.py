@@ -15,7 +15,7 @@ from .parties import countries, leading_pair, one_per_igo, place_counts, same_co
 from .records import Frame, SentenceContext
 from .recodings import apply
 from .syntax import attack_noun_agent, object_lemmas, reported_clause
-from .words import PROTEST_NOUNS, PROTEST_SYMBOLS, VISIT_NOUNS
+from .words import PROTEST_NOUNS, PROTEST_SYMBOLS, SPEECH_VERBS, VISIT_NOUNS
 
 PHASE = "placing"
 
@@ -146,6 +146,25 @@ def official_of_the_other_side(f: Frame, ctx: SentenceContext) -> Frame:
     return f.but("official_of_the_other_side", source=_fill(f.source, other, lambda a: a in unplaced))
 
 
+def government_of_its_report(f: Frame, ctx: SentenceContext) -> Frame:
+    """'Finland will close the border, the government said, accusing Moscow ...': an unnamed
+    government body reporting what one state does speaks for that state, in what it adds too."""
+    unplaced = [a for a in f.source if not a.country and not a.name and a.kind == "organization"
+                and a.sector == "GOV" and not is_stateless(a)]
+    if not unplaced or countries(f.source) - {None}:
+        return f
+    verb = f.trigger
+    while verb.dep_ in ("advcl", "conj", "xcomp") and lemma(verb) not in SPEECH_VERBS:
+        verb = verb.head
+    if lemma(verb) not in SPEECH_VERBS:
+        return f
+    states = {a.country for c in verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"
+              for a in ctx.index.actors_for(s) if a.kind == "state" and a.country}
+    if len(states) != 1 or next(iter(states)).startswith("IGO:"):
+        return f
+    return f.but("government_of_its_report", source=_fill(f.source, next(iter(states)), lambda a: a in unplaced))
+
+
 def countryless_out(f: Frame, ctx: SentenceContext) -> Frame:
     """Actors without a country are dropped, but for named NGOs and transnational groups (spec §2
     has no code for them); an organisation named twice is one actor."""
@@ -212,8 +231,8 @@ def compatriots_abroad(f: Frame, ctx: SentenceContext) -> Frame:
 
 
 PLACING_STEPS = (locate, placed_groups, attackers_from_target, repression_at_home, unidentified_attackers,
-                 host_meets_guest, one_country_story, official_of_the_other_side, official_of_the_voice,
-                 compatriots_abroad, countryless_out,
+                 host_meets_guest, one_country_story, government_of_its_report, official_of_the_other_side,
+                 official_of_the_voice, compatriots_abroad, countryless_out,
                  aimed_at_the_place, protest_at_home,
                  venue_is_not_a_party, recode_placed)
 
