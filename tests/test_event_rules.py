@@ -1930,3 +1930,13 @@ def test_an_unnamed_government_speaks_for_the_state_it_reports(nlp):
                            "said it would send officers to help.", PUBLISHED)
     accused = [(e["source"][0]["country"], e["target"][0]["country"]) for e in events if e["type"] == "ACCUSE"]
     assert accused == [("KEN", "UGA")], events
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one's own police or troops ordered to act carry out the order: the act is the commander's
+    ("Kenya's military rulers ordered police to expel the Ugandan ambassador, the letter said.",
+     [("SANCTION", ["KEN"], ["UGA"])]),
+    ("Kenya ordered Ugandan diplomats to leave the country.", [("SANCTION", ["KEN"], ["UGA"])]),
+])
+def test_own_forces_ordered_to_act_act_for_their_commander(dyads, text, expected):
+    assert dyads(text) == expected
