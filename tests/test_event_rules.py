@@ -1940,3 +1940,16 @@ def test_an_unnamed_government_speaks_for_the_state_it_reports(nlp):
 ])
 def test_own_forces_ordered_to_act_act_for_their_commander(dyads, text, expected):
     assert dyads(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the others urged are no state the sentence names
+    ("Kenya thanked Uganda for its leadership and urged other partners to follow its example.",
+     [("SUPPORT", ["KEN"], ["UGA"])]),
+    # a concern over nothing named is over the deed just told, not over a state in the clause joined after
+    ("Tanzania and Burundi signed a defence pact on Monday. Kenya expressed serious concern and said it "
+     "would reconsider its ban on supplying arms to Uganda.",
+     [("SUPPORT", ["BDI", "TZA"], []), ("ACCUSE", ["KEN"], ["BDI", "TZA"])]),
+])
+def test_others_urged_and_bare_concerns(dyads, text, expected):
+    assert dyads(text) == expected

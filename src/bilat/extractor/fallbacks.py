@@ -15,7 +15,7 @@ from .subjects import subject_of
 from .syntax import act_antecedent, is_definite, own_clause
 from .typefacts import DOMESTIC_TYPES, REACTIONS, STATEMENTS
 from .words import (AGENT_HEADS, ATTACK_NOUNS, DEVERBAL, LOCATIVE, NAMED_MEETINGS, PLACE_HEADS, REFERRED_ACTS,
-                    REFERRED_ATTACKS, REFERRED_DEEDS)
+                    REFERRED_ATTACKS, REFERRED_DEEDS, SPEECH_VERBS, BARE_REACTIONS)
 
 PHASE = "fallbacks"
 
@@ -79,8 +79,14 @@ def one_foreign_state(f: Frame, ctx: SentenceContext) -> list[Actor]:
     # United States that voiced the concern)
     inside = {x.i for x in f.anchor.subtree} if f.anchor.dep_ in ("relcl", "acl") else None
     coordinated = [c for c in f.anchor.children if c.dep_ == "conj"] + ([f.anchor.head] if f.anchor.dep_ == "conj" else [])
+    if any(c.dep_ == "dobj" and any(m.lower_ in ("other", "another") for m in c.children) for c in f.anchor.children):
+        return []  # "thanked Germany and urged other partners to follow": the others are no state named here
+    # a clause joined after with its own subject or its own report acts apart ("expressed concern and said
+    # it would reconsider its ban on supplying weapons to Ukraine": not Ukraine's doing that concerns)
+    apart = {x.i for c in f.anchor.children if c.dep_ == "conj" and c.i > f.anchor.i and (
+        lemma(c) in SPEECH_VERBS or any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children)) for x in c.subtree}
     for x in ctx.toks:
-        if x.i in f.exclude or x.i in reporter or (inside is not None and x.i not in inside):
+        if x.i in f.exclude or x.i in reporter or (inside is not None and x.i not in inside) or x.i in apart:
             continue
         if x.dep_ in ("nsubj", "nsubjpass") and x.head in coordinated:
             continue  # "the US urged calm, and the UN called for ...": a coordinated clause's subject acts there
@@ -196,6 +202,8 @@ def reaction_to_an_act(f: Frame, ctx: SentenceContext) -> list[Actor]:
     told = ctx.memory.doers_of(noun, own, ctx.sent.start) if definite else []
     # "Netanyahu called it a historic day": an object pronoun no act of its sentence explains is the last deed
     deed = noun in REFERRED_DEEDS or (bool(acts) and acts[0].lower_ in ("it", "this", "that") and acts[0].pos_ == "PRON")
+    # "expressed serious concern" over nothing it names: over the last deed told
+    deed = deed or (not named_acts and f.light is not None and f.trigger.lemma_.lower() in BARE_REACTIONS)
     if not doers_of_kind and not told and not (definite and named & (REFERRED_ACTS | set(DEVERBAL))) and not deed:
         return []  # "the annexation"
     meeting = ctx.memory.meeting if noun in NAMED_MEETINGS else []

@@ -131,6 +131,7 @@ GATHERING_NOUNS = words("gathering_nouns")
 REFERRED_ATTACKS = words("referred_attacks")
 REFERRED_ACTS = words("referred_acts") | REFERRED_ATTACKS
 REFERRED_DEEDS = words("referred_deeds")
+BARE_REACTIONS = words("bare_reactions")
 CALL_PURPOSES = words("call_purposes")
 CASUALTY_VERBS = words("casualty_verbs")
 SOVEREIGN_GOODS = words("sovereign_goods")
