@@ -1953,3 +1953,13 @@ def test_own_forces_ordered_to_act_act_for_their_commander(dyads, text, expected
 ])
 def test_others_urged_and_bare_concerns(dyads, text, expected):
     assert dyads(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a statement joined in the past to a reported 'was' is the speaker's own next act
+    ("Kenya's foreign minister said Uganda was a rogue regime and called on the African Union to impose "
+     "sanctions on Uganda.", [("REQUEST", ["KEN"], ["IGO:AU"])]),
+    ("Tanzania said Uganda was wrong and urged Kenya to show restraint.", [("REQUEST", ["TZA"], ["KEN"])]),
+])
+def test_a_statement_joined_to_a_reported_was_is_the_speakers(dyads, text, expected):
+    assert dyads(text) == expected

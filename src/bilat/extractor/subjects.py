@@ -13,9 +13,10 @@ from spacy.tokens import Token
 
 from ..actors import ActorIndex
 from ..model import Actor
-from .lexicon import lemma, noun_lexicon
+from .lexicon import lemma, noun_lexicon, verb_senses
 from .parties import noun_owner
 from .syntax import is_passive_conj, quantity_head, to_infinitive
+from .typefacts import STATEMENTS
 from .words import AGENTIVE_EVENTS, CAUSE_VERBS, SPEAKER_NOUNS, SPEECH_VERBS, STATIVE_PARTICIPLES
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -184,6 +185,16 @@ def governor(tok: Token, verb: Token, idx: ActorIndex, speaker) -> Climb | Found
 SUBJECT_STEPS = (clause_subject, relative_clause_head, shown_doing, issuer_of_declaration, owner_of_noun, governor)
 
 
+def _speakers_act(be: Token, verb: Token) -> bool:
+    """'said Iran was a criminal regime and called on the EU to ...': a statement joined in the past to
+    a reported 'was' is the speaker's next act, not more of what was reported (which would be 'had
+    called', or 'is ... and calls')."""
+    return be.lemma_ == "be" and be.tag_ == "VBD" and verb.tag_ == "VBD" \
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) \
+        and any(c.type in STATEMENTS for (_, lem, _), senses in verb_senses().items() if lem == lemma(verb)
+                for c in senses)
+
+
 def subject_of(verb: Token, speaker: list[Actor] | None, idx: ActorIndex) -> tuple[list[Actor], bool, Token | None]:
     """Actors of the clause subject, whether the clause is passive, and the subject token."""
     tok = verb
@@ -197,8 +208,9 @@ def subject_of(verb: Token, speaker: list[Actor] | None, idx: ActorIndex) -> tup
                 break
             if res is STOP:
                 return [], False, None
-            if not any(a.country or a.name for a in res.actors) and verb.dep_ == "conj" and tok.i == verb.head.i \
-                    and tok.dep_ == "ccomp" and tok.lemma_ in ("be", "have") and lemma(tok.head) in SPEECH_VERBS:
+            if verb.dep_ == "conj" and tok.i == verb.head.i and tok.dep_ == "ccomp" and tok.lemma_ in ("be", "have") \
+                    and lemma(tok.head) in SPEECH_VERBS and (not any(a.country or a.name for a in res.actors)
+                                                             or _speakers_act(tok, verb)):
                 tok = tok.head  # "said the islands are ... and urged Japan to stop": the speaker urges
                 break
             # "Urged by Washington, Israel agreed": a participle with its own agent is passive, and
