@@ -1963,3 +1963,10 @@ def test_others_urged_and_bare_concerns(dyads, text, expected):
 ])
 def test_a_statement_joined_to_a_reported_was_is_the_speakers(dyads, text, expected):
     assert dyads(text) == expected
+
+
+def test_the_two_who_just_met_go_on_at_that_meeting(nlp):
+    events = bilat.extract("On March 23, Kenyan police detained three Ugandan fishermen on Lake Victoria. Kenya's "
+                           "Foreign Minister Alfred Mutua held talks with Ugandan Foreign Minister Jeje Odongo on "
+                           "March 20. The two sides agreed to set up a joint border commission.", "2024-03-25")
+    assert [e["date"] for e in events if e["type"] == "AGREE"] == ["2024-03-20"], events
