@@ -1970,3 +1970,10 @@ def test_the_two_who_just_met_go_on_at_that_meeting(nlp):
                            "Foreign Minister Alfred Mutua held talks with Ugandan Foreign Minister Jeje Odongo on "
                            "March 20. The two sides agreed to set up a joint border commission.", "2024-03-25")
     assert [e["date"] for e in events if e["type"] == "AGREE"] == ["2024-03-20"], events
+
+
+def test_a_resolve_or_determination_to_act_is_no_act(dyads):
+    # what one is resolved or determined to do is the noun's content, not a report that it was done
+    assert dyads("Uganda warned Kenya not to underestimate Uganda's determination to defend its territory. "
+                 "Kenya praised Tanzania's resolve to support the peace talks.") == [
+        ("THREATEN", ["UGA"], ["KEN"]), ("SUPPORT", ["KEN"], ["TZA"])]
