@@ -1977,3 +1977,10 @@ def test_a_resolve_or_determination_to_act_is_no_act(dyads):
     assert dyads("Uganda warned Kenya not to underestimate Uganda's determination to defend its territory. "
                  "Kenya praised Tanzania's resolve to support the peace talks.") == [
         ("THREATEN", ["UGA"], ["KEN"]), ("SUPPORT", ["KEN"], ["TZA"])]
+
+
+def test_a_name_hung_inside_the_objects_relative_clause_still_names_it(dyads):
+    # the parser hangs "an act of aggression" on "gives" as a second object: it is what the deal is called
+    assert dyads("Kenya recalled its envoy to Uganda on Tuesday, calling a deal that gives Uganda access to the "
+                 "lake through the disputed islands an act of aggression.") == [
+        ("SANCTION", ["KEN"], ["UGA"]), ("ACCUSE", ["KEN"], ["UGA"])]
