@@ -1984,3 +1984,13 @@ def test_a_name_hung_inside_the_objects_relative_clause_still_names_it(dyads):
     assert dyads("Kenya recalled its envoy to Uganda on Tuesday, calling a deal that gives Uganda access to the "
                  "lake through the disputed islands an act of aggression.") == [
         ("SANCTION", ["KEN"], ["UGA"]), ("ACCUSE", ["KEN"], ["UGA"])]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a vessel hit is force; a weapon the passive names comes from whoever it came from
+    ("A Kenyan patrol boat was hit by water cannon from Ugandan police vessels near Migingo island on Sunday.",
+     [("ASSAULT", ["UGA"], ["KEN"])]),
+    ("A Kenyan fishing vessel was hit by gunfire from Ugandan troops.", [("ASSAULT", ["UGA"], ["KEN"])]),
+])
+def test_vessels_hit_by_fire_from_another(dyads, text, expected):
+    assert dyads(text) == expected
