@@ -1994,3 +1994,15 @@ def test_a_name_hung_inside_the_objects_relative_clause_still_names_it(dyads):
 ])
 def test_vessels_hit_by_fire_from_another(dyads, text, expected):
     assert dyads(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the West African bloc" is a region's bloc, not the West
+    ("The West African bloc ECOWAS condemned what it called an attempted coup and demanded the immediate "
+     "release of the Kenyan president.", [("ACCUSE", ["IGO:ECOWAS"], ["KEN"]), ("REQUEST", ["IGO:ECOWAS"], ["KEN"])]),
+    # what is said in a call is said to the one called, as the call was made
+    ("UN chief Antonio Guterres spoke to Kenyan President William Ruto by phone to express his full support.",
+     [("SUPPORT", ["IGO:UN"], ["KEN"]), ("CONSULT", ["IGO:UN"], ["KEN"])]),
+])
+def test_regions_in_capitals_and_what_is_said_in_a_call(dyads, text, expected):
+    assert dyads(text) == expected

@@ -147,7 +147,8 @@ def the_west(t: Token) -> bool:
     gold codes them (IGO:EU and USA), not 'the West Bank', 'West Africa' or 'western Ukraine'."""
     doc = t.doc
     if t.text == "West" and t.i > 0 and doc[t.i - 1].lower_ == "the" and t.dep_ != "compound" \
-            and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN"):
+            and not (t.i + 1 < len(doc) and (doc[t.i + 1].pos_ == "PROPN" or doc[t.i + 1].is_title)):
+        # (nor "the West African bloc": a region's name goes on in capitals)
         return True
     return t.text == "Western" and t.dep_ in ("amod", "compound") and t.head.lemma_.lower() in _WESTERN_HEADS
 

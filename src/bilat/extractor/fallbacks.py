@@ -15,7 +15,7 @@ from .subjects import subject_of
 from .syntax import act_antecedent, is_definite, own_clause
 from .typefacts import DOMESTIC_TYPES, REACTIONS, STATEMENTS
 from .words import (AGENT_HEADS, ATTACK_NOUNS, DEVERBAL, LOCATIVE, NAMED_MEETINGS, PLACE_HEADS, REFERRED_ACTS,
-                    REFERRED_ATTACKS, REFERRED_DEEDS, SPEECH_VERBS, BARE_REACTIONS)
+                    REFERRED_ATTACKS, REFERRED_DEEDS, SPEECH_VERBS, BARE_REACTIONS, CALL_PURPOSES)
 
 PHASE = "fallbacks"
 
@@ -45,6 +45,20 @@ def shared_with_its_conjunct(f: Frame, ctx: SentenceContext) -> list[Actor]:
     if first is None or first.dropped or first.type not in STATEMENTS or first.source != f.source:
         return []
     return list(first.target)
+
+
+def said_in_the_call(f: Frame, ctx: SentenceContext) -> list[Actor]:
+    """'spoke to Bazoum by phone to express his full support', 'called Li to convey condolences': what
+    is said in a call is said to the one called."""
+    verb = f.anchor
+    if verb.dep_ not in ("xcomp", "advcl") or lemma(verb) not in CALL_PURPOSES \
+            or lemma(verb.head) not in ("call", "phone", "telephone", "speak", "talk"):
+        return []
+    called = [c for c in verb.head.children if c.dep_ == "dobj"] + [
+        o for p in verb.head.children if p.dep_ == "prep" and p.lower_ in ("to", "with") for o in p.children
+        if o.dep_ == "pobj"]
+    own = {a.country for a in f.source}
+    return [a for c in called[:1] for a in ctx.index.actors_for(c, speaker=f.speaker) if a.country not in own]
 
 
 def answers_an_act(f: Frame, ctx: SentenceContext) -> list[Actor]:
@@ -218,8 +232,8 @@ def reaction_to_an_act(f: Frame, ctx: SentenceContext) -> list[Actor]:
     return []
 
 
-FALLBACK_STEPS = (rejected_speaker, posture_at_the_place, answers_an_act, shared_with_its_conjunct, reaction_to_an_act,
-                  one_foreign_state, home_country,
+FALLBACK_STEPS = (rejected_speaker, posture_at_the_place, said_in_the_call, answers_an_act, shared_with_its_conjunct,
+                  reaction_to_an_act, one_foreign_state, home_country,
                   repression_threatened, story_counterpart, aid_to_the_story)
 
 
