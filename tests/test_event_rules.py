@@ -2006,3 +2006,11 @@ def test_vessels_hit_by_fire_from_another(dyads, text, expected):
 ])
 def test_regions_in_capitals_and_what_is_said_in_a_call(dyads, text, expected):
     assert dyads(text) == expected
+
+
+def test_a_verbs_object_pronoun_is_never_its_subject(dyads):
+    # 'it' after "accusing" is the state just named, not the accuser (that would be "itself"), and the
+    # attacks are that state's
+    assert dyads("Kenya's government said on Tuesday it was breaking diplomatic relations with Uganda, accusing "
+                 "it of committing crimes against humanity in its attacks on South Sudan.") == [
+        ("SANCTION", ["KEN"], ["UGA"]), ("ACCUSE", ["KEN"], ["UGA"])]

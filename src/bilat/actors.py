@@ -1347,6 +1347,11 @@ class ActorIndex:
             # "Syria says it is willing ...": the subject named earlier in the same sentence
             sent = t.sent
             above = {a.i for a in t.ancestors}
+            if low == "its":  # "accusing it of crimes in its attacks": the 'it' whose clause this is
+                it = next((c for a in t.ancestors for c in a.children if c.lower_ == "it" and c.dep_ == "dobj"
+                           and c.i < t.i), None)
+                if it is not None:
+                    return self._pronoun(it, speaker)
             for i in range(t.i - 1, sent.start - 1, -1):
                 tok = self.doc[i]
                 if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ != "PRON" and tok.head.i in above:
@@ -1354,6 +1359,14 @@ class ActorIndex:
                     found = [a for a in self.actors_for(tok, allow_unknown=True) if a.kind in kinds]
                     if wanted == "plural" and len(found) == 1 and found[0].kind == "person":
                         found = []  # "they" is not one person
+                    if found and t.dep_ in ("dobj", "dative") and low == "it":
+                        # "broke ties with Israel, accusing it of ...": a verb's object is never its own
+                        # subject (that would be "itself"), so the state named last before it
+                        own = {a.country for a in found}
+                        other = next((self.place_at[j].code for j in range(t.i - 1, tok.i, -1) if j in self.place_at
+                                      and self.place_at[j].kind in ("country", "capital", "demonym")
+                                      and self.place_at[j].code not in own), None)
+                        return [Actor(kind="state", country=other)] if other else []
                     if found:
                         return found
         if wanted == "person":
