@@ -2014,3 +2014,14 @@ def test_a_verbs_object_pronoun_is_never_its_subject(dyads):
     assert dyads("Kenya's government said on Tuesday it was breaking diplomatic relations with Uganda, accusing "
                  "it of committing crimes against humanity in its attacks on South Sudan.") == [
         ("SANCTION", ["KEN"], ["UGA"]), ("ACCUSE", ["KEN"], ["UGA"])]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # labels of condemnation for an act or its doer
+    ("Uganda closed its border with Kenya on Monday. Kenya called the move hysterical and an abuse of power.",
+     [("SANCTION", ["UGA"], ["KEN"]), ("ACCUSE", ["KEN"], ["UGA"])]),
+    ("Kenyan President William Ruto told reporters he still regarded Ugandan leader Yoweri Museveni as a dictator.",
+     [("ACCUSE", ["KEN"], ["UGA"])]),
+])
+def test_labels_of_condemnation(dyads, text, expected):
+    assert dyads(text) == expected
