@@ -2025,3 +2025,15 @@ def test_a_verbs_object_pronoun_is_never_its_subject(dyads):
 ])
 def test_labels_of_condemnation(dyads, text, expected):
     assert dyads(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # regret that another did not act criticises it
+    ("The African Union said it regretted that Uganda had not complied with its obligations.",
+     [("ACCUSE", ["IGO:AU"], ["UGA"])]),
+    # an envoy recalled "for consultations" is a protest; the consultations are no meeting
+    ("Kenya and Tanzania said they were recalling their ambassadors to Uganda for consultations.",
+     [("SANCTION", ["KEN"], ["UGA"]), ("SANCTION", ["TZA"], ["UGA"])]),
+])
+def test_regret_at_anothers_failure_and_envoys_recalled_for_consultations(dyads, text, expected):
+    assert dyads(text) == expected

@@ -247,6 +247,9 @@ def regretted_act(f: Frame, ctx: SentenceContext) -> dict | None:
     if t.pos_ == "VERB":
         things += [c for c in t.children if c.dep_ == "dobj"]
     owners: list = []
+    if t.pos_ == "VERB":  # "regretted that Mongolia had not complied": another's deed told in the clause
+        owners += [a for c in t.children if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"
+                   for a in ctx.index.actors_for(s, speaker=f.speaker)]
     for o in things:
         possessor(ctx.index, o, lambda x: owners.extend(ctx.index.actors_for(x, speaker=f.speaker)))
     other = [a for a in owners if a.country and not same_countries([a], f.source)]
