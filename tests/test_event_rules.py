@@ -2037,3 +2037,8 @@ def test_labels_of_condemnation(dyads, text, expected):
 ])
 def test_regret_at_anothers_failure_and_envoys_recalled_for_consultations(dyads, text, expected):
     assert dyads(text) == expected
+
+
+def test_what_is_warned_against_is_not_done(dyads):
+    assert dyads("Kenya warned Uganda against providing weapons to the rebels in South Sudan.") == [
+        ("THREATEN", ["KEN"], ["UGA"])]

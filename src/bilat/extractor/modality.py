@@ -156,8 +156,10 @@ def _governed_modality(verb: Token, idx: ActorIndex) -> str | None:
         return _complement_modality(verb, idx)
     if verb.dep_ == "ccomp" and is_trigger_token(verb.head, idx):
         return "absorbed"
-    if verb.dep_ == "pcomp" and verb.head.lower_ in ("for", "on") and is_trigger_token(verb.head.head, idx):
-        return "absorbed"  # "called for lifting all restrictions": what is called for, not done
+    if verb.dep_ == "pcomp" and verb.head.lower_ in ("for", "on", "against") and is_trigger_token(verb.head.head, idx):
+        # "called for lifting all restrictions", "warned Beijing against providing support": what is called
+        # for or warned against, not done
+        return "absorbed"
     if verb.dep_ in ("ccomp", "acl") and any(
             c.lemma_.lower() in DEMAND_NOUNS for c in [verb.head] + [x for x in verb.head.children if x.dep_ == "dobj"]):
         return "absorbed"  # "reiterated its demand that Israel ease restrictions": what is demanded
