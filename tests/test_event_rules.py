@@ -2042,3 +2042,8 @@ def test_regret_at_anothers_failure_and_envoys_recalled_for_consultations(dyads,
 def test_what_is_warned_against_is_not_done(dyads):
     assert dyads("Kenya warned Uganda against providing weapons to the rebels in South Sudan.") == [
         ("THREATEN", ["KEN"], ["UGA"])]
+
+
+def test_a_denial_of_involvement_answers_the_accuser(dyads):
+    assert dyads("Kenya accused Uganda of arming the rebels on Monday. Kampala denied any involvement.") == [
+        ("ACCUSE", ["KEN"], ["UGA"]), ("REJECT", ["UGA"], ["KEN"])]

@@ -61,6 +61,15 @@ def said_in_the_call(f: Frame, ctx: SentenceContext) -> list[Actor]:
     return [a for c in called[:1] for a in ctx.index.actors_for(c, speaker=f.speaker) if a.country not in own]
 
 
+def denial_answers_the_accuser(f: Frame, ctx: SentenceContext) -> list[Actor]:
+    """'Biden blamed Iran-backed groups ... Tehran denied any involvement': a denial answers the last
+    accuser, where that accuser is another state."""
+    if f.type != T.REJECT or lemma(f.trigger) != "deny":
+        return []
+    own = {a.country for a in f.source}
+    return [a for a in ctx.memory.last_source(T.ACCUSE) or [] if a.country and a.country not in own]
+
+
 def answers_an_act(f: Frame, ctx: SentenceContext) -> list[Actor]:
     """'vowed revenge after a U.S. air strike killed X': the one who struck is threatened; 'returned
     fire after Indian soldiers shelled posts': the one who shelled is fired on; 'scrambled jets after
@@ -232,7 +241,8 @@ def reaction_to_an_act(f: Frame, ctx: SentenceContext) -> list[Actor]:
     return []
 
 
-FALLBACK_STEPS = (rejected_speaker, posture_at_the_place, said_in_the_call, answers_an_act, shared_with_its_conjunct,
+FALLBACK_STEPS = (rejected_speaker, posture_at_the_place, said_in_the_call, answers_an_act,
+                  denial_answers_the_accuser, shared_with_its_conjunct,
                   reaction_to_an_act, one_foreign_state, home_country,
                   repression_threatened, story_counterpart, aid_to_the_story)
 
