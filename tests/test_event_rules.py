@@ -2047,3 +2047,12 @@ def test_what_is_warned_against_is_not_done(dyads):
 def test_a_denial_of_involvement_answers_the_accuser(dyads):
     assert dyads("Kenya accused Uganda of arming the rebels on Monday. Kampala denied any involvement.") == [
         ("ACCUSE", ["KEN"], ["UGA"]), ("REJECT", ["UGA"], ["KEN"])]
+
+
+def test_a_guest_welcomed_in_a_country_is_its_guest_and_defies_on_its_own(dyads):
+    # no host is named: the country the welcome is given in hosts; the participle after the passive is
+    # the guest's own act, not the host's
+    found = dyads("Ugandan President Yoweri Museveni was given a red-carpet welcome in Kenya on Tuesday, defying "
+                  "a court order that Kenya was obliged to execute.")
+    assert ("CONSULT", ["KEN"], ["UGA"]) in found
+    assert all(src == ["UGA"] for typ, src, _ in found if typ == "REJECT"), found

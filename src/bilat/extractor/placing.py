@@ -103,6 +103,16 @@ def host_meets_guest(f: Frame, ctx: SentenceContext) -> Frame:
     return f
 
 
+def host_of_the_place(f: Frame, ctx: SentenceContext) -> Frame:
+    """'Putin was given a red-carpet welcome in Mongolia': a guest welcomed by no one named is the
+    guest of the country it is welcomed in."""
+    loc = f.location
+    if f.type != T.CONSULT or f.trigger.lemma_.lower() not in ("welcome", "reception", "host", "receive") or f.source or not f.target or loc is None or not loc.country \
+            or loc.country in countries(f.target) or loc.country.startswith("IGO:"):
+        return f
+    return f.but("host_of_the_place", source=[Actor(kind="state", country=loc.country)])
+
+
 def one_country_story(f: Frame, ctx: SentenceContext) -> Frame:
     """In a story that names one country, actors without one are its ("warned that police will
     no longer tolerate rallies", in a story about Egypt alone)."""
@@ -231,7 +241,7 @@ def compatriots_abroad(f: Frame, ctx: SentenceContext) -> Frame:
 
 
 PLACING_STEPS = (locate, placed_groups, attackers_from_target, repression_at_home, unidentified_attackers,
-                 host_meets_guest, one_country_story, government_of_its_report, official_of_the_other_side,
+                 host_meets_guest, host_of_the_place, one_country_story, government_of_its_report, official_of_the_other_side,
                  official_of_the_voice, compatriots_abroad, countryless_out,
                  aimed_at_the_place, protest_at_home,
                  venue_is_not_a_party, recode_placed)

@@ -221,7 +221,9 @@ def subject_of(verb: Token, speaker: list[Actor] | None, idx: ActorIndex) -> tup
             borrowed = tok is not verb and verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children)
             # a subject borrowed by a complement acts in it whatever the governor's voice ("The prime
             # minister is expected to visit Washington"); a passive conjunct shares it (clause_subject)
-            governor_voice = res.passive and not (tok is not verb and verb.dep_ == "xcomp")
+            # (so does an active participle: "Putin was given a welcome in Mongolia, defying a warrant": Putin defies)
+            governor_voice = res.passive and not (tok is not verb and (verb.dep_ == "xcomp" or (
+                verb.dep_ == "advcl" and verb.tag_ == "VBG" and any(c.dep_ == "dobj" for c in verb.children))))
             return res.actors, governor_voice or fronted or borrowed, res.token
         else:
             break
