@@ -2056,3 +2056,19 @@ def test_a_guest_welcomed_in_a_country_is_its_guest_and_defies_on_its_own(dyads)
                   "a court order that Kenya was obliged to execute.")
     assert ("CONSULT", ["KEN"], ["UGA"]) in found
     assert all(src == ["UGA"] for typ, src, _ in found if typ == "REJECT"), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a wrong committed is no commitment; the appeal joined to a reported past progressive is the speaker's
+    ("Uganda's prime minister said Kenya was committing a genocide against the Ugandan people and appealed to "
+     "the U.N. Security Council to impose a ceasefire.", [("REQUEST", ["UGA"], ["IGO:UNSC"])]),
+    ("Kenya committed to resuming the border talks with Uganda on Monday.", [("AGREE", ["KEN"], ["UGA"])]),
+    # people killed when a jet crashes are killed by no one the passive names
+    ("Kenyan opposition leader John Kamau was listed as a passenger on a private jet that crashed north of "
+     "Kampala on Wednesday, killing all 10 people on board, Uganda's civil aviation authority said.", []),
+    # a decision called incorrect is criticised
+    ("Uganda voted on Tuesday to leave the East African Community. Kenya called the decision incorrect.",
+     [("ACCUSE", ["KEN"], ["UGA"])]),
+])
+def test_wrongs_committed_past_progressives_and_crashes(dyads, text, expected):
+    assert [d for d in dyads(text) if d[0] != "CONSULT"] == expected
