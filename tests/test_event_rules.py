@@ -2072,3 +2072,7 @@ def test_a_guest_welcomed_in_a_country_is_its_guest_and_defies_on_its_own(dyads)
 ])
 def test_wrongs_committed_past_progressives_and_crashes(dyads, text, expected):
     assert [d for d in dyads(text) if d[0] != "CONSULT"] == expected
+
+
+def test_a_vow_of_retribution_to_another_threatens(dyads):
+    assert dyads("Kenya vowed that Uganda would receive its just punishment.") == [("THREATEN", ["KEN"], ["UGA"])]
