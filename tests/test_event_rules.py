@@ -2076,3 +2076,9 @@ def test_wrongs_committed_past_progressives_and_crashes(dyads, text, expected):
 
 def test_a_vow_of_retribution_to_another_threatens(dyads):
     assert dyads("Kenya vowed that Uganda would receive its just punishment.") == [("THREATEN", ["KEN"], ["UGA"])]
+
+
+def test_the_north_is_the_state_named_north_and_a_warnings_condition_names_whom_it_warns(dyads):
+    assert dyads("North Korea notified Japan on Tuesday that it plans to launch a satellite, prompting Tokyo to "
+                 "protest. South Korea's military warned that it would take necessary measures if the North "
+                 "proceeded with the launch.") == [("ACCUSE", ["JPN"], ["PRK"]), ("THREATEN", ["KOR"], ["PRK"])]

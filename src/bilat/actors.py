@@ -965,6 +965,13 @@ class ActorIndex:
                 people = [self._recent_person(c, low, t.i) for c in pair]
                 return [p.actor() if p is not None else Actor(kind="state", country=c) for p, c in zip(people, pair)]
             return [Actor(kind="state", country=c) for c in pair]
+        # "if the North proceeded": the one state the story names "North ..." ("North Korea")
+        if t.text in ("North", "South") and t.dep_ not in ("compound", "amod") \
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
+            named = {p.code for p in self.doc._.places or [] if p.kind in ("country", "demonym")
+                     and self.doc[p.start].text == t.text}
+            if len(named) == 1:
+                return [Actor(kind="state", country=named.pop())]
         # "the country", "the nation": the last country named as an actor before it
         if low in ("country", "nation") and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) \
                 and not any(c.dep_ in ("amod", "compound", "poss") for c in t.children):

@@ -79,7 +79,9 @@ def answers_an_act(f: Frame, ctx: SentenceContext) -> list[Actor]:
     # a threat is also held over whoever its condition is on: "would block the bids unless the two
     # countries stopped ...", "would respond if Israel struck"
     marks = ("after", "because", "since") + (("unless", "if") if f.type == T.THREATEN else ())
-    for c in [*f.anchor.children, *(f.trigger.children if f.trigger is not f.anchor else ())]:
+    # ("warned that it would take necessary measures if the North proceeded": the condition of what is warned)
+    said = [x for cc in f.anchor.children if cc.dep_ == "ccomp" for x in cc.children] if f.type == T.THREATEN else []
+    for c in [*f.anchor.children, *(f.trigger.children if f.trigger is not f.anchor else ()), *said]:
         if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children):
             doer, _, _ = subject_of(c, f.speaker, ctx.index)
             target = [a for a in doer if a.country and not same_countries([a], f.source)]
