@@ -64,6 +64,16 @@ def test_undated_record_merges_into_dated_one_and_the_date_survives():
     assert out[0].date_basis == "explicit"
 
 
+def test_an_undated_background_telling_merges_into_the_dated_main_act():
+    # "Japan lodged a protest with China on Friday ... Tokyo had conveyed its serious concerns to Beijing"
+    main = ev(etype="ACCUSE", start=0, salience="main")
+    told_again = ev(etype="ACCUSE", date=None, start=80, salience="background")
+    assert len(collapse([main, told_again])) == 1
+    assert len(collapse([told_again, main])) == 1
+    # a dated background act stays apart from the main one
+    assert len(collapse([main, ev(etype="ACCUSE", date="2023-11", start=80, salience="background")])) == 2
+
+
 def test_person_beats_bare_state_when_merging_actors():
     out = collapse([ev(source=(CHN,)), ev(source=(WANG,), start=30)])
     assert out[0].source == (WANG,)

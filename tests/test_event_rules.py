@@ -1905,3 +1905,180 @@ def test_days_after_is_an_uncounted_span(nlp):
 ])
 def test_acts_on_each_other_go_both_ways(dyads, text, expected):
     assert dyads(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a negation before 'or' denies both verbs: the promise is all that happened
+    ("Kenya and Uganda agreed on Thursday not to threaten or use force against each other.",
+     [("AGREE", ["KEN", "UGA"], [])]),
+    # "The Presidents" opening a joint statement's sentence are the two who met, host and guest alike
+    ("Foreign Minister Alfred Mutua hosted Foreign Minister Jeje Odongo in Nairobi on Monday for the annual "
+     "Kenya-Uganda commission. The Foreign Ministers welcomed the opening of the new border post.",
+     [("CONSULT", ["KEN"], ["UGA"]), ("SUPPORT", ["KEN", "UGA"], [])]),
+    # an aide is a post: the country before it is the aide's
+    ("Kenyan presidential aide John Kamau criticised Uganda.", [("ACCUSE", ["KEN"], ["UGA"])]),
+])
+def test_negated_alternatives_joint_statement_pairs_and_aides(dyads, text, expected):
+    assert dyads(text) == expected
+
+
+def test_an_unnamed_government_speaks_for_the_state_it_reports(nlp):
+    # no pair leads this story (Kenya, Uganda, the EU once each), so only the report tells whose
+    # government accuses
+    events = bilat.extract("Kenya will close its last border crossing with Uganda from Friday, the government said "
+                           "on Tuesday, accusing Kampala of pushing migrants towards the frontier. The European Union "
+                           "said it would send officers to help.", PUBLISHED)
+    accused = [(e["source"][0]["country"], e["target"][0]["country"]) for e in events if e["type"] == "ACCUSE"]
+    assert accused == [("KEN", "UGA")], events
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one's own police or troops ordered to act carry out the order: the act is the commander's
+    ("Kenya's military rulers ordered police to expel the Ugandan ambassador, the letter said.",
+     [("SANCTION", ["KEN"], ["UGA"])]),
+    ("Kenya ordered Ugandan diplomats to leave the country.", [("SANCTION", ["KEN"], ["UGA"])]),
+])
+def test_own_forces_ordered_to_act_act_for_their_commander(dyads, text, expected):
+    assert dyads(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the others urged are no state the sentence names
+    ("Kenya thanked Uganda for its leadership and urged other partners to follow its example.",
+     [("SUPPORT", ["KEN"], ["UGA"])]),
+    # a concern over nothing named is over the deed just told, not over a state in the clause joined after
+    ("Tanzania and Burundi signed a defence pact on Monday. Kenya expressed serious concern and said it "
+     "would reconsider its ban on supplying arms to Uganda.",
+     [("SUPPORT", ["BDI", "TZA"], []), ("ACCUSE", ["KEN"], ["BDI", "TZA"])]),
+])
+def test_others_urged_and_bare_concerns(dyads, text, expected):
+    assert dyads(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a statement joined in the past to a reported 'was' is the speaker's own next act
+    ("Kenya's foreign minister said Uganda was a rogue regime and called on the African Union to impose "
+     "sanctions on Uganda.", [("REQUEST", ["KEN"], ["IGO:AU"])]),
+    ("Tanzania said Uganda was wrong and urged Kenya to show restraint.", [("REQUEST", ["TZA"], ["KEN"])]),
+])
+def test_a_statement_joined_to_a_reported_was_is_the_speakers(dyads, text, expected):
+    assert dyads(text) == expected
+
+
+def test_the_two_who_just_met_go_on_at_that_meeting(nlp):
+    events = bilat.extract("On March 23, Kenyan police detained three Ugandan fishermen on Lake Victoria. Kenya's "
+                           "Foreign Minister Alfred Mutua held talks with Ugandan Foreign Minister Jeje Odongo on "
+                           "March 20. The two sides agreed to set up a joint border commission.", "2024-03-25")
+    assert [e["date"] for e in events if e["type"] == "AGREE"] == ["2024-03-20"], events
+
+
+def test_a_resolve_or_determination_to_act_is_no_act(dyads):
+    # what one is resolved or determined to do is the noun's content, not a report that it was done
+    assert dyads("Uganda warned Kenya not to underestimate Uganda's determination to defend its territory. "
+                 "Kenya praised Tanzania's resolve to support the peace talks.") == [
+        ("THREATEN", ["UGA"], ["KEN"]), ("SUPPORT", ["KEN"], ["TZA"])]
+
+
+def test_a_name_hung_inside_the_objects_relative_clause_still_names_it(dyads):
+    # the parser hangs "an act of aggression" on "gives" as a second object: it is what the deal is called
+    assert dyads("Kenya recalled its envoy to Uganda on Tuesday, calling a deal that gives Uganda access to the "
+                 "lake through the disputed islands an act of aggression.") == [
+        ("SANCTION", ["KEN"], ["UGA"]), ("ACCUSE", ["KEN"], ["UGA"])]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a vessel hit is force; a weapon the passive names comes from whoever it came from
+    ("A Kenyan patrol boat was hit by water cannon from Ugandan police vessels near Migingo island on Sunday.",
+     [("ASSAULT", ["UGA"], ["KEN"])]),
+    ("A Kenyan fishing vessel was hit by gunfire from Ugandan troops.", [("ASSAULT", ["UGA"], ["KEN"])]),
+])
+def test_vessels_hit_by_fire_from_another(dyads, text, expected):
+    assert dyads(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the West African bloc" is a region's bloc, not the West
+    ("The West African bloc ECOWAS condemned what it called an attempted coup and demanded the immediate "
+     "release of the Kenyan president.", [("ACCUSE", ["IGO:ECOWAS"], ["KEN"]), ("REQUEST", ["IGO:ECOWAS"], ["KEN"])]),
+    # what is said in a call is said to the one called, as the call was made
+    ("UN chief Antonio Guterres spoke to Kenyan President William Ruto by phone to express his full support.",
+     [("SUPPORT", ["IGO:UN"], ["KEN"]), ("CONSULT", ["IGO:UN"], ["KEN"])]),
+])
+def test_regions_in_capitals_and_what_is_said_in_a_call(dyads, text, expected):
+    assert dyads(text) == expected
+
+
+def test_a_verbs_object_pronoun_is_never_its_subject(dyads):
+    # 'it' after "accusing" is the state just named, not the accuser (that would be "itself"), and the
+    # attacks are that state's
+    assert dyads("Kenya's government said on Tuesday it was breaking diplomatic relations with Uganda, accusing "
+                 "it of committing crimes against humanity in its attacks on South Sudan.") == [
+        ("SANCTION", ["KEN"], ["UGA"]), ("ACCUSE", ["KEN"], ["UGA"])]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # labels of condemnation for an act or its doer
+    ("Uganda closed its border with Kenya on Monday. Kenya called the move hysterical and an abuse of power.",
+     [("SANCTION", ["UGA"], ["KEN"]), ("ACCUSE", ["KEN"], ["UGA"])]),
+    ("Kenyan President William Ruto told reporters he still regarded Ugandan leader Yoweri Museveni as a dictator.",
+     [("ACCUSE", ["KEN"], ["UGA"])]),
+])
+def test_labels_of_condemnation(dyads, text, expected):
+    assert dyads(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # regret that another did not act criticises it
+    ("The African Union said it regretted that Uganda had not complied with its obligations.",
+     [("ACCUSE", ["IGO:AU"], ["UGA"])]),
+    # an envoy recalled "for consultations" is a protest; the consultations are no meeting
+    ("Kenya and Tanzania said they were recalling their ambassadors to Uganda for consultations.",
+     [("SANCTION", ["KEN"], ["UGA"]), ("SANCTION", ["TZA"], ["UGA"])]),
+])
+def test_regret_at_anothers_failure_and_envoys_recalled_for_consultations(dyads, text, expected):
+    assert dyads(text) == expected
+
+
+def test_what_is_warned_against_is_not_done(dyads):
+    assert dyads("Kenya warned Uganda against providing weapons to the rebels in South Sudan.") == [
+        ("THREATEN", ["KEN"], ["UGA"])]
+
+
+def test_a_denial_of_involvement_answers_the_accuser(dyads):
+    assert dyads("Kenya accused Uganda of arming the rebels on Monday. Kampala denied any involvement.") == [
+        ("ACCUSE", ["KEN"], ["UGA"]), ("REJECT", ["UGA"], ["KEN"])]
+
+
+def test_a_guest_welcomed_in_a_country_is_its_guest_and_defies_on_its_own(dyads):
+    # no host is named: the country the welcome is given in hosts; the participle after the passive is
+    # the guest's own act, not the host's
+    found = dyads("Ugandan President Yoweri Museveni was given a red-carpet welcome in Kenya on Tuesday, defying "
+                  "a court order that Kenya was obliged to execute.")
+    assert ("CONSULT", ["KEN"], ["UGA"]) in found
+    assert all(src == ["UGA"] for typ, src, _ in found if typ == "REJECT"), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a wrong committed is no commitment; the appeal joined to a reported past progressive is the speaker's
+    ("Uganda's prime minister said Kenya was committing a genocide against the Ugandan people and appealed to "
+     "the U.N. Security Council to impose a ceasefire.", [("REQUEST", ["UGA"], ["IGO:UNSC"])]),
+    ("Kenya committed to resuming the border talks with Uganda on Monday.", [("AGREE", ["KEN"], ["UGA"])]),
+    # people killed when a jet crashes are killed by no one the passive names
+    ("Kenyan opposition leader John Kamau was listed as a passenger on a private jet that crashed north of "
+     "Kampala on Wednesday, killing all 10 people on board, Uganda's civil aviation authority said.", []),
+    # a decision called incorrect is criticised
+    ("Uganda voted on Tuesday to leave the East African Community. Kenya called the decision incorrect.",
+     [("ACCUSE", ["KEN"], ["UGA"])]),
+])
+def test_wrongs_committed_past_progressives_and_crashes(dyads, text, expected):
+    assert [d for d in dyads(text) if d[0] != "CONSULT"] == expected
+
+
+def test_a_vow_of_retribution_to_another_threatens(dyads):
+    assert dyads("Kenya vowed that Uganda would receive its just punishment.") == [("THREATEN", ["KEN"], ["UGA"])]
+
+
+def test_the_north_is_the_state_named_north_and_a_warnings_condition_names_whom_it_warns(dyads):
+    assert dyads("North Korea notified Japan on Tuesday that it plans to launch a satellite, prompting Tokyo to "
+                 "protest. South Korea's military warned that it would take necessary measures if the North "
+                 "proceeded with the launch.") == [("ACCUSE", ["JPN"], ["PRK"]), ("THREATEN", ["KOR"], ["PRK"])]

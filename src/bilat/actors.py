@@ -36,7 +36,7 @@ ROLE_WORDS = {"foreign", "prime", "minister", "president", "vice", "deputy", "se
               "intelligence", "treasury", "department", "agency", "director", "cabinet", "culture", "health",
               "education", "environment", "agriculture", "industry", "commerce", "labor", "labour", "transport",
               "parliament", "speaker", "opposition", "party", "ministerial", "assistant", "under", "attorney",
-              "homeland", "fm", "em", "pm"}
+              "homeland", "fm", "em", "pm", "aide", "presidential", "emissary", "undersecretary", "admiral"}
 GROUP_DYAD = re.compile(r"^(?:the|both|all)\s+(?:(two|three|four|five)\s+)?(?:\w+\s+)?(sides|countries|nations|governments|"
                         r"ministers|leaders|neighbou?rs|states|parties|presidents|delegations|militaries|armies|"
                         r"forces|navies)$", re.I)
@@ -147,7 +147,8 @@ def the_west(t: Token) -> bool:
     gold codes them (IGO:EU and USA), not 'the West Bank', 'West Africa' or 'western Ukraine'."""
     doc = t.doc
     if t.text == "West" and t.i > 0 and doc[t.i - 1].lower_ == "the" and t.dep_ != "compound" \
-            and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN"):
+            and not (t.i + 1 < len(doc) and (doc[t.i + 1].pos_ == "PROPN" or doc[t.i + 1].is_title)):
+        # (nor "the West African bloc": a region's name goes on in capitals)
         return True
     return t.text == "Western" and t.dep_ in ("amod", "compound") and t.head.lemma_.lower() in _WESTERN_HEADS
 
@@ -946,11 +947,13 @@ class ActorIndex:
         # "the Baltic states", "the Gulf states": a named set of states, not the pair in focus (but
         # "both Asian neighbours", "the two Asian giants" count)
         named_set = m is not None and m.group(1) is None and not np.lower().startswith("both") \
-            and any(w[:1].isupper() for w in np.split()[1:-1])
+            and any(w[:1].isupper() and w.lower() not in ROLE_WORDS for w in np.split()[1:-1])  # not "the Prime Ministers"
         # ("The Ministers" of a joint statement are written capitalised: the two who just met, if two did)
+        # ("The Prime Ministers welcomed ..." opening a joint statement's sentence: the pair in focus)
         met = list(dict.fromkeys(a.country for a in self._last_party_group(t.i) if a.country)) if m else []
+        opens = m is not None and t.sent.start + len(np.split()) - 1 == t.i
         if m and not named_after and t.i not in self.place_at and not named_set \
-                and (t.text.islower() or (low in _GROUP_PEOPLE and len(met) == 2)) \
+                and (t.text.islower() or (low in _GROUP_PEOPLE and (len(met) == 2 or opens))) \
                 and not (m.group(1) is None and np.lower().startswith("all")):
             n = _GROUP_N.get((m.group(1) or "two").lower(), 2)
             # the pair in focus so far; in a story's first line, the story's pair
@@ -962,6 +965,13 @@ class ActorIndex:
                 people = [self._recent_person(c, low, t.i) for c in pair]
                 return [p.actor() if p is not None else Actor(kind="state", country=c) for p, c in zip(people, pair)]
             return [Actor(kind="state", country=c) for c in pair]
+        # "if the North proceeded": the one state the story names "North ..." ("North Korea")
+        if t.text in ("North", "South") and t.dep_ not in ("compound", "amod") \
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
+            named = {p.code for p in self.doc._.places or [] if p.kind in ("country", "demonym")
+                     and self.doc[p.start].text == t.text}
+            if len(named) == 1:
+                return [Actor(kind="state", country=named.pop())]
         # "the country", "the nation": the last country named as an actor before it
         if low in ("country", "nation") and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) \
                 and not any(c.dep_ in ("amod", "compound", "poss") for c in t.children):
@@ -1344,6 +1354,11 @@ class ActorIndex:
             # "Syria says it is willing ...": the subject named earlier in the same sentence
             sent = t.sent
             above = {a.i for a in t.ancestors}
+            if low == "its":  # "accusing it of crimes in its attacks": the 'it' whose clause this is
+                it = next((c for a in t.ancestors for c in a.children if c.lower_ == "it" and c.dep_ == "dobj"
+                           and c.i < t.i), None)
+                if it is not None:
+                    return self._pronoun(it, speaker)
             for i in range(t.i - 1, sent.start - 1, -1):
                 tok = self.doc[i]
                 if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ != "PRON" and tok.head.i in above:
@@ -1351,6 +1366,14 @@ class ActorIndex:
                     found = [a for a in self.actors_for(tok, allow_unknown=True) if a.kind in kinds]
                     if wanted == "plural" and len(found) == 1 and found[0].kind == "person":
                         found = []  # "they" is not one person
+                    if found and t.dep_ in ("dobj", "dative") and low == "it":
+                        # "broke ties with Israel, accusing it of ...": a verb's object is never its own
+                        # subject (that would be "itself"), so the state named last before it
+                        own = {a.country for a in found}
+                        other = next((self.place_at[j].code for j in range(t.i - 1, tok.i, -1) if j in self.place_at
+                                      and self.place_at[j].kind in ("country", "capital", "demonym")
+                                      and self.place_at[j].code not in own), None)
+                        return [Actor(kind="state", country=other)] if other else []
                     if found:
                         return found
         if wanted == "person":

@@ -81,9 +81,10 @@ def collapse(events: list[Event]) -> list[Event]:
                     dates_compatible(g.event.date, ev.date) and g.event.salience == ev.salience:
                 home = g
                 break
-            # an undated record of the same event merges into a dated one
+            # an undated record of the same event merges into a dated one ("Tokyo had conveyed its concerns"
+            # after "Japan lodged a protest with China on Friday": a background telling of the main act)
             if dyad_key(g.event.type, g.event.source, g.event.target) == key and (not g.event.date or not ev.date) \
-                    and g.event.salience == ev.salience:
+                    and (g.event.salience == ev.salience or not (ev.date if ev.salience == "background" else g.event.date)):
                 home = g
                 break
             # a record without a target is the same act as one with it: "deploying a strike group"

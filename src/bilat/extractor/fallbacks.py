@@ -15,7 +15,7 @@ from .subjects import subject_of
 from .syntax import act_antecedent, is_definite, own_clause
 from .typefacts import DOMESTIC_TYPES, REACTIONS, STATEMENTS
 from .words import (AGENT_HEADS, ATTACK_NOUNS, DEVERBAL, LOCATIVE, NAMED_MEETINGS, PLACE_HEADS, REFERRED_ACTS,
-                    REFERRED_ATTACKS, REFERRED_DEEDS)
+                    REFERRED_ATTACKS, REFERRED_DEEDS, SPEECH_VERBS, BARE_REACTIONS, CALL_PURPOSES)
 
 PHASE = "fallbacks"
 
@@ -47,6 +47,29 @@ def shared_with_its_conjunct(f: Frame, ctx: SentenceContext) -> list[Actor]:
     return list(first.target)
 
 
+def said_in_the_call(f: Frame, ctx: SentenceContext) -> list[Actor]:
+    """'spoke to Bazoum by phone to express his full support', 'called Li to convey condolences': what
+    is said in a call is said to the one called."""
+    verb = f.anchor
+    if verb.dep_ not in ("xcomp", "advcl") or lemma(verb) not in CALL_PURPOSES \
+            or lemma(verb.head) not in ("call", "phone", "telephone", "speak", "talk"):
+        return []
+    called = [c for c in verb.head.children if c.dep_ == "dobj"] + [
+        o for p in verb.head.children if p.dep_ == "prep" and p.lower_ in ("to", "with") for o in p.children
+        if o.dep_ == "pobj"]
+    own = {a.country for a in f.source}
+    return [a for c in called[:1] for a in ctx.index.actors_for(c, speaker=f.speaker) if a.country not in own]
+
+
+def denial_answers_the_accuser(f: Frame, ctx: SentenceContext) -> list[Actor]:
+    """'Biden blamed Iran-backed groups ... Tehran denied any involvement': a denial answers the last
+    accuser, where that accuser is another state."""
+    if f.type != T.REJECT or lemma(f.trigger) != "deny":
+        return []
+    own = {a.country for a in f.source}
+    return [a for a in ctx.memory.last_source(T.ACCUSE) or [] if a.country and a.country not in own]
+
+
 def answers_an_act(f: Frame, ctx: SentenceContext) -> list[Actor]:
     """'vowed revenge after a U.S. air strike killed X': the one who struck is threatened; 'returned
     fire after Indian soldiers shelled posts': the one who shelled is fired on; 'scrambled jets after
@@ -56,7 +79,9 @@ def answers_an_act(f: Frame, ctx: SentenceContext) -> list[Actor]:
     # a threat is also held over whoever its condition is on: "would block the bids unless the two
     # countries stopped ...", "would respond if Israel struck"
     marks = ("after", "because", "since") + (("unless", "if") if f.type == T.THREATEN else ())
-    for c in [*f.anchor.children, *(f.trigger.children if f.trigger is not f.anchor else ())]:
+    # ("warned that it would take necessary measures if the North proceeded": the condition of what is warned)
+    said = [x for cc in f.anchor.children if cc.dep_ == "ccomp" for x in cc.children] if f.type == T.THREATEN else []
+    for c in [*f.anchor.children, *(f.trigger.children if f.trigger is not f.anchor else ()), *said]:
         if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children):
             doer, _, _ = subject_of(c, f.speaker, ctx.index)
             target = [a for a in doer if a.country and not same_countries([a], f.source)]
@@ -79,8 +104,14 @@ def one_foreign_state(f: Frame, ctx: SentenceContext) -> list[Actor]:
     # United States that voiced the concern)
     inside = {x.i for x in f.anchor.subtree} if f.anchor.dep_ in ("relcl", "acl") else None
     coordinated = [c for c in f.anchor.children if c.dep_ == "conj"] + ([f.anchor.head] if f.anchor.dep_ == "conj" else [])
+    if any(c.dep_ == "dobj" and any(m.lower_ in ("other", "another") for m in c.children) for c in f.anchor.children):
+        return []  # "thanked Germany and urged other partners to follow": the others are no state named here
+    # a clause joined after with its own subject or its own report acts apart ("expressed concern and said
+    # it would reconsider its ban on supplying weapons to Ukraine": not Ukraine's doing that concerns)
+    apart = {x.i for c in f.anchor.children if c.dep_ == "conj" and c.i > f.anchor.i and (
+        lemma(c) in SPEECH_VERBS or any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children)) for x in c.subtree}
     for x in ctx.toks:
-        if x.i in f.exclude or x.i in reporter or (inside is not None and x.i not in inside):
+        if x.i in f.exclude or x.i in reporter or (inside is not None and x.i not in inside) or x.i in apart:
             continue
         if x.dep_ in ("nsubj", "nsubjpass") and x.head in coordinated:
             continue  # "the US urged calm, and the UN called for ...": a coordinated clause's subject acts there
@@ -196,6 +227,8 @@ def reaction_to_an_act(f: Frame, ctx: SentenceContext) -> list[Actor]:
     told = ctx.memory.doers_of(noun, own, ctx.sent.start) if definite else []
     # "Netanyahu called it a historic day": an object pronoun no act of its sentence explains is the last deed
     deed = noun in REFERRED_DEEDS or (bool(acts) and acts[0].lower_ in ("it", "this", "that") and acts[0].pos_ == "PRON")
+    # "expressed serious concern" over nothing it names: over the last deed told
+    deed = deed or (not named_acts and f.light is not None and f.trigger.lemma_.lower() in BARE_REACTIONS)
     if not doers_of_kind and not told and not (definite and named & (REFERRED_ACTS | set(DEVERBAL))) and not deed:
         return []  # "the annexation"
     meeting = ctx.memory.meeting if noun in NAMED_MEETINGS else []
@@ -210,8 +243,9 @@ def reaction_to_an_act(f: Frame, ctx: SentenceContext) -> list[Actor]:
     return []
 
 
-FALLBACK_STEPS = (rejected_speaker, posture_at_the_place, answers_an_act, shared_with_its_conjunct, reaction_to_an_act,
-                  one_foreign_state, home_country,
+FALLBACK_STEPS = (rejected_speaker, posture_at_the_place, said_in_the_call, answers_an_act,
+                  denial_answers_the_accuser, shared_with_its_conjunct,
+                  reaction_to_an_act, one_foreign_state, home_country,
                   repression_threatened, story_counterpart, aid_to_the_story)
 
 

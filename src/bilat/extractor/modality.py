@@ -139,6 +139,9 @@ def _governed_modality(verb: Token, idx: ActorIndex) -> str | None:
         inherited = modality(verb.head, idx)  # "refused to allow planes to land and evacuate"
         if inherited in ("absorbed", "hypothetical"):
             return inherited
+        # "agreed not to threaten or use force": a negation before 'or' denies both verbs
+        if inherited == "negated" and any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in verb.head.children):
+            return inherited
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > verb.head.i and verb.doc[verb.i - 1].text == "," \
             and is_trigger_token(verb.head, idx) and set(verb_types(verb)) & set(verb_types(verb.head)):
         return "absorbed"  # "sanctioned 150 individuals, freezing their assets": how the act was done
@@ -147,16 +150,16 @@ def _governed_modality(verb: Token, idx: ActorIndex) -> str | None:
         return "absorbed"  # "announced $50 million to support Indonesia's transition": what the aid is for
     if _ranked_agent(verb):
         return "fact"
-    if verb.dep_ in ("xcomp", "advcl") and to_infinitive(verb) and lemma(verb) in CALL_PURPOSES \
-            and lemma(verb.head) in ("call", "phone", "telephone") and not particle_of(verb.head) \
-            and not any(c.dep_ in ("dobj", "prep") for c in verb.head.children):
-        return modality(verb.head, idx)  # "called to congratulate her": said in the call, as the call was made
+    if _said_in_a_call(verb):
+        return modality(verb.head, idx)
     if verb.dep_ in ("xcomp",) or (verb.dep_ == "advcl" and to_infinitive(verb)):
         return _complement_modality(verb, idx)
     if verb.dep_ == "ccomp" and is_trigger_token(verb.head, idx):
         return "absorbed"
-    if verb.dep_ == "pcomp" and verb.head.lower_ in ("for", "on") and is_trigger_token(verb.head.head, idx):
-        return "absorbed"  # "called for lifting all restrictions": what is called for, not done
+    if verb.dep_ == "pcomp" and verb.head.lower_ in ("for", "on", "against") and is_trigger_token(verb.head.head, idx):
+        # "called for lifting all restrictions", "warned Beijing against providing support": what is called
+        # for or warned against, not done
+        return "absorbed"
     if verb.dep_ in ("ccomp", "acl") and any(
             c.lemma_.lower() in DEMAND_NOUNS for c in [verb.head] + [x for x in verb.head.children if x.dep_ == "dobj"]):
         return "absorbed"  # "reiterated its demand that Israel ease restrictions": what is demanded
@@ -176,6 +179,17 @@ def _governed_modality(verb: Token, idx: ActorIndex) -> str | None:
     if verb.dep_ in ("ccomp", "xcomp") and lemma(verb.head) in WISH_VERBS:
         return "hypothetical"  # "Obama wants Putin to attack ...": a wish, not an act
     return None
+
+
+def _said_in_a_call(verb: Token) -> bool:
+    """'called to congratulate her', 'spoke to Bazoum by phone to express his full support': said in
+    the call, as the call was made (but "called Japan to stop" is no call)."""
+    if verb.dep_ not in ("xcomp", "advcl") or not to_infinitive(verb) or lemma(verb) not in CALL_PURPOSES:
+        return False
+    head = verb.head
+    if lemma(head) in ("call", "phone", "telephone"):
+        return not particle_of(head) and not any(c.dep_ in ("dobj", "prep") for c in head.children)
+    return lemma(head) in ("speak", "talk") and verb.i > head.i
 
 
 def _ranked_agent(verb: Token) -> bool:

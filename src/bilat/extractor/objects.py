@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from ..actors import ActorIndex, sector_table
 from .lexicon import lemma
 from .syntax import clause_condition, is_passive_conj, quantity_head, to_infinitive
-from .words import ARRIVAL_VERBS, CALL_PURPOSES, CARRYING_VERBS, SANCTION_LISTS
+from .words import ARRIVAL_VERBS, CALL_PURPOSES, CARRYING_VERBS, NAMING_VERBS, SANCTION_LISTS, WRONG_DEEDS
 
 
 def called_party(t: Token, idx: ActorIndex) -> bool:
@@ -64,10 +64,20 @@ def object_ok(t: Token, objects: frozenset[str], idx: ActorIndex) -> bool:
         return any(o.dep_ == "pobj" and (o.lemma_.lower() in SANCTION_LISTS or (o.lemma_.lower() == "list" and any(
             m.dep_ in ("compound", "amod") and m.lemma_.lower() in SANCTION_LISTS for m in o.children)))
             for p in t.children if p.dep_ == "prep" and p.lower_ in ("on", "to", "onto") for o in p.children)
+    if "not-a-wrong" in objects:  # "committed to talks", not "committing a genocide", "crimes committed by"
+        return not any(x.lemma_.lower() in WRONG_DEEDS for x in acted_on(t))
     clause = clause_condition(t, objects)
     if clause is not None:
         return clause
     objs = acted_on(t)
+    if lemma(t) in NAMING_VERBS:
+        # "calling a deal that gives Ethiopia access to the sea an act of aggression": the name the parser
+        # hung as a second object on a verb inside the object
+        misplaced = [x for x in t.subtree if x.dep_ == "dobj" and x.head is not t
+                     and any(d.dep_ == "dobj" and d.i < x.i for d in x.head.children)]
+        if any(y.lemma_.lower() in objects for x in misplaced
+               for y in [x] + [o for p in x.children if p.lower_ == "of" for o in p.children]):
+            return True
     for o in objs:
         if "money" in objects and o.ent_type_ == "MONEY":
             return True  # "granted Somalia $20 million in budget support": a sum given

@@ -28,6 +28,10 @@ def ordered_to_act(f: Frame, ctx: SentenceContext) -> dict | None:
               for a in ctx.index.actors_for(o, speaker=f.speaker, allow_unknown=True)]
     if f.type == T.RETREAT and (not target or same_countries(source, target)):
         return None  # "ordered its troops to withdraw": a retreat of one's own
-    if target and same_countries(source, target) and all(a.sector in ("MIL", "GOV", "COP") for a in target):
-        return None  # "ordered the U.S. military to help Israel": a command to one's own forces coerces no one
+    # "ordered the U.S. military to help Israel", "ordered police to expel the ambassador": a command to
+    # one's own forces coerces no one (forces the text gives no country are the commander's)
+    # (envoys ordered about are another's: "ordered diplomats from seven countries to leave")
+    if target and all(not a.name and (same_countries(source, [a]) and a.sector in ("MIL", "GOV", "COP")
+                                      or a.country is None and a.sector in ("MIL", "COP")) for a in target):
+        return None
     return {"source": source, "target": target}

@@ -54,6 +54,10 @@ def by_agent(f: Frame, idx: ActorIndex, memory: DocumentMemory, target: list[Act
                         if x.dep_ == "pobj" and x.head.dep_ == "agent" and x.i != o.i:
                             source = idx.actors_for(x, speaker=speaker)
                             break
+                    # "hit by water cannon from China Coast Guard ships": whoever it came from
+                    source = source or [a for p in o.children if p.dep_ == "prep" and p.lower_ == "from"
+                                        for x in p.children if x.dep_ == "pobj"
+                                        for a in idx.actors_for(x, speaker=speaker) or noun_owner(idx, x)]
     return source
 
 

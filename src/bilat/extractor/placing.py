@@ -15,7 +15,7 @@ from .parties import countries, leading_pair, one_per_igo, place_counts, same_co
 from .records import Frame, SentenceContext
 from .recodings import apply
 from .syntax import attack_noun_agent, object_lemmas, reported_clause
-from .words import PROTEST_NOUNS, PROTEST_SYMBOLS, VISIT_NOUNS
+from .words import PROTEST_NOUNS, PROTEST_SYMBOLS, SPEECH_VERBS, VISIT_NOUNS
 
 PHASE = "placing"
 
@@ -103,6 +103,16 @@ def host_meets_guest(f: Frame, ctx: SentenceContext) -> Frame:
     return f
 
 
+def host_of_the_place(f: Frame, ctx: SentenceContext) -> Frame:
+    """'Putin was given a red-carpet welcome in Mongolia': a guest welcomed by no one named is the
+    guest of the country it is welcomed in."""
+    loc = f.location
+    if f.type != T.CONSULT or f.trigger.lemma_.lower() not in ("welcome", "reception", "host", "receive") or f.source or not f.target or loc is None or not loc.country \
+            or loc.country in countries(f.target) or loc.country.startswith("IGO:"):
+        return f
+    return f.but("host_of_the_place", source=[Actor(kind="state", country=loc.country)])
+
+
 def one_country_story(f: Frame, ctx: SentenceContext) -> Frame:
     """In a story that names one country, actors without one are its ("warned that police will
     no longer tolerate rallies", in a story about Egypt alone)."""
@@ -144,6 +154,25 @@ def official_of_the_other_side(f: Frame, ctx: SentenceContext) -> Frame:
     if other.startswith("IGO:"):
         return f
     return f.but("official_of_the_other_side", source=_fill(f.source, other, lambda a: a in unplaced))
+
+
+def government_of_its_report(f: Frame, ctx: SentenceContext) -> Frame:
+    """'Finland will close the border, the government said, accusing Moscow ...': an unnamed
+    government body reporting what one state does speaks for that state, in what it adds too."""
+    unplaced = [a for a in f.source if not a.country and not a.name and a.kind == "organization"
+                and a.sector == "GOV" and not is_stateless(a)]
+    if not unplaced or countries(f.source) - {None}:
+        return f
+    verb = f.trigger
+    while verb.dep_ in ("advcl", "conj", "xcomp") and lemma(verb) not in SPEECH_VERBS:
+        verb = verb.head
+    if lemma(verb) not in SPEECH_VERBS:
+        return f
+    states = {a.country for c in verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"
+              for a in ctx.index.actors_for(s) if a.kind == "state" and a.country}
+    if len(states) != 1 or next(iter(states)).startswith("IGO:"):
+        return f
+    return f.but("government_of_its_report", source=_fill(f.source, next(iter(states)), lambda a: a in unplaced))
 
 
 def countryless_out(f: Frame, ctx: SentenceContext) -> Frame:
@@ -212,8 +241,8 @@ def compatriots_abroad(f: Frame, ctx: SentenceContext) -> Frame:
 
 
 PLACING_STEPS = (locate, placed_groups, attackers_from_target, repression_at_home, unidentified_attackers,
-                 host_meets_guest, one_country_story, official_of_the_other_side, official_of_the_voice,
-                 compatriots_abroad, countryless_out,
+                 host_meets_guest, host_of_the_place, one_country_story, government_of_its_report, official_of_the_other_side,
+                 official_of_the_voice, compatriots_abroad, countryless_out,
                  aimed_at_the_place, protest_at_home,
                  venue_is_not_a_party, recode_placed)
 

@@ -20,7 +20,7 @@ from .syntax import is_definite, is_future, object_lemmas, purpose_is_exercise
 from .typefacts import FUTURE_CAMEO
 from .words import (CASUALTY_VERBS, CLAIM_VERBS, CONCESSION_OBJECTS, CONTINUE_VERBS, DECISION_VERBS,
                     ECONOMIC_RESTRICTIONS, EXERCISES, HOSTILE_INTENT, HOSTILE_XCOMP, HYPOTHETICAL, ONLOOKERS,
-                    REFERRED_DEEDS, SPEECH_VERBS)
+                    REFERRED_DEEDS, RETRIBUTION, SPEECH_VERBS)
 
 Predicate = Callable[[Frame, SentenceContext], "dict | None"]
 PREDICATES: dict[str, Callable] = {}
@@ -185,8 +185,13 @@ def vowed_hostility(f: Frame, ctx: SentenceContext) -> dict | None:
     # "vowed to keep attacking ships": through a verb of going on
     xc += [x for c in xc if lemma(c) in CONTINUE_VERBS for x in c.children if x.dep_ == "xcomp"]
     # ("agreed not to use force against each other" renounces it)
-    return {} if f.light is None and any((lemma(c) in HOSTILE_INTENT or ctx.hostile_at(c.i) is not None)
-                                         and not any(n.dep_ == "neg" for n in c.children) for c in xc) else None
+    if f.light is None and any((lemma(c) in HOSTILE_INTENT or ctx.hostile_at(c.i) is not None)
+                               and not any(n.dep_ == "neg" for n in c.children) for c in xc):
+        return {}
+    # "vowed that Israel would receive its just punishment": what the other is promised is retribution
+    cc = [c for c in f.trigger.children if c.dep_ == "ccomp" and not any(n.dep_ == "neg" for n in c.children)]
+    return {} if f.light is None and lemma(f.trigger) in ("vow", "swear", "pledge", "promise") and any(
+        o.lemma_.lower() in RETRIBUTION for c in cc for o in c.children if o.dep_ == "dobj") else None
 
 
 def _conceded(f: Frame, verbs: tuple[str, ...]) -> dict | None:
@@ -247,6 +252,9 @@ def regretted_act(f: Frame, ctx: SentenceContext) -> dict | None:
     if t.pos_ == "VERB":
         things += [c for c in t.children if c.dep_ == "dobj"]
     owners: list = []
+    if t.pos_ == "VERB":  # "regretted that Mongolia had not complied": another's deed told in the clause
+        owners += [a for c in t.children if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"
+                   for a in ctx.index.actors_for(s, speaker=f.speaker)]
     for o in things:
         possessor(ctx.index, o, lambda x: owners.extend(ctx.index.actors_for(x, speaker=f.speaker)))
     other = [a for a in owners if a.country and not same_countries([a], f.source)]

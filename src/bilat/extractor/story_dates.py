@@ -12,7 +12,7 @@ from spacy.tokens import Span
 
 from .. import dates as dates_mod
 from ..dates import DateValue
-from ..model import DateBasis
+from ..model import DateBasis, EventType
 from .dates import DATE_RE, UNCOUNTED
 from .records import Candidate
 
@@ -93,4 +93,10 @@ def _continues(prev: Candidate, cur: Candidate) -> bool:
     if cur.sentence.start != prev.sentence.end and cur.sentence.start - prev.sentence.end > 2:
         return False
     names = {a.name for a in prev.source if a.name}
-    return bool(names & {a.name for a in cur.source if a.name})
+    if names & {a.name for a in cur.source if a.name}:
+        return True
+    # "Wang Yi held talks with Penny Wong on March 20. The two sides agreed ...": those who just met
+    # go on together at that meeting
+    met = {a.country for a in prev.source + prev.target if a.country}
+    together = {a.country for a in cur.source if a.country}
+    return prev.type == EventType.CONSULT and len(together) >= 2 and together <= met

@@ -13,9 +13,10 @@ from spacy.tokens import Token
 
 from ..actors import ActorIndex
 from ..model import Actor
-from .lexicon import lemma, noun_lexicon
+from .lexicon import lemma, noun_lexicon, verb_senses, verb_types
 from .parties import noun_owner
 from .syntax import is_passive_conj, quantity_head, to_infinitive
+from .typefacts import MATERIAL_CONFLICT, STATEMENTS
 from .words import AGENTIVE_EVENTS, CAUSE_VERBS, SPEAKER_NOUNS, SPEECH_VERBS, STATIVE_PARTICIPLES
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -184,6 +185,19 @@ def governor(tok: Token, verb: Token, idx: ActorIndex, speaker) -> Climb | Found
 SUBJECT_STEPS = (clause_subject, relative_clause_head, shown_doing, issuer_of_declaration, owner_of_noun, governor)
 
 
+def _speakers_act(be: Token, verb: Token) -> bool:
+    """'said Iran was a criminal regime and called on the EU to ...': a statement joined in the past to
+    a reported 'was' is the speaker's next act, not more of what was reported (which would be 'had
+    called', or 'is ... and calls')."""
+    # ("said Israel was committing a genocide and appealed to the Security Council": so is a past progressive)
+    backshifted = (be.lemma_ == "be" and be.tag_ == "VBD") or (be.tag_ == "VBG" and any(
+        a.dep_ == "aux" and a.lemma_ == "be" and a.tag_ == "VBD" for a in be.children))
+    return backshifted and verb.tag_ == "VBD" \
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) \
+        and any(c.type in STATEMENTS for (_, lem, _), senses in verb_senses().items() if lem == lemma(verb)
+                for c in senses)
+
+
 def subject_of(verb: Token, speaker: list[Actor] | None, idx: ActorIndex) -> tuple[list[Actor], bool, Token | None]:
     """Actors of the clause subject, whether the clause is passive, and the subject token."""
     tok = verb
@@ -197,8 +211,9 @@ def subject_of(verb: Token, speaker: list[Actor] | None, idx: ActorIndex) -> tup
                 break
             if res is STOP:
                 return [], False, None
-            if not any(a.country or a.name for a in res.actors) and verb.dep_ == "conj" and tok.i == verb.head.i \
-                    and tok.dep_ == "ccomp" and tok.lemma_ in ("be", "have") and lemma(tok.head) in SPEECH_VERBS:
+            if verb.dep_ == "conj" and tok.i == verb.head.i and tok.dep_ == "ccomp" and lemma(tok.head) in SPEECH_VERBS \
+                    and ((tok.lemma_ in ("be", "have") and not any(a.country or a.name for a in res.actors))
+                         or _speakers_act(tok, verb)):
                 tok = tok.head  # "said the islands are ... and urged Japan to stop": the speaker urges
                 break
             # "Urged by Washington, Israel agreed": a participle with its own agent is passive, and
@@ -209,7 +224,11 @@ def subject_of(verb: Token, speaker: list[Actor] | None, idx: ActorIndex) -> tup
             borrowed = tok is not verb and verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children)
             # a subject borrowed by a complement acts in it whatever the governor's voice ("The prime
             # minister is expected to visit Washington"); a passive conjunct shares it (clause_subject)
-            governor_voice = res.passive and not (tok is not verb and verb.dep_ == "xcomp")
+            # (so does an active participle: "Putin was given a welcome in Mongolia, defying a warrant": Putin
+            # defies; but "was listed as a passenger on a jet that crashed, killing all 10": force is no one's)
+            governor_voice = res.passive and not (tok is not verb and (verb.dep_ == "xcomp" or (
+                verb.dep_ == "advcl" and verb.tag_ == "VBG" and any(c.dep_ == "dobj" for c in verb.children)
+                and not set(verb_types(verb)) & MATERIAL_CONFLICT)))
             return res.actors, governor_voice or fronted or borrowed, res.token
         else:
             break

@@ -26,6 +26,12 @@ PHASE = "triggers"
 PAIR_NOUN_TYPES = frozenset({T.CONSULT, T.ASSAULT, T.COOPERATE})
 
 
+def _recalled_for(prep: Token) -> bool:
+    """'recalled their ambassadors to Israel for consultations': an envoy called home is a protest,
+    the consultations at home no meeting with anyone the text names."""
+    return lemma(prep.head) in ("recall", "summon", "call") and any(c.dep_ == "dobj" for c in prep.head.children)
+
+
 def find(ctx: SentenceContext) -> list[Frame]:
     """One frame per trigger, nouns first (a noun's light verb is not a trigger of its own)."""
     frames, light_used = [], set()
@@ -233,7 +239,7 @@ def _noun_trigger_by_head(t: Token, nt: NounTrigger) -> tuple[Trigger, Token | N
     scene = Trigger(nt.type, nt.cameo, nt.mode)
     if dep == "pobj" and (head.pos_ == "ADP" or head.dep_ == "prep") and nt.scene and (  # "following" may be a VERB
             head.lower_ in ("in", "during", "at", "after", "before", "following", "on")
-            or (head.lower_ == "for" and nt.type == T.CONSULT)):  # "returned to Geneva for talks"
+            or (head.lower_ == "for" and nt.type == T.CONSULT and not _recalled_for(head))):  # "returned to Geneva for talks"
         return scene, None, "scene_noun"
     if dep in ("nsubj",) and head.lemma_ in SCENE_VERBS and nt.scene:
         return scene, None, "scene_noun"
