@@ -2082,3 +2082,13 @@ def test_the_north_is_the_state_named_north_and_a_warnings_condition_names_whom_
     assert dyads("North Korea notified Japan on Tuesday that it plans to launch a satellite, prompting Tokyo to "
                  "protest. South Korea's military warned that it would take necessary measures if the North "
                  "proceeded with the launch.") == [("ACCUSE", ["JPN"], ["PRK"]), ("THREATEN", ["KOR"], ["PRK"])]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # firm measures announced to come threaten; effective ones promised for others' safety do not
+    ("Kenya said it would take resolute measures if Uganda continued its provocations.",
+     [("THREATEN", ["KEN"], ["UGA"])]),
+    ("Kenya will take effective measures to protect the safety of all Ugandan students in Kenya.", []),
+])
+def test_firm_measures_announced_to_come_threaten(dyads, text, expected):
+    assert dyads(text) == expected
