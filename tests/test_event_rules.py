@@ -2092,3 +2092,14 @@ def test_the_north_is_the_state_named_north_and_a_warnings_condition_names_whom_
 ])
 def test_firm_measures_announced_to_come_threaten(dyads, text, expected):
     assert dyads(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a gerund or a 'that' clause denied rejects the charge; a standing denial in a relative clause describes
+    ("Uganda denies spying on Kenya", [("REJECT", ["UGA"], ["KEN"])]),
+    ("Tanzania, which denies arming the rebels in Uganda, condemned the attack.", [("ACCUSE", ["TZA"], ["UGA"])]),
+    # a response vowed is retribution
+    ("Kenya pledged a stern response to Ugandan provocations.", [("THREATEN", ["KEN"], ["UGA"])]),
+])
+def test_denied_clauses_and_vowed_responses(dyads, text, expected):
+    assert dyads(text) == expected

@@ -167,6 +167,10 @@ def clause_condition(t: Token, objects: frozenset[str]) -> bool | None:
         return bool(reserved_act(t))
     if "hostile-measures" in objects:  # "would take resolute measures", "will take countermeasures"
         return future_countermeasures(t)
+    if "denied-clause" in objects:  # "denied that its drones had entered Polish airspace", "denies spying on Germany"
+        # (not "Iran, which denies arming the Houthis": a standing denial that describes the denier)
+        return t.dep_ != "relcl" and any(c.dep_ in ("ccomp", "xcomp") and (c.tag_ == "VBG" or any(m.dep_ == "mark" and m.lower_ == "that"
+                                                                             for m in c.children)) for c in t.children)
     if "promise-clause" in objects:  # "swore to retaliate", "swore that it would": not "was sworn in"
         return any(c.dep_ in ("xcomp", "ccomp") for c in t.children)
     if "to-clause" in objects:
