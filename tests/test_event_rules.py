@@ -2103,3 +2103,15 @@ def test_firm_measures_announced_to_come_threaten(dyads, text, expected):
 ])
 def test_denied_clauses_and_vowed_responses(dyads, text, expected):
     assert dyads(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what a signed text pledges is the text's content: the signing is the act
+    ("Kenya and Uganda signed an agreement on Monday pledging mutual military assistance if either country is "
+     "attacked.", [("SUPPORT", ["KEN", "UGA"], [])]),
+    # a statement issued denouncing another denounces
+    ("Kenya's defence ministry issued a statement on Wednesday denouncing Uganda for staging border drills.",
+     [("ACCUSE", ["KEN"], ["UGA"])]),
+])
+def test_what_a_signed_text_pledges_is_its_content(dyads, text, expected):
+    assert dyads(text) == expected

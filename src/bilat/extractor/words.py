@@ -134,6 +134,7 @@ REFERRED_ATTACKS = words("referred_attacks")
 REFERRED_ACTS = words("referred_acts") | REFERRED_ATTACKS
 REFERRED_DEEDS = words("referred_deeds")
 BARE_REACTIONS = words("bare_reactions")
+DOCUMENTS = words("documents")
 WRONG_DEEDS = words("wrong_deeds")
 NAMING_VERBS = words("naming_verbs")
 CALL_PURPOSES = words("call_purposes")
