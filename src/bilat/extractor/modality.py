@@ -150,10 +150,7 @@ def _governed_modality(verb: Token, idx: ActorIndex) -> str | None:
         return "absorbed"  # "announced $50 million to support Indonesia's transition": what the aid is for
     if _ranked_agent(verb):
         return "fact"
-    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.lemma_.lower() in DOCUMENTS \
-            and lemma(verb.head.head) in ("sign", "ink", "conclude", "seal", "adopt"):
-        # "signed a joint statement pledging to deepen ties": what the signed text says (but "issued a
-        # statement denouncing X" denounces)
+    if _said_by_a_signed_text(verb):
         return "absorbed"
     if _said_in_a_call(verb):
         return modality(verb.head, idx)
@@ -184,6 +181,13 @@ def _governed_modality(verb: Token, idx: ActorIndex) -> str | None:
     if verb.dep_ in ("ccomp", "xcomp") and lemma(verb.head) in WISH_VERBS:
         return "hypothetical"  # "Obama wants Putin to attack ...": a wish, not an act
     return None
+
+
+def _said_by_a_signed_text(verb: Token) -> bool:
+    """'signed a joint statement pledging to deepen ties': what the signed text says (but "issued a
+    statement denouncing X" denounces)."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.lemma_.lower() in DOCUMENTS \
+        and lemma(verb.head.head) in ("sign", "ink", "conclude", "seal", "adopt")
 
 
 def _said_in_a_call(verb: Token) -> bool:
