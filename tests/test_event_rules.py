@@ -2115,3 +2115,16 @@ def test_denied_clauses_and_vowed_responses(dyads, text, expected):
 ])
 def test_what_a_signed_text_pledges_is_its_content(dyads, text, expected):
     assert dyads(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "counter-measures" (three tokens) announced to come threaten
+    ("Uganda has said it will take counter-measures in response to Kenya's membership.",
+     [("THREATEN", ["UGA"], ["KEN"])]),
+    # a meeting's parties are not the place it is held in
+    ("A delegation of Tanzanian leaders met Ugandan President Yoweri Museveni in Kampala on Friday. Air raid "
+     "sirens sounded in Kampala during the visit as Kenya launched missiles at the capital.",
+     [("CONSULT", ["TZA"], ["UGA"]), ("ASSAULT", ["KEN"], [])]),
+])
+def test_hyphenated_countermeasures_and_meetings_are_not_placed(dyads, text, expected):
+    assert dyads(text) == expected

@@ -205,7 +205,10 @@ def future_countermeasures(t: Token) -> bool:
     countermeasures': measures announced to come, firm ones, threaten ("will take effective measures
     to protect foreigners" promises)."""
     future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll") for c in t.children)
-    return future and any(o.dep_ == "dobj" and (o.lemma_.lower() == "countermeasure" or (
+    # ("counter-measures" comes as three tokens the parser may all make objects)
+    counter = lambda o: o.lemma_.lower() == "countermeasure" or (
+        o.i >= 2 and o.doc[o.i - 1].text == "-" and o.doc[o.i - 2].lower_ == "counter")
+    return future and any(o.dep_ == "dobj" and (counter(o) or (
         o.lemma_.lower() in COUNTERMEASURES and any(m.lower_ in FIRM_MEASURES for m in o.children if m.dep_ == "amod")))
         for o in t.children)
 
