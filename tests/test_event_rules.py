@@ -2128,3 +2128,10 @@ def test_what_a_signed_text_pledges_is_its_content(dyads, text, expected):
 ])
 def test_hyphenated_countermeasures_and_meetings_are_not_placed(dyads, text, expected):
     assert dyads(text) == expected
+
+
+def test_a_judgement_in_a_relative_clause_on_a_person_is_not_the_reporters(dyads):
+    # "absurd" is the president's word about the alliance, not the alliance's about Kenya
+    assert ("ACCUSE", ["IGO:NATO"], ["KEN"]) not in dyads(
+        "NATO leaders said on Tuesday that Kenya's future lies in the alliance but stopped short of offering a "
+        "timetable, prompting an angry response from President William Ruto, who called the lack of a timeline absurd.")
