@@ -2082,3 +2082,56 @@ def test_the_north_is_the_state_named_north_and_a_warnings_condition_names_whom_
     assert dyads("North Korea notified Japan on Tuesday that it plans to launch a satellite, prompting Tokyo to "
                  "protest. South Korea's military warned that it would take necessary measures if the North "
                  "proceeded with the launch.") == [("ACCUSE", ["JPN"], ["PRK"]), ("THREATEN", ["KOR"], ["PRK"])]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # firm measures announced to come threaten; effective ones promised for others' safety do not
+    ("Kenya said it would take resolute measures if Uganda continued its provocations.",
+     [("THREATEN", ["KEN"], ["UGA"])]),
+    ("Kenya will take effective measures to protect the safety of all Ugandan students in Kenya.", []),
+])
+def test_firm_measures_announced_to_come_threaten(dyads, text, expected):
+    assert dyads(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a gerund or a 'that' clause denied rejects the charge; a standing denial in a relative clause describes
+    ("Uganda denies spying on Kenya", [("REJECT", ["UGA"], ["KEN"])]),
+    ("Tanzania, which denies arming the rebels in Uganda, condemned the attack.", [("ACCUSE", ["TZA"], ["UGA"])]),
+    # a response vowed is retribution
+    ("Kenya pledged a stern response to Ugandan provocations.", [("THREATEN", ["KEN"], ["UGA"])]),
+])
+def test_denied_clauses_and_vowed_responses(dyads, text, expected):
+    assert dyads(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what a signed text pledges is the text's content: the signing is the act
+    ("Kenya and Uganda signed an agreement on Monday pledging mutual military assistance if either country is "
+     "attacked.", [("SUPPORT", ["KEN", "UGA"], [])]),
+    # a statement issued denouncing another denounces
+    ("Kenya's defence ministry issued a statement on Wednesday denouncing Uganda for staging border drills.",
+     [("ACCUSE", ["KEN"], ["UGA"])]),
+])
+def test_what_a_signed_text_pledges_is_its_content(dyads, text, expected):
+    assert dyads(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "counter-measures" (three tokens) announced to come threaten
+    ("Uganda has said it will take counter-measures in response to Kenya's membership.",
+     [("THREATEN", ["UGA"], ["KEN"])]),
+    # a meeting's parties are not the place it is held in
+    ("A delegation of Tanzanian leaders met Ugandan President Yoweri Museveni in Kampala on Friday. Air raid "
+     "sirens sounded in Kampala during the visit as Kenya launched missiles at the capital.",
+     [("CONSULT", ["TZA"], ["UGA"]), ("ASSAULT", ["KEN"], [])]),
+])
+def test_hyphenated_countermeasures_and_meetings_are_not_placed(dyads, text, expected):
+    assert dyads(text) == expected
+
+
+def test_a_judgement_in_a_relative_clause_on_a_person_is_not_the_reporters(dyads):
+    # "absurd" is the president's word about the alliance, not the alliance's about Kenya
+    assert ("ACCUSE", ["IGO:NATO"], ["KEN"]) not in dyads(
+        "NATO leaders said on Tuesday that Kenya's future lies in the alliance but stopped short of offering a "
+        "timetable, prompting an angry response from President William Ruto, who called the lack of a timeline absurd.")

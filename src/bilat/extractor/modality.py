@@ -16,7 +16,7 @@ from .recodings import apply
 from .syntax import existential_participle, is_protest_act, to_infinitive
 from .objects import object_ok
 from .triggers import is_trigger_token
-from .words import (ALLEGATION_WORDS, ATTEMPT_WORDS, CALL_PURPOSES, CONTINUE_VERBS, DEMAND_NOUNS, FUTURE, HELP_VERBS, HYPOTHETICAL,
+from .words import (ALLEGATION_WORDS, ATTEMPT_WORDS, CALL_PURPOSES, CONTINUE_VERBS, DEMAND_NOUNS, DOCUMENTS, FUTURE, HELP_VERBS, HYPOTHETICAL,
                     INTENT_VERBS, MODAL_NOUNS, OBLIGATION, ORDER_VERBS, PROTEST_NOUNS, PROTEST_PURPOSE, PROTEST_VERBS,
                     PROPOSAL_NOUNS, RANK_WORDS, SCHEDULE_WORDS, SPEECH_VERBS, TRAVEL_VERBS, WISH_VERBS,
                     CAUSE_VERBS)
@@ -150,6 +150,8 @@ def _governed_modality(verb: Token, idx: ActorIndex) -> str | None:
         return "absorbed"  # "announced $50 million to support Indonesia's transition": what the aid is for
     if _ranked_agent(verb):
         return "fact"
+    if _said_by_a_signed_text(verb):
+        return "absorbed"
     if _said_in_a_call(verb):
         return modality(verb.head, idx)
     if verb.dep_ in ("xcomp",) or (verb.dep_ == "advcl" and to_infinitive(verb)):
@@ -179,6 +181,13 @@ def _governed_modality(verb: Token, idx: ActorIndex) -> str | None:
     if verb.dep_ in ("ccomp", "xcomp") and lemma(verb.head) in WISH_VERBS:
         return "hypothetical"  # "Obama wants Putin to attack ...": a wish, not an act
     return None
+
+
+def _said_by_a_signed_text(verb: Token) -> bool:
+    """'signed a joint statement pledging to deepen ties': what the signed text says (but "issued a
+    statement denouncing X" denounces)."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.lemma_.lower() in DOCUMENTS \
+        and lemma(verb.head.head) in ("sign", "ink", "conclude", "seal", "adopt")
 
 
 def _said_in_a_call(verb: Token) -> bool:

@@ -45,7 +45,8 @@ def placed_groups(f: Frame, ctx: SentenceContext) -> Frame:
     nationality is not where they were attacked, but victims the text gives no nationality at
     all ("four children were killed in Gaza") are coded to the place."""
     loc = f.location
-    if loc is None or not loc.country:
+    # (a meeting's parties are not where it is held: "sirens sounded in Kyiv during the visit")
+    if loc is None or not loc.country or f.type == T.CONSULT:
         return f
     source, target = _fill(f.source, loc.country, _placeable), f.target
     if f.type != T.ASSAULT:

@@ -189,9 +189,10 @@ def vowed_hostility(f: Frame, ctx: SentenceContext) -> dict | None:
                                and not any(n.dep_ == "neg" for n in c.children) for c in xc):
         return {}
     # "vowed that Israel would receive its just punishment": what the other is promised is retribution
+    # ("Seoul vows stern response to North Korean provocations": the retribution vowed itself)
     cc = [c for c in f.trigger.children if c.dep_ == "ccomp" and not any(n.dep_ == "neg" for n in c.children)]
     return {} if f.light is None and lemma(f.trigger) in ("vow", "swear", "pledge", "promise") and any(
-        o.lemma_.lower() in RETRIBUTION for c in cc for o in c.children if o.dep_ == "dobj") else None
+        o.lemma_.lower() in RETRIBUTION for c in cc + [f.trigger] for o in c.children if o.dep_ == "dobj") else None
 
 
 def _conceded(f: Frame, verbs: tuple[str, ...]) -> dict | None:

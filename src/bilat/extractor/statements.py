@@ -33,7 +33,10 @@ def demand_statement(verb: Token, speaker: list[Actor], clause: list[Token], ctx
 @rule
 def judgement_statement(verb: Token, speaker: list[Actor], clause: list[Token], ctx: SentenceContext) -> list[Actor] | None:
     """'X said the test was a violation of international law': the first foreign actor is accused."""
+    # (not what another says in a clause on a person: "prompting a response from Zelenskyy, who called it absurd")
     judged = [x for x in clause if x.lemma_.lower() in NEGATIVE_JUDGEMENT
+              and not any(a.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in a.children)
+                          for a in x.ancestors)
               and not any(c.dep_ == "neg" for c in list(x.children) + list(x.head.children))
               and not (x.i > 0 and x.doc[x.i - 1].lower_ in ("not", "no"))
               and not (x.i > 1 and x.doc[x.i - 2].lower_ in ("not", "no"))]

@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .lexicon import lemma
-from .words import (ATTACK_NOUNS, CLAUSE_BREAKS, COUNTERMEASURES, EXERCISE_PURPOSES, FUTURE, HOSTILE_XCOMP, OBLIGATION,
+from .words import (ATTACK_NOUNS, CLAUSE_BREAKS, COUNTERMEASURES, EXERCISE_PURPOSES, FIRM_MEASURES, FUTURE, HOSTILE_XCOMP, OBLIGATION,
                     PROTEST_NOUNS, PROTEST_VERBS, QUANTITY, REFERRED_ACTS)
 
 
@@ -165,6 +165,12 @@ def clause_condition(t: Token, objects: frozenset[str]) -> bool | None:
                    for c in t.children)
     if "hostile-right" in objects:  # "reserves the right to retaliate", "... to take countermeasures"
         return bool(reserved_act(t))
+    if "hostile-measures" in objects:  # "would take resolute measures", "will take countermeasures"
+        return future_countermeasures(t)
+    if "denied-clause" in objects:  # "denied that its drones had entered Polish airspace", "denies spying on Germany"
+        # (not "Iran, which denies arming the Houthis": a standing denial that describes the denier)
+        return t.dep_ != "relcl" and any(c.dep_ in ("ccomp", "xcomp") and (c.tag_ == "VBG" or any(m.dep_ == "mark" and m.lower_ == "that"
+                                                                             for m in c.children)) for c in t.children)
     if "promise-clause" in objects:  # "swore to retaliate", "swore that it would": not "was sworn in"
         return any(c.dep_ in ("xcomp", "ccomp") for c in t.children)
     if "to-clause" in objects:
@@ -192,6 +198,19 @@ def reserved_act(t: Token) -> list[Token]:
             for a in r.children if a.dep_ in ("acl", "xcomp", "relcl") and a.pos_ == "VERB"]
     return [a for a in acts if lemma(a) in HOSTILE_XCOMP or (lemma(a) == "take" and any(
         o.dep_ == "dobj" and o.lemma_.lower() in COUNTERMEASURES for o in a.children))]
+
+
+def future_countermeasures(t: Token) -> bool:
+    """'would take all necessary measures to safeguard its sovereignty', 'will take resolute
+    countermeasures': measures announced to come, firm ones, threaten ("will take effective measures
+    to protect foreigners" promises)."""
+    future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll") for c in t.children)
+    # ("counter-measures" comes as three tokens the parser may all make objects)
+    counter = lambda o: o.lemma_.lower() == "countermeasure" or (
+        o.i >= 2 and o.doc[o.i - 1].text == "-" and o.doc[o.i - 2].lower_ == "counter")
+    return future and any(o.dep_ == "dobj" and (counter(o) or (
+        o.lemma_.lower() in COUNTERMEASURES and any(m.lower_ in FIRM_MEASURES for m in o.children if m.dep_ == "amod")))
+        for o in t.children)
 
 
 def act_antecedent(pron: Token) -> Token | None:
