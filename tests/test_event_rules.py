@@ -2135,3 +2135,9 @@ def test_a_judgement_in_a_relative_clause_on_a_person_is_not_the_reporters(dyads
     assert ("ACCUSE", ["IGO:NATO"], ["KEN"]) not in dyads(
         "NATO leaders said on Tuesday that Kenya's future lies in the alliance but stopped short of offering a "
         "timetable, prompting an angry response from President William Ruto, who called the lack of a timeline absurd.")
+
+
+def test_force_blamed_on_another_in_a_relative_clause_is_that_ones(dyads):
+    assert dyads("Grenades exploded at a market in Kampala on Tuesday, killing at least nine people, in an attack "
+                 "that the Ugandan government blamed on Kenya.") == [
+        ("ASSAULT", ["KEN"], ["UGA"]), ("ACCUSE", ["UGA"], ["KEN"])]

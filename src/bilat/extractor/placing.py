@@ -15,7 +15,7 @@ from .parties import countries, leading_pair, one_per_igo, place_counts, same_co
 from .records import Frame, SentenceContext
 from .recodings import apply
 from .syntax import attack_noun_agent, object_lemmas, reported_clause
-from .words import PROTEST_NOUNS, PROTEST_SYMBOLS, SPEECH_VERBS, VISIT_NOUNS
+from .words import ATTACK_NOUNS, PROTEST_NOUNS, PROTEST_SYMBOLS, SPEECH_VERBS, VISIT_NOUNS
 
 PHASE = "placing"
 
@@ -102,6 +102,18 @@ def host_meets_guest(f: Frame, ctx: SentenceContext) -> Frame:
             and {a.country for a in f.target} == {idx.sole_country() or idx.lead_country}:
         return f.drop(PHASE, "host_country_unknown")
     return f
+
+
+def blamed_attacker(f: Frame, ctx: SentenceContext) -> Frame:
+    """'exploded across Lebanon, killing nine, in an attack that the group blamed on Israel', 'a chemical
+    attack that Washington blamed on Assad's forces': force no one is named for is the one it is blamed on."""
+    if f.type != T.ASSAULT or countries(f.source) - {None}:
+        return f
+    blamed = [a for v in ctx.toks if lemma(v) in ("blame", "attribute") and v.dep_ == "relcl"
+              and v.head.lemma_.lower() in ATTACK_NOUNS
+              for p in v.children if p.dep_ == "prep" and p.lower_ in ("on", "to")
+              for o in p.children if o.dep_ == "pobj" for a in ctx.index.actors_for(o) if a.country]
+    return f.but("blamed_attacker", source=blamed) if blamed else f
 
 
 def host_of_the_place(f: Frame, ctx: SentenceContext) -> Frame:
@@ -241,11 +253,10 @@ def compatriots_abroad(f: Frame, ctx: SentenceContext) -> Frame:
     return f.but("compatriots_abroad", target=[Actor(kind="state", country=abroad)]) if abroad else f
 
 
-PLACING_STEPS = (locate, placed_groups, attackers_from_target, repression_at_home, unidentified_attackers,
-                 host_meets_guest, host_of_the_place, one_country_story, government_of_its_report, official_of_the_other_side,
-                 official_of_the_voice, compatriots_abroad, countryless_out,
-                 aimed_at_the_place, protest_at_home,
-                 venue_is_not_a_party, recode_placed)
+PLACING_STEPS = (locate, blamed_attacker, placed_groups, attackers_from_target, repression_at_home,
+                 unidentified_attackers, host_meets_guest, host_of_the_place, one_country_story, government_of_its_report,
+                 official_of_the_other_side, official_of_the_voice, compatriots_abroad, countryless_out,
+                 aimed_at_the_place, protest_at_home, venue_is_not_a_party, recode_placed)
 
 
 def run(f: Frame, ctx: SentenceContext) -> Frame:
