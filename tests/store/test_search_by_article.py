@@ -42,7 +42,8 @@ def _probes() -> list[ArticleResult]:
             evs[0] = replace(evs[0], evidence=(*evs[0].evidence, Evidence(text[start:], start, len(text))))
         out.append(ArticleResult(replace(r.article, id=aid, title=f"{TITLE} {r.article.title or ''}" if n == 0
                                          else r.article.title, text=text), tuple(evs)))
-    bare = replace(base[0].article, id="probe-bare", title=TITLE, text=f"{TEXT} {BOTH} {SHARED} " + base[0].article.text)
+    bare = replace(base[0].article, id="probe-bare", title=TITLE,
+                   text=f"{TEXT} {BOTH} {SHARED} " + base[0].article.text)
     return out + [ArticleResult(bare, ())]
 
 
@@ -140,7 +141,8 @@ def test_events_added_to_an_indexed_article_are_found_once(store):
         row.update(event_id="late-probe-1", seq=since["seq"] + 1, evidence_text="A late word.")
         conn.execute(insert(events).values(row))
         search.index_new(conn, since)
-    assert sorted(_ids(store, SHARED)) == sorted(before[SHARED] + ["late-probe-1"]) and _ids(store, TEXT) == before[TEXT]
+    assert sorted(_ids(store, SHARED)) == sorted(before[SHARED] + ["late-probe-1"])
+    assert _ids(store, TEXT) == before[TEXT]
     assert _ids(store, SHARED) == _want(store, {"probe-0", "probe-1"})
     if docs_before is not None:
         docs, keys = _docs(store)

@@ -143,8 +143,8 @@ def fill_sqlite(conn: Connection, where: str, params: dict) -> None:
     number (the seq of its first event), and its events' keys under that number.
 
     Rows go in in rowid order: FTS5 writes what it holds as a new segment of the index each time a
-    row's rowid is below the last one's, and events in seq order have their keys (by day) in no order,
-    so nearly every row was a segment of its own for the index's merges to fold in. ``Store.ingest``
+    row's rowid is below the last one's, and events in seq order have their keys (by day) in no order:
+    3,000 rows so made 1,508 segments for the index's merges to fold in, in rowid order one. ``Store.ingest``
     stores an article with all its events; should a store written around it add events to an article
     indexed before, they go in as a document of their own with the article's text again: each event's
     key is under one document, so a search finds it once. (``+e.article_id``: grouped in a sort of the
