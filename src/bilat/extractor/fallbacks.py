@@ -14,8 +14,8 @@ from .records import Frame, SentenceContext
 from .subjects import subject_of
 from .syntax import act_antecedent, is_definite, own_clause
 from .typefacts import DOMESTIC_TYPES, REACTIONS, STATEMENTS
-from .words import (AGENT_HEADS, ATTACK_NOUNS, DEVERBAL, LOCATIVE, NAMED_MEETINGS, PLACE_HEADS, REFERRED_ACTS,
-                    REFERRED_ATTACKS, REFERRED_DEEDS, SPEECH_VERBS, BARE_REACTIONS, CALL_PURPOSES)
+from .words import (AGENT_HEADS, ATTACK_NOUNS, BARE_REACTIONS, CALL_PURPOSES, DEVERBAL, LOCATIVE, NAMED_MEETINGS,
+                    PLACE_HEADS, REFERRED_ACTS, REFERRED_ATTACKS, REFERRED_DEEDS, SPEECH_VERBS)
 
 PHASE = "fallbacks"
 

@@ -120,7 +120,8 @@ def host_of_the_place(f: Frame, ctx: SentenceContext) -> Frame:
     """'Putin was given a red-carpet welcome in Mongolia': a guest welcomed by no one named is the
     guest of the country it is welcomed in."""
     loc = f.location
-    if f.type != T.CONSULT or f.trigger.lemma_.lower() not in ("welcome", "reception", "host", "receive") or f.source or not f.target or loc is None or not loc.country \
+    if f.type != T.CONSULT or f.trigger.lemma_.lower() not in ("welcome", "reception", "host", "receive") \
+            or f.source or not f.target or loc is None or not loc.country \
             or loc.country in countries(f.target) or loc.country.startswith("IGO:"):
         return f
     return f.but("host_of_the_place", source=[Actor(kind="state", country=loc.country)])

@@ -7,6 +7,8 @@ apply, ``Found`` when it names the subject, ``Climb`` to go on from another toke
 """
 from __future__ import annotations
 
+import functools
+
 from typing import NamedTuple
 
 from spacy.tokens import Token
@@ -194,8 +196,13 @@ def _speakers_act(be: Token, verb: Token) -> bool:
         a.dep_ == "aux" and a.lemma_ == "be" and a.tag_ == "VBD" for a in be.children))
     return backshifted and verb.tag_ == "VBD" \
         and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) \
-        and any(c.type in STATEMENTS for (_, lem, _), senses in verb_senses().items() if lem == lemma(verb)
-                for c in senses)
+        and lemma(verb) in _statement_lemmas()
+
+
+@functools.lru_cache(maxsize=1)
+def _statement_lemmas() -> frozenset[str]:
+    """Verbs with a sense (any particle) that is a statement to another: "call on", "urge", "condemn"."""
+    return frozenset(lem for (_, lem, _), senses in verb_senses().items() if any(c.type in STATEMENTS for c in senses))
 
 
 def subject_of(verb: Token, speaker: list[Actor] | None, idx: ActorIndex) -> tuple[list[Actor], bool, Token | None]:

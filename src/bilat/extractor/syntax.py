@@ -4,8 +4,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .lexicon import lemma
-from .words import (ATTACK_NOUNS, CLAUSE_BREAKS, COUNTERMEASURES, EXERCISE_PURPOSES, FIRM_MEASURES, FUTURE, HOSTILE_XCOMP, OBLIGATION,
-                    PROTEST_NOUNS, PROTEST_VERBS, QUANTITY, REFERRED_ACTS)
+from .words import (ATTACK_NOUNS, CLAUSE_BREAKS, COUNTERMEASURES, EXERCISE_PURPOSES, FIRM_MEASURES, FUTURE,
+                    HOSTILE_XCOMP, OBLIGATION, PROTEST_NOUNS, PROTEST_VERBS, QUANTITY, REFERRED_ACTS)
 
 
 def quantity_head(t: Token) -> Token:
@@ -169,8 +169,9 @@ def clause_condition(t: Token, objects: frozenset[str]) -> bool | None:
         return future_countermeasures(t)
     if "denied-clause" in objects:  # "denied that its drones had entered Polish airspace", "denies spying on Germany"
         # (not "Iran, which denies arming the Houthis": a standing denial that describes the denier)
-        return t.dep_ != "relcl" and any(c.dep_ in ("ccomp", "xcomp") and (c.tag_ == "VBG" or any(m.dep_ == "mark" and m.lower_ == "that"
-                                                                             for m in c.children)) for c in t.children)
+        return t.dep_ != "relcl" and any(
+            c.dep_ in ("ccomp", "xcomp") and (c.tag_ == "VBG" or any(m.dep_ == "mark" and m.lower_ == "that"
+                                                                     for m in c.children)) for c in t.children)
     if "promise-clause" in objects:  # "swore to retaliate", "swore that it would": not "was sworn in"
         return any(c.dep_ in ("xcomp", "ccomp") for c in t.children)
     if "to-clause" in objects:
@@ -204,7 +205,7 @@ def future_countermeasures(t: Token) -> bool:
     """'would take all necessary measures to safeguard its sovereignty', 'will take resolute
     countermeasures': measures announced to come, firm ones, threaten ("will take effective measures
     to protect foreigners" promises)."""
-    future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll") for c in t.children)
+    future = any(c.dep_ == "aux" and (c.lower_ in FUTURE or c.lower_ == "would") for c in t.children)
     # ("counter-measures" comes as three tokens the parser may all make objects)
     counter = lambda o: o.lemma_.lower() == "countermeasure" or (
         o.i >= 2 and o.doc[o.i - 1].text == "-" and o.doc[o.i - 2].lower_ == "counter")
