@@ -25,7 +25,9 @@ Tokens are spaCy's token count of the cleaned texts.
 
 Memory: peak RSS of the whole process tree (the command, its Dask scheduler, nannies and
 workers), sampled every 0.2 s, for ``bilat extract`` and ``bilat batch --local 2`` at
-``--small`` and ``--large`` articles.
+``--small`` and ``--large`` articles. The ``--large`` run's samples (seconds, the command's own RSS,
+for ``batch`` the client with its scheduler, and the tree's) go to ``large-<mode>-rss.csv`` in the
+work directory, and each fifth's peak is printed, so a client that grows over a run shows.
 
 Growth: ingest's rate as the store grows, per 1,000 articles up to ``--large``. Extraction
 costs the same for every article, so this phase feeds ``Store.ingest`` the records that
@@ -110,39 +112,60 @@ def count_tokens(path: Path) -> int:
 
 # ---------------------------------------------------------------- running one command, with its memory
 
-def _tree_rss(pid: int) -> int:
+def _tree_rss(pid: int) -> tuple[int, int]:
+    """RSS of the process ``pid`` (the command: for ``batch --local``, the client with its scheduler)
+    and of its whole tree (nannies and workers included), in bytes."""
     import psutil
 
     try:
         p = psutil.Process(pid)
         procs = [p, *p.children(recursive=True)]
     except psutil.NoSuchProcess:
-        return 0
-    total = 0
+        return 0, 0
+    total = own = 0
     for q in procs:
         try:
-            total += q.memory_info().rss
+            rss = q.memory_info().rss
         except psutil.NoSuchProcess:
-            pass
-    return total
+            continue
+        total += rss
+        own = rss if q.pid == pid else own
+    return own, total
 
 
-def timed(args: list[str]) -> dict:
+def trace_summary(trace: list[tuple[float, int, int]], parts: int = 5) -> str:
+    """The client's and the tree's peak RSS (MiB) over each fifth of the run: a growth shows as a rising
+    row, a peak of the workers' spaCy batches meeting as one high column."""
+    if not trace:
+        return ""
+    end = trace[-1][0] or 1.0
+    client, tree = [0] * parts, [0] * parts
+    for t, own, total in trace:
+        i = min(parts - 1, int(t / end * parts))
+        client[i], tree[i] = max(client[i], own), max(tree[i], total)
+    mib = lambda xs: " ".join(f"{x / 2**20:6.0f}" for x in xs)  # noqa: E731
+    return f"client {mib(client)}  |  tree {mib(tree)}  (MiB, max over each fifth of {end:.0f} s)"
+
+
+def timed(args: list[str], trace_file: Path | None = None) -> dict:
     """Run one bilat command; wall seconds, CPU seconds of its process tree (every process it
-    started and waited for, Dask's included) and the peak RSS of the tree (MiB)."""
+    started and waited for, Dask's included), the peak RSS of the tree (MiB) and its trace: (seconds,
+    RSS of the command's own process, RSS of the tree) every 0.2 s, also written to ``trace_file``
+    (CSV) when given."""
     import resource
 
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.Popen(BILAT + args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV)
-    peak = 0
+    trace: list[tuple[float, int, int]] = []
     loads: list[float] = []
     done = threading.Event()
 
     def sample():
-        nonlocal peak
         while not done.is_set():
-            peak = max(peak, _tree_rss(proc.pid))
+            own, total = _tree_rss(proc.pid)
+            if total:
+                trace.append((time.perf_counter() - start, own, total))
             loads.append(os.getloadavg()[0])
             time.sleep(0.2)
 
@@ -156,9 +179,13 @@ def timed(args: list[str]) -> dict:
         raise SystemExit(f"bilat {' '.join(args)} failed ({proc.returncode}):\n{err[-3000:]}")
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    peak = max((total for _, _, total in trace), default=0)
+    if trace_file:
+        trace_file.write_text("seconds,command_rss_mib,tree_rss_mib\n" + "".join(
+            f"{t:.1f},{own / 2**20:.1f},{total / 2**20:.1f}\n" for t, own, total in trace))
     # the machine's 1-minute load average over the run: what else competed for the CPUs
     return {"seconds": round(seconds, 2), "cpu_seconds": round(cpu, 1), "peak_rss_mib": round(peak / 2**20),
-            "load": round(sum(loads) / max(len(loads), 1), 1),
+            "load": round(sum(loads) / max(len(loads), 1), 1), "trace": trace,
             "stderr_tail": err.strip()[-300:]}
 
 
@@ -259,11 +286,13 @@ def main() -> None:
                 results["memory"].setdefault(mode, {})[opts.small] = r["peak_rss_mib"]
                 print(f"  {mode:8s} {opts.small} articles {r['seconds']:7.1f} s, CPU {r['cpu_seconds']} s  "
                       f"peak {r['peak_rss_mib']} MiB", flush=True)
-            r = timed(mode_args(mode, large, work / f"large-{mode.replace(':', '')}.db"))
+            trace_file = work / f"large-{mode.replace(':', '')}-rss.csv"
+            r = timed(mode_args(mode, large, work / f"large-{mode.replace(':', '')}.db"), trace_file)
             results["memory"][mode][opts.large] = r["peak_rss_mib"]
+            results.setdefault("rss_trace", {})[mode] = trace_summary(r["trace"])
             print(f"  {mode:8s} {opts.large} articles {r['seconds']:7.1f} s, CPU {r['cpu_seconds']} s, load {r['load']}  "
-                  f"peak {r['peak_rss_mib']} MiB (at {opts.small}: {results['memory'][mode][opts.small]} MiB)",
-                  flush=True)
+                  f"peak {r['peak_rss_mib']} MiB (at {opts.small}: {results['memory'][mode][opts.small]} MiB)\n"
+                  f"           {trace_summary(r['trace'])}; every sample: {trace_file}", flush=True)
     if opts.large and "growth" in phases:
         dev = synthesize(work / "dev.jsonl", len(base_articles()))
         events = work / "dev-extract.jsonl"

@@ -18,6 +18,11 @@ once as browsers do ("kept": the server may send what it kept): requests/s, p50,
 timed silently. "pair first view (20 pairs)" asks twenty pairs no other page asks for, each once:
 what a pair page costs the first time it is seen since the store changed (or the server started),
 when nothing it shows has been read or drawn yet.
+
+``--cold`` (SQLite): before every timed request of the page table, the store's files are dropped from
+the OS cache (``posix_fadvise(DONTNEED)`` on the database and its -wal, after a checkpoint), so each one
+reads from the disk whatever the server's own SQLite page cache does not hold: the worst case of a
+store larger than the machine's memory. Without it the files stay in the OS cache after the warm-up.
 """
 from __future__ import annotations
 
@@ -139,6 +144,22 @@ def rebuild(store) -> None:
         return
     with writer(store.engine).begin() as conn:
         conn.execute(text("ANALYZE"))
+
+
+def evict(db: str) -> None:
+    """Drop a SQLite store's files from the OS cache (clean pages only: checkpointed first)."""
+    import sqlite3
+
+    with sqlite3.connect(db) as c:
+        c.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    for path in (db, db + "-wal"):
+        if os.path.exists(path):
+            fd = os.open(path, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+                os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+            finally:
+                os.close(fd)
 
 
 # ------------------------------------------------------------------ the server
@@ -267,7 +288,8 @@ def pct(values, q):
     return values[min(len(values) - 1, int(round(q / 100 * (len(values) - 1))))]
 
 
-def time_pages(server: Server, urls: dict[str, list[str]], n: int) -> dict[str, dict]:
+def time_pages(server: Server, urls: dict[str, list[str]], n: int, cold: str | None = None) -> dict[str, dict]:
+    """p50/p95 of each page; ``cold``: the SQLite file to drop from the OS cache before each timed request."""
     out = {}
     conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=120)
     for name, paths in urls.items():
@@ -279,7 +301,11 @@ def time_pages(server: Server, urls: dict[str, list[str]], n: int) -> dict[str, 
             continue
         if first_view:  # each timed once, none the warm-up
             paths = paths[:-1]
-        ms = [server.get(paths[i % len(paths)], conn)[2] for i in range(n)]
+        ms = []
+        for i in range(n):
+            if cold:
+                evict(cold)
+            ms.append(server.get(paths[i % len(paths)], conn)[2])
         out[name] = {"p50_ms": round(pct(ms, 50), 1), "p95_ms": round(pct(ms, 95), 1), "bytes": size}
         print(f"{name:26s} p50 {pct(ms, 50):8.1f} ms   p95 {pct(ms, 95):8.1f} ms   {size / 1024:8.0f} KB   "
               f"{'ok' if pct(ms, 95) < 200 else 'SLOW'}", flush=True)
@@ -318,11 +344,13 @@ def load(server: Server, paths: list[str], clients: int, seconds: float, fresh: 
 
 
 def bench(label: str, db: str, args) -> dict:
-    print(f"\n== {label}: {db}", flush=True)
+    print(f"\n== {label}: {db}  (code {SRC}; load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}"
+          f"{'; cold: files dropped before each request' if args.cold else ''})", flush=True)
     urls = {k: v for k, v in pages(db, args.seed).items() if not args.only or any(o in k for o in args.only)}
     server = Server(db, args.workers)
     try:
-        figures = {"pages": time_pages(server, urls, args.requests), "load": []}
+        cold = db if args.cold and "://" not in db else None
+        figures = {"pages": time_pages(server, urls, args.requests, cold), "load": []}
         mix = [p for name in ("pair busiest", "pair mid", "home", "actor country", "events", "search word")
                for p in urls.get(name, [])[:3]]
         for clients in (args.clients if not args.only else []):
@@ -335,6 +363,8 @@ def bench(label: str, db: str, args) -> dict:
                       f"p95 {r['p95_ms']} ms   p99 {r['p99_ms']} ms   errors {r['errors']}", flush=True)
     finally:
         server.stop()
+    figures["load_avg_after"] = os.getloadavg()
+    print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}", flush=True)
     return figures
 
 
@@ -351,10 +381,13 @@ def main(argv=None):
     ap.add_argument("--json", default=None, help="also write the figures to this JSON file")
     ap.add_argument("--seed", type=int, default=3, help="draws the search words (another seed: words not read "
                                                         "before, for a run after another on the same store)")
+    ap.add_argument("--cold", action="store_true", help="SQLite: drop the store's files from the OS cache before "
+                                                         "each timed request of the page table")
     ap.add_argument("--only", nargs="*", default=None, help="only the pages whose name contains one of these "
                                                             "(no load test), e.g. --only search pair")
     args = ap.parse_args(argv)
-    out = {"workers": args.workers, "cpus": os.cpu_count(), "load_avg": os.getloadavg()}
+    out = {"workers": args.workers, "cpus": os.cpu_count(), "load_avg": os.getloadavg(), "cold": args.cold,
+           "src": SRC}
     if not args.pg_only:
         t = time.perf_counter()
         sqlite_store(args.db, args.events)
