@@ -99,6 +99,7 @@ PHASES = (("syndication", "bilat.store.writes", "Writes._find_syndicated"),
           ("syndication", "bilat.store.syndication", "find_original"),
           ("seed", "bilat.store.writes", "Writes._seed_story_index"),
           ("insert_events", "bilat.store.writes", "Writes._insert_events"),
+          ("story_match", "bilat.stories", "StoryIndex.assign"),
           ("pair_rollups", "bilat.store.writes", "refresh_rollups"),
           ("story_summaries", "bilat.store.writes", "Writes._refresh_stories"),
           ("story_summaries", "bilat.store.summaries", "add_records"),
@@ -150,7 +151,8 @@ def grow(articles_path: str, events_path: str, db: str, n: int, corpus: str = "f
     per 1,000 articles a line with the rate, the CPU seconds this process spent (and the database
     server's, given its postmaster's pid), the read and write system calls it made (its I/O, the
     same whatever else the machine runs) and the CPU seconds of each write phase (insert_events
-    includes seed; pair_rollups, once per transaction, is apart), then one JSON line. CPU time
+    includes seed and story_match, the matching of each new event against the stories its date window
+    holds; pair_rollups, once per transaction, is apart), then one JSON line. CPU time
     moves much less than the rate with what else the machine runs (up to ~10 % at a load of 4 on
     2 cores); the calls not at all."""
     import itertools
