@@ -28,7 +28,7 @@ done
 [ -n "$batches" ] || exit 0
 : > "$out/own.gold"; : > "$out/own.pred"
 for b in $batches; do
-  printf '%-7s' "$b"; $score "eval/own/$b.gold.jsonl" "$out/$b.jsonl" | grep -E "^strict"
+  printf '%-7s' "$b"; $score "eval/own/$b.gold.jsonl" "$out/$b.jsonl" | grep -E "^strict "
   cat "eval/own/$b.gold.jsonl" >> "$out/own.gold"; cat "$out/$b.jsonl" >> "$out/own.pred"
 done
-printf '%-7s' "pooled"; $score "$out/own.gold" "$out/own.pred" | grep -E "^(strict|duplicates)" | tr '\n' ' '; echo
+printf '%-7s' "pooled"; $score "$out/own.gold" "$out/own.pred" | grep -E "^(strict |duplicates)" | tr '\n' ' '; echo
