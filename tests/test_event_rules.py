@@ -2141,3 +2141,13 @@ def test_force_blamed_on_another_in_a_relative_clause_is_that_ones(dyads):
     assert dyads("Grenades exploded at a market in Kampala on Tuesday, killing at least nine people, in an attack "
                  "that the Ugandan government blamed on Kenya.") == [
         ("ASSAULT", ["KEN"], ["UGA"]), ("ACCUSE", ["UGA"], ["KEN"])]
+
+
+def test_an_act_done_in_a_dated_call_takes_the_calls_day_wherever_the_parser_hangs_it(nlp):
+    # the small model hangs "in a telephone conversation on Tuesday" on the object ("navigation"), not on
+    # the verb: the call's day is still the discussion's, not the publication's
+    text = ("Kenyan Foreign Minister Mary Wanjiru and her Ugandan counterpart Peter Okello discussed the situation "
+            "around Somalia and the security of navigation in Lake Victoria in a telephone conversation on Tuesday, "
+            "the Kenyan Foreign Ministry reported. Earlier on Thursday, Kenya summoned the Ugandan ambassador.")
+    events = [e for e in bilat.extract(text, PUBLISHED) if e["type"] == "CONSULT"]
+    assert [e["date"] for e in events] == ["2024-05-14"], events

@@ -16,13 +16,14 @@ from ..dates import DateValue
 from ..model import DateBasis
 from .records import SentenceContext
 from .syntax import shared_object_verbs
-from .words import DAY_PARTS, STATEMENT_SETTINGS
+from .words import DAY_PARTS, MEETING_SETTINGS, STATEMENT_SETTINGS
 
 # dates the small model's NER misses ("Sept 29, 1972")
 DATE_RE = re.compile(
     r"\b(?:" + dates_mod._MONTH_NAME + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+(?:1[89]|20)\d\d)?"
     r"|\d{1,2}\s+" + dates_mod._MONTH_NAME + r"(?:\s+(?:1[89]|20)\d\d)?)\b", re.I)
 _TIME_DEPS = ("npadvmod", "advmod", "tmod", "obl")
+SETTINGS = MEETING_SETTINGS | STATEMENT_SETTINGS
 # the text places the act at a time it does not count ("more than a year after seizing the ship"):
 # no date, and none to be lent by the sentence, the event before or the lead (settle_dates)
 UNCOUNTED = DateValue(None, DateBasis.UNKNOWN.value)
@@ -85,7 +86,28 @@ def _own_date(t: Token, ctx: SentenceContext, noun: Token | None) -> DateValue |
                     own.add(o.i)
                     if o.lemma_.lower() in DAY_PARTS:
                         own.update(x.i for x in o.subtree)
-    return _resolve_in(ctx, own)
+    return _resolve_in(ctx, own) or _setting_date(t, ctx)
+
+
+def _setting_date(t: Token, ctx: SentenceContext) -> DateValue | None:
+    """'discussed Ukraine in a telephone conversation on Thursday': the day of the meeting or statement the
+    act was done in, wherever the parser hung that phrase in the trigger's own clause (often on the object)."""
+    days = set()
+    for o in t.subtree:
+        if o.dep_ == "pobj" and o.head.lower_ in ("in", "during", "at") and o.lemma_.lower() in SETTINGS \
+                and _in_clause(o, t):
+            days.update(x.i for p in o.children if p.dep_ == "prep" for x in p.children if x.dep_ == "pobj")
+    return _resolve_in(ctx, days) if days else None
+
+
+def _in_clause(o: Token, t: Token) -> bool:
+    """Is ``o`` in ``t``'s own clause (no other verb between them)?"""
+    h = o.head
+    while h != t:
+        if h.pos_ in ("VERB", "AUX") or h.head is h:
+            return False
+        h = h.head
+    return True
 
 
 def date_for(t: Token, ctx: SentenceContext, extra: list[Token], noun: Token | None = None) -> DateValue | None:
