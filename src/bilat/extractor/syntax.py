@@ -5,7 +5,7 @@ from spacy.tokens import Token
 
 from .lexicon import lemma
 from .words import (ATTACK_NOUNS, CLAUSE_BREAKS, COUNTERMEASURES, EXERCISE_PURPOSES, FIRM_MEASURES, FUTURE,
-                    HOSTILE_XCOMP, OBLIGATION, PROTEST_NOUNS, PROTEST_VERBS, QUANTITY, REFERRED_ACTS)
+                    HANDING_VERBS, HOSTILE_XCOMP, OBLIGATION, PROTEST_NOUNS, PROTEST_VERBS, QUANTITY, REFERRED_ACTS)
 
 
 def quantity_head(t: Token) -> Token:
@@ -47,9 +47,14 @@ def reported_clause(verb: Token) -> bool:
 
 
 def is_passive_conj(verb: Token) -> bool:
-    """A participle joined to a passive verb shares its auxiliary: "were detained and released"."""
-    return verb.tag_ == "VBN" and (any(c.dep_ == "auxpass" for c in verb.children) or
-                                   any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.head.children))
+    """A participle joined to a passive verb shares its auxiliary: "were detained and released"; and so
+    does a verb of handing over with its object, which the small model often tags as a past tense: "was
+    summoned and handed a note of protest" (the envoy received it)."""
+    head_passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.head.children)
+    if verb.tag_ == "VBN":
+        return any(c.dep_ == "auxpass" for c in verb.children) or head_passive
+    return verb.tag_ == "VBD" and verb.dep_ == "conj" and head_passive and lemma(verb) in HANDING_VERBS \
+        and any(c.dep_ == "dobj" for c in verb.children) and not any(c.dep_ == "nsubj" for c in verb.children)
 
 
 def own_clause(h: Token, exclude: set[int]) -> list[Token]:
