@@ -2164,3 +2164,13 @@ def test_an_envoy_summoned_and_handed_a_protest_receives_it(dyads, text, accuser
     # is handed the note by whoever summoned him; the envoy's country protests nothing
     got = [(s, t) for typ, s, t in dyads(text) if typ == "ACCUSE"]
     assert got and all(s == accuser and t == envoys for s, t in got), got
+
+
+def test_a_speakers_warning_without_addressee_goes_to_whom_she_just_criticised(dyads):
+    # the story's leading pair is Kenya and Tanzania, but the warning follows the minister's criticism
+    # of Uganda in the sentence before
+    text = ("Kenyan President Samuel Odhiambo held talks with Tanzanian President Anna Mushi in Arusha on Monday. "
+            "Kenyan Foreign Minister Mary Wanjiru separately criticised Uganda over its new fishing rules. "
+            "\"Such steps will not go unanswered,\" Wanjiru warned.")
+    got = dyads(text)
+    assert ("THREATEN", ["KEN"], ["UGA"]) in got and not any(t == "THREATEN" and tg == ["TZA"] for t, _, tg in got), got

@@ -181,6 +181,20 @@ def story_counterpart(f: Frame, ctx: SentenceContext) -> list[Actor]:
     return [] if other.startswith("IGO:") else [Actor(kind="state", country=other)]
 
 
+def speakers_last_addressee(f: Frame, ctx: SentenceContext) -> list[Actor]:
+    """A statement with no addressee from a person who, in the sentence before or earlier in this one,
+    addressed one to someone: it goes on to them ("Zakharova blasted the EU over its sanctions. 'Each such
+    step will not go unanswered,' Zakharova warned")."""
+    if f.type not in STATEMENTS:
+        return []
+    names = {a.name for a in f.source if a.kind == "person" and a.name}
+    sents = ctx.memory.sentences
+    at = next((i for i, s in enumerate(sents) if s.start == ctx.sent.start), 0)
+    own = {a.country for a in f.source}
+    found = ctx.memory.addressed_by(names, sents[at - 1].start if at else ctx.sent.start, STATEMENTS) if names else []
+    return [a for a in found if a.country not in own]
+
+
 def aid_to_the_story(f: Frame, ctx: SentenceContext) -> list[Actor]:
     """'India sent a plane loaded with food supplies' in a story about floods in Sri Lanka: aid with
     no recipient named goes to the state the story is about (named most, clear of any other)."""
@@ -246,7 +260,7 @@ def reaction_to_an_act(f: Frame, ctx: SentenceContext) -> list[Actor]:
 FALLBACK_STEPS = (rejected_speaker, posture_at_the_place, said_in_the_call, answers_an_act,
                   denial_answers_the_accuser, shared_with_its_conjunct,
                   reaction_to_an_act, one_foreign_state, home_country,
-                  repression_threatened, story_counterpart, aid_to_the_story)
+                  repression_threatened, speakers_last_addressee, story_counterpart, aid_to_the_story)
 
 
 def run(f: Frame, ctx: SentenceContext) -> Frame:

@@ -34,6 +34,7 @@ class ActDone:
     doers: tuple[Actor, ...]
     word: str  # the trigger's lemma: "conducted a nuclear test" -> "test", "applied to join" -> "apply"
     type: EventType
+    targets: tuple[Actor, ...] = ()
 
 
 # Acts that only comment on another's act: "the move" or "the decision" a later reaction names is
@@ -112,6 +113,16 @@ class DocumentMemory:
             foreign = [a for a in act.doers if a.country and a.country not in not_of]
             if foreign:
                 return foreign
+        return []
+
+    def addressed_by(self, names: set[str], since: int, types: frozenset[EventType]) -> list[Actor]:
+        """Whom the named speaker last addressed a statement of ``types`` to, in a sentence from token
+        ``since`` on ("Zakharova blasted the EU ... . 'Each step will be answered,' Zakharova warned")."""
+        for act in reversed(self.acts_done):
+            if act.start < since:
+                break
+            if act.type in types and act.targets and names & {a.name for a in act.doers if a.name}:
+                return list(act.targets)
         return []
 
     def last_source(self, typ: EventType) -> list[Actor] | None:
