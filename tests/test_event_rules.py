@@ -2174,3 +2174,21 @@ def test_a_speakers_warning_without_addressee_goes_to_whom_she_just_criticised(d
             "\"Such steps will not go unanswered,\" Wanjiru warned.")
     got = dyads(text)
     assert ("THREATEN", ["KEN"], ["UGA"]) in got and not any(t == "THREATEN" and tg == ["TZA"] for t, _, tg in got), got
+
+
+def test_an_asset_freeze_imposed_sanctions(dyads):
+    assert ("SANCTION", ["KEN"], ["UGA"]) in dyads("Kenya imposed an asset freeze on two Ugandan firms.")
+
+
+def test_what_someone_is_said_to_be_involved_in_is_no_act_of_the_speaker(dyads):
+    # the supplying is the allegation against the firms, not Kenya's aid to Somalia
+    got = dyads("Kenya imposed travel bans on five Ugandan firms it said were involved in smuggling and supplying "
+                "weapons to rebels in Somalia.")
+    assert ("SANCTION", ["KEN"], ["UGA"]) in got and not any(t == "AID" for t, _, _ in got), got
+
+
+def test_a_spokesman_speaks_for_the_ministry_that_spoke_just_before(dyads):
+    # the story is led by Kenya, but the spokesman follows Uganda's ministry
+    got = dyads("Kenya closed its border with Uganda on Monday, citing smuggling. Uganda's Foreign Ministry condemned "
+                "the closure on Tuesday. Spokesman Paul Mugisha accused Nairobi of breaking the customs union treaty.")
+    assert [d for d in got if d[0] == "ACCUSE"] == [("ACCUSE", ["UGA"], ["KEN"])] * 2, got

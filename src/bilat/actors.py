@@ -441,6 +441,8 @@ def _post_end(doc: Doc, j: int, places: set[int]) -> int:
 
 #: people who speak for whatever they are "for" ("a spokesman for the ministry"; an envoy "for Syria" is sent to it)
 _SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+#: bodies a spokesperson speaks for
+_SPEAKING_BODIES = frozenset({"ministry", "government", "embassy", "presidency", "office", "cabinet", "department"})
 
 #: the names of a state's armed power, one organ however a story names it: "the military" after
 #: "Myanmar security forces", "the junta" after "the army"
@@ -494,6 +496,10 @@ class ActorIndex:
             if p.country is None and p.role and _is_gov_role(p.role) and voice \
                     and not any(w in p.role.lower() for w in ("ambassador", "envoy")):
                 p.country, p.inferred = voice, True
+            elif p.country is None and _speaks_for_a_state(p) and index._body_just_before(p):
+                # "Iran's Foreign Ministry condemned the listings. Spokesman Hamid Rezaei denied ...": the
+                # spokesman of the ministry that spoke in the sentence before
+                p.country, p.inferred = index._body_just_before(p), True
             elif p.country is None and p.role and _is_gov_role(p.role) and index.lead_country \
                     and not any(w in p.role.lower() for w in ("ambassador", "envoy")) and index._ever_subject(p) \
                     and not (leader and len([c for c in index.focus if not c.startswith("IGO:")]) > 1):
@@ -506,6 +512,18 @@ class ActorIndex:
             elif p.country is None and index.sole_country():
                 p.country, p.inferred = index.sole_country(), True
         return index
+
+    def _body_just_before(self, person: "Person") -> str | None:
+        """The country of the one government body (a ministry, an embassy, a government) that is a clause
+        subject in the sentence before the person's first mention."""
+        first = min((i for i, p in self.person_at.items() if p is person), default=None)
+        if first is None or self.doc[first].sent.start == 0:
+            return None
+        before = self.doc[self.doc[first].sent.start - 1].sent
+        found = {self._modifier_country(t)[0] for t in before
+                 if t.dep_ in ("nsubj", "nsubjpass") and t.lemma_.lower() in _SPEAKING_BODIES}
+        found.discard(None)
+        return found.pop() if len(found) == 1 else None
 
     def _in_lead(self, person: "Person") -> bool:
         """Is the person named in the story's first two sentences (its lead)?"""
