@@ -2192,3 +2192,34 @@ def test_a_spokesman_speaks_for_the_ministry_that_spoke_just_before(dyads):
     got = dyads("Kenya closed its border with Uganda on Monday, citing smuggling. Uganda's Foreign Ministry condemned "
                 "the closure on Tuesday. Spokesman Paul Mugisha accused Nairobi of breaking the customs union treaty.")
     assert [d for d in got if d[0] == "ACCUSE"] == [("ACCUSE", ["UGA"], ["KEN"])] * 2, got
+
+
+def _events_of(article: dict):
+    from bilat.model import Article
+    from bilat.pipeline import process
+    (result,) = process([Article(**article)])
+    return [(e.type, sorted({a.country for a in e.source}), sorted({a.country for a in e.target}), e.date)
+            for e in result.events]
+
+
+def test_a_briefing_of_a_spokesperson_speaks_for_the_state_its_answers_lead_with_on_its_titles_day(nlp):
+    # the first lines are a journalist's question about Uganda's boats: they lead nothing; the title
+    # "press conference of MOFA Spokesperson" names the voice, and its date the day the answers were given
+    article = {"id": "t", "published": "2024-05-17", "title": "Regular press conference of MOFA Spokesperson on 16 May 2024",
+               "text": "Regular press conference of the Ministry of Foreign Affairs Spokesperson\n\n"
+                       "Question: Recently Ugandan patrol boats have operated near Kenyan islands in Lake Victoria "
+                       "since Sunday. What is the reaction of Kenya?\n\n"
+                       "Spokesperson Jane Achieng: Kenya has contacted the Ugandan side. On 14 May, Foreign "
+                       "Minister Mary Wanjiru held a telephone talk with Tanzanian Foreign Minister Anna Mushi.\n\n"
+                       "Question: What is the view of Kenya on the fishing rules?\n\n"
+                       "Spokesperson: We request Uganda to withdraw the boats from Kenyan waters immediately."}
+    got = _events_of(article)
+    assert ("REQUEST", ["KEN"], ["UGA"], "2024-05-16") in got, got
+    assert not any(s == ["UGA"] and t == "REQUEST" for t, s, _, _ in got), got
+
+
+def test_a_possessive_in_a_phrase_before_the_subject_is_the_subjects(dyads):
+    text = ("Kenyan President Samuel Odhiambo received Tanzania's foreign minister on Monday. During his meeting with "
+            "the Ugandan ambassador on Tuesday, Rwandan President Paul Kagame asked Uganda to reopen the border.")
+    got = dyads(text)
+    assert ("CONSULT", ["RWA"], ["UGA"]) in got and ("CONSULT", ["TZA"], ["UGA"]) not in got, got

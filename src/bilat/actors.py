@@ -196,6 +196,17 @@ _ROLE_QUALIFIERS = {"new", "former", "acting", "outgoing", "incoming", "interim"
 _GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 
 
+# a transcript's question turn: "Q:", "Question:", "Q (Daily Courier):", "QUESTION (Haller):"
+_QUESTION_LABEL = re.compile(r"\W*(?:Q|Question|QUESTION|Journalist|Reporter)\b[^:\n]{0,40}:")
+
+
+def is_question(sent: Span) -> bool:
+    """A question, or a sentence of a transcript's question turn (its line opens with a question label)."""
+    text = sent.doc.text
+    line = text.rfind("\n", 0, sent.start_char) + 1
+    return sent.text.rstrip().endswith("?") or bool(_QUESTION_LABEL.match(text, line))
+
+
 def _speaks_for_a_state(p: "Person") -> bool:
     return bool(p.role) and any(w.startswith("spokes") for w in p.role.lower().split())
 
@@ -637,8 +648,10 @@ class ActorIndex:
 
     def _lead_country(self) -> str | None:
         """The country that acts in the article's first clauses: the subject of the first sentence
-        that has a country (or a capital) as its subject."""
-        for n, sent in enumerate(self.doc.sents):
+        that has a country (or a capital) as its subject. A transcript's questions are the journalists'
+        ("Question: Recently the Chinese survey ship has operated ..."): they lead nothing."""
+        told = (sent for sent in self.doc.sents if not is_question(sent))
+        for n, sent in enumerate(told):
             if n > 2:
                 break
             for t in sent:
@@ -1342,6 +1355,19 @@ class ActorIndex:
         finally:
             self._resolving.discard(t.i)
 
+    def _fronted_possessor(self, t: Token) -> list[Actor]:
+        """'During his meeting with the Chinese ambassador, Serbian President Aleksandar Vucic asked ...': a
+        possessive in a phrase put before the subject, with no person named before it, is the subject's."""
+        sent, root = t.sent, t.sent.root
+        if t.dep_ != "poss" or any(i in self.person_at for i in range(sent.start, t.i)):
+            return []
+        subj = next((c for c in root.children if c.dep_ == "nsubj" and c.i > t.i), None)
+        fronted = {x.i for c in root.children if c.dep_ in ("prep", "advcl", "npadvmod") and subj is not None
+                   and c.i < subj.i for x in c.subtree}
+        if t.i not in fronted:
+            return []
+        return [p.actor() for x in subj.subtree for p in [self.person_at.get(x.i)] if p is not None][:1]
+
     def _pronoun_referent(self, t: Token, speaker: list[Actor] | None) -> list[Actor]:
         low = t.lower_
         if low in PRONOUNS_SPEAKER:
@@ -1405,6 +1431,9 @@ class ActorIndex:
                     if earlier:
                         return earlier
                     break
+            fronted = self._fronted_possessor(t)
+            if fronted:
+                return fronted
             # the subject of a clause it stands in ("Rutte called Erdogan's remarks crazy and said he would
             # not apologise": Rutte), else a person named earlier in the same sentence ("Qin said he hoped")
             for a in t.ancestors:

@@ -120,5 +120,5 @@ def read_document(doc: Doc, index: ActorIndex, published: str | None,
     """The article's candidates, each with its date settled (``story_dates.settle_dates``)."""
     cands = [c for r in read_doc(doc, index, published, title) for c in r.candidates]
     first = next(iter(doc.sents), None)
-    heading = heading_date(first, cands, published) if first is not None else None
+    heading = heading_date(first, cands, published, title) if first is not None else None
     return settle_dates(cands, published, publication_fallback, heading)

@@ -33,12 +33,18 @@ def story_date(text: str, published: str | None) -> str | None:
     return published
 
 
-def heading_date(first: Span, cands: list[Candidate], published: str | None) -> DateValue | None:
+def heading_date(first: Span, cands: list[Candidate], published: str | None,
+                 title: str | None = None) -> DateValue | None:
     """A first line that tells no event but a full date ("Briefing by Foreign Ministry Spokeswoman Maria
-    Zakharova, Moscow, February 14, 2024"): the day the document's statements were made."""
+    Zakharova, Moscow, February 14, 2024"), else a title's full date ("Regular press conference of MOFA
+    Spokesperson on 6 June 2024"): the day the document's statements were made."""
     if any(c.sentence.start == first.start for c in cands):
-        return None
-    for m in DATE_RE.finditer(first.text):
+        return _full_date(title or "", published)
+    return _full_date(first.text, published) or _full_date(title or "", published)
+
+
+def _full_date(text: str, published: str | None) -> DateValue | None:
+    for m in DATE_RE.finditer(text):
         v = dates_mod.resolve(m.group(0), published)
         if v.value and len(v.value) == 10 and v.basis == DateBasis.EXPLICIT.value:
             return v
