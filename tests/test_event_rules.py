@@ -2223,3 +2223,10 @@ def test_a_possessive_in_a_phrase_before_the_subject_is_the_subjects(dyads):
             "the Ugandan ambassador on Tuesday, Rwandan President Paul Kagame asked Uganda to reopen the border.")
     got = dyads(text)
     assert ("CONSULT", ["RWA"], ["UGA"]) in got and ("CONSULT", ["TZA"], ["UGA"]) not in got, got
+
+
+def test_a_deployment_with_no_target_in_a_two_state_dispute_is_aimed_at_the_other_state(dyads):
+    got = dyads("Ugandan President Peter Okello accused Kenya on Thursday of moving troops toward the two countries' "
+                "disputed border. Kenya's defence ministry said on Wednesday it had sent an infantry battalion to the "
+                "area around Lokichogio, some 60 km from the frontier.")
+    assert ("MOBILIZE", ["KEN"], ["UGA"]) in got, got

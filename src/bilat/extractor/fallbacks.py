@@ -166,8 +166,9 @@ def repression_threatened(f: Frame, ctx: SentenceContext) -> list[Actor]:
 
 def story_counterpart(f: Frame, ctx: SentenceContext) -> list[Actor]:
     """A state's statement with no addressee in a story about two states ("We have lodged a strong
-    protest", "Egypt refused to accept it", "expressing deep regret, he said"): it is addressed to the other one."""
-    if f.type not in (T.ACCUSE, T.REQUEST, T.REJECT, T.THREATEN, T.CONCEDE):
+    protest", "Egypt refused to accept it", "expressing deep regret, he said"): it is addressed to the other one;
+    so is a deployment ("sent an infantry battalion to the area, some 60 km from the frontier")."""
+    if f.type not in (T.ACCUSE, T.REQUEST, T.REJECT, T.THREATEN, T.CONCEDE, T.MOBILIZE):
         return []
     src = {a.country for a in f.source if a.country}
     if len(src) != 1 or any(c.startswith("IGO:") for c in src):
