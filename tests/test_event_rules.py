@@ -2066,8 +2066,9 @@ def test_a_guest_welcomed_in_a_country_is_its_guest_and_defies_on_its_own(dyads)
     # people killed when a jet crashes are killed by no one the passive names
     ("Kenyan opposition leader John Kamau was listed as a passenger on a private jet that crashed north of "
      "Kampala on Wednesday, killing all 10 people on board, Uganda's civil aviation authority said.", []),
-    # a decision called incorrect is criticised
-    ("Uganda voted on Tuesday to leave the East African Community. Kenya called the decision incorrect.",
+    # a decision called incorrect is criticised (the bloc left is unnamed: a named one would be a third party,
+    # and the statement's addressee no longer the story's other state)
+    ("Uganda voted on Tuesday to leave the regional trade bloc. Kenya called the decision incorrect.",
      [("ACCUSE", ["KEN"], ["UGA"])]),
 ])
 def test_wrongs_committed_past_progressives_and_crashes(dyads, text, expected):
@@ -2230,3 +2231,9 @@ def test_a_deployment_with_no_target_in_a_two_state_dispute_is_aimed_at_the_othe
                 "disputed border. Kenya's defence ministry said on Wednesday it had sent an infantry battalion to the "
                 "area around Lokichogio, some 60 km from the frontier.")
     assert ("MOBILIZE", ["KEN"], ["UGA"]) in got, got
+
+
+def test_an_organisation_only_the_phoenix_dictionary_knows_is_an_igo_by_name_and_acronym(dyads):
+    got = dyads("The Caribbean Community called on Venezuela to respect the court's order, and CARICOM leaders urged "
+                "Guyana to keep talking.")
+    assert ("REQUEST", ["IGO:CARICOM"], ["VEN"]) in got and ("REQUEST", ["IGO:CARICOM"], ["GUY"]) in got, got

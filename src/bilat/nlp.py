@@ -73,7 +73,15 @@ def gazetteer_entries() -> tuple[tuple[str, str, str], ...]:
             name = getattr(c, attr, None)
             if name and "," not in name:
                 add(name, c.alpha_3, "country")
-    # the field's place names last (bilat's own win): other spellings, cities, provinces, regions
+    # the field's names last (bilat's own win): the international organisations the Phoenix dictionary
+    # maps to an IGO code ("Caribbean Community"), with the code's acronym where it is long enough to
+    # mean nothing else ("CARICOM", "SAARC"), then other place spellings, cities, provinces, regions
+    for row in read_table("phoenix_igos.tsv"):
+        if row["kind"] == "igo" and row["code"] and not row["name"].startswith("The "):  # "The Security Council"
+            add(row["name"], row["code"], "igo")
+            acronym = row["code"].removeprefix("IGO:")
+            if len(acronym) >= 4 and acronym.isalpha():
+                add(acronym, row["code"], "igo")
     for row in read_table("phoenix_places.tsv"):
         add(row["name"], row["country"], {"name": "country", "demonym": "demonym"}.get(row["kind"], "city"))
     return tuple((form, code, kind) for form, (code, kind) in out.items())
