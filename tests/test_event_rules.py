@@ -2237,3 +2237,16 @@ def test_an_organisation_only_the_phoenix_dictionary_knows_is_an_igo_by_name_and
     got = dyads("The Caribbean Community called on Venezuela to respect the court's order, and CARICOM leaders urged "
                 "Guyana to keep talking.")
     assert ("REQUEST", ["IGO:CARICOM"], ["VEN"]) in got and ("REQUEST", ["IGO:CARICOM"], ["GUY"]) in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenya had declared Uganda's ambassador persona non grata on Thursday.", ("SANCTION", ["KEN"], ["UGA"], "2024-05-16")),
+    ("Nairobi declared a staff member of the Ugandan embassy persona non grata.", ("SANCTION", ["KEN"], ["UGA"], PUBLISHED)),
+    ("Kenya declared two Ugandan diplomats persona non grata and gave them 48 hours to leave.",
+     ("SANCTION", ["KEN"], ["UGA"], PUBLISHED)),
+])
+def test_a_diplomat_declared_persona_non_grata_is_expelled(nlp, text, expected):
+    # however the small model parses "persona non grata" (an object, a clause, a clause's verb)
+    got = [(e["type"], sorted({a["country"] for a in e["source"]}), sorted({a["country"] for a in e["target"]}),
+            e["date"]) for e in bilat.extract(text, PUBLISHED)]
+    assert expected in got, got

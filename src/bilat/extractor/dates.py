@@ -76,7 +76,10 @@ def _own_date(t: Token, ctx: SentenceContext, noun: Token | None) -> DateValue |
     subjects = [s for c in t.children if c.dep_ in ("nsubj", "nsubjpass") for s in [c] + list(c.conjuncts)]
     own.update(o.i for s in subjects for p in s.children if p.dep_ == "prep" and p.lower_ == "on"
                and p.i > s.i for o in p.children if o.dep_ == "pobj" and o.i == t.i - 1 and o.ent_type_ == "DATE")
-    for c in list(t.children) + (list(noun.children) if noun is not None else []):
+    # a predicate the parser made a clause ("declared the ambassador persona non grata on Thursday": a noun
+    # as 'ccomp') carries the verb's own time words
+    small = [x for c in t.children if c.dep_ == "ccomp" and c.pos_ not in ("VERB", "AUX") for x in c.children]
+    for c in list(t.children) + (list(noun.children) if noun is not None else []) + small:
         if c.dep_ in _TIME_DEPS + ("nmod",):
             own.update(x.i for x in c.subtree)
         elif c.dep_ == "prep":  # "on Monday", "in mid-November": the preposition's own object

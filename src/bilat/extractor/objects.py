@@ -64,6 +64,8 @@ def object_ok(t: Token, objects: frozenset[str], idx: ActorIndex) -> bool:
         return any(o.dep_ == "pobj" and (o.lemma_.lower() in SANCTION_LISTS or (o.lemma_.lower() == "list" and any(
             m.dep_ in ("compound", "amod") and m.lemma_.lower() in SANCTION_LISTS for m in o.children)))
             for p in t.children if p.dep_ == "prep" and p.lower_ in ("on", "to", "onto") for o in p.children)
+    if "persona-non-grata" in objects:  # "declared Mexico's ambassador persona non grata": an expulsion
+        return any(x.lower_ == "grata" and x.i >= 2 and x.doc[x.i - 2].lower_ == "persona" for x in t.subtree)
     if "not-a-wrong" in objects:  # "committed to talks", not "committing a genocide", "crimes committed by"
         return not any(x.lemma_.lower() in WRONG_DEEDS for x in acted_on(t))
     clause = clause_condition(t, objects)
