@@ -2250,3 +2250,13 @@ def test_a_diplomat_declared_persona_non_grata_is_expelled(nlp, text, expected):
     got = [(e["type"], sorted({a["country"] for a in e["source"]}), sorted({a["country"] for a in e["target"]}),
             e["date"]) for e in bilat.extract(text, PUBLISHED)]
     assert expected in got, got
+
+
+def test_a_chronologys_entry_dates_the_acts_of_its_line(nlp):
+    text = ("May 17 (Lakeside Wire) - Kenya and Uganda agreed on Thursday to reopen their border. Here is a timeline:\n"
+            "* MARCH 4, 2023 - Uganda closes the Busia crossing to Kenyan trucks. Kenya expels a Ugandan diplomat the "
+            "same day.\n"
+            "SEPT 21, 2023 - Kenya suspends visa services for Ugandan citizens.")
+    got = [(e["type"], e["source"][0]["country"], e["date"]) for e in bilat.extract(text, PUBLISHED)]
+    expected = {("SANCTION", "UGA", "2023-03-04"), ("SANCTION", "KEN", "2023-03-04"), ("SANCTION", "KEN", "2023-09-21")}
+    assert expected <= set(got), got

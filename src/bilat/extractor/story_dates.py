@@ -51,6 +51,24 @@ def _full_date(text: str, published: str | None) -> DateValue | None:
     return None
 
 
+# a chronology's entry: a line that opens with its date and a dash or colon ("* AUG 5, 2023 - A Chinese coast
+# guard ship fires ...", "SEPT 21, 2023 - India suspends ...", "March 2022: ...")
+_ENTRY_RE = re.compile(r"[*•\-–\s]*(" + dates_mod._MONTH_NAME + r"\s+\d{1,2},?\s+(?:1[89]|20)\d\d|\d{1,2}\s+"
+                       + dates_mod._MONTH_NAME + r"\s+(?:1[89]|20)\d\d|" + dates_mod._MONTH_NAME
+                       + r"\s+(?:1[89]|20)\d\d)\s*[-–—:]\s", re.I)
+
+
+def entry_date(sentence: Span, published: str | None) -> DateValue | None:
+    """The date a chronology's entry opens its line with: the date of every act the line tells that gives
+    none of its own ("Ottawa expels a senior Indian intelligence official the same day")."""
+    text = sentence.doc.text
+    m = _ENTRY_RE.match(text, text.rfind("\n", 0, sentence.start_char) + 1)
+    if m is None:
+        return None
+    v = dates_mod.resolve(m.group(1), published)
+    return v if v.value and v.basis == DateBasis.EXPLICIT.value else None
+
+
 def settle_dates(cands: list[Candidate], published: str | None, publication_fallback: bool,
                  heading: DateValue | None = None) -> list[Candidate]:
     """Undated candidates take, in order: a date another event of their sentence has ("reaffirmed
@@ -68,7 +86,10 @@ def settle_dates(cands: list[Candidate], published: str | None, publication_fall
     out: list[Candidate] = []
     prev: Candidate | None = None
     for c in cands:
-        if c.date is UNCOUNTED:
+        entry = entry_date(c.sentence, published) if c.date is None or not c.date.value or c.date is UNCOUNTED else None
+        if entry is not None:
+            c = replace(c, date=entry)
+        elif c.date is UNCOUNTED:
             c = replace(c, date=None)
         elif c.date is None or not c.date.value:
             same = text_dates.get(c.sentence.start)
