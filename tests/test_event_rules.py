@@ -2260,3 +2260,10 @@ def test_a_chronologys_entry_dates_the_acts_of_its_line(nlp):
     got = [(e["type"], e["source"][0]["country"], e["date"]) for e in bilat.extract(text, PUBLISHED)]
     expected = {("SANCTION", "UGA", "2023-03-04"), ("SANCTION", "KEN", "2023-03-04"), ("SANCTION", "KEN", "2023-09-21")}
     assert expected <= set(got), got
+
+
+def test_a_takeover_condemned_is_the_coup_makers(dyads):
+    # the coup is coded as coercion, not as an attack: the condemnation still reaches its makers' country
+    got = dyads("Soldiers of Uganda's special forces seized power in Kampala on Sunday and detained the president. "
+                "The chairman of the African Union Commission condemned the takeover on Monday.")
+    assert ("ACCUSE", ["IGO:AU"], ["UGA"]) in got, got
