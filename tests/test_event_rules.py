@@ -2267,3 +2267,10 @@ def test_a_takeover_condemned_is_the_coup_makers(dyads):
     got = dyads("Soldiers of Uganda's special forces seized power in Kampala on Sunday and detained the president. "
                 "The chairman of the African Union Commission condemned the takeover on Monday.")
     assert ("ACCUSE", ["IGO:AU"], ["UGA"]) in got, got
+
+
+def test_a_second_leader_the_parser_hangs_on_the_first_ones_name_acts_too(dyads):
+    # "President X and Uganda's Y": Y is conjoined to the apposed name X, not to the subject "President"
+    got = dyads("Kenya's President Samuel Odhiambo and Uganda's Peter Okello shook hands on Thursday at the Busia "
+                "border post.")
+    assert ("CONSULT", ["KEN", "UGA"], []) in got, got
