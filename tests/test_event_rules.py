@@ -2274,3 +2274,14 @@ def test_a_second_leader_the_parser_hangs_on_the_first_ones_name_acts_too(dyads)
     got = dyads("Kenya's President Samuel Odhiambo and Uganda's Peter Okello shook hands on Thursday at the Busia "
                 "border post.")
     assert ("CONSULT", ["KEN", "UGA"], []) in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The International Court of Justice on Monday ordered Uganda to refrain from any action that would aggravate "
+     "the dispute.", ("REQUEST", ["UGA"])),
+    ("Kenya ordered Ugandan diplomats to leave the country.", None),  # the expulsion, not a demand
+    ("The president ordered the closure of the Ugandan border post.", None),
+])
+def test_a_state_ordered_to_act_is_a_demand_on_it(dyads, text, expected):
+    got = [(t, tg) for t, _, tg in dyads(text) if t == "REQUEST"]
+    assert (expected in got) if expected else not got, got

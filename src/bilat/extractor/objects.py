@@ -66,6 +66,8 @@ def object_ok(t: Token, objects: frozenset[str], idx: ActorIndex) -> bool:
             for p in t.children if p.dep_ == "prep" and p.lower_ in ("on", "to", "onto") for o in p.children)
     if "persona-non-grata" in objects:  # "declared Mexico's ambassador persona non grata": an expulsion
         return any(x.lower_ == "grata" and x.i >= 2 and x.doc[x.i - 2].lower_ == "persona" for x in t.subtree)
+    if "named-state" in objects:  # "ordered Venezuela to refrain": a state by its name, not "Ugandan diplomats"
+        return any(o.i in idx.place_at and idx.place_at[o.i].kind in ("country", "capital") for o in acted_on(t))
     if "not-a-wrong" in objects:  # "committed to talks", not "committing a genocide", "crimes committed by"
         return not any(x.lemma_.lower() in WRONG_DEEDS for x in acted_on(t))
     clause = clause_condition(t, objects)
