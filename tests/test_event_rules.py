@@ -2285,3 +2285,16 @@ def test_a_second_leader_the_parser_hangs_on_the_first_ones_name_acts_too(dyads)
 def test_a_state_ordered_to_act_is_a_demand_on_it(dyads, text, expected):
     got = [(t, tg) for t, _, tg in dyads(text) if t == "REQUEST"]
     assert (expected in got) if expected else not got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # translated copy drops the "on" of "called on": a to-clause that is no call's purpose is a demand
+    ("Kenya's foreign minister has called the United Nations to assure a durable financing to the mission.",
+     ("REQUEST", ["KEN"], ["IGO:UN"])),
+    ("Kenya called Uganda to withdraw its troops from the island.", ("REQUEST", ["KEN"], ["UGA"])),
+    ("Kenyan President Samuel Odhiambo called Ugandan President Peter Okello to discuss the crisis.",
+     ("CONSULT", ["KEN"], ["UGA"])),
+])
+def test_called_someone_to_do_something_demands_it(dyads, text, expected):
+    got = dyads(text)
+    assert got == [expected], got

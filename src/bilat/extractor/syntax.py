@@ -4,8 +4,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .lexicon import lemma
-from .words import (ATTACK_NOUNS, CLAUSE_BREAKS, COUNTERMEASURES, EXERCISE_PURPOSES, FIRM_MEASURES, FUTURE,
-                    HANDING_VERBS, HOSTILE_XCOMP, OBLIGATION, PROTEST_NOUNS, PROTEST_VERBS, QUANTITY, REFERRED_ACTS)
+from .words import (ATTACK_NOUNS, CALL_PURPOSES, CLAUSE_BREAKS, COUNTERMEASURES, EXERCISE_PURPOSES, FIRM_MEASURES,
+                    FUTURE, HANDING_VERBS, HOSTILE_XCOMP, OBLIGATION, PROTEST_NOUNS, PROTEST_VERBS, QUANTITY,
+                    REFERRED_ACTS)
 
 
 def quantity_head(t: Token) -> Token:
@@ -179,6 +180,10 @@ def clause_condition(t: Token, objects: frozenset[str]) -> bool | None:
                                                                      for m in c.children)) for c in t.children)
     if "promise-clause" in objects:  # "swore to retaliate", "swore that it would": not "was sworn in"
         return any(c.dep_ in ("xcomp", "ccomp") for c in t.children)
+    if "demand-clause" in objects:  # "called the United Nations to assure a financing", not "called Li to discuss"
+        objects = objects | {"to-clause"}
+        if any(c.dep_ in ("xcomp", "ccomp") and lemma(c) in CALL_PURPOSES for c in t.children):
+            return False
     if "to-clause" in objects:
         to_clauses = [c for c in t.children if c.dep_ in ("xcomp", "ccomp") and to_infinitive(c)]
         # "allowed IAEA inspectors to visit": the parser makes the one allowed the clause's subject
