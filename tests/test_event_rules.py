@@ -2298,3 +2298,20 @@ def test_a_state_ordered_to_act_is_a_demand_on_it(dyads, text, expected):
 def test_called_someone_to_do_something_demands_it(dyads, text, expected):
     got = dyads(text)
     assert got == [expected], got
+
+
+def test_a_chronologys_entry_date_wins_over_its_own_text_read_as_a_bare_day_or_year(nlp):
+    text = ("May 17 (Lakeside Wire) - Kenya and Uganda agreed on Thursday to reopen their border. Key dates:\n"
+            "JAN 23, 2019 - Kenya recognises the opposition leader as Uganda's interim president.\n"
+            "MARCH 26, 2020 - Uganda breaks off diplomatic relations with Nairobi.")
+    got = [(e["type"], e["source"][0]["country"], e["date"]) for e in bilat.extract(text, PUBLISHED)]
+    assert {("SUPPORT", "KEN", "2019-01-23"), ("SANCTION", "UGA", "2020-03-26")} <= set(got), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Uganda breaks off diplomatic relations with Kenya.", ("SANCTION", ["UGA"], ["KEN"])),
+    ("Washington responded by suspending some oil and gas sanctions on Uganda for six months.",
+     ("CONCEDE", ["USA"], ["UGA"])),
+])
+def test_relations_broken_off_and_sanctions_suspended(dyads, text, expected):
+    assert expected in dyads(text), dyads(text)

@@ -50,7 +50,9 @@ def acted_on(t: Token) -> list[Token]:
         objs = [c for c in t.head.children if c.dep_ == "dobj"]
     if not any(c.dep_ == "dobj" for c in t.children):
         # "called in the Chinese ambassador": the parser reads a phrasal verb's particle as a preposition
-        objs += [o for p in t.children if p.dep_ == "prep" and p.i == t.i + 1 for o in p.children if o.dep_ == "pobj"]
+        # (or as a particle with an object of its own: "breaks off diplomatic relations")
+        objs += [o for p in t.children if p.dep_ in ("prep", "prt") and p.i == t.i + 1 for o in p.children
+                 if o.dep_ == "pobj"]
         objs += raised
     return objs
 

@@ -86,7 +86,10 @@ def settle_dates(cands: list[Candidate], published: str | None, publication_fall
     out: list[Candidate] = []
     prev: Candidate | None = None
     for c in cands:
-        entry = entry_date(c.sentence, published) if c.date is None or not c.date.value or c.date is UNCOUNTED else None
+        # (the entry's own date read as a bare year or a day of the publication's year yields to it)
+        weak = c.date is None or not c.date.value or c.date is UNCOUNTED or len(c.date.value) < 10 \
+            or c.date.basis != DateBasis.EXPLICIT.value
+        entry = entry_date(c.sentence, published) if weak else None
         if entry is not None:
             c = replace(c, date=entry)
         elif c.date is UNCOUNTED:
