@@ -2315,3 +2315,12 @@ def test_a_chronologys_entry_date_wins_over_its_own_text_read_as_a_bare_day_or_y
 ])
 def test_relations_broken_off_and_sanctions_suspended(dyads, text, expected):
     assert expected in dyads(text), dyads(text)
+
+
+def test_a_leader_telephoned_to_congratulate_congratulates_and_the_two_still_agree_together(dyads):
+    # the congratulation is said in the call; "the two" are the caller and the one called, though the
+    # caller alone acted again (congratulating) in between
+    got = dyads("Kenyan President Samuel Odhiambo telephoned Ugandan President Peter Okello on Monday to congratulate "
+                "him on his election victory, and the two agreed to work together on trade, the presidency said.")
+    for expected in [("CONSULT", ["KEN"], ["UGA"]), ("SUPPORT", ["KEN"], ["UGA"]), ("AGREE", ["KEN", "UGA"], [])]:
+        assert expected in got, got

@@ -1463,13 +1463,18 @@ class ActorIndex:
 
     def _last_party_group(self, before: int) -> list[Actor]:
         """The last several actors that acted together before token ``before`` ("Kishida and Yoon
-        held talks. They agreed ..."), if no single actor acted after them."""
-        for i, _ in reversed(self.history):
-            if i >= before:
-                continue
+        held talks. They agreed ..."), if no one else acted after them (one of them may have: "Biden
+        telephoned Lula to congratulate him, and the two agreed")."""
+        later: set[str | None] = set()
+        start = self.doc[before].sent.start if before < len(self.doc) else before
+        for i in sorted({i for i, _ in self.history if i < before}, reverse=True):
             group = [a for j, a in self.history if j == i]
             countries = {a.country for a in group if a.country}
-            return group if len(countries) >= 2 else []
+            if len(countries) >= 2:
+                return group if later <= countries else []
+            if i < start:
+                return []  # a single actor acted after the group, in a sentence before this one
+            later |= countries or {None}
         return []
 
     def _last_country(self, i: int) -> str | None:

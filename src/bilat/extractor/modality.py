@@ -199,7 +199,9 @@ def _said_in_a_call(verb: Token) -> bool:
     if verb.dep_ not in ("xcomp", "advcl") or not to_infinitive(verb) or lemma(verb) not in CALL_PURPOSES:
         return False
     head = verb.head
-    if lemma(head) in ("call", "phone", "telephone"):
+    if lemma(head) in ("phone", "telephone"):  # "telephoned Lula to congratulate him"
+        return not particle_of(head)
+    if lemma(head) == "call":
         return not particle_of(head) and not any(c.dep_ in ("dobj", "prep") for c in head.children)
     return lemma(head) in ("speak", "talk") and verb.i > head.i
 
