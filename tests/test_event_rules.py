@@ -2324,3 +2324,9 @@ def test_a_leader_telephoned_to_congratulate_congratulates_and_the_two_still_agr
                 "him on his election victory, and the two agreed to work together on trade, the presidency said.")
     for expected in [("CONSULT", ["KEN"], ["UGA"]), ("SUPPORT", ["KEN"], ["UGA"]), ("AGREE", ["KEN", "UGA"], [])]:
         assert expected in got, got
+
+
+def test_water_cannon_fired_at_another_states_vessels_is_force(dyads):
+    got = dyads("Ugandan patrol boats fired water cannon against the Kenyan fishing vessels near Migingo Island on "
+                "Sunday.")
+    assert ("ASSAULT", ["UGA"], ["KEN"]) in got, got
