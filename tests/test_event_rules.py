@@ -2330,3 +2330,12 @@ def test_water_cannon_fired_at_another_states_vessels_is_force(dyads):
     got = dyads("Ugandan patrol boats fired water cannon against the Kenyan fishing vessels near Migingo Island on "
                 "Sunday.")
     assert ("ASSAULT", ["UGA"], ["KEN"]) in got, got
+
+
+def test_an_acronym_the_text_defines_is_that_groups_wherever_it_recurs(dyads):
+    # "RSF" is also a press-freedom NGO's acronym in bilat's tables: the text's own definition wins, and the
+    # group keeps the country its first mention gives
+    got = dyads("Kenya on Tuesday imposed sanctions on the commander of Uganda's paramilitary Rapid Support Force "
+                "(RSF). The RSF rejected the decision as unjust. Later the Rapid Support Force shelled a camp near "
+                "the Kenyan border.")
+    assert ("REJECT", ["UGA"], ["KEN"]) in got and any(t == "ASSAULT" and s == ["UGA"] for t, s, _ in got), got

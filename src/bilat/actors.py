@@ -474,6 +474,9 @@ class ActorIndex:
 
     lead_country: str | None = None
     stateless_at: dict[int, Actor] = field(default_factory=dict)  # token index -> NGO or transnational group
+    #: names the text defines with an acronym, and the acronyms: "Sudan's paramilitary Rapid Support Forces
+    #: (RSF)" -> the group, of the country its first mention gives, wherever "the RSF" appears again
+    defined: dict[str, Actor] = field(default_factory=dict)
     _resolving: set[int] = field(default_factory=set)  # pronouns being resolved now (no cycles)
 
     @classmethod
@@ -494,6 +497,7 @@ class ActorIndex:
         index._countries_from_own_ties()
         index._countries_from_counterparts()
         index._countries_from_own_intent()
+        index._define_acronyms()
         # a briefing's voice: the one state whose spokespeople the story names ("Deputy Foreign Minister
         # Mikhail Bogdanov met ..." in a briefing by Russia's ministry spokeswoman is Russia's)
         voice = index.voice()
@@ -523,6 +527,39 @@ class ActorIndex:
             elif p.country is None and index.sole_country():
                 p.country, p.inferred = index.sole_country(), True
         return index
+
+    def _define_acronyms(self) -> None:
+        """'the paramilitary Rapid Support Forces (RSF)': a name of proper nouns with its acronym in brackets,
+        of a country its own phrase gives, is that country's group or body in every later mention of the
+        acronym or the name, whatever another dictionary makes of the acronym ("RSF" is also an NGO's)."""
+        doc = self.doc
+        for t in doc:
+            if t.text != "(" or t.i + 2 >= len(doc) or doc[t.i + 2].text != ")" or t.i == 0:
+                continue
+            acronym, head = doc[t.i + 1], doc[t.i - 1]
+            if not (2 <= len(acronym.text) <= 6 and acronym.text.isupper() and acronym.text.isalpha()) \
+                    or head.pos_ != "PROPN" or head.i in self.place_at or head.i in self.person_at:
+                continue
+            start = head.i
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].i not in self.place_at:
+                start -= 1
+            country, _ = self._modifier_country(head)
+            sector, kind = sector_table().get(head.lower_) or (None, "organization")
+            if country is None or kind == "person":
+                continue
+            actor = Actor(name=doc[start:head.i + 1].text, kind="group" if sector == "MIL" else kind,
+                          country=country, sector=sector)
+            self.defined.setdefault(acronym.text, actor)
+            self.defined.setdefault(actor.name, actor)
+
+    def _proper_name(self, t: Token) -> str:
+        """The proper-noun name a head closes ("Rapid Support Forces"), or ''."""
+        if t.pos_ != "PROPN" or not self.defined:
+            return ""
+        start = t.i
+        while start > 0 and self.doc[start - 1].pos_ == "PROPN" and self.doc[start - 1].head.i == t.i:
+            start -= 1
+        return self.doc[start:t.i + 1].text
 
     def _body_just_before(self, person: "Person") -> str | None:
         """The country of the one government body (a ministry, an embassy, a government) that is a clause
@@ -944,6 +981,9 @@ class ActorIndex:
             return []
         if the_west(t) or any(c.dep_ == "amod" and the_west(c) for c in t.children):
             return list(WEST)  # "the West has launched an economic war", "Western governments said"
+        defined = self.defined.get(t.text) or self.defined.get(self._proper_name(t))
+        if defined is not None:
+            return [defined]
         # a known NGO or transnational group: "Amnesty International", "Islamic State militants"
         if t.i not in self.place_at:
             for x in [t] + [c for c in t.children if c.dep_ in ("compound", "nmod", "amod", "poss")]:
