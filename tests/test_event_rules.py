@@ -2339,3 +2339,11 @@ def test_an_acronym_the_text_defines_is_that_groups_wherever_it_recurs(dyads):
                 "(RSF). The RSF rejected the decision as unjust. Later the Rapid Support Force shelled a camp near "
                 "the Kenyan border.")
     assert ("REJECT", ["UGA"], ["KEN"]) in got and any(t == "ASSAULT" and s == ["UGA"] for t, s, _ in got), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nairobi gave Ugandan diplomats 72 hours to leave the country.", [("SANCTION", ["KEN"], ["UGA"])]),
+    ("Kenya gave Uganda two weeks to respond to the proposal.", []),  # a deadline, not an expulsion
+])
+def test_diplomats_given_hours_to_leave_are_expelled(dyads, text, expected):
+    assert dyads(text) == expected, dyads(text)

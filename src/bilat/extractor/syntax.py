@@ -180,6 +180,10 @@ def clause_condition(t: Token, objects: frozenset[str]) -> bool | None:
                                                                      for m in c.children)) for c in t.children)
     if "promise-clause" in objects:  # "swore to retaliate", "swore that it would": not "was sworn in"
         return any(c.dep_ in ("xcomp", "ccomp") for c in t.children)
+    if "leave-deadline" in objects:  # "gave Venezuelan diplomats 72 hours to depart": an expulsion
+        spans = [c for c in t.children if c.dep_ in ("dobj", "npadvmod") and c.lemma_.lower() in ("hour", "day", "week")]
+        return any(x.dep_ in ("relcl", "acl", "xcomp") and lemma(x) in ("leave", "depart", "exit", "quit")
+                   for c in spans + [t] for x in c.children)
     if "demand-clause" in objects:  # "called the United Nations to assure a financing", not "called Li to discuss"
         objects = objects | {"to-clause"}
         if any(c.dep_ in ("xcomp", "ccomp") and lemma(c) in CALL_PURPOSES for c in t.children):
