@@ -2347,3 +2347,10 @@ def test_an_acronym_the_text_defines_is_that_groups_wherever_it_recurs(dyads):
 ])
 def test_diplomats_given_hours_to_leave_are_expelled(dyads, text, expected):
     assert dyads(text) == expected, dyads(text)
+
+
+def test_an_act_done_then_takes_the_last_acts_time(nlp):
+    text = ("In September 2022, Kenyan and Ugandan troops clashed on the border, killing 12 soldiers. Nairobi and "
+            "Kampala then accused each other of aggression.")
+    got = [(e["type"], e["date"]) for e in bilat.extract(text, PUBLISHED) if e["type"] == "ACCUSE"]
+    assert got and all(d == "2022-09" for _, d in got), got

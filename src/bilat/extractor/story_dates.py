@@ -98,7 +98,7 @@ def settle_dates(cands: list[Candidate], published: str | None, publication_fall
             same = text_dates.get(c.sentence.start)
             if same:
                 c = replace(c, date=same[0])
-            elif prev is not None and prev.date and prev.date.value and _continues(prev, c):
+            elif prev is not None and prev.date and prev.date.value and (_continues(prev, c) or _then(c)):
                 c = replace(c, date=prev.date)  # "Stoltenberg also hailed ..." after "Stoltenberg on Tuesday called ..."
             elif not c.background and lead is not None:
                 c = replace(c, date=lead)
@@ -116,6 +116,12 @@ def _lead_date(cands: list[Candidate], published: str | None, publication_fallba
     if lead is None and dated:
         return dated[0]
     return lead
+
+
+def _then(c: Candidate) -> bool:
+    """'Bishkek and Dushanbe then accused each other': an act told as done then, at the last act's time."""
+    t = c.sentence.doc[c.trigger]
+    return any(x.dep_ == "advmod" and x.lower_ == "then" for x in t.children)
 
 
 def _continues(prev: Candidate, cur: Candidate) -> bool:
