@@ -2354,3 +2354,9 @@ def test_an_act_done_then_takes_the_last_acts_time(nlp):
             "Kampala then accused each other of aggression.")
     got = [(e["type"], e["date"]) for e in bilat.extract(text, PUBLISHED) if e["type"] == "ACCUSE"]
     assert got and all(d == "2022-09" for _, d in got), got
+
+
+def test_leaders_reunited_as_translated_copy_writes_it_met(dyads):
+    # French and Spanish "se sont réunis" / "se reunieron" come out of machine translation as "reunited"
+    got = dyads("Kenyan President Samuel Odhiambo and Ugandan President Peter Okello reunited on Thursday in Arusha.")
+    assert ("CONSULT", ["KEN", "UGA"], []) in got, got
