@@ -194,14 +194,27 @@ def _title_period(doc: Doc, i: int) -> bool:
 def line_sentences(doc: Doc) -> Doc:
     """A line break ends a sentence: scraped paragraphs, headlines and captions never run on; the
     period of a short title before a name does not end one (the parser mostly follows)."""
+    countries = _country_names()
+    line_start = 0
     for i, t in enumerate(doc[:-1]):
         if "\n" in t.text or (t.is_space and "\n" in t.whitespace_ + t.text):
             doc[i + 1].is_sent_start = True
+            line_start = i + 1
         elif "\n" in t.whitespace_:
             doc[i + 1].is_sent_start = True
+            line_start = i + 1
         elif _title_period(doc, i):
             doc[i + 1].is_sent_start = False
+        elif t.text == ":" and 0 < i - line_start <= 3 and doc[line_start:i].text in countries:
+            # a roundup's heading on the item's own line ("Colombia: The UN rights office expressed ..."):
+            # the country names the section, it is no part of the sentence
+            doc[i + 1].is_sent_start = True
     return doc
+
+
+@functools.lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    return frozenset(form for form, _, kind in gazetteer_entries() if kind == "country")
 
 
 # -- the model's attribute rules, by table lookup ----------------------------------------------
