@@ -2360,3 +2360,14 @@ def test_leaders_reunited_as_translated_copy_writes_it_met(dyads):
     # French and Spanish "se sont réunis" / "se reunieron" come out of machine translation as "reunited"
     got = dyads("Kenyan President Samuel Odhiambo and Ugandan President Peter Okello reunited on Thursday in Arusha.")
     assert ("CONSULT", ["KEN", "UGA"], []) in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Treasury Department added 12 Ugandan entities to its sanctions list on Tuesday.",
+     ("SANCTION", ["USA"], ["UGA"])),
+    ("The State Department condemned Uganda's decision to close the border.", ("ACCUSE", ["USA"], ["UGA"])),
+])
+def test_a_governments_seat_or_department_named_alone_is_that_state(dyads, text, expected):
+    # as "the White House" and "the Kremlin" already were; a story naming only Uganda had made the
+    # Treasury Uganda's own, and the listing a domestic crackdown
+    assert expected in dyads(text), dyads(text)
