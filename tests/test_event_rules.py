@@ -2066,8 +2066,9 @@ def test_a_guest_welcomed_in_a_country_is_its_guest_and_defies_on_its_own(dyads)
     # people killed when a jet crashes are killed by no one the passive names
     ("Kenyan opposition leader John Kamau was listed as a passenger on a private jet that crashed north of "
      "Kampala on Wednesday, killing all 10 people on board, Uganda's civil aviation authority said.", []),
-    # a decision called incorrect is criticised
-    ("Uganda voted on Tuesday to leave the East African Community. Kenya called the decision incorrect.",
+    # a decision called incorrect is criticised (the bloc left is unnamed: a named one would be a third party,
+    # and the statement's addressee no longer the story's other state)
+    ("Uganda voted on Tuesday to leave the regional trade bloc. Kenya called the decision incorrect.",
      [("ACCUSE", ["KEN"], ["UGA"])]),
 ])
 def test_wrongs_committed_past_progressives_and_crashes(dyads, text, expected):
@@ -2141,3 +2142,232 @@ def test_force_blamed_on_another_in_a_relative_clause_is_that_ones(dyads):
     assert dyads("Grenades exploded at a market in Kampala on Tuesday, killing at least nine people, in an attack "
                  "that the Ugandan government blamed on Kenya.") == [
         ("ASSAULT", ["KEN"], ["UGA"]), ("ACCUSE", ["UGA"], ["KEN"])]
+
+
+def test_an_act_done_in_a_dated_call_takes_the_calls_day_wherever_the_parser_hangs_it(nlp):
+    # the small model hangs "in a telephone conversation on Tuesday" on the object ("navigation"), not on
+    # the verb: the call's day is still the discussion's, not the publication's
+    text = ("Kenyan Foreign Minister Mary Wanjiru and her Ugandan counterpart Peter Okello discussed the situation "
+            "around Somalia and the security of navigation in Lake Victoria in a telephone conversation on Tuesday, "
+            "the Kenyan Foreign Ministry reported. Earlier on Thursday, Kenya summoned the Ugandan ambassador.")
+    events = [e for e in bilat.extract(text, PUBLISHED) if e["type"] == "CONSULT"]
+    assert [e["date"] for e in events] == ["2024-05-14"], events
+
+
+@pytest.mark.parametrize("text, accuser, envoys", [
+    ("The Ugandan ambassador was summoned to the Kenyan Foreign Ministry on Monday and handed a note of protest, "
+     "the ministry said.", ["KEN"], ["UGA"]),
+    ("The Kenyan charge d'affaires was summoned and presented a demarche over the border incident, the Ugandan "
+     "ministry said.", ["UGA"], ["KEN"]),
+])
+def test_an_envoy_summoned_and_handed_a_protest_receives_it(dyads, text, accuser, envoys):
+    # "handed" after a passive is a participle even where the small model tags it a past tense: the envoy
+    # is handed the note by whoever summoned him; the envoy's country protests nothing
+    got = [(s, t) for typ, s, t in dyads(text) if typ == "ACCUSE"]
+    assert got and all(s == accuser and t == envoys for s, t in got), got
+
+
+def test_a_speakers_warning_without_addressee_goes_to_whom_she_just_criticised(dyads):
+    # the story's leading pair is Kenya and Tanzania, but the warning follows the minister's criticism
+    # of Uganda in the sentence before
+    text = ("Kenyan President Samuel Odhiambo held talks with Tanzanian President Anna Mushi in Arusha on Monday. "
+            "Kenyan Foreign Minister Mary Wanjiru separately criticised Uganda over its new fishing rules. "
+            "\"Such steps will not go unanswered,\" Wanjiru warned.")
+    got = dyads(text)
+    assert ("THREATEN", ["KEN"], ["UGA"]) in got and not any(t == "THREATEN" and tg == ["TZA"] for t, _, tg in got), got
+
+
+def test_an_asset_freeze_imposed_sanctions(dyads):
+    assert ("SANCTION", ["KEN"], ["UGA"]) in dyads("Kenya imposed an asset freeze on two Ugandan firms.")
+
+
+def test_what_someone_is_said_to_be_involved_in_is_no_act_of_the_speaker(dyads):
+    # the supplying is the allegation against the firms, not Kenya's aid to Somalia
+    got = dyads("Kenya imposed travel bans on five Ugandan firms it said were involved in smuggling and supplying "
+                "weapons to rebels in Somalia.")
+    assert ("SANCTION", ["KEN"], ["UGA"]) in got and not any(t == "AID" for t, _, _ in got), got
+
+
+def test_a_spokesman_speaks_for_the_ministry_that_spoke_just_before(dyads):
+    # the story is led by Kenya, but the spokesman follows Uganda's ministry
+    got = dyads("Kenya closed its border with Uganda on Monday, citing smuggling. Uganda's Foreign Ministry condemned "
+                "the closure on Tuesday. Spokesman Paul Mugisha accused Nairobi of breaking the customs union treaty.")
+    assert [d for d in got if d[0] == "ACCUSE"] == [("ACCUSE", ["UGA"], ["KEN"])] * 2, got
+
+
+def _events_of(article: dict):
+    from bilat.model import Article
+    from bilat.pipeline import process
+    (result,) = process([Article(**article)])
+    return [(e.type, sorted({a.country for a in e.source}), sorted({a.country for a in e.target}), e.date)
+            for e in result.events]
+
+
+def test_a_briefing_of_a_spokesperson_speaks_for_the_state_its_answers_lead_with_on_its_titles_day(nlp):
+    # the first lines are a journalist's question about Uganda's boats: they lead nothing; the title
+    # "press conference of MOFA Spokesperson" names the voice, and its date the day the answers were given
+    article = {"id": "t", "published": "2024-05-17", "title": "Regular press conference of MOFA Spokesperson on 16 May 2024",
+               "text": "Regular press conference of the Ministry of Foreign Affairs Spokesperson\n\n"
+                       "Question: Recently Ugandan patrol boats have operated near Kenyan islands in Lake Victoria "
+                       "since Sunday. What is the reaction of Kenya?\n\n"
+                       "Spokesperson Jane Achieng: Kenya has contacted the Ugandan side. On 14 May, Foreign "
+                       "Minister Mary Wanjiru held a telephone talk with Tanzanian Foreign Minister Anna Mushi.\n\n"
+                       "Question: What is the view of Kenya on the fishing rules?\n\n"
+                       "Spokesperson: We request Uganda to withdraw the boats from Kenyan waters immediately."}
+    got = _events_of(article)
+    assert ("REQUEST", ["KEN"], ["UGA"], "2024-05-16") in got, got
+    assert not any(s == ["UGA"] and t == "REQUEST" for t, s, _, _ in got), got
+
+
+def test_a_possessive_in_a_phrase_before_the_subject_is_the_subjects(dyads):
+    text = ("Kenyan President Samuel Odhiambo received Tanzania's foreign minister on Monday. During his meeting with "
+            "the Ugandan ambassador on Tuesday, Rwandan President Paul Kagame asked Uganda to reopen the border.")
+    got = dyads(text)
+    assert ("CONSULT", ["RWA"], ["UGA"]) in got and ("CONSULT", ["TZA"], ["UGA"]) not in got, got
+
+
+def test_a_deployment_with_no_target_in_a_two_state_dispute_is_aimed_at_the_other_state(dyads):
+    got = dyads("Ugandan President Peter Okello accused Kenya on Thursday of moving troops toward the two countries' "
+                "disputed border. Kenya's defence ministry said on Wednesday it had sent an infantry battalion to the "
+                "area around Lokichogio, some 60 km from the frontier.")
+    assert ("MOBILIZE", ["KEN"], ["UGA"]) in got, got
+
+
+def test_an_organisation_only_the_phoenix_dictionary_knows_is_an_igo_by_name_and_acronym(dyads):
+    got = dyads("The Caribbean Community called on Venezuela to respect the court's order, and CARICOM leaders urged "
+                "Guyana to keep talking.")
+    assert ("REQUEST", ["IGO:CARICOM"], ["VEN"]) in got and ("REQUEST", ["IGO:CARICOM"], ["GUY"]) in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenya had declared Uganda's ambassador persona non grata on Thursday.", ("SANCTION", ["KEN"], ["UGA"], "2024-05-16")),
+    ("Nairobi declared a staff member of the Ugandan embassy persona non grata.", ("SANCTION", ["KEN"], ["UGA"], PUBLISHED)),
+    ("Kenya declared two Ugandan diplomats persona non grata and gave them 48 hours to leave.",
+     ("SANCTION", ["KEN"], ["UGA"], PUBLISHED)),
+])
+def test_a_diplomat_declared_persona_non_grata_is_expelled(nlp, text, expected):
+    # however the small model parses "persona non grata" (an object, a clause, a clause's verb)
+    got = [(e["type"], sorted({a["country"] for a in e["source"]}), sorted({a["country"] for a in e["target"]}),
+            e["date"]) for e in bilat.extract(text, PUBLISHED)]
+    assert expected in got, got
+
+
+def test_a_chronologys_entry_dates_the_acts_of_its_line(nlp):
+    text = ("May 17 (Lakeside Wire) - Kenya and Uganda agreed on Thursday to reopen their border. Here is a timeline:\n"
+            "* MARCH 4, 2023 - Uganda closes the Busia crossing to Kenyan trucks. Kenya expels a Ugandan diplomat the "
+            "same day.\n"
+            "SEPT 21, 2023 - Kenya suspends visa services for Ugandan citizens.")
+    got = [(e["type"], e["source"][0]["country"], e["date"]) for e in bilat.extract(text, PUBLISHED)]
+    expected = {("SANCTION", "UGA", "2023-03-04"), ("SANCTION", "KEN", "2023-03-04"), ("SANCTION", "KEN", "2023-09-21")}
+    assert expected <= set(got), got
+
+
+def test_a_takeover_condemned_is_the_coup_makers(dyads):
+    # the coup is coded as coercion, not as an attack: the condemnation still reaches its makers' country
+    got = dyads("Soldiers of Uganda's special forces seized power in Kampala on Sunday and detained the president. "
+                "The chairman of the African Union Commission condemned the takeover on Monday.")
+    assert ("ACCUSE", ["IGO:AU"], ["UGA"]) in got, got
+
+
+def test_a_second_leader_the_parser_hangs_on_the_first_ones_name_acts_too(dyads):
+    # "President X and Uganda's Y": Y is conjoined to the apposed name X, not to the subject "President"
+    got = dyads("Kenya's President Samuel Odhiambo and Uganda's Peter Okello shook hands on Thursday at the Busia "
+                "border post.")
+    assert ("CONSULT", ["KEN", "UGA"], []) in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The International Court of Justice on Monday ordered Uganda to refrain from any action that would aggravate "
+     "the dispute.", ("REQUEST", ["UGA"])),
+    ("Kenya ordered Ugandan diplomats to leave the country.", None),  # the expulsion, not a demand
+    ("The president ordered the closure of the Ugandan border post.", None),
+])
+def test_a_state_ordered_to_act_is_a_demand_on_it(dyads, text, expected):
+    got = [(t, tg) for t, _, tg in dyads(text) if t == "REQUEST"]
+    assert (expected in got) if expected else not got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # translated copy drops the "on" of "called on": a to-clause that is no call's purpose is a demand
+    ("Kenya's foreign minister has called the United Nations to assure a durable financing to the mission.",
+     ("REQUEST", ["KEN"], ["IGO:UN"])),
+    ("Kenya called Uganda to withdraw its troops from the island.", ("REQUEST", ["KEN"], ["UGA"])),
+    ("Kenyan President Samuel Odhiambo called Ugandan President Peter Okello to discuss the crisis.",
+     ("CONSULT", ["KEN"], ["UGA"])),
+])
+def test_called_someone_to_do_something_demands_it(dyads, text, expected):
+    got = dyads(text)
+    assert got == [expected], got
+
+
+def test_a_chronologys_entry_date_wins_over_its_own_text_read_as_a_bare_day_or_year(nlp):
+    text = ("May 17 (Lakeside Wire) - Kenya and Uganda agreed on Thursday to reopen their border. Key dates:\n"
+            "JAN 23, 2019 - Kenya recognises the opposition leader as Uganda's interim president.\n"
+            "MARCH 26, 2020 - Uganda breaks off diplomatic relations with Nairobi.")
+    got = [(e["type"], e["source"][0]["country"], e["date"]) for e in bilat.extract(text, PUBLISHED)]
+    assert {("SUPPORT", "KEN", "2019-01-23"), ("SANCTION", "UGA", "2020-03-26")} <= set(got), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Uganda breaks off diplomatic relations with Kenya.", ("SANCTION", ["UGA"], ["KEN"])),
+    ("Washington responded by suspending some oil and gas sanctions on Uganda for six months.",
+     ("CONCEDE", ["USA"], ["UGA"])),
+])
+def test_relations_broken_off_and_sanctions_suspended(dyads, text, expected):
+    assert expected in dyads(text), dyads(text)
+
+
+def test_a_leader_telephoned_to_congratulate_congratulates_and_the_two_still_agree_together(dyads):
+    # the congratulation is said in the call; "the two" are the caller and the one called, though the
+    # caller alone acted again (congratulating) in between
+    got = dyads("Kenyan President Samuel Odhiambo telephoned Ugandan President Peter Okello on Monday to congratulate "
+                "him on his election victory, and the two agreed to work together on trade, the presidency said.")
+    for expected in [("CONSULT", ["KEN"], ["UGA"]), ("SUPPORT", ["KEN"], ["UGA"]), ("AGREE", ["KEN", "UGA"], [])]:
+        assert expected in got, got
+
+
+def test_water_cannon_fired_at_another_states_vessels_is_force(dyads):
+    got = dyads("Ugandan patrol boats fired water cannon against the Kenyan fishing vessels near Migingo Island on "
+                "Sunday.")
+    assert ("ASSAULT", ["UGA"], ["KEN"]) in got, got
+
+
+def test_an_acronym_the_text_defines_is_that_groups_wherever_it_recurs(dyads):
+    # "RSF" is also a press-freedom NGO's acronym in bilat's tables: the text's own definition wins, and the
+    # group keeps the country its first mention gives
+    got = dyads("Kenya on Tuesday imposed sanctions on the commander of Uganda's paramilitary Rapid Support Force "
+                "(RSF). The RSF rejected the decision as unjust. Later the Rapid Support Force shelled a camp near "
+                "the Kenyan border.")
+    assert ("REJECT", ["UGA"], ["KEN"]) in got and any(t == "ASSAULT" and s == ["UGA"] for t, s, _ in got), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nairobi gave Ugandan diplomats 72 hours to leave the country.", [("SANCTION", ["KEN"], ["UGA"])]),
+    ("Kenya gave Uganda two weeks to respond to the proposal.", []),  # a deadline, not an expulsion
+])
+def test_diplomats_given_hours_to_leave_are_expelled(dyads, text, expected):
+    assert dyads(text) == expected, dyads(text)
+
+
+def test_an_act_done_then_takes_the_last_acts_time(nlp):
+    text = ("In September 2022, Kenyan and Ugandan troops clashed on the border, killing 12 soldiers. Nairobi and "
+            "Kampala then accused each other of aggression.")
+    got = [(e["type"], e["date"]) for e in bilat.extract(text, PUBLISHED) if e["type"] == "ACCUSE"]
+    assert got and all(d == "2022-09" for _, d in got), got
+
+
+def test_leaders_reunited_as_translated_copy_writes_it_met(dyads):
+    # French and Spanish "se sont réunis" / "se reunieron" come out of machine translation as "reunited"
+    got = dyads("Kenyan President Samuel Odhiambo and Ugandan President Peter Okello reunited on Thursday in Arusha.")
+    assert ("CONSULT", ["KEN", "UGA"], []) in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Treasury Department added 12 Ugandan entities to its sanctions list on Tuesday.",
+     ("SANCTION", ["USA"], ["UGA"])),
+    ("The State Department condemned Uganda's decision to close the border.", ("ACCUSE", ["USA"], ["UGA"])),
+])
+def test_a_governments_seat_or_department_named_alone_is_that_state(dyads, text, expected):
+    # as "the White House" and "the Kremlin" already were; a story naming only Uganda had made the
+    # Treasury Uganda's own, and the listing a domestic crackdown
+    assert expected in dyads(text), dyads(text)

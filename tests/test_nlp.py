@@ -154,6 +154,17 @@ def test_line_break_starts_a_sentence_in_the_real_pipeline(nlp):
     assert any(s.startswith("Japan and South Korea") for s in starts), starts
 
 
+def test_a_country_heading_before_a_colon_is_its_own_sentence(nlp):
+    # a roundup's country heading on its item's own line is no part of the item's first sentence
+    text = "WORLD IN BRIEF\nUganda: The UN rights office expressed concern on Thursday."
+    assert [s.text.strip() for s in nlp(text).sents][1] == "Uganda:"
+    # a transcript's speaker label is no heading: what follows it is still the speaker's sentence
+    doc = Doc(nlp.vocab, words=["Jane", "Wambui", ":", "Kenya", "rejects"], spaces=[True, False, True, True, False])
+    assert not line_sentences(doc)[3].is_sent_start
+    doc = Doc(nlp.vocab, words=["Uganda", ":", "Kenya", "rejects"], spaces=[False, True, True, False])
+    assert line_sentences(doc)[2].is_sent_start
+
+
 @pytest.mark.parametrize("text, sentences", [
     # a short title's period before a name ends no sentence
     ("The Undersecretary for Asian Affairs Ma. Teresa Cruz called the Chinese envoy on Monday.", 1),

@@ -196,6 +196,17 @@ _ROLE_QUALIFIERS = {"new", "former", "acting", "outgoing", "incoming", "interim"
 _GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 
 
+# a transcript's question turn: "Q:", "Question:", "Q (Daily Courier):", "QUESTION (Haller):"
+_QUESTION_LABEL = re.compile(r"\W*(?:Q|Question|QUESTION|Journalist|Reporter)\b[^:\n]{0,40}:")
+
+
+def is_question(sent: Span) -> bool:
+    """A question, or a sentence of a transcript's question turn (its line opens with a question label)."""
+    text = sent.doc.text
+    line = text.rfind("\n", 0, sent.start_char) + 1
+    return sent.text.rstrip().endswith("?") or bool(_QUESTION_LABEL.match(text, line))
+
+
 def _speaks_for_a_state(p: "Person") -> bool:
     return bool(p.role) and any(w.startswith("spokes") for w in p.role.lower().split())
 
@@ -441,6 +452,8 @@ def _post_end(doc: Doc, j: int, places: set[int]) -> int:
 
 #: people who speak for whatever they are "for" ("a spokesman for the ministry"; an envoy "for Syria" is sent to it)
 _SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+#: bodies a spokesperson speaks for
+_SPEAKING_BODIES = frozenset({"ministry", "government", "embassy", "presidency", "office", "cabinet", "department"})
 
 #: the names of a state's armed power, one organ however a story names it: "the military" after
 #: "Myanmar security forces", "the junta" after "the army"
@@ -461,6 +474,9 @@ class ActorIndex:
 
     lead_country: str | None = None
     stateless_at: dict[int, Actor] = field(default_factory=dict)  # token index -> NGO or transnational group
+    #: names the text defines with an acronym, and the acronyms: "Sudan's paramilitary Rapid Support Forces
+    #: (RSF)" -> the group, of the country its first mention gives, wherever "the RSF" appears again
+    defined: dict[str, Actor] = field(default_factory=dict)
     _resolving: set[int] = field(default_factory=set)  # pronouns being resolved now (no cycles)
 
     @classmethod
@@ -481,6 +497,7 @@ class ActorIndex:
         index._countries_from_own_ties()
         index._countries_from_counterparts()
         index._countries_from_own_intent()
+        index._define_acronyms()
         # a briefing's voice: the one state whose spokespeople the story names ("Deputy Foreign Minister
         # Mikhail Bogdanov met ..." in a briefing by Russia's ministry spokeswoman is Russia's)
         voice = index.voice()
@@ -494,6 +511,10 @@ class ActorIndex:
             if p.country is None and p.role and _is_gov_role(p.role) and voice \
                     and not any(w in p.role.lower() for w in ("ambassador", "envoy")):
                 p.country, p.inferred = voice, True
+            elif p.country is None and _speaks_for_a_state(p) and index._body_just_before(p):
+                # "Iran's Foreign Ministry condemned the listings. Spokesman Hamid Rezaei denied ...": the
+                # spokesman of the ministry that spoke in the sentence before
+                p.country, p.inferred = index._body_just_before(p), True
             elif p.country is None and p.role and _is_gov_role(p.role) and index.lead_country \
                     and not any(w in p.role.lower() for w in ("ambassador", "envoy")) and index._ever_subject(p) \
                     and not (leader and len([c for c in index.focus if not c.startswith("IGO:")]) > 1):
@@ -506,6 +527,51 @@ class ActorIndex:
             elif p.country is None and index.sole_country():
                 p.country, p.inferred = index.sole_country(), True
         return index
+
+    def _define_acronyms(self) -> None:
+        """'the paramilitary Rapid Support Forces (RSF)': a name of proper nouns with its acronym in brackets,
+        of a country its own phrase gives, is that country's group or body in every later mention of the
+        acronym or the name, whatever another dictionary makes of the acronym ("RSF" is also an NGO's)."""
+        doc = self.doc
+        for t in doc:
+            if t.text != "(" or t.i + 2 >= len(doc) or doc[t.i + 2].text != ")" or t.i == 0:
+                continue
+            acronym, head = doc[t.i + 1], doc[t.i - 1]
+            if not (2 <= len(acronym.text) <= 6 and acronym.text.isupper() and acronym.text.isalpha()) \
+                    or head.pos_ != "PROPN" or head.i in self.place_at or head.i in self.person_at:
+                continue
+            start = head.i
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].i not in self.place_at:
+                start -= 1
+            country, _ = self._modifier_country(head)
+            sector, kind = sector_table().get(head.lower_) or (None, "organization")
+            if country is None or kind == "person":
+                continue
+            actor = Actor(name=doc[start:head.i + 1].text, kind="group" if sector == "MIL" else kind,
+                          country=country, sector=sector)
+            self.defined.setdefault(acronym.text, actor)
+            self.defined.setdefault(actor.name, actor)
+
+    def _proper_name(self, t: Token) -> str:
+        """The proper-noun name a head closes ("Rapid Support Forces"), or ''."""
+        if t.pos_ != "PROPN" or not self.defined:
+            return ""
+        start = t.i
+        while start > 0 and self.doc[start - 1].pos_ == "PROPN" and self.doc[start - 1].head.i == t.i:
+            start -= 1
+        return self.doc[start:t.i + 1].text
+
+    def _body_just_before(self, person: "Person") -> str | None:
+        """The country of the one government body (a ministry, an embassy, a government) that is a clause
+        subject in the sentence before the person's first mention."""
+        first = min((i for i, p in self.person_at.items() if p is person), default=None)
+        if first is None or self.doc[first].sent.start == 0:
+            return None
+        before = self.doc[self.doc[first].sent.start - 1].sent
+        found = {self._modifier_country(t)[0] for t in before
+                 if t.dep_ in ("nsubj", "nsubjpass") and t.lemma_.lower() in _SPEAKING_BODIES}
+        found.discard(None)
+        return found.pop() if len(found) == 1 else None
 
     def _in_lead(self, person: "Person") -> bool:
         """Is the person named in the story's first two sentences (its lead)?"""
@@ -619,8 +685,10 @@ class ActorIndex:
 
     def _lead_country(self) -> str | None:
         """The country that acts in the article's first clauses: the subject of the first sentence
-        that has a country (or a capital) as its subject."""
-        for n, sent in enumerate(self.doc.sents):
+        that has a country (or a capital) as its subject. A transcript's questions are the journalists'
+        ("Question: Recently the Chinese survey ship has operated ..."): they lead nothing."""
+        told = (sent for sent in self.doc.sents if not is_question(sent))
+        for n, sent in enumerate(told):
             if n > 2:
                 break
             for t in sent:
@@ -913,6 +981,9 @@ class ActorIndex:
             return []
         if the_west(t) or any(c.dep_ == "amod" and the_west(c) for c in t.children):
             return list(WEST)  # "the West has launched an economic war", "Western governments said"
+        defined = self.defined.get(t.text) or self.defined.get(self._proper_name(t))
+        if defined is not None:
+            return [defined]
         # a known NGO or transnational group: "Amnesty International", "Islamic State militants"
         if t.i not in self.place_at:
             for x in [t] + [c for c in t.children if c.dep_ in ("compound", "nmod", "amod", "poss")]:
@@ -1324,6 +1395,19 @@ class ActorIndex:
         finally:
             self._resolving.discard(t.i)
 
+    def _fronted_possessor(self, t: Token) -> list[Actor]:
+        """'During his meeting with the Chinese ambassador, Serbian President Aleksandar Vucic asked ...': a
+        possessive in a phrase put before the subject, with no person named before it, is the subject's."""
+        sent, root = t.sent, t.sent.root
+        if t.dep_ != "poss" or any(i in self.person_at for i in range(sent.start, t.i)):
+            return []
+        subj = next((c for c in root.children if c.dep_ == "nsubj" and c.i > t.i), None)
+        fronted = {x.i for c in root.children if c.dep_ in ("prep", "advcl", "npadvmod") and subj is not None
+                   and c.i < subj.i for x in c.subtree}
+        if t.i not in fronted:
+            return []
+        return [p.actor() for x in subj.subtree for p in [self.person_at.get(x.i)] if p is not None][:1]
+
     def _pronoun_referent(self, t: Token, speaker: list[Actor] | None) -> list[Actor]:
         low = t.lower_
         if low in PRONOUNS_SPEAKER:
@@ -1387,6 +1471,9 @@ class ActorIndex:
                     if earlier:
                         return earlier
                     break
+            fronted = self._fronted_possessor(t)
+            if fronted:
+                return fronted
             # the subject of a clause it stands in ("Rutte called Erdogan's remarks crazy and said he would
             # not apologise": Rutte), else a person named earlier in the same sentence ("Qin said he hoped")
             for a in t.ancestors:
@@ -1416,13 +1503,18 @@ class ActorIndex:
 
     def _last_party_group(self, before: int) -> list[Actor]:
         """The last several actors that acted together before token ``before`` ("Kishida and Yoon
-        held talks. They agreed ..."), if no single actor acted after them."""
-        for i, _ in reversed(self.history):
-            if i >= before:
-                continue
+        held talks. They agreed ..."), if no one else acted after them (one of them may have: "Biden
+        telephoned Lula to congratulate him, and the two agreed")."""
+        later: set[str | None] = set()
+        start = self.doc[before].sent.start if before < len(self.doc) else before
+        for i in sorted({i for i, _ in self.history if i < before}, reverse=True):
             group = [a for j, a in self.history if j == i]
             countries = {a.country for a in group if a.country}
-            return group if len(countries) >= 2 else []
+            if len(countries) >= 2:
+                return group if later <= countries else []
+            if i < start:
+                return []  # a single actor acted after the group, in a sentence before this one
+            later |= countries or {None}
         return []
 
     def _last_country(self, i: int) -> str | None:

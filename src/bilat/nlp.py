@@ -73,7 +73,15 @@ def gazetteer_entries() -> tuple[tuple[str, str, str], ...]:
             name = getattr(c, attr, None)
             if name and "," not in name:
                 add(name, c.alpha_3, "country")
-    # the field's place names last (bilat's own win): other spellings, cities, provinces, regions
+    # the field's names last (bilat's own win): the international organisations the Phoenix dictionary
+    # maps to an IGO code ("Caribbean Community"), with the code's acronym where it is long enough to
+    # mean nothing else ("CARICOM", "SAARC"), then other place spellings, cities, provinces, regions
+    for row in read_table("phoenix_igos.tsv"):
+        if row["kind"] == "igo" and row["code"] and not row["name"].startswith("The "):  # "The Security Council"
+            add(row["name"], row["code"], "igo")
+            acronym = row["code"].removeprefix("IGO:")
+            if len(acronym) >= 4 and acronym.isalpha():
+                add(acronym, row["code"], "igo")
     for row in read_table("phoenix_places.tsv"):
         add(row["name"], row["country"], {"name": "country", "demonym": "demonym"}.get(row["kind"], "city"))
     return tuple((form, code, kind) for form, (code, kind) in out.items())
@@ -186,14 +194,27 @@ def _title_period(doc: Doc, i: int) -> bool:
 def line_sentences(doc: Doc) -> Doc:
     """A line break ends a sentence: scraped paragraphs, headlines and captions never run on; the
     period of a short title before a name does not end one (the parser mostly follows)."""
+    countries = _country_names()
+    line_start = 0
     for i, t in enumerate(doc[:-1]):
         if "\n" in t.text or (t.is_space and "\n" in t.whitespace_ + t.text):
             doc[i + 1].is_sent_start = True
+            line_start = i + 1
         elif "\n" in t.whitespace_:
             doc[i + 1].is_sent_start = True
+            line_start = i + 1
         elif _title_period(doc, i):
             doc[i + 1].is_sent_start = False
+        elif t.text == ":" and 0 < i - line_start <= 3 and doc[line_start:i].text in countries:
+            # a roundup's heading on the item's own line ("Colombia: The UN rights office expressed ..."):
+            # the country names the section, it is no part of the sentence
+            doc[i + 1].is_sent_start = True
     return doc
+
+
+@functools.lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    return frozenset(form for form, _, kind in gazetteer_entries() if kind == "country")
 
 
 # -- the model's attribute rules, by table lookup ----------------------------------------------

@@ -16,13 +16,14 @@ from ..dates import DateValue
 from ..model import DateBasis
 from .records import SentenceContext
 from .syntax import shared_object_verbs
-from .words import DAY_PARTS, STATEMENT_SETTINGS
+from .words import DAY_PARTS, MEETING_SETTINGS, STATEMENT_SETTINGS
 
 # dates the small model's NER misses ("Sept 29, 1972")
 DATE_RE = re.compile(
     r"\b(?:" + dates_mod._MONTH_NAME + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+(?:1[89]|20)\d\d)?"
     r"|\d{1,2}\s+" + dates_mod._MONTH_NAME + r"(?:\s+(?:1[89]|20)\d\d)?)\b", re.I)
 _TIME_DEPS = ("npadvmod", "advmod", "tmod", "obl")
+SETTINGS = MEETING_SETTINGS | STATEMENT_SETTINGS
 # the text places the act at a time it does not count ("more than a year after seizing the ship"):
 # no date, and none to be lent by the sentence, the event before or the lead (settle_dates)
 UNCOUNTED = DateValue(None, DateBasis.UNKNOWN.value)
@@ -75,7 +76,10 @@ def _own_date(t: Token, ctx: SentenceContext, noun: Token | None) -> DateValue |
     subjects = [s for c in t.children if c.dep_ in ("nsubj", "nsubjpass") for s in [c] + list(c.conjuncts)]
     own.update(o.i for s in subjects for p in s.children if p.dep_ == "prep" and p.lower_ == "on"
                and p.i > s.i for o in p.children if o.dep_ == "pobj" and o.i == t.i - 1 and o.ent_type_ == "DATE")
-    for c in list(t.children) + (list(noun.children) if noun is not None else []):
+    # a predicate the parser made a clause ("declared the ambassador persona non grata on Thursday": a noun
+    # as 'ccomp') carries the verb's own time words
+    small = [x for c in t.children if c.dep_ == "ccomp" and c.pos_ not in ("VERB", "AUX") for x in c.children]
+    for c in list(t.children) + (list(noun.children) if noun is not None else []) + small:
         if c.dep_ in _TIME_DEPS + ("nmod",):
             own.update(x.i for x in c.subtree)
         elif c.dep_ == "prep":  # "on Monday", "in mid-November": the preposition's own object
@@ -85,7 +89,28 @@ def _own_date(t: Token, ctx: SentenceContext, noun: Token | None) -> DateValue |
                     own.add(o.i)
                     if o.lemma_.lower() in DAY_PARTS:
                         own.update(x.i for x in o.subtree)
-    return _resolve_in(ctx, own)
+    return _resolve_in(ctx, own) or _setting_date(t, ctx)
+
+
+def _setting_date(t: Token, ctx: SentenceContext) -> DateValue | None:
+    """'discussed Ukraine in a telephone conversation on Thursday': the day of the meeting or statement the
+    act was done in, wherever the parser hung that phrase in the trigger's own clause (often on the object)."""
+    days = set()
+    for o in t.subtree:
+        if o.dep_ == "pobj" and o.head.lower_ in ("in", "during", "at") and o.lemma_.lower() in SETTINGS \
+                and _in_clause(o, t):
+            days.update(x.i for p in o.children if p.dep_ == "prep" for x in p.children if x.dep_ == "pobj")
+    return _resolve_in(ctx, days) if days else None
+
+
+def _in_clause(o: Token, t: Token) -> bool:
+    """Is ``o`` in ``t``'s own clause (no other verb between them)?"""
+    h = o.head
+    while h != t:
+        if h.pos_ in ("VERB", "AUX") or h.head is h:
+            return False
+        h = h.head
+    return True
 
 
 def date_for(t: Token, ctx: SentenceContext, extra: list[Token], noun: Token | None = None) -> DateValue | None:

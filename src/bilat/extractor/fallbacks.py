@@ -166,8 +166,9 @@ def repression_threatened(f: Frame, ctx: SentenceContext) -> list[Actor]:
 
 def story_counterpart(f: Frame, ctx: SentenceContext) -> list[Actor]:
     """A state's statement with no addressee in a story about two states ("We have lodged a strong
-    protest", "Egypt refused to accept it", "expressing deep regret, he said"): it is addressed to the other one."""
-    if f.type not in (T.ACCUSE, T.REQUEST, T.REJECT, T.THREATEN, T.CONCEDE):
+    protest", "Egypt refused to accept it", "expressing deep regret, he said"): it is addressed to the other one;
+    so is a deployment ("sent an infantry battalion to the area, some 60 km from the frontier")."""
+    if f.type not in (T.ACCUSE, T.REQUEST, T.REJECT, T.THREATEN, T.CONCEDE, T.MOBILIZE):
         return []
     src = {a.country for a in f.source if a.country}
     if len(src) != 1 or any(c.startswith("IGO:") for c in src):
@@ -179,6 +180,20 @@ def story_counterpart(f: Frame, ctx: SentenceContext) -> list[Actor]:
         return []
     other = next(c for c in pair if c not in src)
     return [] if other.startswith("IGO:") else [Actor(kind="state", country=other)]
+
+
+def speakers_last_addressee(f: Frame, ctx: SentenceContext) -> list[Actor]:
+    """A statement with no addressee from a person who, in the sentence before or earlier in this one,
+    addressed one to someone: it goes on to them ("Zakharova blasted the EU over its sanctions. 'Each such
+    step will not go unanswered,' Zakharova warned")."""
+    if f.type not in STATEMENTS:
+        return []
+    names = {a.name for a in f.source if a.kind == "person" and a.name}
+    sents = ctx.memory.sentences
+    at = next((i for i, s in enumerate(sents) if s.start == ctx.sent.start), 0)
+    own = {a.country for a in f.source}
+    found = ctx.memory.addressed_by(names, sents[at - 1].start if at else ctx.sent.start, STATEMENTS) if names else []
+    return [a for a in found if a.country not in own]
 
 
 def aid_to_the_story(f: Frame, ctx: SentenceContext) -> list[Actor]:
@@ -234,7 +249,8 @@ def reaction_to_an_act(f: Frame, ctx: SentenceContext) -> list[Actor]:
     meeting = ctx.memory.meeting if noun in NAMED_MEETINGS else []
     # an attack or an incident is the last attacker's, or no one's the text told
     hostile = noun in ATTACK_NOUNS | REFERRED_ATTACKS
-    candidates = [told, ctx.memory.last_source(T.ASSAULT) or []] if hostile else [
+    # (a coup or a crackdown is coded as coercion: "special forces seized power", "police fired tear gas")
+    candidates = [told, ctx.memory.last_source(T.ASSAULT) or [], ctx.memory.last_source(T.COERCE) or []] if hostile else [
         told, meeting, doers_of_kind, ctx.memory.last_doers(own, ctx.sent.start, deeds_only=deed)]
     for doers in candidates:  # a visit announced, not yet made: its announcer
         found = [Actor(kind="state", country=c) for c in dict.fromkeys(a.country for a in doers) if c and c not in own]
@@ -246,7 +262,7 @@ def reaction_to_an_act(f: Frame, ctx: SentenceContext) -> list[Actor]:
 FALLBACK_STEPS = (rejected_speaker, posture_at_the_place, said_in_the_call, answers_an_act,
                   denial_answers_the_accuser, shared_with_its_conjunct,
                   reaction_to_an_act, one_foreign_state, home_country,
-                  repression_threatened, story_counterpart, aid_to_the_story)
+                  repression_threatened, speakers_last_addressee, story_counterpart, aid_to_the_story)
 
 
 def run(f: Frame, ctx: SentenceContext) -> Frame:

@@ -34,6 +34,7 @@ class ActDone:
     doers: tuple[Actor, ...]
     word: str  # the trigger's lemma: "conducted a nuclear test" -> "test", "applied to join" -> "apply"
     type: EventType
+    targets: tuple[Actor, ...] = ()
 
 
 # Acts that only comment on another's act: "the move" or "the decision" a later reaction names is
@@ -114,6 +115,16 @@ class DocumentMemory:
                 return foreign
         return []
 
+    def addressed_by(self, names: set[str], since: int, types: frozenset[EventType]) -> list[Actor]:
+        """Whom the named speaker last addressed a statement of ``types`` to, in a sentence from token
+        ``since`` on ("Zakharova blasted the EU ... . 'Each step will be answered,' Zakharova warned")."""
+        for act in reversed(self.acts_done):
+            if act.start < since:
+                break
+            if act.type in types and act.targets and names & {a.name for a in act.doers if a.name}:
+                return list(act.targets)
+        return []
+
     def last_source(self, typ: EventType) -> list[Actor] | None:
         return self.type_sources.get(typ)
 
@@ -134,9 +145,11 @@ class DocumentMemory:
 
 # "Press Conference by PM Takaichi Sanae regarding ...", "Transcript of the Press Briefing by Spokesperson
 # on Friday", "Statement by the Minister of Foreign Affairs": who a first-person text is by
-_TITLE_BY = re.compile(r"\b(?:conference|briefing|statement|remarks|speech|address|interview|message|readout|"
-                       r"transcript|op-ed|article)\b.*?\bby\s+(?:the\s+)?(?:H\.?E\.?\s+)?(.+?)"
-                       r"(?:\s+(?:regarding|on|about|at|in|following|after|during|to|for)\b.*)?$", re.I)
+_TITLE_BY_TEMPLATE = (r"\b(?:conference|briefing|statement|remarks|speech|address|interview|message|readout|"
+                      r"transcript|op-ed|article)\b.*?\b{}\s+(?:the\s+)?(?:H\.?E\.?\s+)?(.+?)"
+                      r"(?:\s+(?:regarding|on|about|at|in|following|after|during|to|for)\b.*)?$")
+# "by the Spokesperson" first; failing that, "Regular press conference of MOFA Spokesperson"
+_TITLE_BY = [re.compile(_TITLE_BY_TEMPLATE.format(w), re.I) for w in ("by", "of")]
 
 
 _HONORIFICS = frozenset({"mr.", "mr", "mrs.", "mrs", "ms.", "ms", "dr.", "dr", "h.e.", "h.e", "excellency", "his", "her"})
@@ -146,7 +159,7 @@ def title_voice(title: str | None, index: ActorIndex) -> list[Actor]:
     """The speaker a title names (spec §4: a statement is an event of its speaker): a person the
     text names too, else the words of the title as a role or name, of the story's lead country
     where it has one."""
-    m = _TITLE_BY.search(title or "") or _TITLE_OWN.search(title or "")
+    m = next((m for r in _TITLE_BY if (m := r.search(title or ""))), None) or _TITLE_OWN.search(title or "")
     if not m:
         return []
     # "by H.E. Mr. Shehbaz Sharif, Prime Minister of Pakistan,": the words without their commas or honorifics

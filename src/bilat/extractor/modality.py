@@ -16,10 +16,10 @@ from .recodings import apply
 from .syntax import existential_participle, is_protest_act, to_infinitive
 from .objects import object_ok
 from .triggers import is_trigger_token
-from .words import (ALLEGATION_WORDS, ATTEMPT_WORDS, CALL_PURPOSES, CONTINUE_VERBS, DEMAND_NOUNS, DOCUMENTS, FUTURE, HELP_VERBS, HYPOTHETICAL,
-                    INTENT_VERBS, MODAL_NOUNS, OBLIGATION, ORDER_VERBS, PROTEST_NOUNS, PROTEST_PURPOSE, PROTEST_VERBS,
-                    PROPOSAL_NOUNS, RANK_WORDS, SCHEDULE_WORDS, SPEECH_VERBS, TRAVEL_VERBS, WISH_VERBS,
-                    CAUSE_VERBS)
+from .words import (ALLEGATION_WORDS, ATTEMPT_WORDS, CALL_PURPOSES, CAUSE_VERBS, CONTINUE_VERBS, DEMAND_NOUNS,
+                    DOCUMENTS, FUTURE, HELP_VERBS, HYPOTHETICAL, INTENT_VERBS, INVOLVEMENT, MODAL_NOUNS, OBLIGATION,
+                    ORDER_VERBS, PROPOSAL_NOUNS, PROTEST_NOUNS, PROTEST_PURPOSE, PROTEST_VERBS, RANK_WORDS,
+                    SCHEDULE_WORDS, SPEECH_VERBS, TRAVEL_VERBS, WISH_VERBS)
 
 PHASE = "modality"
 NOT_DONE = ("negated", "hypothetical", "absorbed")
@@ -99,6 +99,9 @@ def _protest_modality(verb: Token, idx: ActorIndex) -> str | None:
     if verb.dep_ == "pcomp" and verb.head.lower_ == "of" and \
             lemma(verb.head.head) in ALLEGATION_WORDS:
         return "absorbed"  # "nationals suspected of blowing up a plane": the allegation, not an act
+    first = verb.head if verb.dep_ == "conj" and verb.head.dep_ in ("pcomp", "pobj") else verb
+    if first.dep_ in ("pcomp", "pobj") and first.head.lower_ == "in" and lemma(first.head.head) in INVOLVEMENT:
+        return "absorbed"  # "entities it said were involved in building and supplying drones": a part alleged
     return None
 
 
@@ -196,7 +199,9 @@ def _said_in_a_call(verb: Token) -> bool:
     if verb.dep_ not in ("xcomp", "advcl") or not to_infinitive(verb) or lemma(verb) not in CALL_PURPOSES:
         return False
     head = verb.head
-    if lemma(head) in ("call", "phone", "telephone"):
+    if lemma(head) in ("phone", "telephone"):  # "telephoned Lula to congratulate him"
+        return not particle_of(head)
+    if lemma(head) == "call":
         return not particle_of(head) and not any(c.dep_ in ("dobj", "prep") for c in head.children)
     return lemma(head) in ("speak", "talk") and verb.i > head.i
 

@@ -50,7 +50,9 @@ def acted_on(t: Token) -> list[Token]:
         objs = [c for c in t.head.children if c.dep_ == "dobj"]
     if not any(c.dep_ == "dobj" for c in t.children):
         # "called in the Chinese ambassador": the parser reads a phrasal verb's particle as a preposition
-        objs += [o for p in t.children if p.dep_ == "prep" and p.i == t.i + 1 for o in p.children if o.dep_ == "pobj"]
+        # (or as a particle with an object of its own: "breaks off diplomatic relations")
+        objs += [o for p in t.children if p.dep_ in ("prep", "prt") and p.i == t.i + 1 for o in p.children
+                 if o.dep_ == "pobj"]
         objs += raised
     return objs
 
@@ -64,6 +66,10 @@ def object_ok(t: Token, objects: frozenset[str], idx: ActorIndex) -> bool:
         return any(o.dep_ == "pobj" and (o.lemma_.lower() in SANCTION_LISTS or (o.lemma_.lower() == "list" and any(
             m.dep_ in ("compound", "amod") and m.lemma_.lower() in SANCTION_LISTS for m in o.children)))
             for p in t.children if p.dep_ == "prep" and p.lower_ in ("on", "to", "onto") for o in p.children)
+    if "persona-non-grata" in objects:  # "declared Mexico's ambassador persona non grata": an expulsion
+        return any(x.lower_ == "grata" and x.i >= 2 and x.doc[x.i - 2].lower_ == "persona" for x in t.subtree)
+    if "named-state" in objects:  # "ordered Venezuela to refrain": a state by its name, not "Ugandan diplomats"
+        return any(o.i in idx.place_at and idx.place_at[o.i].kind in ("country", "capital") for o in acted_on(t))
     if "not-a-wrong" in objects:  # "committed to talks", not "committing a genocide", "crimes committed by"
         return not any(x.lemma_.lower() in WRONG_DEEDS for x in acted_on(t))
     clause = clause_condition(t, objects)

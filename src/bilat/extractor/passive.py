@@ -69,8 +69,10 @@ def owner_of_the_act(f: Frame, idx: ActorIndex, memory: DocumentMemory, target: 
 def summoner(f: Frame, idx: ActorIndex, memory: DocumentMemory, target: list[Actor]) -> list[Actor]:
     """'was summoned to the Ministry of Foreign Affairs of Turkey': the summoner."""
     source: list[Actor] = []
-    for c in f.anchor.children:
-        if not source and c.dep_ == "prep" and c.lower_ == "to" and lemma(f.anchor) == "summon":
+    # "was summoned to the ministry and handed a note of protest": the note is the summoner's too
+    verb = f.anchor.head if f.anchor.dep_ == "conj" and lemma(f.anchor.head) == "summon" else f.anchor
+    for c in verb.children:
+        if not source and c.dep_ == "prep" and c.lower_ == "to" and lemma(verb) == "summon":
             for o in c.children:
                 if o.dep_ == "pobj":
                     source = idx.actors_for(o, speaker=f.speaker) or noun_owner(idx, o)

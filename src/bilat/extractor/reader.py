@@ -90,7 +90,8 @@ def read_sentence(sent: Span, index: ActorIndex, memory: DocumentMemory, publish
             claimed.add(frame.speech_verb.i)
         reading.candidates.extend(candidates(frame, ctx))
         if "reaction_to_an_act" not in frame.reasons:  # "praised the decision" is no act "the move" means
-            memory.acts_done.append(ActDone(sent.start, tuple(frame.source), lemma(frame.trigger), frame.type))
+            memory.acts_done.append(ActDone(sent.start, tuple(frame.source), lemma(frame.trigger), frame.type,
+                                               tuple(frame.target)))
         if frame.route in NAMED_IN_PASSING:
             continue  # an act a noun phrase names in passing: later pronouns are not its parties
         memory.remember_event(frame.trigger.i, frame.type, frame.source,
@@ -119,5 +120,5 @@ def read_document(doc: Doc, index: ActorIndex, published: str | None,
     """The article's candidates, each with its date settled (``story_dates.settle_dates``)."""
     cands = [c for r in read_doc(doc, index, published, title) for c in r.candidates]
     first = next(iter(doc.sents), None)
-    heading = heading_date(first, cands, published) if first is not None else None
+    heading = heading_date(first, cands, published, title) if first is not None else None
     return settle_dates(cands, published, publication_fallback, heading)

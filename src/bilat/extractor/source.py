@@ -83,7 +83,9 @@ def listed_people(subj: Token | None, source: list[Actor], idx: ActorIndex, skip
     people: list[Actor] = []
     for x in (x for x in subj.subtree if x.i not in skip):
         p = idx.person_at.get(x.i)
-        if p is not None and p.country and x.head.i not in idx.person_at:
+        # (a part of the same name is no one new; another person conjoined to the first is: "President Irfaan
+        # Ali and Venezuela's Nicolas Maduro", where the parser hangs Maduro on Ali)
+        if p is not None and p.country and idx.person_at.get(x.head.i) is not p:
             a = p.actor()
             if a not in people:
                 people.append(a)

@@ -33,16 +33,40 @@ def story_date(text: str, published: str | None) -> str | None:
     return published
 
 
-def heading_date(first: Span, cands: list[Candidate], published: str | None) -> DateValue | None:
+def heading_date(first: Span, cands: list[Candidate], published: str | None,
+                 title: str | None = None) -> DateValue | None:
     """A first line that tells no event but a full date ("Briefing by Foreign Ministry Spokeswoman Maria
-    Zakharova, Moscow, February 14, 2024"): the day the document's statements were made."""
+    Zakharova, Moscow, February 14, 2024"), else a title's full date ("Regular press conference of MOFA
+    Spokesperson on 6 June 2024"): the day the document's statements were made."""
     if any(c.sentence.start == first.start for c in cands):
-        return None
-    for m in DATE_RE.finditer(first.text):
+        return _full_date(title or "", published)
+    return _full_date(first.text, published) or _full_date(title or "", published)
+
+
+def _full_date(text: str, published: str | None) -> DateValue | None:
+    for m in DATE_RE.finditer(text):
         v = dates_mod.resolve(m.group(0), published)
         if v.value and len(v.value) == 10 and v.basis == DateBasis.EXPLICIT.value:
             return v
     return None
+
+
+# a chronology's entry: a line that opens with its date and a dash or colon ("* AUG 5, 2023 - A Chinese coast
+# guard ship fires ...", "SEPT 21, 2023 - India suspends ...", "March 2022: ...")
+_ENTRY_RE = re.compile(r"[*•\-–\s]*(" + dates_mod._MONTH_NAME + r"\s+\d{1,2},?\s+(?:1[89]|20)\d\d|\d{1,2}\s+"
+                       + dates_mod._MONTH_NAME + r"\s+(?:1[89]|20)\d\d|" + dates_mod._MONTH_NAME
+                       + r"\s+(?:1[89]|20)\d\d)\s*[-–—:]\s", re.I)
+
+
+def entry_date(sentence: Span, published: str | None) -> DateValue | None:
+    """The date a chronology's entry opens its line with: the date of every act the line tells that gives
+    none of its own ("Ottawa expels a senior Indian intelligence official the same day")."""
+    text = sentence.doc.text
+    m = _ENTRY_RE.match(text, text.rfind("\n", 0, sentence.start_char) + 1)
+    if m is None:
+        return None
+    v = dates_mod.resolve(m.group(1), published)
+    return v if v.value and v.basis == DateBasis.EXPLICIT.value else None
 
 
 def settle_dates(cands: list[Candidate], published: str | None, publication_fallback: bool,
@@ -62,13 +86,19 @@ def settle_dates(cands: list[Candidate], published: str | None, publication_fall
     out: list[Candidate] = []
     prev: Candidate | None = None
     for c in cands:
-        if c.date is UNCOUNTED:
+        # (the entry's own date read as a bare year or a day of the publication's year yields to it)
+        weak = c.date is None or not c.date.value or c.date is UNCOUNTED or len(c.date.value) < 10 \
+            or c.date.basis != DateBasis.EXPLICIT.value
+        entry = entry_date(c.sentence, published) if weak else None
+        if entry is not None:
+            c = replace(c, date=entry)
+        elif c.date is UNCOUNTED:
             c = replace(c, date=None)
         elif c.date is None or not c.date.value:
             same = text_dates.get(c.sentence.start)
             if same:
                 c = replace(c, date=same[0])
-            elif prev is not None and prev.date and prev.date.value and _continues(prev, c):
+            elif prev is not None and prev.date and prev.date.value and (_continues(prev, c) or _then(c)):
                 c = replace(c, date=prev.date)  # "Stoltenberg also hailed ..." after "Stoltenberg on Tuesday called ..."
             elif not c.background and lead is not None:
                 c = replace(c, date=lead)
@@ -86,6 +116,12 @@ def _lead_date(cands: list[Candidate], published: str | None, publication_fallba
     if lead is None and dated:
         return dated[0]
     return lead
+
+
+def _then(c: Candidate) -> bool:
+    """'Bishkek and Dushanbe then accused each other': an act told as done then, at the last act's time."""
+    t = c.sentence.doc[c.trigger]
+    return any(x.dep_ == "advmod" and x.lower_ == "then" for x in t.children)
 
 
 def _continues(prev: Candidate, cur: Candidate) -> bool:

@@ -4,8 +4,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .lexicon import lemma
-from .words import (ATTACK_NOUNS, CLAUSE_BREAKS, COUNTERMEASURES, EXERCISE_PURPOSES, FIRM_MEASURES, FUTURE,
-                    HOSTILE_XCOMP, OBLIGATION, PROTEST_NOUNS, PROTEST_VERBS, QUANTITY, REFERRED_ACTS)
+from .words import (ATTACK_NOUNS, CALL_PURPOSES, CLAUSE_BREAKS, COUNTERMEASURES, EXERCISE_PURPOSES, FIRM_MEASURES,
+                    FUTURE, HANDING_VERBS, HOSTILE_XCOMP, OBLIGATION, PROTEST_NOUNS, PROTEST_VERBS, QUANTITY,
+                    REFERRED_ACTS)
 
 
 def quantity_head(t: Token) -> Token:
@@ -47,9 +48,14 @@ def reported_clause(verb: Token) -> bool:
 
 
 def is_passive_conj(verb: Token) -> bool:
-    """A participle joined to a passive verb shares its auxiliary: "were detained and released"."""
-    return verb.tag_ == "VBN" and (any(c.dep_ == "auxpass" for c in verb.children) or
-                                   any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.head.children))
+    """A participle joined to a passive verb shares its auxiliary: "were detained and released"; and so
+    does a verb of handing over with its object, which the small model often tags as a past tense: "was
+    summoned and handed a note of protest" (the envoy received it)."""
+    head_passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.head.children)
+    if verb.tag_ == "VBN":
+        return any(c.dep_ == "auxpass" for c in verb.children) or head_passive
+    return verb.tag_ == "VBD" and verb.dep_ == "conj" and head_passive and lemma(verb) in HANDING_VERBS \
+        and any(c.dep_ == "dobj" for c in verb.children) and not any(c.dep_ == "nsubj" for c in verb.children)
 
 
 def own_clause(h: Token, exclude: set[int]) -> list[Token]:
@@ -174,6 +180,14 @@ def clause_condition(t: Token, objects: frozenset[str]) -> bool | None:
                                                                      for m in c.children)) for c in t.children)
     if "promise-clause" in objects:  # "swore to retaliate", "swore that it would": not "was sworn in"
         return any(c.dep_ in ("xcomp", "ccomp") for c in t.children)
+    if "leave-deadline" in objects:  # "gave Venezuelan diplomats 72 hours to depart": an expulsion
+        spans = [c for c in t.children if c.dep_ in ("dobj", "npadvmod") and c.lemma_.lower() in ("hour", "day", "week")]
+        return any(x.dep_ in ("relcl", "acl", "xcomp") and lemma(x) in ("leave", "depart", "exit", "quit")
+                   for c in spans + [t] for x in c.children)
+    if "demand-clause" in objects:  # "called the United Nations to assure a financing", not "called Li to discuss"
+        objects = objects | {"to-clause"}
+        if any(c.dep_ in ("xcomp", "ccomp") and lemma(c) in CALL_PURPOSES for c in t.children):
+            return False
     if "to-clause" in objects:
         to_clauses = [c for c in t.children if c.dep_ in ("xcomp", "ccomp") and to_infinitive(c)]
         # "allowed IAEA inspectors to visit": the parser makes the one allowed the clause's subject

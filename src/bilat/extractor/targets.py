@@ -206,6 +206,8 @@ def objects_and_prepositions(s: Search) -> None:
                         for owner in clause_owners(quantity_head(c)):
                             s.take_foreign(owner)
                     s.take_place_of(c)
+            elif c.dep_ == "ccomp" and c.lower_ == "persona":  # "declared two diplomats persona non grata"
+                s.take(next((o for o in c.children if o.dep_ in ("nsubj", "compound")), c))
             elif c.dep_ in ("prep", "agent") and c.lower_ in preps:
                 for o in [o for o in c.children if o.dep_ == "pobj"] or stranded_object(c):
                     s.take_prep_object(o)
