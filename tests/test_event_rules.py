@@ -2371,3 +2371,20 @@ def test_a_governments_seat_or_department_named_alone_is_that_state(dyads, text,
     # as "the White House" and "the Kremlin" already were; a story naming only Uganda had made the
     # Treasury Uganda's own, and the listing a domestic crackdown
     assert expected in dyads(text), dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The new EU sanctions target Ugandan banks and gold traders.", ("SANCTION", ["IGO:EU"], ["UGA"])),
+    ("The sanctions, announced by the State Department, target Uganda's defence minister and his deputy.",
+     ("SANCTION", ["USA"], ["UGA"])),
+    ("The Kenyan measures hit Uganda's largest gold refinery.", ("SANCTION", ["KEN"], ["UGA"])),
+])
+def test_sanctions_as_the_subject_sanction_what_they_target(dyads, text, expected):
+    got = dyads(text)
+    assert got == [expected], got
+
+
+def test_a_package_named_again_is_the_last_sanctioners(dyads):
+    got = dyads("The European Union on Monday adopted its 14th package of sanctions against Russia. The package also "
+                "targets three Belarusian defence companies.")
+    assert ("SANCTION", ["IGO:EU"], ["BLR"]) in got, got

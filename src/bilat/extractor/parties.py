@@ -29,8 +29,8 @@ def noun_owner(idx: ActorIndex, noun: Token) -> list[Actor]:
         person = idx.person_at.get(c.i)
         if person is not None:
             return [person.actor()]
-    # "a statement by ASEAN", "a communique from the Kenyan foreign ministry"
-    for c in noun.children:
+    # "a statement by ASEAN", "a communique from the Kenyan foreign ministry", "sanctions announced by X"
+    for c in list(noun.children) + [a for c in noun.children if c.dep_ == "acl" for a in c.children]:
         if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from"):
             for o in (o for o in c.children if o.dep_ == "pobj"):
                 found = [a for a in idx.actors_for(o) if a.country]

@@ -19,7 +19,7 @@ from .lexicon import lemma, noun_lexicon, verb_senses, verb_types
 from .parties import noun_owner
 from .syntax import is_passive_conj, quantity_head, to_infinitive
 from .typefacts import MATERIAL_CONFLICT, STATEMENTS
-from .words import AGENTIVE_EVENTS, CAUSE_VERBS, SPEAKER_NOUNS, SPEECH_VERBS, STATIVE_PARTICIPLES
+from .words import AGENTIVE_EVENTS, CAUSE_VERBS, SANCTION_NOUNS, SPEAKER_NOUNS, SPEECH_VERBS, STATIVE_PARTICIPLES
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 
@@ -76,10 +76,10 @@ def clause_subject(tok: Token, verb: Token, idx: ActorIndex, speaker) -> Found |
                 actors = idx.actors_for(c, speaker=speaker)
                 if actors:
                     break
-    if not actors and s.lemma_.lower() in SPEAKER_NOUNS | AGENTIVE_EVENTS:
+    if not actors and s.lemma_.lower() in SPEAKER_NOUNS | AGENTIVE_EVENTS | SANCTION_NOUNS:
         # "Egypt's statement said", "a U.S. air strike killed": the modifier's country acts
         actors = noun_owner(idx, s)
-    if not actors and s.tag_ == "NNS" and s.lemma_.lower() not in AGENTIVE_EVENTS:
+    if not actors and s.tag_ == "NNS" and s.lemma_.lower() not in AGENTIVE_EVENTS | SANCTION_NOUNS:
         # "Islamic fundamentalists continued their strike": people the place or the story
         # may give a country to
         actors = [Actor(kind="group", country=None, role=idx.noun_phrase(s, strip_det=True))]
