@@ -2388,3 +2388,14 @@ def test_a_package_named_again_is_the_last_sanctioners(dyads):
     got = dyads("The European Union on Monday adopted its 14th package of sanctions against Russia. The package also "
                 "targets three Belarusian defence companies.")
     assert ("SANCTION", ["IGO:EU"], ["BLR"]) in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The EU listed five Ugandan officials under its human rights sanctions regime.", [("SANCTION", ["IGO:EU"], ["UGA"])]),
+    ("The United States designated the Ugandan militia as a terrorist organisation.", [("SANCTION", ["USA"], ["UGA"])]),
+    ("The Treasury Department also designated seven companies based in Uganda.", [("SANCTION", ["USA"], ["UGA"])]),
+    ("Kenya designated a new ambassador to Uganda.", []),
+    ("Uganda listed its demands in a letter to Kenya.", []),
+])
+def test_listings_and_designations_sanction(dyads, text, expected):
+    assert dyads(text) == expected, dyads(text)

@@ -65,7 +65,7 @@ def _named_condition(t: Token, objects: frozenset[str], idx: ActorIndex) -> bool
     if "sanctions-list" in objects:  # "included Biden on its stop list", "added Huawei to the entity list"
         return any(o.dep_ == "pobj" and (o.lemma_.lower() in SANCTION_LISTS or (o.lemma_.lower() == "list" and any(
             m.dep_ in ("compound", "amod") and m.lemma_.lower() in SANCTION_LISTS for m in o.children)))
-            for p in t.children if p.dep_ == "prep" and p.lower_ in ("on", "to", "onto") for o in p.children)
+            for p in t.children if p.dep_ == "prep" and p.lower_ in ("on", "to", "onto", "under") for o in p.children)
     if "persona-non-grata" in objects:  # "declared Mexico's ambassador persona non grata": an expulsion
         return any(x.lower_ == "grata" and x.i >= 2 and x.doc[x.i - 2].lower_ == "persona" for x in t.subtree)
     if "sanction-subject" in objects:  # "the new EU sanctions target Russian banks"
