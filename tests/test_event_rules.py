@@ -2399,3 +2399,8 @@ def test_a_package_named_again_is_the_last_sanctioners(dyads):
 ])
 def test_listings_and_designations_sanction(dyads, text, expected):
     assert dyads(text) == expected, dyads(text)
+
+
+def test_a_move_called_a_violation_is_condemned(dyads):
+    # the parser hangs "a violation" on "move" as its object
+    assert dyads("Kenya called Uganda's move a violation of international law.") == [("ACCUSE", ["KEN"], ["UGA"])]

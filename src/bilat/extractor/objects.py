@@ -87,8 +87,10 @@ def object_ok(t: Token, objects: frozenset[str], idx: ActorIndex) -> bool:
     if lemma(t) in NAMING_VERBS:
         # "calling a deal that gives Ethiopia access to the sea an act of aggression": the name the parser
         # hung as a second object on a verb inside the object
-        misplaced = [x for x in t.subtree if x.dep_ == "dobj" and x.head is not t
-                     and any(d.dep_ == "dobj" and d.i < x.i for d in x.head.children)]
+        # ("called Uganda's move a violation": the name hung as an object of the object itself)
+        misplaced = [x for x in t.subtree if x.dep_ == "dobj" and x.head.i != t.i
+                     and (any(d.dep_ == "dobj" and d.i < x.i for d in x.head.children)
+                          or (x.head.dep_ == "dobj" and x.head.head.i == t.i))]
         if any(y.lemma_.lower() in objects for x in misplaced
                for y in [x] + [o for p in x.children if p.lower_ == "of" for o in p.children]):
             return True

@@ -147,7 +147,7 @@ def shown_doing(tok: Token, verb: Token, idx: ActorIndex, speaker) -> Found | No
 
 def issuer_of_declaration(tok: Token, verb: Token, idx: ActorIndex, speaker) -> Climb | None:
     """'issued a declaration demanding that ...': the issuer demands."""
-    if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.dep_ in ("dobj", "attr") and tok.head.head is not tok.head:
+    if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.dep_ in ("dobj", "attr") and tok.head.head.i != tok.head.i:
         return Climb(tok.head.head)
     return None
 
@@ -180,7 +180,7 @@ def governor(tok: Token, verb: Token, idx: ActorIndex, speaker) -> Climb | Found
         nxt = tok.head
         if nxt.pos_ == "ADP":
             nxt = nxt.head
-        return STOP if nxt is tok else Climb(nxt)
+        return STOP if nxt.i == tok.i else Climb(nxt)
     return STOP
 
 
@@ -228,12 +228,12 @@ def subject_of(verb: Token, speaker: list[Actor] | None, idx: ActorIndex) -> tup
             fronted = verb.tag_ == "VBN" and verb.dep_ == "advcl" and any(c.dep_ == "agent" for c in verb.children)
             # "died after being tortured": a borrowed subject of a clause with its own passive auxiliary
             # is acted on
-            borrowed = tok is not verb and verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children)
+            borrowed = tok.i != verb.i and verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children)
             # a subject borrowed by a complement acts in it whatever the governor's voice ("The prime
             # minister is expected to visit Washington"); a passive conjunct shares it (clause_subject)
             # (so does an active participle: "Putin was given a welcome in Mongolia, defying a warrant": Putin
             # defies; but "was listed as a passenger on a jet that crashed, killing all 10": force is no one's)
-            governor_voice = res.passive and not (tok is not verb and (verb.dep_ == "xcomp" or (
+            governor_voice = res.passive and not (tok.i != verb.i and (verb.dep_ == "xcomp" or (
                 verb.dep_ == "advcl" and verb.tag_ == "VBG" and any(c.dep_ == "dobj" for c in verb.children)
                 and not set(verb_types(verb)) & MATERIAL_CONFLICT)))
             return res.actors, governor_voice or fronted or borrowed, res.token
