@@ -2404,3 +2404,12 @@ def test_listings_and_designations_sanction(dyads, text, expected):
 def test_a_move_called_a_violation_is_condemned(dyads):
     # the parser hangs "a violation" on "move" as its object
     assert dyads("Kenya called Uganda's move a violation of international law.") == [("ACCUSE", ["KEN"], ["UGA"])]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Uganda handed a protest note to the Kenyan envoy.", [("ACCUSE", ["UGA"], ["KEN"])]),
+    ("Uganda lodged a protest letter with Kenya.", [("ACCUSE", ["UGA"], ["KEN"])]),
+    ("Uganda sent a diplomatic note to Kenya.", []),
+])
+def test_a_protest_note_is_a_protest(dyads, text, expected):
+    assert dyads(text) == expected, dyads(text)
