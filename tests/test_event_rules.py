@@ -2413,3 +2413,12 @@ def test_a_move_called_a_violation_is_condemned(dyads):
 ])
 def test_a_protest_note_is_a_protest(dyads, text, expected):
     assert dyads(text) == expected, dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ugandan President Peter Okello received the credentials of the new Kenyan ambassador.", ("CONSULT", ["UGA"], ["KEN"])),
+    ("The new Kenyan ambassador presented his credentials to Ugandan President Peter Okello on Monday.",
+     ("CONSULT", ["KEN"], ["UGA"])),
+])
+def test_credentials_presented_are_a_meeting(dyads, text, expected):
+    assert dyads(text) == [expected], dyads(text)
