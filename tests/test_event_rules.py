@@ -2422,3 +2422,13 @@ def test_a_protest_note_is_a_protest(dyads, text, expected):
 ])
 def test_credentials_presented_are_a_meeting(dyads, text, expected):
     assert dyads(text) == [expected], dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenya said Ugandan troops had crossed into its territory.", [("ACCUSE", ["KEN"], ["UGA"])]),
+    ("The Kenyan Prime Minister declared on Thursday that the Ugandan soldiers have advanced 3.5 kilometres inside "
+     "the territory of Kenya.", [("ACCUSE", ["KEN"], ["UGA"])]),
+    ("Kenya said Ugandan traders had moved into the new market.", []),
+])
+def test_an_intrusion_told_by_the_state_intruded_on_accuses(dyads, text, expected):
+    assert dyads(text) == expected, dyads(text)
