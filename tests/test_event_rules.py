@@ -2432,3 +2432,14 @@ def test_credentials_presented_are_a_meeting(dyads, text, expected):
 ])
 def test_an_intrusion_told_by_the_state_intruded_on_accuses(dyads, text, expected):
     assert dyads(text) == expected, dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenya expressed the hope that Uganda would release the fishermen soon.", [("REQUEST", ["KEN"], ["UGA"])]),
+    ("Kenya reiterated its call on Uganda to resume talks.", [("REQUEST", ["KEN"], ["UGA"])]),
+    ("Kenya expressed hope for peace in the region.", []),
+    ("Kenyan President Samuel Odhiambo made a call to Ugandan President Peter Okello on Monday.",
+     [("CONSULT", ["KEN"], ["UGA"])]),
+])
+def test_a_hope_expressed_and_a_call_reiterated_are_demands(dyads, text, expected):
+    assert dyads(text) == expected, dyads(text)
