@@ -2443,3 +2443,11 @@ def test_an_intrusion_told_by_the_state_intruded_on_accuses(dyads, text, expecte
 ])
 def test_a_hope_expressed_and_a_call_reiterated_are_demands(dyads, text, expected):
     assert dyads(text) == expected, dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Uganda returned the seized boats to Kenya.", [("RETREAT", ["UGA"], ["KEN"])]),
+    ("Kenya returned the ambassador to Kampala.", []),  # an envoy sent back is no property released
+])
+def test_seized_property_returned_is_released(dyads, text, expected):
+    assert dyads(text) == expected, dyads(text)
