@@ -2371,3 +2371,83 @@ def test_a_governments_seat_or_department_named_alone_is_that_state(dyads, text,
     # as "the White House" and "the Kremlin" already were; a story naming only Uganda had made the
     # Treasury Uganda's own, and the listing a domestic crackdown
     assert expected in dyads(text), dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The new EU sanctions target Ugandan banks and gold traders.", ("SANCTION", ["IGO:EU"], ["UGA"])),
+    ("The sanctions, announced by the State Department, target Uganda's defence minister and his deputy.",
+     ("SANCTION", ["USA"], ["UGA"])),
+    ("The Kenyan measures hit Uganda's largest gold refinery.", ("SANCTION", ["KEN"], ["UGA"])),
+])
+def test_sanctions_as_the_subject_sanction_what_they_target(dyads, text, expected):
+    got = dyads(text)
+    assert got == [expected], got
+
+
+def test_a_package_named_again_is_the_last_sanctioners(dyads):
+    got = dyads("The European Union on Monday adopted its 14th package of sanctions against Russia. The package also "
+                "targets three Belarusian defence companies.")
+    assert ("SANCTION", ["IGO:EU"], ["BLR"]) in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The EU listed five Ugandan officials under its human rights sanctions regime.", [("SANCTION", ["IGO:EU"], ["UGA"])]),
+    ("The United States designated the Ugandan militia as a terrorist organisation.", [("SANCTION", ["USA"], ["UGA"])]),
+    ("The Treasury Department also designated seven companies based in Uganda.", [("SANCTION", ["USA"], ["UGA"])]),
+    ("Kenya designated a new ambassador to Uganda.", []),
+    ("Uganda listed its demands in a letter to Kenya.", []),
+])
+def test_listings_and_designations_sanction(dyads, text, expected):
+    assert dyads(text) == expected, dyads(text)
+
+
+def test_a_move_called_a_violation_is_condemned(dyads):
+    # the parser hangs "a violation" on "move" as its object
+    assert dyads("Kenya called Uganda's move a violation of international law.") == [("ACCUSE", ["KEN"], ["UGA"])]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Uganda handed a protest note to the Kenyan envoy.", [("ACCUSE", ["UGA"], ["KEN"])]),
+    ("Uganda lodged a protest letter with Kenya.", [("ACCUSE", ["UGA"], ["KEN"])]),
+    ("Uganda sent a diplomatic note to Kenya.", []),
+])
+def test_a_protest_note_is_a_protest(dyads, text, expected):
+    assert dyads(text) == expected, dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ugandan President Peter Okello received the credentials of the new Kenyan ambassador.", ("CONSULT", ["UGA"], ["KEN"])),
+    ("The new Kenyan ambassador presented his credentials to Ugandan President Peter Okello on Monday.",
+     ("CONSULT", ["KEN"], ["UGA"])),
+])
+def test_credentials_presented_are_a_meeting(dyads, text, expected):
+    assert dyads(text) == [expected], dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenya said Ugandan troops had crossed into its territory.", [("ACCUSE", ["KEN"], ["UGA"])]),
+    ("The Kenyan Prime Minister declared on Thursday that the Ugandan soldiers have advanced 3.5 kilometres inside "
+     "the territory of Kenya.", [("ACCUSE", ["KEN"], ["UGA"])]),
+    ("Kenya said Ugandan traders had moved into the new market.", []),
+])
+def test_an_intrusion_told_by_the_state_intruded_on_accuses(dyads, text, expected):
+    assert dyads(text) == expected, dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenya expressed the hope that Uganda would release the fishermen soon.", [("REQUEST", ["KEN"], ["UGA"])]),
+    ("Kenya reiterated its call on Uganda to resume talks.", [("REQUEST", ["KEN"], ["UGA"])]),
+    ("Kenya expressed hope for peace in the region.", []),
+    ("Kenyan President Samuel Odhiambo made a call to Ugandan President Peter Okello on Monday.",
+     [("CONSULT", ["KEN"], ["UGA"])]),
+])
+def test_a_hope_expressed_and_a_call_reiterated_are_demands(dyads, text, expected):
+    assert dyads(text) == expected, dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Uganda returned the seized boats to Kenya.", [("RETREAT", ["UGA"], ["KEN"])]),
+    ("Kenya returned the ambassador to Kampala.", []),  # an envoy sent back is no property released
+])
+def test_seized_property_returned_is_released(dyads, text, expected):
+    assert dyads(text) == expected, dyads(text)

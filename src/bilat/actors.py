@@ -658,7 +658,7 @@ class ActorIndex:
             if not theirs:
                 continue
             verb = t.head
-            while verb.dep_ in ("pobj", "prep", "dobj", "conj", "appos") and verb.head is not verb:
+            while verb.dep_ in ("pobj", "prep", "dobj", "conj", "appos") and verb.head.i != verb.i:
                 verb = verb.head
             for s in (c for c in verb.children if c.dep_ == "nsubj"):
                 person = self.person_at.get(s.i)

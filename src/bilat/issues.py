@@ -37,7 +37,7 @@ def location_of(trigger: Token, place_at: dict[int, Place], airborne: bool = Fal
     candidates = [trigger]
     head = trigger
     for _ in range(2):
-        if head.head is head or head.dep_ not in ("xcomp", "pcomp", "pobj", "prep", "dobj", "advcl", "conj"):
+        if head.head.i == head.i or head.dep_ not in ("xcomp", "pcomp", "pobj", "prep", "dobj", "advcl", "conj"):
             break
         if head.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
             break  # "troops pushed into Syria, as Western allies condemned it": a clause of its own, elsewhere

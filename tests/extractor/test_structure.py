@@ -46,3 +46,14 @@ def test_every_word_list_is_used():
     for name in words.list_names():
         assert f'"{name}"' in used or re.search(rf"@{name}\b", tables), \
             f"[{name}] in extract_words.txt is read by nothing"
+
+
+def test_no_token_is_compared_by_identity():
+    # spaCy makes a new Token object at every access: "t.head is t" is never true, "x is not t" always is
+    import re
+    from pathlib import Path
+    src = Path(__file__).resolve().parents[2] / "src" / "bilat"
+    pattern = re.compile(r"\b\w+(?:\.head)+ is (?:not )?\w+\b|\b(?:t|tok|verb|gov|h|noun|anchor) is (?:not )?(?:t|tok|verb|gov|h|noun|anchor|f\.\w+)\b")
+    found = [f"{p.name}:{n}" for p in src.rglob("*.py")
+             for n, line in enumerate(p.read_text().splitlines(), 1) if pattern.search(line) and "None" not in line]
+    assert not found, found

@@ -107,7 +107,7 @@ def _in_clause(o: Token, t: Token) -> bool:
     """Is ``o`` in ``t``'s own clause (no other verb between them)?"""
     h = o.head
     while h != t:
-        if h.pos_ in ("VERB", "AUX") or h.head is h:
+        if h.pos_ in ("VERB", "AUX") or h.head.i == h.i:
             return False
         h = h.head
     return True
@@ -180,7 +180,7 @@ def _governors(t: Token) -> list[Token]:
     """The clause's governors, up to five: xcomp, conj, pcomp, prepositions, speech verbs."""
     h, chain = t, []
     for _ in range(5):
-        if h.head is h or h.dep_ not in ("xcomp", "conj", "pcomp", "pobj", "prep", "ccomp", "advcl", "dobj", "acomp"):
+        if h.head.i == h.i or h.dep_ not in ("xcomp", "conj", "pcomp", "pobj", "prep", "ccomp", "advcl", "dobj", "acomp"):
             break
         h = h.head
         chain.append(h)

@@ -22,7 +22,7 @@ def candidates(f: Frame, ctx: SentenceContext) -> list[Candidate]:
         # said on Wednesday" is Wednesday's; with no speech verb, the report's own date
         date = date_for(f.speech_verb, ctx, []) if f.speech_verb is not None else None
     else:
-        date = date_for(anchor, ctx, extra, noun=t if t is not anchor else None) or dated_act(anchor, ctx)
+        date = date_for(anchor, ctx, extra, noun=t if t.i != anchor.i else None) or dated_act(anchor, ctx)
     # "Trump said the Assad government had used nerve gas": the claim is coded, and it is made now
     claim = f.speech_verb is not None and "claimed_attack" in f.reasons
     background = is_background(f.speech_verb if claim else anchor, sent)

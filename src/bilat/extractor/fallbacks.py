@@ -81,7 +81,7 @@ def answers_an_act(f: Frame, ctx: SentenceContext) -> list[Actor]:
     marks = ("after", "because", "since") + (("unless", "if") if f.type == T.THREATEN else ())
     # ("warned that it would take necessary measures if the North proceeded": the condition of what is warned)
     said = [x for cc in f.anchor.children if cc.dep_ == "ccomp" for x in cc.children] if f.type == T.THREATEN else []
-    for c in [*f.anchor.children, *(f.trigger.children if f.trigger is not f.anchor else ()), *said]:
+    for c in [*f.anchor.children, *(f.trigger.children if f.trigger.i != f.anchor.i else ()), *said]:
         if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children):
             doer, _, _ = subject_of(c, f.speaker, ctx.index)
             target = [a for a in doer if a.country and not same_countries([a], f.source)]

@@ -32,7 +32,7 @@ def run(f: Frame, ctx: SentenceContext) -> Frame:
     if f.scene:  # "in a meeting with X": the governing clause's modality
         t = f.trigger
         gov = t.head.head if t.head.pos_ == "ADP" or t.head.dep_ == "prep" else t.head
-        mod = modality(gov, ctx.index) if gov is not t else "fact"
+        mod = modality(gov, ctx.index) if gov.i != t.i else "fact"
         if mod in ("absorbed", "obligation", "future"):
             mod = "fact" if mod == "absorbed" else mod
         if mod == "negated" and t.head.lower_ in ("after", "following"):
@@ -59,7 +59,7 @@ def modality(t: Token, idx: ActorIndex) -> str:
     chain = [t]
     h = t
     # auxiliaries of a noun trigger sit on its light verb
-    while h.dep_ in ("dobj", "pobj", "nsubjpass", "attr", "prep", "acomp") and h.head is not h:
+    while h.dep_ in ("dobj", "pobj", "nsubjpass", "attr", "prep", "acomp") and h.head.i != h.i:
         h = h.head
         chain.append(h)
         if h.pos_ in ("VERB", "AUX"):
@@ -115,7 +115,7 @@ def _diplomatic_protest(v: Token) -> bool:
 
 def _bare(v: Token) -> bool:
     """A base-form verb with no subject, auxiliary or marker, hung as a conjunct or clause on another."""
-    return v.tag_ == "VB" and v.dep_ in ("conj", "advcl") and v.head is not v and not any(
+    return v.tag_ == "VB" and v.dep_ in ("conj", "advcl") and v.head.i != v.i and not any(
         c.dep_ in ("aux", "nsubj", "nsubjpass", "mark") for c in v.children)
 
 
@@ -137,7 +137,7 @@ def _governed_modality(verb: Token, idx: ActorIndex) -> str | None:
             # verb belongs to the infinitives, whatever finite verb the parser hung it on
             return "hypothetical"
     # (its own "to" is no tense: "agreed to resume talks and to cooperate on ..." is one promise)
-    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and verb.head is not verb \
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i \
             and not any(c.dep_ == "aux" and c.lower_ != "to" for c in verb.children):
         inherited = modality(verb.head, idx)  # "refused to allow planes to land and evacuate"
         if inherited in ("absorbed", "hypothetical"):
@@ -168,7 +168,7 @@ def _governed_modality(verb: Token, idx: ActorIndex) -> str | None:
     if verb.dep_ in ("ccomp", "acl") and any(
             c.lemma_.lower() in DEMAND_NOUNS for c in [verb.head] + [x for x in verb.head.children if x.dep_ == "dobj"]):
         return "absorbed"  # "reiterated its demand that Israel ease restrictions": what is demanded
-    if verb.dep_ == "ccomp" and lemma(verb.head) not in SPEECH_VERBS and verb.head is not verb:
+    if verb.dep_ == "ccomp" and lemma(verb.head) not in SPEECH_VERBS and verb.head.i != verb.i:
         outer = modality(verb.head, idx)  # "refused to allow planes to land": under the refusal
         if outer in ("absorbed", "hypothetical", "negated"):
             return outer
@@ -229,7 +229,7 @@ def _complement_modality(verb: Token, idx: ActorIndex) -> str:
     glem = lemma(gov)
     if is_trigger_token(gov, idx):
         return "absorbed"
-    if gov.dep_ == "xcomp" and gov.head is not gov:
+    if gov.dep_ == "xcomp" and gov.head.i != gov.i:
         outer = modality(gov, idx)  # "refused to allow planes to land": still under the refusal
         if outer in ("absorbed", "hypothetical", "negated"):
             return outer

@@ -11,7 +11,8 @@ from spacy.tokens import Token
 from ..actors import ActorIndex, sector_table
 from .lexicon import lemma
 from .syntax import clause_condition, is_passive_conj, quantity_head, to_infinitive
-from .words import ARRIVAL_VERBS, CALL_PURPOSES, CARRYING_VERBS, NAMING_VERBS, SANCTION_LISTS, WRONG_DEEDS
+from .words import (ARRIVAL_VERBS, CALL_PURPOSES, CARRYING_VERBS, NAMING_VERBS, SANCTION_LISTS, SANCTION_NOUNS,
+                    WRONG_DEEDS)
 
 
 def called_party(t: Token, idx: ActorIndex) -> bool:
@@ -57,30 +58,39 @@ def acted_on(t: Token) -> list[Token]:
     return objs
 
 
-def object_ok(t: Token, objects: frozenset[str], idx: ActorIndex) -> bool:
-    """Does the verb act on one of ``objects`` (its object, or its subject when intransitive)? (Or meet
-    the clause condition ``objects`` names, ``syntax.clause_condition``.)"""
+def _named_condition(t: Token, objects: frozenset[str], idx: ActorIndex) -> bool | None:
+    """The conditions ``objects`` names instead of object words, if it names one; else None."""
     if "called-party" in objects:
         return called_party(t, idx)
     if "sanctions-list" in objects:  # "included Biden on its stop list", "added Huawei to the entity list"
         return any(o.dep_ == "pobj" and (o.lemma_.lower() in SANCTION_LISTS or (o.lemma_.lower() == "list" and any(
             m.dep_ in ("compound", "amod") and m.lemma_.lower() in SANCTION_LISTS for m in o.children)))
-            for p in t.children if p.dep_ == "prep" and p.lower_ in ("on", "to", "onto") for o in p.children)
+            for p in t.children if p.dep_ == "prep" and p.lower_ in ("on", "to", "onto", "under") for o in p.children)
     if "persona-non-grata" in objects:  # "declared Mexico's ambassador persona non grata": an expulsion
         return any(x.lower_ == "grata" and x.i >= 2 and x.doc[x.i - 2].lower_ == "persona" for x in t.subtree)
+    if "sanction-subject" in objects:  # "the new EU sanctions target Russian banks"
+        return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in SANCTION_NOUNS for c in t.children)
     if "named-state" in objects:  # "ordered Venezuela to refrain": a state by its name, not "Ugandan diplomats"
         return any(o.i in idx.place_at and idx.place_at[o.i].kind in ("country", "capital") for o in acted_on(t))
     if "not-a-wrong" in objects:  # "committed to talks", not "committing a genocide", "crimes committed by"
         return not any(x.lemma_.lower() in WRONG_DEEDS for x in acted_on(t))
-    clause = clause_condition(t, objects)
-    if clause is not None:
-        return clause
+    return clause_condition(t, objects)
+
+
+def object_ok(t: Token, objects: frozenset[str], idx: ActorIndex) -> bool:
+    """Does the verb act on one of ``objects`` (its object, or its subject when intransitive)? (Or meet
+    the clause condition ``objects`` names, ``syntax.clause_condition``.)"""
+    named = _named_condition(t, objects, idx)
+    if named is not None:
+        return named
     objs = acted_on(t)
     if lemma(t) in NAMING_VERBS:
         # "calling a deal that gives Ethiopia access to the sea an act of aggression": the name the parser
         # hung as a second object on a verb inside the object
-        misplaced = [x for x in t.subtree if x.dep_ == "dobj" and x.head is not t
-                     and any(d.dep_ == "dobj" and d.i < x.i for d in x.head.children)]
+        # ("called Uganda's move a violation": the name hung as an object of the object itself)
+        misplaced = [x for x in t.subtree if x.dep_ == "dobj" and x.head.i != t.i
+                     and (any(d.dep_ == "dobj" and d.i < x.i for d in x.head.children)
+                          or (x.head.dep_ == "dobj" and x.head.head.i == t.i))]
         if any(y.lemma_.lower() in objects for x in misplaced
                for y in [x] + [o for p in x.children if p.lower_ == "of" for o in p.children]):
             return True

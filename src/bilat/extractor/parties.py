@@ -29,8 +29,8 @@ def noun_owner(idx: ActorIndex, noun: Token) -> list[Actor]:
         person = idx.person_at.get(c.i)
         if person is not None:
             return [person.actor()]
-    # "a statement by ASEAN", "a communique from the Kenyan foreign ministry"
-    for c in noun.children:
+    # "a statement by ASEAN", "a communique from the Kenyan foreign ministry", "sanctions announced by X"
+    for c in list(noun.children) + [a for c in noun.children if c.dep_ == "acl" for a in c.children]:
         if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from"):
             for o in (o for o in c.children if o.dep_ == "pobj"):
                 found = [a for a in idx.actors_for(o) if a.country]
@@ -215,11 +215,13 @@ def where_hit(t: Token, idx: ActorIndex, actors: list[Actor], force: bool = Fals
 
 def clause_owners(noun: Token) -> list[Token]:
     """Whose a thing is by the clause on it: "a plan that the South Korean government announced",
-    "the remarks made by the Chinese ministry", "sanctions imposed by the EU"."""
+    "the remarks made by the Chinese ministry", "sanctions imposed by the EU", "companies based in the UAE"."""
     out = []
     for rc in (rc for rc in noun.children if rc.dep_ in ("relcl", "acl")):
         out += [x for x in rc.children if x.dep_ == "nsubj" and x.tag_ not in ("WDT", "WP")]
         out += [o for by in rc.children if by.dep_ == "agent" for o in by.children if o.dep_ == "pobj"]
+        if lemma(rc) in ("base", "headquarter", "register"):
+            out += [o for p in rc.children if p.dep_ == "prep" and p.lower_ == "in" for o in p.children if o.dep_ == "pobj"]
     return out
 
 

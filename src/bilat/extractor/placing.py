@@ -28,7 +28,7 @@ def locate(f: Frame, ctx: SentenceContext) -> Frame:
     """The place the anchor's clause names ("in Beirut"), else the trigger noun's."""
     t, anchor = f.trigger, f.anchor
     location = location_of(anchor, ctx.index.place_at, airborne=f.type == T.ASSAULT) or \
-        (location_of(t, ctx.index.place_at) if t is not anchor else None)
+        (location_of(t, ctx.index.place_at) if t.i != anchor.i else None)
     return f if location is None else f.but("location", location=location)
 
 

@@ -42,7 +42,7 @@ def aid_recipient(s: Search) -> None:
         return
     given = [s.t] if s.t.pos_ == "NOUN" else [c for c in s.t.children if c.dep_ == "dobj"]
     for x in (x for g in given for x in g.subtree):
-        if x.i not in s.exclude and x.dep_ in ("prep", "dative") and x.lower_ in ("to", "for") and x.head is not s.t:
+        if x.i not in s.exclude and x.dep_ in ("prep", "dative") and x.lower_ in ("to", "for") and x.head.i != s.t.i:
             for o in x.children:
                 if o.dep_ == "pobj":
                     s.take_prep_object(o)

@@ -19,7 +19,7 @@ from .recipients import cargo_donor
 from .records import Frame, SentenceContext
 from .subjects import subject_of
 from .syntax import co_actors, existential_participle
-from .words import GATHERING_NOUNS, NATURAL_FORCES, PROTEST_NOUNS, VISIT_NOUNS
+from .words import GATHERING_NOUNS, NATURAL_FORCES, PROTEST_NOUNS, SANCTION_NOUNS, VISIT_NOUNS
 
 PHASE = "source"
 
@@ -59,6 +59,8 @@ def run(f: Frame, ctx: SentenceContext) -> Frame:
         exclude |= {x.i for x in o.subtree}
     if f.type in JOINT_TYPES and not passive:
         source = listed_people(subj, source, idx, skip=inner)
+    if not source and f.type == T.SANCTION and subj is not None and subj.lemma_.lower() in SANCTION_NOUNS:
+        source, reason = list(ctx.memory.last_source(T.SANCTION) or []), "last_sanctioner"  # "The package also targets"
     aid_of_no_one = f.type == T.AID and not any(a.country for a in source) and subj is not None
     donor = cargo_donor(subj, idx) if aid_of_no_one else []
     if donor:

@@ -15,7 +15,8 @@ from .recodings import recoding, rule
 from .records import Candidate, Frame, SentenceContext
 from .syntax import is_definite, obligation_clause_subject, own_clause
 from .lexicon import lemma
-from .words import CONSEQUENCE_NOUNS, NAMED_MEETINGS, NEGATIVE_JUDGEMENT, REFERRED_ACTS, SUFFER_VERBS
+from .words import (CONSEQUENCE_NOUNS, INTRUSION_VERBS, NAMED_MEETINGS, NEGATIVE_JUDGEMENT, REFERRED_ACTS,
+                    SUFFER_VERBS, TERRITORY)
 
 
 @rule
@@ -42,6 +43,10 @@ def judgement_statement(verb: Token, speaker: list[Actor], clause: list[Token], 
               and not (x.i > 1 and x.doc[x.i - 2].lower_ in ("not", "no"))]
     # "the Philippine side's claim is not true": a claim denied is judged false
     judged += [x for x in clause if x.lower_ in ("true", "accurate") and x.i > 0 and x.doc[x.i - 1].lower_ == "not"]
+    # "said Ugandan troops had crossed into its territory": an intrusion told is an accusation
+    judged += [x for x in clause if lemma(x) in INTRUSION_VERBS and any(
+        p.dep_ == "prep" and p.lower_ in ("into", "inside", "onto") and o.dep_ == "pobj" and o.lemma_.lower() in TERRITORY
+        for p in x.children for o in p.children)]
     if not judged:
         return None
     target: list[Actor] = []

@@ -19,7 +19,7 @@ from .lexicon import lemma, noun_lexicon, verb_senses, verb_types
 from .parties import noun_owner
 from .syntax import is_passive_conj, quantity_head, to_infinitive
 from .typefacts import MATERIAL_CONFLICT, STATEMENTS
-from .words import AGENTIVE_EVENTS, CAUSE_VERBS, SPEAKER_NOUNS, SPEECH_VERBS, STATIVE_PARTICIPLES
+from .words import AGENTIVE_EVENTS, CAUSE_VERBS, SANCTION_NOUNS, SPEAKER_NOUNS, SPEECH_VERBS, STATIVE_PARTICIPLES
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 
@@ -76,10 +76,10 @@ def clause_subject(tok: Token, verb: Token, idx: ActorIndex, speaker) -> Found |
                 actors = idx.actors_for(c, speaker=speaker)
                 if actors:
                     break
-    if not actors and s.lemma_.lower() in SPEAKER_NOUNS | AGENTIVE_EVENTS:
+    if not actors and s.lemma_.lower() in SPEAKER_NOUNS | AGENTIVE_EVENTS | SANCTION_NOUNS:
         # "Egypt's statement said", "a U.S. air strike killed": the modifier's country acts
         actors = noun_owner(idx, s)
-    if not actors and s.tag_ == "NNS" and s.lemma_.lower() not in AGENTIVE_EVENTS:
+    if not actors and s.tag_ == "NNS" and s.lemma_.lower() not in AGENTIVE_EVENTS | SANCTION_NOUNS:
         # "Islamic fundamentalists continued their strike": people the place or the story
         # may give a country to
         actors = [Actor(kind="group", country=None, role=idx.noun_phrase(s, strip_det=True))]
@@ -147,7 +147,7 @@ def shown_doing(tok: Token, verb: Token, idx: ActorIndex, speaker) -> Found | No
 
 def issuer_of_declaration(tok: Token, verb: Token, idx: ActorIndex, speaker) -> Climb | None:
     """'issued a declaration demanding that ...': the issuer demands."""
-    if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.dep_ in ("dobj", "attr") and tok.head.head is not tok.head:
+    if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.dep_ in ("dobj", "attr") and tok.head.head.i != tok.head.i:
         return Climb(tok.head.head)
     return None
 
@@ -180,7 +180,7 @@ def governor(tok: Token, verb: Token, idx: ActorIndex, speaker) -> Climb | Found
         nxt = tok.head
         if nxt.pos_ == "ADP":
             nxt = nxt.head
-        return STOP if nxt is tok else Climb(nxt)
+        return STOP if nxt.i == tok.i else Climb(nxt)
     return STOP
 
 
@@ -228,12 +228,12 @@ def subject_of(verb: Token, speaker: list[Actor] | None, idx: ActorIndex) -> tup
             fronted = verb.tag_ == "VBN" and verb.dep_ == "advcl" and any(c.dep_ == "agent" for c in verb.children)
             # "died after being tortured": a borrowed subject of a clause with its own passive auxiliary
             # is acted on
-            borrowed = tok is not verb and verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children)
+            borrowed = tok.i != verb.i and verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children)
             # a subject borrowed by a complement acts in it whatever the governor's voice ("The prime
             # minister is expected to visit Washington"); a passive conjunct shares it (clause_subject)
             # (so does an active participle: "Putin was given a welcome in Mongolia, defying a warrant": Putin
             # defies; but "was listed as a passenger on a jet that crashed, killing all 10": force is no one's)
-            governor_voice = res.passive and not (tok is not verb and (verb.dep_ == "xcomp" or (
+            governor_voice = res.passive and not (tok.i != verb.i and (verb.dep_ == "xcomp" or (
                 verb.dep_ == "advcl" and verb.tag_ == "VBG" and any(c.dep_ == "dobj" for c in verb.children)
                 and not set(verb_types(verb)) & MATERIAL_CONFLICT)))
             return res.actors, governor_voice or fronted or borrowed, res.token

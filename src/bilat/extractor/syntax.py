@@ -113,7 +113,7 @@ def purpose_is_exercise(verb: Token) -> bool:
 def clause_text(t: Token) -> str:
     sub = list(t.subtree)
     head = t
-    if t.dep_ in ("dobj", "pobj") and t.head is not t:
+    if t.dep_ in ("dobj", "pobj") and t.head.i != t.i:
         head = t.head
         sub = list(head.subtree)
     return " ".join(x.text for x in sub)
@@ -122,7 +122,7 @@ def clause_text(t: Token) -> str:
 def is_future(verb: Token) -> bool:
     """Does the clause announce the act ("will", "would")?"""
     h = verb
-    while h.dep_ in ("dobj", "pobj", "prep") and h.head is not h:
+    while h.dep_ in ("dobj", "pobj", "prep") and h.head.i != h.i:
         h = h.head
     return any(c.dep_ == "aux" and c.lower_ in FUTURE | {"would"} for c in h.children)
 
