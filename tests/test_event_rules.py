@@ -2451,3 +2451,8 @@ def test_a_hope_expressed_and_a_call_reiterated_are_demands(dyads, text, expecte
 ])
 def test_seized_property_returned_is_released(dyads, text, expected):
     assert dyads(text) == expected, dyads(text)
+
+
+def test_a_right_reserved_to_answer_an_attack_warns_the_attacker(dyads):
+    got = dyads("Kenya said it reserves the right to respond to the Ugandan attack.")
+    assert got == [("THREATEN", ["KEN"], ["UGA"])], got

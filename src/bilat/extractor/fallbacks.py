@@ -118,8 +118,9 @@ def one_foreign_state(f: Frame, ctx: SentenceContext) -> list[Actor]:
         place = ctx.index.place_at.get(x.i)
         if place is None or place.kind in ("city", "igo") or place.code in src:
             continue
-        if x.dep_ == "compound" and x.head.lemma_.lower() not in AGENT_HEADS and x.head.lower_ not in AGENT_HEADS:
-            continue
+        if x.dep_ == "compound" and x.head.lemma_.lower() not in AGENT_HEADS and x.head.lower_ not in AGENT_HEADS \
+                and not (f.type == T.THREATEN and x.head.lemma_.lower() in ATTACK_NOUNS):
+            continue  # (but "reserves the right to respond to the Ugandan attack": the attacker is warned)
         if x.head.dep_ == "prep" and x.head.lower_ in LOCATIVE:
             continue
         if x.dep_ == "poss" and x.head.dep_ == "pobj" and x.head.head.lower_ in LOCATIVE:
