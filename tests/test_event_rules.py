@@ -2456,3 +2456,12 @@ def test_seized_property_returned_is_released(dyads, text, expected):
 def test_a_right_reserved_to_answer_an_attack_warns_the_attacker(dyads):
     got = dyads("Kenya said it reserves the right to respond to the Ugandan attack.")
     assert got == [("THREATEN", ["KEN"], ["UGA"])], got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenya allowed humanitarian access to Uganda's flooded districts on Sunday.", [("RETREAT", ["KEN"], ["UGA"])]),
+    ("The company gave investors access to its data.", []),
+])
+def test_access_allowed_is_a_retreat(dyads, text, expected):
+    # CAMEO 086, "allow international involvement"; PLOVER codes it RETREAT (access)
+    assert dyads(text) == expected, dyads(text)
