@@ -190,10 +190,10 @@ def speakers_last_addressee(f: Frame, ctx: SentenceContext) -> list[Actor]:
     if f.type not in STATEMENTS:
         return []
     names = {a.name for a in f.source if a.kind == "person" and a.name}
-    sents = ctx.memory.sentences
-    at = next((i for i, s in enumerate(sents) if s.start == ctx.sent.start), 0)
+    start = ctx.sent.start
+    since = ctx.sent.doc[start - 1].sent.start if start else start  # the sentence before, as the token before's
     own = {a.country for a in f.source}
-    found = ctx.memory.addressed_by(names, sents[at - 1].start if at else ctx.sent.start, STATEMENTS) if names else []
+    found = ctx.memory.addressed_by(names, since, STATEMENTS) if names else []
     return [a for a in found if a.country not in own]
 
 
