@@ -2465,3 +2465,42 @@ def test_a_right_reserved_to_answer_an_attack_warns_the_attacker(dyads):
 def test_access_allowed_is_a_retreat(dyads, text, expected):
     # CAMEO 086, "allow international involvement"; PLOVER codes it RETREAT (access)
     assert dyads(text) == expected, dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The European Union on Monday imposed asset freezes and travel bans on four Ugandan officials.",
+     [("SANCTION", ["IGO:EU"], ["UGA"])]),
+    ("Kenya imposed asset freezes on two Ugandan ministers on Friday.", [("SANCTION", ["KEN"], ["UGA"])]),
+])
+def test_a_plural_measure_noun_read_as_a_verb_is_still_the_measure(dyads, text, expected):
+    # the parser reads "asset freezes" as a clause (subject 'asset', verb 'freezes')
+    assert dyads(text) == expected, dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenya sent 200 tonnes of maize to Uganda on Monday.", [("AID", ["KEN"], ["UGA"])]),
+    ("Kenya delivered a shipment of sorghum to Uganda on Monday.", [("AID", ["KEN"], ["UGA"])]),
+    ("Kenya sent a letter to Uganda on Monday.", []),
+])
+def test_goods_counted_by_weight_or_shipment_are_aid(dyads, text, expected):
+    assert dyads(text) == expected, dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hundreds of Kenyan soldiers were deployed to Uganda last week.", [("MOBILIZE", ["KEN"], ["UGA"])]),
+    ("The first contingent of 400 Kenyan police officers landed in Kampala on Tuesday.",
+     [("MOBILIZE", ["KEN"], ["UGA"])]),
+    ("The plan calls for Kenyan troops to be deployed to Uganda next year.", []),
+])
+def test_forces_deployed_or_landed_are_their_own_states_deployment(dyads, text, expected):
+    assert dyads(text) == expected, dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Two Kenyan soldiers were killed in an ambush by Ugandan militants on Monday.",
+     [("ASSAULT", ["UGA"], ["KEN"])]),
+    ("Clashes between Kenyan and Ugandan border guards left three dead on Sunday.",
+     [("ASSAULT", ["KEN", "UGA"], [])]),
+])
+def test_an_attack_named_with_its_agent_or_two_states_forces_is_an_assault(dyads, text, expected):
+    assert dyads(text) == expected, dyads(text)

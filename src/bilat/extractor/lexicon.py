@@ -136,5 +136,13 @@ def misread_noun(t: Token, nouns: dict[str, NounTrigger]) -> bool:
     own = {c.dep_ for c in t.children}
     if t.tag_ == "VBG" and t.dep_ == "nsubj":
         return not own & {"aux", "dobj", "nsubj"}
+    if t.dep_ in ("ccomp", "advcl", "dobj") and t.tag_ == "VBZ" and lemma(t.head) in nt.lights \
+            and not own & {"aux", "dobj"}:
+        # "imposed asset freezes on ...": a plural noun read as a verb after the bare noun that
+        # modifies it, which the parser made its subject or the light verb's object
+        before = t.doc[t.i - 1] if t.i > 0 else None
+        return before is not None and before.tag_ == "NN" and before.head.i in (t.i, t.head.i) \
+            and before.dep_ in ("nsubj", "dobj", "compound") \
+            and not any(c.dep_ in ("det", "poss", "nummod") for c in before.children)
     return t.dep_ in ("xcomp", "dobj") and t.tag_ in ("VB", "VBP") and not own & {"aux", "nsubj"} \
         and lemma(t.head) in nt.lights

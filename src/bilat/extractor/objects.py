@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from ..actors import ActorIndex, sector_table
 from .lexicon import lemma
 from .syntax import clause_condition, is_passive_conj, quantity_head, to_infinitive
-from .words import (ARRIVAL_VERBS, CALL_PURPOSES, CARRYING_VERBS, NAMING_VERBS, SANCTION_LISTS, SANCTION_NOUNS,
+from .words import (ARRIVAL_VERBS, CALL_PURPOSES, CARRYING_VERBS, GOODS_MEASURES, NAMING_VERBS, SANCTION_LISTS, SANCTION_NOUNS,
                     WRONG_DEEDS)
 
 
@@ -97,6 +97,8 @@ def object_ok(t: Token, objects: frozenset[str], idx: ActorIndex) -> bool:
     for o in objs:
         if "money" in objects and o.ent_type_ == "MONEY":
             return True  # "granted Somalia $20 million in budget support": a sum given
+        if "aid" in objects and o.lemma_.lower() in GOODS_MEASURES and o.i != quantity_head(o).i:
+            return True  # "sent 200 tonnes of maize": so many tonnes of anything given are goods
         o = quantity_head(o)
         # what a carrier is loaded with: "sent a plane loaded with food supplies", "ships carrying aid"
         cargo = [x for c in o.children if c.dep_ == "acl" and c.lemma_.lower() in CARRYING_VERBS

@@ -61,6 +61,14 @@ def by_agent(f: Frame, idx: ActorIndex, memory: DocumentMemory, target: list[Act
     return source
 
 
+def own_forces(f: Frame, idx: ActorIndex, memory: DocumentMemory, target: list[Actor]) -> list[Actor]:
+    """'Hundreds of Kenyan soldiers were deployed to Uganda': a state deploys its own forces, so the
+    forces' country deployed them (the destination, not the forces, is the target)."""
+    if f.type != T.MOBILIZE or any(c.dep_ == "aux" and c.lower_ == "to" for c in f.anchor.children):
+        return []  # ("a call for its forces to be deployed": no deployment)
+    return [a for a in target if a.country and a.kind != "person"]
+
+
 def owner_of_the_act(f: Frame, idx: ActorIndex, memory: DocumentMemory, target: list[Actor]) -> list[Actor]:
     """'The Thai protests were conveyed', 'Egypt's demands were delivered': whose act the subject is."""
     return noun_owner(idx, f.trigger) if f.act_is_subject else []
@@ -97,6 +105,9 @@ def attack_by_country(f: Frame, idx: ActorIndex, memory: DocumentMemory, target:
                     code = idx.modifier_country(o)
                     if code:
                         source = [Actor(kind="state", country=code)]
+                    # "killed in an ambush by Ugandan militants": the attack's own agent
+                    source = source or [a for w in o.children if w.dep_ == "prep" and w.lower_ == "by"
+                                        for x in w.children if x.dep_ == "pobj" for a in idx.actors_for(x)]
                 # "killed in a clash with Chinese troops": the fight's other side
                 if o.dep_ == "pobj" and o.lemma_.lower() in MUTUAL_FIGHTS and not source:
                     source = [a for w in o.children if w.dep_ == "prep" and w.lower_ == "with" for x in w.children
@@ -143,7 +154,7 @@ def last_government(f: Frame, idx: ActorIndex, memory: DocumentMemory, target: l
     return [last] if last is not None else []
 
 
-PASSIVE_SOURCES = (by_agent, owner_of_the_act, summoner, attack_by_country, authorities_of_place, speaker_of_clause, same_type_before, last_government)
+PASSIVE_SOURCES = (by_agent, own_forces, owner_of_the_act, summoner, attack_by_country, authorities_of_place, speaker_of_clause, same_type_before, last_government)
 
 
 def at_target(f: Frame, idx: ActorIndex, target: list[Actor]) -> list[Actor]:
@@ -179,6 +190,8 @@ def passive_roles(f: Frame, idx: ActorIndex, memory: DocumentMemory) -> tuple[li
         if source:
             how = strategy.__name__
             break
+    if how == "own_forces":
+        target = []
     if f.type in MATERIAL:  # a hostile act's target: "at X" when no agent is named, or the thing's owner
         if how not in ("by_agent", "summoner"):
             target = at_target(f, idx, target)

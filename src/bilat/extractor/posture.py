@@ -80,6 +80,8 @@ def police_repression(f: Frame, ctx: SentenceContext) -> dict | None:
     means = object_lemmas(f.anchor)
     if (lemma(f.trigger) in ARMED_ACTS or means & ARMED_ACTS) and not means & CROWD_CONTROL:
         return None
+    if not target and len({a.country for a in source if a.country}) >= 2:
+        return None  # "clashes between Kenyan and Ugandan border guards": two states' forces fought
     police = all(a.sector == "COP" for a in source) and (not target or all(
         (a.sector in ("CVL", "OPP", None) and a.kind == "group" and (not a.country or same_countries([a], source)))
         or (a.kind == "state" and same_countries([a], source)) for a in target))

@@ -212,7 +212,7 @@ def _noun_trigger_by_head(t: Token, nt: NounTrigger) -> tuple[Trigger, Token | N
         head = t2.head
         dep = t2.dep_
     else:
-        dep = "dobj" if t.dep_ == "xcomp" and t.pos_ == "VERB" else t.dep_  # a misread headline noun
+        dep = "dobj" if t.dep_ in ("xcomp", "ccomp", "advcl") and t.pos_ == "VERB" else t.dep_  # a misread headline noun
     if dep == "pobj" and head.lower_ in ("in", "into", "on", "under") and head.head.pos_ in ("VERB", "AUX") \
             and lemma(head.head) in nt.lights:
         dep, head = "dobj", head.head  # "engaged in ethnic cleansing": the verb is the light verb
