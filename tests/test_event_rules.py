@@ -2504,3 +2504,22 @@ def test_forces_deployed_or_landed_are_their_own_states_deployment(dyads, text, 
 ])
 def test_an_attack_named_with_its_agent_or_two_states_forces_is_an_assault(dyads, text, expected):
     assert dyads(text) == expected, dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Uganda's foreign ministry said the Kenyan move was \"a clear violation\" of international law.",
+     [("ACCUSE", ["UGA"], ["KEN"])]),
+    ("Uganda said the Kenyan raid was an act of aggression.", [("ACCUSE", ["UGA"], ["KEN"])]),
+    ("Uganda said the Kenyan people were generous hosts.", []),
+])
+def test_an_act_judged_wrong_in_reported_speech_accuses_its_owner(dyads, text, expected):
+    assert dyads(text) == expected, dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenya denied Ugandan claims that it had armed the rebels.", [("REJECT", ["KEN"], ["UGA"])]),
+    ("Kenya denounced what it called Ugandan interference in its internal affairs.", [("ACCUSE", ["KEN"], ["UGA"])]),
+])
+def test_an_object_the_parser_misreads_or_names_in_a_what_clause_is_still_the_object(dyads, text, expected):
+    # "Ugandan claims" is read as a subject and a verb; "what it called X" hides X in a clause
+    assert dyads(text) == expected, dyads(text)

@@ -1,5 +1,5 @@
 """Target strategies for an accusation (``targets`` runs them): whoever did the act condemned, and
-what a complaint is over, before whom it is addressed to."""
+what a complaint is over, before whom it is addressed to; and what a reaction's 'what' clause names."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from ..model import Actor
 from ..model import EventType as T
 from .parties import place_country, possessor
+from .syntax import named_by_what
 from .words import SITUATION_NOUNS
 
 if TYPE_CHECKING:
@@ -67,3 +68,12 @@ def without_own_side(s: Search) -> None:
     the source's countries."""
     own = {a.country for a in s.source if a.country}
     s.found[:] = [a for a in s.found if a.country not in own]
+
+
+def what_it_called(s: Search) -> None:
+    """'denounced what it called Ugandan interference', 'welcomed what he termed Kenya's brave step': the
+    reaction is to whom the named act belongs."""
+    for named in (x for h in s.heads for c in h.children if c.dep_ == "ccomp" for x in named_by_what(c)):
+        s.take(named)
+        if not s.found:
+            possessor(s.idx, named, s.take_foreign, s.take_place, s.take)

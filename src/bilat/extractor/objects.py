@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..actors import ActorIndex, sector_table
-from .lexicon import lemma
+from .lexicon import lemma, misread_plural
 from .syntax import clause_condition, is_passive_conj, quantity_head, to_infinitive
 from .words import (ARRIVAL_VERBS, CALL_PURPOSES, CARRYING_VERBS, GOODS_MEASURES, NAMING_VERBS, SANCTION_LISTS, SANCTION_NOUNS,
                     WRONG_DEEDS)
@@ -33,6 +33,7 @@ def acted_on(t: Token) -> list[Token]:
     to_clauses = [c for c in t.children if c.dep_ in ("xcomp", "ccomp") and to_infinitive(c)]
     raised = [x for c in to_clauses for x in c.children if x.dep_ == "nsubj"]
     objs = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]  # "called it a provocation"
+    objs += [c for c in t.children if misread_plural(c)]  # "denied Ugandan claims that ..."
     # "regarded the strikes as an act of aggression", "described the move as provocative"
     objs += [o for p in t.children if p.dep_ == "prep" and p.lower_ == "as" for o in p.children if o.dep_ in ("pobj", "amod")]
     # "provide Ukraine with $4.5 billion in aid": what is given may come after 'with'

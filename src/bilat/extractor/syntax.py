@@ -5,7 +5,7 @@ from spacy.tokens import Token
 
 from .lexicon import lemma
 from .words import (ATTACK_NOUNS, CALL_PURPOSES, CLAUSE_BREAKS, COUNTERMEASURES, EXERCISE_PURPOSES, FIRM_MEASURES,
-                    FUTURE, HANDING_VERBS, HOSTILE_XCOMP, OBLIGATION, PROTEST_NOUNS, PROTEST_VERBS, QUANTITY,
+                    FUTURE, HANDING_VERBS, HOSTILE_XCOMP, NAMING_VERBS, OBLIGATION, PROTEST_NOUNS, PROTEST_VERBS, QUANTITY,
                     REFERRED_ACTS)
 
 
@@ -240,3 +240,10 @@ def act_antecedent(pron: Token) -> Token | None:
                 and x.dep_ in ("dobj", "nsubj", "nsubjpass"):
             return x
     return None
+
+
+def named_by_what(clause: Token) -> list[Token]:
+    """'denounced what it called Ugandan interference': the name a 'what' clause gives its object."""
+    if lemma(clause) not in NAMING_VERBS or not any(x.dep_ == "dobj" and x.lower_ == "what" for x in clause.children):
+        return []
+    return [x for x in clause.children if x.dep_ in ("oprd", "attr")]
