@@ -2523,3 +2523,27 @@ def test_an_act_judged_wrong_in_reported_speech_accuses_its_owner(dyads, text, e
 def test_an_object_the_parser_misreads_or_names_in_a_what_clause_is_still_the_object(dyads, text, expected):
     # "Ugandan claims" is read as a subject and a verb; "what it called X" hides X in a clause
     assert dyads(text) == expected, dyads(text)
+
+
+def test_an_attack_is_dated_by_the_participle_that_describes_it(nlp):
+    events = bilat.extract("The strike, carried out by Ugandan warplanes on Monday night, killed four people.", PUBLISHED)
+    assert [(e["type"], e["date"]) for e in events] == [("ASSAULT", "2024-05-13")], events
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenya's president on Sunday guided a missile drill off the coast.", [("MOBILIZE", ["KEN"], [])]),
+    ("Kenya holds Uganda responsible for the deaths.", [("ACCUSE", ["KEN"], ["UGA"])]),
+    ("Kenya wants Uganda to pay compensation, the minister said.", [("REQUEST", ["KEN"], ["UGA"])]),
+    ("Kenya wants to join the customs union.", []),
+])
+def test_a_drill_guided_a_state_held_responsible_and_a_state_wanted_to_act(dyads, text, expected):
+    assert dyads(text) == expected, dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenya must apologise and release the Ugandan fishermen.", []),
+    ("Kenya should withdraw the charges and free the Ugandan fishermen.", []),
+])
+def test_a_bare_verb_conjoined_to_a_modal_one_shares_its_modal(dyads, text, expected):
+    # "must apologise and release": both are what Kenya must do, neither is done
+    assert dyads(text) == expected, dyads(text)

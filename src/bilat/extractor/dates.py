@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 from .. import dates as dates_mod
 from ..dates import DateValue
 from ..model import DateBasis
+from .lexicon import noun_lexicon
 from .records import SentenceContext
 from .syntax import shared_object_verbs
 from .words import DAY_PARTS, MEETING_SETTINGS, STATEMENT_SETTINGS
@@ -79,6 +80,11 @@ def _own_date(t: Token, ctx: SentenceContext, noun: Token | None) -> DateValue |
     # a predicate the parser made a clause ("declared the ambassador persona non grata on Thursday": a noun
     # as 'ccomp') carries the verb's own time words
     small = [x for c in t.children if c.dep_ == "ccomp" and c.pos_ not in ("VERB", "AUX") for x in c.children]
+    # "the strike, carried out by Ugandan jets on Monday night, killed ...": a participle describing the act
+    # (or the act that is the subject) dates it
+    acts = [s for s in subjects if s.lemma_.lower() in noun_lexicon()]  # (not "the minister, appointed in May")
+    small += [x for h in [t] + ([noun] if noun is not None else []) + acts for c in h.children
+              if c.dep_ == "acl" and c.tag_ == "VBN" for x in c.children]
     for c in list(t.children) + (list(noun.children) if noun is not None else []) + small:
         if c.dep_ in _TIME_DEPS + ("nmod",):
             own.update(x.i for x in c.subtree)

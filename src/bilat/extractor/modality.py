@@ -74,6 +74,10 @@ def modality(t: Token, idx: ActorIndex) -> str:
                 return "hypothetical"  # "must agree to changes before they demobilize": not done yet
     verb = chain[-1]
     auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if not auxes and verb.dep_ == "conj" and verb.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass")
+                                                                          for c in verb.children):
+        # "must investigate ... and hold those responsible accountable": a bare verb shares its head's modal
+        auxes = [c.lower_ for c in verb.head.children if c.dep_ in ("aux", "auxpass")]
     if any(a in HYPOTHETICAL for a in auxes):
         return "hypothetical"
     if any(a in FUTURE for a in auxes) or any(a == "would" for a in auxes):

@@ -34,6 +34,7 @@ def acted_on(t: Token) -> list[Token]:
     raised = [x for c in to_clauses for x in c.children if x.dep_ == "nsubj"]
     objs = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]  # "called it a provocation"
     objs += [c for c in t.children if misread_plural(c)]  # "denied Ugandan claims that ..."
+    objs += [c for c in t.children if c.dep_ == "ccomp" and c.pos_ == "ADJ"]  # "holds Uganda responsible"
     # "regarded the strikes as an act of aggression", "described the move as provocative"
     objs += [o for p in t.children if p.dep_ == "prep" and p.lower_ == "as" for o in p.children if o.dep_ in ("pobj", "amod")]
     # "provide Ukraine with $4.5 billion in aid": what is given may come after 'with'
