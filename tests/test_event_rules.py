@@ -2547,3 +2547,25 @@ def test_a_drill_guided_a_state_held_responsible_and_a_state_wanted_to_act(dyads
 def test_a_bare_verb_conjoined_to_a_modal_one_shares_its_modal(dyads, text, expected):
     # "must apologise and release": both are what Kenya must do, neither is done
     assert dyads(text) == expected, dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The IDF said it struck Hezbollah targets in Lebanon on Monday.", [("ASSAULT", ["ISR"], ["LBN"])]),
+    ("The PLA Eastern Theater Command held drills around Taiwan on Monday.", [("MOBILIZE", ["CHN"], ["TWN"])]),
+    ("The IRGC seized a Kenyan tanker in the Gulf on Monday.", [("COERCE", ["IRN"], ["KEN"])]),
+    ("The Bundeswehr deployed 50 soldiers to Lithuania on Monday.", [("MOBILIZE", ["DEU"], ["LTU"])]),
+])
+def test_a_states_forces_named_without_a_country_word_are_that_state(dyads, text, expected):
+    assert dyads(text) == expected, dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Fano militiamen attacked a police station in the Amhara region on Sunday.", [("ASSAULT", ["ETH"], ["ETH"])]),
+    ("Sudan's Rapid Support Forces (RSF) shelled a camp on Monday. The RSF rejected the Kenyan proposal on Tuesday.",
+     [("ASSAULT", ["SDN"], ["SDN"]), ("REJECT", ["SDN"], ["KEN"])]),
+    ("Kenya imposed sanctions on three commanders of Sudan's Rapid Support Forces. RSF fighters shelled a camp "
+     "near the city over the weekend.", [("SANCTION", ["KEN"], ["SDN"]), ("ASSAULT", ["SDN"], ["SDN"])]),
+])
+def test_an_armed_group_is_its_countrys_and_attacks_at_home_when_no_target_is_named(dyads, text, expected):
+    # the acronym means the known group whose initials it is, not the NGO another table gives it
+    assert dyads(text) == expected, dyads(text)

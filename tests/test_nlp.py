@@ -194,9 +194,9 @@ def test_gazetteer_entries_are_unique_and_coded():
     forms = [f for f, _, _ in entries]
     assert len(forms) == len(set(forms))
     for form, code, kind in entries:
-        # named groups ("group:REB") carry a PLOVER sector code after the colon
+        # named groups ("group:REB") and states' forces ("force:MIL") carry a PLOVER sector code after the colon
         assert kind in {"country", "demonym", "capital", "city", "igo"} or \
-            (kind.startswith("group:") and kind.split(":", 1)[1] in SECTORS), (form, kind)
+            (kind.startswith(("group:", "force:")) and kind.split(":", 1)[1] in SECTORS), (form, kind)
         assert (code.startswith("IGO:") and kind == "igo") or (len(code) == 3 and code.isupper()), (form, code)
 
 

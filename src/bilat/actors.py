@@ -498,6 +498,7 @@ class ActorIndex:
         index._countries_from_counterparts()
         index._countries_from_own_intent()
         index._define_acronyms()
+        index._acronyms_of_known_groups()
         # a briefing's voice: the one state whose spokespeople the story names ("Deputy Foreign Minister
         # Mikhail Bogdanov met ..." in a briefing by Russia's ministry spokeswoman is Russia's)
         voice = index.voice()
@@ -528,6 +529,17 @@ class ActorIndex:
                 p.country, p.inferred = index.sole_country(), True
         return index
 
+    def _acronyms_of_known_groups(self) -> None:
+        """'Sudan's Rapid Support Forces' ... 'the RSF': an acronym the article uses that is the initials of
+        a group or force the tables know, named in the same article, means that group."""
+        used = {t.text for t in self.doc if 2 <= len(t.text) <= 6 and t.text.isupper() and t.text.isalpha()}
+        for place in self.doc._.places or []:
+            if not place.kind.startswith(("group:", "force:")) or place.end - place.start < 2:
+                continue
+            initials = "".join(t.text[0] for t in self.doc[place.start:place.end] if t.text[:1].isupper())
+            if initials in used and initials not in self.defined:
+                self.defined[initials] = self.actors_for(self.doc[place.end - 1])[0]
+
     def _define_acronyms(self) -> None:
         """'the paramilitary Rapid Support Forces (RSF)': a name of proper nouns with its acronym in brackets,
         of a country its own phrase gives, is that country's group or body in every later mention of the
@@ -537,8 +549,14 @@ class ActorIndex:
             if t.text != "(" or t.i + 2 >= len(doc) or doc[t.i + 2].text != ")" or t.i == 0:
                 continue
             acronym, head = doc[t.i + 1], doc[t.i - 1]
-            if not (2 <= len(acronym.text) <= 6 and acronym.text.isupper() and acronym.text.isalpha()) \
-                    or head.pos_ != "PROPN" or head.i in self.place_at or head.i in self.person_at:
+            if not (2 <= len(acronym.text) <= 6 and acronym.text.isupper() and acronym.text.isalpha()):
+                continue
+            known = self.place_at.get(head.i)
+            if known is not None and known.kind.startswith(("group:", "force:")) and known.end == head.i + 1:
+                # "the Rapid Support Forces (RSF)": a group the tables know lends its acronym its meaning
+                self.defined.setdefault(acronym.text, self.actors_for(head)[0])
+                continue
+            if head.pos_ != "PROPN" or head.i in self.place_at or head.i in self.person_at:
                 continue
             start = head.i
             while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].i not in self.place_at:
@@ -981,7 +999,9 @@ class ActorIndex:
             return []
         if the_west(t) or any(c.dep_ == "amod" and the_west(c) for c in t.children):
             return list(WEST)  # "the West has launched an economic war", "Western governments said"
-        defined = self.defined.get(t.text) or self.defined.get(self._proper_name(t))
+        defined = self.defined.get(t.text) or self.defined.get(self._proper_name(t)) or next(
+            (self.defined[c.text] for c in t.children if c.dep_ in ("compound", "nmod") and c.text in self.defined),
+            None)  # "RSF fighters": the defined group's
         if defined is not None:
             return [defined]
         # a known NGO or transnational group: "Amnesty International", "Islamic State militants"
@@ -1057,6 +1077,9 @@ class ActorIndex:
             if place.kind.startswith("group:"):
                 return [Actor(name=doc[place.start:place.end].text, kind="group", country=place.code,
                               sector=place.kind.split(":", 1)[1])]
+            if place.kind.startswith("force:"):  # "the IDF", "the Bundeswehr": the state, by its forces
+                return [Actor(kind="state", country=place.code, sector=place.kind.split(":", 1)[1],
+                              role=doc[place.start:place.end].text)]
             if place.kind == "demonym" and t.i > 0 and self.doc[t.i - 1].lower_ == "ethnic":
                 where, _ = self._modifier_country(t)  # "ethnic Albanians in south Serbia"
                 if where or allow_unknown:

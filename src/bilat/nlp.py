@@ -58,6 +58,9 @@ def gazetteer_entries() -> tuple[tuple[str, str, str], ...]:
     for row in read_table("groups.tsv") + read_table("media.tsv"):
         for name in _split(row["names"]):
             add(name, row["country"], "group:" + row["sector"])
+    for row in read_table("forces.tsv"):  # a state's own forces and services: the state acts
+        for name in _split(row["names"]):
+            add(name, row["country"], "force:" + row["sector"])
     for row in read_table("countries.tsv"):
         code = row["code"]
         for name in _split(row["aliases"]):

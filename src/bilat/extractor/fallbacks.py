@@ -165,6 +165,19 @@ def repression_threatened(f: Frame, ctx: SentenceContext) -> list[Actor]:
     return []
 
 
+def insurgency_at_home(f: Frame, ctx: SentenceContext) -> list[Actor]:
+    """'Fano militiamen attacked a police station in Amhara', 'RSF fighters shelled a camp near El Fasher':
+    an armed group's attack on no one the text gives a country is on its own country (not where the
+    clause places it in another)."""
+    home = {a.country for a in f.source}
+    if f.type not in (T.ASSAULT, T.COERCE) or len(home) != 1 or None in home \
+            or not all(a.kind == "group" and a.sector == "REB" for a in f.source):
+        return []
+    if f.location is not None and f.location.country and f.location.country not in home:
+        return []
+    return [Actor(kind="state", country=home.pop())]
+
+
 def story_counterpart(f: Frame, ctx: SentenceContext) -> list[Actor]:
     """A state's statement with no addressee in a story about two states ("We have lodged a strong
     protest", "Egypt refused to accept it", "expressing deep regret, he said"): it is addressed to the other one;
@@ -263,7 +276,8 @@ def reaction_to_an_act(f: Frame, ctx: SentenceContext) -> list[Actor]:
 FALLBACK_STEPS = (rejected_speaker, posture_at_the_place, said_in_the_call, answers_an_act,
                   denial_answers_the_accuser, shared_with_its_conjunct,
                   reaction_to_an_act, one_foreign_state, home_country,
-                  repression_threatened, speakers_last_addressee, story_counterpart, aid_to_the_story)
+                  repression_threatened, insurgency_at_home, speakers_last_addressee, story_counterpart,
+                  aid_to_the_story)
 
 
 def run(f: Frame, ctx: SentenceContext) -> Frame:

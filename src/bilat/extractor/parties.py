@@ -48,7 +48,7 @@ def possessor(idx: ActorIndex, noun: Token, take, take_place=None, take_from=Non
     for c in noun.children:
         place = idx.place_at.get(c.i)
         if c.dep_ in ("compound", "amod", "nmod") and place is not None and \
-                (place.kind in ("country", "demonym", "capital", "igo") or place.kind.startswith("group:")):
+                (place.kind in ("country", "demonym", "capital", "igo") or place.kind.startswith(("group:", "force:"))):
             take_place(place)  # "an Australian ultimatum", "a U.S. request": that state's
         elif c.dep_ == "poss":
             take(c)
