@@ -2569,3 +2569,18 @@ def test_a_states_forces_named_without_a_country_word_are_that_state(dyads, text
 def test_an_armed_group_is_its_countrys_and_attacks_at_home_when_no_target_is_named(dyads, text, expected):
     # the acronym means the known group whose initials it is, not the NGO another table gives it
     assert dyads(text) == expected, dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenya condemned the coup in Gabon.", [("ACCUSE", ["KEN"], ["GAB"])]),
+    ("Kenya condemned the killings in Sudan's Darfur region.", [("ACCUSE", ["KEN"], ["SDN"])]),
+    ("Kenya welcomed the elections in Uganda.", [("SUPPORT", ["KEN"], ["UGA"])]),
+    ("Kenya condemned the attack in Nairobi.", []),  # at home: no other state is named
+])
+def test_a_reaction_to_what_happened_in_a_state_is_to_that_state(dyads, text, expected):
+    assert dyads(text) == expected, dyads(text)
+
+
+def test_a_variant_spelling_of_an_armed_group_is_that_group(dyads):
+    got = dyads("The Shebab attacked a military base in the Lower Shabelle region on Wednesday.")
+    assert got == [("ASSAULT", ["SOM"], ["SOM"])], got

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from spacy.tokens import Token
+
 from ..model import Actor
 from ..model import EventType as T
 from .parties import place_country, possessor
 from .syntax import named_by_what
-from .words import SITUATION_NOUNS
+from .words import LOCATED_EVENTS, SITUATION_NOUNS
 
 if TYPE_CHECKING:
     from .targets import Search
@@ -54,13 +56,33 @@ def accused_over(s: Search) -> None:
                         s.take_foreign(o)
                         if not s.found:
                             possessor(s.idx, o, s.take_foreign, s.take_place)
-                        if not s.found and o.lemma_.lower() in SITUATION_NOUNS:
-                            # "concern over the situation in Myanmar": the state where it unfolds
-                            code = next((place_country(x, s.idx) for p in o.children if p.dep_ == "prep"
-                                         and p.lower_ in ("in", "inside") for x in p.children if x.dep_ == "pobj"), None)
-                            if code:
-                                s.found.append(Actor(kind="state", country=code))
+                        if not s.found:  # "concern over the situation in Myanmar": the state where it unfolds
+                            _where_it_happens(s, o)
     without_own_side(s)  # "over the detention of a Japanese national"
+
+
+def _where_it_happens(s: Search, o: Token) -> None:
+    """The state where a situation or a located event ``o`` happens ("the coup in Gabon"; the parser
+    often hangs "in Gabon" on the verb whose object the event is)."""
+    if o.lemma_.lower() not in SITUATION_NOUNS | LOCATED_EVENTS and o.lower_ not in LOCATED_EVENTS:
+        return
+    preps = [p for p in o.children if p.dep_ == "prep"] + ([p for p in o.head.children if p.dep_ == "prep"
+                                                          and p.i > o.i] if o.dep_ == "dobj" else [])
+    own = {a.country for a in s.source}
+    code = next((c for p in preps if p.lower_ in ("in", "inside") for x in p.children if x.dep_ == "pobj"
+                 for c in [place_country(x, s.idx)] if c and c not in own), None)
+    if code:
+        s.found.append(Actor(kind="state", country=code))
+
+
+def event_in_a_country(s: Search) -> None:
+    """'condemned the coup in Gabon', 'welcomed the elections in Uganda': a reaction to what happened in a
+    state is to that state (its own state excepted)."""
+    if s.typ not in (T.ACCUSE, T.SUPPORT):
+        return
+    for o in (c for h in s.heads for c in h.children if c.dep_ == "dobj" and c.i not in s.exclude):
+        _where_it_happens(s, o)
+    without_own_side(s)
 
 
 def without_own_side(s: Search) -> None:
