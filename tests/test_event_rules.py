@@ -2584,3 +2584,15 @@ def test_a_reaction_to_what_happened_in_a_state_is_to_that_state(dyads, text, ex
 def test_a_variant_spelling_of_an_armed_group_is_that_group(dyads):
     got = dyads("The Shebab attacked a military base in the Lower Shabelle region on Wednesday.")
     assert got == [("ASSAULT", ["SOM"], ["SOM"])], got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In Nairobi, a government spokesman condemned the Ugandan raid.", [("ACCUSE", ["KEN"], ["UGA"])]),
+    ("In Kampala, a foreign ministry spokesperson called on all parties in Kenya to exercise restraint.",
+     [("REQUEST", ["UGA"], ["KEN"])]),
+    ("Kenya and Uganda signed a peace deal on Monday. Tanzania welcomed the news on Tuesday.",
+     [("SUPPORT", ["KEN", "UGA"], []), ("SUPPORT", ["TZA"], ["KEN", "UGA"])]),
+    ("Uganda's foreign ministry said it regretted the Kenyan decision.", [("ACCUSE", ["UGA"], ["KEN"])]),
+])
+def test_a_fronted_capital_places_the_official_and_a_reaction_to_news_or_another_states_decision(dyads, text, expected):
+    assert dyads(text) == expected, dyads(text)

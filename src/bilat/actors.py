@@ -1156,6 +1156,8 @@ class ActorIndex:
                 group = self._last_party_group(t.i)  # "The ministers also discussed ..." after they met
                 if group:
                     return group
+            if not countries and sector == "GOV" and t.dep_ in ("nsubj", "nsubjpass"):
+                countries = self._fronted_seat(t)  # "In Beijing, a foreign ministry spokesperson said"
             if not countries:
                 # "its ambassador would meet ...": an official acting is the owner's (one acted upon may be another's)
                 owned = kind in ("group", "organization") or (kind in ("person", "state") and t.dep_ in ("nsubj", "nsubjpass"))
@@ -1183,6 +1185,17 @@ class ActorIndex:
             countries = self._modifier_countries(t)
             if countries:
                 return [Actor(kind="group", country=c, role=self._np_text(t, strip_det=True)) for c in countries]
+        return []
+
+    def _fronted_seat(self, t: Token) -> list[str]:
+        """'In Beijing, a foreign ministry spokesperson called on ...': a government body or official with no
+        country, placed by a capital or a country fronted before it in its clause, is that state's."""
+        for p in t.head.children:
+            if p.dep_ == "prep" and p.lower_ == "in" and p.i < t.i and p.i == t.head.left_edge.i:
+                for o in p.children:
+                    place = self.place_at.get(o.i)
+                    if o.dep_ == "pobj" and place is not None and place.kind in ("capital", "country"):
+                        return [place.code]
         return []
 
     def _named_after_post(self, t: Token) -> "Person | None":

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 from typing import Callable, NamedTuple
 
+from ..model import Actor
 from ..model import EventType as T
 from ..tables import read_table
 from .gate import official
@@ -257,7 +258,8 @@ def regretted_act(f: Frame, ctx: SentenceContext) -> dict | None:
         owners += [a for c in t.children if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"
                    for a in ctx.index.actors_for(s, speaker=f.speaker)]
     for o in things:
-        possessor(ctx.index, o, lambda x: owners.extend(ctx.index.actors_for(x, speaker=f.speaker)))
+        possessor(ctx.index, o, lambda x: owners.extend(ctx.index.actors_for(x, speaker=f.speaker)),
+                  lambda place: owners.append(Actor(kind="state", country=place.code)))  # "the Kenyan decision"
     other = [a for a in owners if a.country and not same_countries([a], f.source)]
     if not other:  # "expressed regret over the decision": a deed the text told of, another's
         own = {a.country for a in f.source}
