@@ -1879,7 +1879,7 @@ def test_a_briefings_heading_dates_its_statements_not_a_meeting_it_reports(nlp):
      "decision.", [("SANCTION", ["UGA"], ["KEN"]), ("ACCUSE", ["RWA"], ["UGA"])]),
     # a coordinated clause's subject acts there, not as this one's addressee
     ("Burundi's president resigned and fled the country on Monday. Tanzania urged calm and restraint in Burundi, and "
-     "the United Nations called for a peaceful transition.", [("RETREAT", ["BDI"], [])]),
+     "the United Nations called for a peaceful transition.", [("RETREAT", ["BDI"], []), ("REQUEST", ["TZA"], ["BDI"])]),
     # a second infinitive of one promise is promised, not done
     ("Kenya and Uganda agreed on Wednesday to resume military talks and to cooperate on curbing drug trafficking.",
      [("AGREE", ["KEN", "UGA"], [])]),
@@ -2595,4 +2595,15 @@ def test_a_variant_spelling_of_an_armed_group_is_that_group(dyads):
     ("Uganda's foreign ministry said it regretted the Kenyan decision.", [("ACCUSE", ["UGA"], ["KEN"])]),
 ])
 def test_a_fronted_capital_places_the_official_and_a_reaction_to_news_or_another_states_decision(dyads, text, expected):
+    assert dyads(text) == expected, dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenya called for an immediate ceasefire in Sudan.", [("REQUEST", ["KEN"], ["SDN"])]),
+    ("Kenya called for an end to the fighting in Sudan's Darfur region.", [("REQUEST", ["KEN"], ["SDN"])]),
+    # (what is alleged is no fact: the violation is the accusation's content)
+    ("Kenya charged that Uganda had violated the ceasefire.", [("ACCUSE", ["KEN"], ["UGA"])]),
+    ("Kenya cautioned Uganda not to interfere in its affairs.", [("THREATEN", ["KEN"], ["UGA"])]),
+])
+def test_a_call_for_calm_somewhere_an_allegation_charged_and_a_caution(dyads, text, expected):
     assert dyads(text) == expected, dyads(text)

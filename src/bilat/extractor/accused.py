@@ -10,7 +10,7 @@ from ..model import Actor
 from ..model import EventType as T
 from .parties import place_country, possessor
 from .syntax import named_by_what
-from .words import LOCATED_EVENTS, SITUATION_NOUNS
+from .words import LOCATED_EVENTS, SITUATION_NOUNS, SOUGHT_OUTCOMES
 
 if TYPE_CHECKING:
     from .targets import Search
@@ -61,13 +61,14 @@ def accused_over(s: Search) -> None:
     without_own_side(s)  # "over the detention of a Japanese national"
 
 
-def _where_it_happens(s: Search, o: Token) -> None:
+def _where_it_happens(s: Search, o: Token, kinds: frozenset[str] = SITUATION_NOUNS | LOCATED_EVENTS) -> None:
     """The state where a situation or a located event ``o`` happens ("the coup in Gabon"; the parser
     often hangs "in Gabon" on the verb whose object the event is)."""
-    if o.lemma_.lower() not in SITUATION_NOUNS | LOCATED_EVENTS and o.lower_ not in LOCATED_EVENTS:
+    if o.lemma_.lower() not in kinds and o.lower_ not in kinds:
         return
-    preps = [p for p in o.children if p.dep_ == "prep"] + ([p for p in o.head.children if p.dep_ == "prep"
-                                                          and p.i > o.i] if o.dep_ == "dobj" else [])
+    # ("an end to the fighting in Darfur": the place may hang on a noun inside the phrase)
+    preps = [p for p in o.subtree if p.dep_ == "prep" and p.head.pos_ in ("NOUN", "PROPN")] + \
+        ([p for p in o.head.children if p.dep_ == "prep" and p.i > o.i] if o.dep_ == "dobj" else [])
     own = {a.country for a in s.source}
     code = next((c for p in preps if p.lower_ in ("in", "inside") for x in p.children if x.dep_ == "pobj"
                  for c in [place_country(x, s.idx)] if c and c not in own), None)
@@ -77,8 +78,14 @@ def _where_it_happens(s: Search, o: Token) -> None:
 
 def event_in_a_country(s: Search) -> None:
     """'condemned the coup in Gabon', 'welcomed the elections in Uganda': a reaction to what happened in a
-    state is to that state (its own state excepted)."""
+    state is to that state (its own state excepted); so is a call for calm there."""
+    if s.typ == T.REQUEST:  # "called for an immediate ceasefire in Sudan", "urged restraint in Gaza"
+        for o in (o for h in s.heads for c in h.children if c.i not in s.exclude
+                  for o in ([c] if c.dep_ == "dobj" else [x for x in c.children if x.dep_ == "pobj"]
+                            if c.dep_ == "prep" and c.lower_ == "for" else [])):
+            _where_it_happens(s, o, SOUGHT_OUTCOMES)
     if s.typ not in (T.ACCUSE, T.SUPPORT):
+        without_own_side(s)
         return
     for o in (c for h in s.heads for c in h.children if c.dep_ == "dobj" and c.i not in s.exclude):
         _where_it_happens(s, o)

@@ -173,7 +173,8 @@ def clause_condition(t: Token, objects: frozenset[str]) -> bool | None:
         return bool(reserved_act(t))
     if "hostile-measures" in objects:  # "would take resolute measures", "will take countermeasures"
         return future_countermeasures(t)
-    if "denied-clause" in objects:  # "denied that its drones had entered Polish airspace", "denies spying on Germany"
+    if objects & {"denied-clause", "that-clause"}:  # "denied that its drones had entered Polish airspace",
+        # "denies spying on Germany", "charged that Uganda had violated the truce"
         # (not "Iran, which denies arming the Houthis": a standing denial that describes the denier)
         return t.dep_ != "relcl" and any(
             c.dep_ in ("ccomp", "xcomp") and (c.tag_ == "VBG" or any(m.dep_ == "mark" and m.lower_ == "that"
