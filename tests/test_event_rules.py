@@ -2607,3 +2607,11 @@ def test_a_fronted_capital_places_the_official_and_a_reaction_to_news_or_another
 ])
 def test_a_call_for_calm_somewhere_an_allegation_charged_and_a_caution(dyads, text, expected):
     assert dyads(text) == expected, dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The EU will provide 20 million euros to support refugees in Uganda.", [("AGREE", ["IGO:EU"], ["UGA"])]),
+    ("Kenya handed over 12 armoured vehicles to the Ugandan army on Monday.", [("AID", ["KEN"], ["UGA"])]),
+])
+def test_aid_to_people_where_they_are_and_military_vehicles_handed_over(dyads, text, expected):
+    assert dyads(text) == expected, dyads(text)

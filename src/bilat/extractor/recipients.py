@@ -65,6 +65,11 @@ def aid_recipient(s: Search) -> None:
                     s.take(o)
                     if not s.found:
                         possessor(s.idx, o, s.take_foreign, s.take_place)  # "to support Indonesia's transition"
+                    if not s.found:  # "to support refugees in Uganda": the people helped are where they are
+                        places = first_place_within(o, s.idx) or [x for p in c.children if p.dep_ == "prep"
+                                                                  and p.lower_ == "in" for x in first_place_within(p, s.idx)]
+                        s.found += [Actor(kind="state", country=x) for x in places[:1]
+                                    if x not in {a.country for a in s.source}]
                 # "to help Papua New Guinea strengthen ...", "to help defend Saudi Arabia"
                 for sub in (x for x in o.children if o.dep_ in ("ccomp", "xcomp") and x.dep_ in ("nsubj", "dobj")):
                     s.take(sub)
