@@ -2615,3 +2615,20 @@ def test_a_call_for_calm_somewhere_an_allegation_charged_and_a_caution(dyads, te
 ])
 def test_aid_to_people_where_they_are_and_military_vehicles_handed_over(dyads, text, expected):
     assert dyads(text) == expected, dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenyan forces neutralized 11 Ugandan militants in an operation on Monday.", [("ASSAULT", ["KEN"], ["UGA"])]),
+    ("Eleven Fano militants were neutralized in the Amhara region, the Ethiopian defence ministry said.",
+     [("ASSAULT", ["ETH"], ["ETH"])]),
+    ("Kenya and Uganda signed a border treaty on Monday. Tanzania welcomed the signing of the treaty.",
+     [("SUPPORT", ["KEN", "UGA"], []), ("SUPPORT", ["TZA"], ["KEN", "UGA"])]),
+])
+def test_militants_neutralized_as_their_own_state_reports_and_a_signing_welcomed(dyads, text, expected):
+    assert dyads(text) == expected, dyads(text)
+
+
+def test_an_outbreak_and_an_operation_date_the_act(nlp):
+    events = bilat.extract("Fighting between Kenyan and Ugandan troops erupted on the border in March. Kenyan forces "
+                           "neutralized 11 Ugandan militants in an operation on Monday.", PUBLISHED)
+    assert [e["date"] for e in events if e["type"] == "ASSAULT"] == ["2024-03", "2024-05-13"], events

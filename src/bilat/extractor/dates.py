@@ -17,14 +17,14 @@ from ..model import DateBasis
 from .lexicon import noun_lexicon
 from .records import SentenceContext
 from .syntax import shared_object_verbs
-from .words import DAY_PARTS, MEETING_SETTINGS, STATEMENT_SETTINGS
+from .words import DAY_PARTS, MEETING_SETTINGS, OPERATION_SETTINGS, OUTBREAK_VERBS, SCENE_VERBS, STATEMENT_SETTINGS
 
 # dates the small model's NER misses ("Sept 29, 1972")
 DATE_RE = re.compile(
     r"\b(?:" + dates_mod._MONTH_NAME + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+(?:1[89]|20)\d\d)?"
     r"|\d{1,2}\s+" + dates_mod._MONTH_NAME + r"(?:\s+(?:1[89]|20)\d\d)?)\b", re.I)
 _TIME_DEPS = ("npadvmod", "advmod", "tmod", "obl")
-SETTINGS = MEETING_SETTINGS | STATEMENT_SETTINGS
+SETTINGS = MEETING_SETTINGS | STATEMENT_SETTINGS | OPERATION_SETTINGS
 # the text places the act at a time it does not count ("more than a year after seizing the ship"):
 # no date, and none to be lent by the sentence, the event before or the lead (settle_dates)
 UNCOUNTED = DateValue(None, DateBasis.UNKNOWN.value)
@@ -85,6 +85,9 @@ def _own_date(t: Token, ctx: SentenceContext, noun: Token | None) -> DateValue |
     acts = [s for s in subjects if s.lemma_.lower() in noun_lexicon()]  # (not "the minister, appointed in May")
     small += [x for h in [t] + ([noun] if noun is not None else []) + acts for c in h.children
               if c.dep_ == "acl" and c.tag_ == "VBN" for x in c.children]
+    # "fighting erupted on the border in March", "clashes took place in 2022": the verb of its happening
+    small += [c for c in t.head.children if c.i != t.i] if t.dep_ == "nsubj" and t.head.i != t.i and \
+        (t.head.lemma_.lower() in OUTBREAK_VERBS | SCENE_VERBS | {"occur", "happen"}) else []
     for c in list(t.children) + (list(noun.children) if noun is not None else []) + small:
         if c.dep_ in _TIME_DEPS + ("nmod",):
             own.update(x.i for x in c.subtree)

@@ -3,7 +3,7 @@ that names one decides), and the target (the subject, "at X", or the owner of th
 """
 from __future__ import annotations
 
-from ..actors import ActorIndex
+from ..actors import ActorIndex, sector_table
 from ..issues import location_of
 from ..model import Actor
 from ..model import EventType as T
@@ -123,6 +123,24 @@ def attack_by_country(f: Frame, idx: ActorIndex, memory: DocumentMemory, target:
     return source
 
 
+def reporting_forces(f: Frame, idx: ActorIndex, memory: DocumentMemory, target: list[Actor]) -> list[Actor]:
+    """'Eleven PKK militants were neutralized in northern Iraq, the Turkish defence ministry said': rebels of
+    the speaker's own state hit by no one named were hit by that state, whose forces report it."""
+    own = {a.country for a in f.speaker or [] if a.country and a.kind != "group"}
+    if f.type not in MATERIAL or len(own) != 1 or not target \
+            or not all(a.kind == "group" and a.country in own and (a.sector or _sector_of(a.role)) == "REB"
+                       for a in target):
+        return []
+    return [Actor(kind="state", country=own.pop())]
+
+
+def _sector_of(role: str | None) -> str | None:
+    """The sector a group's head noun names ('Eleven PKK terrorists': REB)."""
+    head = (role or "").split()[-1:] or [""]
+    found = sector_table().get(head[0].lower()) or sector_table().get(head[0].lower().rstrip("s"))
+    return found[0] if found else None
+
+
 def authorities_of_place(f: Frame, idx: ActorIndex, memory: DocumentMemory, target: list[Actor]) -> list[Actor]:
     """'A US national was arrested in Italy', 'was put under investigation in France': with no agent
     named, an arrest, a detention or an inquiry is the act of the state where it is done."""
@@ -154,7 +172,8 @@ def last_government(f: Frame, idx: ActorIndex, memory: DocumentMemory, target: l
     return [last] if last is not None else []
 
 
-PASSIVE_SOURCES = (by_agent, own_forces, owner_of_the_act, summoner, attack_by_country, authorities_of_place, speaker_of_clause, same_type_before, last_government)
+PASSIVE_SOURCES = (by_agent, own_forces, owner_of_the_act, summoner, attack_by_country, reporting_forces,
+                   authorities_of_place, speaker_of_clause, same_type_before, last_government)
 
 
 def at_target(f: Frame, idx: ActorIndex, target: list[Actor]) -> list[Actor]:

@@ -153,6 +153,7 @@ TRAVEL_VERBS = words("travel_verbs")
 CAUSE_VERBS = words("cause_verbs")
 STATEMENT_SETTINGS = words("statement_settings")
 MEETING_SETTINGS = words("meeting_settings")
+OPERATION_SETTINGS = words("operation_settings")
 HANDING_VERBS = words("handing_verbs")
 #: a meeting or visit named again ("welcomed the summit"): its parties, never the last actor's decision
 NAMED_MEETINGS = GATHERING_NOUNS | {"talk", "talks", "visit", "trip", "outcome"}  # "welcomed the outcome" of talks
