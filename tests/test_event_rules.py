@@ -2632,3 +2632,18 @@ def test_an_outbreak_and_an_operation_date_the_act(nlp):
     events = bilat.extract("Fighting between Kenyan and Ugandan troops erupted on the border in March. Kenyan forces "
                            "neutralized 11 Ugandan militants in an operation on Monday.", PUBLISHED)
     assert [e["date"] for e in events if e["type"] == "ASSAULT"] == ["2024-03", "2024-05-13"], events
+
+
+@pytest.mark.parametrize("text, dates", [
+    ("Kenyan boats blocked a Ugandan supply vessel on March 3. Uganda summoned Kenya's ambassador two days later.",
+     ["2024-03-03", "2024-03-05"]),
+    ("Kenya expelled a Ugandan diplomat on March 3. Uganda responded the next day by expelling two Kenyan diplomats.",
+     ["2024-03-03", "2024-03-04"]),
+    ("Kenya expelled a Ugandan diplomat on March 3. A week later, Uganda expelled two Kenyan diplomats.",
+     ["2024-03-03", "2024-03-10"]),
+    ("* MARCH 3, 2023 - Kenya expels a Ugandan diplomat. Uganda expels two Kenyan diplomats two days later.",
+     ["2023-03-03", "2023-03-05"]),
+])
+def test_days_later_count_from_the_act_told_before(nlp, text, dates):
+    events = bilat.extract(text, PUBLISHED)
+    assert [e["date"] for e in events] == dates, events

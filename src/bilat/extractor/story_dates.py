@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.tokens import Span
 
@@ -86,6 +86,15 @@ def settle_dates(cands: list[Candidate], published: str | None, publication_fall
     out: list[Candidate] = []
     prev: Candidate | None = None
     for c in cands:
+        later = _days_later(c)
+        base = (entry_date(c.sentence, published) or (prev.date if prev is not None else None)) if later else None
+        if base is not None and base.value and len(base.value) == 10:
+            # "Manila summons China's ambassador two days later", "responded the next day": counted from the
+            # act told just before (or the chronology entry's date)
+            day = (date.fromisoformat(base.value) + timedelta(days=later)).isoformat()
+            prev = replace(c, date=DateValue(day, DateBasis.RELATIVE.value))
+            out.append(prev)
+            continue
         # (the entry's own date read as a bare year or a day of the publication's year yields to it)
         weak = c.date is None or not c.date.value or c.date is UNCOUNTED or len(c.date.value) < 10 \
             or c.date.basis != DateBasis.EXPLICIT.value
@@ -116,6 +125,29 @@ def _lead_date(cands: list[Candidate], published: str | None, publication_fallba
     if lead is None and dated:
         return dated[0]
     return lead
+
+
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+            "eight": 8, "nine": 9, "ten": 10}
+_UNIT_DAYS = {"day": 1, "week": 7}
+
+
+def _days_later(c: Candidate) -> int | None:
+    """'two days later', 'a week later', 'the next day', 'the following day' on the act or the verbs that
+    govern it: how many days after the act told before it this one was done."""
+    t = c.sentence.doc[c.trigger]
+    for h in [t] + list(t.ancestors)[:3]:
+        for x in h.children:
+            if x.lower_ == "later" and x.dep_ in ("advmod", "npadvmod"):
+                for n in (n for n in x.children if n.dep_ == "npadvmod" and n.lemma_.lower() in _UNIT_DAYS):
+                    count = next((_NUMBERS.get(m.lower_) or (int(m.text) if m.text.isdigit() else None)
+                                  for m in n.children if m.dep_ in ("nummod", "det")), None)
+                    if count:
+                        return count * _UNIT_DAYS[n.lemma_.lower()]
+            if x.lemma_.lower() == "day" and x.dep_ in ("npadvmod", "advmod") \
+                    and any(m.lower_ in ("next", "following") for m in x.children):
+                return 1
+    return None
 
 
 def _then(c: Candidate) -> bool:
