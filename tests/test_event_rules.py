@@ -2647,3 +2647,20 @@ def test_an_outbreak_and_an_operation_date_the_act(nlp):
 def test_days_later_count_from_the_act_told_before(nlp, text, dates):
     events = bilat.extract(text, PUBLISHED)
     assert [e["date"] for e in events] == dates, events
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Uganda took Kenya to the International Court of Justice in 2019.", [("ACCUSE", ["UGA"], ["KEN"])]),
+    ("Uganda said on Saturday it would take Kenya to the International Court of Justice.",
+     [("THREATEN", ["UGA"], ["KEN"])]),
+    ("Uganda said it would take the border dispute with Kenya to the International Court of Justice.",
+     [("THREATEN", ["UGA"], ["KEN"])]),
+    ("Uganda took Kenyan officials to a hotel.", []),
+])
+def test_a_state_taken_to_court_is_sued_and_a_suit_announced_threatens(dyads, text, expected):
+    assert dyads(text) == expected, dyads(text)
+
+
+def test_a_day_between_the_speech_verb_and_the_reported_subject_is_the_statements(nlp):
+    events = bilat.extract("Uganda said on Saturday it would impose sanctions on Kenya.", PUBLISHED)
+    assert [(e["type"], e["date"]) for e in events] == [("THREATEN", "2024-05-11")], events

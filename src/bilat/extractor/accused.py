@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from ..model import Actor
 from ..model import EventType as T
 from .parties import place_country, possessor
-from .syntax import named_by_what
+from .syntax import clause_condition, named_by_what
 from .words import LOCATED_EVENTS, SITUATION_NOUNS, SOUGHT_OUTCOMES
 
 if TYPE_CHECKING:
@@ -106,3 +106,18 @@ def what_it_called(s: Search) -> None:
         s.take(named)
         if not s.found:
             possessor(s.idx, named, s.take_foreign, s.take_place, s.take)
+
+
+def taken_to_court(s: Search) -> None:
+    """'took Kenya to the International Court of Justice': the one taken there is sued, the court is where."""
+    if s.typ not in (T.ACCUSE, T.THREATEN):
+        return
+    for h in s.heads:
+        if clause_condition(h, frozenset({"to-court"})):
+            # the court is no party: later strategies must not take it
+            s.exclude |= {x.i for c in h.children if c.dep_ == "prep" and c.lower_ == "to" for x in c.subtree}
+            for o in (c for c in h.children if c.dep_ == "dobj"):
+                s.take(o)
+                # "take the border dispute with Thailand to the ICJ": the other party to what is taken
+                for x in (x for x in o.subtree if x.dep_ == "pobj" and not s.found):
+                    s.take_foreign(x)

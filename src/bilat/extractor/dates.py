@@ -260,3 +260,17 @@ def _temporal_clause_date(t: Token, ctx: SentenceContext, marks: tuple[str, ...]
             if v:
                 return v
     return None
+
+
+def statement_day_in_clause(anchor: Token, speech: Token, ctx: SentenceContext) -> DateValue | None:
+    """'Uganda said on Saturday it would impose sanctions': the parser hangs the statement's day on the
+    reported clause; a day placed between the speech verb and the clause's subject is the statement's."""
+    clause = anchor
+    while clause.head.i != speech.i and clause.head.i != clause.i:
+        clause = clause.head
+    subjects = [c.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if clause.head.i != speech.i or not subjects:
+        return None
+    days = {x.i for c in clause.children if speech.i < c.i < min(subjects)
+            and c.dep_ in _TIME_DEPS + ("prep",) for x in c.subtree}
+    return _resolve_in(ctx, days) if days else None

@@ -6,7 +6,7 @@ from spacy.tokens import Span, Token
 from ..issues import issues_in
 from ..model import EventType as T
 from .dated_acts import dated_act
-from .dates import date_for
+from .dates import date_for, statement_day_in_clause
 from .lexicon import lemma
 from .parties import describe
 from .records import Candidate, Frame, SentenceContext
@@ -20,7 +20,8 @@ def candidates(f: Frame, ctx: SentenceContext) -> list[Candidate]:
     if f.modality == "future":
         # an announced act is coded when announced: "will send a mission to Guinea on Thursday, Barry
         # said on Wednesday" is Wednesday's; with no speech verb, the report's own date
-        date = date_for(f.speech_verb, ctx, []) if f.speech_verb is not None else None
+        date = (date_for(f.speech_verb, ctx, []) or statement_day_in_clause(anchor, f.speech_verb, ctx)) \
+            if f.speech_verb is not None else None
     else:
         date = date_for(anchor, ctx, extra, noun=t if t.i != anchor.i else None) or dated_act(anchor, ctx)
     # "Trump said the Assad government had used nerve gas": the claim is coded, and it is made now

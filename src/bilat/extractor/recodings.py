@@ -17,7 +17,7 @@ from .gate import official
 from .lexicon import lemma
 from .parties import is_state_speaker, possessor, same_countries
 from .records import Frame, SentenceContext
-from .syntax import is_definite, is_future, object_lemmas, purpose_is_exercise
+from .syntax import clause_condition, is_definite, is_future, object_lemmas, purpose_is_exercise
 from .typefacts import FUTURE_CAMEO
 from .words import (CASUALTY_VERBS, CLAIM_VERBS, CONCESSION_OBJECTS, CONTINUE_VERBS, DECISION_VERBS,
                     ECONOMIC_RESTRICTIONS, EXERCISES, HOSTILE_INTENT, HOSTILE_XCOMP, HYPOTHETICAL, ONLOOKERS,
@@ -177,6 +177,13 @@ def announced_hostility(f: Frame, ctx: SentenceContext) -> dict | None:
     """'warned it would impose sanctions' threatens; 'announced it would' decides."""
     decided = f.speech_verb is not None and lemma(f.speech_verb) in DECISION_VERBS
     return {} if f.modality == "future" and not (decided and f.type == T.SANCTION) else None
+
+
+@rule
+def announced_lawsuit(f: Frame, ctx: SentenceContext) -> dict | None:
+    """'said it would take Kenya to the International Court of Justice': a suit announced threatens
+    (CAMEO's 'sue' when done; a threat while still to come)."""
+    return {} if f.modality == "future" and clause_condition(f.anchor, frozenset({"to-court"})) else None
 
 
 @rule

@@ -181,6 +181,10 @@ def clause_condition(t: Token, objects: frozenset[str]) -> bool | None:
                                                                      for m in c.children)) for c in t.children)
     if "promise-clause" in objects:  # "swore to retaliate", "swore that it would": not "was sworn in"
         return any(c.dep_ in ("xcomp", "ccomp") for c in t.children)
+    if "to-court" in objects:  # "would take Ecuador to the International Court of Justice", "dragged X to court"
+        return any(c.dep_ == "prep" and c.lower_ == "to" and any(
+            o.dep_ == "pobj" and o.lemma_.lower() in ("court", "tribunal", "arbitration", "icj", "icc", "wto")
+            for o in c.children) for c in t.children) and any(c.dep_ == "dobj" for c in t.children)
     if "leave-deadline" in objects:  # "gave Venezuelan diplomats 72 hours to depart": an expulsion
         spans = [c for c in t.children if c.dep_ in ("dobj", "npadvmod") and c.lemma_.lower() in ("hour", "day", "week")]
         return any(x.dep_ in ("relcl", "acl", "xcomp") and lemma(x) in ("leave", "depart", "exit", "quit")
