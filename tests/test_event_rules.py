@@ -2664,3 +2664,11 @@ def test_a_state_taken_to_court_is_sued_and_a_suit_announced_threatens(dyads, te
 def test_a_day_between_the_speech_verb_and_the_reported_subject_is_the_statements(nlp):
     events = bilat.extract("Uganda said on Saturday it would impose sanctions on Kenya.", PUBLISHED)
     assert [(e["type"], e["date"]) for e in events] == [("THREATEN", "2024-05-11")], events
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenya ended its military operation in Uganda.", [("RETREAT", ["KEN"], ["UGA"])]),
+    ("Kenya ended its peacekeeping mission in Uganda in December.", [("RETREAT", ["KEN"], ["UGA"])]),
+])
+def test_an_operation_ended_abroad_is_a_withdrawal_from_that_state(dyads, text, expected):
+    assert dyads(text) == expected, dyads(text)

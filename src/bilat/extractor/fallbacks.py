@@ -29,9 +29,10 @@ def rejected_speaker(f: Frame, ctx: SentenceContext) -> list[Actor]:
 
 def posture_at_the_place(f: Frame, ctx: SentenceContext) -> list[Actor]:
     """'fired ballistic missiles into waters around Taiwan': a show of force found to be one after the
-    places were read (a missile test) faces the foreign place it is shown at."""
+    places were read (a missile test) faces the foreign place it is shown at; 'ended its military
+    operation in Uganda': forces withdrawn from a foreign place withdraw from that state."""
     loc = f.location
-    if f.type == T.MOBILIZE and loc is not None and loc.country and loc.country not in {a.country for a in f.source}:
+    if f.type in (T.MOBILIZE, T.RETREAT) and loc is not None and loc.country and loc.country not in {a.country for a in f.source}:
         return [Actor(kind="state", country=loc.country)]
     return []
 
