@@ -2672,3 +2672,13 @@ def test_a_day_between_the_speech_verb_and_the_reported_subject_is_the_statement
 ])
 def test_an_operation_ended_abroad_is_a_withdrawal_from_that_state(dyads, text, expected):
     assert dyads(text) == expected, dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Uganda fired at least 12 missiles on Wednesday, one of which landed near Kenyan territorial waters.",
+     [("MOBILIZE", ["UGA"], ["KEN"])]),
+    ("Uganda launched two short-range missiles on Sunday.", [("MOBILIZE", ["UGA"], [])]),
+    ("Uganda fired 40 missiles at Kenyan border towns overnight.", [("ASSAULT", ["UGA"], ["KEN"])]),
+])
+def test_missiles_that_fall_in_the_sea_or_are_named_by_their_range_show_force(dyads, text, expected):
+    assert dyads(text) == expected, dyads(text)

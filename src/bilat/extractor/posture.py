@@ -27,17 +27,22 @@ def missile_test(f: Frame, ctx: SentenceContext) -> dict | None:
     """'fired two ballistic missiles into the sea', 'test-fired a cruise missile': missiles fired at
     no one the text names, as a test or into the sea, show force (CAMEO 150, PLOVER MOBILIZE);
     'fired rockets at Sderot' stays an attack."""
-    if f.target:
-        return None
     verb = f.light if f.light is not None else f.trigger
     weapons = [x for x in [f.trigger] + [c for c in verb.children if c.dep_ == "dobj"] if lemma(x) in WEAPONS]
     if not weapons:
         return None
-    tested = any(c.lower_ in TEST_WEAPON_WORDS for w in weapons for c in w.children if c.dep_ in ("amod", "compound"))
-    seaward = any(o.lemma_.lower() in SEA_WORDS for x in [verb] + weapons for p in x.children
-                  if p.dep_ == "prep" and p.lower_ in ("into", "off", "toward", "towards")
+    # where they fell: "into the sea", "off the coast", "one of which landed near South Korean waters"
+    falls = [verb] + weapons + [c for w in weapons for c in w.children if c.dep_ in ("relcl", "acl")] + \
+        [c for c in verb.children if c.dep_ in ("advcl", "conj") and lemma(c) in ("land", "fall", "splash", "crash")]
+    seaward = any(o.lemma_.lower() in SEA_WORDS for x in falls for p in x.children
+                  if p.dep_ == "prep" and p.lower_ in ("into", "off", "toward", "towards", "near", "in", "inside")
                   for o in p.children if o.dep_ == "pobj")
-    return {} if tested or seaward or "test" in lemma(verb) else None
+    if seaward:
+        return {}  # (a state whose waters they fell near is the one the show of force faces)
+    if f.target:
+        return None
+    tested = any(c.lower_ in TEST_WEAPON_WORDS for w in weapons for c in w.children if c.dep_ in ("amod", "compound"))
+    return {} if tested or "test" in lemma(verb) else None
 
 
 @rule
