@@ -2682,3 +2682,12 @@ def test_an_operation_ended_abroad_is_a_withdrawal_from_that_state(dyads, text, 
 ])
 def test_missiles_that_fall_in_the_sea_or_are_named_by_their_range_show_force(dyads, text, expected):
     assert dyads(text) == expected, dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenya and Uganda each expelled six diplomats on Monday.",
+     [("SANCTION", ["KEN"], ["UGA"]), ("SANCTION", ["UGA"], ["KEN"])]),
+    ("Kenya's president received Uganda's army chief on Monday.", [("CONSULT", ["KEN"], ["UGA"])]),
+])
+def test_each_of_two_states_acts_on_the_other_and_a_chief_is_received(dyads, text, expected):
+    assert dyads(text) == expected, dyads(text)

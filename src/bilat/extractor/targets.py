@@ -283,14 +283,14 @@ def actor_in_clause(s: Search) -> None:
 
 
 def each_other(s: Search) -> None:
-    """'India and Canada expelled each other's diplomats', 'accused one another': each side at the other
-    (``emit`` writes one record each way)."""
-    # (a joint act is already both sides'; a relative clause describes a state of affairs: "two countries
-    # which have accused each other of violating the ceasefire")
+    """'expelled each other's diplomats', 'accused one another', 'Canada and India each expelled six diplomats':
+    each side at the other (one record each way; not a joint act, nor "two states which accused each other")."""
     if len({a.country for a in s.source if a.country}) != 2 or s.typ in SYMMETRIC_TYPES or s.t.dep_ == "relcl":
         return
     words = [x for h in s.heads for x in own_clause(h, s.exclude)]
-    if any(x.lower_ in ("other", "another") and any(y.lower_ in ("each", "one") for y in x.lefts) for x in words):
+    if any(x.lower_ == "each" and x.dep_ in ("appos", "det", "advmod") for h in s.heads for c in h.children
+           if c.dep_ == "nsubj" for x in c.children) or \
+            any(x.lower_ in ("other", "another") and any(y.lower_ in ("each", "one") for y in x.lefts) for x in words):
         s.found = list(s.source)
 
 
