@@ -67,8 +67,9 @@ def _where_it_happens(s: Search, o: Token, kinds: frozenset[str] = SITUATION_NOU
     if o.lemma_.lower() not in kinds and o.lower_ not in kinds:
         return
     # ("an end to the fighting in Darfur": the place may hang on a noun inside the phrase)
+    verb = o.head if o.dep_ == "dobj" else o.head.head if o.dep_ == "pobj" and o.head.lower_ == "for" else None
     preps = [p for p in o.subtree if p.dep_ == "prep" and p.head.pos_ in ("NOUN", "PROPN")] + \
-        ([p for p in o.head.children if p.dep_ == "prep" and p.i > o.i] if o.dep_ == "dobj" else [])
+        ([p for p in verb.children if p.dep_ == "prep" and p.i > o.i] if verb is not None else [])
     own = {a.country for a in s.source}
     code = next((c for p in preps if p.lower_ in ("in", "inside") for x in p.children if x.dep_ == "pobj"
                  for c in [place_country(x, s.idx)] if c and c not in own), None)

@@ -12,6 +12,7 @@ from ..actors import ActorIndex
 from ..issues import location_of
 from ..model import Actor
 from ..model import EventType as T
+from . import headlines
 from .act_nouns import noun_agent, noun_parties, protest_parties
 from .parties import pair_parties, place_country
 from .passive import passive_roles
@@ -32,6 +33,9 @@ def run(f: Frame, ctx: SentenceContext) -> Frame:
     if f.route == "protest_outbreak":
         source, target = protest_parties(t, idx)
         return f.but("protest_parties", source=source, target=target, exclude=frozenset())
+    if f.route == headlines.ROUTE:
+        source, target = headlines.headline_parties(f, idx)
+        return f.but("headline_parties", source=source, target=target, exclude=frozenset())
     if f.route == "weapon_launch":
         return f.but("noun_agent", source=noun_agent(t, idx), target=[], exclude=frozenset())
     if f.scene:

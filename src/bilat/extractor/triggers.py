@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from ..actors import ActorIndex
 from ..model import TYPE_FACTS
 from ..model import EventType as T
+from . import headlines
 from .lexicon import NounTrigger, Trigger, lemma, misread_noun, noun_lexicon, particle_of, verb_lexicon, verb_senses
 from .records import Frame, SentenceContext
 from .recodings import trigger_recode
@@ -49,6 +50,9 @@ def find(ctx: SentenceContext) -> list[Frame]:
             found = _verb_frame(t, ctx)
             if found is not None:
                 frames.append(found)
+    headline = headlines.headline_trigger(ctx) if not frames else None
+    if headline is not None:  # "EU sanctions Ugandan officials": a verbless headline's verb
+        frames.append(_frame(ctx, headline[0], headline[1], None, headlines.ROUTE))
     return frames
 
 
