@@ -103,6 +103,9 @@ def test_boilerplate_line_is_dropped(junk):
     ("OSLO (AP) \u2014 ", BODY[0]),
     ("OSLO, Jan. 9 - ", BODY[0]),
     ("Santiago (EFE) - ", BODY[0]),
+    # an agency the list does not name, in capitals ("(Andean Wire Service)")
+    ("OSLO, March 12 (Nordic Wire Service) - ", BODY[0]),
+    ("SANTIAGO, Chile (Andes Press Association) - ", BODY[0]),
 ])
 def test_leading_markers_are_stripped_and_offsets_kept(prefix, rest):
     text = prefix + rest + "\n" + BODY[1]
@@ -113,6 +116,7 @@ def test_leading_markers_are_stripped_and_offsets_kept(prefix, rest):
 
 
 @pytest.mark.parametrize("line", ["US-Chile talks resumed on Monday.", "NATO: the alliance said it was ready.",
+                                  "The talks (held in Geneva) - were long.",
                                   "FILE PHOTO: Trawlers moored at a pier"])
 def test_capitals_that_are_not_datelines_are_not_cut(line):
     text = BODY[0] + "\n" + line
