@@ -2702,3 +2702,12 @@ def test_each_of_two_states_acts_on_the_other_and_a_chief_is_received(dyads, tex
 def test_a_verbless_headlines_plural_noun_is_read_as_its_verb(dyads, text, expected):
     # the small model reads "EU sanctions Ugandan officials" as one noun phrase
     assert dyads(text) == expected, dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("African leaders suspended Uganda from the African Union on Monday.", [("SANCTION", ["IGO:AU"], ["UGA"])]),
+    ("East African leaders on Wednesday suspended Uganda from the African Union and demanded the release of the "
+     "deposed Ugandan president.", [("SANCTION", ["IGO:AU"], ["UGA"]), ("REQUEST", ["IGO:AU"], ["UGA"])]),
+])
+def test_the_body_one_is_suspended_from_suspends_and_a_conjoined_verb_shares_its_source(dyads, text, expected):
+    assert dyads(text) == expected, dyads(text)

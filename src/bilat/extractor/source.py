@@ -65,6 +65,15 @@ def run(f: Frame, ctx: SentenceContext) -> Frame:
         source = listed_people(subj, source, idx, skip=inner)
     if not source and f.type == T.SANCTION and subj is not None and subj.lemma_.lower() in SANCTION_NOUNS:
         source, reason = list(ctx.memory.last_source(T.SANCTION) or []), "last_sanctioner"  # "The package also targets"
+    if not any(a.country for a in source) and f.type == T.SANCTION and not passive:
+        # "West African leaders suspended Guinea from ECOWAS": the body one is suspended from suspends
+        bodies = [a for p in verb.children if p.dep_ == "prep" and p.lower_ == "from" for o in p.children
+                  if o.dep_ == "pobj" for a in idx.actors_for(o) if a.kind == "igo"]
+        source, reason = (bodies, "suspending_body") if bodies else (source, reason)
+    first = ctx.read_at.get(verb.head.i) if verb.dep_ == "conj" else None
+    if not any(a.country for a in source) and first is not None and first.source and not passive and \
+            not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        source, reason = list(first.source), "conjunct_source"  # "suspended Guinea ... and demanded ..."
     aid_of_no_one = f.type == T.AID and not any(a.country for a in source) and subj is not None
     donor = cargo_donor(subj, idx) if aid_of_no_one else []
     if donor:
