@@ -2711,3 +2711,13 @@ def test_a_verbless_headlines_plural_noun_is_read_as_its_verb(dyads, text, expec
 ])
 def test_the_body_one_is_suspended_from_suspends_and_a_conjoined_verb_shares_its_source(dyads, text, expected):
     assert dyads(text) == expected, dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenya imposed asset freezes on six Ugandan officials on Monday. Uganda's Foreign Ministry condemned the "
+     "listings on Tuesday as illegal.", [("SANCTION", ["KEN"], ["UGA"]), ("ACCUSE", ["UGA"], ["KEN"])]),
+    ("Kenya and Uganda signed a joint declaration on Thursday. The African Union welcomed the declaration on Friday.",
+     [("SUPPORT", ["KEN", "UGA"], []), ("SUPPORT", ["IGO:AU"], ["KEN", "UGA"])]),
+])
+def test_listings_and_a_declaration_reacted_to_are_their_makers(dyads, text, expected):
+    assert dyads(text) == expected, dyads(text)
