@@ -2721,3 +2721,12 @@ def test_the_body_one_is_suspended_from_suspends_and_a_conjoined_verb_shares_its
 ])
 def test_listings_and_a_declaration_reacted_to_are_their_makers(dyads, text, expected):
     assert dyads(text) == expected, dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The EU approved 50 million euros for Uganda on Monday.", [("AID", ["IGO:EU"], ["UGA"])]),
+    ("The European Union approved 20 million euros to support the Ugandan deployment.", [("AID", ["IGO:EU"], ["UGA"])]),
+    ("Kenya approved the Ugandan proposal.", [("SUPPORT", ["KEN"], ["UGA"])]),
+])
+def test_money_approved_is_aid_and_a_proposal_approved_is_support(dyads, text, expected):
+    assert dyads(text) == expected, dyads(text)
