@@ -2730,3 +2730,7 @@ def test_listings_and_a_declaration_reacted_to_are_their_makers(dyads, text, exp
 ])
 def test_money_approved_is_aid_and_a_proposal_approved_is_support(dyads, text, expected):
     assert dyads(text) == expected, dyads(text)
+
+
+def test_seafarers_released_are_a_release(dyads):
+    assert dyads("Kenya released 12 Ugandan seafarers on Thursday.") == [("RETREAT", ["KEN"], ["UGA"])]
