@@ -2734,3 +2734,13 @@ def test_money_approved_is_aid_and_a_proposal_approved_is_support(dyads, text, e
 
 def test_seafarers_released_are_a_release(dyads):
     assert dyads("Kenya released 12 Ugandan seafarers on Thursday.") == [("RETREAT", ["KEN"], ["UGA"])]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mercosur held its summit on Monday. The leaders of the bloc welcomed Bolivia as a full member.",
+     [("SUPPORT", ["IGO:MERCOSUR"], ["BOL"])]),
+    ("Armenia asked the Collective Security Treaty Organization for help on Thursday.",
+     [("REQUEST", ["ARM"], ["IGO:CSTO"])]),
+])
+def test_regional_organisations_the_table_lacked(dyads, text, expected):
+    assert dyads(text) == expected, dyads(text)
