@@ -460,6 +460,11 @@ _SPEAKING_BODIES = frozenset({"ministry", "government", "embassy", "presidency",
 _ARMED_POWER = frozenset({"military", "army", "junta", "forces", "troops", "soldiers"})
 
 
+def _is_acronym(text: str) -> bool:
+    """'RSF', 'TPLF': two to six capital letters."""
+    return 2 <= len(text) <= 6 and text.isupper() and text.isalpha()
+
+
 @dataclass
 class ActorIndex:
     """Per-article registry of places and people, and the resolver built on it."""
@@ -532,7 +537,7 @@ class ActorIndex:
     def _acronyms_of_known_groups(self) -> None:
         """'Sudan's Rapid Support Forces' ... 'the RSF': an acronym the article uses that is the initials of
         a group or force the tables know, named in the same article, means that group."""
-        used = {t.text for t in self.doc if 2 <= len(t.text) <= 6 and t.text.isupper() and t.text.isalpha()}
+        used = {t.text for t in self.doc if _is_acronym(t.text)}
         for place in self.doc._.places or []:
             if not place.kind.startswith(("group:", "force:")) or place.end - place.start < 2:
                 continue
@@ -549,7 +554,7 @@ class ActorIndex:
             if t.text != "(" or t.i + 2 >= len(doc) or doc[t.i + 2].text != ")" or t.i == 0:
                 continue
             acronym, head = doc[t.i + 1], doc[t.i - 1]
-            if not (2 <= len(acronym.text) <= 6 and acronym.text.isupper() and acronym.text.isalpha()):
+            if not _is_acronym(acronym.text):
                 continue
             known = self.place_at.get(head.i)
             if known is not None and known.kind.startswith(("group:", "force:")) and known.end == head.i + 1:

@@ -79,18 +79,19 @@ def _where_it_happens(s: Search, o: Token, kinds: frozenset[str] = SITUATION_NOU
 
 def event_in_a_country(s: Search) -> None:
     """'condemned the coup in Gabon', 'welcomed the elections in Uganda': a reaction to what happened in a
-    state is to that state (its own state excepted); so is a call for calm there."""
+    state is to that state (its own state excepted, ``_where_it_happens``); so is a call for calm there."""
     if s.typ == T.REQUEST:  # "called for an immediate ceasefire in Sudan", "urged restraint in Gaza"
-        for o in (o for h in s.heads for c in h.children if c.i not in s.exclude
-                  for o in ([c] if c.dep_ == "dobj" else [x for x in c.children if x.dep_ == "pobj"]
-                            if c.dep_ == "prep" and c.lower_ == "for" else [])):
-            _where_it_happens(s, o, SOUGHT_OUTCOMES)
-    if s.typ not in (T.ACCUSE, T.SUPPORT):
-        without_own_side(s)
+        objects = [o for h in s.heads for c in h.children if c.i not in s.exclude
+                   for o in ([c] if c.dep_ == "dobj" else [x for x in c.children if x.dep_ == "pobj"]
+                             if c.dep_ == "prep" and c.lower_ == "for" else [])]
+        kinds = SOUGHT_OUTCOMES
+    elif s.typ in (T.ACCUSE, T.SUPPORT):
+        objects = [c for h in s.heads for c in h.children if c.dep_ == "dobj" and c.i not in s.exclude]
+        kinds = SITUATION_NOUNS | LOCATED_EVENTS
+    else:
         return
-    for o in (c for h in s.heads for c in h.children if c.dep_ == "dobj" and c.i not in s.exclude):
-        _where_it_happens(s, o)
-    without_own_side(s)
+    for o in objects:
+        _where_it_happens(s, o, kinds)
 
 
 def without_own_side(s: Search) -> None:

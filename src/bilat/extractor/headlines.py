@@ -37,9 +37,7 @@ def headline_parties(f: Frame, idx: ActorIndex) -> tuple[list[Actor], list[Actor
     t = f.trigger
     source = idx.actors_for(t.doc[t.i - 1])
     own = {a.country for a in source}
-    for x in t.doc[t.i + 1:f.sentence.end]:
-        if x.pos_ == "ADP":
-            break
+    for x in _object_words(t, f.sentence.end):
         target = [a for a in idx.actors_for(x) if a.country and a.country not in own] if x.pos_ in ("PROPN", "NOUN") else []
         if target:
             return source, target
@@ -51,10 +49,13 @@ def _is_actor(t: Token, idx: ActorIndex) -> bool:
 
 
 def _after(t: Token, ctx: SentenceContext) -> bool:
-    """An actor in the object right after the verb (before its first preposition)."""
-    for x in t.doc[t.i + 1:ctx.sent.end]:
+    """An actor in the object right after the verb."""
+    return any(_is_actor(x, ctx.index) or x.i in ctx.index.place_at for x in _object_words(t, ctx.sent.end))
+
+
+def _object_words(t: Token, end: int):
+    """The words after the verb up to its object's first preposition ("over crackdown" is what it is about)."""
+    for x in t.doc[t.i + 1:end]:
         if x.pos_ == "ADP":
-            return False
-        if _is_actor(x, ctx.index) or x.i in ctx.index.place_at:
-            return True
-    return False
+            return
+        yield x

@@ -69,7 +69,8 @@ def run(f: Frame, ctx: SentenceContext) -> Frame:
         # "West African leaders suspended Guinea from ECOWAS": the body one is suspended from suspends
         bodies = [a for p in verb.children if p.dep_ == "prep" and p.lower_ == "from" for o in p.children
                   if o.dep_ == "pobj" for a in idx.actors_for(o) if a.kind == "igo"]
-        source, reason = (bodies, "suspending_body") if bodies else (source, reason)
+        if bodies:
+            source, reason = bodies, "suspending_body"
     first = ctx.read_at.get(verb.head.i) if verb.dep_ == "conj" else None
     if not any(a.country for a in source) and first is not None and first.source and not passive and \
             not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):

@@ -67,10 +67,10 @@ def judgement_statement(verb: Token, speaker: list[Actor], clause: list[Token], 
     own = {a.country for a in speaker}
     # "said the Kenyan move was a violation", "said Kenya's raid was an act of aggression": the act's owner
     acts = [x for x in clause if x.pos_ == "NOUN" and (x.lemma_.lower() in REFERRED_ACTS or x.lemma_.lower() in noun_lexicon())]
-    for x in acts if not target else []:
-        target = [a for a in noun_owner(ctx.index, x) if a.country and a.country not in own]
+    for x in acts:
         if target:
             break
+        target = [a for a in noun_owner(ctx.index, x) if a.country and a.country not in own]
     # "said the decision was unjustified": whoever decided ("said the visit was provocative": no decision)
     if not target and any(x.lemma_.lower() in REFERRED_ACTS - NAMED_MEETINGS and is_definite(x) for x in clause):
         target = ctx.memory.last_doers(own, ctx.sent.start)
