@@ -2744,3 +2744,37 @@ def test_seafarers_released_are_a_release(dyads):
 ])
 def test_regional_organisations_the_table_lacked(dyads, text, expected):
     assert dyads(text) == expected, dyads(text)
+
+
+def _people(text):
+    return [(e["type"], sorted((a["country"], a["name"]) for a in e["source"] + e["target"] if a.get("name")))
+            for e in bilat.extract(text, PUBLISHED)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a post written in lower case stands before a name the tagger took for an organisation
+    ("AU Commission chairman Moussa Faki Mahamat on Wednesday urged Kenya to release the detainees.",
+     ("REQUEST", [("IGO:AU", "Moussa Faki Mahamat")])),
+    ("The chairman of the African Union Commission, Moussa Faki Mahamat, condemned the coup in Niger on Sunday.",
+     ("ACCUSE", [("IGO:AU", "Moussa Faki Mahamat")])),
+])
+def test_a_name_after_a_lower_case_post_is_a_person(nlp, text, expected):
+    assert expected in _people(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the two sides" who just met are the two people who met; "the ministers" include a counterpart
+    ("Kenyan President William Ruto held talks with Ugandan President Yoweri Museveni in Kampala on Monday. "
+     "The two sides agreed to build a new railway.",
+     ("AGREE", [("KEN", "William Ruto"), ("UGA", "Yoweri Museveni")])),
+    ("Kenyan Foreign Minister Musalia Mudavadi met his Ugandan counterpart Jeje Odongo in Nairobi on Monday. "
+     "The ministers agreed to reopen the border.",
+     ("AGREE", [("KEN", "Musalia Mudavadi"), ("UGA", "Jeje Odongo")])),
+])
+def test_the_two_sides_after_a_meeting_of_two_people_are_those_people(nlp, text, expected):
+    assert expected in _people(text)
+
+
+def test_the_rest_of_a_bodys_name_after_a_post_is_no_person(nlp):
+    text = "A commander of the Philippine Coast Guard accused China of ramming a supply boat on Monday."
+    assert not any(names for _, names in _people(text))

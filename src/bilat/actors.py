@@ -62,9 +62,16 @@ _NAME_ROLE_WORDS = {"chairperson", "chairwoman", "chairman", "chair", "commissio
                     "head", "councillor", "councilor", "counsellor", "counselor"}
 # what makes an "office" a government body rather than any office
 _GOV_OFFICE_MODIFIERS = {"foreign", "cabinet", "presidential", "minister", "president", "home"}
+# posts that, written in lower case, still stand right before a name (not the adjectives of posts:
+# "foreign", "prime", "deputy")
+_LOWER_CASE_POSTS = {"chairperson", "chairwoman", "chairman", "commissioner", "president", "minister",
+                     "secretary-general", "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson",
+                     "premier", "chancellor", "commander"}
 # short forms of posts, as headlines and wire copy write them ("The FM reiterated")
 _ROLE_ABBREVIATIONS = {"fm": {"foreign", "minister"}, "pm": {"prime", "minister"}}
 _GROUP_PEOPLE = {"leaders", "ministers", "presidents", "counterparts", "premiers", "diplomats", "envoys"}
+#: the words for the two parties of a meeting as parties, not as states ("the two sides")
+_MET_SIDES = {"sides", "parties", "delegations"}
 _GROUP_N = {"two": 2, "three": 3, "four": 4, "five": 5}
 _GROUP_HEADS = {"sides", "countries", "nations", "governments", "ministers", "leaders", "neighbours", "neighbors",
                 "states", "parties", "presidents", "delegations", "militaries", "armies", "forces", "navies"}
@@ -400,13 +407,21 @@ def _titled_names(doc: Doc) -> list[tuple[int, int]]:
     "Ambassador to China Kenji Kanasugi". Two capitalised words at least, none a place or a
     role word, none inside another entity."""
     places = {i for p in doc._.places or [] for i in range(p.start, p.end)}
+    demonyms = {i for p in doc._.places or [] if p.kind == "demonym" for i in range(p.start, p.end)}
     out = []
     for t in doc:
-        if not (t.is_title and (t.lower_ in _NAME_ROLE_WORDS or t.lower_ in _HONORIFIC_TITLES)):
+        # a post written in lower case stands before a name too ("AU Commission chairman Moussa Faki
+        # Mahamat", "the chairman of the Commission, Moussa Faki Mahamat"), where the tagger may take
+        # the name for an organisation
+        if not ((t.is_title and (t.lower_ in _NAME_ROLE_WORDS or t.lower_ in _HONORIFIC_TITLES))
+                or (t.is_lower and t.lower_ in _LOWER_CASE_POSTS)):
             continue
         start = _post_end(doc, t.i + 1, places)
         while start < len(doc) and doc[start].text in _HONORIFICS:  # "Minister of Egypt HE Sameh Shoukry"
             start += 1
+        if start < len(doc) and doc[start].ent_iob_ == "I" and doc[start].ent_type_ == "ORG" \
+                and doc[start - 1].i in demonyms:
+            continue  # "commander of the Philippine Coast Guard": the rest of a body's name
         j = start
         while j < len(doc) and _name_word(doc[j], places):
             # a hyphenated part stays in ("Nana Akufo-Addo")
@@ -436,7 +451,11 @@ def _post_end(doc: Doc, j: int, places: set[int]) -> int:
     if k in places:
         while k in places or (k + 1 < len(doc) and doc[k].lower_ == "of" and k + 1 in places):
             k += 1
-        return k + 1 if k < len(doc) and doc[k].text == "," else k
+        # "of the African Union Commission, Moussa Faki": the body's own words after the place
+        m = k
+        while m < len(doc) and doc[m].is_title and doc[m].lower_ in _BODY_WORDS:
+            m += 1
+        return m + 1 if m < len(doc) and doc[m].text == "," else k
     if doc[j].lower_ != "of":
         return j
     place_end = None
@@ -1046,7 +1065,8 @@ class ActorIndex:
             and any(w[:1].isupper() and w.lower() not in ROLE_WORDS for w in np.split()[1:-1])  # not "the Prime Ministers"
         # ("The Ministers" of a joint statement are written capitalised: the two who just met, if two did)
         # ("The Prime Ministers welcomed ..." opening a joint statement's sentence: the pair in focus)
-        met = list(dict.fromkeys(a.country for a in self._last_party_group(t.i) if a.country)) if m else []
+        group = self._last_party_group(t.i) if m else []
+        met = list(dict.fromkeys(a.country for a in group if a.country))
         opens = m is not None and t.sent.start + len(np.split()) - 1 == t.i
         if m and not named_after and t.i not in self.place_at and not named_set \
                 and (t.text.islower() or (low in _GROUP_PEOPLE and (len(met) == 2 or opens))) \
@@ -1055,11 +1075,17 @@ class ActorIndex:
             # the pair in focus so far; in a story's first line, the story's pair
             pair = self.dyad(t.i, n) or self.dyad(len(doc), n)
             # "X met Y ... During the meeting, the two sides agreed": the two who just acted together
-            pair = met if len(met) == 2 and n == 2 else pair
+            just_met = len(met) == 2 and n == 2
+            pair = met if just_met else pair
+            # ... and those two were people ("Li held talks with Ruto ... the two sides agreed"): they
+            met_people = {a.country: a for a in group if a.kind == "person" and a.name} if just_met else {}
             if low in _GROUP_PEOPLE:
                 # "both leaders", "the two ministers": the people the article names in that role
                 people = [self._recent_person(c, low, t.i) for c in pair]
-                return [p.actor() if p is not None else Actor(kind="state", country=c) for p, c in zip(people, pair)]
+                return [p.actor() if p is not None else met_people.get(c, Actor(kind="state", country=c))
+                        for p, c in zip(people, pair)]
+            if low in _MET_SIDES and len(met_people) == 2:
+                return [met_people[c] for c in pair]
             return [Actor(kind="state", country=c) for c in pair]
         # "if the North proceeded": the one state the story names "North ..." ("North Korea")
         if t.text in ("North", "South") and t.dep_ not in ("compound", "amod") \
