@@ -2778,3 +2778,23 @@ def test_the_two_sides_after_a_meeting_of_two_people_are_those_people(nlp, text,
 def test_the_rest_of_a_bodys_name_after_a_post_is_no_person(nlp):
     text = "A commander of the Philippine Coast Guard accused China of ramming a supply boat on Monday."
     assert not any(names for _, names in _people(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what arrives is the arrival verb's subject, or what it carries in a clause of its own
+    ("Kenyan aid reached Uganda on Wednesday.", ("AID", ["KEN"], ["UGA"])),
+    ("The first relief flight from Kenya touched down in Uganda on Thursday, carrying tents and water containers.",
+     ("AID", ["KEN"], ["UGA"])),
+    ("An Australian air force C-17 carrying drinking water and medical supplies landed in Kampala on Thursday.",
+     ("AID", ["AUS"], ["UGA"])),
+    # relief flown in, and money released or contributed, are aid
+    ("The Kenyan government flew 20 tonnes of food to flood-hit Uganda.", ("AID", ["KEN"], ["UGA"])),
+    ("The EU released 10 million euros in emergency funding for victims of the floods in Uganda.",
+     ("AID", ["IGO:EU"], ["UGA"])),
+])
+def test_aid_that_arrives_is_flown_or_is_money_released(dyads, text, expected):
+    assert expected in dyads(text)
+
+
+def test_prisoners_released_are_still_a_release_not_aid(dyads):
+    assert ("RETREAT", ["UGA"], ["KEN"]) in dyads("Uganda released 12 Kenyan fishermen on Monday.")

@@ -49,6 +49,12 @@ def acted_on(t: Token) -> list[Token]:
     if lemma(t) in ARRIVAL_VERBS:  # what arrives carrying: "trucks carrying aid crossed into Gaza", "entered Sudan"
         objs += [o for s in t.children if s.dep_ == "nsubj" for a in quantity_head(s).children
                  if a.dep_ == "acl" and lemma(a) in CARRYING_VERBS for o in a.children if o.dep_ == "dobj"]
+        # what arrives is its subject ("Kenyan aid reached Uganda"), and what it carries told in a clause of
+        # its own ("the flight touched down in Uganda, carrying tents"; "a C-17 carrying water landed",
+        # which the parser makes the verb's subject clause)
+        objs += [quantity_head(c) for c in t.children if c.dep_ == "nsubj"]
+        objs += [o for c in t.children if c.dep_ in ("advcl", "csubj") and lemma(c) in CARRYING_VERBS
+                 for o in c.children if o.dep_ == "dobj"]
     if not objs and t.dep_ == "xcomp":  # "ordered French troops to withdraw": the governor's object moves
         objs = [c for c in t.head.children if c.dep_ == "dobj"]
     if not any(c.dep_ == "dobj" for c in t.children):
