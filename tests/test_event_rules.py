@@ -2798,3 +2798,19 @@ def test_aid_that_arrives_is_flown_or_is_money_released(dyads, text, expected):
 
 def test_prisoners_released_are_still_a_release_not_aid(dyads):
     assert ("RETREAT", ["UGA"], ["KEN"]) in dyads("Uganda released 12 Kenyan fishermen on Monday.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # barring a state's people, carriers or goods sanctions it; visas and licences revoked too; a border shut
+    ("Kenya barred Ugandan airlines from its airspace.", ("SANCTION", ["KEN"], ["UGA"])),
+    ("Kenya barred three Ugandan officials from entering the country.", ("SANCTION", ["KEN"], ["UGA"])),
+    ("Kenya revoked the visas of Ugandan diplomats.", ("SANCTION", ["KEN"], ["UGA"])),
+    ("Kenya shut its border with Uganda on Friday.", ("SANCTION", ["KEN"], ["UGA"])),
+])
+def test_bars_revoked_visas_and_shut_borders_sanction(dyads, text, expected):
+    assert expected in dyads(text)
+
+
+def test_protesters_barred_from_a_march_are_no_sanction_on_the_embassys_state(dyads):
+    found = dyads("Kenyan police barred protesters from marching to the Ugandan embassy.")
+    assert not any(t == "SANCTION" for t, _, _ in found)
