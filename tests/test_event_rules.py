@@ -2814,3 +2814,8 @@ def test_bars_revoked_visas_and_shut_borders_sanction(dyads, text, expected):
 def test_protesters_barred_from_a_march_are_no_sanction_on_the_embassys_state(dyads):
     found = dyads("Kenyan police barred protesters from marching to the Ugandan embassy.")
     assert not any(t == "SANCTION" for t, _, _ in found)
+
+
+def test_an_incursion_condemned_is_the_last_attackers(dyads):
+    text = "Ugandan police stormed the Kenyan embassy in Kampala on Friday. The OAS condemned the incursion."
+    assert ("ACCUSE", ["IGO:OAS"], ["UGA"]) in dyads(text)
