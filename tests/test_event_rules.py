@@ -2819,3 +2819,15 @@ def test_protesters_barred_from_a_march_are_no_sanction_on_the_embassys_state(dy
 def test_an_incursion_condemned_is_the_last_attackers(dyads):
     text = "Ugandan police stormed the Kenyan embassy in Kampala on Friday. The OAS condemned the incursion."
     assert ("ACCUSE", ["IGO:OAS"], ["UGA"]) in dyads(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya could cut diplomatic ties with Uganda, the president warned.",
+    "Kenya will respond firmly to any provocation by Uganda, the ministry warned.",
+])
+def test_a_warned_clause_whose_subject_acts_on_another_state_warns_that_state(dyads, text):
+    assert dyads(text) == [("THREATEN", ["KEN"], ["UGA"])]
+
+
+def test_a_warned_clause_whose_subject_is_to_suffer_warns_its_subject(dyads):
+    assert ("THREATEN", ["KEN"], ["UGA"]) in dyads("Uganda will face consequences, the Kenyan ministry warned.")

@@ -1,5 +1,6 @@
-"""Target strategies for an accusation (``targets`` runs them): whoever did the act condemned, and
-what a complaint is over, before whom it is addressed to; and what a reaction's 'what' clause names."""
+"""Target strategies for an accusation, a demand or a warning (``targets`` runs them): whoever did the
+act condemned, and what a complaint is over, before whom it is addressed to; whom a demanded or warned
+clause names; and what a reaction's 'what' clause names."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -123,3 +124,35 @@ def taken_to_court(s: Search) -> None:
                 # "take the border dispute with Thailand to the ICJ": the other party to what is taken
                 for x in (x for x in o.subtree if x.dep_ == "pobj" and not s.found):
                     s.take_foreign(x)
+
+
+def warns_the_state_acted_on(s: Search, clause: Token, sub: Token) -> bool:
+    """Does a warned clause's subject act on another state the clause names ("Kenya could cut ties with
+    Uganda, the president warned")? Then the subject is the warner's side: that state is taken as warned."""
+    own = {a.country for a in s.idx.actors_for(sub) if a.country}
+    objects = [c for c in clause.children if c.dep_ == "dobj"] + \
+        [o for p in clause.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    other = next((x for o in objects for x in o.subtree for a in s.idx.actors_for(x)
+                  if own and a.kind == "state" and a.country and a.country not in own), None)
+    if other is not None:
+        s.take(other)
+    return other is not None
+
+
+def complement_subject(s: Search) -> None:
+    """'demanded that the US cancel ...', 'accused X of ...', "its demands that Burundi's
+    government grant ...": the complement's subject is addressed (a group the text gives no
+    country may get one from the place or the story later)."""
+    if s.typ not in (T.REQUEST, T.ACCUSE, T.THREATEN, T.REJECT, T.AGREE, T.RETREAT, T.CONCEDE):
+        return
+    for h in s.heads:
+        for c in h.children:
+            # "called for all parties in Myanmar to exercise restraint": a 'for ... to' clause too
+            for_to = c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+            if (c.dep_ in ("ccomp", "xcomp") or for_to or (c.dep_ == "acl" and h.pos_ == "NOUN")) and c.i not in s.exclude:
+                for sub in c.children:
+                    if sub.dep_ in ("nsubj", "nsubjpass"):
+                        # (a warning that "Moscow would respond" tells the warner's own act, not its target;
+                        # "Kenya could cut ties with Uganda, the president warned" warns the state acted on)
+                        if not (s.typ == T.THREATEN and warns_the_state_acted_on(s, c, sub)):
+                            s.take(sub, foreign_only=s.typ == T.THREATEN, unknown=True)

@@ -16,7 +16,8 @@ from ..model import EventType as T
 from .lexicon import lemma
 from .parties import (clause_owners, first_place_within, not_an_actor, possessor, same_countries, someone_elses,
                       where_hit)
-from .accused import accused_over, doer_of_condemned_act, event_in_a_country, taken_to_court, what_it_called, without_own_side
+from .accused import (accused_over, complement_subject, doer_of_condemned_act, event_in_a_country, taken_to_court,
+                      what_it_called, without_own_side)
 from .recipients import aid_recipient, handed_to, opened_to, promised_to, rest_of_a_list
 from .refusals import pressed_by, refused_offer
 from .relatives import hit_by_the_attack, relative_clause_head
@@ -229,23 +230,6 @@ def protest_purpose(s: Search) -> None:
                 for x in c.subtree if s.typ == T.PROTEST else (o for o in c.children if o.dep_ == "dobj"):
                     if x.dep_ not in ("compound", "amod") and x.tag_ != "PRP$":
                         s.take(x)
-
-
-def complement_subject(s: Search) -> None:
-    """'demanded that the US cancel ...', 'accused X of ...', "its demands that Burundi's
-    government grant ...": the complement's subject is addressed (a group the text gives no
-    country may get one from the place or the story later)."""
-    if s.typ not in (T.REQUEST, T.ACCUSE, T.THREATEN, T.REJECT, T.AGREE, T.RETREAT, T.CONCEDE):
-        return
-    for h in s.heads:
-        for c in h.children:
-            # "called for all parties in Myanmar to exercise restraint": a 'for ... to' clause too
-            for_to = c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
-            if (c.dep_ in ("ccomp", "xcomp") or for_to or (c.dep_ == "acl" and h.pos_ == "NOUN")) and c.i not in s.exclude:
-                for sub in c.children:
-                    if sub.dep_ in ("nsubj", "nsubjpass"):
-                        # (a warning that "Moscow would respond" tells the warner's own act, not its target)
-                        s.take(sub, foreign_only=s.typ == T.THREATEN, unknown=True)
 
 
 def actor_in_clause(s: Search) -> None:
