@@ -2831,3 +2831,9 @@ def test_a_warned_clause_whose_subject_acts_on_another_state_warns_that_state(dy
 
 def test_a_warned_clause_whose_subject_is_to_suffer_warns_its_subject(dyads):
     assert ("THREATEN", ["KEN"], ["UGA"]) in dyads("Uganda will face consequences, the Kenyan ministry warned.")
+
+
+def test_a_state_told_it_will_bear_the_consequences_is_threatened(dyads):
+    found = dyads("Kenya said Uganda would bear all the consequences if it went ahead with the plan.")
+    assert ("THREATEN", ["KEN"], ["UGA"]) in found
+    assert dyads("Kenya said it would bear the costs of the new bridge with Uganda.") == []

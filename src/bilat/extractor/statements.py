@@ -86,7 +86,7 @@ def warning_statement(verb: Token, speaker: list[Actor], clause: list[Token], ct
     for x in clause:
         if lemma(x) not in SUFFER_VERBS or not any(a.dep_ == "aux" and a.lower_ in ("will", "would", "'ll") for a in x.children):
             continue
-        if lemma(x) == "face" and not any(o.dep_ == "dobj" and o.lemma_.lower() in CONSEQUENCE_NOUNS for o in x.children):
+        if lemma(x) in ("face", "bear") and not any(o.dep_ == "dobj" and o.lemma_.lower() in CONSEQUENCE_NOUNS for o in x.children):
             continue
         subj = [c for c in x.children if c.dep_ == "nsubj"] or \
             [c for c in x.head.children if c.dep_ == "nsubj" and x.dep_ == "conj"]  # "had made ... and would pay"
