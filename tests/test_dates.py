@@ -81,6 +81,14 @@ def test_day_and_month_take_the_year_from_publication(expr, published, expected)
     ("yesterday", "2023-03-01", "2023-02-28"),
     ("today", "2023-03-01", "2023-03-01"),
     ("two days ago", "2023-03-01", "2023-02-27"),
+    # a month of last (this) year is that month, not the year alone
+    ("in March last year", "2025-01-15", "2024-03"),
+    ("in October of last year", "2025-01-15", "2024-10"),
+    ("June of this year", "2025-01-15", "2025-06"),
+    # "last March": the latest March before this month
+    ("last March", "2025-01-15", "2024-03"),
+    ("last March", "2025-05-15", "2025-03"),
+    ("last May", "2025-05-15", "2024-05"),
 ])
 def test_relative_expressions(expr, published, expected):
     assert resolve(expr, published) == DateValue(expected, RELATIVE)

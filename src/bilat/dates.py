@@ -187,6 +187,13 @@ def _relative(low: str, pub: dt.date) -> str | None:
         return _month(pub.year, pub.month)
     if re.search(r"\blast month\b|\bpast month\b", low):
         return _month(*_shift_month(pub, -1))
+    m = re.search(r"\b" + _MONTH_NAME + r"\s+(?:of\s+)?(last|this|next)\s+year\b", low)
+    if m:  # "in March last year", "in October of this year": that month of that year
+        return _month(pub.year + {"last": -1, "this": 0, "next": 1}[m.group(2)], _month_number(m.group(1)))
+    m = re.search(r"\blast\s+" + _MONTH_NAME + r"(?!\s+\d)\b", low)
+    if m:  # "last March": the latest March before this month
+        month = _month_number(m.group(1))
+        return _month(pub.year if month < pub.month else pub.year - 1, month)
     if re.search(r"\b(earlier |later )?this year\b", low):
         return f"{pub.year:04d}"
     if re.search(r"\blast year\b|\bpast year\b", low):
