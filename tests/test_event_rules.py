@@ -2837,3 +2837,12 @@ def test_a_state_told_it_will_bear_the_consequences_is_threatened(dyads):
     found = dyads("Kenya said Uganda would bear all the consequences if it went ahead with the plan.")
     assert ("THREATEN", ["KEN"], ["UGA"]) in found
     assert dyads("Kenya said it would bear the costs of the new bridge with Uganda.") == []
+
+
+def test_a_chronology_entrys_act_with_a_day_of_its_own_keeps_that_day_in_the_entrys_year(nlp):
+    text = ("Timeline of the dispute:\n"
+            "* MARCH 23, 2023 - Ugandan patrol boats fire water cannon at a Kenyan supply boat. "
+            "Kenya summons Uganda's deputy chief of mission on March 25.\n"
+            "* AUG 5, 2023 - Uganda expels two Kenyan diplomats.")
+    dated = {(e["type"], e["date"]) for e in bilat.extract(text, "2024-06-18")}
+    assert ("ACCUSE", "2023-03-25") in dated and ("SANCTION", "2023-08-05") in dated

@@ -69,6 +69,28 @@ def entry_date(sentence: Span, published: str | None) -> DateValue | None:
     return v if v.value and v.basis == DateBasis.EXPLICIT.value else None
 
 
+# a day named by its month in an entry's text ("Manila summons China's envoy on March 25")
+_DAY_RE = re.compile(r"\b(?:" + dates_mod._MONTH_NAME + r"\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
+                     + dates_mod._MONTH_NAME + r")\b(?!,?\s+(?:1[89]|20)\d\d)", re.I)
+
+
+def _own_day(c: Candidate, entry: DateValue) -> DateValue | None:
+    """A chronology entry's act dated by a day of its own after the entry's date ("* MARCH 23, 2024 -
+    ... Manila summons China's envoy on March 25"): that day, in the entry's year. The act's date must
+    be the day named, not a weekday read against the publication."""
+    if c.date is None or not c.date.value or len(c.date.value) != 10:
+        return None
+    text = c.sentence.doc.text
+    line = text.rfind("\n", 0, c.sentence.start_char) + 1
+    prefix = _ENTRY_RE.match(text, line)
+    body = text[max(prefix.end() if prefix else 0, c.sentence.start_char):c.sentence.end_char]
+    for m in _DAY_RE.finditer(body):
+        v = dates_mod.resolve(m.group(0), entry.value)
+        if v.value and v.value[5:] == c.date.value[5:]:
+            return DateValue(v.value, DateBasis.RELATIVE.value)
+    return None
+
+
 def settle_dates(cands: list[Candidate], published: str | None, publication_fallback: bool,
                  heading: DateValue | None = None) -> list[Candidate]:
     """Undated candidates take, in order: a date another event of their sentence has ("reaffirmed
@@ -100,7 +122,7 @@ def settle_dates(cands: list[Candidate], published: str | None, publication_fall
             or c.date.basis != DateBasis.EXPLICIT.value
         entry = entry_date(c.sentence, published) if weak else None
         if entry is not None:
-            c = replace(c, date=entry)
+            c = replace(c, date=_own_day(c, entry) or entry)
         elif c.date is UNCOUNTED:
             c = replace(c, date=None)
         elif c.date is None or not c.date.value:
