@@ -2846,3 +2846,18 @@ def test_a_chronology_entrys_act_with_a_day_of_its_own_keeps_that_day_in_the_ent
             "* AUG 5, 2023 - Uganda expels two Kenyan diplomats.")
     dated = {(e["type"], e["date"]) for e in bilat.extract(text, "2024-06-18")}
     assert ("ACCUSE", "2023-03-25") in dated and ("SANCTION", "2023-08-05") in dated
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The U.S. Treasury designated three Ugandan generals under its human rights sanctions programme.",
+     ("SANCTION", ["USA"], ["UGA"])),
+    ("Kenya hit Uganda with fresh sanctions on Tuesday.", ("SANCTION", ["KEN"], ["UGA"])),
+    ("Kenya cancelled the visas of 20 Ugandan students.", ("SANCTION", ["KEN"], ["UGA"])),
+])
+def test_generals_designated_states_hit_with_sanctions_and_visas_cancelled_are_sanctioned(dyads, text, expected):
+    assert expected in dyads(text)
+
+
+def test_an_envoy_designated_and_a_visit_cancelled_are_no_sanction(dyads):
+    assert dyads("Kenya designated Peter Otieno as its new envoy to Uganda.") == []
+    assert ("REJECT", ["KEN"], ["UGA"]) in dyads("Kenya cancelled the planned visit of the Ugandan president.")
