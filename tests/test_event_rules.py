@@ -2861,3 +2861,18 @@ def test_generals_designated_states_hit_with_sanctions_and_visas_cancelled_are_s
 def test_an_envoy_designated_and_a_visit_cancelled_are_no_sanction(dyads):
     assert dyads("Kenya designated Peter Otieno as its new envoy to Uganda.") == []
     assert ("REJECT", ["KEN"], ["UGA"]) in dyads("Kenya cancelled the planned visit of the Ugandan president.")
+
+
+@pytest.mark.parametrize("text", [
+    # the label hung on the object ('as' on the noun; a predicate the parser read as the object's own)
+    "Kenya described Uganda's move as a provocation.",
+    "Kenya called Uganda's move a provocation.",
+    "Kenya called the Ugandan measure discriminatory.",
+    "Kenya took issue with Uganda's statement.",
+])
+def test_a_label_hung_on_the_object_and_issue_taken_accuse(dyads, text):
+    assert ("ACCUSE", ["KEN"], ["UGA"]) in dyads(text)
+
+
+def test_a_role_described_as_constructive_accuses_no_one(dyads):
+    assert dyads("Kenya described Uganda's role as constructive.") == []

@@ -96,9 +96,13 @@ def object_ok(t: Token, objects: frozenset[str], idx: ActorIndex) -> bool:
         # "calling a deal that gives Ethiopia access to the sea an act of aggression": the name the parser
         # hung as a second object on a verb inside the object
         # ("called Uganda's move a violation": the name hung as an object of the object itself)
+        # ("called Uganda's move a provocation": hung on the object the parser read as a predicate)
+        # ("described Uganda's move as a provocation": 'as' hung on the object, not the verb)
         misplaced = [x for x in t.subtree if x.dep_ == "dobj" and x.head.i != t.i
                      and (any(d.dep_ == "dobj" and d.i < x.i for d in x.head.children)
-                          or (x.head.dep_ == "dobj" and x.head.head.i == t.i))]
+                          or (x.head.dep_ in ("dobj", "oprd") and x.head.head.i == t.i))]
+        misplaced += [x for o in objs if o.head.i == t.i for p in o.children if p.dep_ == "prep" and p.lower_ == "as"
+                      for x in p.children if x.dep_ in ("pobj", "amod")]
         if any(y.lemma_.lower() in objects for x in misplaced
                for y in [x] + [o for p in x.children if p.lower_ == "of" for o in p.children]):
             return True
