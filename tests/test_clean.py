@@ -466,3 +466,15 @@ def test_pathological_pages_are_read_in_linear_time(html):
     except InputError as exc:
         assert exc.code == "B111"
     assert time.perf_counter() - started < 10  # minutes to hours before
+
+
+def test_split_at_paragraph_starts_maps_each_piece_to_the_input():
+    original = "NAIROBI: Kenya protested.\nKAMPALA: Uganda replied.\nDODOMA: Tanzania waited."
+    c = clean(original)
+    cuts = [i + 1 for i, ch in enumerate(c.text) if ch == "\n"]
+    pieces = c.split_at(cuts)
+    assert [p.text for p in pieces] == c.text.split("\n")
+    for p in pieces:
+        for i, ch in enumerate(p.text):
+            assert original[p.to_original(i)] == ch
+    assert c.split_at([]) == (c,)

@@ -157,3 +157,32 @@ def test_evidence_maps_through_cleaning(nlp):
     for ev in r.events:
         for e in ev.evidence:
             assert text[e.start:e.end] == e.sentence
+
+
+ROUNDUP = ("WORLD BRIEFING\n"
+           "CAIRO: Egypt's foreign ministry on Monday condemned the raid on the Gaza border.\n"
+           "LA PAZ: Bolivia summoned Argentina's ambassador on Monday.\n"
+           "BERLIN: The ministry said on Monday it had sent ten tonnes of medicine to Ukraine.\n")
+
+
+def test_a_roundups_items_are_read_apart():
+    parts = pipeline.article_parts(ROUNDUP, pipeline.clean(ROUNDUP), 100_000)
+    assert [p.text.split(" ")[0] for p in parts][-3:] == ["Egypt's", "Bolivia", "The"]
+    # "the ministry" of the Berlin item is no Egyptian ministry named in the item before it
+    events = bilat.extract(ROUNDUP, "2024-03-05")
+    assert not any(a["country"] == "EGY" for e in events if e["type"] == "AID" for a in e["source"])
+    assert ("ACCUSE", "BOL", "ARG") in {(e["type"], e["source"][0]["country"], e["target"][0]["country"])
+                                        for e in events}
+    # the evidence offsets still point into the article as given
+    for e in events:
+        ev = e["evidence"][0]
+        assert ROUNDUP[ev["start"]:ev["end"]] == ev["sentence"]
+
+
+@pytest.mark.parametrize("text", [
+    # a transcript's speakers are no places; one dateline is an ordinary story's
+    "MR PRICE: We condemn the attack.\nQUESTION: And Kenya?\nMR PRICE: We urge calm.\nMR PRICE: Thank you.",
+    "NAIROBI: Kenya summoned Uganda's envoy on Monday.\nThe envoy was told to leave.\nUganda protested.",
+])
+def test_transcripts_and_single_datelines_are_read_whole(text):
+    assert len(pipeline.article_parts(text, pipeline.clean(text), 100_000)) == 1

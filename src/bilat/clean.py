@@ -136,6 +136,20 @@ class CleanText:
             pos = skip
         return tuple(out)
 
+    def split_at(self, cuts: Sequence[int]) -> tuple["CleanText", ...]:
+        """This text cut at the given offsets (paragraph starts), each piece mapping its own offsets
+        to the same input; a joining newline before a cut belongs to no piece."""
+        bounds = sorted({c for c in cuts if 0 < c < len(self.text)})
+        if not bounds:
+            return (self,)
+        out, pos = [], 0
+        for cut in bounds + [len(self.text)]:
+            end = cut - 1 if cut < len(self.text) and self.text[cut - 1] == "\n" else cut
+            if end > pos:
+                out.append(self._piece(pos, end))
+            pos = cut
+        return tuple(out)
+
     def _piece(self, a: int, b: int) -> "CleanText":
         segments = []
         for cs, os_, n in self.segments:

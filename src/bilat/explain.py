@@ -15,7 +15,7 @@ from .clean import clean
 from .extractor import SentenceReading, read_doc, story_date
 from .model import Article, Event, Failure
 from .nlp import load_nlp
-from .pipeline import process
+from .pipeline import PART_CHARS, article_parts, process
 from .settings import Settings
 
 
@@ -55,6 +55,10 @@ def explain(article: Article, settings: Settings | None = None) -> Explanation:
     result = next(process([article], settings))
     if result.failure is not None:
         return Explanation(article, (), (), result.failure)
-    doc = load_nlp(settings.model)(clean(article.text).text)
-    readings = read_doc(doc, ActorIndex.build(doc), story_date(article.text, article.published), article.title)
+    nlp = load_nlp(settings.model)
+    day = story_date(article.text, article.published)
+    readings = []
+    for part in article_parts(article.text, clean(article.text), min(PART_CHARS, nlp.max_length)):  # as the pipeline reads it
+        doc = nlp(part.text)
+        readings += read_doc(doc, ActorIndex.build(doc), day, article.title)
     return Explanation(article, tuple(readings), result.events)
