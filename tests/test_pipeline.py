@@ -186,3 +186,13 @@ def test_a_roundups_items_are_read_apart():
 ])
 def test_transcripts_and_single_datelines_are_read_whole(text):
     assert len(pipeline.article_parts(text, pipeline.clean(text), 100_000)) == 1
+
+
+def test_a_transcripts_spokesperson_speaks_for_the_government_site_that_published_it():
+    text = ("Peter Otieno: Good afternoon.\n"
+            "Q: Uganda announced yesterday that it would expel 20 Kenyan traders. What is your response?\n"
+            "Peter Otieno: We firmly oppose this discriminatory measure. We urge Uganda to stop its wrongdoing.")
+    article = Article(id="t", text=text, published="2024-03-04", url="https://www.mfa.go.ke/press/2024-03-04",
+                      title="Foreign Ministry Spokesperson Peter Otieno's Regular Press Conference on March 4, 2024")
+    events = next(pipeline.process([article], Settings())).events
+    assert ("REQUEST", "KEN", "UGA") in {(e.type, e.source[0].country, e.target[0].country) for e in events}

@@ -60,5 +60,5 @@ def explain(article: Article, settings: Settings | None = None) -> Explanation:
     readings = []
     for part in article_parts(article.text, clean(article.text), min(PART_CHARS, nlp.max_length)):  # as the pipeline reads it
         doc = nlp(part.text)
-        readings += read_doc(doc, ActorIndex.build(doc), day, article.title)
+        readings += read_doc(doc, ActorIndex.build(doc), day, article.title, article.url)
     return Explanation(article, tuple(readings), result.events)

@@ -94,7 +94,7 @@ def _part_events(article: Article, ct: CleanText, doc, settings: Settings) -> li
     index = ActorIndex.build(doc)
     # "on Wednesday" counts from the story's own dateline where an aggregator published it days later
     day = story_date(article.text, article.published)
-    candidates = read_document(doc, index, day, settings.publication_date_fallback, article.title)
+    candidates = read_document(doc, index, day, settings.publication_date_fallback, article.title, article.url)
     events = [_to_event(article, ct, c) for c in candidates]
     events = [e for e in events if e.confidence >= settings.min_confidence]
     if not settings.include_background:

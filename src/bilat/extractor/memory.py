@@ -17,7 +17,9 @@ import functools
 import os
 import re
 from dataclasses import dataclass, field, replace
+from urllib.parse import urlsplit
 
+import pycountry
 from spacy.tokens import Span
 
 from ..actors import ActorIndex, dictionary_name
@@ -73,8 +75,8 @@ class DocumentMemory:
     previous_speakers: list[Actor] = field(default_factory=list)
 
     @classmethod
-    def for_index(cls, index: ActorIndex, title: str | None = None) -> "DocumentMemory":
-        return cls(subjects=index.history, _index=index, voice=title_voice(title, index))
+    def for_index(cls, index: ActorIndex, title: str | None = None, url: str | None = None) -> "DocumentMemory":
+        return cls(subjects=index.history, _index=index, voice=title_voice(title, index, url))
 
     @property
     def sentences(self) -> list[Span]:
@@ -155,10 +157,10 @@ _TITLE_BY = [re.compile(_TITLE_BY_TEMPLATE.format(w), re.I) for w in ("by", "of"
 _HONORIFICS = frozenset({"mr.", "mr", "mrs.", "mrs", "ms.", "ms", "dr.", "dr", "h.e.", "h.e", "excellency", "his", "her"})
 
 
-def title_voice(title: str | None, index: ActorIndex) -> list[Actor]:
+def title_voice(title: str | None, index: ActorIndex, url: str | None = None) -> list[Actor]:
     """The speaker a title names (spec §4: a statement is an event of its speaker): a person the
-    text names too, else the words of the title as a role or name, of the story's lead country
-    where it has one."""
+    text names too, else the words of the title as a role or name, of the country the title names,
+    the questions ask, the government site that published it, or the story's lead country."""
     m = next((m for r in _TITLE_BY if (m := r.search(title or ""))), None) or _TITLE_OWN.search(title or "")
     if not m:
         return []
@@ -174,14 +176,32 @@ def title_voice(title: str | None, index: ActorIndex) -> list[Actor]:
             a = p.actor()
             # "Chinese Foreign Ministry Spokesperson Mao Ning's Regular Press Conference": a person the
             # text gives no country is of the country the title names
+            country = country or publisher_state(url)  # "Spokesperson Mao Ning's ...", on fmprc.gov.cn
             return [a if a.country or not country else replace(a, country=country, sector=a.sector or "GOV")]
     if not role and not name:
         return []
     # "PM Takaichi Sanae": the name in its usual order where the people dictionary knows it
     full, listed_country = dictionary_name(" ".join(name)) if name else (None, None)
-    country = country or listed_country or asked_country(index) or index.lead_country
+    country = country or listed_country or asked_country(index) or publisher_state(url) or index.lead_country
     return [Actor(name=full, kind="person", country=country, sector="GOV",
                   role=" ".join(role) or None)]
+
+
+#: the host labels of government sites ("www.fmprc.gov.cn", "mofa.gov.pk", "mid.ru", "www.mofa.go.jp")
+_GOV_LABELS = frozenset({"gov", "go", "gob", "gouv", "govt", "gv", "mofa", "mfa", "mid", "fmprc", "mea", "mofat", "dfa"})
+#: country-code domains that are not the ISO code
+_CC_DOMAINS = {"uk": "GBR"}
+
+
+def publisher_state(url: str | None) -> str | None:
+    """The state whose government site published the text: a transcript's or statement's speaker
+    speaks for it ("Foreign Ministry Spokesperson Mao Ning's Regular Press Conference" on fmprc.gov.cn)."""
+    labels = (urlsplit(url or "").hostname or "").lower().split(".")
+    if labels[-2:] in (["state", "gov"], ["whitehouse", "gov"]):
+        return "USA"
+    if len(labels) < 2 or len(labels[-1]) != 2 or not _GOV_LABELS & set(labels[:-1]):
+        return None
+    return _CC_DOMAINS.get(labels[-1]) or getattr(pycountry.countries.get(alpha_2=labels[-1].upper()), "alpha_3", None)
 
 
 # "What is China's response?", "Does China have any comment?": whose answer a transcript's question asks for

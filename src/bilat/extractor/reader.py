@@ -110,15 +110,16 @@ def read_sentence(sent: Span, index: ActorIndex, memory: DocumentMemory, publish
     return reading
 
 
-def read_doc(doc: Doc, index: ActorIndex, published: str | None, title: str | None = None) -> list[SentenceReading]:
-    memory = DocumentMemory.for_index(index, title)
+def read_doc(doc: Doc, index: ActorIndex, published: str | None, title: str | None = None,
+             url: str | None = None) -> list[SentenceReading]:
+    memory = DocumentMemory.for_index(index, title, url)
     return [read_sentence(sent, index, memory, published) for sent in doc.sents]
 
 
 def read_document(doc: Doc, index: ActorIndex, published: str | None,
-                  publication_fallback: bool = True, title: str | None = None) -> list[Candidate]:
+                  publication_fallback: bool = True, title: str | None = None, url: str | None = None) -> list[Candidate]:
     """The article's candidates, each with its date settled (``story_dates.settle_dates``)."""
-    cands = [c for r in read_doc(doc, index, published, title) for c in r.candidates]
+    cands = [c for r in read_doc(doc, index, published, title, url) for c in r.candidates]
     first = next(iter(doc.sents), None)
     heading = heading_date(first, cands, published, title) if first is not None else None
     return settle_dates(cands, published, publication_fallback, heading)
