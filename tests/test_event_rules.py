@@ -2876,3 +2876,12 @@ def test_a_label_hung_on_the_object_and_issue_taken_accuse(dyads, text):
 
 def test_a_role_described_as_constructive_accuses_no_one(dyads):
     assert dyads("Kenya described Uganda's role as constructive.") == []
+
+
+def test_undated_statements_take_the_day_of_a_dateline_under_the_headline(nlp):
+    text = ("Kenya will take firm countermeasures, warns ministry spokesman\n"
+            "Nairobi, March 14 -- A spokesman for Kenya's Foreign Ministry issued a statement.\n"
+            "Ugandan troops crossed into Kenya on Monday, the statement said.\n"
+            "The Foreign Ministry of Kenya vehemently denounces the Ugandan incursion as a grave provocation.")
+    dated = {(e["type"], e["date"]) for e in bilat.extract(text, "2023-03-15")}
+    assert ("ACCUSE", "2023-03-14") in dated

@@ -20,6 +20,10 @@ _DATELINE_RE = re.compile(r"^\W*[A-Z][A-Za-z .'/-]{1,60}?,\s+((?:Jan|Feb|Mar|Apr
                           r"[a-z]*\.?\s+\d{1,2})\b")
 
 
+_DATELINE_LINE_RE = re.compile(r"(?m)^\W*[A-Z][A-Za-z .'/-]{1,60}?,\s+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+                               r"[a-z]*\.?\s+\d{1,2})\b(?:,?\s+\d{4})?\s*(?:\(|--|-|\u2013|\u2014|/)")
+
+
 def story_date(text: str, published: str | None) -> str | None:
     """The day relative dates count from: the story's own dateline ("NAIROBI, Jan 4 (Reuters) -") where an
     aggregator published it two days to two weeks later, else the publication date (a dateline a day before
@@ -39,8 +43,19 @@ def heading_date(first: Span, cands: list[Candidate], published: str | None,
     Zakharova, Moscow, February 14, 2024"), else a title's full date ("Regular press conference of MOFA
     Spokesperson on 6 June 2024"): the day the document's statements were made."""
     if any(c.sentence.start == first.start for c in cands):
-        return _full_date(title or "", published)
-    return _full_date(first.text, published) or _full_date(title or "", published)
+        return _full_date(title or "", published) or _dateline_day(first, published)
+    return _full_date(first.text, published) or _full_date(title or "", published) or _dateline_day(first, published)
+
+
+def _dateline_day(first: Span, published: str | None) -> DateValue | None:
+    """The day a dateline at the head of one of the first lines gives ("Pyongyang, March 14 -- A spokesman
+    ... issued the following press statement"): the day the story's undated statements were made."""
+    text = first.doc.text[:400]
+    for m in _DATELINE_LINE_RE.finditer(text):
+        v = dates_mod.resolve(m.group(1), published)
+        if v.value and len(v.value) == 10:
+            return v
+    return None
 
 
 def _full_date(text: str, published: str | None) -> DateValue | None:
