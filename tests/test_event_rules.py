@@ -2885,3 +2885,13 @@ def test_undated_statements_take_the_day_of_a_dateline_under_the_headline(nlp):
             "The Foreign Ministry of Kenya vehemently denounces the Ugandan incursion as a grave provocation.")
     dated = {(e["type"], e["date"]) for e in bilat.extract(text, "2023-03-15")}
     assert ("ACCUSE", "2023-03-14") in dated
+
+
+@pytest.mark.parametrize("text", [
+    "At the invitation of President William Ruto of the Republic of Kenya, President Yoweri Museveni of the "
+    "Republic of Uganda paid a state visit to Kenya from 3 to 5 June 2024.",
+    "At the invitation of President William Ruto, President Yoweri Museveni of Uganda paid a state visit to Kenya "
+    "on Monday.",
+])
+def test_the_visitor_after_a_fronted_invitation_is_the_subject(dyads, text):
+    assert ("CONSULT", ["UGA"], ["KEN"]) in dyads(text)

@@ -45,6 +45,12 @@ def clause_subject(tok: Token, verb: Token, idx: ActorIndex, speaker) -> Found |
     if not subj:  # "Azerbaijan massed troops": a state the parser read as an adverb of the verb
         subj = [c for c in tok.children if c.dep_ == "npadvmod" and c.i < tok.i and c.i in idx.place_at
                 and idx.place_at[c.i].kind in ("country", "capital")]
+    if not subj:  # "At the invitation of President X, President Y paid a visit": the parser hangs the
+        # subject on the fronted phrase's last name, as its conjunct after the comma
+        subj = [x for p in tok.children if p.dep_ == "prep" and p.i < tok.i for x in p.subtree
+                if x.dep_ in ("conj", "appos") and x.i < tok.i and x.left_edge.i > 0 and tok.doc[x.left_edge.i - 1].text == ","
+                and x.right_edge.i + 1 < len(tok.doc) and not tok.doc[x.right_edge.i + 1].is_punct
+                and x.pos_ == "PROPN"][:1]
     if not subj:
         return None
     if len(subj) > 1:
