@@ -2895,3 +2895,13 @@ def test_undated_statements_take_the_day_of_a_dateline_under_the_headline(nlp):
 ])
 def test_the_visitor_after_a_fronted_invitation_is_the_subject(dyads, text):
     assert ("CONSULT", ["UGA"], ["KEN"]) in dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Ugandan side reiterated its firm commitment to the one-Kenya principle.", ("SUPPORT", ["UGA"], ["KEN"])),
+    ("Uganda is committed to the sovereignty and territorial integrity of Kenya.", ("SUPPORT", ["UGA"], ["KEN"])),
+    # a commitment to a deal is still a promise
+    ("Uganda reaffirmed its commitment to the peace deal with Kenya.", ("AGREE", ["UGA"], ["KEN"])),
+])
+def test_a_commitment_to_another_states_sovereignty_or_principle_supports_it(dyads, text, expected):
+    assert expected in dyads(text)

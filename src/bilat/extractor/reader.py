@@ -18,7 +18,7 @@ from ..actors import ActorIndex
 from ..model import EventType
 # orders, posture and visits only register re-coding rules
 from . import (fallbacks, gate, modality, orders, placing, posture, received, recode, source, speech,  # noqa: F401
-               statements, targets, visits)
+               stances, statements, targets, visits)
 from . import triggers
 from .dated_acts import dated_acts_in
 from .story_dates import heading_date, settle_dates
