@@ -2905,3 +2905,13 @@ def test_the_visitor_after_a_fronted_invitation_is_the_subject(dyads, text):
 ])
 def test_a_commitment_to_another_states_sovereignty_or_principle_supports_it(dyads, text, expected):
     assert expected in dyads(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ugandan President Yoweri Museveni thanked Kenyan President William Ruto and invited him to visit Uganda.",
+    "Kenyan President William Ruto met Ugandan President Yoweri Museveni on Monday. Museveni invited him to visit "
+    "Kampala.",
+])
+def test_an_object_pronoun_is_not_its_own_verbs_subject(nlp, text):
+    found = [(e["type"], [a.get("name") for a in e["target"]]) for e in bilat.extract(text, PUBLISHED)]
+    assert ("AGREE", ["William Ruto"]) in found

@@ -1541,6 +1541,16 @@ class ActorIndex:
             fronted = self._fronted_possessor(t)
             if fronted:
                 return fronted
+            if t.dep_ in ("dobj", "dative"):
+                # "Museveni thanked Ruto and invited him": a verb's object is never its own subject (that
+                # would be "himself"), so the person named last before it other than that subject
+                verb = t.head.head if t.head.dep_ == "conj" and not any(
+                    c.dep_ == "nsubj" for c in t.head.children) else t.head
+                own = {self.person_at[c.i].name for c in verb.children if c.dep_ == "nsubj" and c.i in self.person_at}
+                other = next((p for i in range(t.i - 1, max(sent.start - 80, -1), -1) for p in [self.person_at.get(i)]
+                              if p is not None and p.name not in own), None)
+                if own and other is not None:
+                    return [other.actor()]
             # the subject of a clause it stands in ("Rutte called Erdogan's remarks crazy and said he would
             # not apologise": Rutte), else a person named earlier in the same sentence ("Qin said he hoped")
             for a in t.ancestors:
