@@ -2915,3 +2915,23 @@ def test_a_commitment_to_another_states_sovereignty_or_principle_supports_it(dya
 def test_an_object_pronoun_is_not_its_own_verbs_subject(nlp, text):
     found = [(e["type"], [a.get("name") for a in e["target"]]) for e in bilat.extract(text, PUBLISHED)]
     assert ("AGREE", ["William Ruto"]) in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # small states' capitals; navies by their ship prefixes and air forces without a country word
+    ("A Royal Australian Air Force C-17 delivered aid to Nuku'alofa on Thursday.", ("AID", ["AUS"], ["TON"])),
+    ("HMNZS Wellington arrived in Tonga on Friday with water and relief supplies.", ("AID", ["NZL"], ["TON"])),
+    # a carrier that departs or sails for a state with relief; where it departs from is no target
+    ("Australia's HMAS Adelaide departed Brisbane for Tonga carrying humanitarian supplies.", ("AID", ["AUS"], ["TON"])),
+    ("Two Kenyan navy ships departed for Uganda on Tuesday carrying drinking water and tents.",
+     ("AID", ["KEN"], ["UGA"])),
+    # an aircraft of the forces that lands with relief brings aid, not a deployment
+    ("A Kenyan air force C-130 landed at Entebbe airport on Thursday with emergency supplies.",
+     ("AID", ["KEN"], ["UGA"])),
+])
+def test_relief_by_air_and_sea_to_small_states(dyads, text, expected):
+    assert expected in dyads(text)
+
+
+def test_troops_that_land_still_deploy(dyads):
+    assert ("MOBILIZE", ["KEN"], ["UGA"]) in dyads("Kenyan marines landed at Entebbe with armoured vehicles.")

@@ -37,7 +37,9 @@ def run(f: Frame, ctx: SentenceContext) -> Frame:
         return f  # the scene's participants were read with its source
     idx, t = ctx.index, f.trigger
     if not f.passive:
-        target, how = select(t, f.type, f.light, f.source, set(f.exclude), f.speaker, idx)
+        # "departed Brisbane for Tonga": a departure's object is where it leaves, not whom it is for
+        gone = {x.i for c in t.children if c.dep_ == "dobj" and lemma(t) == "depart" for x in c.subtree}
+        target, how = select(t, f.type, f.light, f.source, set(f.exclude) | gone, f.speaker, idx)
         if not target and f.type in PROMISING:
             target, how = promised_act(f, ctx)
         f = f.but(f"target:{how}", target=target)
