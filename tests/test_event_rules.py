@@ -2935,3 +2935,17 @@ def test_relief_by_air_and_sea_to_small_states(dyads, text, expected):
 
 def test_troops_that_land_still_deploy(dyads):
     assert ("MOBILIZE", ["KEN"], ["UGA"]) in dyads("Kenyan marines landed at Entebbe with armoured vehicles.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a demand agreed to or pressure bowed to concedes; strikes suspended are a retreat
+    ("Kenya agreed to Uganda's demand for a joint inquiry.", ("CONCEDE", ["KEN"], ["UGA"])),
+    ("Kenya bowed to Ugandan pressure and reopened the border.", ("CONCEDE", ["KEN"], ["UGA"])),
+    ("Kenya suspended its air strikes on rebel positions in Uganda.", ("RETREAT", ["KEN"], ["UGA"])),
+])
+def test_demands_agreed_to_pressure_bowed_to_and_strikes_suspended(dyads, text, expected):
+    assert expected in dyads(text)
+
+
+def test_a_firms_operations_suspended_are_no_retreat(dyads):
+    assert dyads("French mining group Eramet said it had suspended its manganese operations in Gabon.") == []

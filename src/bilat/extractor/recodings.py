@@ -205,7 +205,10 @@ def vowed_hostility(f: Frame, ctx: SentenceContext) -> dict | None:
 
 def _conceded(f: Frame, verbs: tuple[str, ...]) -> dict | None:
     verb = lemma(f.anchor)
-    if not f.refusal and verb in verbs and object_lemmas(f.anchor) & CONCESSION_OBJECTS.get(verb, set()):
+    # ("agreed to Uganda's demand": what is conceded may follow 'to')
+    done_to = object_lemmas(f.anchor) | {o.lemma_.lower() for p in f.anchor.children if p.dep_ == "prep"
+                                         and p.lower_ == "to" for o in p.children if o.dep_ == "pobj"}
+    if not f.refusal and verb in verbs and done_to & CONCESSION_OBJECTS.get(verb, set()):
         return {}
     return None
 
@@ -213,7 +216,7 @@ def _conceded(f: Frame, verbs: tuple[str, ...]) -> dict | None:
 @rule
 def conceded_demand(f: Frame, ctx: SentenceContext) -> dict | None:
     """'accepted the demands', 'heeded the call'."""
-    return _conceded(f, ("accept", "meet", "grant", "heed"))
+    return _conceded(f, ("accept", "meet", "grant", "heed", "agree"))
 
 
 @rule
