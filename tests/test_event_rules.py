@@ -2949,3 +2949,16 @@ def test_demands_agreed_to_pressure_bowed_to_and_strikes_suspended(dyads, text, 
 
 def test_a_firms_operations_suspended_are_no_retreat(dyads):
     assert dyads("French mining group Eramet said it had suspended its manganese operations in Gabon.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russian missiles hit Kyiv on Monday.", ("ASSAULT", ["RUS"], ["UKR"])),
+    ("NATO-led air strikes hit Tripoli on Monday night.", ("ASSAULT", ["IGO:NATO"], ["LBY"])),
+])
+def test_weapons_and_strikes_that_hit_a_place_attack_it(dyads, text, expected):
+    assert expected in dyads(text)
+
+
+def test_a_storm_or_sanctions_that_hit_attack_no_one(dyads):
+    assert dyads("The storm hit Manila on Monday.") == []
+    assert dyads("Sanctions hit the Russian economy hard.") == []

@@ -11,8 +11,8 @@ from spacy.tokens import Token
 from ..actors import ActorIndex, sector_table
 from .lexicon import lemma, misread_plural
 from .syntax import clause_condition, is_passive_conj, quantity_head, to_infinitive
-from .words import (ARRIVAL_VERBS, CALL_PURPOSES, CARRYING_VERBS, GOODS_MEASURES, NAMING_VERBS, SANCTION_LISTS, SANCTION_NOUNS,
-                    WRONG_DEEDS)
+from .words import (ARRIVAL_VERBS, ATTACK_NOUNS, CALL_PURPOSES, CARRYING_VERBS, GOODS_MEASURES, NAMING_VERBS, SANCTION_LISTS, SANCTION_NOUNS,
+                    WEAPONS, WRONG_DEEDS)
 
 
 def called_party(t: Token, idx: ActorIndex) -> bool:
@@ -76,6 +76,9 @@ def _named_condition(t: Token, objects: frozenset[str], idx: ActorIndex) -> bool
             for p in t.children if p.dep_ == "prep" and p.lower_ in ("on", "to", "onto", "under") for o in p.children)
     if "persona-non-grata" in objects:  # "declared Mexico's ambassador persona non grata": an expulsion
         return any(x.lower_ == "grata" and x.i >= 2 and x.doc[x.i - 2].lower_ == "persona" for x in t.subtree)
+    if "weapon-subject" in objects:  # "Russian missiles hit Kyiv", "air strikes hit Tripoli": a weapon or strike
+        return any(c.dep_ == "nsubj" and c.lemma_.lower() in WEAPONS | ATTACK_NOUNS | {"strike", "airstrike"}
+                   for c in t.children)
     if "sanction-subject" in objects:  # "the new EU sanctions target Russian banks"
         return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in SANCTION_NOUNS for c in t.children)
     if "named-state" in objects:  # "ordered Venezuela to refrain": a state by its name, not "Ugandan diplomats"
