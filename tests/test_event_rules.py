@@ -2962,3 +2962,11 @@ def test_weapons_and_strikes_that_hit_a_place_attack_it(dyads, text, expected):
 def test_a_storm_or_sanctions_that_hit_attack_no_one(dyads):
     assert dyads("The storm hit Manila on Monday.") == []
     assert dyads("Sanctions hit the Russian economy hard.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Moscow dismissed Western criticism of the vote.", ("REJECT", ["RUS"], ["IGO:EU", "USA"])),
+    ("The Kremlin rejected the Western accusations on Friday.", ("REJECT", ["RUS"], ["IGO:EU", "USA"])),
+])
+def test_western_accusations_are_the_wests(dyads, text, expected):
+    assert expected in dyads(text)

@@ -84,7 +84,8 @@ _RELATIONAL = {"neighbor", "neighbour", "ally", "partner", "rival", "enemy", "ad
 #: what "Western" qualifies as an actor ("Western sanctions", "Western governments"), as against a
 #: place ("Western Sahara", "Western Europe": proper nouns) or a direction ("western Ukraine")
 _WESTERN_HEADS = {"sanction", "country", "nation", "government", "power", "ally", "leader", "official", "diplomat",
-                  "state", "capital", "partner", "pressure", "intervention", "embargo", "backer", "donor", "media"}
+                  "state", "capital", "partner", "pressure", "intervention", "embargo", "backer", "donor", "media",
+                  "accusation", "criticism", "claim", "allegation", "demand", "threat", "interference", "aid"}
 #: who visits: a guest is placed by where it is from, not where it is
 _GUESTS = {"delegation", "envoy", "visitor", "guest", "mission", "emissary"}
 #: things markets price, never actors: "the Dutch gas contract eased", "Chinese exports fell"
