@@ -2970,3 +2970,8 @@ def test_a_storm_or_sanctions_that_hit_attack_no_one(dyads):
 ])
 def test_western_accusations_are_the_wests(dyads, text, expected):
     assert expected in dyads(text)
+
+
+def test_a_courtesy_call_paid_on_an_official_consults_their_state(dyads):
+    assert ("CONSULT", ["KEN"], ["UGA"]) in dyads("Kenya's envoy paid a courtesy call on Uganda's defence minister on Monday.")
+    assert dyads("Kenya held a phone call on the Ugandan border crisis with Tanzania.") == [("CONSULT", ["KEN"], ["TZA"])]

@@ -186,6 +186,8 @@ def objects_and_prepositions(s: Search) -> None:
         preps = ("by",) + preps  # "plans for a visit by Trump": the visitor is the other party
     if typ == T.ASSAULT and lemma(t) in MUTUAL_FIGHTS:
         preps = preps + ("with",)  # "clashed with rioters": the other side (but "attacked with drones")
+    if typ == T.CONSULT and lemma(t) == "call" and any(lemma(h) == "pay" for h in s.heads):
+        preps = preps + ("on",)  # "paid a courtesy call on the minister" (but "a call on the crisis": a topic)
     for h in s.heads:
         for c in h.children:
             if c.i in s.exclude:
