@@ -2975,3 +2975,10 @@ def test_western_accusations_are_the_wests(dyads, text, expected):
 def test_a_courtesy_call_paid_on_an_official_consults_their_state(dyads):
     assert ("CONSULT", ["KEN"], ["UGA"]) in dyads("Kenya's envoy paid a courtesy call on Uganda's defence minister on Monday.")
     assert dyads("Kenya held a phone call on the Ugandan border crisis with Tanzania.") == [("CONSULT", ["KEN"], ["TZA"])]
+
+
+def test_the_authorities_urged_in_a_story_of_two_states_are_the_others(dyads):
+    text = ("Ugandan police detained six Kenyan journalists on Sunday. "
+            "Kenya on Monday urged the authorities to release them.")
+    assert ("REQUEST", ["KEN"], ["UGA"]) in dyads(text)
+    assert dyads("Kenya asked buyers to wait for the new harvest.") == []

@@ -179,6 +179,9 @@ def insurgency_at_home(f: Frame, ctx: SentenceContext) -> list[Actor]:
     return [Actor(kind="state", country=home.pop())]
 
 
+_RULERS = frozenset({"authority", "authorities", "regime", "junta", "government", "leadership"})  # a state's, unnamed
+
+
 def story_counterpart(f: Frame, ctx: SentenceContext) -> list[Actor]:
     """A state's statement with no addressee in a story about two states ("We have lodged a strong
     protest", "Egypt refused to accept it", "expressing deep regret, he said"): it is addressed to the other one;
@@ -188,8 +191,10 @@ def story_counterpart(f: Frame, ctx: SentenceContext) -> list[Actor]:
     src = {a.country for a in f.source if a.country}
     if len(src) != 1 or any(c.startswith("IGO:") for c in src):
         return []
-    if f.type in (T.REQUEST, T.THREATEN) and any(c.dep_ in ("dobj", "dative") for c in f.anchor.children):
-        return []  # "asked buyers to wait": it names whom it addresses, and they are no state
+    # "asked buyers to wait" names whom it addresses, and they are no state ("urged the authorities" are the rulers)
+    if f.type in (T.REQUEST, T.THREATEN) and any(c.dep_ in ("dobj", "dative") and c.lemma_.lower() not in _RULERS
+                                                  for c in f.anchor.children):
+        return []
     pair = leading_pair(ctx.index, f.trigger.i)
     if not pair or not src <= set(pair):
         return []
