@@ -32,6 +32,9 @@ def test_a_noun_does_not_name_an_unrelated_act(noun, word):
     ("https://www.mofa.go.jp/press/kaiken/", "JPN"),
     ("https://www.state.gov/briefings/department-press-briefing/", "USA"),
     ("https://www.gov.uk/government/news/statement", "GBR"),
+    ("http://en.kremlin.ru/events/president/news/73000", "RUS"),
+    ("https://www.international.gc.ca/world-monde/statement", "CAN"),
+    ("https://www.auswaertiges-amt.de/en/newsroom/news", "DEU"),
     # a news site in a country is no government's voice
     ("https://www.bbc.co.uk/news/world", None),
     ("https://www.japangovnews.com/press-release/x", None),

@@ -188,7 +188,8 @@ def title_voice(title: str | None, index: ActorIndex, url: str | None = None) ->
 
 
 #: the host labels of government sites ("www.fmprc.gov.cn", "mofa.gov.pk", "mid.ru", "www.mofa.go.jp")
-_GOV_LABELS = frozenset({"gov", "go", "gob", "gouv", "govt", "gv", "mofa", "mfa", "mid", "fmprc", "mea", "mofat", "dfa"})
+_GOV_LABELS = frozenset({"gov", "go", "gob", "gouv", "govt", "gv", "gc", "mofa", "mfa", "mid", "fmprc", "mea", "mofat",
+                         "dfa", "kremlin", "auswaertiges-amt", "esteri"})
 #: country-code domains that are not the ISO code
 _CC_DOMAINS = {"uk": "GBR"}
 
