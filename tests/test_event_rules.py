@@ -2982,3 +2982,12 @@ def test_the_authorities_urged_in_a_story_of_two_states_are_the_others(dyads):
             "Kenya on Monday urged the authorities to release them.")
     assert ("REQUEST", ["KEN"], ["UGA"]) in dyads(text)
     assert dyads("Kenya asked buyers to wait for the new harvest.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya massed tanks and artillery near the Ugandan border.",
+    "Kenya massed troops along the Ugandan frontier.",
+    "Kenya deployed warships near Ugandan waters.",
+])
+def test_forces_massed_near_a_states_border_or_waters_are_aimed_at_it(dyads, text):
+    assert ("MOBILIZE", ["KEN"], ["UGA"]) in dyads(text)

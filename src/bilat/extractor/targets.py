@@ -211,6 +211,10 @@ def objects_and_prepositions(s: Search) -> None:
                         for owner in clause_owners(quantity_head(c)):
                             s.take_foreign(owner)
                     s.take_place_of(c)
+                    if not s.found and typ == T.MOBILIZE:  # "massed tanks near the Ugandan border": where the forces go
+                        for o in (o for p in c.children if p.dep_ == "prep" and p.lower_ in preps for o in p.children
+                                  if o.dep_ == "pobj"):
+                            s.take_prep_object(o)
             elif c.dep_ == "ccomp" and c.lower_ == "persona":  # "declared two diplomats persona non grata"
                 s.take(next((o for o in c.children if o.dep_ in ("nsubj", "compound")), c))
             elif c.dep_ in ("prep", "agent") and c.lower_ in preps:
