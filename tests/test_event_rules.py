@@ -2991,3 +2991,15 @@ def test_the_authorities_urged_in_a_story_of_two_states_are_the_others(dyads):
 ])
 def test_forces_massed_near_a_states_border_or_waters_are_aimed_at_it(dyads, text):
     assert ("MOBILIZE", ["KEN"], ["UGA"]) in dyads(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya encouraged Uganda to return to the negotiating table.",
+    "Kenya's president implored Uganda to show restraint.",
+])
+def test_a_state_encouraged_or_implored_to_act_is_requested(dyads, text):
+    assert ("REQUEST", ["KEN"], ["UGA"]) in dyads(text)
+
+
+def test_what_analysts_expect_is_no_request(dyads):
+    assert dyads("Analysts expect Uganda to raise interest rates.") == []
