@@ -3003,3 +3003,11 @@ def test_a_state_encouraged_or_implored_to_act_is_requested(dyads, text):
 
 def test_what_analysts_expect_is_no_request(dyads):
     assert dyads("Analysts expect Uganda to raise interest rates.") == []
+
+
+def test_the_innermost_report_names_the_speaker(nlp):
+    text = ("Kenya's President William Ruto announced on Monday that his government was suspending relations with "
+            "Uganda, while Tanzania's Foreign Minister January Makamba said Dodoma had given Ugandan diplomats 72 hours "
+            "to leave.")
+    found = {(e["type"], tuple(a.get("name") for a in e["source"])) for e in bilat.extract(text, PUBLISHED)}
+    assert ("SANCTION", ("January Makamba",)) in found

@@ -31,7 +31,8 @@ def speech_frames(toks: list[Token], idx: ActorIndex, memory: DocumentMemory | N
                   ) -> dict[int, tuple[list[Actor], Token]]:
     """token index -> (speaker actors, speech verb) for tokens inside reported clauses."""
     frames: dict[int, tuple[list[Actor], Token]] = {}
-    for t in toks:
+    # the innermost report first: in "X announced that ..., while Y said Lima had acted", Y reports Lima's act
+    for t in sorted(toks, key=lambda t: -sum(1 for _ in t.ancestors)):
         if t.pos_ not in ("VERB", "AUX") or lemma(t) not in SPEECH_VERBS:
             continue
         speaker, _, _ = subject_of(t, None, idx)
