@@ -3011,3 +3011,9 @@ def test_the_innermost_report_names_the_speaker(nlp):
             "to leave.")
     found = {(e["type"], tuple(a.get("name") for a in e["source"])) for e in bilat.extract(text, PUBLISHED)}
     assert ("SANCTION", ("January Makamba",)) in found
+
+
+def test_an_organisations_official_named_after_it_speaks_for_it(nlp):
+    text = "Organization of American States Secretary General Luis Almagro condemned the incursion by Ecuador."
+    found = [(e["type"], [(a["country"], a.get("name")) for a in e["source"]]) for e in bilat.extract(text, PUBLISHED)]
+    assert ("ACCUSE", [("IGO:OAS", "Luis Almagro")]) in found

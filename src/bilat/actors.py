@@ -1103,6 +1103,14 @@ class ActorIndex:
         place = self.place_at.get(t.i)
         if place is not None:
             if place.kind == "igo":
+                # "Organization of American States Secretary General Luis Almagro condemned": the parser made the
+                # body the subject and hung its official on the name's "of"; the official speaks
+                j = place.end
+                while j < len(doc) and doc[j].is_title and doc[j].lower_ in _NAME_ROLE_WORDS:
+                    j += 1
+                official = self.person_at.get(j) if j > place.end and t.dep_ in ("nsubj", "nsubjpass") else None
+                if official is not None and doc[j].head.i in {x.i for x in t.subtree}:
+                    return [replace(official.actor(), country=official.country or place.code)]
                 return [Actor(name=doc[place.start:place.end].text, kind="igo", country=place.code)]
             if place.kind in ("country", "capital"):
                 return [Actor(kind="state", country=place.code)]
