@@ -3017,3 +3017,14 @@ def test_an_organisations_official_named_after_it_speaks_for_it(nlp):
     text = "Organization of American States Secretary General Luis Almagro condemned the incursion by Ecuador."
     found = [(e["type"], [(a["country"], a.get("name")) for a in e["source"]]) for e in bilat.extract(text, PUBLISHED)]
     assert ("ACCUSE", [("IGO:OAS", "Luis Almagro")]) in found
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya said it had nothing to apologise for.",
+    "Milei answered at the time that he did not have anything to apologise for.",
+    # what the parties are called on to do, however the parser hung the list's verbs
+    "We call on relevant parties to immediately cease fire, ensure safe access for humanitarian aid and release "
+    "the hostages, the Kenyan spokesman said.",
+])
+def test_nothing_to_apologise_for_and_calls_on_others_are_no_acts(dyads, text):
+    assert dyads(text) == []

@@ -64,6 +64,10 @@ def modality(t: Token, idx: ActorIndex) -> str:
         chain.append(h)
         if h.pos_ in ("VERB", "AUX"):
             break
+    # "had nothing to apologise for", "did not have anything to apologise for": an act of no thing
+    if t.dep_ in ("relcl", "acl") and (t.head.lower_ == "nothing" or (t.head.lower_ == "anything" and any(
+            c.dep_ == "neg" for c in t.head.head.children))):
+        return "negated"
     for x in chain:
         for c in x.children:
             if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no" and x.pos_ == "NOUN"):
@@ -136,12 +140,11 @@ def _governed_modality(verb: Token, idx: ActorIndex) -> str | None:
         root = verb
         while _bare(root):
             root = root.head
-        if root.tag_ in ("VBD", "VBZ", "VBN"):
-            # "emphasized the need to end the war, reach a ceasefire and lift all restrictions": a bare
-            # verb belongs to the infinitives, whatever finite verb the parser hung it on
-            return "hypothetical"
-    # (its own "to" is no tense: "agreed to resume talks and to cooperate on ..." is one promise)
-    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i \
+        if root.tag_ in ("VBD", "VBZ", "VBN"):  # "emphasized the need to end the war, reach a ceasefire and
+            return "hypothetical"  # lift all restrictions": a bare verb is one of the infinitives, wherever hung
+    # (its own "to" is no tense: "agreed to resume talks and to cooperate on ..." is one promise; "dep": a
+    # verb of a list the parser left unattached, "to cease fire, ensure access and release the hostages")
+    if verb.dep_ in ("conj", "dep") and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i \
             and not any(c.dep_ == "aux" and c.lower_ != "to" for c in verb.children):
         inherited = modality(verb.head, idx)  # "refused to allow planes to land and evacuate"
         if inherited in ("absorbed", "hypothetical"):
