@@ -3028,3 +3028,7 @@ def test_an_organisations_official_named_after_it_speaks_for_it(nlp):
 ])
 def test_nothing_to_apologise_for_and_calls_on_others_are_no_acts(dyads, text):
     assert dyads(text) == []
+
+
+def test_unnamed_countries_are_never_the_one_country_of_the_story(dyads):
+    assert dyads("Twenty countries expressed their support to the Ugandan government on Monday.") == []

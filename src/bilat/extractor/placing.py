@@ -127,6 +127,10 @@ def host_of_the_place(f: Frame, ctx: SentenceContext) -> Frame:
     return f.but("host_of_the_place", source=[Actor(kind="state", country=loc.country)])
 
 
+def _other_states(a: Actor) -> bool:
+    return bool(a.role) and a.role.lower().split()[-1] in ("countries", "nations", "states", "governments")
+
+
 def one_country_story(f: Frame, ctx: SentenceContext) -> Frame:
     """In a story that names one country, actors without one are its ("warned that police will
     no longer tolerate rallies", in a story about Egypt alone)."""
@@ -134,8 +138,9 @@ def one_country_story(f: Frame, ctx: SentenceContext) -> Frame:
     if not home:
         return f
     source, target = f.source, f.target
-    if any(not a.country for a in source):
-        source = _fill(source, home)
+    # ("Twenty countries expressed support for the government": other states, whichever, never the story's own)
+    if any(not a.country and not _other_states(a) for a in source):
+        source = _fill(source, home, lambda a: not _other_states(a))
     if any(not a.country and a.kind in ("group", "organization") for a in target):
         target = _fill(target, home, lambda a: a.kind in ("group", "organization"))
     return f.but("one_country_story", source=source, target=target) if (source, target) != (f.source, f.target) else f
