@@ -16,12 +16,11 @@ from ..model import DateBasis, EventType
 from .dates import DATE_RE, UNCOUNTED
 from .records import Candidate
 
-_DATELINE_RE = re.compile(r"^\W*[A-Z][A-Za-z .'/-]{1,60}?,\s+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
-                          r"[a-z]*\.?\s+\d{1,2})\b")
-
-
-_DATELINE_LINE_RE = re.compile(r"(?m)^\W*[A-Z][A-Za-z .'/-]{1,60}?,\s+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
-                               r"[a-z]*\.?\s+\d{1,2})\b(?:,?\s+\d{4})?\s*(?:\(|--|-|\u2013|\u2014|/)")
+# a dateline: a place, a comma, a month and a day ("NAIROBI, Jan 4", "Pyongyang, March 14")
+_DATELINE = r"^\W*[A-Z][A-Za-z .'/-]{1,60}?,\s+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})\b"
+_DATELINE_RE = re.compile(_DATELINE)
+# ... at the head of any line, before the agency or the dash that opens the story
+_DATELINE_LINE_RE = re.compile("(?m)" + _DATELINE + r"(?:,?\s+\d{4})?\s*(?:\(|--|-|\u2013|\u2014|/)")
 
 
 def story_date(text: str, published: str | None) -> str | None:
@@ -42,9 +41,9 @@ def heading_date(first: Span, cands: list[Candidate], published: str | None,
     """A first line that tells no event but a full date ("Briefing by Foreign Ministry Spokeswoman Maria
     Zakharova, Moscow, February 14, 2024"), else a title's full date ("Regular press conference of MOFA
     Spokesperson on 6 June 2024"): the day the document's statements were made."""
-    if any(c.sentence.start == first.start for c in cands):
-        return _full_date(title or "", published) or _dateline_day(first, published)
-    return _full_date(first.text, published) or _full_date(title or "", published) or _dateline_day(first, published)
+    # (a first line that tells an event dates that event, not the document)
+    own = None if any(c.sentence.start == first.start for c in cands) else _full_date(first.text, published)
+    return own or _full_date(title or "", published) or _dateline_day(first, published)
 
 
 def _dateline_day(first: Span, published: str | None) -> DateValue | None:
