@@ -123,6 +123,18 @@ def test_capitals_that_are_not_datelines_are_not_cut(line):
     assert clean(text).text.endswith(line) or "FILE PHOTO" in line and line not in clean(text).text
 
 
+@pytest.mark.parametrize("label", ["MR OKELLO: ", "MINISTER WANJIRU: ", "SPOKESPERSON ATIENO: "])
+def test_a_transcripts_speaker_label_in_capitals_is_kept_and_a_questions_goes(label):
+    # the label names the turn's speaker; a dateline in capitals before a colon ("LA PAZ: ") still goes
+    text = f"QUESTION: What is your comment?\n{label}{BODY[0]}\nLA PAZ: {BODY[1]}"
+    assert clean(text).text == f"What is your comment?\n{label}{BODY[0]}\n{BODY[1]}"
+
+
+def test_a_head_in_capitals_that_opens_two_lines_is_a_label():
+    text = f"JANE WANJIRU: {BODY[0]}\nQ: Any comment?\nJANE WANJIRU: {BODY[1]}"
+    assert clean(text).text == text
+
+
 def test_menu_after_dateline_prefix_goes_whole():
     text = " date 2013-09-24 MarketsEnergySolutionsLegalNews AgencyRisk ManagementTax & Accounting\n" + BODY[0]
     assert clean(text).text == BODY[0]

@@ -1600,6 +1600,23 @@ def test_a_labelled_transcript_line_is_its_speakers_judgement(nlp):
     assert {("ACCUSE", ("KEN",), ("UGA",)), ("ACCUSE", ("KEN",), ("TZA",))} <= got, got
 
 
+def test_a_turn_labelled_in_capitals_is_its_speakers_in_every_sentence(nlp):
+    # the label gives a surname; the byline line names the person in full, and only the first sentence
+    # of the turn carries the label
+    from bilat.model import Article
+    from bilat.pipeline import process
+    (result,) = process([Article(
+        id="t", published=PUBLISHED, title="Daily Press Briefing",
+        text="Jane Wanjiru, Kenyan Foreign Ministry Spokesperson\n\n"
+             "MS WANJIRU: Good afternoon. We strongly condemn Uganda's seizure of two Kenyan boats. "
+             "We call on Tanzania to reopen the border at once.\n\n"
+             "QUESTION: Will the minister travel to Kampala?\n\n"
+             "MS WANJIRU: We have nothing to announce.")])
+    got = {(e.type, tuple(sorted({a.country for a in e.source})), tuple(sorted({a.country for a in e.target})),
+            e.source[0].name) for e in result.events}
+    assert {("ACCUSE", ("KEN",), ("UGA",), "Jane Wanjiru"), ("REQUEST", ("KEN",), ("TZA",), "Jane Wanjiru")} <= got, got
+
+
 @pytest.mark.parametrize("text, expected", [
     # a statement conjoined to another of the same speaker is addressed to the same party
     ("Kenya condemned Uganda's shelling of Rwandan border posts and demanded an immediate halt.",

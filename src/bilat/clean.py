@@ -502,6 +502,21 @@ _DATELINE = re.compile(
     r"(?=[A-Z\"“‘(])"
 )
 
+# A transcript's speaker label in capitals ("MR PRICE: ", "MINISTER PANDOR: ", "SPOKESPERSON LIN: ") is no
+# dateline: the extractor reads it as the speaker of the turn. Questions' labels ("QUESTION: ") still go.
+_SPEAKER_LABEL = re.compile(
+    r"(?:(?:MR|MS|MRS|DR|H\.?E)\.?|MINISTER|SPOKESPERSON|SPOKESMAN|SPOKESWOMAN|SECRETARY|PRESIDENT|AMBASSADOR|"
+    r"CHAIR(?:MAN|WOMAN|PERSON)?|DIRECTOR|ENVOY|COMMISSIONER|DEPUTY|FOREIGN|PRIME|GENERAL|ADMIRAL|SPEAKER)"
+    r"(?:[ .-][A-Z][A-Z.'’-]*){0,4}:\s")
+#: a head in capitals that opens two lines or more is a speaker's label too ("LIN JIAN: "), not a dateline
+_LINE_HEAD = re.compile(r"^([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}):\s", re.M)
+
+
+def _labels(text: str) -> frozenset[str]:
+    heads = [m.group(1) for m in _LINE_HEAD.finditer(text)]
+    return frozenset(h for h in heads if heads.count(h) > 1 and h not in ("QUESTION", "Q"))
+
+
 # a sentence end: not after an initial ("U.S.") or a title ("Mr."), before a capital
 _SENTENCE_END = re.compile(
     r"(?<=[a-z0-9)\]\"'”’%])(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\bGen)"
@@ -711,6 +726,7 @@ def clean(text: str) -> CleanText:
 def _clean(text: str) -> CleanText:
     dropped: list[tuple[int, int, str]] = []
     paras: list[_Para] = []
+    labels = _labels(text)
     for m in re.finditer(r"[^\n]+", text):
         s, e = m.span()
         line = m.group()
@@ -721,7 +737,7 @@ def _clean(text: str) -> CleanText:
         if s >= e:
             continue
         # strip leading dateline / highlight markers (possibly several)
-        while True:
+        while not (_SPEAKER_LABEL.match(text, s, e) or text[s:e].split(":")[0] in labels):
             pm = _STRIP_PREFIX.match(text, s, e) or (
                 _DATELINE.match(text, s, e) if _line_reason(text[s:e]) is None else None)  # "FILE PHOTO:" is a caption
             if not pm or pm.end() == s:

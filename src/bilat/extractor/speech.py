@@ -52,7 +52,7 @@ def speech_frames(toks: list[Token], idx: ActorIndex, memory: DocumentMemory | N
     # a transcript line labelled with a person's name ("Lin Jian: The Philippine side's claim is baseless.")
     # is that person's speech, in any grammatical person
     label = next((t for t in toks[:6] if t.text == ":"), None)
-    first += [label] if label is not None and any(idx.person_at.get(t.i) for t in toks if t.i < label.i) else []
+    first += [label] if label is not None and label_speakers(toks, label, idx) else []
     if first and memory is not None:
         found = quote_speaker(toks, idx, memory)
         if found is not None:
@@ -71,6 +71,29 @@ def speech_frames(toks: list[Token], idx: ActorIndex, memory: DocumentMemory | N
     return frames
 
 
+def line_head(toks: list[Token]) -> list[Token]:
+    """The sentence's line from its start: the sentence itself where it opens a line."""
+    doc, i = toks[0].doc, toks[0].i
+    while i > 0 and i > toks[0].i - 400 and "\n" not in doc[i - 1].text + doc[i - 1].whitespace_:
+        i -= 1
+    return list(doc[i:toks[0].i]) + toks if i < toks[0].i else toks
+
+
+def label_speakers(toks: list[Token], label: Token, idx: ActorIndex) -> list:
+    """The people a transcript line's label names ("Lin Jian:", "MR PRICE:", "MINISTER PANDOR:"): the
+    tagger's, else the one person of the text whose surname the label's words are (a label in capitals
+    is seldom tagged as a name; the byline or lede names the speaker in full)."""
+    head = [t for t in toks if t.i < label.i]
+    if not head or any(t.pos_ in ("VERB", "AUX") and not t.is_upper for t in head):
+        return []
+    who = [p for t in head for p in [idx.person_at.get(t.i)] if p is not None]
+    if who:
+        return who
+    words = {t.lower_ for t in head if t.is_alpha}
+    named = [p for p in idx.people if len(p.tokens) > 1 and p.tokens[-1] in words]
+    return named if len(named) == 1 else []
+
+
 def quote_speaker(toks: list[Token], idx: ActorIndex, memory: DocumentMemory) -> tuple[list[Actor], Token] | None:
     """Who speaks a first-person sentence: the label of a transcript line ("Xi: I call on ..."),
     else the speaker of a speech verb in the same quotation -- this sentence, the two after it
@@ -78,10 +101,11 @@ def quote_speaker(toks: list[Token], idx: ActorIndex, memory: DocumentMemory) ->
     sentence closes a quotation it did not open -- where a quotation mark shows the sentences are
     quoted."""
     start = toks[0].i
-    label = next((t for t in toks[:6] if t.text == ":"), None)
-    if label is not None and label.i > start:
-        who = [p for i in range(start, label.i) for p in [idx.person_at.get(i)] if p is not None]
-        if who and not any(t.pos_ in ("VERB", "AUX") for t in toks if t.i < label.i):
+    line = line_head(toks)  # a turn's later sentences are its label's too
+    label = next((t for t in line[:6] if t.text == ":"), None)
+    if label is not None and label.i > line[0].i:
+        who = label_speakers(line, label, idx)
+        if who:
             a = who[-1].actor()  # the title's speaker of that name carries the title's country
             return [next((v for v in memory.voice if not a.country and v.name and a.name and
                           set(v.name.split()) & set(a.name.split())), a)], label
