@@ -3049,3 +3049,21 @@ def test_nothing_to_apologise_for_and_calls_on_others_are_no_acts(dyads, text):
 
 def test_unnamed_countries_are_never_the_one_country_of_the_story(dyads):
     assert dyads("Twenty countries expressed their support to the Ugandan government on Monday.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a meeting verb takes no clause: the subject the parser gives a complement right after it is the one met
+    ("Kenya's President William Ruto hailed the deal. He later telephoned Ugandan President Yoweri Museveni, who "
+     "told him a deal would threaten the stability of Uganda.", ("CONSULT", ["KEN"], ["UGA"])),
+    # a meeting noun that frames an act: whom the act was done to or with
+    ("Kenyan President William Ruto told Ugandan President Yoweri Museveni in a telephone call on Monday that "
+     "the border must reopen.", ("CONSULT", ["KEN"], ["UGA"])),
+    ("Kenya's foreign minister held several sessions with Ugandan Foreign Minister Jeje Odongo during the talks.",
+     ("CONSULT", ["KEN"], ["UGA"])),
+    # an object pronoun after a visit: the visitor, not the host's colleague named just before
+    ("Ugandan President Yoweri Museveni visited Kenya on Monday. Kenyan Prime Minister Musalia Mudavadi held talks "
+     "with him in Nairobi, and President William Ruto met him on Tuesday.", ("CONSULT", ["KEN"], ["UGA"])),
+])
+def test_whom_a_meeting_is_with(dyads, text, expected):
+    got = dyads(text)
+    assert expected in got and not any(t == "CONSULT" and s == o for t, s, o in got), got

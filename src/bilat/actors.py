@@ -1550,14 +1550,21 @@ class ActorIndex:
             fronted = self._fronted_possessor(t)
             if fronted:
                 return fronted
-            if t.dep_ in ("dobj", "dative"):
+            with_whom = t.dep_ == "pobj" and t.head.lower_ == "with"  # "held talks with him"
+            if t.dep_ in ("dobj", "dative") or with_whom:
                 # "Museveni thanked Ruto and invited him": a verb's object is never its own subject (that
-                # would be "himself"), so the person named last before it other than that subject
-                verb = t.head.head if t.head.dep_ == "conj" and not any(
-                    c.dep_ == "nsubj" for c in t.head.children) else t.head
-                own = {self.person_at[c.i].name for c in verb.children if c.dep_ == "nsubj" and c.i in self.person_at}
-                other = next((p for i in range(t.i - 1, max(sent.start - 80, -1), -1) for p in [self.person_at.get(i)]
-                              if p is not None and p.name not in own), None)
+                # would be "himself"), so the person named last before it other than that subject, and
+                # one of another country where the text names one ("Li held talks with him, and Xi met
+                # him": the visitor named before both)
+                verb = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), t.head) if with_whom else t.head
+                verb = verb.head if verb.dep_ == "conj" and not any(
+                    c.dep_ == "nsubj" for c in verb.children) else verb
+                mine = [self.person_at[c.i] for c in verb.children if c.dep_ == "nsubj" and c.i in self.person_at]
+                own, home = {p.name for p in mine}, {p.country for p in mine if p.country}
+                before = [p for i in range(t.i - 1, max(sent.start - 80, -1), -1) for p in [self.person_at.get(i)]
+                          if p is not None and p.name not in own]
+                other = next((p for p in before if p.country and p.country not in home), None) \
+                    or next(iter(before), None)
                 if own and other is not None:
                     return [other.actor()]
             # the subject of a clause it stands in ("Rutte called Erdogan's remarks crazy and said he would

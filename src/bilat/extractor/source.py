@@ -154,6 +154,13 @@ def scene_participants(noun: Token, speaker, idx: ActorIndex) -> tuple[list[Acto
                         code = place_country(o, idx)  # "a visit to Beirut"
                         if code:
                             target.append(Actor(kind="state", country=code))
+    if not target and noun.head.pos_ == "ADP" and noun.head.lower_ in ("in", "during", "on", "at"):
+        # "told President X in a telephone call", "held sessions with X during the talks": whom the act
+        # the meeting frames was done to or with
+        verb = noun.head.head
+        met = [o for c in verb.children if c.dep_ in ("dobj", "dative") for o in [c] + [
+            p for x in c.children if x.dep_ == "prep" and x.lower_ == "with" for p in x.children if p.dep_ == "pobj"]]
+        target.extend(a for o in met for a in idx.actors_for(o, speaker=speaker) if a not in source)
     if not target and noun.lemma_ in VISIT_NOUNS:
         verb = noun.head.head if noun.head.pos_ == "ADP" else noun.head
         loc = location_of(verb, idx.place_at)  # "arrived in Amman on a visit"
