@@ -3067,3 +3067,28 @@ def test_unnamed_countries_are_never_the_one_country_of_the_story(dyads):
 def test_whom_a_meeting_is_with(dyads, text, expected):
     got = dyads(text)
     assert expected in got and not any(t == "CONSULT" and s == o for t, s, o in got), got
+
+
+def test_a_fronted_day_the_parser_read_into_a_name_dates_the_verb(nlp):
+    # "On Thursday Grossi was received": the parser makes "Thursday" part of the name and leaves "On" bare
+    events = bilat.extract("Kenyan Foreign Minister Musalia Mudavadi hosted UN envoy Peter Grossi on Tuesday. On Thursday "
+                           "Grossi was received by President William Ruto, who said Kenya was ready to help.", PUBLISHED)
+    assert sorted(e["date"] for e in events if e["type"] == "CONSULT") == ["2024-05-14", "2024-05-16"], events
+
+
+def test_a_ledes_day_dates_the_story_when_no_event_was_read_from_it(nlp):
+    # the undated landing is news of the lede's day, not of the first later act ("said on Tuesday")
+    events = bilat.extract("The first relief flights reached Malawi on Thursday, five days after the cyclone struck. "
+                           "A Zambian military plane carrying tents landed in Lilongwe in the afternoon. Tanzania said "
+                           "on Tuesday that it would send medical teams to Malawi.", PUBLISHED)
+    assert ("AID", "2024-05-16") in [(e["type"], e["date"]) for e in events], events
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a currency named by its country is money, not that country
+    ("Kenya sent 2 million US dollars of aid to Somalia.", [("AID", ["KEN"], ["SOM"])]),
+    ("Cyclone Freddy struck Malawi on Sunday, and floods cut roads across Malawi. Japan said on Tuesday that it would "
+     "provide emergency relief goods and one million US dollars in grant aid.", [("AGREE", ["JPN"], ["MWI"])]),
+])
+def test_money_named_by_its_country_is_no_party_and_promised_aid_goes_to_the_story(dyads, text, expected):
+    assert dyads(text) == expected

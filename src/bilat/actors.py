@@ -91,6 +91,17 @@ _GUESTS = {"delegation", "envoy", "visitor", "guest", "mission", "emissary"}
 #: things markets price, never actors: "the Dutch gas contract eased", "Chinese exports fell"
 _MARKET = {"contract", "price", "index", "currency", "share", "stock", "bond", "yield", "market", "economy",
            "output", "inflation", "growth", "future", "futures"}
+#: money named by its country: "one million US dollars in grant aid" (money, not the United States)
+_CURRENCIES = {"dollar", "euro", "yuan", "renminbi", "pound", "yen", "rupee", "riyal", "dirham", "ruble", "rouble",
+               "franc", "won", "peso", "rand", "naira", "shilling", "lira", "dinar", "taka", "ringgit", "baht",
+               "rupiah", "kwacha", "cedi", "birr"}
+
+
+def is_money(t: Token) -> bool:
+    """A currency ("US dollars", "Chinese yuan"): its country's name makes it no place or party."""
+    return t.pos_ == "NOUN" and t.lemma_.lower() in _CURRENCIES
+
+
 _OWN_NOUNS = {"tie", "relation", "interest", "security", "position", "stance", "sovereignty", "cooperation", "partnership"}
 #: the hyphens a name is written with, which the tokenizer sets apart ("Akufo-Addo", "Jae-in")
 _HYPHENS = ("-", "\u2010", "\u2011")
@@ -1020,7 +1031,7 @@ class ActorIndex:
         person = self.person_at.get(t.i)
         if person is not None:
             return [person.actor()]
-        if t.pos_ == "NOUN" and t.lemma_.lower() in _RELATIONAL | _MARKET:
+        if is_money(t) or (t.pos_ == "NOUN" and t.lemma_.lower() in _RELATIONAL | _MARKET):
             return []
         if the_west(t) or any(c.dep_ == "amod" and the_west(c) for c in t.children):
             return list(WEST)  # "the West has launched an economic war", "Western governments said"

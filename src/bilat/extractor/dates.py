@@ -92,6 +92,9 @@ def _own_date(t: Token, ctx: SentenceContext, noun: Token | None) -> DateValue |
         if c.dep_ in _TIME_DEPS + ("nmod",):
             own.update(x.i for x in c.subtree)
         elif c.dep_ == "prep":  # "on Monday", "in mid-November": the preposition's own object
+            if not any(o.dep_ == "pobj" for o in c.children):
+                # "On Thursday Grossi was received": the parser made the day part of the name after it
+                own.update(e.root.i for e in date_mentions(ctx) if e.start == c.i + 1)
             for o in c.children:
                 if o.dep_ == "pobj":
                     # "in the morning of July 29": a part of a day names its day

@@ -13,7 +13,7 @@ from .parties import leading_pair, place_counts, same_countries
 from .records import Frame, SentenceContext
 from .subjects import subject_of
 from .syntax import act_antecedent, is_definite, own_clause
-from .typefacts import DOMESTIC_TYPES, REACTIONS, STATEMENTS
+from .typefacts import DOMESTIC_TYPES, FUTURE_CAMEO, REACTIONS, STATEMENTS
 from .words import (AGENT_HEADS, ATTACK_NOUNS, BARE_REACTIONS, CALL_PURPOSES, DEVERBAL, LOCATIVE, NAMED_MEETINGS,
                     PLACE_HEADS, REFERRED_ACTS, REFERRED_ATTACKS, REFERRED_DEEDS, SPEECH_VERBS)
 
@@ -218,8 +218,8 @@ def speakers_last_addressee(f: Frame, ctx: SentenceContext) -> list[Actor]:
 
 def aid_to_the_story(f: Frame, ctx: SentenceContext) -> list[Actor]:
     """'India sent a plane loaded with food supplies' in a story about floods in Sri Lanka: aid with
-    no recipient named goes to the state the story is about (named most, clear of any other)."""
-    if f.type != T.AID:
+    no recipient named goes to the state the story is about (named most, clear of any other), as aid promised does."""
+    if f.type != T.AID and not (f.type == T.AGREE and f.cameo == FUTURE_CAMEO[T.AID]):
         return []
     src = {a.country for a in f.source if a.country}
     # the places named before the aid: "India dispatched rescue teams and Britain pledged ..." is not

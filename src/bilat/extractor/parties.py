@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from ..actors import ActorIndex, is_stateless, sector_table
+from ..actors import ActorIndex, is_money, is_stateless, sector_table
 from ..model import Actor
 from ..model import EventType as T
 from .lexicon import lemma
@@ -45,6 +45,8 @@ def possessor(idx: ActorIndex, noun: Token, take, take_place=None, take_from=Non
     if take_place is None:
         take_place = lambda place: take(idx.doc[place.start:place.end].root)  # noqa: E731
     take_from = take_from or take
+    if is_money(noun):
+        return  # "two million US dollars of aid": money, no one's side
     for c in noun.children:
         place = idx.place_at.get(c.i)
         if c.dep_ in ("compound", "amod", "nmod") and place is not None and \
@@ -205,7 +207,9 @@ def referred_place(t: Token, idx: ActorIndex, actors: list[Actor]) -> str | None
 def where_hit(t: Token, idx: ActorIndex, actors: list[Actor], force: bool = False) -> str | None:
     """The country of a place an act is aimed at: the phrase's own ("Syria's second city"), for force
     the place that holds it ("missiles at cities across Ukraine", "villages in southern Lebanon"), or
-    the place a bare definite noun names again ("the enclave")."""
+    the place a bare definite noun names again ("the enclave"); money is none ("one million US dollars")."""
+    if is_money(t):
+        return None
     code = place_country(t, idx)
     for c in t.children if force and not code else ():
         if c.dep_ == "prep" and c.lower_ in ("in", "across", "throughout", "inside"):

@@ -42,8 +42,25 @@ def heading_date(first: Span, cands: list[Candidate], published: str | None,
     Zakharova, Moscow, February 14, 2024"), else a title's full date ("Regular press conference of MOFA
     Spokesperson on 6 June 2024"): the day the document's statements were made."""
     # (a first line that tells an event dates that event, not the document)
-    own = None if any(c.sentence.start == first.start for c in cands) else _full_date(first.text, published)
+    own = None if any(c.sentence.start == first.start for c in cands) else (
+        _full_date(first.text, published) or _lede_day(first, published))
     return own or _full_date(title or "", published) or _dateline_day(first, published)
+
+
+def _lede_day(first: Span, published: str | None) -> DateValue | None:
+    """'The first relief flights reached Tonga on Thursday, five days after the eruption': a lede that
+    tells the news of a day no event of it was read from dates the story (not the first later act,
+    which is often background: "Japan said on Tuesday ...")."""
+    for e in first.ents:
+        if e.label_ == "DATE" and not (e.start > first.start and e.doc[e.start - 1].lower_ in _NOT_THE_DAY):
+            v = dates_mod.resolve(e.text, published)
+            if v.value and len(v.value) == 10:
+                return v
+    return None
+
+
+#: words before a date that make it another act's ("since Monday", "after March 3", "until Friday")
+_NOT_THE_DAY = frozenset({"since", "after", "before", "until", "till", "following", "from", "by"})
 
 
 def _dateline_day(first: Span, published: str | None) -> DateValue | None:
