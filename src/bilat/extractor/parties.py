@@ -148,13 +148,15 @@ def pair_parties(noun: Token, idx: ActorIndex) -> list[Actor]:
             continue
         for x in c.subtree:
             place = idx.place_at.get(x.i)
-            if place is not None and place.kind in ("country", "capital", "demonym") and place.code not in codes:
+            # ("the Joint EAC-SADC Summit": two bodies' meeting)
+            if place is not None and place.kind in ("country", "capital", "demonym", "igo") and place.code not in codes:
                 codes.append(place.code)
+    kind = lambda c: "igo" if c.startswith("IGO:") else "state"  # noqa: E731
     if noun.lemma_.lower() in SUMMIT_NOUNS:
         # "the Japan-China summit": the two states' leaders the story names
         leaders = [idx.leader_of(c) for c in codes]
-        return [p.actor() if p is not None else Actor(kind="state", country=c) for p, c in zip(leaders, codes)]
-    return [Actor(kind="state", country=c) for c in codes]
+        return [p.actor() if p is not None else Actor(kind=kind(c), country=c) for p, c in zip(leaders, codes)]
+    return [Actor(kind=kind(c), country=c) for c in codes]
 
 
 def place_counts(idx: ActorIndex, kinds: tuple[str, ...], before: int | None = None,

@@ -9,7 +9,7 @@ from ..model import Actor
 from ..model import EventType as T
 from .lexicon import lemma
 from .memory import DocumentMemory
-from .parties import noun_owner, place_country
+from .parties import noun_owner, pair_parties, place_country
 from .records import Frame
 from .typefacts import MATERIAL_CONFLICT
 from .words import AGENTIVE_EVENTS, LEGAL_INQUIRIES, MUTUAL_FIGHTS, WEAPONS
@@ -70,17 +70,23 @@ def own_forces(f: Frame, idx: ActorIndex, memory: DocumentMemory, target: list[A
 
 
 def owner_of_the_act(f: Frame, idx: ActorIndex, memory: DocumentMemory, target: list[Actor]) -> list[Actor]:
-    """'The Thai protests were conveyed', 'Egypt's demands were delivered': whose act the subject is."""
-    return noun_owner(idx, f.trigger) if f.act_is_subject else []
+    """'The Thai protests were conveyed', 'Egypt's demands were delivered': whose act the subject is; all
+    the parties a meeting's name gives ("The Joint EAC-SADC Summit was held")."""
+    if not f.act_is_subject:
+        return []
+    pair = pair_parties(f.trigger, idx) if f.type == T.CONSULT else []
+    return pair if len(pair) > 1 else noun_owner(idx, f.trigger)
 
 
 def summoner(f: Frame, idx: ActorIndex, memory: DocumentMemory, target: list[Actor]) -> list[Actor]:
     """'was summoned to the Ministry of Foreign Affairs of Turkey': the summoner."""
     source: list[Actor] = []
     # "was summoned to the ministry and handed a note of protest": the note is the summoner's too
-    verb = f.anchor.head if f.anchor.dep_ == "conj" and lemma(f.anchor.head) == "summon" else f.anchor
+    # ("was invited to the Ministry": the same summons in some ministries' words)
+    called_in = ("summon", "invite")
+    verb = f.anchor.head if f.anchor.dep_ == "conj" and lemma(f.anchor.head) in called_in else f.anchor
     for c in verb.children:
-        if not source and c.dep_ == "prep" and c.lower_ == "to" and lemma(verb) == "summon":
+        if not source and c.dep_ == "prep" and c.lower_ == "to" and lemma(verb) in called_in:
             for o in c.children:
                 if o.dep_ == "pobj":
                     source = idx.actors_for(o, speaker=f.speaker) or noun_owner(idx, o)

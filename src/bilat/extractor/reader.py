@@ -24,6 +24,7 @@ from .dated_acts import dated_acts_in
 from .story_dates import heading_date, settle_dates
 from .emit import candidates
 from .lexicon import lemma
+from .words import GATHERING_NOUNS
 from .memory import ActDone, DocumentMemory
 from .records import Candidate, Frame, SentenceContext
 
@@ -79,7 +80,7 @@ def read_sentence(sent: Span, index: ActorIndex, memory: DocumentMemory, publish
         reading.frames.append(frame)
         ctx.read_at[frame.anchor.i] = frame
         if frame.type == EventType.CONSULT and frame.source and (
-                not frame.dropped or frame.dropped.phase == gate.PHASE):
+                not frame.dropped or frame.dropped.phase == gate.PHASE) and not (memory.meeting and the_same_meeting(frame)):
             memory.meeting = list(frame.source) + [a for a in frame.target if a not in frame.source]
         if frame.dropped:
             if frame.dropped.phase == modality.PHASE and frame.dropped.reason in modality.NOT_DONE:
@@ -108,6 +109,14 @@ def read_sentence(sent: Span, index: ActorIndex, memory: DocumentMemory, publish
             if actors:
                 memory.remember(t.i, actors)
     return reading
+
+
+def the_same_meeting(frame: Frame) -> bool:
+    """'The Summit was attended by X': the meeting told before, whose parties stay its voice."""
+    t = frame.trigger
+    return t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in GATHERING_NOUNS and \
+        any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) and \
+        not any(c.dep_ in ("compound", "amod", "nmod", "poss") for c in t.children)
 
 
 def read_doc(doc: Doc, index: ActorIndex, published: str | None, title: str | None = None,

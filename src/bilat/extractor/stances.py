@@ -1,13 +1,25 @@
-"""Re-coding rules for the stance a state takes on another's cause (rows of ``data/recodings.tsv``): a
+"""Re-coding rules for the stance a state takes on another's cause or act (rows of ``data/recodings.tsv``): a
 commitment to another state's sovereignty, integrity or a principle it holds dear is support of that
-state, not a promise to act ("reiterated its firm commitment to the one-China principle")."""
+state, not a promise to act ("reiterated its firm commitment to the one-China principle"); an act said to
+threaten one's security is an accusation, not a threat; an act that "would be met with a response" is
+threatened, not met; an ambassador "invited to the Ministry" is summoned there."""
 from __future__ import annotations
 
+from ..actors import sector_table
 from .lexicon import lemma
+from .parties import noun_owner
 from .recodings import rule
 from .records import Frame, SentenceContext
 from .words import SOVEREIGN_GOODS, STANCE_OBJECTS
 
+#: what an act is met with when it is answered, not attended
+_RESPONSES = frozenset({"response", "reply", "answer", "measure", "countermeasure", "retaliation", "force",
+                        "consequence", "action", "reaction", "resistance"})
+#: what an act is said to threaten when it is blamed, not threatened
+_GOODS_AT_RISK = frozenset({"security", "stability", "peace", "survival", "safety", "existence", "sovereignty",
+                            "integrity", "interest", "interests", "order", "region"})
+#: the verbs of such a blame
+_ENDANGER = frozenset({"threaten", "endanger", "jeopardize", "jeopardise", "undermine", "imperil"})
 #: the words of a commitment to a cause
 _COMMITMENTS = frozenset({"commit", "commitment", "adherence", "adhere", "attachment"})
 
@@ -22,3 +34,58 @@ def committed_to_their_cause(f: Frame, ctx: SentenceContext) -> dict | None:
     if not any(x.lemma_.lower() in SOVEREIGN_GOODS | STANCE_OBJECTS for o in causes for x in [o, *o.conjuncts]):
         return None
     return {}
+
+
+@rule
+def met_with_a_response(f: Frame, ctx: SentenceContext) -> dict | None:
+    """'should the DPRK conduct a test, it would be met with a swift and forceful response', 'any resolution
+    against Iran will be met with immediate measures': an act answered in the future, no meeting."""
+    t = f.trigger
+    if lemma(t) != "meet" or not any(c.dep_ == "auxpass" for c in t.children):
+        return None
+    answers = [o for p in t.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
+    return {} if any(o.lemma_.lower() in _RESPONSES for o in answers) else None
+
+
+@rule
+def threatens_our_security(f: Frame, ctx: SentenceContext) -> dict | None:
+    """'This deployment seriously threatens the security of regional countries', 'a deal that would threaten
+    the survival of Israel': an act (no actor) said to endanger a good blames whoever does it."""
+    t = f.trigger
+    subjects = [c for c in t.children if c.dep_ == "nsubj"]
+    goods = [o for c in t.children if c.dep_ == "dobj" for o in [c, *c.conjuncts]]
+    if lemma(t) not in _ENDANGER or not subjects or not any(o.lemma_.lower() in _GOODS_AT_RISK for o in goods):
+        return None
+    subj = subjects[0]
+    idx = ctx.index
+    thing = (subj.pos_ == "NOUN" and subj.lemma_.lower() not in sector_table() and subj.i not in idx.place_at) or \
+        subj.lower_ in ("it", "this", "that")
+    if not thing:
+        return None  # "Russia threatens Europe's security", "Ugandan troops threaten ...": a threat
+    # the one who says so blames, whoever did the act ("the deployment of Ugandan troops")
+    source = list(f.speaker) if f.speaker else [a for a in f.source if a.kind == "state" or a.sector == "GOV"]
+    own = {a.country for a in source}
+    doers = [a for a in noun_owner(idx, subj) + [a for p in subj.children if p.dep_ == "prep" and p.lower_ == "of"
+                                                        for o in p.children for a in idx.actors_for(o)]
+             if a.country not in own]
+    doers = doers or ctx.memory.last_doers(own, ctx.sent.start, deeds_only=True)
+    return {"source": source, "target": [a for a in doers if a.country]} if source else None
+
+
+#: envoys a ministry calls in
+_ENVOYS = frozenset({"ambassador", "envoy", "chargé", "charge", "diplomat", "attaché", "attache", "consul",
+                     "representative"})
+
+
+@rule
+def envoy_invited_to_the_ministry(f: Frame, ctx: SentenceContext) -> dict | None:
+    """'Ambassador of Japan was invited to the Ministry, where strong protest was expressed to him': the
+    wording of some foreign ministries for a summons (a protest), not an invitation to visit."""
+    t = f.trigger
+    if lemma(t) != "invite":
+        return None
+    invited = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+    envoy = any(x.lemma_.lower() in _ENVOYS for c in invited for x in c.subtree if x.dep_ != "prep")
+    to_ministry = any(o.lemma_.lower() in ("ministry", "office", "department", "mfa") for p in t.children
+                      if p.dep_ == "prep" and p.lower_ == "to" for o in p.children if o.dep_ == "pobj")
+    return {} if envoy and to_ministry else None

@@ -198,8 +198,10 @@ def _speakers_act(be: Token, verb: Token) -> bool:
     a reported 'was' is the speaker's next act, not more of what was reported (which would be 'had
     called', or 'is ... and calls')."""
     # ("said Israel was committing a genocide and appealed to the Security Council": so is a past progressive)
+    # ("said the individuals had sought to overturn the vote and urged the authorities to ...": a past perfect)
     backshifted = (be.lemma_ == "be" and be.tag_ == "VBD") or (be.tag_ == "VBG" and any(
-        a.dep_ == "aux" and a.lemma_ == "be" and a.tag_ == "VBD" for a in be.children))
+        a.dep_ == "aux" and a.lemma_ == "be" and a.tag_ == "VBD" for a in be.children)) or (be.tag_ == "VBN" and any(
+            a.dep_ == "aux" and a.lower_ == "had" for a in be.children))
     return backshifted and verb.tag_ == "VBD" \
         and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) \
         and lemma(verb) in _statement_lemmas()
