@@ -3092,3 +3092,10 @@ def test_a_ledes_day_dates_the_story_when_no_event_was_read_from_it(nlp):
 ])
 def test_money_named_by_its_country_is_no_party_and_promised_aid_goes_to_the_story(dyads, text, expected):
     assert dyads(text) == expected
+
+
+def test_a_summit_speaks_for_the_parties_its_name_gives(dyads):
+    # a communique's "The Summit" is the two bodies that met, not a head of state said to attend
+    got = dyads("The Joint EAC-IGAD Summit of Heads of State was held on 8 February in Nairobi. The Summit was attended "
+                "by President Paul Kagame of Rwanda. The Summit reaffirmed its solidarity with Somalia.")
+    assert ("SUPPORT", ["IGO:EAC", "IGO:IGAD"], ["SOM"]) in got and not any("RWA" in s for _, s, _ in got), got
