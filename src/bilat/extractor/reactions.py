@@ -1,0 +1,59 @@
+"""Reactions to an act the text told before: "India welcomed the announcement", "Brazil called it a clear
+violation", "denounced the strike in letters to the UN Secretary-General" are aimed at whoever did that act,
+not at anyone else the clause names (a fallback of phase 8, and a preference over the clause's other actors)."""
+from __future__ import annotations
+
+from ..model import Actor
+from ..model import EventType as T
+from .lexicon import noun_lexicon
+from .records import Frame, SentenceContext
+from .syntax import act_antecedent, is_definite
+from .typefacts import REACTIONS
+from .words import (ATTACK_NOUNS, BARE_REACTIONS, DEVERBAL, NAMED_MEETINGS, REFERRED_ACTS, REFERRED_ATTACKS,
+                    REFERRED_DEEDS)
+
+
+def reaction_to_an_act(f: Frame, ctx: SentenceContext) -> list[Actor]:
+    """'India welcomed the announcement', 'Abe welcomed the summit': a reaction to an act the text
+    names by a definite noun alone is to whoever did the last act told (a meeting's parties for a
+    meeting noun), other than the one reacting."""
+    if f.type not in REACTIONS:
+        return []
+    idx = ctx.index
+    # the noun names no actor of its own ("the coup attempt", "unilateral sanctions", not "Japan's plan")
+    # its object, or what a concern is over: "voiced concern over the agreement"
+    named_acts = [act_antecedent(c) or c for c in f.anchor.children if c.dep_ == "dobj" and c.i != f.trigger.i] + [
+        o for x in [f.anchor, f.trigger] for p in x.children if p.dep_ == "prep" and p.lower_ in ("over", "about", "with")
+        for o in p.children if o.dep_ == "pobj"]
+    acts = [c for c in named_acts if not any(
+        x.i in idx.place_at or x.i in idx.person_at for d in c.children
+        if d.dep_ in ("poss", "compound", "amod", "nmod") or (d.dep_ == "prep" and d.lower_ in ("of", "by", "from"))
+        for x in d.subtree)]
+    noun = acts[0].lemma_.lower() if acts else ""
+    kind = noun_lexicon().get(noun)  # "opposes unilateral sanctions": whoever sanctioned last
+    doers_of_kind = (ctx.memory.last_source(kind.type) or []) if kind is not None and acts[0].tag_ == "NNS" else []
+    # ("support the Global Development Initiative": a named thing, no act told before)
+    definite = bool(acts) and is_definite(acts[0]) and acts[0].pos_ == "NOUN" and \
+        not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in acts[0].children)
+    # "the coup attempt": the act may be named by the noun's compound
+    named = {noun} | {d.lemma_.lower() for d in acts[0].children if d.dep_ == "compound"} if acts else set()
+    own = {a.country for a in f.source if a.country}
+    # "opposed the test", "welcomed the applications": the act the text told by that word
+    told = ctx.memory.doers_of(noun, own, ctx.sent.start) if definite else []
+    # "Netanyahu called it a historic day": an object pronoun no act of its sentence explains is the last deed
+    deed = noun in REFERRED_DEEDS or (bool(acts) and acts[0].lower_ in ("it", "this", "that") and acts[0].pos_ == "PRON")
+    # "expressed serious concern" over nothing it names: over the last deed told
+    deed = deed or (not named_acts and f.light is not None and f.trigger.lemma_.lower() in BARE_REACTIONS)
+    if not doers_of_kind and not told and not (definite and named & (REFERRED_ACTS | set(DEVERBAL))) and not deed:
+        return []  # "the annexation"
+    meeting = ctx.memory.meeting if noun in NAMED_MEETINGS else []
+    # an attack or an incident is the last attacker's, or no one's the text told
+    hostile = noun in ATTACK_NOUNS | REFERRED_ATTACKS
+    # (a coup or a crackdown is coded as coercion: "special forces seized power", "police fired tear gas")
+    candidates = [told, ctx.memory.last_source(T.ASSAULT) or [], ctx.memory.last_source(T.COERCE) or []] if hostile else [
+        told, meeting, doers_of_kind, ctx.memory.last_doers(own, ctx.sent.start, deeds_only=deed)]
+    for doers in candidates:  # a visit announced, not yet made: its announcer
+        found = [Actor(kind="state", country=c) for c in dict.fromkeys(a.country for a in doers) if c and c not in own]
+        if found:
+            return found
+    return []
