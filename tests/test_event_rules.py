@@ -3099,3 +3099,9 @@ def test_a_summit_speaks_for_the_parties_its_name_gives(dyads):
     got = dyads("The Joint EAC-IGAD Summit of Heads of State was held on 8 February in Nairobi. The Summit was attended "
                 "by President Paul Kagame of Rwanda. The Summit reaffirmed its solidarity with Somalia.")
     assert ("SUPPORT", ["IGO:EAC", "IGO:IGAD"], ["SOM"]) in got and not any("RWA" in s for _, s, _ in got), got
+
+
+def test_a_reaction_to_an_act_is_aimed_at_its_doer_not_at_an_addressee_the_clause_names(dyads):
+    got = dyads("Ugandan jets struck a rebel camp inside Kenya on Monday. The Kenyan Foreign Ministry denounced the "
+                "strike in letters to the UN Secretary-General and the president of the Security Council.")
+    assert ("ACCUSE", ["KEN"], ["UGA"]) in got and not any(t == "ACCUSE" and "IGO:UN" in o for t, _, o in got), got

@@ -10,7 +10,7 @@ from ..model import Actor
 from ..model import EventType as T
 from .lexicon import lemma
 from .parties import leading_pair, place_counts, same_countries
-from .reactions import reaction_to_an_act
+from .reactions import reaction_over_the_clause, reaction_to_an_act
 from .records import Frame, SentenceContext
 from .subjects import subject_of
 from .syntax import own_clause
@@ -245,6 +245,9 @@ def run(f: Frame, ctx: SentenceContext) -> Frame:
         return f.drop(PHASE, "no_source")
     if f.route == "weapon_launch":
         return f  # a test or launch shows force at no one the text does not name
+    doers = reaction_over_the_clause(f, ctx)
+    if doers:
+        f = f.but("reaction_over_the_clause", target=doers)
     for step in FALLBACK_STEPS:
         if f.target:
             break

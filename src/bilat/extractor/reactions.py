@@ -3,9 +3,11 @@ violation", "denounced the strike in letters to the UN Secretary-General" are ai
 not at anyone else the clause names (a fallback of phase 8, and a preference over the clause's other actors)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..model import Actor
 from ..model import EventType as T
-from .lexicon import noun_lexicon
+from .lexicon import lemma, noun_lexicon
 from .records import Frame, SentenceContext
 from .syntax import act_antecedent, is_definite
 from .typefacts import REACTIONS
@@ -57,3 +59,23 @@ def reaction_to_an_act(f: Frame, ctx: SentenceContext) -> list[Actor]:
         if found:
             return found
     return []
+
+
+#: verbs whose pronoun object is a party, not an act ("accused it of", "urged it to", "thanked it for")
+_ADDRESSED = frozenset({"accuse", "blame", "urge", "warn", "thank", "congratulate", "ask", "invite", "press", "tell"})
+
+
+def reaction_over_the_clause(f: Frame, ctx: SentenceContext) -> list[Actor]:
+    """'Brazil's foreign ministry called it a clear violation of the Vienna Convention', 'denounced the
+    strike in letters to the UN Secretary-General': a reaction to an act told before is aimed at its doer,
+    not at the state a pronoun would stand for nor another actor the clause happens to name."""
+    if f.type not in REACTIONS or not f.target:
+        return []
+    t = f.anchor
+    objects = [c for c in t.children if c.dep_ == "dobj"]
+    pronoun = any(c.lower_ in ("it", "this", "that") and c.pos_ == "PRON" for c in objects) \
+        and lemma(t) not in _ADDRESSED and not any(p.dep_ == "prep" and p.lower_ in ("of", "for") for p in t.children)
+    if not pronoun and "target:actor_in_clause" not in f.reasons:
+        return []
+    doers = reaction_to_an_act(replace(f, target=[]), ctx)
+    return doers if {a.country for a in doers} - {a.country for a in f.target} else []
