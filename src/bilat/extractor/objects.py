@@ -132,7 +132,8 @@ def object_ok(t: Token, objects: frozenset[str], idx: ActorIndex) -> bool:
         after += [p for c in o.children if (o.dep_ in ("oprd", "attr") or o.head.lower_ == "as") and c.dep_ == "prep"
                   and c.lower_ == "of"
                   for p in c.children if p.dep_ == "pobj"]
-        for x in [o] + list(o.conjuncts) + [c for c in o.children if c.dep_ == "compound"] + cargo + after:
+        # ("stands with its ally, the Philippines": the state an apposition names)
+        for x in [o] + list(o.conjuncts) + [c for c in o.children if c.dep_ in ("compound", "appos")] + cargo + after:
             if x.lemma_.lower() in objects or x.lower_ in objects:
                 return True
             if "money" in objects and x.ent_type_ == "MONEY":

@@ -2,6 +2,7 @@
 to act, the order is the act -- coercion, or, for another's forces or envoys ordered out, expulsion."""
 from __future__ import annotations
 
+from ..model import Actor
 from ..model import EventType as T
 from .parties import same_countries
 from .recodings import rule
@@ -35,3 +36,30 @@ def ordered_to_act(f: Frame, ctx: SentenceContext) -> dict | None:
                                       or a.country is None and a.sector in ("MIL", "COP")) for a in target):
         return None
     return {"source": source, "target": target}
+
+
+#: the instruments an executive signs
+_INSTRUMENTS = frozenset({"order", "decree", "law", "bill", "directive", "ordinance", "act"})
+#: what such an instrument does to those it names
+_PUNITIVE = frozenset({"target", "impose", "ban", "bar", "sanction", "freeze", "restrict", "block", "blacklist",
+                       "suspend", "expel"})
+
+
+@rule
+def decree_against(f: Frame, ctx: SentenceContext) -> dict | None:
+    """'signed an executive order targeting seven senior Russian officials', 'signed a decree banning imports
+    from Ukraine': the order is the measure, against whom it names (sanctions, CAMEO 163)."""
+    if f.trigger.lemma_.lower() != "sign":
+        return None
+    acts = [a for o in f.trigger.children if o.dep_ == "dobj" and o.lemma_.lower() in _INSTRUMENTS
+            for a in o.children if a.dep_ in ("acl", "relcl") and a.lemma_.lower() in _PUNITIVE]
+    named = [x for a in acts for c in a.children
+             for x in ([c] if c.dep_ == "dobj" else [p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "prep" else [])]
+    target = [y for x in named for y in ctx.index.actors_for(x, allow_unknown=True) or possessed(x, ctx)]
+    return {"target": list(dict.fromkeys(target))} if acts else None
+
+
+def possessed(x, ctx: SentenceContext) -> list:
+    """'seven senior Russian officials': the state their modifier names."""
+    return [Actor(kind="state", country=ctx.index.place_at[m.i].code) for m in x.children
+            if m.dep_ in ("amod", "compound") and m.i in ctx.index.place_at]
