@@ -9,13 +9,14 @@ from ..actors import sector_table
 from ..model import Actor
 from ..model import EventType as T
 from .lexicon import lemma
+from .objects import object_ok
 from .parties import leading_pair, place_counts, same_countries
 from .reactions import reaction_over_the_clause, reaction_to_an_act
 from .records import Frame, SentenceContext
 from .subjects import subject_of
 from .syntax import own_clause
 from .typefacts import DOMESTIC_TYPES, FUTURE_CAMEO, STATEMENTS
-from .words import AGENT_HEADS, ATTACK_NOUNS, CALL_PURPOSES, LOCATIVE, PLACE_HEADS, SPEECH_VERBS
+from .words import AGENT_HEADS, AID_GOODS, ATTACK_NOUNS, CALL_PURPOSES, LOCATIVE, PLACE_HEADS, SPEECH_VERBS
 
 PHASE = "fallbacks"
 
@@ -219,7 +220,9 @@ def speakers_last_addressee(f: Frame, ctx: SentenceContext) -> list[Actor]:
 def aid_to_the_story(f: Frame, ctx: SentenceContext) -> list[Actor]:
     """'India sent a plane loaded with food supplies' in a story about floods in Sri Lanka: aid with
     no recipient named goes to the state the story is about (named most, clear of any other), as aid promised does."""
-    if f.type != T.AID and not (f.type == T.AGREE and f.cameo == FUTURE_CAMEO[T.AID]):
+    # (a promise of money or goods too: "Canberra committed an initial A$1 million in aid")
+    if f.type != T.AID and not (f.type == T.AGREE and (f.cameo == FUTURE_CAMEO[T.AID] or
+                                                       object_ok(f.anchor, AID_GOODS, ctx.index))):
         return []
     src = {a.country for a in f.source if a.country}
     # the places named before the aid: "India dispatched rescue teams and Britain pledged ..." is not

@@ -55,6 +55,9 @@ def acted_on(t: Token) -> list[Token]:
         objs += [quantity_head(c) for c in t.children if c.dep_ == "nsubj"]
         objs += [o for c in t.children if c.dep_ in ("advcl", "csubj") and lemma(c) in CARRYING_VERBS
                  for o in c.children if o.dep_ == "dobj"]
+        # ("a C-17 carrying water containers, shelter kits and equipment landed", read as 'carrying ... and landed')
+        objs += [o for c in t.head.children if t.dep_ == "conj" and lemma(t.head) in CARRYING_VERBS and c.dep_ == "dobj"
+                 for o in [c, *c.conjuncts]]
     if not objs and t.dep_ == "xcomp":  # "ordered French troops to withdraw": the governor's object moves
         objs = [c for c in t.head.children if c.dep_ == "dobj"]
     if not any(c.dep_ == "dobj" for c in t.children):
