@@ -3105,3 +3105,17 @@ def test_a_reaction_to_an_act_is_aimed_at_its_doer_not_at_an_addressee_the_claus
     got = dyads("Ugandan jets struck a rebel camp inside Kenya on Monday. The Kenyan Foreign Ministry denounced the "
                 "strike in letters to the UN Secretary-General and the president of the Security Council.")
     assert ("ACCUSE", ["KEN"], ["UGA"]) in got and not any(t == "ACCUSE" and "IGO:UN" in o for t, _, o in got), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # control taken of another's places is seized; a way forced into an embassy is a raid
+    ("Ugandan forces took control of Kenya's border posts on Monday.", ("COERCE", ["UGA"], ["KEN"])),
+    ("Ugandan police forced their way into the Kenyan embassy in Kampala late on Friday.", ("COERCE", ["UGA"], ["KEN"])),
+    # an arrest announced; a named official barred from entering; drones launched at a state
+    ("The Ugandan authorities announced on Thursday the arrest of a Kenyan national.", ("COERCE", ["UGA"], ["KEN"])),
+    ("Washington barred Jane Akello, Uganda's attorney general, from entering the United States.",
+     ("SANCTION", ["USA"], ["UGA"])),
+    ("Uganda launched 40 drones at Kenya overnight.", ("ASSAULT", ["UGA"], ["KEN"])),
+])
+def test_control_taken_ways_forced_arrests_announced_people_barred_and_drones_launched(dyads, text, expected):
+    assert expected in dyads(text)
