@@ -3119,3 +3119,15 @@ def test_a_reaction_to_an_act_is_aimed_at_its_doer_not_at_an_addressee_the_claus
 ])
 def test_control_taken_ways_forced_arrests_announced_people_barred_and_drones_launched(dyads, text, expected):
     assert expected in dyads(text)
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    # diplomats and an international court are not of the city they sit in
+    ("Diplomats in Vienna said Kenya and Uganda were expected to table a resolution censuring Tanzania.", "AUT"),
+    ("Uganda on Tuesday rejected a ruling by an international tribunal in The Hague.", "NLD"),
+    # a contrasting clause's state is no addressee of the call
+    ("Kenya's foreign minister issued a similar call, while Tanzania's foreign minister said the ruling was final.",
+     "TZA"),
+])
+def test_a_host_city_and_a_contrasting_clause_name_no_party(dyads, text, unwanted):
+    assert not any(unwanted in s + o for _, s, o in dyads(text))

@@ -87,7 +87,7 @@ _WESTERN_HEADS = {"sanction", "country", "nation", "government", "power", "ally"
                   "state", "capital", "partner", "pressure", "intervention", "embargo", "backer", "donor", "media",
                   "accusation", "criticism", "claim", "allegation", "demand", "threat", "interference", "aid"}
 #: who visits: a guest is placed by where it is from, not where it is
-_GUESTS = {"delegation", "envoy", "visitor", "guest", "mission", "emissary"}
+_GUESTS = {"delegation", "envoy", "visitor", "guest", "mission", "emissary", "diplomat", "ambassador"}
 #: things markets price, never actors: "the Dutch gas contract eased", "Chinese exports fell"
 _MARKET = {"contract", "price", "index", "currency", "share", "stock", "bond", "yield", "market", "economy",
            "output", "inflation", "growth", "future", "futures"}
@@ -1343,7 +1343,11 @@ class ActorIndex:
                 if place is not None:
                     return place.code, None
         # "a delegation from Somaliland in Addis Ababa": where a guest is is not whose it is
-        placed_by = ("of", "from") if t.lemma_.lower() in _GUESTS else ("of", "from", "in")
+        # (nor is an international court's or body's: "an international tribunal in The Hague"; but "an
+        # international peacekeeping force in Liberia" is there for Liberia)
+        international = t.lemma_.lower() in ("tribunal", "court", "body", "organization", "organisation", "agency") \
+            and any(c.dep_ == "amod" and c.lower_ in ("international", "arbitral") for c in t.children)
+        placed_by = ("of", "from") if t.lemma_.lower() in _GUESTS or international else ("of", "from", "in")
         for prep in t.rights:
             if prep.dep_ == "prep" and prep.lower_ in placed_by:
                 for x in prep.children:

@@ -110,8 +110,11 @@ def one_foreign_state(f: Frame, ctx: SentenceContext) -> list[Actor]:
         return []  # "thanked Germany and urged other partners to follow": the others are no state named here
     # a clause joined after with its own subject or its own report acts apart ("expressed concern and said
     # it would reconsider its ban on supplying weapons to Ukraine": not Ukraine's doing that concerns)
-    apart = {x.i for c in f.anchor.children if c.dep_ == "conj" and c.i > f.anchor.i and (
-        lemma(c) in SPEECH_VERBS or any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children)) for x in c.subtree}
+    # (so does a contrasting clause: "issued a similar call, while Australia's minister said ...")
+    apart = {x.i for c in f.anchor.children if (c.dep_ == "conj" and c.i > f.anchor.i and (
+        lemma(c) in SPEECH_VERBS or any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children))) or (
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("while", "whereas", "whilst") for m in c.children))
+        for x in c.subtree}
     for x in ctx.toks:
         if x.i in f.exclude or x.i in reporter or (inside is not None and x.i not in inside) or x.i in apart:
             continue
