@@ -608,3 +608,12 @@ def test_a_title_speaker_with_honorifics_and_an_apposition_speaks_for_the_text(n
                                  text="Mr. President,\n\nWe condemn Kenya's illegal blockade of Lake Victoria.")])
     assert ("ACCUSE", ["UGA"], ["KEN"]) in [
         (e.type, [a.country for a in e.source], [a.country for a in e.target]) for e in result.events]
+
+
+def test_an_official_whose_quoted_words_state_a_states_position_speaks_for_it(nlp):
+    # the story is led by the other state; the spokeswoman's own quote says whose she is
+    text = ("Chinese survey ships have operated in Vietnam's waters since May. \"These activities of Chinese ships "
+            "violate the sovereign rights of Vietnam,\" Spokesperson Nguyen Minh Hang stated. \"Vietnam requests China "
+            "to withdraw the ships immediately.\"")
+    (actor,) = _actors(nlp, text, "Hang")
+    assert actor.country == "VNM"

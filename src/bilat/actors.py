@@ -86,6 +86,10 @@ _RELATIONAL = {"neighbor", "neighbour", "ally", "partner", "rival", "enemy", "ad
 _WESTERN_HEADS = {"sanction", "country", "nation", "government", "power", "ally", "leader", "official", "diplomat",
                   "state", "capital", "partner", "pressure", "intervention", "embargo", "backer", "donor", "media",
                   "accusation", "criticism", "claim", "allegation", "demand", "threat", "interference", "aid"}
+#: the present-tense verbs of a state's stated position, in its officials' words ("Vietnam requests ...")
+_STANCE_VERBS = {"request", "demand", "urge", "oppose", "reject", "condemn", "welcome", "support", "call", "ask",
+                 "affirm", "reaffirm", "reiterate", "insist", "hope", "protest", "deplore"}
+_QUOTES = {'"', "“", "”", "«", "»"}
 #: who visits: a guest is placed by where it is from, not where it is
 _GUESTS = {"delegation", "envoy", "visitor", "guest", "mission", "emissary", "diplomat", "ambassador"}
 #: things markets price, never actors: "the Dutch gas contract eased", "Chinese exports fell"
@@ -533,6 +537,7 @@ class ActorIndex:
         index._countries_from_own_ties()
         index._countries_from_counterparts()
         index._countries_from_own_intent()
+        index._countries_from_own_stance()
         index._define_acronyms()
         index._acronyms_of_known_groups()
         # a briefing's voice: the one state whose spokespeople the story names ("Deputy Foreign Minister
@@ -697,6 +702,24 @@ class ActorIndex:
                 for subj in (c for c in clause.children if c.dep_ == "nsubj" and c.i in self.place_at):
                     if self.place_at[subj.i].kind in ("country", "capital"):
                         person.country = self.place_at[subj.i].code
+
+    def _countries_from_own_stance(self) -> None:
+        """'"Vietnam requests the relevant authorities of China to stop," Spokesperson X stated': an official
+        whose quoted words state, in the present, what a state asks, opposes or holds speaks for it."""
+        sents = list(self.doc.sents)
+        for n, sent in enumerate(sents):
+            for t in sent:
+                person = self.person_at.get(t.i)
+                if t.dep_ != "nsubj" or person is None or person.country is not None or not person.role \
+                        or not _is_gov_role(person.role) or t.head.lemma_.lower() not in _speech_verbs():
+                    continue
+                quoted = [s for s in sents[max(0, n - 1):n + 2] if any(x.text in _QUOTES for x in s)]
+                for x in (x for s in quoted for x in s if x.dep_ == "nsubj" and x.i in self.place_at):
+                    verb = x.head
+                    if self.place_at[x.i].kind in ("country", "capital") and verb.tag_ in ("VBZ", "VBP") \
+                            and verb.lemma_.lower() in _STANCE_VERBS and not any(c.dep_ == "aux" for c in verb.children):
+                        person.country = self.place_at[x.i].code
+                        break
 
     def _countries_from_counterparts(self) -> None:
         """'Foreign Minister X spoke with his Vietnamese counterpart': X is not Vietnamese, so in a story
