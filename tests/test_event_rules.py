@@ -3131,3 +3131,13 @@ def test_control_taken_ways_forced_arrests_announced_people_barred_and_drones_la
 ])
 def test_a_host_city_and_a_contrasting_clause_name_no_party(dyads, text, unwanted):
     assert not any(unwanted in s + o for _, s, o in dyads(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a border sealed; a bloc left; an act judged meritless
+    ("Kenyan authorities sealed the main border crossing with Uganda on Monday.", ("SANCTION", ["KEN"], ["UGA"])),
+    ("Kenya, Uganda and Tanzania have officially withdrawn from ECOWAS.", ("SANCTION", ["UGA"], ["IGO:ECOWAS"])),
+    ("The United States said on Wednesday that the submission by Kenya was meritless.", ("ACCUSE", ["USA"], ["KEN"])),
+])
+def test_borders_sealed_blocs_left_and_acts_judged_meritless(dyads, text, expected):
+    assert expected in dyads(text)

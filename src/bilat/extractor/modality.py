@@ -69,8 +69,10 @@ def modality(t: Token, idx: ActorIndex) -> str:
             c.dep_ == "neg" for c in t.head.head.children))):
         return "negated"
     for x in chain:
+        # ("will not remain without an answer": a double negative, the answer will come)
+        without = any(p.lower_ == "without" for p in x.children if p.dep_ == "prep")
         for c in x.children:
-            if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no" and x.pos_ == "NOUN"):
+            if (c.dep_ == "neg" and not without) or (c.dep_ == "det" and c.lower_ == "no" and x.pos_ == "NOUN"):
                 return "negated"
             if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
                 return "hypothetical"

@@ -89,3 +89,16 @@ def envoy_invited_to_the_ministry(f: Frame, ctx: SentenceContext) -> dict | None
     to_ministry = any(o.lemma_.lower() in ("ministry", "office", "department", "mfa") for p in t.children
                       if p.dep_ == "prep" and p.lower_ == "to" for o in p.children if o.dep_ == "pobj")
     return {} if envoy and to_ministry else None
+
+
+@rule
+def will_not_remain_unanswered(f: Frame, ctx: SentenceContext) -> dict | None:
+    """'Such actions will not remain without answer': whoever says so threatens whoever did them."""
+    t = f.trigger
+    if lemma(t) != "remain" or f.modality != "future" or not f.speaker:
+        return None
+    own = {a.country for a in f.speaker}
+    acts = [c for c in t.children if c.dep_ == "nsubj"]
+    doers = [a for c in acts for a in noun_owner(ctx.index, c) if a.country not in own] or \
+        ctx.memory.last_doers(own, ctx.sent.start, deeds_only=True)
+    return {"source": list(f.speaker), "target": [a for a in doers if a.country]}
