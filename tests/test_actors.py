@@ -617,3 +617,10 @@ def test_an_official_whose_quoted_words_state_a_states_position_speaks_for_it(nl
             "to withdraw the ships immediately.\"")
     (actor,) = _actors(nlp, text, "Hang")
     assert actor.country == "VNM"
+
+
+def test_the_two_sides_after_a_meeting_told_before_are_each_sides_officials(nlp):
+    text = ("Kenyan President William Ruto received Ugandan Foreign Minister Jeje Odongo in Nairobi on Monday. "
+            "The meeting also reviewed the border, and the two sides agreed to intensify coordination.")
+    names = {a.name for a in _actors(nlp, text, "sides")}
+    assert names == {"William Ruto", "Jeje Odongo"}, names

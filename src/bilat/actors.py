@@ -1117,10 +1117,16 @@ class ActorIndex:
             if low in _GROUP_PEOPLE:
                 # "both leaders", "the two ministers": the people the article names in that role
                 people = [self._recent_person(c, low, t.i) for c in pair]
+                # ("the two ministers" who are a minister and a cabinet secretary: the officials last named)
+                people = [p or self._recent_official(c, t.i) for p, c in zip(people, pair)]
                 return [p.actor() if p is not None else met_people.get(c, Actor(kind="state", country=c))
                         for p, c in zip(people, pair)]
             if low in _MET_SIDES and len(met_people) == 2:
                 return [met_people[c] for c in pair]
+            # "the two sides agreed" after a meeting told before: the officials of each side last named
+            officials = [self._recent_official(c, t.i) for c in pair] if low in _MET_SIDES and n == 2 else []
+            if officials and all(officials):
+                return [p.actor() for p in officials]
             return [Actor(kind="state", country=c) for c in pair]
         # "if the North proceeded": the one state the story names "North ..." ("North Korea")
         if t.text in ("North", "South") and t.dep_ not in ("compound", "amod") \
@@ -1425,6 +1431,14 @@ class ActorIndex:
         for i in range(before - 1, -1, -1):
             p = self.person_at.get(i)
             if p is not None and p.country == country and p.role and words & set(p.role.lower().split()):
+                return p
+        return None
+
+    def _recent_official(self, country: str, before: int) -> "Person | None":
+        """The official of ``country`` last named before token ``before`` (a spokesperson reports, not meets)."""
+        for i in range(before - 1, -1, -1):
+            p = self.person_at.get(i)
+            if p is not None and p.country == country and p.role and _is_gov_role(p.role) and not _speaks_for_a_state(p):
                 return p
         return None
 
