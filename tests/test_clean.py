@@ -490,3 +490,17 @@ def test_split_at_paragraph_starts_maps_each_piece_to_the_input():
         for i, ch in enumerate(p.text):
             assert original[p.to_original(i)] == ch
     assert c.split_at([]) == (c,)
+
+
+def test_a_headline_in_capitals_takes_the_case_the_article_writes_its_words_in():
+    text = ("KENYA CUTS TIES WITH UGANDA AFTER NATO TALKS IN KAMPALA\n"
+            "Nairobi said on Monday that Kenya had cut ties with Uganda, days after NATO envoys met in Kampala.")
+    c = clean(text)
+    assert c.text.split("\n")[0] == "Kenya cuts ties with Uganda after NATO talks in Kampala"
+    assert len(c.text) == len(text) and c.text.split("\n")[1] == text.split("\n")[1]
+
+
+def test_a_short_line_in_capitals_is_left_as_written():
+    # two words are no headline to recase ("UNITED NATIONS" at the head of a line)
+    text = f"UNITED NATIONS\n{BODY[0]}\n{BODY[1]}"
+    assert clean(text).text.startswith("UNITED NATIONS\n")

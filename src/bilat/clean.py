@@ -22,6 +22,7 @@ paragraph.
 """
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left, bisect_right
 import unicodedata
@@ -781,16 +782,66 @@ def _clean(text: str) -> CleanText:
     parts: list[str] = []
     segments: list[tuple[int, int, int]] = []
     pos = 0
+    forms = _body_forms(text) if any(_in_capitals(text[p.start:p.end]) for p in paras if p.keep) else {}
     for p in paras:
         if not p.keep:
             continue
         if parts:
             pos += 1  # the joining "\n"
         segments.append((pos, p.start, p.end - p.start))
-        parts.append(text[p.start:p.end])
+        parts.append(_sentence_case(text[p.start:p.end], forms))
         pos += p.end - p.start
     dropped.sort()
     return CleanText("\n".join(parts), tuple(segments), tuple(dropped))
+
+
+_CAPS_WORD = re.compile(r"[^\W\d_][^\W\d_'’.-]*")
+_BODY_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_][^\W\d_'’-]*")
+
+
+def _in_capitals(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 12 and len(line.split()) >= 3 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+
+
+def _body_forms(text: str) -> dict[str, str]:
+    """How the article writes each word outside its lines in capitals (lower case key -> the form), the
+    lower-case form winning over a capitalised one ("NATO", "Nicaragua", "ties")."""
+    forms: dict[str, str] = {}
+    for line in text.split("\n"):
+        if not _in_capitals(line):
+            for m in _BODY_WORD.finditer(line):
+                w = m.group()
+                if forms.get(w.lower()) != w.lower():
+                    forms[w.lower()] = w
+    return forms
+
+
+@functools.lru_cache(maxsize=1)
+def _place_words() -> dict[str, str]:
+    """Words of the places bilat knows, by their lower case ("quito" -> "Quito", "chinese" -> "Chinese")."""
+    from .nlp import gazetteer_entries  # (the tagger's tables; only needed for a line in capitals)
+
+    return {w.lower(): w for form, _, kind in gazetteer_entries() if kind in ("country", "capital", "demonym", "city")
+            for w in form.split() if w[:1].isupper()}
+
+
+def _sentence_case(line: str, forms: dict[str, str]) -> str:
+    """A headline in capitals ("NICARAGUA BREAKS OFF TIES WITH ECUADOR") in the case the article writes its
+    words in ("Nicaragua breaks off ties with Ecuador"; "NATO"), words it does not write capitalised. Same
+    length, so offsets stand; the evidence is still cut from the original text."""
+    if not _in_capitals(line):
+        return line
+    first = [True]
+
+    def word(m: re.Match) -> str:
+        w = m.group()
+        out = forms.get(w.lower()) or _place_words().get(w.lower()) or (
+            w[:1] + w[1:].lower() if first[0] else w.lower())
+        first[0] = False
+        return out if len(out) == len(w) else w
+
+    return _CAPS_WORD.sub(word, line)
 
 
 def _drop_trailer(text: str, paras: list[_Para], dropped: list[tuple[int, int, str]]) -> None:
