@@ -624,3 +624,14 @@ def test_the_two_sides_after_a_meeting_told_before_are_each_sides_officials(nlp)
             "The meeting also reviewed the border, and the two sides agreed to intensify coordination.")
     names = {a.name for a in _actors(nlp, text, "sides")}
     assert names == {"William Ruto", "Jeje Odongo"}, names
+
+
+@pytest.mark.parametrize("text, word, name", [
+    ("Chinese Premier Li Qiang held talks with Kenyan President William Ruto on Monday. The Chinese side said it "
+     "was ready to deepen cooperation.", "side", "Li Qiang"),
+    ("Chinese Premier Li Qiang held talks with Kenyan President William Ruto on Monday. The Kenyan delegation "
+     "thanked China for its support.", "delegation", "William Ruto"),
+])
+def test_a_side_or_delegation_of_talks_told_is_its_official(nlp, text, word, name):
+    (actor,) = _actors(nlp, text, word)
+    assert actor.name == name

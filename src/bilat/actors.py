@@ -1040,9 +1040,19 @@ class ActorIndex:
         out: list[Actor] = []
         for h in heads:
             for a in self._actor_for_head(h, speaker=speaker, allow_unknown=allow_unknown):
+                a = self._sides_official(h, a)
                 if a not in out:
                     out.append(a)
         return out
+
+    def _sides_official(self, h: Token, a: Actor) -> Actor:
+        """'The Chinese side said', 'the Kenyan delegation thanked': a side of talks the story told is the
+        official who spoke for it there, the one of that country last named (not its spokesperson)."""
+        if a.name or not a.country or h.lemma_.lower() not in ("side", "delegation") or h.dep_ not in ("nsubj", "nsubjpass") \
+                or not any(c.dep_ == "det" and c.lower_ == "the" for c in h.children):
+            return a
+        p = self._recent_official(a.country, h.i)
+        return p.actor() if p is not None else a
 
     def _actor_for_head(self, t: Token, *, speaker: list[Actor] | None, allow_unknown: bool) -> list[Actor]:
         doc = self.doc
