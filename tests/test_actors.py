@@ -559,6 +559,9 @@ def test_an_official_who_says_what_a_state_would_do_speaks_for_it(nlp):
     ("Kassym-Jomart Tokayev met Shavkat Mirziyoyev in Tashkent on Monday.", ("CONSULT", ["KAZ"], ["UZB"])),
     ("Soldiers detained Mohamed Bazoum on Wednesday. ECOWAS demanded the release of Mohamed Bazoum.",
      ("REQUEST", ["IGO:ECOWAS"], ["NER"])),
+    # leaders of smaller states added in round 14
+    ("Prime Minister Siaosi Sovaleni thanked Australia for its help.", ("SUPPORT", ["TON"], ["AUS"])),
+    ("Hakainde Hichilema met Lazarus Chakwera in Lusaka on Monday.", ("CONSULT", ["ZMB"], ["MWI"])),
 ])
 def test_recent_leaders_are_known_by_name(nlp, text, expected):
     import bilat
