@@ -3141,3 +3141,12 @@ def test_a_host_city_and_a_contrasting_clause_name_no_party(dyads, text, unwante
 ])
 def test_borders_sealed_blocs_left_and_acts_judged_meritless(dyads, text, expected):
     assert expected in dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # CAMEO 126, rejecting a proposal to meet or negotiate: whom the refused meeting was with
+    ("Kenya declined an invitation to meet Ugandan officials.", ("REJECT", ["KEN"], ["UGA"])),
+    ("Kenya ruled out talks with Uganda.", ("REJECT", ["KEN"], ["UGA"])),
+])
+def test_a_meeting_refused_is_rejected_toward_whom_it_was_with(dyads, text, expected):
+    assert expected in dyads(text)

@@ -75,12 +75,13 @@ def run(f: Frame, ctx: SentenceContext) -> Frame:
 
 #: acts whose target is that of the act they promise or threaten ("agreed to lift its tariffs on
 #: Argentine wheat": whom the lifting is for)
-PROMISING = (T.AGREE, T.THREATEN)
+PROMISING = (T.AGREE, T.THREATEN, T.REJECT)  # (and refuse: "declined an invitation to meet Ugandan officials")
 
 
 def promised_act(f: Frame, ctx: SentenceContext) -> tuple[list[Actor], str]:
     """The target of the act a promise or a threat is of, read as that act's own target."""
-    xc = [c for c in f.trigger.children if c.dep_ == "xcomp"] + reserved_act(f.trigger)
+    xc = [c for c in f.trigger.children if c.dep_ == "xcomp"] + reserved_act(f.trigger) + [
+        a for o in f.trigger.children if o.dep_ == "dobj" for a in o.children if a.dep_ == "acl"]
     while xc:
         inner = ctx.acts_at.get(xc[0].i)
         if inner is not None:
