@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from bisect import bisect_left, bisect_right
 import unicodedata
 from array import array
@@ -514,8 +515,8 @@ _LINE_HEAD = re.compile(r"^([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}):\s", r
 
 
 def _labels(text: str) -> frozenset[str]:
-    heads = [m.group(1) for m in _LINE_HEAD.finditer(text)]
-    return frozenset(h for h in heads if heads.count(h) > 1 and h not in ("QUESTION", "Q"))
+    heads = Counter(m.group(1) for m in _LINE_HEAD.finditer(text))  # (counted once: a page may have many lines)
+    return frozenset(h for h, n in heads.items() if n > 1 and h not in ("QUESTION", "Q"))
 
 
 # a sentence end: not after an initial ("U.S.") or a title ("Mr."), before a capital
