@@ -562,6 +562,8 @@ def test_an_official_who_says_what_a_state_would_do_speaks_for_it(nlp):
     # leaders of smaller states added in round 14
     ("Prime Minister Siaosi Sovaleni thanked Australia for its help.", ("SUPPORT", ["TON"], ["AUS"])),
     ("Hakainde Hichilema met Lazarus Chakwera in Lusaka on Monday.", ("CONSULT", ["ZMB"], ["MWI"])),
+    # heads of international organisations speak for them
+    ("Kristalina Georgieva urged Kenya to cut its deficit.", ("REQUEST", ["IGO:IMF"], ["KEN"])),
 ])
 def test_recent_leaders_are_known_by_name(nlp, text, expected):
     import bilat
