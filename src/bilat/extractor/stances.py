@@ -86,8 +86,10 @@ def envoy_invited_to_the_ministry(f: Frame, ctx: SentenceContext) -> dict | None
         return None
     invited = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
     envoy = any(x.lemma_.lower() in _ENVOYS for c in invited for x in c.subtree if x.dep_ != "prep")
-    to_ministry = any(o.lemma_.lower() in ("ministry", "office", "department", "mfa") for p in t.children
-                      if p.dep_ == "prep" and p.lower_ == "to" for o in p.children if o.dep_ == "pobj")
+    # (the foreign ministry, however named: not "the office of the president", where envoys are received)
+    to_ministry = any(o.lemma_.lower() in ("ministry", "mfa") or (o.lemma_.lower() in ("office", "department") and any(
+        c.lower_ in ("foreign", "state") for c in o.children if c.dep_ in ("compound", "amod")))
+        for p in t.children if p.dep_ == "prep" and p.lower_ == "to" for o in p.children if o.dep_ == "pobj")
     return {} if envoy and to_ministry else None
 
 
