@@ -1434,23 +1434,23 @@ class ActorIndex:
                 found.country, found.inferred = country, True
         return found
 
+    def _last_named(self, country: str, before: int, holds) -> "Person | None":
+        """The person of ``country`` with a role that ``holds`` accepts, last named before token ``before``."""
+        for i in range(before - 1, -1, -1):
+            p = self.person_at.get(i)
+            if p is not None and p.country == country and p.role and holds(p):
+                return p
+        return None
+
     def _recent_person(self, country: str, noun: str, before: int) -> "Person | None":
         """The person of ``country`` last named before token ``before`` in a role that ``noun``
         ("leaders", "ministers") covers: "Both leaders pledged" after a visit names its two leaders."""
         words = _LEADER_ROLES if noun in ("leaders", "leader") else {noun.rstrip("s")}
-        for i in range(before - 1, -1, -1):
-            p = self.person_at.get(i)
-            if p is not None and p.country == country and p.role and words & set(p.role.lower().split()):
-                return p
-        return None
+        return self._last_named(country, before, lambda p: bool(words & set(p.role.lower().split())))
 
     def _recent_official(self, country: str, before: int) -> "Person | None":
         """The official of ``country`` last named before token ``before`` (a spokesperson reports, not meets)."""
-        for i in range(before - 1, -1, -1):
-            p = self.person_at.get(i)
-            if p is not None and p.country == country and p.role and _is_gov_role(p.role) and not _speaks_for_a_state(p):
-                return p
-        return None
+        return self._last_named(country, before, lambda p: _is_gov_role(p.role) and not _speaks_for_a_state(p))
 
     def spokesperson(self, country: str) -> "Person | None":
         """The one spokesperson the story names for ``country``, if it names exactly one."""

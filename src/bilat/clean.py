@@ -783,14 +783,18 @@ def _clean(text: str) -> CleanText:
     parts: list[str] = []
     segments: list[tuple[int, int, int]] = []
     pos = 0
-    forms = _body_forms(text) if any(_in_capitals(text[p.start:p.end]) for p in paras if p.keep) else {}
+    forms: dict[str, str] | None = None  # the article's own word forms, read once a headline in capitals needs them
     for p in paras:
         if not p.keep:
             continue
         if parts:
             pos += 1  # the joining "\n"
         segments.append((pos, p.start, p.end - p.start))
-        parts.append(_sentence_case(text[p.start:p.end], forms))
+        line = text[p.start:p.end]
+        if _in_capitals(line):
+            forms = _body_forms(text) if forms is None else forms
+            line = _sentence_case(line, forms)
+        parts.append(line)
         pos += p.end - p.start
     dropped.sort()
     return CleanText("\n".join(parts), tuple(segments), tuple(dropped))
@@ -831,8 +835,6 @@ def _sentence_case(line: str, forms: dict[str, str]) -> str:
     """A headline in capitals ("NICARAGUA BREAKS OFF TIES WITH ECUADOR") in the case the article writes its
     words in ("Nicaragua breaks off ties with Ecuador"; "NATO"), words it does not write capitalised. Same
     length, so offsets stand; the evidence is still cut from the original text."""
-    if not _in_capitals(line):
-        return line
     first = [True]
 
     def word(m: re.Match) -> str:

@@ -143,8 +143,6 @@ def complement_subject(s: Search) -> None:
     """'demanded that the US cancel ...', 'accused X of ...', "its demands that Burundi's
     government grant ...": the complement's subject is addressed (a group the text gives no
     country may get one from the place or the story later)."""
-    if s.typ == T.CONSULT:
-        return misparsed_object(s)
     if s.typ not in (T.REQUEST, T.ACCUSE, T.THREATEN, T.REJECT, T.AGREE, T.RETREAT, T.CONCEDE):
         return
     for h in s.heads:
@@ -163,6 +161,8 @@ def complement_subject(s: Search) -> None:
 def misparsed_object(s: Search) -> None:
     """'telephoned Prime Minister X, who told him ...': a meeting verb takes no clause, so the subject the
     parser gave a complement right after it is the one met."""
+    if s.typ != T.CONSULT:
+        return
     for h in s.heads:
         for c in h.children:
             if c.dep_ == "ccomp" and c.i not in s.exclude and h.pos_ == "VERB":

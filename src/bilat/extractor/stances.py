@@ -64,12 +64,17 @@ def threatens_our_security(f: Frame, ctx: SentenceContext) -> dict | None:
         return None  # "Russia threatens Europe's security", "Ugandan troops threaten ...": a threat
     # the one who says so blames, whoever did the act ("the deployment of Ugandan troops")
     source = list(f.speaker) if f.speaker else [a for a in f.source if a.kind == "state" or a.sector == "GOV"]
+    named = noun_owner(idx, subj) + [a for p in subj.children if p.dep_ == "prep" and p.lower_ == "of"
+                                     for o in p.children for a in idx.actors_for(o)]
+    return {"source": source, "target": _doers(named, source, ctx)} if source else None
+
+
+def _doers(named: list, source: list, ctx: SentenceContext) -> list:
+    """Whoever did the act that is blamed or answered: those the act's phrase names, other than the source,
+    else the last doer of a deed told before."""
     own = {a.country for a in source}
-    doers = [a for a in noun_owner(idx, subj) + [a for p in subj.children if p.dep_ == "prep" and p.lower_ == "of"
-                                                        for o in p.children for a in idx.actors_for(o)]
-             if a.country not in own]
-    doers = doers or ctx.memory.last_doers(own, ctx.sent.start, deeds_only=True)
-    return {"source": source, "target": [a for a in doers if a.country]} if source else None
+    found = [a for a in named if a.country not in own] or ctx.memory.last_doers(own, ctx.sent.start, deeds_only=True)
+    return [a for a in found if a.country]
 
 
 #: envoys a ministry calls in
@@ -99,8 +104,5 @@ def will_not_remain_unanswered(f: Frame, ctx: SentenceContext) -> dict | None:
     t = f.trigger
     if lemma(t) != "remain" or f.modality != "future" or not f.speaker:
         return None
-    own = {a.country for a in f.speaker}
-    acts = [c for c in t.children if c.dep_ == "nsubj"]
-    doers = [a for c in acts for a in noun_owner(ctx.index, c) if a.country not in own] or \
-        ctx.memory.last_doers(own, ctx.sent.start, deeds_only=True)
-    return {"source": list(f.speaker), "target": [a for a in doers if a.country]}
+    named = [a for c in t.children if c.dep_ == "nsubj" for a in noun_owner(ctx.index, c)]
+    return {"source": list(f.speaker), "target": _doers(named, list(f.speaker), ctx)}
