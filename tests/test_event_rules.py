@@ -3150,3 +3150,13 @@ def test_borders_sealed_blocs_left_and_acts_judged_meritless(dyads, text, expect
 ])
 def test_a_meeting_refused_is_rejected_toward_whom_it_was_with(dyads, text, expected):
     assert expected in dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Quai d'Orsay summoned the Iranian ambassador on Monday.", [("ACCUSE", ["FRA"], ["IRN"])]),
+    ("The Knesset condemned the Turkish decision on Monday.", [("ACCUSE", ["ISR"], ["TUR"])]),
+    ("Gazprom halted gas deliveries to Moldova on Monday.", [("SANCTION", ["RUS"], ["MDA"])]),
+])
+def test_a_states_bodies_and_companies_named_without_a_country_word_are_that_states(dyads, text, expected):
+    # a ministry, parliament or state company known by its own name ("bodies.tsv")
+    assert dyads(text) == expected, dyads(text)

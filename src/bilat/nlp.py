@@ -38,6 +38,10 @@ def _split(value: str | None) -> list[str]:
 _AMBIGUOUS = {"Georgia", "Jordan", "Chad", "Guinea", "Turkey", "Dominica", "Mali", "Male", "Oman"}
 
 
+#: sectors of bodies.tsv whose bodies are the state acting ("the Quai d'Orsay summoned ..."), as its forces are
+_STATE_ORGANS = frozenset({"GOV", "LEG", "JUD", "MIL", "SPY", "COP"})
+
+
 @functools.lru_cache(maxsize=1)
 def gazetteer_entries() -> tuple[tuple[str, str, str], ...]:
     """(surface form, code, kind) for every name bilat recognises."""
@@ -61,6 +65,10 @@ def gazetteer_entries() -> tuple[tuple[str, str, str], ...]:
     for row in read_table("forces.tsv"):  # a state's own forces and services: the state acts
         for name in _split(row["names"]):
             add(name, row["country"], "force:" + row["sector"])
+    for row in read_table("bodies.tsv"):  # a state's own organs act as it; its companies are named actors of it
+        organ = row["sector"] in _STATE_ORGANS
+        for name in _split(row["names"]):
+            add(name, row["country"], ("force:" if organ else "group:") + row["sector"])
     for row in read_table("countries.tsv"):
         code = row["code"]
         for name in _split(row["aliases"]):
