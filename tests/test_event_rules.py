@@ -3160,3 +3160,16 @@ def test_a_meeting_refused_is_rejected_toward_whom_it_was_with(dyads, text, expe
 def test_a_states_bodies_and_companies_named_without_a_country_word_are_that_states(dyads, text, expected):
     # a ministry, parliament or state company known by its own name ("bodies.tsv")
     assert dyads(text) == expected, dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ethiopian and Eritrean officials met in Nairobi on Monday. Kenya's navy detained two Ugandan trawlers on "
+     "Monday. Uganda condemned the towing on Tuesday.", ("ACCUSE", ["UGA"], ["KEN"])),
+    ("Kenya expelled two Ugandan diplomats on Monday, a Tanzanian official said. Uganda condemned the treatment "
+     "of its envoys on Tuesday.", ("ACCUSE", ["UGA"], ["KEN"])),
+    ("Tanzania lifted its ban on Kenyan maize on Monday. Kenya's trade ministry hailed the reversal on Tuesday.",
+     ("SUPPORT", ["KEN"], ["TZA"])),
+])
+def test_a_verb_that_judges_a_deed_told_before_is_aimed_at_its_doer(dyads, text, expected):
+    # the deed's noun is none the reaction table lists; the verb alone says a deed is judged
+    assert expected in dyads(text), dyads(text)

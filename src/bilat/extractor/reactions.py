@@ -11,8 +11,8 @@ from .lexicon import lemma, noun_lexicon
 from .records import Frame, SentenceContext
 from .syntax import act_antecedent, is_definite
 from .typefacts import REACTIONS
-from .words import (ATTACK_NOUNS, BARE_REACTIONS, DEVERBAL, NAMED_MEETINGS, REFERRED_ACTS, REFERRED_ATTACKS,
-                    REFERRED_DEEDS)
+from .words import (ATTACK_NOUNS, BARE_REACTIONS, DEVERBAL, JUDGING_VERBS, NAMED_MEETINGS, REFERRED_ACTS,
+                    REFERRED_ATTACKS, REFERRED_DEEDS)
 
 
 def reaction_to_an_act(f: Frame, ctx: SentenceContext) -> list[Actor]:
@@ -46,7 +46,9 @@ def reaction_to_an_act(f: Frame, ctx: SentenceContext) -> list[Actor]:
     deed = noun in REFERRED_DEEDS or (bool(acts) and acts[0].lower_ in ("it", "this", "that") and acts[0].pos_ == "PRON")
     # "expressed serious concern" over nothing it names: over the last deed told
     deed = deed or (not named_acts and f.light is not None and f.trigger.lemma_.lower() in BARE_REACTIONS)
-    if not doers_of_kind and not told and not (definite and named & (REFERRED_ACTS | set(DEVERBAL))) and not deed:
+    # "welcomed the determination": a verb that judges takes any deed the text told as its object
+    referred = definite and (bool(named & (REFERRED_ACTS | set(DEVERBAL))) or lemma(f.trigger) in JUDGING_VERBS)
+    if not doers_of_kind and not told and not referred and not deed:
         return []  # "the annexation"
     meeting = ctx.memory.meeting if noun in NAMED_MEETINGS else []
     # an attack or an incident is the last attacker's, or no one's the text told

@@ -141,6 +141,7 @@ REFERRED_ATTACKS = words("referred_attacks")
 REFERRED_ACTS = words("referred_acts") | REFERRED_ATTACKS
 REFERRED_DEEDS = words("referred_deeds")
 BARE_REACTIONS = words("bare_reactions")
+JUDGING_VERBS = words("judging_verbs")
 DOCUMENTS = words("documents")
 WRONG_DEEDS = words("wrong_deeds")
 NAMING_VERBS = words("naming_verbs")
