@@ -26,7 +26,7 @@ RULES = [
     # an ambassador withdrawn is a cut in relations; prisoners or bodies exchanged or returned are
     # released; a veto lifted concedes
     ("Ghana withdrew its ambassador from Lome for consultations.", ("SANCTION", ["GHA"], ["TGO"])),
-    ("Kenya and Uganda exchanged 40 prisoners on Friday.", ("RETREAT", ["KEN", "UGA"], [])),
+    ("Kenya and Uganda exchanged 40 prisoners on Friday.", ("RETREAT", ["KEN", "UGA"], ["KEN", "UGA"])),
     ("Uganda returned the bodies of 12 Kenyan soldiers on Monday.", ("RETREAT", ["UGA"], ["KEN"])),
     # a crossing opened to someone, or to let things through to them, allows them access; an embassy
     # reopened restores ties; troops that pull back retreat
@@ -389,7 +389,7 @@ RULES = [
     ("Slovakia blocked the EU's new sanctions package on Monday.", ("REJECT", ["SVK"], ["IGO:EU"])),
     # what is given may follow 'with'; an exchange of fire is an armed clash of both sides
     ("Norway provided Nepal with $10 million in emergency aid on Monday.", ("AID", ["NOR"], ["NPL"])),
-    ("Armenia and Azerbaijan exchanged fire along their border on Tuesday.", ("ASSAULT", ["ARM", "AZE"], [])),
+    ("Armenia and Azerbaijan exchanged fire along their border on Tuesday.", ("ASSAULT", ["ARM", "AZE"], ["ARM", "AZE"])),
     # restricting exports to a state sanctions it
     ("The Dutch government restricted exports of chipmaking machines to China on Friday.",
      ("SANCTION", ["NLD"], ["CHN"])),
@@ -1269,11 +1269,11 @@ def test_an_attack_told_as_the_time_of_a_statement_is_no_claim(dyads):
 
 @pytest.mark.parametrize("text, expected", [
     # "Fighting between X and Y raged": a subject gerund the tagger read as a verb is the noun
-    ("Fighting between Kenya and Uganda raged for a third day on Tuesday.", [("ASSAULT", ["KEN", "UGA"], [])]),
+    ("Fighting between Kenya and Uganda raged for a third day on Tuesday.", [("ASSAULT", ["KEN", "UGA"], ["KEN", "UGA"])]),
     ("Fighting continued on Tuesday.", []),
     # a slash pair of places with its agency is a dateline
     ("NAIROBI/KAMPALA (Reuters) - Fighting between Kenya and Uganda raged for a third day on Tuesday.",
-     [("ASSAULT", ["KEN", "UGA"], [])]),
+     [("ASSAULT", ["KEN", "UGA"], ["KEN", "UGA"])]),
 ])
 def test_fighting_between_two_sides(dyads, text, expected):
     assert dyads(text) == expected
@@ -2126,7 +2126,7 @@ def test_denied_clauses_and_vowed_responses(dyads, text, expected):
 @pytest.mark.parametrize("text, expected", [
     # what a signed text pledges is the text's content: the signing is the act
     ("Kenya and Uganda signed an agreement on Monday pledging mutual military assistance if either country is "
-     "attacked.", [("SUPPORT", ["KEN", "UGA"], [])]),
+     "attacked.", [("SUPPORT", ["KEN", "UGA"], ["KEN", "UGA"])]),
     # a statement issued denouncing another denounces
     ("Kenya's defence ministry issued a statement on Wednesday denouncing Uganda for staging border drills.",
      [("ACCUSE", ["KEN"], ["UGA"])]),
@@ -2517,7 +2517,7 @@ def test_forces_deployed_or_landed_are_their_own_states_deployment(dyads, text, 
     ("Two Kenyan soldiers were killed in an ambush by Ugandan militants on Monday.",
      [("ASSAULT", ["UGA"], ["KEN"])]),
     ("Clashes between Kenyan and Ugandan border guards left three dead on Sunday.",
-     [("ASSAULT", ["KEN", "UGA"], [])]),
+     [("ASSAULT", ["KEN", "UGA"], ["KEN", "UGA"])]),
 ])
 def test_an_attack_named_with_its_agent_or_two_states_forces_is_an_assault(dyads, text, expected):
     assert dyads(text) == expected, dyads(text)
@@ -2734,7 +2734,7 @@ def test_the_body_one_is_suspended_from_suspends_and_a_conjoined_verb_shares_its
     ("Kenya imposed asset freezes on six Ugandan officials on Monday. Uganda's Foreign Ministry condemned the "
      "listings on Tuesday as illegal.", [("SANCTION", ["KEN"], ["UGA"]), ("ACCUSE", ["UGA"], ["KEN"])]),
     ("Kenya and Uganda signed a joint declaration on Thursday. The African Union welcomed the declaration on Friday.",
-     [("SUPPORT", ["KEN", "UGA"], []), ("SUPPORT", ["IGO:AU"], ["KEN", "UGA"])]),
+     [("SUPPORT", ["KEN", "UGA"], ["KEN", "UGA"]), ("SUPPORT", ["IGO:AU"], ["KEN", "UGA"])]),
 ])
 def test_listings_and_a_declaration_reacted_to_are_their_makers(dyads, text, expected):
     assert dyads(text) == expected, dyads(text)
@@ -3173,3 +3173,14 @@ def test_a_states_bodies_and_companies_named_without_a_country_word_are_that_sta
 def test_a_verb_that_judges_a_deed_told_before_is_aimed_at_its_doer(dyads, text, expected):
     # the deed's noun is none the reaction table lists; the verb alone says a deed is judged
     assert expected in dyads(text), dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenyan and Ugandan border guards exchanged fire near Busia on Wednesday.",
+     [("ASSAULT", ["KEN", "UGA"], ["KEN", "UGA"])]),
+    ("Kenya and Uganda lifted reciprocal visa bans on Monday.", [("CONCEDE", ["KEN", "UGA"], ["KEN", "UGA"])]),
+    # a joint act with no mark of being mutual is aimed at whom it names
+    ("Kenya and Uganda condemned the coup in Gabon on Monday.", [("ACCUSE", ["KEN", "UGA"], ["GAB"])]),
+])
+def test_a_directed_act_two_states_do_to_each_other_has_them_as_target(dyads, text, expected):
+    assert dyads(text) == expected, dyads(text)

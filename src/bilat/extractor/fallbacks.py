@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from ..actors import sector_table
 from ..model import Actor
+from ..model import SYMMETRIC_TYPES
 from ..model import EventType as T
 from .lexicon import lemma
 from .objects import object_ok
@@ -16,7 +17,8 @@ from .records import Frame, SentenceContext
 from .subjects import subject_of
 from .syntax import own_clause
 from .typefacts import DOMESTIC_TYPES, FUTURE_CAMEO, STATEMENTS
-from .words import AGENT_HEADS, AID_GOODS, ATTACK_NOUNS, CALL_PURPOSES, LOCATIVE, PLACE_HEADS, SPEECH_VERBS
+from .words import (AGENT_HEADS, AID_GOODS, ATTACK_NOUNS, CALL_PURPOSES, LOCATIVE, PLACE_HEADS, RECIPROCAL_VERBS,
+                    RECIPROCAL_WORDS, SPEECH_VERBS)
 
 PHASE = "fallbacks"
 
@@ -47,6 +49,20 @@ def shared_with_its_conjunct(f: Frame, ctx: SentenceContext) -> list[Actor]:
     if first is None or first.dropped or first.type not in STATEMENTS or first.source != f.source:
         return []
     return list(first.target)
+
+
+def among_themselves(f: Frame, ctx: SentenceContext) -> list[Actor]:
+    """'Thai and Cambodian troops exchanged fire', 'Japan and the Philippines signed a pact allowing each
+    other's troops to train': a directed act two or more states do together, mutual by its verb or its words,
+    with no one else named, is each one's toward the others, so they are its target too."""
+    parties = list(dict.fromkeys(a.country for a in f.source if a.country))
+    if f.type in SYMMETRIC_TYPES or len(parties) < 2:
+        return []
+    words = [f.anchor] + list(f.anchor.subtree)
+    lows = [t.lower_ for t in words]
+    mutual = lemma(f.trigger) in RECIPROCAL_VERBS or any(w in RECIPROCAL_WORDS for w in lows) or any(
+        (a, b) in (("each", "other"), ("one", "another")) for a, b in zip(lows, lows[1:]))
+    return [Actor(kind="state", country=c) for c in parties] if mutual else []
 
 
 def said_in_the_call(f: Frame, ctx: SentenceContext) -> list[Actor]:
@@ -239,7 +255,7 @@ def aid_to_the_story(f: Frame, ctx: SentenceContext) -> list[Actor]:
     return [Actor(kind="state", country=ranked[0])]
 
 
-FALLBACK_STEPS = (rejected_speaker, posture_at_the_place, said_in_the_call, answers_an_act,
+FALLBACK_STEPS = (rejected_speaker, posture_at_the_place, among_themselves, said_in_the_call, answers_an_act,
                   denial_answers_the_accuser, shared_with_its_conjunct,
                   reaction_to_an_act, one_foreign_state, home_country,
                   repression_threatened, insurgency_at_home, speakers_last_addressee, story_counterpart,

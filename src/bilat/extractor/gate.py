@@ -36,8 +36,9 @@ def run(f: Frame, ctx: SentenceContext) -> Frame:
     # (a restriction eased at home is eased for the country's people: "shortened the curfew in Khartoum")
     eased_at_home = f.type == T.CONCEDE and all(a.kind == "state" for a in f.target)
     if (f.type in VERBAL or f.type in (T.RETREAT, T.AID, T.COOPERATE)) and f.target \
-            and countries(f.source) == countries(f.target) and not eased_at_home and "target:each_other" not in f.reasons \
+            and countries(f.source) == countries(f.target) and not eased_at_home and not multi \
             and all(official(a) for a in f.source + f.target):
+        # (states acting on each other are no one government: "accused each other", "exchanged fire")
         # one government speaking to itself ("Bassil asked Ambassador Salam to file the complaint") is
         # administration, not an interaction, and so is one handing itself aid or leaving its own country
         # ("the ambassador, who had left the country": the host's); citizens' demands on their government stay.
