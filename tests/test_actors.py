@@ -459,6 +459,14 @@ def test_a_curated_leaders_surname_the_tagger_missed_is_that_leader(nlp):
     assert [(a.kind, a.country) for a in person] == [("person", "IND")] and person[0].name == "Narendra Modi"
 
 
+def test_a_curated_leaders_surname_after_a_title_the_tagger_missed_is_that_leader(nlp):
+    # "President Ruto": the tagger tags neither word as a person; the title does not hide the surname
+    import bilat
+    events = bilat.extract("President Ruto condemned Uganda on Monday.", "2024-05-17")
+    assert [(e["type"], [a["country"] for a in e["source"]]) for e in events] == [("ACCUSE", ["KEN"])], events
+    assert events[0]["source"][0]["name"] == "William Ruto", events
+
+
 def test_a_curated_leaders_surname_the_tagger_read_as_an_organisation_is_that_leader(nlp):
     # "Biden" at a sentence's head is tagged ORG by the small model; standing alone it is the leader
     person = _actors(nlp, "Biden hosted the Kenyan president for a state visit.", "Biden")

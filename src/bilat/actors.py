@@ -781,10 +781,11 @@ class ActorIndex:
         doc = self.doc
         # a leader's surname the tagger left untagged ("Modi congratulates Trump"): the curated
         # leaders' surnames that name one leader only, standing alone as a proper noun (or read as a
-        # one-word organisation: "Biden hosted Kenyan president Ruto")
+        # one-word organisation: "Biden hosted Kenyan president Ruto") or after a title ("President Ruto")
         missed = [doc[t.i:t.i + 1] for t in doc if t.pos_ == "PROPN" and t.is_title and t.ent_type_ in ("", "ORG")
                   and t.i not in self.place_at and t.lower_ in leader_table()[1]
-                  and not any(0 <= j < len(doc) and doc[j].pos_ == "PROPN" for j in (t.i - 1, t.i + 1))]
+                  and not any(0 <= j < len(doc) and doc[j].pos_ == "PROPN" and not (j < t.i and doc[j].lower_ in ROLE_WORDS)
+                              for j in (t.i - 1, t.i + 1))]
         spans = _person_spans(doc) + missed
         taken = {i for e in spans for i in range(e.start, e.end)}
         spans += [e for e in _listed_leaders(doc) if not any(i in taken for i in range(e.start, e.end))]
