@@ -3184,3 +3184,15 @@ def test_a_verb_that_judges_a_deed_told_before_is_aimed_at_its_doer(dyads, text,
 ])
 def test_a_directed_act_two_states_do_to_each_other_has_them_as_target(dyads, text, expected):
     assert dyads(text) == expected, dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the purpose of a call made: done in the call, to the one called (a date beside the verb changes nothing)
+    ("Ruto called Museveni on Monday to congratulate him on his re-election.",
+     [("CONSULT", ["KEN"], ["UGA"]), ("SUPPORT", ["KEN"], ["UGA"])]),
+    # a leader's surname the tagger took for a nationality is still the leader
+    ("Kenya's president phoned Museveni to congratulate him.", [("CONSULT", ["KEN"], ["UGA"]), ("SUPPORT", ["KEN"], ["UGA"])]),
+    ("Kenya called on Uganda on Monday to discuss the border.", [("REQUEST", ["KEN"], ["UGA"])]),
+])
+def test_what_a_leader_called_another_to_say_is_said_in_the_call(dyads, text, expected):
+    assert dyads(text) == expected, dyads(text)

@@ -210,8 +210,9 @@ def _said_in_a_call(verb: Token) -> bool:
     head = verb.head
     if lemma(head) in ("phone", "telephone"):  # "telephoned Lula to congratulate him"
         return not particle_of(head)
-    if lemma(head) == "call":
-        return not particle_of(head) and not any(c.dep_ in ("dobj", "prep") for c in head.children)
+    if lemma(head) == "call":  # "called Museveni on Monday to congratulate him" too (not "called for")
+        return not particle_of(head) and not any(c.dep_ == "prep" and not (c.lower_ == "on" and any(
+            o.ent_type_ in ("DATE", "TIME") for o in c.children)) for c in head.children)
     return lemma(head) in ("speak", "talk") and verb.i > head.i
 
 
