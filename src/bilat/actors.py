@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -109,6 +110,18 @@ def is_money(t: Token) -> bool:
 _OWN_NOUNS = {"tie", "relation", "interest", "security", "position", "stance", "sovereignty", "cooperation", "partnership"}
 #: the hyphens a name is written with, which the tokenizer sets apart ("Akufo-Addo", "Jae-in")
 _HYPHENS = ("-", "\u2010", "\u2011")
+#: letters NFKD does not take apart into a base letter and a mark
+_UNMARKED = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "æ": "ae", "œ": "oe", "ß": "ss"})
+
+
+def fold(word: str) -> str:
+    """A lower-case word without its accents, as English news often writes foreign names ("Guler" for
+    "Güler", "Cavusoglu" for "Çavuşoğlu")."""
+    if word.isascii():
+        return word
+    return "".join(ch for ch in unicodedata.normalize("NFKD", word.translate(_UNMARKED)) if not unicodedata.combining(ch))
+
+
 #: what separates the parts of a name: spaces and those hyphens
 _NAME_BREAKS = re.compile(r"[\s\-\u2010\u2011]+")
 PRONOUNS_PERSON = {"he", "him", "his", "she", "her", "hers"}
@@ -140,11 +153,12 @@ def leader_table() -> tuple[dict[tuple[str, ...], tuple[str, str, str]], dict[st
     by_last: dict[str, list[tuple[str, str, str]]] = {}
     for row in read_table("leaders.tsv"):
         # the parts a person's name has once its hyphens are set apart ("Moon Jae-in": moon, jae, in)
-        parts = tuple(p for p in _NAME_BREAKS.split(row["name"].lower()) if p)
+        # (accents aside: "Yasar Guler" is the table's "Yaşar Güler")
+        parts = tuple(fold(p) for p in _NAME_BREAKS.split(row["name"].lower()) if p)
         entry = (row["name"], row["country"], row["role"])
         full[parts] = entry
         # a surname alone is the last word as written: "Ban Ki-moon" is no "Moon"
-        by_last.setdefault(row["name"].lower().split()[-1], []).append(entry)
+        by_last.setdefault(fold(row["name"].lower().split()[-1]), []).append(entry)
     unique = {k: v[0] for k, v in by_last.items() if len({(e[1]) for e in v}) == 1 and len(k) > 3}
     return full, unique
 
@@ -284,7 +298,7 @@ def _name_key(name: str) -> frozenset[str]:
 
 def _name_parts(name: str) -> list[str]:
     """A name's parts in order, hyphens and case aside: "Ma Ying-jeou" and "Ma Ying Jeou" are alike."""
-    return [p for p in _NAME_BREAKS.split(name.lower().replace(".", "")) if p]
+    return [fold(p) for p in _NAME_BREAKS.split(name.lower().replace(".", "")) if p]
 
 
 def dictionary_name(name: str) -> tuple[str, str | None]:
@@ -365,13 +379,13 @@ def _listed_leaders(doc: Doc) -> list[Span]:
     out = []
     starts = _leader_starts()
     for t in doc:
-        for parts in starts.get(t.lower_, ()) if t.is_title or t.is_upper else ():
+        for parts in starts.get(fold(t.lower_), ()) if t.is_title or t.is_upper else ():
             i, k = t.i, 0
             while i < len(doc) and k < len(parts):
                 if doc[i].text in _HYPHENS and i > t.i and not doc[i - 1].whitespace_:
                     i += 1
                     continue
-                if doc[i].lower_ != parts[k]:
+                if fold(doc[i].lower_) != parts[k]:
                     break
                 i, k = i + 1, k + 1
             if k == len(parts):
@@ -783,7 +797,7 @@ class ActorIndex:
         # leaders' surnames that name one leader only, standing alone as a proper noun (or read as a
         # one-word organisation: "Biden hosted Kenyan president Ruto") or after a title ("President Ruto")
         missed = [doc[t.i:t.i + 1] for t in doc if t.pos_ == "PROPN" and t.is_title and t.ent_type_ in ("", "ORG", "NORP")
-                  and t.i not in self.place_at and t.lower_ in leader_table()[1]
+                  and t.i not in self.place_at and fold(t.lower_) in leader_table()[1]
                   and not any(0 <= j < len(doc) and doc[j].pos_ == "PROPN" and not (j < t.i and doc[j].lower_ in ROLE_WORDS)
                               for j in (t.i - 1, t.i + 1))]
         spans = _person_spans(doc) + missed
@@ -803,14 +817,17 @@ class ActorIndex:
                 person.name = _name_text(toks)
                 person.tokens = parts
             role, country, sector = self._describe(ent)
-            known = leader_table()[0].get(person.tokens) or (
-                leader_table()[1].get(person.tokens[-1]) if len(person.tokens) == 1 else None)
+            known = leader_table()[0].get(tuple(fold(p) for p in person.tokens)) or (
+                leader_table()[1].get(fold(person.tokens[-1])) if len(person.tokens) == 1 else None)
             if known and not country and not person.country:
                 country = known[1]
                 role = role or known[2]
-                if len(person.tokens) == 1:
-                    person.name = known[0]
-                    person.tokens = tuple(known[0].lower().split())
+                if len(person.tokens) == 1:  # the surname as the text spells it ("Erdoğan", "Erdogan")
+                    written = _name_text(toks)
+                    given = known[0].rsplit(" ", 1)[0] + " " if " " in known[0] else ""
+                    person.name = given + written if fold(written.lower()) == fold(known[0].split()[-1].lower()) \
+                        else known[0]
+                    person.tokens = tuple(person.name.lower().split())
             # the curated leaders above, then the Phoenix dictionary
             listed = people_dictionary().get(_name_key(person.name)) if len(person.tokens) > 1 and not known else None
             if listed is not None:
@@ -822,7 +839,7 @@ class ActorIndex:
                     person.name = listed[0]
                 country = country or (listed[1] if not person.country else None)
                 sector = sector or listed[2] or None
-            surname = dictionary_surnames().get(person.tokens[-1]) if len(person.tokens) == 1 and role \
+            surname = dictionary_surnames().get(fold(person.tokens[-1])) if len(person.tokens) == 1 and role \
                 and not (known or country or person.country) else None
             if surname is not None:  # "President Reagan": a post, and a surname of one country
                 country = surname[1]
