@@ -3196,3 +3196,12 @@ def test_a_directed_act_two_states_do_to_each_other_has_them_as_target(dyads, te
 ])
 def test_what_a_leader_called_another_to_say_is_said_in_the_call(dyads, text, expected):
     assert dyads(text) == expected, dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a sanction on firms in several states is one on each state; why they are sanctioned is their deed
+    ("The EU imposed sanctions on companies in China, Turkey and the UAE on Monday for helping Russia.",
+     [("SANCTION", ["IGO:EU"], ["CHN"]), ("SANCTION", ["IGO:EU"], ["TUR"]), ("SANCTION", ["IGO:EU"], ["ARE"])]),
+])
+def test_a_sanction_on_firms_in_several_states_and_the_deed_it_punishes(dyads, text, expected):
+    assert dyads(text) == expected, dyads(text)

@@ -1370,8 +1370,8 @@ class ActorIndex:
                     return [a.country for x in prep.children if x.dep_ == "pobj" for a in self.actors_for(x) if a.country]
             return []
         out = [code]
-        for prep in t.rights:
-            if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+        for prep in t.rights:  # "firms in China, Turkey and the UAE" too
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "in"):
                 for x in prep.children:
                     if x.dep_ == "pobj":
                         for c in x.conjuncts:

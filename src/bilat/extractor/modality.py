@@ -170,9 +170,11 @@ def _governed_modality(verb: Token, idx: ActorIndex) -> str | None:
         return _complement_modality(verb, idx)
     if verb.dep_ == "ccomp" and is_trigger_token(verb.head, idx):
         return "absorbed"
-    if verb.dep_ == "pcomp" and verb.head.lower_ in ("for", "on", "against") and is_trigger_token(verb.head.head, idx):
+    if verb.dep_ == "pcomp" and verb.head.lower_ in ("for", "on", "against") and (
+            is_trigger_token(verb.head.head, idx) or any(c.dep_ == "dobj" and is_trigger_token(c, idx)
+                                                         for c in verb.head.head.children)):
         # "called for lifting all restrictions", "warned Beijing against providing support": what is called
-        # for or warned against, not done
+        # for or warned against, not done; "imposed sanctions on firms for helping Russia": why, the firms' deed
         return "absorbed"
     if verb.dep_ in ("ccomp", "acl") and any(
             c.lemma_.lower() in DEMAND_NOUNS for c in [verb.head] + [x for x in verb.head.children if x.dep_ == "dobj"]):
