@@ -170,11 +170,7 @@ def _governed_modality(verb: Token, idx: ActorIndex) -> str | None:
         return _complement_modality(verb, idx)
     if verb.dep_ == "ccomp" and is_trigger_token(verb.head, idx):
         return "absorbed"
-    if verb.dep_ == "pcomp" and verb.head.lower_ in ("for", "on", "against") and (
-            is_trigger_token(verb.head.head, idx) or any(c.dep_ == "dobj" and is_trigger_token(c, idx)
-                                                         for c in verb.head.head.children)):
-        # "called for lifting all restrictions", "warned Beijing against providing support": what is called
-        # for or warned against, not done; "imposed sanctions on firms for helping Russia": why, the firms' deed
+    if _what_an_act_is_for(verb, idx):
         return "absorbed"
     if verb.dep_ in ("ccomp", "acl") and any(
             c.lemma_.lower() in DEMAND_NOUNS for c in [verb.head] + [x for x in verb.head.children if x.dep_ == "dobj"]):
@@ -195,6 +191,15 @@ def _governed_modality(verb: Token, idx: ActorIndex) -> str | None:
     if verb.dep_ in ("ccomp", "xcomp") and lemma(verb.head) in WISH_VERBS:
         return "hypothetical"  # "Obama wants Putin to attack ...": a wish, not an act
     return None
+
+
+def _what_an_act_is_for(verb: Token, idx) -> bool:
+    """'called for lifting all restrictions', 'warned Beijing against providing support': what is called for
+    or warned against, not done; 'imposed sanctions on firms for helping Russia': why, the firms' deed."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ not in ("for", "on", "against"):
+        return False
+    governor = verb.head.head
+    return is_trigger_token(governor, idx) or any(c.dep_ == "dobj" and is_trigger_token(c, idx) for c in governor.children)
 
 
 def _said_by_a_signed_text(verb: Token) -> bool:
