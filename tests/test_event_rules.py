@@ -3205,3 +3205,14 @@ def test_what_a_leader_called_another_to_say_is_said_in_the_call(dyads, text, ex
 ])
 def test_a_sanction_on_firms_in_several_states_and_the_deed_it_punishes(dyads, text, expected):
     assert dyads(text) == expected, dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the parser hangs the first object of a giving verb on the second as a compound
+    ("Kenya offered Uganda support in its fight against the rebels.", [("AGREE", ["KEN"], ["UGA"])]),
+    ("Uganda granted Kenya access to the lake.", [("RETREAT", ["UGA"], ["KEN"])]),
+    # a leader's surname tagged as a place; the state before the noun is then the giver's own
+    ("Blinken pledged US support for Ukraine.", [("AGREE", ["USA"], ["UKR"])]),
+])
+def test_whom_a_giving_verb_gives_to_before_what_it_gives(dyads, text, expected):
+    assert dyads(text) == expected, dyads(text)

@@ -91,6 +91,29 @@ def promised_to(s: Search) -> None:
                 return
 
 
+#: verbs that give their first object what their second names: "offered Uganda support"
+_GIVING = frozenset({"offer", "give", "grant", "extend", "promise", "pledge", "lend", "send", "provide", "afford"})
+
+
+def given_to(s: Search) -> None:
+    """'offered Uganda support', 'granted Kenya access to the lake', 'gave Uganda assurances': the parser
+    makes the first object of a giving verb a compound of the second; a state or person so named before
+    the given noun is its recipient (not the giver's own: "pledged US support" is the US's)."""
+    light = s.heads[0] if s.heads and s.heads[0].i != s.t.i else None
+    # (with no giver's state known, "pledged US support" may be the giver's own)
+    if light is None or lemma(light) not in _GIVING or s.t.dep_ != "dobj" or s.t.head.i != light.i \
+            or not any(a.country for a in s.source):
+        return
+    for c in s.t.lefts:
+        if c.dep_ != "compound" or c.pos_ != "PROPN":
+            continue
+        place = s.idx.place_at.get(c.i)
+        if place is not None and place.kind in ("country", "capital"):
+            s.take_place(place)  # (a modifier, which alone names no actor)
+        elif c.i in s.idx.person_at:
+            s.take_foreign(c)
+
+
 def opened_to(s: Search) -> None:
     """'reopened the Lachin corridor to Armenian traffic', 'opened the bridge to allow the delivery of
     grain to Afghanistan': whom a crossing is opened to, by its own 'to' or by what its purpose lets through."""
