@@ -3216,3 +3216,11 @@ def test_a_sanction_on_firms_in_several_states_and_the_deed_it_punishes(dyads, t
 ])
 def test_whom_a_giving_verb_gives_to_before_what_it_gives(dyads, text, expected):
     assert dyads(text) == expected, dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenya vowed to respond to any Ugandan aggression.", [("THREATEN", ["KEN"], ["UGA"])]),
+    ("Kenya vowed to hit back at Uganda.", [("THREATEN", ["KEN"], ["UGA"])]),
+])
+def test_a_vowed_answer_is_aimed_at_whom_it_answers(dyads, text, expected):
+    assert dyads(text) == expected, dyads(text)

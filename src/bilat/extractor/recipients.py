@@ -114,6 +114,22 @@ def given_to(s: Search) -> None:
             s.take_foreign(c)
 
 
+def answered_party(s: Search) -> None:
+    """'vowed to respond to any Ugandan aggression', 'vowed to hit back at Kampala': a threat whose promised
+    answer is no act of its own is aimed at whom the answer is to, at or against (read while a vow is still
+    a promise: the threat is told from the promise later)."""
+    if s.typ not in (T.THREATEN, T.AGREE):
+        return
+    for verb in (c for c in s.t.children if c.dep_ == "xcomp" and to_infinitive(c)):
+        for p in verb.children:
+            if p.dep_ == "prep" and p.lower_ in ("to", "at", "against"):
+                for o in p.children:
+                    if o.dep_ == "pobj":
+                        s.take_foreign(o)
+                        if not s.found:
+                            possessor(s.idx, o, s.take_foreign, s.take_place)
+
+
 def opened_to(s: Search) -> None:
     """'reopened the Lachin corridor to Armenian traffic', 'opened the bridge to allow the delivery of
     grain to Afghanistan': whom a crossing is opened to, by its own 'to' or by what its purpose lets through."""
