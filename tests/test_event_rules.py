@@ -3224,3 +3224,13 @@ def test_whom_a_giving_verb_gives_to_before_what_it_gives(dyads, text, expected)
 ])
 def test_a_vowed_answer_is_aimed_at_whom_it_answers(dyads, text, expected):
     assert dyads(text) == expected, dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 'came under' a criticism, an attack or pressure 'from' someone: the subject receives it
+    ("Uganda came under criticism from Kenya over the arrests.", [("ACCUSE", ["KEN"], ["UGA"])]),
+    ("Kenyan border posts came under attack from Ugandan forces on Monday.", [("ASSAULT", ["UGA"], ["KEN"])]),
+    ("Uganda came under pressure from Kenya to release the fishermen.", [("REQUEST", ["KEN"], ["UGA"])]),
+])
+def test_what_one_comes_under_from_another_is_the_others_act(dyads, text, expected):
+    assert dyads(text) == expected, dyads(text)
