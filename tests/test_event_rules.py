@@ -3234,3 +3234,15 @@ def test_a_vowed_answer_is_aimed_at_whom_it_answers(dyads, text, expected):
 ])
 def test_what_one_comes_under_from_another_is_the_others_act(dyads, text, expected):
     assert dyads(text) == expected, dyads(text)
+
+
+@pytest.mark.parametrize("text, date", [
+    # the day of the statement or the occasion the act was said in, however the phrase is hung
+    ("Kenya condemned Uganda in a statement issued on Tuesday.", "2024-05-14"),
+    ("In a statement released on Tuesday, Kenya condemned Uganda.", "2024-05-14"),
+    ("Kenya urged Uganda, in a letter dated May 3, to withdraw.", "2024-05-03"),
+    ("Speaking to reporters on Tuesday, Ruto condemned Uganda.", "2024-05-14"),
+])
+def test_the_day_of_the_statement_an_act_was_said_in(text, date):
+    import bilat
+    assert [e["date"] for e in bilat.extract(text, "2024-05-17")] == [date]

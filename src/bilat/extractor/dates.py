@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from .. import dates as dates_mod
 from ..dates import DateValue
 from ..model import DateBasis
-from .lexicon import noun_lexicon
+from .lexicon import lemma, noun_lexicon
 from .records import SentenceContext
 from .syntax import shared_object_verbs
 from .words import DAY_PARTS, MEETING_SETTINGS, OPERATION_SETTINGS, OUTBREAK_VERBS, SCENE_VERBS, STATEMENT_SETTINGS
@@ -111,8 +111,20 @@ def _setting_date(t: Token, ctx: SentenceContext) -> DateValue | None:
     for o in t.subtree:
         if o.dep_ == "pobj" and o.head.lower_ in ("in", "during", "at") and o.lemma_.lower() in SETTINGS \
                 and _in_clause(o, t):
-            days.update(x.i for p in o.children if p.dep_ == "prep" for x in p.children if x.dep_ == "pobj")
+            # "in a statement released on Tuesday", "in a letter dated May 3": the participle's day too
+            for h in [o] + [c for c in o.children if c.dep_ == "acl" and c.tag_ == "VBN"]:
+                days.update(x.i for p in h.children if p.dep_ == "prep" for x in p.children if x.dep_ == "pobj")
+                days.update(x.i for c in h.children if c.dep_ in ("npadvmod", "dobj", "oprd") and c.ent_type_ == "DATE"
+                            for x in c.subtree)
+    # "Speaking to reporters on Tuesday, Ruto condemned ...": the occasion's day
+    for c in t.children:
+        if c.dep_ == "advcl" and c.tag_ == "VBG" and lemma(c) in _OCCASION_VERBS:
+            days.update(x.i for p in c.children if p.dep_ == "prep" for x in p.children if x.dep_ == "pobj")
     return _resolve_in(ctx, days) if days else None
+
+
+#: what a speaker was doing when an act was said ("Speaking to reporters on Tuesday, X warned ...")
+_OCCASION_VERBS = frozenset({"speak", "talk", "address", "write", "brief", "answer", "reply"})
 
 
 def _in_clause(o: Token, t: Token) -> bool:
