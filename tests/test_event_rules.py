@@ -3246,3 +3246,17 @@ def test_what_one_comes_under_from_another_is_the_others_act(dyads, text, expect
 def test_the_day_of_the_statement_an_act_was_said_in(text, date):
     import bilat
     assert [e["date"] for e in bilat.extract(text, "2024-05-17")] == [date]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a body's adopted resolution does what it says, in the body's name
+    ("The Security Council adopted a resolution imposing an arms embargo on South Sudan.",
+     [("SANCTION", ["IGO:UNSC"], ["SSD"])]),
+    ("The General Assembly adopted a resolution condemning Russia's annexation by 143 votes to 5.",
+     [("ACCUSE", ["IGO:UN"], ["RUS"])]),
+    # what a vetoed text would have said is no one's act
+    ("Russia vetoed a Security Council resolution demanding a ceasefire in Gaza on Friday.",
+     [("REJECT", ["RUS"], ["IGO:UNSC"])]),
+])
+def test_what_an_adopted_resolution_says_is_done_and_what_a_vetoed_one_says_is_not(dyads, text, expected):
+    assert dyads(text) == expected, dyads(text)

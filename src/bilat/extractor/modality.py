@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from ..actors import ActorIndex
 from ..model import EventType as T
+from .documents import said_by_a_rejected_text, said_by_a_signed_text
 from .lexicon import lemma, noun_lexicon, particle_of, verb_lexicon, verb_senses, verb_types
 from .records import Frame, SentenceContext
 from .recodings import apply
@@ -17,7 +18,7 @@ from .syntax import existential_participle, is_protest_act, to_infinitive
 from .objects import object_ok
 from .triggers import is_trigger_token
 from .words import (ALLEGATION_WORDS, ATTEMPT_WORDS, CALL_PURPOSES, CAUSE_VERBS, CONTINUE_VERBS, DEMAND_NOUNS,
-                    DOCUMENTS, FUTURE, HELP_VERBS, HYPOTHETICAL, INTENT_VERBS, INVOLVEMENT, MODAL_NOUNS, OBLIGATION,
+                    FUTURE, HELP_VERBS, HYPOTHETICAL, INTENT_VERBS, INVOLVEMENT, MODAL_NOUNS, OBLIGATION,
                     ORDER_VERBS, PROPOSAL_NOUNS, PROTEST_NOUNS, PROTEST_PURPOSE, PROTEST_VERBS, RANK_WORDS,
                     SCHEDULE_WORDS, SPEECH_VERBS, TRAVEL_VERBS, WISH_VERBS)
 
@@ -162,7 +163,7 @@ def _governed_modality(verb: Token, idx: ActorIndex) -> str | None:
         return "absorbed"  # "announced $50 million to support Indonesia's transition": what the aid is for
     if _ranked_agent(verb):
         return "fact"
-    if _said_by_a_signed_text(verb):
+    if said_by_a_signed_text(verb) or said_by_a_rejected_text(verb):
         return "absorbed"
     if _said_in_a_call(verb):
         return modality(verb.head, idx)
@@ -200,13 +201,6 @@ def _what_an_act_is_for(verb: Token, idx) -> bool:
         return False
     governor = verb.head.head
     return is_trigger_token(governor, idx) or any(c.dep_ == "dobj" and is_trigger_token(c, idx) for c in governor.children)
-
-
-def _said_by_a_signed_text(verb: Token) -> bool:
-    """'signed a joint statement pledging to deepen ties': what the signed text says (but "issued a
-    statement denouncing X" denounces)."""
-    return verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.lemma_.lower() in DOCUMENTS \
-        and lemma(verb.head.head) in ("sign", "ink", "conclude", "seal", "adopt")
 
 
 def _said_in_a_call(verb: Token) -> bool:

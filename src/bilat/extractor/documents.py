@@ -1,0 +1,33 @@
+"""What texts say and whose act it is (read by ``modality``): a signed text's pledges are the text's, its
+signing the act; a body's adopted resolution does what it says in the body's name; what a rejected or
+blocked text would have said is no one's act."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..model import EventType as T
+from .lexicon import lemma, verb_lexicon
+from .words import DOCUMENTS
+
+
+def said_by_a_signed_text(verb: Token) -> bool:
+    """'signed a joint statement pledging to deepen ties': what the signed text says (but "issued a
+    statement denouncing X" denounces)."""
+    # (but a body's resolution, adopted or passed, does what it says: "the Council adopted a resolution
+    # imposing an arms embargo on X" is the Council's embargo)
+    return verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.lemma_.lower() in DOCUMENTS \
+        and lemma(verb.head.head) in ("sign", "ink", "conclude", "seal", "adopt") \
+        and verb.head.lemma_.lower() not in _RESOLUTIONS
+
+
+def said_by_a_rejected_text(verb: Token) -> bool:
+    """'vetoed a resolution demanding a ceasefire', 'rejected a proposal calling for talks', 'blocked a
+    statement condemning X': what a text refused or blocked would have said is no act of anyone's."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or verb.head.dep_ != "dobj":
+        return False
+    sense = verb_lexicon().get(("VERB", lemma(verb.head.head), ""))
+    return sense is not None and sense.type == T.REJECT
+
+
+#: what a body adopts that acts in its name
+_RESOLUTIONS = frozenset({"resolution", "motion"})
