@@ -3260,3 +3260,14 @@ def test_the_day_of_the_statement_an_act_was_said_in(text, date):
 ])
 def test_what_an_adopted_resolution_says_is_done_and_what_a_vetoed_one_says_is_not(dyads, text, expected):
     assert dyads(text) == expected, dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a headline's two verbs: the parser makes the first clause the complement of the second
+    ("Kenya condemns Ugandan attack, urges Kampala to withdraw troops",
+     [("ACCUSE", ["KEN"], ["UGA"]), ("REQUEST", ["KEN"], ["UGA"])]),
+    # (a saying verb after the comma still reports the clause before it)
+    ("Uganda must withdraw, Kenya says", [("REQUEST", ["KEN"], ["UGA"])]),
+])
+def test_a_headlines_second_verb_is_the_same_subjects_next_act(dyads, text, expected):
+    assert dyads(text) == expected, dyads(text)

@@ -14,7 +14,7 @@ from .documents import said_by_a_rejected_text, said_by_a_signed_text
 from .lexicon import lemma, noun_lexicon, particle_of, verb_lexicon, verb_senses, verb_types
 from .records import Frame, SentenceContext
 from .recodings import apply
-from .syntax import existential_participle, is_protest_act, to_infinitive
+from .syntax import existential_participle, headline_pair, is_protest_act, to_infinitive
 from .objects import object_ok
 from .triggers import is_trigger_token
 from .words import (ALLEGATION_WORDS, ATTEMPT_WORDS, CALL_PURPOSES, CAUSE_VERBS, CONTINUE_VERBS, DEMAND_NOUNS,
@@ -137,6 +137,8 @@ def _gives_aid(v: Token, idx: ActorIndex) -> bool:
 
 def _governed_modality(verb: Token, idx: ActorIndex) -> str | None:
     """A clause under another verb or noun takes its modality from it."""
+    if headline_pair(verb):
+        return None  # "Kenya condemns attack, urges ...": the headline's first act, not what is urged
     if verb.dep_ == "pcomp" and verb.head.lower_ == "to" and any(c.lower_ == "forward" for c in verb.head.head.children):
         return "future"  # "looked forward to meeting Kim": a meeting to come
     if _bare(verb):

@@ -17,7 +17,7 @@ from ..actors import ActorIndex
 from ..model import Actor
 from .lexicon import lemma, noun_lexicon, verb_senses, verb_types
 from .parties import noun_owner
-from .syntax import is_passive_conj, quantity_head, to_infinitive
+from .syntax import headline_pair, is_passive_conj, quantity_head, to_infinitive
 from .typefacts import MATERIAL_CONFLICT, STATEMENTS
 from .words import AGENTIVE_EVENTS, CAUSE_VERBS, SANCTION_NOUNS, SPEAKER_NOUNS, SPEECH_VERBS, STATIVE_PARTICIPLES
 
@@ -190,7 +190,17 @@ def governor(tok: Token, verb: Token, idx: ActorIndex, speaker) -> Climb | Found
     return STOP
 
 
-SUBJECT_STEPS = (clause_subject, relative_clause_head, shown_doing, issuer_of_declaration, owner_of_noun, governor)
+def headline_partner(tok: Token, verb: Token, idx: ActorIndex, speaker) -> Found | None:
+    """'Kenya condemns attack, urges Uganda to withdraw': the second verb's subject is the first clause's."""
+    first = next((c for c in tok.children if headline_pair(c)), None)
+    if first is None:
+        return None
+    subj = next(c for c in first.children if c.dep_ in ("nsubj", "nsubjpass"))
+    return Found(idx.actors_for(subj, speaker=speaker), subj.dep_ == "nsubjpass", subj)
+
+
+SUBJECT_STEPS = (clause_subject, relative_clause_head, shown_doing, issuer_of_declaration, owner_of_noun,
+                 headline_partner, governor)
 
 
 def _speakers_act(be: Token, verb: Token) -> bool:

@@ -6,7 +6,7 @@ from spacy.tokens import Token
 from .lexicon import lemma
 from .words import (ATTACK_NOUNS, CALL_PURPOSES, CLAUSE_BREAKS, COUNTERMEASURES, EXERCISE_PURPOSES, FIRM_MEASURES,
                     FUTURE, HANDING_VERBS, HOSTILE_XCOMP, NAMING_VERBS, OBLIGATION, PROTEST_NOUNS, PROTEST_VERBS, QUANTITY,
-                    REFERRED_ACTS)
+                    REFERRED_ACTS, SPEECH_VERBS)
 
 
 def quantity_head(t: Token) -> Token:
@@ -252,3 +252,13 @@ def named_by_what(clause: Token) -> list[Token]:
     if lemma(clause) not in NAMING_VERBS or not any(x.dep_ == "dobj" and x.lower_ == "what" for x in clause.children):
         return []
     return [x for x in clause.children if x.dep_ in ("oprd", "attr")]
+
+
+def headline_pair(clause: Token) -> bool:
+    """'Kenya condemns attack, urges Uganda to withdraw': a headline's second verb, which the parser makes the
+    root with the first clause as its complement, is the same subject's next act, not what it says."""
+    head = clause.head
+    return clause.dep_ == "ccomp" and clause.i < head.i and head.dep_ == "ROOT" and head.i > 0 \
+        and head.doc[head.i - 1].text == "," and lemma(head) not in SPEECH_VERBS \
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children) \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children)
