@@ -1600,6 +1600,19 @@ def test_a_labelled_transcript_line_is_its_speakers_judgement(nlp):
     assert {("ACCUSE", ("KEN",), ("UGA",)), ("ACCUSE", ("KEN",), ("TZA",))} <= got, got
 
 
+def test_a_label_with_a_post_before_the_name_is_a_label(nlp):
+    # six words before the colon: the label is still the speaker's, not a Kenyan reporting someone else
+    from bilat.model import Article
+    from bilat.pipeline import process
+    (result,) = process([Article(
+        id="t", published=PUBLISHED, title="Regular Press Conference",
+        text="Q: Uganda shelled Kenyan villages. What is your comment?\n\n"
+             "Kenyan Foreign Ministry Spokesperson Jane Wanjiru: We condemn the shelling. We call on Uganda to stop.")])
+    got = {(e.type, tuple(sorted({a.country for a in e.source})), tuple(sorted({a.country for a in e.target})),
+            e.source[0].name) for e in result.events}
+    assert {("ACCUSE", ("KEN",), ("UGA",), "Jane Wanjiru"), ("REQUEST", ("KEN",), ("UGA",), "Jane Wanjiru")} <= got, got
+
+
 def test_a_turn_labelled_in_capitals_is_its_speakers_in_every_sentence(nlp):
     # the label gives a surname; the byline line names the person in full, and only the first sentence
     # of the turn carries the label

@@ -51,7 +51,7 @@ def speech_frames(toks: list[Token], idx: ActorIndex, memory: DocumentMemory | N
     first += [t for t in roots if not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in t.children)]
     # a transcript line labelled with a person's name ("Lin Jian: The Philippine side's claim is baseless.")
     # is that person's speech, in any grammatical person
-    label = next((t for t in toks[:6] if t.text == ":"), None)
+    label = next((t for t in toks[:_LABEL_WORDS] if t.text == ":"), None)
     first += [label] if label is not None and label_speakers(toks, label, idx) else []
     if first and memory is not None:
         found = quote_speaker(toks, idx, memory)
@@ -69,6 +69,11 @@ def speech_frames(toks: list[Token], idx: ActorIndex, memory: DocumentMemory | N
                     for x in toks:
                         frames.setdefault(x.i, (who, t))
     return frames
+
+
+#: how far into a line a transcript label's colon may stand: a post and a name ("Kenyan Foreign Ministry
+#: Spokesperson Jane Wambui:", "Official Spokesperson, Shri Randhir Jaiswal:")
+_LABEL_WORDS = 12
 
 
 def line_head(toks: list[Token]) -> list[Token]:
@@ -102,7 +107,7 @@ def quote_speaker(toks: list[Token], idx: ActorIndex, memory: DocumentMemory) ->
     quoted."""
     start = toks[0].i
     line = line_head(toks)  # a turn's later sentences are its label's too
-    label = next((t for t in line[:6] if t.text == ":"), None)
+    label = next((t for t in line[:_LABEL_WORDS] if t.text == ":"), None)
     if label is not None and label.i > line[0].i:
         who = label_speakers(line, label, idx)
         if who:
