@@ -3284,3 +3284,14 @@ def test_what_an_adopted_resolution_says_is_done_and_what_a_vetoed_one_says_is_n
 ])
 def test_a_headlines_second_verb_is_the_same_subjects_next_act(dyads, text, expected):
     assert dyads(text) == expected, dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the parser hangs the scene on the subject between commas
+    ("Ruto, in talks with Museveni on Friday, urged Uganda to release the fishermen.",
+     [("CONSULT", ["KEN"], ["UGA"]), ("REQUEST", ["KEN"], ["UGA"])]),
+    ("Kenya's foreign minister, in a phone call with her Ugandan counterpart, condemned the arrests.",
+     [("CONSULT", ["KEN"], ["UGA"]), ("ACCUSE", ["KEN"], ["UGA"])]),
+])
+def test_a_scene_set_beside_the_subject_is_the_subjects(dyads, text, expected):
+    assert dyads(text) == expected, dyads(text)

@@ -110,18 +110,28 @@ def listed_people(subj: Token | None, source: list[Actor], idx: ActorIndex, skip
     return source + [a for a in people if a not in source]
 
 
+def _scene_holders(noun: Token, speaker, idx: ActorIndex) -> list[Actor]:
+    """Who holds a meeting a scene noun names: its owner ("her call with X"), else the clause's subject."""
+    owner = [c for c in noun.children if c.dep_ == "poss"]
+    if owner:
+        found = idx.actors_for(owner[0], speaker=speaker)
+        if found:
+            return found
+    verb = noun.head.head if noun.head.pos_ == "ADP" else noun.head
+    if verb.dep_ in ("nsubj", "nsubjpass") and verb.pos_ in ("PROPN", "NOUN"):
+        # "Ruto, in talks with Museveni on Friday, urged ...": the parser hangs the scene on the subject
+        return idx.actors_for(verb, speaker=speaker)
+    source, _, subj = subject_of(verb, speaker, idx)
+    return listed_people(subj, source, idx)
+
+
 def scene_participants(noun: Token, speaker, idx: ActorIndex) -> tuple[list[Actor], list[Actor]]:
     """'In a phone call with X, Qin said', 'at a meeting' after 'Xi and Kishida reaffirmed'; the parties
     a compound names ("the Japan-China summit")."""
     pair = pair_parties(noun, idx)
     if len(pair) >= 2:
         return pair, []
-    owner = [c for c in noun.children if c.dep_ == "poss"]
-    source = idx.actors_for(owner[0], speaker=speaker) if owner else []
-    if not source:
-        verb = noun.head.head if noun.head.pos_ == "ADP" else noun.head
-        source, _, subj = subject_of(verb, speaker, idx)
-        source = listed_people(subj, source, idx)
+    source = _scene_holders(noun, speaker, idx)
     if not any(a.country for a in source):
         # "the talks between Xi and Ma": the parties a meeting is between are all its participants
         between = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"
