@@ -3295,3 +3295,13 @@ def test_a_headlines_second_verb_is_the_same_subjects_next_act(dyads, text, expe
 ])
 def test_a_scene_set_beside_the_subject_is_the_subjects(dyads, text, expected):
     assert dyads(text) == expected, dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # envoys told to go, with or without the country named, or given a deadline to go
+    ("The junta in Niamey ordered the French ambassador to leave.", [("SANCTION", ["NER"], ["FRA"])]),
+    ("Niger gave the French ambassador 48 hours to leave.", [("SANCTION", ["NER"], ["FRA"])]),
+    ("Niger ordered French troops to leave by the end of the year.", [("SANCTION", ["NER"], ["FRA"])]),
+])
+def test_envoys_and_troops_told_to_leave_are_expelled(dyads, text, expected):
+    assert dyads(text) == expected, dyads(text)

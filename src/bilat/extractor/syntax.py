@@ -187,8 +187,11 @@ def clause_condition(t: Token, objects: frozenset[str]) -> bool | None:
             for o in c.children) for c in t.children) and any(c.dep_ == "dobj" for c in t.children)
     if "leave-deadline" in objects:  # "gave Venezuelan diplomats 72 hours to depart": an expulsion
         spans = [c for c in t.children if c.dep_ in ("dobj", "npadvmod") and c.lemma_.lower() in ("hour", "day", "week")]
-        return any(x.dep_ in ("relcl", "acl", "xcomp") and lemma(x) in ("leave", "depart", "exit", "quit")
+        return any(x.dep_ in ("relcl", "acl", "xcomp", "advcl") and lemma(x) in ("leave", "depart", "exit", "quit")
                    for c in spans + [t] for x in c.children)
+    if "ordered-clause" in objects:  # "ordered the French ambassador to leave": told to go (orders.ordered_out)
+        return t.dep_ == "xcomp" and lemma(t.head) in ("order", "tell", "instruct", "direct") \
+            and any(c.dep_ == "dobj" for c in t.head.children) and not any(c.dep_ == "dobj" for c in t.children)
     if "demand-clause" in objects:  # "called the United Nations to assure a financing", not "called Li to discuss"
         objects = objects | {"to-clause"}
         if any(c.dep_ in ("xcomp", "ccomp") and lemma(c) in CALL_PURPOSES for c in t.children):
