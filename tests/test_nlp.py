@@ -268,3 +268,11 @@ def test_punctuation_glued_between_words_is_split_with_offsets_kept(nlp, text, w
 @pytest.mark.parametrize("text", ["The U.S. Army arrived.", "He cited e.g. trade."])
 def test_abbreviations_stay_whole(nlp, text):
     assert any(t.text in ("U.S.", "e.g.") for t in nlp(text))
+
+
+def test_the_parsed_text_is_joined_once_per_document(nlp):
+    from bilat.nlp import doc_text
+    doc = nlp("Kenya condemned Uganda.\nUganda denied it.")
+    first = doc_text(doc)
+    assert first == doc.text
+    assert doc_text(doc) is first  # the rules that ask per sentence get the stored string, not a new join

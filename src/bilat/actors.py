@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from .model import Actor
-from .nlp import TITLE_ABBREVIATIONS, Place, gazetteer_entries, read_table, stateless_entries
+from .nlp import TITLE_ABBREVIATIONS, Place, doc_text, gazetteer_entries, read_table, stateless_entries
 
 TITLES = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam", "prof", "prof.", "gen", "gen.",
           "lt", "col", "sen", "sen.", "rep", "rep.", "sheikh", "president", "minister", "premier", "king",
@@ -239,7 +239,7 @@ _QUESTION_LABEL = re.compile(r"\W*(?:Q|Question|QUESTION|Journalist|Reporter)\b[
 
 def is_question(sent: Span) -> bool:
     """A question, or a sentence of a transcript's question turn (its line opens with a question label)."""
-    text = sent.doc.text
+    text = doc_text(sent.doc)
     line = text.rfind("\n", 0, sent.start_char) + 1
     return sent.text.rstrip().endswith("?") or bool(_QUESTION_LABEL.match(text, line))
 
@@ -738,7 +738,7 @@ class ActorIndex:
     def _countries_from_counterparts(self) -> None:
         """'Foreign Minister X spoke with his Vietnamese counterpart': X is not Vietnamese, so in a story
         about a pair of countries X is of the other one (the first other state the story names)."""
-        if "ounterpart" not in self.doc.text:
+        if "ounterpart" not in doc_text(self.doc):
             return  # most stories have none: skip the walk over every token
         states = [c for c in self.focus if not c.startswith("IGO:")]
         for t in self.doc:

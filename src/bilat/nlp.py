@@ -30,6 +30,15 @@ GAZETTEER = "bilat_gazetteer"
 LINES = "bilat_line_sentences"
 
 
+def doc_text(doc: Doc) -> str:
+    """The parsed text, joined once: spaCy's ``Doc.text`` joins every token again on each call, which
+    rules that ask it per sentence made a cost that grows with the square of the article."""
+    text = doc.user_data.get("bilat_text")
+    if text is None:
+        text = doc.user_data["bilat_text"] = doc.text
+    return text
+
+
 def _split(value: str | None) -> list[str]:
     return [v.strip() for v in (value or "").split("|") if v.strip()]
 

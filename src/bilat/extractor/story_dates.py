@@ -13,6 +13,7 @@ from spacy.tokens import Span
 from .. import dates as dates_mod
 from ..dates import DateValue
 from ..model import DateBasis, EventType
+from ..nlp import doc_text
 from .dates import DATE_RE, UNCOUNTED
 from .records import Candidate
 
@@ -66,7 +67,7 @@ _NOT_THE_DAY = frozenset({"since", "after", "before", "until", "till", "followin
 def _dateline_day(first: Span, published: str | None) -> DateValue | None:
     """The day a dateline at the head of one of the first lines gives ("Pyongyang, March 14 -- A spokesman
     ... issued the following press statement"): the day the story's undated statements were made."""
-    text = first.doc.text[:400]
+    text = doc_text(first.doc)[:400]
     for m in _DATELINE_LINE_RE.finditer(text):
         v = dates_mod.resolve(m.group(1), published)
         if v.value and len(v.value) == 10:
@@ -92,7 +93,7 @@ _ENTRY_RE = re.compile(r"[*•\-–\s]*(" + dates_mod._MONTH_NAME + r"\s+\d{1,2}
 def entry_date(sentence: Span, published: str | None) -> DateValue | None:
     """The date a chronology's entry opens its line with: the date of every act the line tells that gives
     none of its own ("Ottawa expels a senior Indian intelligence official the same day")."""
-    text = sentence.doc.text
+    text = doc_text(sentence.doc)
     m = _ENTRY_RE.match(text, text.rfind("\n", 0, sentence.start_char) + 1)
     if m is None:
         return None
@@ -111,7 +112,7 @@ def _own_day(c: Candidate, entry: DateValue) -> DateValue | None:
     be the day named, not a weekday read against the publication."""
     if c.date is None or not c.date.value or len(c.date.value) != 10:
         return None
-    text = c.sentence.doc.text
+    text = doc_text(c.sentence.doc)
     line = text.rfind("\n", 0, c.sentence.start_char) + 1
     prefix = _ENTRY_RE.match(text, line)
     body = text[max(prefix.end() if prefix else 0, c.sentence.start_char):c.sentence.end_char]
