@@ -3305,3 +3305,13 @@ def test_a_scene_set_beside_the_subject_is_the_subjects(dyads, text, expected):
 ])
 def test_envoys_and_troops_told_to_leave_are_expelled(dyads, text, expected):
     assert dyads(text) == expected, dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # talks called or pressed for are asked for, not held (talks travelled for are held)
+    ("Kenya called for talks with Uganda.", [("REQUEST", ["KEN"], ["UGA"])]),
+    ("Kenya pressed for negotiations with Uganda.", [("REQUEST", ["KEN"], ["UGA"])]),
+    ("Ruto flew to Kampala for talks with Museveni on Monday.", [("CONSULT", ["KEN"], ["UGA"])]),
+])
+def test_talks_asked_for_are_no_meeting(dyads, text, expected):
+    assert dyads(text) == expected, dyads(text)

@@ -30,7 +30,13 @@ PAIR_NOUN_TYPES = frozenset({T.CONSULT, T.ASSAULT, T.COOPERATE})
 def _recalled_for(prep: Token) -> bool:
     """'recalled their ambassadors to Israel for consultations': an envoy called home is a protest,
     the consultations at home no meeting with anyone the text names."""
-    return lemma(prep.head) in ("recall", "summon", "call") and any(c.dep_ == "dobj" for c in prep.head.children)
+    return (lemma(prep.head) in ("recall", "summon", "call") and any(c.dep_ == "dobj" for c in prep.head.children)) \
+        or lemma(prep.head) in _ASKING_FOR
+
+
+#: verbs whose 'for' names what is asked or hoped for, not an occasion: "called for talks with X" is no meeting
+_ASKING_FOR = frozenset({"call", "press", "push", "appeal", "ask", "plead", "lobby", "hope", "wish", "campaign",
+                         "clamour", "clamor", "argue"})
 
 
 def find(ctx: SentenceContext) -> list[Frame]:
@@ -249,6 +255,8 @@ def _noun_trigger_by_head(t: Token, nt: NounTrigger) -> tuple[Trigger, Token | N
         return scene, None, "scene_noun"
     if dep == "nsubj" and nt.type == T.PROTEST and lemma(head) in OUTBREAK_VERBS:
         return scene, None, "protest_outbreak"  # "protests against Japan erupted in Beijing"
-    if nt.scene and nt.type == T.CONSULT and any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in t.children):
+    asked_for = dep == "pobj" and head.lower_ == "for" and _recalled_for(head)  # "called for talks with X"
+    if nt.scene and nt.type == T.CONSULT and not asked_for and any(c.dep_ == "prep" and c.lower_ in ("with", "between")
+                                                                   for c in t.children):
         return scene, None, "scene_noun"  # "the latest round of talks with Ethiopia"
     return None
