@@ -1841,7 +1841,7 @@ def test_a_day_hung_on_the_subject_just_before_the_verb_is_the_verbs(nlp):
 @pytest.mark.parametrize("text, expected", [
     # a truce that takes effect between two sides is their retreat from fighting; one that never did is none
     ("A ceasefire between Kenya and Uganda took effect early on Friday after 11 days of fighting.",
-     [("RETREAT", ["KEN", "UGA"], [])]),
+     [("RETREAT", ["KEN", "UGA"], ["KEN", "UGA"])]),
     ("The ceasefire called for by Rwanda never took effect.", []),
 ])
 def test_a_truce_that_takes_effect(dyads, text, expected):
@@ -3314,4 +3314,14 @@ def test_envoys_and_troops_told_to_leave_are_expelled(dyads, text, expected):
     ("Ruto flew to Kampala for talks with Museveni on Monday.", [("CONSULT", ["KEN"], ["UGA"])]),
 ])
 def test_talks_asked_for_are_no_meeting(dyads, text, expected):
+    assert dyads(text) == expected, dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenya handed back the seized Ugandan boats on Monday.", [("RETREAT", ["KEN"], ["UGA"])]),
+    # what is between two sides is both ways
+    ("Clashes between Kenyan and Ugandan troops killed three people on Monday.",
+     [("ASSAULT", ["KEN", "UGA"], ["KEN", "UGA"])]),
+])
+def test_seized_goods_handed_back_and_acts_between_two_sides(dyads, text, expected):
     assert dyads(text) == expected, dyads(text)

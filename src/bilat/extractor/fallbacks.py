@@ -60,8 +60,10 @@ def among_themselves(f: Frame, ctx: SentenceContext) -> list[Actor]:
         return []
     words = [f.anchor] + list(f.anchor.subtree)
     lows = [t.lower_ for t in words]
+    # ("a ceasefire between Kenya and Uganda": what is between them is both ways)
     mutual = lemma(f.trigger) in RECIPROCAL_VERBS or any(w in RECIPROCAL_WORDS for w in lows) or any(
-        (a, b) in (("each", "other"), ("one", "another")) for a, b in zip(lows, lows[1:]))
+        (a, b) in (("each", "other"), ("one", "another")) for a, b in zip(lows, lows[1:])) or any(
+        c.dep_ == "prep" and c.lower_ == "between" for c in f.trigger.children)
     return [Actor(kind="state", country=c) for c in parties] if mutual else []
 
 
