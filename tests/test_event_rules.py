@@ -3325,3 +3325,11 @@ def test_talks_asked_for_are_no_meeting(dyads, text, expected):
 ])
 def test_seized_goods_handed_back_and_acts_between_two_sides(dyads, text, expected):
     assert dyads(text) == expected, dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("India and Pakistan traded fire across the Line of Control.", [("ASSAULT", ["IND", "PAK"], ["IND", "PAK"])]),
+    ("Pakistan carried out strikes inside Afghanistan on Monday.", [("ASSAULT", ["PAK"], ["AFG"])]),
+])
+def test_fire_traded_and_strikes_inside_a_state(dyads, text, expected):
+    assert dyads(text) == expected, dyads(text)
