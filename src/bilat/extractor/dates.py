@@ -113,13 +113,13 @@ def _setting_date(t: Token, ctx: SentenceContext) -> DateValue | None:
                 and _in_clause(o, t):
             # "in a statement released on Tuesday", "in a letter dated May 3": the participle's day too
             for h in [o] + [c for c in o.children if c.dep_ == "acl" and c.tag_ == "VBN"]:
-                days.update(x.i for p in h.children if p.dep_ == "prep" for x in p.children if x.dep_ == "pobj")
+                days |= _attached(h, ())
                 days.update(x.i for c in h.children if c.dep_ in ("npadvmod", "dobj", "oprd") and c.ent_type_ == "DATE"
                             for x in c.subtree)
     # "Speaking to reporters on Tuesday, Ruto condemned ...": the occasion's day
     for c in t.children:
         if c.dep_ == "advcl" and c.tag_ == "VBG" and lemma(c) in _OCCASION_VERBS:
-            days.update(x.i for p in c.children if p.dep_ == "prep" for x in p.children if x.dep_ == "pobj")
+            days |= _attached(c, ())
     return _resolve_in(ctx, days) if days else None
 
 

@@ -58,8 +58,7 @@ def among_themselves(f: Frame, ctx: SentenceContext) -> list[Actor]:
     parties = list(dict.fromkeys(a.country for a in f.source if a.country))
     if f.type in SYMMETRIC_TYPES or len(parties) < 2:
         return []
-    words = [f.anchor] + list(f.anchor.subtree)
-    lows = [t.lower_ for t in words]
+    lows = [t.lower_ for t in f.anchor.subtree]
     # ("a ceasefire between Kenya and Uganda": what is between them is both ways)
     mutual = lemma(f.trigger) in RECIPROCAL_VERBS or any(w in RECIPROCAL_WORDS for w in lows) or any(
         (a, b) in (("each", "other"), ("one", "another")) for a, b in zip(lows, lows[1:])) or any(

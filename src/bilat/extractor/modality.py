@@ -196,7 +196,7 @@ def _governed_modality(verb: Token, idx: ActorIndex) -> str | None:
     return None
 
 
-def _what_an_act_is_for(verb: Token, idx) -> bool:
+def _what_an_act_is_for(verb: Token, idx: ActorIndex) -> bool:
     """'called for lifting all restrictions', 'warned Beijing against providing support': what is called for
     or warned against, not done; 'imposed sanctions on firms for helping Russia': why, the firms' deed."""
     if verb.dep_ != "pcomp" or verb.head.lower_ not in ("for", "on", "against"):

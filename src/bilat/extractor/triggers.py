@@ -27,14 +27,15 @@ PHASE = "triggers"
 PAIR_NOUN_TYPES = frozenset({T.CONSULT, T.ASSAULT, T.COOPERATE})
 
 
-def _recalled_for(prep: Token) -> bool:
-    """'recalled their ambassadors to Israel for consultations': an envoy called home is a protest,
-    the consultations at home no meeting with anyone the text names."""
-    return (lemma(prep.head) in ("recall", "summon", "call") and any(c.dep_ == "dobj" for c in prep.head.children)) \
-        or lemma(prep.head) in _ASKING_FOR
+def _no_meeting_for(prep: Token) -> bool:
+    """Is the meeting this 'for' names none held? 'recalled their ambassadors to Israel for consultations': an
+    envoy called home is a protest, the consultations at home no meeting with anyone the text names; 'called
+    for talks with X', 'pressed for negotiations': talks asked or hoped for."""
+    verb = lemma(prep.head)
+    return verb in _ASKING_FOR or (verb in ("recall", "summon") and any(c.dep_ == "dobj" for c in prep.head.children))
 
 
-#: verbs whose 'for' names what is asked or hoped for, not an occasion: "called for talks with X" is no meeting
+#: verbs whose 'for' names what is asked or hoped for, not an occasion
 _ASKING_FOR = frozenset({"call", "press", "push", "appeal", "ask", "plead", "lobby", "hope", "wish", "campaign",
                          "clamour", "clamor", "argue"})
 
@@ -249,13 +250,13 @@ def _noun_trigger_by_head(t: Token, nt: NounTrigger) -> tuple[Trigger, Token | N
     scene = Trigger(nt.type, nt.cameo, nt.mode)
     if dep == "pobj" and (head.pos_ == "ADP" or head.dep_ == "prep") and nt.scene and (  # "following" may be a VERB
             head.lower_ in ("in", "during", "at", "after", "before", "following", "on")
-            or (head.lower_ == "for" and nt.type == T.CONSULT and not _recalled_for(head))):  # "returned to Geneva for talks"
+            or (head.lower_ == "for" and nt.type == T.CONSULT and not _no_meeting_for(head))):  # "returned to Geneva for talks"
         return scene, None, "scene_noun"
     if dep in ("nsubj",) and head.lemma_ in SCENE_VERBS and nt.scene:
         return scene, None, "scene_noun"
     if dep == "nsubj" and nt.type == T.PROTEST and lemma(head) in OUTBREAK_VERBS:
         return scene, None, "protest_outbreak"  # "protests against Japan erupted in Beijing"
-    asked_for = dep == "pobj" and head.lower_ == "for" and _recalled_for(head)  # "called for talks with X"
+    asked_for = dep == "pobj" and head.lower_ == "for" and _no_meeting_for(head)  # "called for talks with X"
     if nt.scene and nt.type == T.CONSULT and not asked_for and any(c.dep_ == "prep" and c.lower_ in ("with", "between")
                                                                    for c in t.children):
         return scene, None, "scene_noun"  # "the latest round of talks with Ethiopia"
