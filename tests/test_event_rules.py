@@ -3333,3 +3333,28 @@ def test_seized_goods_handed_back_and_acts_between_two_sides(dyads, text, expect
 ])
 def test_fire_traded_and_strikes_inside_a_state(dyads, text, expected):
     assert dyads(text) == expected, dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # leaving talks or a treaty halts them (CAMEO 164, 160); a meeting called off is cancelled (REJECT)
+    ("Kenya pulled out of the peace talks with Uganda on Monday.", [("SANCTION", ["KEN"], ["UGA"])]),
+    ("Kenya withdrew from the trade agreement with Uganda on Monday.", [("SANCTION", ["KEN"], ["UGA"])]),
+    ("Kenya called off the planned meeting with Ugandan officials on Monday.", [("REJECT", ["KEN"], ["UGA"])]),
+    # one's own soldiers evacuated leave (RETREAT); civilians evacuated are helped (AID)
+    ("Kenya evacuated its soldiers from the Ugandan enclave on Monday.", [("RETREAT", ["KEN"], ["UGA"])]),
+    # debt written off is aid; websites blocked are censored; people charged are coerced
+    ("Kenya wrote off Uganda's debt on Monday.", [("AID", ["KEN"], ["UGA"])]),
+    ("Kenya blocked Ugandan websites on Monday.", [("COERCE", ["KEN"], ["UGA"])]),
+    ("Kenya charged two Ugandans with espionage on Monday.", [("COERCE", ["KEN"], ["UGA"])]),
+])
+def test_talks_left_debts_written_off_sites_blocked(dyads, text, expected):
+    assert [d for d in dyads(text) if d[0] != "CONSULT"] == expected, dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # measures named by a noun aim at what their clause targets; a package holds the measures it lists
+    ("Washington announced new sanctions targeting Iranian oil exports to China.", [("SANCTION", ["USA"], ["IRN"])]),
+    ("The measures announced by Japan include export bans on 100 Russian entities.", [("SANCTION", ["JPN"], ["RUS"])]),
+])
+def test_measures_aimed_by_their_clause_and_listed_in_a_package(dyads, text, expected):
+    assert dyads(text) == expected, dyads(text)

@@ -65,6 +65,11 @@ def acted_on(t: Token) -> list[Token]:
         # (or as a particle with an object of its own: "breaks off diplomatic relations")
         objs += [o for p in t.children if p.dep_ in ("prep", "prt") and p.i == t.i + 1 for o in p.children
                  if o.dep_ == "pobj"]
+        # "pulled out of the talks", "walked out of the negotiations": the particle's own preposition
+        # (hung on the particle or on the verb) holds the object
+        objs += [o for p in t.children if p.dep_ in ("prep", "prt") and p.i == t.i + 1 and t.dep_ != "acl"
+                 for q in list(p.children) + [c for c in t.children if c.i == t.i + 2]
+                 if q.dep_ == "prep" and q.i == t.i + 2 for o in q.children if o.dep_ == "pobj"]
         objs += raised
     return objs
 
@@ -84,11 +89,21 @@ def _named_condition(t: Token, objects: frozenset[str], idx: ActorIndex) -> bool
                    for c in t.children)
     if "sanction-subject" in objects:  # "the new EU sanctions target Russian banks"
         return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in SANCTION_NOUNS for c in t.children)
+    if "sanction-package" in objects:  # "the package includes a ban on Russian aluminium": measures that hold measures
+        return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in SANCTION_NOUNS for c in t.children) and \
+            any(o.lemma_.lower() in SANCTION_NOUNS or o.lemma_.lower() in ("freeze", "control", "blacklisting")
+                for o in acted_on(t))
     if "named-state" in objects:  # "ordered Venezuela to refrain": a state by its name, not "Ugandan diplomats"
         return any(o.i in idx.place_at and idx.place_at[o.i].kind in ("country", "capital") for o in acted_on(t))
     if "not-a-wrong" in objects:  # "committed to talks", not "committing a genocide", "crimes committed by"
         return not any(x.lemma_.lower() in WRONG_DEEDS for x in acted_on(t))
     return clause_condition(t, objects)
+
+
+def _people_by_demonym(x: Token, idx: ActorIndex) -> bool:
+    """'two Ugandans', 'the Kenyans': people named by their country (which the parser may tag as neither)."""
+    place = idx.place_at.get(x.i)
+    return place is not None and place.kind == "demonym" and x.tag_ in ("NNS", "NNPS")
 
 
 def object_ok(t: Token, objects: frozenset[str], idx: ActorIndex) -> bool:
@@ -143,7 +158,8 @@ def object_ok(t: Token, objects: frozenset[str], idx: ActorIndex) -> bool:
                 return True  # "provided $10 million to Turkey"
             if "person" in objects and (x.i in idx.person_at or x.ent_type_ in ("PERSON", "NORP")
                                         or (x.tag_ == "PRP" and x.lower_ in ("he", "she", "him", "her"))
-                                        or sector_table().get(x.lemma_.lower(), ("", ""))[1] == "person"):
+                                        or sector_table().get(x.lemma_.lower(), ("", ""))[1] == "person"
+                                        or _people_by_demonym(x, idx)):
                 return True  # "received President of Ghana X", "received the US Secretary of State"
             if "state" in objects and x.i in idx.place_at:
                 return True

@@ -12,16 +12,27 @@ if TYPE_CHECKING:
     from .targets import Search
 
 
+# what a measure named by a noun does to the one it is aimed at: "sanctions targeting Iranian oil"
+_AIMING_VERBS = frozenset({"target", "hit", "affect", "cover", "penalize", "penalise", "punish", "aim", "direct"})
+
+
 def hit_by_the_attack(s: Search) -> None:
     """'launched an attack that killed hundreds of Israelis', 'a raid that wounded three soldiers': the
-    relative clause of an attack noun tells whom it hit."""
-    if s.typ != T.ASSAULT or s.t.pos_ != "NOUN":
+    relative clause of an attack noun tells whom it hit; so does the clause on a measure ("announced
+    sanctions targeting Iranian oil exports", "measures that hit Russian banks", "aimed at Moscow")."""
+    if s.typ not in (T.ASSAULT, T.SANCTION) or s.t.pos_ != "NOUN":
         return
     for rc in s.t.children:
-        if rc.dep_ == "relcl" and T.ASSAULT in verb_types(rc):
-            for o in rc.children:
-                if o.dep_ == "dobj":
-                    s.take_prep_object(o)
+        if s.typ == T.ASSAULT and rc.dep_ == "relcl" and T.ASSAULT in verb_types(rc):
+            objects = [o for o in rc.children if o.dep_ == "dobj"]
+        elif s.typ == T.SANCTION and rc.dep_ in ("relcl", "acl") and rc.lemma_.lower() in _AIMING_VERBS:
+            objects = [o for o in rc.children if o.dep_ == "dobj"] + [
+                o for p in rc.children if p.dep_ == "prep" and p.lower_ in ("at", "against") for o in p.children
+                if o.dep_ == "pobj"]
+        else:
+            continue
+        for o in objects:
+            s.take_prep_object(o)
 
 
 def relative_clause_head(s: Search) -> None:
