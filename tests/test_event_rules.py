@@ -3358,3 +3358,24 @@ def test_talks_left_debts_written_off_sites_blocked(dyads, text, expected):
 ])
 def test_measures_aimed_by_their_clause_and_listed_in_a_package(dyads, text, expected):
     assert dyads(text) == expected, dyads(text)
+
+
+def test_a_statement_titled_by_a_body_speaks_for_the_body():
+    # "Joint Statement of the G7 Foreign Ministers": "we" is the G7, an IGO the title names
+    from bilat.model import Article
+    from bilat.pipeline import process
+    from bilat.settings import load_settings
+    article = Article(id="g7", text="We condemn Russia's attacks on Ukraine. We call on Iran to stop supplying drones to Russia.",
+                      published="2024-03-04", title="Joint Statement of the G7 Foreign Ministers")
+    got = {(e.type, tuple(a.country for a in e.source), tuple(a.country for a in e.target))
+           for e in next(process([article], load_settings())).events}
+    assert ("ACCUSE", ("IGO:G7",), ("RUS",)) in got and ("REQUEST", ("IGO:G7",), ("IRN",)) in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # concern roused "by" a deed is aimed at its doer, as concern "about" it
+    ("The European Union is deeply concerned by the Ugandan raid on Kenya.",
+     [("ASSAULT", ["UGA"], ["KEN"]), ("ACCUSE", ["IGO:EU"], ["UGA"])]),
+])
+def test_concern_roused_by_a_deed(dyads, text, expected):
+    assert dyads(text) == expected, dyads(text)

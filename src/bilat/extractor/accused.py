@@ -51,7 +51,9 @@ def accused_over(s: Search) -> None:
         return
     for h in s.heads:
         for c in h.children:
-            if c.dep_ == "prep" and c.lower_ in ("over", "about", "against", "of", "on") and c.i not in s.exclude:
+            # ("alarmed by the Ugandan raid": what a feeling is roused by, never a passive's doer)
+            if (c.dep_ in ("prep", "agent") and c.i not in s.exclude and
+                    (c.lower_ in ("over", "about", "against", "of", "on") or (c.lower_ == "by" and h.pos_ == "ADJ"))):
                 for o in c.children:
                     if o.dep_ == "pobj":
                         s.take_foreign(o)

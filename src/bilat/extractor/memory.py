@@ -168,6 +168,10 @@ def title_voice(title: str | None, index: ActorIndex, url: str | None = None) ->
     words = [w.strip(",;:") for w in m.group(1).split() if w.lower().strip(",") not in _HONORIFICS]
     places = _title_places()
     country = next((places[w] for w in words if w in places), None)
+    # "Joint Statement of the G7 Foreign Ministers", "Statement by the EU Spokesperson": a body's voice
+    igo = next((code for form, code in _title_igos() if re.search(r"(?<!\w)%s(?!\w)" % re.escape(form), m.group(1))),
+               None)
+    country = country or igo
     role = [w for w in words if w.lower().strip(".") in TITLE_ROLE_WORDS]
     name = [w for w in words if w not in role and w not in places and w[:1].isupper()]
     parts = {w.lower() for w in name}
@@ -224,6 +228,13 @@ def asked_country(index: ActorIndex) -> str | None:
 # "Foreign Ministry Spokesperson Mao Ning's Regular Press Conference on May 16, 2024": the owner's form
 _TITLE_OWN = re.compile(r"^(.+?)['’]s\s+(?:\w+\s+){0,2}(?:press\s+conference|conference|briefing|statement|remarks|"
                         r"speech|address|interview|message)\b", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _title_igos() -> tuple[tuple[str, str], ...]:
+    """IGO names and acronyms ("G7", "European Union") -> the IGO's code, longest first."""
+    return tuple(sorted(((form, code) for form, code, kind in gazetteer_entries() if kind == "igo"),
+                        key=lambda x: -len(x[0])))
 
 
 @functools.lru_cache(maxsize=1)
