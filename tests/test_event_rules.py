@@ -3379,3 +3379,13 @@ def test_a_statement_titled_by_a_body_speaks_for_the_body():
 ])
 def test_concern_roused_by_a_deed(dyads, text, expected):
     assert dyads(text) == expected, dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a wrong told of another in a reported clause, or found by a state's inquiry, accuses it
+    ("The Kenyan government said Uganda had abused the immunities of its embassy.", [("ACCUSE", ["KEN"], ["UGA"])]),
+    ("Kenya told reporters that Uganda was interfering in its internal affairs.", [("ACCUSE", ["KEN"], ["UGA"])]),
+    ("A Kenyan inquiry found that Uganda had meddled in the election.", [("ACCUSE", ["KEN"], ["UGA"])]),
+])
+def test_wrongs_told_or_found_of_another_accuse_it(dyads, text, expected):
+    assert dyads(text) == expected, dyads(text)
