@@ -3389,3 +3389,16 @@ def test_concern_roused_by_a_deed(dyads, text, expected):
 ])
 def test_wrongs_told_or_found_of_another_accuse_it(dyads, text, expected):
     assert dyads(text) == expected, dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # budget support suspended or cut is aid withdrawn (CAMEO 162)
+    ("Kenya suspended budget support to Uganda on Thursday.", [("SANCTION", ["KEN"], ["UGA"])]),
+    # what an event led a state to do, it did (as 'prompted', 'forced')
+    ("The border incident led Nairobi to declare the Ugandan ambassador persona non grata on Thursday.",
+     [("SANCTION", ["KEN"], ["UGA"])]),
+    # flights or imports resumed after a halt concede the halt
+    ("Kenya resumed flights to Uganda on Thursday.", [("CONCEDE", ["KEN"], ["UGA"])]),
+])
+def test_support_suspended_acts_led_to_and_flights_resumed(dyads, text, expected):
+    assert dyads(text) == expected, dyads(text)
