@@ -3402,3 +3402,21 @@ def test_wrongs_told_or_found_of_another_accuse_it(dyads, text, expected):
 ])
 def test_support_suspended_acts_led_to_and_flights_resumed(dyads, text, expected):
     assert dyads(text) == expected, dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a coup named by its compound ("the coup attempt") is the coup-makers' deed, not the last actor's
+    ("Soldiers seized power in Gabon on Wednesday and placed President Ali Bongo under house arrest. The African "
+     "Union suspended Gabon on Thursday. UN Secretary-General Antonio Guterres condemned the coup attempt.",
+     ("ACCUSE", ["IGO:UN"], ["GAB"])),
+    # a strike no event told is the one an earlier reaction to it accused, not the addressee of a letter
+    ("Iran condemned the Israeli strike on Syria on Monday. Iran also slammed the United States for its support of "
+     "Israel. Syria denounced the strike in a letter to the UN Secretary-General.", ("ACCUSE", ["SYR"], ["ISR"])),
+    # a raid judged in a reported clause is the raider's; another speaker's report in the clause is not judged
+    ("Kenyan police stormed the Ugandan embassy in Nairobi on Friday. Tanzania said the raid was a clear violation "
+     "of the Vienna Convention, while Rwandan President Paul Kagame said Rwanda would seek a meeting of the African "
+     "Union.", ("ACCUSE", ["TZA"], ["KEN"])),
+])
+def test_reactions_to_a_deed_aim_at_its_doer(dyads, text, expected):
+    got = dyads(text)
+    assert got[-1] == expected, got

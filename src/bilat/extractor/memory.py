@@ -117,6 +117,23 @@ class DocumentMemory:
                 return foreign
         return []
 
+    def doers_of_types(self, types: set[EventType], not_of: set[str | None], before: int) -> list[Actor]:
+        """The doers of the latest act of one of ``types`` told before token ``before``, other than
+        ``not_of``'s countries ("said the raid was a violation": the last to attack or coerce)."""
+        return self._doers(not_of, before, lambda act: act.type in types)
+
+    def last_accused(self, nouns: set[str], before: int) -> list[Actor]:
+        """Whom the latest accusation told before token ``before`` in a sentence naming one of ``nouns``
+        was aimed at ("Iran condemned the Israeli strike ... . Syria also denounced the strike": the
+        attacker the first reaction named)."""
+        starts = {s.start: s for s in self.sentences}
+        for act in reversed(self.acts_done):
+            sent = starts.get(act.start)
+            if act.start < before and act.type == EventType.ACCUSE and act.targets and sent is not None \
+                    and any(t.lemma_.lower() in nouns for t in sent):
+                return list(act.targets)
+        return []
+
     def addressed_by(self, names: set[str], since: int, types: frozenset[EventType]) -> list[Actor]:
         """Whom the named speaker last addressed a statement of ``types`` to, in a sentence from token
         ``since`` on ("Zakharova blasted the EU ... . 'Each step will be answered,' Zakharova warned")."""

@@ -52,9 +52,12 @@ def reaction_to_an_act(f: Frame, ctx: SentenceContext) -> list[Actor]:
         return []  # "the annexation"
     meeting = ctx.memory.meeting if noun in NAMED_MEETINGS else []
     # an attack or an incident is the last attacker's, or no one's the text told
-    hostile = noun in ATTACK_NOUNS | REFERRED_ATTACKS
+    # ("the coup attempt": the kind of act may be the noun's compound)
+    hostile = bool(named & (ATTACK_NOUNS | REFERRED_ATTACKS))
     # (a coup or a crackdown is coded as coercion: "special forces seized power", "police fired tear gas")
-    candidates = [told, ctx.memory.last_source(T.ASSAULT) or [], ctx.memory.last_source(T.COERCE) or []] if hostile else [
+    # (or the attacker an earlier reaction to it named: "Iran condemned the Israeli strike")
+    candidates = [told, ctx.memory.last_source(T.ASSAULT) or [], ctx.memory.last_source(T.COERCE) or [],
+                  ctx.memory.last_accused(named, ctx.sent.start)] if hostile else [
         told, meeting, doers_of_kind, ctx.memory.last_doers(own, ctx.sent.start, deeds_only=deed)]
     for doers in candidates:  # a visit announced, not yet made: its announcer
         found = [Actor(kind="state", country=c) for c in dict.fromkeys(a.country for a in doers) if c and c not in own]

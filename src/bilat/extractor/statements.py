@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from ..issues import issues_in
 from ..model import Actor
+from ..model import EventType as T
 from .dates import date_for
 from .gate import political
 from .parties import noun_owner, same_countries
@@ -16,7 +17,7 @@ from .records import Candidate, Frame, SentenceContext
 from .syntax import is_definite, obligation_clause_subject, own_clause
 from .lexicon import lemma, noun_lexicon
 from .words import (CONSEQUENCE_NOUNS, INTRUSION_VERBS, NAMED_MEETINGS, NEGATIVE_JUDGEMENT, REFERRED_ACTS,
-                    SUFFER_VERBS, TERRITORY)
+                    REFERRED_ATTACKS, SPEECH_VERBS, SUFFER_VERBS, TERRITORY)
 
 
 @rule
@@ -49,6 +50,13 @@ def judgement_statement(verb: Token, speaker: list[Actor], clause: list[Token], 
         for p in x.children for o in p.children)]
     if not judged:
         return None
+    # "said the raid was a violation, while Petro said Colombia would ...": another's report, with its
+    # speaker, is no part of what this one judges
+    # ("this position reveals Ethiopia's lack of will" is no one's report: its subject is no actor)
+    others = {x.i for v in clause if v.i != verb.i and v.pos_ in ("VERB", "AUX") and lemma(v) in SPEECH_VERBS
+              and any(c.dep_ in ("nsubj", "nsubjpass") and any(a.country for a in ctx.index.actors_for(c))
+                      for c in v.children) for x in v.subtree}
+    clause = [x for x in clause if x.i not in others]
     target: list[Actor] = []
     # "shot down a U.S. drone, saying it had violated Iranian airspace": 'it' is what was shot down
     acted_on = [o for o in verb.head.children if o.dep_ == "dobj"] if verb.dep_ == "advcl" and verb.tag_ == "VBG" else []
@@ -72,6 +80,9 @@ def judgement_statement(verb: Token, speaker: list[Actor], clause: list[Token], 
             break
         target = [a for a in noun_owner(ctx.index, x) if a.country and a.country not in own]
     # "said the decision was unjustified": whoever decided ("said the visit was provocative": no decision)
+    # "said the raid was a clear violation": the last attacker's or coercer's raid
+    if not target and any(x.lemma_.lower() in REFERRED_ATTACKS and is_definite(x) for x in clause):
+        target = ctx.memory.doers_of_types({T.ASSAULT, T.COERCE}, own, ctx.sent.start)
     if not target and any(x.lemma_.lower() in REFERRED_ACTS - NAMED_MEETINGS and is_definite(x) for x in clause):
         target = ctx.memory.last_doers(own, ctx.sent.start)
     if not target or not any(a.country for a in speaker):
