@@ -3420,3 +3420,16 @@ def test_support_suspended_acts_led_to_and_flights_resumed(dyads, text, expected
 def test_reactions_to_a_deed_aim_at_its_doer(dyads, text, expected):
     got = dyads(text)
     assert got[-1] == expected, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "called it a violation": a deed so judged is the last attacker's, not the last actor's
+    ("Kenyan police stormed the Ugandan embassy in Nairobi on Friday. Uganda granted asylum to a Kenyan opposition "
+     "leader on Thursday. Tanzania called it a clear violation of the Vienna Convention.", ("ACCUSE", ["TZA"], ["KEN"])),
+    # a contrasting clause's act is aimed inside it, not at the state of the main clause
+    ("Rwanda condemned the Ugandan raid, while Tanzania said it opposes any violation of the convention.",
+     ("ACCUSE", ["RWA"], ["UGA"])),
+])
+def test_deeds_judged_and_contrasting_clauses(dyads, text, expected):
+    got = dyads(text)
+    assert got[-1] == expected and ("ACCUSE", ["TZA"], ["RWA"]) not in got, got

@@ -122,6 +122,11 @@ def one_foreign_state(f: Frame, ctx: SentenceContext) -> list[Actor]:
     # a relative clause's act is aimed inside it ("concern over Indonesia's code, which bans ...": not the
     # United States that voiced the concern)
     inside = {x.i for x in f.anchor.subtree} if f.anchor.dep_ in ("relcl", "acl") else None
+    # so is a contrasting clause's ("Brazil called it a violation, while the US said it condemns any
+    # violation": not Brazil)
+    contrast = next((a for a in [f.speech_verb or f.anchor, *(f.speech_verb or f.anchor).ancestors] if a.dep_ == "advcl"
+                     and any(m.dep_ == "mark" and m.lower_ in ("while", "whereas", "whilst") for m in a.children)), None)
+    inside = inside if contrast is None else {x.i for x in contrast.subtree}
     coordinated = [c for c in f.anchor.children if c.dep_ == "conj"] + ([f.anchor.head] if f.anchor.dep_ == "conj" else [])
     if any(c.dep_ == "dobj" and any(m.lower_ in ("other", "another") for m in c.children) for c in f.anchor.children):
         return []  # "thanked Germany and urged other partners to follow": the others are no state named here

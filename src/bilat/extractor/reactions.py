@@ -11,8 +11,8 @@ from .lexicon import lemma, noun_lexicon
 from .records import Frame, SentenceContext
 from .syntax import act_antecedent, is_definite
 from .typefacts import REACTIONS
-from .words import (ATTACK_NOUNS, BARE_REACTIONS, DEVERBAL, JUDGING_VERBS, NAMED_MEETINGS, REFERRED_ACTS,
-                    REFERRED_ATTACKS, REFERRED_DEEDS)
+from .words import (ATTACK_NOUNS, BARE_REACTIONS, DEVERBAL, JUDGING_VERBS, NAMED_MEETINGS, NEGATIVE_JUDGEMENT,
+                    REFERRED_ACTS, REFERRED_ATTACKS, REFERRED_DEEDS)
 
 
 def reaction_to_an_act(f: Frame, ctx: SentenceContext) -> list[Actor]:
@@ -54,6 +54,10 @@ def reaction_to_an_act(f: Frame, ctx: SentenceContext) -> list[Actor]:
     # an attack or an incident is the last attacker's, or no one's the text told
     # ("the coup attempt": the kind of act may be the noun's compound)
     hostile = bool(named & (ATTACK_NOUNS | REFERRED_ATTACKS))
+    # "called it a clear violation", "an act of aggression": a deed so judged is one done against someone
+    hostile = hostile or (bool(acts) and acts[0].pos_ == "PRON" and any(
+        x.lemma_.lower() in NEGATIVE_JUDGEMENT for c in f.anchor.children if c.dep_ in ("oprd", "attr", "dobj")
+        and c.i != acts[0].i for x in c.subtree))
     # (a coup or a crackdown is coded as coercion: "special forces seized power", "police fired tear gas")
     # (or the attacker an earlier reaction to it named: "Iran condemned the Israeli strike")
     candidates = [told, ctx.memory.last_source(T.ASSAULT) or [], ctx.memory.last_source(T.COERCE) or [],
