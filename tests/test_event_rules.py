@@ -3433,3 +3433,10 @@ def test_reactions_to_a_deed_aim_at_its_doer(dyads, text, expected):
 def test_deeds_judged_and_contrasting_clauses(dyads, text, expected):
     got = dyads(text)
     assert got[-1] == expected and ("ACCUSE", ["TZA"], ["RWA"]) not in got, got
+
+
+def test_a_leader_named_with_more_given_names_than_the_table_has(dyads):
+    # "Muhammad Shehbaz Sharif" is the table's Shehbaz Sharif, of Pakistan, though the text never says so
+    got = dyads("Prime Minister Muhammad Shehbaz Sharif arrived in Beijing on Tuesday. Premier Li Qiang held talks "
+                "with him on Thursday.")
+    assert ("CONSULT", ["CHN"], ["PAK"]) in got, got

@@ -817,8 +817,10 @@ class ActorIndex:
                 person.name = _name_text(toks)
                 person.tokens = parts
             role, country, sector = self._describe(ent)
-            known = leader_table()[0].get(tuple(fold(p) for p in person.tokens)) or (
-                leader_table()[1].get(fold(person.tokens[-1])) if len(person.tokens) == 1 else None)
+            folded = tuple(fold(p) for p in person.tokens)
+            # "Muhammad Shehbaz Sharif", "Seyed Abbas Araghchi": the table's name after the text's first names
+            known = next((leader_table()[0][folded[k:]] for k in range(len(folded) - 1) if folded[k:] in leader_table()[0]),
+                         None) or (leader_table()[1].get(fold(person.tokens[-1])) if len(person.tokens) == 1 else None)
             if known and not country and not person.country:
                 country = known[1]
                 role = role or known[2]
