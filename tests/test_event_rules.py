@@ -3440,3 +3440,15 @@ def test_a_leader_named_with_more_given_names_than_the_table_has(dyads):
     got = dyads("Prime Minister Muhammad Shehbaz Sharif arrived in Beijing on Tuesday. Premier Li Qiang held talks "
                 "with him on Thursday.")
     assert ("CONSULT", ["CHN"], ["PAK"]) in got, got
+
+
+def test_a_states_council_speaks_for_it_and_a_claimed_attack_is_dated_when_claimed():
+    # a state's council is its government (a claim it makes is an accusation), and the accusation is
+    # made the day it is said, not the day of the attack it tells of
+    events = bilat.extract("The Kenyan National Security Council said on Wednesday that Ugandan vessels rammed a "
+                           "Kenyan supply boat on Monday.", PUBLISHED)
+    assert [(e["type"], [a["country"] for a in e["source"]], [a["country"] for a in e["target"]]) for e in events] \
+        == [("ACCUSE", ["KEN"], ["UGA"])], events
+    published = __import__("datetime").date.fromisoformat(PUBLISHED)
+    said = __import__("datetime").date.fromisoformat(events[0]["date"])
+    assert said.weekday() == 2 and 0 <= (published - said).days < 7, events[0]["date"]

@@ -25,7 +25,10 @@ def candidates(f: Frame, ctx: SentenceContext) -> list[Candidate]:
     else:
         date = date_for(anchor, ctx, extra, noun=t if t.i != anchor.i else None) or dated_act(anchor, ctx)
     # "Trump said the Assad government had used nerve gas": the claim is coded, and it is made now
+    # ("Manila said on Wednesday that Chinese vessels rammed a boat on Monday": Wednesday's accusation)
     claim = f.speech_verb is not None and "claimed_attack" in f.reasons
+    if claim:
+        date = date_for(f.speech_verb, ctx, []) or date
     background = is_background(f.speech_verb if claim else anchor, sent)
     attribution = describe(f.speaker) if f.speaker and f.speaker != f.source else None
     conf = 0.55 + (0.15 if f.target else 0) + (0.1 if t.pos_ == "VERB" else 0) - (0.1 if background else 0)
