@@ -3452,3 +3452,26 @@ def test_a_states_council_speaks_for_it_and_a_claimed_attack_is_dated_when_claim
     published = __import__("datetime").date.fromisoformat(PUBLISHED)
     said = __import__("datetime").date.fromisoformat(events[0]["date"])
     assert said.weekday() == 2 and 0 <= (published - said).days < 7, events[0]["date"]
+
+
+def test_a_colonel_in_a_story_led_by_his_country_speaks_for_it(dyads):
+    got = dyads("Niger's ruling junta revoked a military accord with the United States on Saturday. Colonel Amadou "
+                "Sani, reading a statement on state television, said the accord was illegal. He also accused a U.S. "
+                "delegation of a condescending attitude.")
+    assert ("ACCUSE", ["NER"], ["USA"]) in got, got
+
+
+def test_a_leader_listed_as_name_comma_of_country():
+    # the translated lists' "the presidents X, of Paraguay, Y, of Brazil": Y is Brazil's
+    events = bilat.extract("Attending the meeting were the ministers Tomas Varga, of Hungary, Petra Novakova, of "
+                           "Slovakia, and Ivan Horvat, of Croatia. Novakova criticised Serbia's absence.", PUBLISHED)
+    people = {a.get("name"): a["country"] for e in events for a in e["source"]}
+    assert people.get("Petra Novakova") == "SVK", events
+
+
+def test_an_act_in_a_relative_clause_on_a_party_does_not_date_the_statement():
+    # "a delegation that visited Niamey last week": the visit's week is not the accusation's day
+    events = bilat.extract("Niger accused a U.S. delegation that visited Niamey last week of a condescending attitude.",
+                           PUBLISHED)
+    accusation = next(e for e in events if e["type"] == "ACCUSE")
+    assert accusation["date"] != next(e for e in events if e["type"] == "CONSULT")["date"], events

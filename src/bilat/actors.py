@@ -257,6 +257,15 @@ def _is_gov_role(role: str) -> bool:
                                   "governor", "mayor", "leader", "ministry", "negotiator", "head of state"))
 
 
+#: officers' ranks: "Colonel X, reading a statement on state television" in a story led by Niger is Niger's
+_MILITARY_RANKS = frozenset({"colonel", "col.", "general", "gen.", "lieutenant", "lt.", "major", "brigadier", "admiral",
+                             "marshal", "commander"})
+
+
+def _is_military_rank(role: str) -> bool:
+    return bool(_MILITARY_RANKS & set(role.lower().split()))
+
+
 # honorifics written in capitals before or after a name: "HE Sheikh X", "Mr. X H.E." ("he" in lower case is a pronoun)
 _HONORIFICS = {"HE", "H.E.", "H.E", "HH", "H.H.", "HRH", "H.R.H."}
 
@@ -571,7 +580,7 @@ class ActorIndex:
                 # "Iran's Foreign Ministry condemned the listings. Spokesman Hamid Rezaei denied ...": the
                 # spokesman of the ministry that spoke in the sentence before
                 p.country, p.inferred = index._body_just_before(p), True
-            elif p.country is None and p.role and _is_gov_role(p.role) and index.lead_country \
+            elif p.country is None and p.role and (_is_gov_role(p.role) or _is_military_rank(p.role)) and index.lead_country \
                     and not any(w in p.role.lower() for w in ("ambassador", "envoy")) and index._ever_subject(p) \
                     and not (leader and len([c for c in index.focus if not c.startswith("IGO:")]) > 1):
                 p.country, p.inferred = index.lead_country, True
@@ -965,9 +974,11 @@ class ActorIndex:
                 i -= 1
                 continue
             break
-        # "King Abdullah of Jordan", "Princess Sirindhorn of the Kingdom of Thailand"
-        if country is None and ent.end + 1 < len(doc) and doc[ent.end].lower_ == "of":
-            for i in range(ent.end + 1, min(ent.end + 6, len(doc))):
+        # "King Abdullah of Jordan", "Princess Sirindhorn of the Kingdom of Thailand", and the translated
+        # lists' "the presidents Santiago Pena, of Paraguay, Luiz Inacio Lula da Silva, of Brazil"
+        comma = ent.end + 2 < len(doc) and doc[ent.end].text == "," and doc[ent.end + 1].lower_ == "of"
+        if country is None and ent.end + 1 < len(doc) and (doc[ent.end].lower_ == "of" or comma):
+            for i in range(ent.end + 1 + comma, min(ent.end + 6 + comma, len(doc))):
                 place = self.place_at.get(i)
                 if place is not None and place.kind in ("country", "capital"):
                     country = place.code

@@ -133,10 +133,10 @@ def settle_dates(cands: list[Candidate], published: str | None, publication_fall
     dateline: a wrong date is worse than none."""
     lead = heading or _lead_date(cands, published, publication_fallback)
     # dates the text itself gives each sentence's events (before any fallback is applied)
-    text_dates: dict[int, list[DateValue]] = {}
+    text_dates: dict[int, list[Candidate]] = {}
     for c in cands:
         if c.date is not None and c.date.value:
-            text_dates.setdefault(c.sentence.start, []).append(c.date)
+            text_dates.setdefault(c.sentence.start, []).append(c)
     out: list[Candidate] = []
     prev: Candidate | None = None
     for c in cands:
@@ -158,7 +158,7 @@ def settle_dates(cands: list[Candidate], published: str | None, publication_fall
         elif c.date is UNCOUNTED:
             c = replace(c, date=None)
         elif c.date is None or not c.date.value:
-            same = text_dates.get(c.sentence.start)
+            same = [d.date for d in text_dates.get(c.sentence.start, []) if not _described_apart(d, c)]
             if same:
                 c = replace(c, date=same[0])
             elif prev is not None and prev.date and prev.date.value and (_continues(prev, c) or _then(c)):
@@ -168,6 +168,15 @@ def settle_dates(cands: list[Candidate], published: str | None, publication_fall
         out.append(c)
         prev = c
     return out
+
+
+def _described_apart(dated: Candidate, c: Candidate) -> bool:
+    """Is ``dated`` told in a relative clause that describes someone, away from ``c``'s act ("accused a U.S.
+    delegation that visited Niamey last week": the visit's week is not the accusation's)?"""
+    doc = c.sentence.doc
+    t, other = doc[dated.trigger], doc[c.trigger]
+    return any(a.dep_ == "relcl" and a.head.ent_type_ not in ("DATE", "TIME") and other not in a.subtree
+               for a in [t, *t.ancestors] if a.i in range(c.sentence.start, c.sentence.end))
 
 
 def _lead_date(cands: list[Candidate], published: str | None, publication_fallback: bool) -> DateValue | None:
