@@ -3475,3 +3475,14 @@ def test_an_act_in_a_relative_clause_on_a_party_does_not_date_the_statement():
                            PUBLISHED)
     accusation = next(e for e in events if e["type"] == "ACCUSE")
     assert accusation["date"] != next(e for e in events if e["type"] == "CONSULT")["date"], events
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a decision taken or announced to act is the act; one only weighed is not
+    ("On Wednesday Kenya announced a decision to reduce the staff of the Ugandan embassy in Nairobi.",
+     [("SANCTION", ["KEN"], ["UGA"])]),
+    ("Kenya's decision to expel two Ugandan diplomats angered Kampala.", [("SANCTION", ["KEN"], ["UGA"])]),
+    ("Kenya is considering a decision to expel Ugandan diplomats.", []),
+])
+def test_a_decision_taken_to_act_is_the_act(dyads, text, expected):
+    assert dyads(text) == expected, dyads(text)

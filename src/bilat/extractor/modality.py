@@ -135,10 +135,17 @@ def _gives_aid(v: Token, idx: ActorIndex) -> bool:
                for c in verb_senses().get(("VERB", lemma(v), ""), ()))
 
 
+_DECIDING = frozenset({"announce", "take", "make", "adopt", "confirm", "reach", "implement"})  # not "weigh" one
+
+
 def _governed_modality(verb: Token, idx: ActorIndex) -> str | None:
     """A clause under another verb or noun takes its modality from it."""
     if headline_pair(verb):
         return None  # "Kenya condemns attack, urges ...": the headline's first act, not what is urged
+    decision = verb.head if verb.dep_ == "acl" and to_infinitive(verb) and verb.head.lemma_.lower() == "decision" else None
+    if decision is not None and modality(decision.head, idx) == "fact" and (
+            any(c.dep_ == "poss" for c in decision.children) or lemma(decision.head) in _DECIDING):
+        return "fact"  # "announced a decision to reduce the embassy's staff": a decision taken to act is the act
     if verb.dep_ == "pcomp" and verb.head.lower_ == "to" and any(c.lower_ == "forward" for c in verb.head.head.children):
         return "future"  # "looked forward to meeting Kim": a meeting to come
     if _bare(verb):

@@ -166,6 +166,9 @@ def owner_of_noun(tok: Token, verb: Token, idx: ActorIndex, speaker) -> Found | 
     if owner:
         return Found(idx.actors_for(owner[0], speaker=speaker), False, owner[0])
 
+    # "announced a decision to reduce the embassy's staff": who announces the decision decides
+    if tok.head.lemma_.lower() == "decision" and tok.head.dep_ in ("dobj", "attr") and tok.head.head.i != tok.head.i:
+        return Climb(tok.head.head)
     if tok.tag_ == "VBD" or tok.head.dep_ == "relcl":
         actors = idx.actors_for(tok.head, speaker=speaker)
         if not actors and tok.head.lemma_.lower() in SPEAKER_NOUNS:
