@@ -1,12 +1,13 @@
 """What texts say and whose act it is (read by ``modality``): a signed text's pledges are the text's, its
 signing the act; a body's adopted resolution does what it says in the body's name; what a rejected or
-blocked text would have said is no one's act."""
+blocked text would have said is no one's act; a decision taken to act is the act."""
 from __future__ import annotations
 
 from spacy.tokens import Token
 
 from ..model import EventType as T
 from .lexicon import lemma, verb_lexicon
+from .syntax import to_infinitive
 from .words import DOCUMENTS
 
 
@@ -31,3 +32,15 @@ def said_by_a_rejected_text(verb: Token) -> bool:
 
 #: what a body adopts that acts in its name
 _RESOLUTIONS = frozenset({"resolution", "motion"})
+
+
+#: verbs that take a decision, not weigh one ("announced a decision to expel", not "is considering a decision")
+_DECIDING = frozenset({"announce", "take", "make", "adopt", "confirm", "reach", "implement"})
+
+
+def decision_taken(verb: Token, modality_of) -> bool:
+    """'announced a decision to reduce the embassy's staff', 'Kenya's decision to expel ... angered Kampala': the
+    act a decision someone took is to do, where the clause naming the decision tells a fact (``modality_of``)."""
+    decision = verb.head if verb.dep_ == "acl" and to_infinitive(verb) and verb.head.lemma_.lower() == "decision" else None
+    return decision is not None and modality_of(decision.head) == "fact" and (
+        any(c.dep_ == "poss" for c in decision.children) or lemma(decision.head) in _DECIDING)

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from ..actors import ActorIndex
 from ..model import EventType as T
-from .documents import said_by_a_rejected_text, said_by_a_signed_text
+from .documents import decision_taken, said_by_a_rejected_text, said_by_a_signed_text
 from .lexicon import lemma, noun_lexicon, particle_of, verb_lexicon, verb_senses, verb_types
 from .records import Frame, SentenceContext
 from .recodings import apply
@@ -91,6 +91,8 @@ def modality(t: Token, idx: ActorIndex) -> str:
         return "future"
     if any(a in OBLIGATION for a in auxes) or (verb.dep_ == "xcomp" and verb.head.lemma_ in ("need", "have")):
         return "obligation"
+    if decision_taken(verb, lambda v: modality(v, idx)):
+        return "fact"  # "announced a decision to reduce the embassy's staff": a decision taken to act is the act
     return _protest_modality(verb, idx) or _governed_modality(verb, idx) or "fact"
 
 
@@ -135,17 +137,10 @@ def _gives_aid(v: Token, idx: ActorIndex) -> bool:
                for c in verb_senses().get(("VERB", lemma(v), ""), ()))
 
 
-_DECIDING = frozenset({"announce", "take", "make", "adopt", "confirm", "reach", "implement"})  # not "weigh" one
-
-
 def _governed_modality(verb: Token, idx: ActorIndex) -> str | None:
     """A clause under another verb or noun takes its modality from it."""
     if headline_pair(verb):
         return None  # "Kenya condemns attack, urges ...": the headline's first act, not what is urged
-    decision = verb.head if verb.dep_ == "acl" and to_infinitive(verb) and verb.head.lemma_.lower() == "decision" else None
-    if decision is not None and modality(decision.head, idx) == "fact" and (
-            any(c.dep_ == "poss" for c in decision.children) or lemma(decision.head) in _DECIDING):
-        return "fact"  # "announced a decision to reduce the embassy's staff": a decision taken to act is the act
     if verb.dep_ == "pcomp" and verb.head.lower_ == "to" and any(c.lower_ == "forward" for c in verb.head.head.children):
         return "future"  # "looked forward to meeting Kim": a meeting to come
     if _bare(verb):
