@@ -3486,3 +3486,16 @@ def test_an_act_in_a_relative_clause_on_a_party_does_not_date_the_statement():
 ])
 def test_a_decision_taken_to_act_is_the_act(dyads, text, expected):
     assert dyads(text) == expected, dyads(text)
+
+
+def test_a_journalists_question_label_is_no_speaker_nor_subject():
+    from bilat.model import Article
+    from bilat.pipeline import process
+    from bilat.settings import load_settings
+    text = ("Transcript of the weekly media briefing\n\nSpokesperson Jane Wambui: Good afternoon.\n\n"
+            "Question (Peter Otieno, Lakeside Wire): The Seychelles asked Kenya to withdraw its personnel. "
+            "Is that accepted?\n\nSpokesperson Jane Wambui: We will not go beyond what we have said.")
+    article = Article(id="q", text=text, published="2024-03-04", title="Weekly media briefing", url="https://www.mfa.go.ke/b")
+    events = next(process([article], load_settings())).events
+    got = {(e.type, tuple(a.country for a in e.source), tuple(a.country for a in e.target)) for e in events}
+    assert ("REQUEST", ("SYC",), ("KEN",)) in got, got

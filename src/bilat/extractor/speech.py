@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..actors import ActorIndex
+from ..actors import ActorIndex, is_question
 from ..model import Actor
 from .lexicon import lemma
 from .memory import DocumentMemory
@@ -52,7 +52,8 @@ def speech_frames(toks: list[Token], idx: ActorIndex, memory: DocumentMemory | N
     # a transcript line labelled with a person's name ("Lin Jian: The Philippine side's claim is baseless.")
     # is that person's speech, in any grammatical person
     label = next((t for t in toks[:_LABEL_WORDS] if t.text == ":"), None)
-    first += [label] if label is not None and label_speakers(toks, label, idx) else []
+    # (not a journalist's question: "Question (Meera Nath, Wire): In mid-January the Maldives asked India ...")
+    first += [label] if label is not None and not is_question(toks[0].sent) and label_speakers(toks, label, idx) else []
     if first and memory is not None:
         found = quote_speaker(toks, idx, memory)
         if found is not None:

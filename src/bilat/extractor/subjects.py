@@ -54,6 +54,8 @@ def clause_subject(tok: Token, verb: Token, idx: ActorIndex, speaker) -> Found |
     if not subj:
         return None
     if len(subj) > 1:
+        # "Question (Meera Nath, Wire): In mid-January the Maldives asked": a transcript's label is no subject
+        subj = [c for c in subj if not any(x.is_punct and ":" in x.text for x in tok.doc[c.i:tok.i])] or subj
         # "(CNN) Turkey has summoned": prefer the subject that names an actor
         named = [c for c in subj if idx.actors_for(c, speaker=speaker)]
         subj = named or subj
