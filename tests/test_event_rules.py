@@ -3499,3 +3499,10 @@ def test_a_journalists_question_label_is_no_speaker_nor_subject():
     events = next(process([article], load_settings())).events
     got = {(e.type, tuple(a.country for a in e.source), tuple(a.country for a in e.target)) for e in events}
     assert ("REQUEST", ("SYC",), ("KEN",)) in got, got
+
+
+def test_the_warring_parties_are_not_the_pair_in_focus(dyads):
+    # the story's pair (the US and Kenya) is not whom "the warring parties" means
+    got = dyads("The United States imposed sanctions on the RSF leader on Tuesday. Kenya hosted RSF envoys in Nairobi "
+                "on Wednesday. The African Union on Thursday urged the warring parties to agree to a ceasefire.")
+    assert not any(d[0] == "REQUEST" and set(d[2]) == {"USA", "KEN"} for d in got), got

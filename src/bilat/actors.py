@@ -1144,7 +1144,9 @@ class ActorIndex:
         group = self._last_party_group(t.i) if m else []
         met = list(dict.fromkeys(a.country for a in group if a.country))
         opens = m is not None and t.sent.start + len(np.split()) - 1 == t.i
-        if m and not named_after and t.i not in self.place_at and not named_set \
+        # ("the warring parties" are the sides of a war the story may tell apart from the pair in focus)
+        warring = any(c.dep_ == "amod" and c.lower_ in ("warring", "belligerent", "fighting", "rival") for c in t.children)
+        if m and not named_after and t.i not in self.place_at and not named_set and not warring \
                 and (t.text.islower() or (low in _GROUP_PEOPLE and (len(met) == 2 or opens))) \
                 and not (m.group(1) is None and np.lower().startswith("all")):
             n = _GROUP_N.get((m.group(1) or "two").lower(), 2)
