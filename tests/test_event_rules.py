@@ -3506,3 +3506,10 @@ def test_the_warring_parties_are_not_the_pair_in_focus(dyads):
     got = dyads("The United States imposed sanctions on the RSF leader on Tuesday. Kenya hosted RSF envoys in Nairobi "
                 "on Wednesday. The African Union on Thursday urged the warring parties to agree to a ceasefire.")
     assert not any(d[0] == "REQUEST" and set(d[2]) == {"USA", "KEN"} for d in got), got
+
+
+def test_a_states_finding_of_a_crime_accuses(dyads):
+    # a finding ("determined", "found") that another's forces committed a crime accuses them; the word
+    # alone in other reports does not judge ("allegations that it played a role in the genocide" are another's)
+    assert dyads("The United States on Tuesday determined that members of Uganda's army had committed genocide.") \
+        == [("ACCUSE", ["USA"], ["UGA"])]

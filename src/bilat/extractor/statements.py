@@ -32,6 +32,10 @@ def demand_statement(verb: Token, speaker: list[Actor], clause: list[Token], ctx
     return target
 
 
+_FINDING_VERBS = frozenset({"find", "determine", "conclude", "rule"})
+_CRIMES = frozenset({"crime", "genocide", "atrocity", "massacre", "cleansing"})
+
+
 @rule
 def judgement_statement(verb: Token, speaker: list[Actor], clause: list[Token], ctx: SentenceContext) -> list[Actor] | None:
     """'X said the test was a violation of international law': the first foreign actor is accused."""
@@ -42,6 +46,9 @@ def judgement_statement(verb: Token, speaker: list[Actor], clause: list[Token], 
               and not any(c.dep_ == "neg" for c in list(x.children) + list(x.head.children))
               and not (x.i > 0 and x.doc[x.i - 1].lower_ in ("not", "no"))
               and not (x.i > 1 and x.doc[x.i - 2].lower_ in ("not", "no"))]
+    # "determined that the RSF had committed genocide": a state's finding of a crime
+    if lemma(verb) in _FINDING_VERBS:
+        judged += [x for x in clause if x.lemma_.lower() in _CRIMES]
     # "the Philippine side's claim is not true": a claim denied is judged false
     judged += [x for x in clause if x.lower_ in ("true", "accurate") and x.i > 0 and x.doc[x.i - 1].lower_ == "not"]
     # "said Ugandan troops had crossed into its territory": an intrusion told is an accusation
