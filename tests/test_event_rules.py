@@ -3513,3 +3513,10 @@ def test_a_states_finding_of_a_crime_accuses(dyads):
     # alone in other reports does not judge ("allegations that it played a role in the genocide" are another's)
     assert dyads("The United States on Tuesday determined that members of Uganda's army had committed genocide.") \
         == [("ACCUSE", ["USA"], ["UGA"])]
+
+
+def test_whom_one_speaks_for_is_not_met(dyads):
+    # "a mandate to speak for the bloc": the EU is not a party Hungary meets
+    got = dyads("EU foreign policy chief Josep Borrell said on Friday that Hungarian Prime Minister Viktor Orban had "
+                "no mandate to speak for the bloc.")
+    assert not any(d[0] == "CONSULT" for d in got), got

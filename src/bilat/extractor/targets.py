@@ -241,6 +241,9 @@ def protest_purpose(s: Search) -> None:
                         s.take(x)
 
 
+_NO_PARTY_PREPS = frozenset({"for", "about", "over", "against", "on"})
+
+
 def actor_in_clause(s: Search) -> None:
     """The first actor elsewhere in the trigger's own clause that is not a topic or a place (aid
     suspended 'in Baghdad' is withdrawn from it, as aid given in a place is given to it)."""
@@ -266,8 +269,8 @@ def actor_in_clause(s: Search) -> None:
                 if s.found:
                     return
                 continue
-            if not_an_actor(x, typ, idx):
-                continue
+            if not_an_actor(x, typ, idx) or (typ == T.CONSULT and x.dep_ == "pobj" and x.head.lower_ in _NO_PARTY_PREPS):
+                continue  # ("no mandate to speak for the bloc": whom one speaks for is not met)
             s.take_foreign(x)
             if not s.found and typ in (T.THREATEN, T.AID):
                 s.take_place_of(x)  # "landed in Port Sudan": aid for the city's country
