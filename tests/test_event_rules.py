@@ -3520,3 +3520,10 @@ def test_whom_one_speaks_for_is_not_met(dyads):
     got = dyads("EU foreign policy chief Josep Borrell said on Friday that Hungarian Prime Minister Viktor Orban had "
                 "no mandate to speak for the bloc.")
     assert not any(d[0] == "CONSULT" for d in got), got
+
+
+def test_what_a_state_ruled_out_doing_it_did_not_do(dyads):
+    # "which has ruled out sending its own troops": the parser's adverbial gerund is the refusal's complement
+    got = dyads("Washington, which has ruled out sending its own troops, has pledged more than $300 million to the "
+                "mission in Haiti.")
+    assert not any(d[0] == "MOBILIZE" for d in got), got

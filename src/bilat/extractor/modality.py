@@ -171,7 +171,9 @@ def _governed_modality(verb: Token, idx: ActorIndex) -> str | None:
         return "absorbed"
     if _said_in_a_call(verb):
         return modality(verb.head, idx)
-    if verb.dep_ in ("xcomp",) or (verb.dep_ == "advcl" and to_infinitive(verb)):
+    # ("has ruled out sending troops": a gerund right after the verb and its particle is its complement)
+    if verb.dep_ in ("xcomp",) or (verb.dep_ == "advcl" and (to_infinitive(verb) or (verb.tag_ == "VBG" and verb.i - 1 in (
+            verb.head.i, *(c.i for c in verb.head.children if c.dep_ == "prt"))))):
         return _complement_modality(verb, idx)
     if verb.dep_ == "ccomp" and is_trigger_token(verb.head, idx):
         return "absorbed"
