@@ -57,8 +57,7 @@ def run(f: Frame, ctx: SentenceContext) -> Frame:
 
 def modality(t: Token, idx: ActorIndex) -> str:
     """'fact', 'negated', 'hypothetical', 'future', 'obligation', or 'absorbed'."""
-    chain = [t]
-    h = t
+    chain, h = [t], t
     # auxiliaries of a noun trigger sit on its light verb
     while h.dep_ in ("dobj", "pobj", "nsubjpass", "attr", "prep", "acomp") and h.head.i != h.i:
         h = h.head
@@ -137,6 +136,12 @@ def _gives_aid(v: Token, idx: ActorIndex) -> bool:
                for c in verb_senses().get(("VERB", lemma(v), ""), ()))
 
 
+def _is_complement(verb: Token) -> bool:
+    """An xcomp, a 'to' clause, or a gerund right after its verb and particle ("has ruled out sending troops")."""
+    return verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and (to_infinitive(verb) or (verb.tag_ == "VBG" and verb.i - 1 in (
+        verb.head.i, *(c.i for c in verb.head.children if c.dep_ == "prt")))))
+
+
 def _governed_modality(verb: Token, idx: ActorIndex) -> str | None:
     """A clause under another verb or noun takes its modality from it."""
     if headline_pair(verb):
@@ -171,9 +176,7 @@ def _governed_modality(verb: Token, idx: ActorIndex) -> str | None:
         return "absorbed"
     if _said_in_a_call(verb):
         return modality(verb.head, idx)
-    # ("has ruled out sending troops": a gerund right after the verb and its particle is its complement)
-    if verb.dep_ in ("xcomp",) or (verb.dep_ == "advcl" and (to_infinitive(verb) or (verb.tag_ == "VBG" and verb.i - 1 in (
-            verb.head.i, *(c.i for c in verb.head.children if c.dep_ == "prt"))))):
+    if _is_complement(verb):
         return _complement_modality(verb, idx)
     if verb.dep_ == "ccomp" and is_trigger_token(verb.head, idx):
         return "absorbed"
