@@ -665,3 +665,12 @@ def test_the_two_sides_after_a_meeting_told_before_are_each_sides_officials(nlp)
 def test_a_side_or_delegation_of_talks_told_is_its_official(nlp, text, word, name):
     (actor,) = _actors(nlp, text, word)
     assert actor.name == name
+
+
+def test_an_ambassador_to_the_un_is_his_own_countrys(nlp):
+    # "US Ambassador to the UN X": the UN is the posting, the US the country he speaks for
+    from bilat.actors import ActorIndex
+    for text, country in [("US Ambassador to the UN Nikki Haley warned North Korea on Monday.", "USA"),
+                          ("Kenyan Ambassador to the United Nations Martin Kimani condemned the attack.", "KEN")]:
+        idx = ActorIndex.build(nlp(text))
+        assert [p.country for p in idx.people] == [country], [(p.name, p.country) for p in idx.people]

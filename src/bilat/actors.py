@@ -939,14 +939,16 @@ class ActorIndex:
                 i = self._post_of(place.start - 1)
                 continue
             if place is not None:
-                before = doc[place.start - 1] if place.start > 0 else None
+                # ("Ambassador to the UN": the article before the posting)
+                det = 1 if place.start > 1 and doc[place.start - 1].lower_ == "the" else 0
+                before = doc[place.start - 1 - det] if place.start > det else None
                 possessive = place.end < len(doc) and doc[place.end].tag_ == "POS"  # "Lebanon's new President"
                 if before is not None and before.pos_ == "ADP" and before.lower_ in ("to", "in", "at", "for", "from", "on") \
                         and not possessive:
-                    owner = doc[place.start - 2] if place.start > 1 else None
+                    owner = doc[place.start - 2 - det] if place.start > 1 + det else None
                     if owner is not None and (owner.lower_ in ROLE_WORDS or owner.lower_ in sector_table()):
-                        role_toks[:0] = [before] + list(doc[place.start:place.end])  # "Ambassador to Ankara"
-                        i = place.start - 2
+                        role_toks[:0] = list(doc[before.i:place.end])  # "Ambassador to Ankara", "to the UN"
+                        i = before.i - 1
                         continue
                     country = country or place.code  # "an invitation to U.S. President X": the place is his
                     break
