@@ -3527,3 +3527,8 @@ def test_what_a_state_ruled_out_doing_it_did_not_do(dyads):
     got = dyads("Washington, which has ruled out sending its own troops, has pledged more than $300 million to the "
                 "mission in Haiti.")
     assert not any(d[0] == "MOBILIZE" for d in got), got
+
+
+def test_an_armed_group_by_its_english_acronym(dyads):
+    # MUJWA is the English acronym of the group groups.tsv lists as MUJAO (Mali)
+    assert dyads("MUJWA fighters attacked a French convoy near Gao on Monday.")[0][1] == ["MLI"]
