@@ -3532,3 +3532,12 @@ def test_what_a_state_ruled_out_doing_it_did_not_do(dyads):
 def test_an_armed_group_by_its_english_acronym(dyads):
     # MUJWA is the English acronym of the group groups.tsv lists as MUJAO (Mali)
     assert dyads("MUJWA fighters attacked a French convoy near Gao on Monday.")[0][1] == ["MLI"]
+
+
+@pytest.mark.parametrize("text", [
+    # a concession is made to someone: with no one named or found, no CONCEDE is recorded
+    "China said it regretted the military strikes.",
+    "Russia's decision on Wednesday to resume its participation is welcome.",
+])
+def test_a_concession_to_no_one_is_not_recorded(dyads, text):
+    assert not any(d[0] == "CONCEDE" for d in dyads(text)), dyads(text)
