@@ -126,11 +126,9 @@ class DocumentMemory:
         """Whom the latest accusation told before token ``before`` in a sentence naming one of ``nouns``
         was aimed at ("Iran condemned the Israeli strike ... . Syria also denounced the strike": the
         attacker the first reaction named)."""
-        starts = {s.start: s for s in self.sentences}
         for act in reversed(self.acts_done):
-            sent = starts.get(act.start)
-            if act.start < before and act.type == EventType.ACCUSE and act.targets and sent is not None \
-                    and any(t.lemma_.lower() in nouns for t in sent):
+            if act.start < before and act.type == EventType.ACCUSE and act.targets \
+                    and any(t.lemma_.lower() in nouns for t in self._index.doc[act.start].sent):
                 return list(act.targets)
         return []
 

@@ -88,16 +88,19 @@ def _named_condition(t: Token, objects: frozenset[str], idx: ActorIndex) -> bool
         return any(c.dep_ == "nsubj" and c.lemma_.lower() in WEAPONS | ATTACK_NOUNS | {"strike", "airstrike"}
                    for c in t.children)
     if "sanction-subject" in objects:  # "the new EU sanctions target Russian banks"
-        return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in SANCTION_NOUNS for c in t.children)
+        return _measures_as_subject(t)
     if "sanction-package" in objects:  # "the package includes a ban on Russian aluminium": measures that hold measures
-        return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in SANCTION_NOUNS for c in t.children) and \
-            any(o.lemma_.lower() in SANCTION_NOUNS or o.lemma_.lower() in ("freeze", "control", "blacklisting")
-                for o in acted_on(t))
+        return _measures_as_subject(t) and any(
+            o.lemma_.lower() in SANCTION_NOUNS or o.lemma_.lower() in ("freeze", "control", "blacklisting") for o in acted_on(t))
     if "named-state" in objects:  # "ordered Venezuela to refrain": a state by its name, not "Ugandan diplomats"
         return any(o.i in idx.place_at and idx.place_at[o.i].kind in ("country", "capital") for o in acted_on(t))
     if "not-a-wrong" in objects:  # "committed to talks", not "committing a genocide", "crimes committed by"
         return not any(x.lemma_.lower() in WRONG_DEEDS for x in acted_on(t))
     return clause_condition(t, objects)
+
+
+def _measures_as_subject(t: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in SANCTION_NOUNS for c in t.children)
 
 
 def _people_by_demonym(x: Token, idx: ActorIndex) -> bool:

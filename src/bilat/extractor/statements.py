@@ -16,8 +16,8 @@ from .recodings import recoding, rule
 from .records import Candidate, Frame, SentenceContext
 from .syntax import is_definite, obligation_clause_subject, own_clause
 from .lexicon import lemma, noun_lexicon
-from .words import (CONSEQUENCE_NOUNS, INTRUSION_VERBS, NAMED_MEETINGS, NEGATIVE_JUDGEMENT, REFERRED_ACTS,
-                    REFERRED_ATTACKS, SPEECH_VERBS, SUFFER_VERBS, TERRITORY)
+from .words import (CONSEQUENCE_NOUNS, FINDING_VERBS, INTRUSION_VERBS, NAMED_MEETINGS, NEGATIVE_JUDGEMENT,
+                    REFERRED_ACTS, REFERRED_ATTACKS, SPEECH_VERBS, SUFFER_VERBS, TERRITORY)
 
 
 @rule
@@ -32,7 +32,6 @@ def demand_statement(verb: Token, speaker: list[Actor], clause: list[Token], ctx
     return target
 
 
-_FINDING_VERBS = frozenset({"find", "determine", "conclude", "rule"})
 _CRIMES = frozenset({"crime", "genocide", "atrocity", "massacre", "cleansing"})
 
 
@@ -47,7 +46,7 @@ def judgement_statement(verb: Token, speaker: list[Actor], clause: list[Token], 
               and not (x.i > 0 and x.doc[x.i - 1].lower_ in ("not", "no"))
               and not (x.i > 1 and x.doc[x.i - 2].lower_ in ("not", "no"))]
     # "determined that the RSF had committed genocide": a state's finding of a crime
-    if lemma(verb) in _FINDING_VERBS:
+    if lemma(verb) in FINDING_VERBS:
         judged += [x for x in clause if x.lemma_.lower() in _CRIMES]
     # "the Philippine side's claim is not true": a claim denied is judged false
     judged += [x for x in clause if x.lower_ in ("true", "accurate") and x.i > 0 and x.doc[x.i - 1].lower_ == "not"]
@@ -86,10 +85,10 @@ def judgement_statement(verb: Token, speaker: list[Actor], clause: list[Token], 
         if target:
             break
         target = [a for a in noun_owner(ctx.index, x) if a.country and a.country not in own]
-    # "said the decision was unjustified": whoever decided ("said the visit was provocative": no decision)
     # "said the raid was a clear violation": the last attacker's or coercer's raid
     if not target and any(x.lemma_.lower() in REFERRED_ATTACKS and is_definite(x) for x in clause):
         target = ctx.memory.doers_of_types({T.ASSAULT, T.COERCE}, own, ctx.sent.start)
+    # "said the decision was unjustified": whoever decided ("said the visit was provocative": no decision)
     if not target and any(x.lemma_.lower() in REFERRED_ACTS - NAMED_MEETINGS and is_definite(x) for x in clause):
         target = ctx.memory.last_doers(own, ctx.sent.start)
     if not target or not any(a.country for a in speaker):

@@ -175,8 +175,9 @@ def _described_apart(dated: Candidate, c: Candidate) -> bool:
     delegation that visited Niamey last week": the visit's week is not the accusation's)?"""
     doc = c.sentence.doc
     t, other = doc[dated.trigger], doc[c.trigger]
+    # (both acts are of one sentence, one parse tree: the relative clause is in it)
     return any(a.dep_ == "relcl" and a.head.ent_type_ not in ("DATE", "TIME") and other not in a.subtree
-               for a in [t, *t.ancestors] if a.i in range(c.sentence.start, c.sentence.end))
+               for a in [t, *t.ancestors])
 
 
 def _lead_date(cands: list[Candidate], published: str | None, publication_fallback: bool) -> DateValue | None:

@@ -43,7 +43,8 @@ def list_names() -> tuple[str, ...]:
     return tuple(_SECTIONS)
 
 
-SPEECH_VERBS = words("speech_verbs")
+FINDING_VERBS = words("finding_verbs")
+SPEECH_VERBS = words("speech_verbs") | FINDING_VERBS
 SPEAKER_NOUNS = words("speaker_nouns")
 HYPOTHETICAL = words("hypothetical_aux")
 FUTURE = words("future_aux")
