@@ -3541,3 +3541,17 @@ def test_an_armed_group_by_its_english_acronym(dyads):
 ])
 def test_a_concession_to_no_one_is_not_recorded(dyads, text):
     assert not any(d[0] == "CONCEDE" for d in dyads(text)), dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the parser hangs the that-clause on "statement": it is still what the ministry said
+    ("Kenya's foreign ministry said in a statement that Uganda had violated its sovereignty.",
+     [("ACCUSE", ["KEN"], ["UGA"])]),
+    ("The Kenyan government said in a statement that Uganda must withdraw its soldiers from the island.",
+     [("REQUEST", ["KEN"], ["UGA"])]),
+    # a wrong told in a clause joined to a negated one is not negated with it
+    ("Nairobi said that the envoy was not entitled to immunity and that Uganda had abused the privileges of "
+     "its embassy.", [("ACCUSE", ["KEN"], ["UGA"])]),
+])
+def test_a_clause_told_in_a_statement_and_a_wrong_beside_a_negated_clause(dyads, text, expected):
+    assert dyads(text) == expected, dyads(text)

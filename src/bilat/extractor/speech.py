@@ -14,6 +14,7 @@ from .memory import DocumentMemory
 from .parties import noun_owner
 from .records import Frame, SentenceContext
 from .subjects import subject_of
+from .syntax import statement_clauses
 from .typefacts import HOSTILE
 from .words import QUOTE_MARKS, SPEECH_VERBS
 
@@ -38,8 +39,8 @@ def speech_frames(toks: list[Token], idx: ActorIndex, memory: DocumentMemory | N
         speaker, _, _ = subject_of(t, None, idx)
         if not speaker:
             continue
-        for c in t.children:
-            if c.dep_ in ("ccomp", "xcomp", "parataxis") or (c.dep_ == "dobj" and c.pos_ == "VERB"):
+        for c in list(t.children) + statement_clauses(t):
+            if c.dep_ in ("ccomp", "xcomp", "parataxis", "acl") or (c.dep_ == "dobj" and c.pos_ == "VERB"):
                 for x in c.subtree:
                     frames.setdefault(x.i, (speaker, t))
     # a quotation in the first person ("We call for an end to violence.") speaks for whoever the

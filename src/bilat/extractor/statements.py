@@ -42,7 +42,7 @@ def judgement_statement(verb: Token, speaker: list[Actor], clause: list[Token], 
     judged = [x for x in clause if x.lemma_.lower() in NEGATIVE_JUDGEMENT
               and not any(a.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in a.children)
                           for a in x.ancestors)
-              and not any(c.dep_ == "neg" for c in list(x.children) + list(x.head.children))
+              and not any(c.dep_ == "neg" for c in list(x.children) + list(_negating_head(x).children))
               and not (x.i > 0 and x.doc[x.i - 1].lower_ in ("not", "no"))
               and not (x.i > 1 and x.doc[x.i - 2].lower_ in ("not", "no"))]
     # "determined that the RSF had committed genocide": a state's finding of a crime
@@ -94,6 +94,13 @@ def judgement_statement(verb: Token, speaker: list[Actor], clause: list[Token], 
     if not target or not any(a.country for a in speaker):
         return None
     return target
+
+
+def _negating_head(x: Token) -> Token:
+    """Whose negation bears on a judgement word: its head's ("was not a violation"), unless the word is a
+    clause of its own joined to a negated one ("was not entitled to asylum and that Mexico had abused")."""
+    own = x.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in x.children)
+    return x if own else x.head
 
 
 @rule

@@ -6,7 +6,7 @@ from spacy.tokens import Token
 from .lexicon import lemma
 from .words import (ATTACK_NOUNS, CALL_PURPOSES, CLAUSE_BREAKS, COUNTERMEASURES, EXERCISE_PURPOSES, FIRM_MEASURES,
                     FUTURE, HANDING_VERBS, HOSTILE_XCOMP, NAMING_VERBS, OBLIGATION, PROTEST_NOUNS, PROTEST_VERBS, QUANTITY,
-                    REFERRED_ACTS, SPEECH_VERBS)
+                    REFERRED_ACTS, SPEECH_VERBS, STATEMENT_SETTINGS)
 
 
 def quantity_head(t: Token) -> Token:
@@ -71,15 +71,23 @@ def own_clause(h: Token, exclude: set[int]) -> list[Token]:
     return sorted(out, key=lambda x: x.i)
 
 
+def statement_clauses(verb: Token) -> list[Token]:
+    """'said in a statement that Japan had violated its sovereignty': the parser hangs the that-clause on
+    the statement, not the verb; it is what the verb reports all the same (not "a statement released on
+    Monday", a participle with no 'that')."""
+    return [k for p in verb.children if p.dep_ == "prep" and p.lower_ in ("in", "on") for o in p.children
+            if o.dep_ == "pobj" and o.lemma_.lower() in STATEMENT_SETTINGS for k in o.children
+            if k.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in k.children)]
+
+
 def obligation_clause_subject(verb: Token) -> Token | None:
     """The subject of an obligation the verb reports: "said Sudan must return ..."."""
-    for c in verb.children:
-        if c.dep_ in ("ccomp",):
-            auxes = {a.lower_ for a in c.children if a.dep_ in ("aux", "auxpass")}
-            if auxes & OBLIGATION or (c.lemma_ in ("have", "need") and any(x.dep_ == "xcomp" for x in c.children)):
-                for sub in c.children:
-                    if sub.dep_ in ("nsubj", "nsubjpass"):
-                        return sub
+    for c in [c for c in verb.children if c.dep_ == "ccomp"] + statement_clauses(verb):
+        auxes = {a.lower_ for a in c.children if a.dep_ in ("aux", "auxpass")}
+        if auxes & OBLIGATION or (c.lemma_ in ("have", "need") and any(x.dep_ == "xcomp" for x in c.children)):
+            for sub in c.children:
+                if sub.dep_ in ("nsubj", "nsubjpass"):
+                    return sub
     return None
 
 
