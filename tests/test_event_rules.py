@@ -3555,3 +3555,16 @@ def test_a_concession_to_no_one_is_not_recorded(dyads, text):
 ])
 def test_a_clause_told_in_a_statement_and_a_wrong_beside_a_negated_clause(dyads, text, expected):
     assert dyads(text) == expected, dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a deed laid at another's door in a reported clause accuses it (CAMEO codes "hold responsible" 112)
+    ("Kenya said Uganda was behind the attack on its border post.", [("ACCUSE", ["KEN"], ["UGA"])]),
+    ("Nairobi said Ugandan agents were involved in the killing of a Kenyan journalist.", [("ACCUSE", ["KEN"], ["UGA"])]),
+    ("Kenya said Uganda was responsible for the bombing.", [("ACCUSE", ["KEN"], ["UGA"])]),
+    # ... not when denied, nor by the doer itself
+    ("Kenya said Uganda was not behind the attack.", []),
+    ("Uganda denied it was behind the attack on the Kenyan border post.", []),
+])
+def test_a_deed_laid_at_anothers_door_accuses_it(dyads, text, expected):
+    assert dyads(text) == expected, dyads(text)

@@ -16,7 +16,7 @@ from .recodings import recoding, rule
 from .records import Candidate, Frame, SentenceContext
 from .syntax import is_definite, obligation_clause_subject, own_clause
 from .lexicon import lemma, noun_lexicon
-from .words import (CONSEQUENCE_NOUNS, FINDING_VERBS, INTRUSION_VERBS, NAMED_MEETINGS, NEGATIVE_JUDGEMENT,
+from .words import (BLAME_WORDS, BLAMED_DEEDS, CONSEQUENCE_NOUNS, FINDING_VERBS, INTRUSION_VERBS, NAMED_MEETINGS, NEGATIVE_JUDGEMENT,
                     REFERRED_ACTS, REFERRED_ATTACKS, SPEECH_VERBS, SUFFER_VERBS, TERRITORY)
 
 
@@ -54,6 +54,9 @@ def judgement_statement(verb: Token, speaker: list[Actor], clause: list[Token], 
     judged += [x for x in clause if lemma(x) in INTRUSION_VERBS and any(
         p.dep_ == "prep" and p.lower_ in ("into", "inside", "onto") and o.dep_ == "pobj" and o.lemma_.lower() in TERRITORY
         for p in x.children for o in p.children)]
+    # "said Uganda was behind the attack", "said New Delhi's agents were involved in a campaign of violence"
+    judged += [x for x in clause if x.lower_ in BLAME_WORDS and _blamed_deed(x)
+               and not any(c.dep_ == "neg" for c in list(x.children) + list(x.head.children))]
     if not judged:
         return None
     # "said the raid was a violation, while Petro said Colombia would ...": another's report, with its
@@ -94,6 +97,13 @@ def judgement_statement(verb: Token, speaker: list[Actor], clause: list[Token], 
     if not target or not any(a.country for a in speaker):
         return None
     return target
+
+
+def _blamed_deed(x: Token) -> bool:
+    """Is a deed laid at someone's door by ``x`` ("behind the attack", "responsible for the killing",
+    "involved in a campaign of violence")?"""
+    objs = [x] if x.lower_ == "behind" else [p for p in x.children if p.dep_ == "prep" and p.lower_ in ("for", "in")]
+    return any(d.lemma_.lower() in BLAMED_DEEDS for p in objs for o in p.children if o.dep_ == "pobj" for d in o.subtree)
 
 
 def _negating_head(x: Token) -> Token:
