@@ -35,9 +35,9 @@ def demand_statement(verb: Token, speaker: list[Actor], clause: list[Token], ctx
 _CRIMES = frozenset({"crime", "genocide", "atrocity", "massacre", "cleansing"})
 
 
-@rule
-def judgement_statement(verb: Token, speaker: list[Actor], clause: list[Token], ctx: SentenceContext) -> list[Actor] | None:
-    """'X said the test was a violation of international law': the first foreign actor is accused."""
+def _judged_words(verb: Token, clause: list[Token]) -> list[Token]:
+    """The words of a reported clause that judge someone's deed (negative judgements not negated, a crime
+    found, a claim denied, an intrusion told, a deed laid at someone's door)."""
     # (not what another says in a clause on a person: "prompting a response from Zelenskyy, who called it absurd")
     judged = [x for x in clause if x.lemma_.lower() in NEGATIVE_JUDGEMENT
               and not any(a.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in a.children)
@@ -57,6 +57,13 @@ def judgement_statement(verb: Token, speaker: list[Actor], clause: list[Token], 
     # "said Uganda was behind the attack", "said New Delhi's agents were involved in a campaign of violence"
     judged += [x for x in clause if x.lower_ in BLAME_WORDS and _blamed_deed(x)
                and not any(c.dep_ == "neg" for c in list(x.children) + list(x.head.children))]
+    return judged
+
+
+@rule
+def judgement_statement(verb: Token, speaker: list[Actor], clause: list[Token], ctx: SentenceContext) -> list[Actor] | None:
+    """'X said the test was a violation of international law': the first foreign actor is accused."""
+    judged = _judged_words(verb, clause)
     if not judged:
         return None
     # "said the raid was a violation, while Petro said Colombia would ...": another's report, with its
