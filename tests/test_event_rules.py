@@ -3568,3 +3568,17 @@ def test_a_clause_told_in_a_statement_and_a_wrong_beside_a_negated_clause(dyads,
 ])
 def test_a_deed_laid_at_anothers_door_accuses_it(dyads, text, expected):
     assert dyads(text) == expected, dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # customs duties are a tariff: imposed, a sanction; lifted, a concession
+    ("The European Union imposed duties on Kenyan flowers on Thursday.", [("SANCTION", ["IGO:EU"], ["KEN"])]),
+    ("Uganda lifted its duties on Kenyan milk on Monday.", [("CONCEDE", ["UGA"], ["KEN"])]),
+    # the light verb of a measure in a relative clause, through a verb of starting
+    ("Kenya opposes the tariffs which Uganda began to impose on Thursday on Kenyan milk.",
+     [("SANCTION", ["UGA"], ["KEN"]), ("ACCUSE", ["KEN"], ["UGA"])]),
+    # duty in its other senses is no measure
+    ("It is the duty of Kenya to protect Ugandan citizens, President Ruto said.", []),
+])
+def test_duties_as_tariffs_and_measures_begun_in_a_relative_clause(dyads, text, expected):
+    assert dyads(text) == expected, dyads(text)

@@ -18,7 +18,7 @@ from .recodings import trigger_recode
 from .act_nouns import noun_parties
 from .parties import pair_parties
 from .objects import object_ok
-from .words import (AIR_STRIKE_MODIFIERS, ARRANGEMENTS, CYBER_MODIFIERS, GENERIC_EVENT_NOUNS,
+from .words import (AIR_STRIKE_MODIFIERS, ARRANGEMENTS, CONTINUE_VERBS, CYBER_MODIFIERS, GENERIC_EVENT_NOUNS,
                     LAUNCH_NOUNS, NOT_YET, OUTBREAK_VERBS, PASSING_PREPS, PROSPECT_NOUNS, QUANTITY, REMOTE_MEETING_MODIFIERS,
                     RESPONSE_NOUNS, SCENE_VERBS, TRUCE_WORDS, VISIT_NOUNS, WEAPONS)
 
@@ -197,9 +197,11 @@ def _noun_trigger(t: Token, nt: NounTrigger) -> tuple[Trigger, Token | None, str
     # "its ban on Japanese seafood, which China imposed": the relative clause holds the light verb
     near = list(t.children) + [x for p in t.children if p.dep_ == "prep" for o in p.children
                                if o.dep_ == "pobj" for x in o.children]  # the parser may hang it lower
-    for c in near:
-        if c.dep_ == "relcl" and lemma(c) in nt.lights and \
-                any(x.dep_ == "dobj" and x.tag_ in ("WDT", "WP") for x in c.children):
+    # ("the duties which the EU began to impose": through a verb of starting or going on)
+    verbs = [v for c in near if c.dep_ == "relcl" for v in [c] + [x for x in c.children if x.dep_ == "xcomp"
+                                                                 and lemma(c) in CONTINUE_VERBS]]
+    for c in verbs:
+        if lemma(c) in nt.lights and any(x.dep_ == "dobj" and x.tag_ in ("WDT", "WP") for x in c.children):
             typ, cameo = nt.lights[lemma(c)]
             return Trigger(typ, cameo, nt.mode if typ == nt.type else None), c, "noun_in_relative_clause"
     return _noun_trigger_by_head(t, nt)
