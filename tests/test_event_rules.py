@@ -3582,3 +3582,9 @@ def test_a_deed_laid_at_anothers_door_accuses_it(dyads, text, expected):
 ])
 def test_duties_as_tariffs_and_measures_begun_in_a_relative_clause(dyads, text, expected):
     assert dyads(text) == expected, dyads(text)
+
+
+def test_where_a_barred_person_may_not_go_is_not_the_measures_home(dyads):
+    # the country one is barred from entering is not the target's (home_country read it as a measure at home)
+    got = dyads("Washington barred the general from entering the United States.")
+    assert ("SANCTION", ["USA"], ["USA"]) not in got and ("COERCE", ["USA"], ["USA"]) not in got, got

@@ -171,6 +171,8 @@ def home_country(f: Frame, ctx: SentenceContext) -> list[Actor]:
         if place is None or place.code not in home or place.kind not in ("country", "capital", "city", "demonym"):
             continue
         tok = idx.doc[place.end - 1]
+        if any(a.dep_ == "pcomp" and a.head.lower_ == "from" for a in tok.ancestors):
+            continue  # "barred Porras from entering the United States": where she may not go, not where it falls
         if tok.dep_ == "dobj" or (tok.dep_ == "pobj" and tok.head.lower_ in ("in", "across", "throughout", "within")):
             # the measure falls on the country's people, not on its government: a government
             # lifting its own curfew is a concession at home, not one office talking to another
