@@ -3588,3 +3588,13 @@ def test_where_a_barred_person_may_not_go_is_not_the_measures_home(dyads):
     # the country one is barred from entering is not the target's (home_country read it as a measure at home)
     got = dyads("Washington barred the general from entering the United States.")
     assert ("SANCTION", ["USA"], ["USA"]) not in got and ("COERCE", ["USA"], ["USA"]) not in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # another's forces or arms called a legitimate target: force threatened at their owner (CAMEO 138)
+    ("The Ugandan army said that Kenyan troops and their bases are a legitimate target.", [("THREATEN", ["UGA"], ["KEN"])]),
+    # ... not a victim told as an attack's target
+    ("Kenya said Ugandan soldiers were the target of the attack.", []),
+])
+def test_a_legitimate_target_is_threatened(dyads, text, expected):
+    assert dyads(text) == expected, dyads(text)

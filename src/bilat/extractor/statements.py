@@ -134,7 +134,19 @@ def warning_statement(verb: Token, speaker: list[Actor], clause: list[Token], ct
         target = [a for s in subj for a in ctx.index.actors_for(s, speaker=speaker) if a.country]
         if target and not same_countries(target, speaker) and any(a.country for a in speaker):
             return target
+    # "said American weapons and personnel are a legitimate target": force threatened at their owner
+    for x in clause:
+        if x.lemma_.lower() == "target" and x.dep_ in ("attr", "oprd") and \
+                any(a.dep_ == "amod" and a.lower_ in _LAWFUL for a in x.children):
+            subj = [c for c in x.head.children if c.dep_ == "nsubj"]
+            target = [a for s in subj for a in ctx.index.actors_for(s, speaker=speaker) or noun_owner(ctx.index, s)
+                      if a.country]
+            if target and not same_countries(target, speaker) and any(a.country for a in speaker):
+                return target
     return None
+
+
+_LAWFUL = frozenset({"legitimate", "legal", "lawful"})
 
 
 STATEMENT_RULES = (demand_statement, warning_statement, judgement_statement)
