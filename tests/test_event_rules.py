@@ -3598,3 +3598,11 @@ def test_where_a_barred_person_may_not_go_is_not_the_measures_home(dyads):
 ])
 def test_a_legitimate_target_is_threatened(dyads, text, expected):
     assert dyads(text) == expected, dyads(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Nairobi said Uganda's decision to close the border was inappropriate.",
+    "Kenya said Uganda's account of the incident was incorrect.",
+])
+def test_more_words_of_a_negative_judgement(dyads, text):
+    assert dyads(text) == [("ACCUSE", ["KEN"], ["UGA"])], dyads(text)
