@@ -3606,3 +3606,14 @@ def test_a_legitimate_target_is_threatened(dyads, text, expected):
 ])
 def test_more_words_of_a_negative_judgement(dyads, text):
     assert dyads(text) == [("ACCUSE", ["KEN"], ["UGA"])], dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a statement told to someone is addressed to them, when it is the teller's own
+    ("Ruto told Museveni that Kenya was ready to reopen the border.", [("AGREE", ["KEN"], ["UGA"])]),
+    # ... not to the reporters or the paper told, nor to the audience of a third party's report
+    ("Ruto told the BBC that Kenya was ready to reopen the border.", []),
+    ("Uganda has agreed to withdraw its troops from the island, the AU envoy told the Kenyan parliament.", []),
+])
+def test_a_statement_told_to_someone_is_addressed_to_them(dyads, text, expected):
+    assert dyads(text) == expected, dyads(text)

@@ -80,6 +80,19 @@ def said_in_the_call(f: Frame, ctx: SentenceContext) -> list[Actor]:
     return [a for c in called[:1] for a in ctx.index.actors_for(c, speaker=f.speaker) if a.country not in own]
 
 
+def told_to_the_addressee(f: Frame, ctx: SentenceContext) -> list[Actor]:
+    """'Araghchi told Grossi that Iran was prepared to resolve the issues', 'assured him that Australia
+    would be there': a statement told to someone is addressed to them (not to the reporters or a paper),
+    when it is the teller's own ("Syria has agreed to ..., Annan told the Security Council": not to the Council)."""
+    verb = f.speech_verb
+    own = {a.country for a in f.source}
+    if verb is None or f.type not in STATEMENTS | {T.AGREE, T.SUPPORT, T.CONCEDE} \
+            or own != {a.country for a in f.speaker or []}:
+        return []
+    return [a for c in verb.children if c.dep_ in ("dobj", "dative") for a in ctx.index.actors_for(c, speaker=f.speaker)
+            if a.country and a.country not in own and a.sector != "JRN"]
+
+
 def denial_answers_the_accuser(f: Frame, ctx: SentenceContext) -> list[Actor]:
     """'Biden blamed Iran-backed groups ... Tehran denied any involvement': a denial answers the last
     accuser, where that accuser is another state."""
@@ -263,11 +276,10 @@ def aid_to_the_story(f: Frame, ctx: SentenceContext) -> list[Actor]:
     return [Actor(kind="state", country=ranked[0])]
 
 
-FALLBACK_STEPS = (rejected_speaker, posture_at_the_place, among_themselves, said_in_the_call, answers_an_act,
-                  denial_answers_the_accuser, shared_with_its_conjunct,
-                  reaction_to_an_act, one_foreign_state, home_country,
-                  repression_threatened, insurgency_at_home, speakers_last_addressee, story_counterpart,
-                  aid_to_the_story)
+FALLBACK_STEPS = (rejected_speaker, posture_at_the_place, among_themselves, said_in_the_call, told_to_the_addressee,
+                  answers_an_act, denial_answers_the_accuser, shared_with_its_conjunct, reaction_to_an_act,
+                  one_foreign_state, home_country, repression_threatened, insurgency_at_home, speakers_last_addressee,
+                  story_counterpart, aid_to_the_story)
 
 
 def run(f: Frame, ctx: SentenceContext) -> Frame:
