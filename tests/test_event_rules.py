@@ -3617,3 +3617,14 @@ def test_more_words_of_a_negative_judgement(dyads, text):
 ])
 def test_a_statement_told_to_someone_is_addressed_to_them(dyads, text, expected):
     assert dyads(text) == expected, dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # joint operations, or operations with a partner's forces, are military cooperation (spec: COOPERATE)
+    ("Kenya said it had conducted joint flight operations with the Uganda People's Defence Force on Thursday.",
+     [("COOPERATE", ["KEN"], ["UGA"])]),
+    # ... a military operation of one's own is no event the noun can tell
+    ("Kenya conducted a military operation in Somalia on Monday.", []),
+])
+def test_joint_operations_are_cooperation(dyads, text, expected):
+    assert dyads(text) == expected, dyads(text)

@@ -6,6 +6,7 @@ from .lexicon import lemma
 from .parties import countries
 from .records import Frame, SentenceContext
 from .typefacts import NEEDS_TARGET
+from .words import JOINT_ONLY
 
 PHASE = "gate"
 #: statements and diplomacy, as against acts on people (COERCE, ASSAULT, PROTEST ...)
@@ -22,6 +23,10 @@ def run(f: Frame, ctx: SentenceContext) -> Frame:
         return f.drop(PHASE, "not_yet_made")
     multi = len({a.country for a in f.source}) > 1
     t = f.trigger
+    if lemma(t) in JOINT_ONLY and f.type != T.COOPERATE:
+        # "conducted joint flight operations with the Guyana Defence Force" is cooperation; "conducted a
+        # military operation in Gaza" tells no act bilat can code from the noun
+        return f.drop(PHASE, "operation_not_joint")
     # a joint act stands without a target ("China and Russia agreed"), and so does a promise to act
     # ("pledged to cooperate")
     if f.type in NEEDS_TARGET and not f.target and not (multi and f.type in (T.AGREE, T.SUPPORT, T.COOPERATE)) \
