@@ -3628,3 +3628,9 @@ def test_a_statement_told_to_someone_is_addressed_to_them(dyads, text, expected)
 ])
 def test_joint_operations_are_cooperation(dyads, text, expected):
     assert dyads(text) == expected, dyads(text)
+
+
+def test_a_clause_hung_on_a_transcript_label_is_no_describing_participle(dyads):
+    # the parser hangs the line on its label as a participle; with its own subject it is a clause
+    got = dyads("Spokesperson: Three Kenyan fishermen were released by the Ugandan authorities on Thursday.")
+    assert got == [("RETREAT", ["UGA"], ["KEN"])], got

@@ -14,7 +14,7 @@ from .documents import decision_taken, said_by_a_rejected_text, said_by_a_signed
 from .lexicon import lemma, noun_lexicon, particle_of, verb_lexicon, verb_senses, verb_types
 from .records import Frame, SentenceContext
 from .recodings import apply
-from .syntax import existential_participle, headline_pair, is_protest_act, to_infinitive
+from .syntax import describing_participle, headline_pair, is_protest_act, to_infinitive
 from .objects import object_ok
 from .triggers import is_trigger_token
 from .words import (ALLEGATION_WORDS, ATTEMPT_WORDS, CALL_PURPOSES, CAUSE_VERBS, CONTINUE_VERBS, DEMAND_NOUNS,
@@ -50,7 +50,7 @@ def run(f: Frame, ctx: SentenceContext) -> Frame:
     if f.modality in NOT_DONE:
         return f.drop(PHASE, f.modality)
     t = f.trigger
-    if (t.dep_ == "acl" and t.tag_ == "VBN" and f.light is None and not existential_participle(t)) or _reduced_relative(t):
+    if (describing_participle(t) and f.light is None) or _reduced_relative(t):
         return f.drop(PHASE, "describes_a_noun")  # "civilians imprisoned for ...", "victims killed by ..."
     return f
 

@@ -41,6 +41,14 @@ def existential_participle(t: Token) -> bool:
     return lemma(be) == "be" and any(c.dep_ == "expl" for c in be.children)
 
 
+def describing_participle(t: Token) -> bool:
+    """'civilians imprisoned for ...': a participle that describes a noun, not a clause of its own (not
+    "There were ten soldiers killed", nor a clause the parser hung on a transcript's label: "Official
+    Spokesperson: Five of our seafarers were released by the Iranian authorities", which has its subject)."""
+    return t.dep_ == "acl" and t.tag_ == "VBN" and not existential_participle(t) \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+
+
 def reported_clause(verb: Token) -> bool:
     """A clause the text reports as news, not one that describes a noun or a place
     ("where 28 people have been killed", "victims killed by ...")."""
