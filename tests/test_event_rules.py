@@ -3634,3 +3634,13 @@ def test_a_clause_hung_on_a_transcript_label_is_no_describing_participle(dyads):
     # the parser hangs the line on its label as a participle; with its own subject it is a clause
     got = dyads("Spokesperson: Three Kenyan fishermen were released by the Ugandan authorities on Thursday.")
     assert got == [("RETREAT", ["UGA"], ["KEN"])], got
+
+
+def test_an_act_dated_in_one_clause_does_not_date_a_clause_of_another_subject():
+    # "the step answered Kampala's expulsion ... last month, and Wambui warned": last month is the expulsion's
+    events = bilat.extract("Kenya on Wednesday expelled two Ugandan diplomats. The ministry said the step was a "
+                           "response to Kampala's groundless expulsion of two Kenyan embassy staff last month, and "
+                           "spokeswoman Jane Wambui warned that any further unfriendly steps by the Ugandan "
+                           "authorities would not go unanswered.", PUBLISHED)
+    warning = next(e for e in events if e["type"] == "THREATEN")
+    assert warning["date"] == "2024-05-15", events

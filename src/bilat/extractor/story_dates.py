@@ -176,8 +176,13 @@ def _described_apart(dated: Candidate, c: Candidate) -> bool:
     doc = c.sentence.doc
     t, other = doc[dated.trigger], doc[c.trigger]
     # (both acts are of one sentence, one parse tree: the relative clause is in it)
-    return any(a.dep_ == "relcl" and a.head.ent_type_ not in ("DATE", "TIME") and other not in a.subtree
-               for a in [t, *t.ancestors])
+    # ("slammed Japan for joining drills held last month": so is a participle describing a noun)
+    # ("said the step answered the expulsion last month, and Zakharova warned ...": and a clause of another
+    # subject joined to the one the dated act is in)
+    described = any((a.dep_ == "relcl" or (a.dep_ == "acl" and a.tag_ == "VBN")) and a.head.ent_type_ not in ("DATE", "TIME")
+                    and other not in a.subtree for a in [t, *t.ancestors])
+    return described or any(a.dep_ == "conj" and a.pos_ in ("VERB", "AUX") and (y not in a.subtree) and any(
+        s.dep_ in ("nsubj", "nsubjpass") for s in a.children) for x, y in ((t, other), (other, t)) for a in [x, *x.ancestors])
 
 
 def _lead_date(cands: list[Candidate], published: str | None, publication_fallback: bool) -> DateValue | None:
