@@ -57,6 +57,14 @@ def test_symmetric_types_ignore_direction(etype):
     assert len(collapse([a, b, c])) == 1
 
 
+def test_one_meeting_told_from_both_sides_has_each_party_once():
+    # "Wang Yi visited Tokyo ... Japan held talks with him": not CHN,JPN -> JPN,CHN
+    visit = ev(etype="CONSULT", source=(CHN,), target=(JPN,))
+    talks = ev(etype="CONSULT", source=(JPN,), target=(WANG,), start=30)
+    merged = collapse([visit, talks])[0]
+    assert merged.source == (WANG, JPN) and merged.target == (), merged
+
+
 def test_undated_record_merges_into_dated_one_and_the_date_survives():
     out = collapse([ev(date=None, start=0), ev(date="2023-11-25", start=50)])
     assert len(out) == 1

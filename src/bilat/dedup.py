@@ -102,10 +102,18 @@ def collapse(events: list[Event]) -> list[Event]:
         date, basis = cur.date, cur.date_basis
         if ev.date and (not cur.date or len(ev.date) > len(cur.date)):
             date, basis = ev.date, ev.date_basis
+        source, target = _merge_actors(cur.source, ev.source), _merge_actors(cur.target, ev.target)
+        if cur.type in {t.value for t in SYMMETRIC_TYPES}:
+            # "Museveni visited Kenya ... Mudavadi held talks with him": one meeting told from both sides has
+            # its parties once, the roles of the first telling kept and the others among the sources
+            # (the better-named of two tellings of a party stands: "Kenya" and "Prime Minister Mudavadi")
+            ours = {x.country for x in source if x.country}
+            source = _merge_actors(source, tuple(a for a in target if a.country in ours))
+            target = tuple(a for a in target if a.country not in ours)
         home.event = replace(
             cur,
-            source=_merge_actors(cur.source, ev.source),
-            target=_merge_actors(cur.target, ev.target),
+            source=source,
+            target=target,
             date=date,
             date_basis=basis,
             mode=cur.mode or ev.mode,
