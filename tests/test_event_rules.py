@@ -3644,3 +3644,10 @@ def test_an_act_dated_in_one_clause_does_not_date_a_clause_of_another_subject():
                            "authorities would not go unanswered.", PUBLISHED)
     warning = next(e for e in events if e["type"] == "THREATEN")
     assert warning["date"] == "2024-05-15", events
+
+
+def test_a_call_hung_on_what_was_told_still_has_whom_it_was_told_to(dyads):
+    # the parser hangs "in a phone call" on "the decision"; the call is still with whom he told
+    got = dyads("Kenyan President William Ruto said Yoweri Museveni had told him of the decision in a phone call "
+                "on Tuesday.")
+    assert got == [("CONSULT", ["UGA"], ["KEN"])], got

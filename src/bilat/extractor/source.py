@@ -168,6 +168,10 @@ def scene_participants(noun: Token, speaker, idx: ActorIndex) -> tuple[list[Acto
         # "told President X in a telephone call", "held sessions with X during the talks": whom the act
         # the meeting frames was done to or with
         verb = noun.head.head
+        for _ in range(3):  # "had told him of the decision in a phone call": the parser hangs it on the noun
+            if verb.pos_ in ("VERB", "AUX") or verb.dep_ not in ("pobj", "prep", "dobj") or verb.head.i == verb.i:
+                break
+            verb = verb.head
         met = [o for c in verb.children if c.dep_ in ("dobj", "dative") for o in [c] + [
             p for x in c.children if x.dep_ == "prep" and x.lower_ == "with" for p in x.children if p.dep_ == "pobj"]]
         target.extend(a for o in met for a in idx.actors_for(o, speaker=speaker) if a not in source)
