@@ -3651,3 +3651,13 @@ def test_a_call_hung_on_what_was_told_still_has_whom_it_was_told_to(dyads):
     got = dyads("Kenyan President William Ruto said Yoweri Museveni had told him of the decision in a phone call "
                 "on Tuesday.")
     assert got == [("CONSULT", ["UGA"], ["KEN"])], got
+
+
+@pytest.mark.parametrize("text", [
+    # a meeting no one is said to hold is held by the parties it is between, all of them sources
+    "Talks between Kenya and Uganda were held on Saturday in Arusha.",
+    "The talks of Kenya and Uganda were held on Saturday in Arusha.",
+])
+def test_a_meeting_held_is_held_by_its_parties(dyads, text):
+    got = dyads(text)
+    assert any(t == "CONSULT" and {"KEN", "UGA"} <= set(s) and not o for t, s, o in got), got

@@ -240,6 +240,14 @@ def venue_is_not_a_party(f: Frame, ctx: SentenceContext) -> Frame:
     return f
 
 
+def parties_hold_their_meeting(f: Frame, ctx: SentenceContext) -> Frame:
+    """'Talks between Iran and the United States were held in Muscat': a meeting no one is said to hold is
+    held by the parties it is between, all of them sources (a meeting without host and guest roles, spec §3)."""
+    if f.source or f.type != T.CONSULT or len({a.country for a in f.target if a.country}) < 2:
+        return f
+    return f.but("parties_hold_their_meeting", source=list(f.target), target=[])
+
+
 def recode_placed(f: Frame, ctx: SentenceContext) -> Frame:
     return apply(f, ctx, PHASE)
 
@@ -262,7 +270,7 @@ def compatriots_abroad(f: Frame, ctx: SentenceContext) -> Frame:
 PLACING_STEPS = (locate, blamed_attacker, placed_groups, attackers_from_target, repression_at_home,
                  unidentified_attackers, host_meets_guest, host_of_the_place, one_country_story, government_of_its_report,
                  official_of_the_other_side, official_of_the_voice, compatriots_abroad, countryless_out,
-                 aimed_at_the_place, protest_at_home, venue_is_not_a_party, recode_placed)
+                 aimed_at_the_place, protest_at_home, venue_is_not_a_party, parties_hold_their_meeting, recode_placed)
 
 
 def run(f: Frame, ctx: SentenceContext) -> Frame:
