@@ -3661,3 +3661,10 @@ def test_a_call_hung_on_what_was_told_still_has_whom_it_was_told_to(dyads):
 def test_a_meeting_held_is_held_by_its_parties(dyads, text):
     got = dyads(text)
     assert any(t == "CONSULT" and {"KEN", "UGA"} <= set(s) and not o for t, s, o in got), got
+
+
+def test_them_after_both_countries_is_the_pair(dyads):
+    # "binding on both countries and urged them to comply": 'them' is the pair, not the speaker
+    got = dyads("Kenya and Uganda clashed over the island on Monday. The US said the ruling was binding on both "
+                "countries and urged them to comply.")
+    assert ("REQUEST", ["USA"], ["KEN", "UGA"]) in got, got

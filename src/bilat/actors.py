@@ -126,6 +126,8 @@ def fold(word: str) -> str:
 _NAME_BREAKS = re.compile(r"[\s\-\u2010\u2011]+")
 PRONOUNS_PERSON = {"he", "him", "his", "she", "her", "hers"}
 PRONOUNS_STATE = {"it", "its"}
+#: plural nouns that name a pair of parties with "both" or "two" ("both countries", "the two sides")
+_PAIR_NOUNS = frozenset({"country", "side", "party", "nation", "state", "government", "neighbour", "neighbor"})
 PRONOUNS_PLURAL = {"they", "them", "their"}
 PRONOUNS_SPEAKER = {"we", "us", "our", "i", "me", "my"}
 
@@ -1607,6 +1609,13 @@ class ActorIndex:
             found = [a for o in before[-1:] for a in self.actors_for(o) if a.kind == "state"]
             if found:
                 return found
+        if wanted == "plural":
+            # "binding on both countries and urged them to comply": the pair named just before in the sentence
+            both = next((x for x in reversed(self.doc[t.sent.start:t.i]) if x.tag_ == "NNS"
+                         and x.lemma_.lower() in _PAIR_NOUNS and any(d.lower_ in ("both", "two") for d in x.children)), None)
+            group = self.actors_for(both) if both is not None else []
+            if len({a.country for a in group if a.country}) >= 2:
+                return group
         if wanted in ("state", "plural"):
             # "Syria says it is willing ...": the subject named earlier in the same sentence
             sent = t.sent
