@@ -3668,3 +3668,12 @@ def test_them_after_both_countries_is_the_pair(dyads):
     got = dyads("Kenya and Uganda clashed over the island on Monday. The US said the ruling was binding on both "
                 "countries and urged them to comply.")
     assert ("REQUEST", ["USA"], ["KEN", "UGA"]) in got, got
+
+
+@pytest.mark.parametrize("text", [
+    # a measure suspended is eased, as a sanction suspended is (nouns.tsv: each measure row the same way)
+    "Uganda suspended its tariffs on Kenyan milk on Friday.",
+    "Uganda suspended the ban on Kenyan milk on Friday.",
+])
+def test_a_measure_suspended_is_a_concession(dyads, text):
+    assert dyads(text) == [("CONCEDE", ["UGA"], ["KEN"])], dyads(text)
