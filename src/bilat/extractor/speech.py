@@ -39,10 +39,10 @@ def speech_frames(toks: list[Token], idx: ActorIndex, memory: DocumentMemory | N
         speaker, _, _ = subject_of(t, None, idx)
         if not speaker:
             continue
-        for c in list(t.children) + statement_clauses(t):
-            if c.dep_ in ("ccomp", "xcomp", "parataxis", "acl") or (c.dep_ == "dobj" and c.pos_ == "VERB"):
-                for x in c.subtree:
-                    frames.setdefault(x.i, (speaker, t))
+        reported = [c for c in t.children if c.dep_ in ("ccomp", "xcomp", "parataxis") or (c.dep_ == "dobj" and c.pos_ == "VERB")]
+        for c in reported + statement_clauses(t):
+            for x in c.subtree:
+                frames.setdefault(x.i, (speaker, t))
     # a quotation in the first person ("We call for an end to violence.") speaks for whoever the
     # quotation is attributed to, in this sentence or one beside it; a transcript line for its label
     first = [t for t in toks if t.lower_ in ("i", "we") and t.dep_ in ("nsubj", "nsubjpass") and t.i not in frames]

@@ -176,9 +176,10 @@ def _described_apart(dated: Candidate, c: Candidate) -> bool:
     doc = c.sentence.doc
     t, other = doc[dated.trigger], doc[c.trigger]
     # (both acts are of one sentence, one parse tree: the relative clause is in it)
-    # ("slammed Japan for joining drills held last month": so is a participle describing a noun)
+    # (so is a participle describing a noun: "condemned the expulsion of diplomats ordered last week")
     # ("said the step answered the expulsion last month, and Zakharova warned ...": and a clause of another
-    # subject joined to the one the dated act is in)
+    # subject joined to the one either act is in, as the parser may read "drills with the U.S. and South Korea
+    # held last month" after "slammed Japan for joining")
     described = any((a.dep_ == "relcl" or (a.dep_ == "acl" and a.tag_ == "VBN")) and a.head.ent_type_ not in ("DATE", "TIME")
                     and other not in a.subtree for a in [t, *t.ancestors])
     return described or any(a.dep_ == "conj" and a.pos_ in ("VERB", "AUX") and (y not in a.subtree) and any(
