@@ -3677,3 +3677,12 @@ def test_them_after_both_countries_is_the_pair(dyads):
 ])
 def test_a_measure_suspended_is_a_concession(dyads, text):
     assert dyads(text) == [("CONCEDE", ["UGA"], ["KEN"])], dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an IGO that names whose troops they are is not the body withdrawn from
+    ("Hundreds of UN troops withdrew from the Ugandan side of the border on Monday.", [("RETREAT", ["IGO:UN"], ["UGA"])]),
+    ("Mali withdrew from ECOWAS on Sunday.", [("SANCTION", ["MLI"], ["IGO:ECOWAS"])]),
+])
+def test_troops_of_a_body_withdrawing_are_no_withdrawal_from_it(dyads, text, expected):
+    assert dyads(text) == expected, dyads(text)

@@ -166,6 +166,6 @@ def object_ok(t: Token, objects: frozenset[str], idx: ActorIndex) -> bool:
                 return True  # "received President of Ghana X", "received the US Secretary of State"
             if "state" in objects and x.i in idx.place_at:
                 return True
-            if "igo" in objects and x.i in idx.place_at and idx.place_at[x.i].kind == "igo":
-                return True  # "withdrew from ECOWAS"
+            if "igo" in objects and x.i in idx.place_at and idx.place_at[x.i].kind == "igo" and x.dep_ != "compound":
+                return True  # "withdrew from ECOWAS" (not "UN troops withdrew": a body that names whose they are)
     return False
