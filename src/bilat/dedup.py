@@ -13,6 +13,9 @@ from dataclasses import dataclass, field, replace
 
 from .model import Actor, Event, Evidence, Location, SYMMETRIC_TYPES
 
+#: the symmetric types by the value records carry (their dyad is unordered)
+_SYMMETRIC = frozenset(t.value for t in SYMMETRIC_TYPES)
+
 
 def stable_id(*parts: object, prefix: str = "", length: int = 16) -> str:
     text = "\x1f".join("" if p is None else str(p) for p in parts)
@@ -26,7 +29,7 @@ def _codes(actors: tuple[Actor, ...]) -> frozenset[str]:
 
 def dyad_key(etype: str, source: tuple[Actor, ...], target: tuple[Actor, ...]) -> tuple:
     src, tgt = _codes(source), _codes(target)
-    if etype in {t.value for t in SYMMETRIC_TYPES}:
+    if etype in _SYMMETRIC:
         return (etype, src | tgt, frozenset())
     return (etype, src, tgt)
 
@@ -92,7 +95,7 @@ def collapse(events: list[Event]) -> list[Event]:
             gt, et = _codes(g.event.target), _codes(ev.target)
             if g.event.type == ev.type and dates_compatible(g.event.date, ev.date) and \
                     _codes(g.event.source) == _codes(ev.source) and \
-                    (gt <= et or et <= gt) and ev.type not in {t.value for t in SYMMETRIC_TYPES}:
+                    (gt <= et or et <= gt) and ev.type not in _SYMMETRIC:
                 home = g
                 break
         if home is None:
@@ -103,7 +106,7 @@ def collapse(events: list[Event]) -> list[Event]:
         if ev.date and (not cur.date or len(ev.date) > len(cur.date)):
             date, basis = ev.date, ev.date_basis
         source, target = _merge_actors(cur.source, ev.source), _merge_actors(cur.target, ev.target)
-        if cur.type in {t.value for t in SYMMETRIC_TYPES}:
+        if cur.type in _SYMMETRIC:
             # "Museveni visited Kenya ... Mudavadi held talks with him": one meeting told from both sides has
             # its parties once, the roles of the first telling kept and the others among the sources
             # (the better-named of two tellings of a party stands: "Kenya" and "Prime Minister Mudavadi")

@@ -42,7 +42,7 @@ def _judged_words(verb: Token, clause: list[Token]) -> list[Token]:
     judged = [x for x in clause if x.lemma_.lower() in NEGATIVE_JUDGEMENT
               and not any(a.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in a.children)
                           for a in x.ancestors)
-              and not any(c.dep_ == "neg" for c in list(x.children) + list(_negating_head(x).children))
+              and not _negated(x)
               and not (x.i > 0 and x.doc[x.i - 1].lower_ in ("not", "no"))
               and not (x.i > 1 and x.doc[x.i - 2].lower_ in ("not", "no"))]
     # "determined that the RSF had committed genocide": a state's finding of a crime
@@ -55,8 +55,7 @@ def _judged_words(verb: Token, clause: list[Token]) -> list[Token]:
         p.dep_ == "prep" and p.lower_ in ("into", "inside", "onto") and o.dep_ == "pobj" and o.lemma_.lower() in TERRITORY
         for p in x.children for o in p.children)]
     # "said Uganda was behind the attack", "said New Delhi's agents were involved in a campaign of violence"
-    judged += [x for x in clause if x.lower_ in BLAME_WORDS and _blamed_deed(x)
-               and not any(c.dep_ == "neg" for c in list(x.children) + list(x.head.children))]
+    judged += [x for x in clause if x.lower_ in BLAME_WORDS and _blamed_deed(x) and not _negated(x)]
     return judged
 
 
@@ -113,11 +112,12 @@ def _blamed_deed(x: Token) -> bool:
     return any(d.lemma_.lower() in BLAMED_DEEDS for p in objs for o in p.children if o.dep_ == "pobj" for d in o.subtree)
 
 
-def _negating_head(x: Token) -> Token:
-    """Whose negation bears on a judgement word: its head's ("was not a violation"), unless the word is a
-    clause of its own joined to a negated one ("was not entitled to asylum and that Mexico had abused")."""
+def _negated(x: Token) -> bool:
+    """Is a judgement word negated, by itself or its head ("was not a violation", "was not behind the attack")?
+    Not by a negated clause it is joined to as a clause of its own ("was not entitled to asylum and that Mexico
+    had abused")."""
     own = x.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in x.children)
-    return x if own else x.head
+    return any(c.dep_ == "neg" for c in list(x.children) + ([] if own else list(x.head.children)))
 
 
 @rule
