@@ -3686,3 +3686,32 @@ def test_a_measure_suspended_is_a_concession(dyads, text):
 ])
 def test_troops_of_a_body_withdrawing_are_no_withdrawal_from_it(dyads, text, expected):
     assert dyads(text) == expected, dyads(text)
+
+
+def test_a_field_hospital_flown_in_is_relief(dyads):
+    got = dyads("A Kenyan military plane carrying a field hospital landed in Kampala on Tuesday.")
+    assert ("AID", ["KEN"], ["UGA"]) in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the kingdom" is the last state named that is a kingdom, not merely the last state named
+    ("Morocco accused Kenya of meddling. On Sunday, the kingdom expelled the Kenyan ambassador.",
+     ("SANCTION", ["MAR"], ["KEN"])),
+    # "the Kingdom of X" names its own state
+    ("Kenya thanked the Kingdom of Morocco for its support.", ("SUPPORT", ["KEN"], ["MAR"])),
+])
+def test_the_kingdom_is_the_last_kingdom_named(dyads, text, expected):
+    assert expected in dyads(text), dyads(text)
+
+
+def test_a_bare_day_between_subject_and_verb_dates_the_verb(nlp):
+    # "Kenya last Friday called on ...": the parser hangs the day on the subject
+    events = bilat.extract("Kenya's foreign ministry last Friday called on Ugandan authorities to free the activists.",
+                           PUBLISHED)
+    assert [(e["type"], e["date"]) for e in events] == [("REQUEST", "2024-05-10")], events
+
+
+def test_the_day_of_a_ceremony_an_act_was_done_at_is_the_acts(nlp):
+    events = bilat.extract("Kenya's ambassador, Njeri Mwangi, handed over 500 tonnes of maize to the Disaster Relief "
+                           "Unit at a ceremony in Kampala on Wednesday, the embassy said.", PUBLISHED)
+    assert [(e["type"], e["date"]) for e in events] == [("AID", "2024-05-15")], events

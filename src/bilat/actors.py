@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from .model import Actor
-from .nlp import TITLE_ABBREVIATIONS, Place, doc_text, gazetteer_entries, read_table, stateless_entries
+from .nlp import TITLE_ABBREVIATIONS, Place, doc_text, gazetteer_entries, kingdoms, read_table, stateless_entries
 
 TITLES = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam", "prof", "prof.", "gen", "gen.",
           "lt", "col", "sen", "sen.", "rep", "rep.", "sheikh", "president", "minister", "premier", "king",
@@ -1182,10 +1182,13 @@ class ActorIndex:
                      and self.doc[p.start].text == t.text}
             if len(named) == 1:
                 return [Actor(kind="state", country=named.pop())]
-        # "the country", "the nation": the last country named as an actor before it
-        if low in ("country", "nation") and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) \
-                and not any(c.dep_ in ("amod", "compound", "poss") for c in t.children):
-            code = self._last_country(t.i)
+        # "the country", "the nation": the last country named as an actor before it; "the kingdom": the
+        # last one named that is a kingdom ("Riyadh ... the kingdom expelled", "Tonga ... the kingdom has")
+        if low in ("country", "nation", "kingdom") and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) \
+                and not any(c.dep_ in ("amod", "compound", "poss") for c in t.children) \
+                and not (low == "kingdom" and any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)):
+            # ("the Kingdom of Saudi Arabia" names its own)
+            code = self._last_country(t.i, kingdoms() if low == "kingdom" else None)
             return [Actor(kind="state", country=code)] if code else []
         place = self.place_at.get(t.i)
         if place is not None:
@@ -1716,10 +1719,10 @@ class ActorIndex:
             later |= countries or {None}
         return []
 
-    def _last_country(self, i: int) -> str | None:
+    def _last_country(self, i: int, among: frozenset[str] | None = None) -> str | None:
         for place in reversed(self.doc._.places or []):
             if place.start < i and place.kind in ("country", "capital", "demonym") \
-                    and self.doc[place.end - 1].dep_ not in ("compound",):
+                    and self.doc[place.end - 1].dep_ not in ("compound",) and (among is None or place.code in among):
                 return place.code
         return None
 

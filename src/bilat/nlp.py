@@ -52,6 +52,14 @@ _STATE_ORGANS = frozenset({"GOV", "LEG", "JUD", "MIL", "SPY", "COP"})
 
 
 @functools.lru_cache(maxsize=1)
+def kingdoms() -> frozenset[str]:
+    """States whose official ISO name calls them a kingdom (pycountry): what "the kingdom" can refer to."""
+    import pycountry
+
+    return frozenset(c.alpha_3 for c in pycountry.countries if "Kingdom" in getattr(c, "official_name", c.name))
+
+
+@functools.lru_cache(maxsize=1)
 def gazetteer_entries() -> tuple[tuple[str, str, str], ...]:
     """(surface form, code, kind) for every name bilat recognises."""
     import pycountry

@@ -77,6 +77,9 @@ def _own_date(t: Token, ctx: SentenceContext, noun: Token | None) -> DateValue |
     subjects = [s for c in t.children if c.dep_ in ("nsubj", "nsubjpass") for s in [c] + list(c.conjuncts)]
     own.update(o.i for s in subjects for p in s.children if p.dep_ == "prep" and p.lower_ == "on"
                and p.i > s.i for o in p.children if o.dep_ == "pobj" and o.i == t.i - 1 and o.ent_type_ == "DATE")
+    # ("Global Affairs Canada last Friday called on ...": a bare time phrase hung on the subject)
+    own.update(x.i for s in subjects for d in s.children if d.dep_ == "npadvmod" and d.i > s.i
+               and d.ent_type_ == "DATE" and d.right_edge.i == t.i - 1 for x in d.subtree)
     # a predicate the parser made a clause ("declared the ambassador persona non grata on Thursday": a noun
     # as 'ccomp') carries the verb's own time words
     small = [x for c in t.children if c.dep_ == "ccomp" and c.pos_ not in ("VERB", "AUX") for x in c.children]
