@@ -3715,3 +3715,16 @@ def test_the_day_of_a_ceremony_an_act_was_done_at_is_the_acts(nlp):
     events = bilat.extract("Kenya's ambassador, Njeri Mwangi, handed over 500 tonnes of maize to the Disaster Relief "
                            "Unit at a ceremony in Kampala on Wednesday, the embassy said.", PUBLISHED)
     assert [(e["type"], e["date"]) for e in events] == [("AID", "2024-05-15")], events
+
+
+def test_a_speech_whose_title_names_only_its_state_speaks_for_that_state(nlp):
+    # "'...': excerpts from Kenya's address": no speaker's name or role in the title, the state itself speaks
+    from bilat.model import Article
+    from bilat.pipeline import process
+    (result,) = process([Article(
+        id="t", published=PUBLISHED, title="'No bystanders': excerpts from Kenya's address to the UN General Assembly",
+        text="Kenya's foreign minister addressed the General Assembly on Thursday. Below are excerpts.\n\n"
+             "\"Mr. President, the world cannot look away. We call on Uganda to withdraw its forces.")])
+    got = {(e.type, tuple(sorted({a.country for a in e.source})), tuple(sorted({a.country for a in e.target})))
+           for e in result.events}
+    assert ("REQUEST", ("KEN",), ("UGA",)) in got, got

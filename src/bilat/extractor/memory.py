@@ -198,7 +198,8 @@ def title_voice(title: str | None, index: ActorIndex, url: str | None = None) ->
             country = country or publisher_state(url)  # "Spokesperson Mao Ning's ...", on fmprc.gov.cn
             return [a if a.country or not country else replace(a, country=country, sector=a.sector or "GOV")]
     if not role and not name:
-        return []
+        # "excerpts from Ghana's address", "Statement by Japan": the state (or body) itself speaks
+        return [Actor(kind="igo" if country.startswith("IGO:") else "state", country=country)] if country else []
     # "PM Takaichi Sanae": the name in its usual order where the people dictionary knows it
     full, listed_country = dictionary_name(" ".join(name)) if name else (None, None)
     country = country or listed_country or asked_country(index) or publisher_state(url) or index.lead_country
