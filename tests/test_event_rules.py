@@ -3728,3 +3728,15 @@ def test_a_speech_whose_title_names_only_its_state_speaks_for_that_state(nlp):
     got = {(e.type, tuple(sorted({a.country for a in e.source})), tuple(sorted({a.country for a in e.target})))
            for e in result.events}
     assert ("REQUEST", ("KEN",), ("UGA",)) in got, got
+
+
+def test_a_statement_joined_to_a_report_that_would_aim_at_its_own_subject_is_the_speakers(dyads):
+    # "declared that the Ugandan forces shelled ... and accused Kampala": Kenya accuses, not Uganda itself
+    got = dyads("The Kenyan side declared that the Ugandan forces shelled the border villages and accused Kampala of "
+                "armed provocation.")
+    assert ("ACCUSE", ["KEN"], ["UGA"]) in got and ("ACCUSE", ["UGA"], ["UGA"]) not in got, got
+
+
+def test_latin_american_is_no_american(dyads):
+    got = dyads("Kenya expelled diplomats from five Latin American countries, including Chile and Peru, on Monday.")
+    assert sorted(got) == [("SANCTION", ["KEN"], ["CHL"]), ("SANCTION", ["KEN"], ["PER"])], got

@@ -222,6 +222,16 @@ def _speakers_act(be: Token, verb: Token) -> bool:
         and lemma(verb) in _statement_lemmas()
 
 
+def _aimed_at_itself(verb: Token, actors: list[Actor], idx: ActorIndex) -> bool:
+    """'declared that the Kyrgyz forces shelled the villages and accused Bishkek of provocation': a statement
+    joined to what was reported would be aimed at its own subject's state; it is the speaker's next act."""
+    own = {a.country for a in actors if a.country}
+    if not own or lemma(verb) not in _statement_lemmas():
+        return False
+    aimed = {a.country for o in verb.children if o.dep_ == "dobj" for a in idx.actors_for(o) if a.country}
+    return bool(aimed) and aimed <= own
+
+
 @functools.lru_cache(maxsize=1)
 def _statement_lemmas() -> frozenset[str]:
     """Verbs with a sense (any particle) that is a statement to another: "call on", "urge", "condemn"."""
@@ -243,7 +253,7 @@ def subject_of(verb: Token, speaker: list[Actor] | None, idx: ActorIndex) -> tup
                 return [], False, None
             if verb.dep_ == "conj" and tok.i == verb.head.i and tok.dep_ == "ccomp" and lemma(tok.head) in SPEECH_VERBS \
                     and ((tok.lemma_ in ("be", "have") and not any(a.country or a.name for a in res.actors))
-                         or _speakers_act(tok, verb)):
+                         or _speakers_act(tok, verb) or _aimed_at_itself(verb, res.actors, idx)):
                 tok = tok.head  # "said the islands are ... and urged Japan to stop": the speaker urges
                 break
             # "Urged by Washington, Israel agreed": a participle with its own agent is passive, and
