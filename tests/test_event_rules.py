@@ -3740,3 +3740,20 @@ def test_a_statement_joined_to_a_report_that_would_aim_at_its_own_subject_is_the
 def test_latin_american_is_no_american(dyads):
     got = dyads("Kenya expelled diplomats from five Latin American countries, including Chile and Peru, on Monday.")
     assert sorted(got) == [("SANCTION", ["KEN"], ["CHL"]), ("SANCTION", ["KEN"], ["PER"])], got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the Islamist group" is the group last named before it
+    ("Al Shabaab fighters stormed a Kenyan base in Somalia on Friday. The militant group said on Saturday it had "
+     "killed dozens of Kenyan soldiers.", ("ASSAULT", ["SOM"], ["KEN"])),
+])
+def test_the_group_is_the_group_last_named(dyads, text, expected):
+    got = dyads(text)
+    assert expected in got and ("ASSAULT", ["KEN"], ["KEN"]) not in got, got
+
+
+def test_an_envoy_summoned_in_a_capital_is_not_of_that_capitals_state(dyads):
+    # where the envoy was summoned ("in Nairobi") is the summoner's capital, not the envoy's post
+    got = dyads("Nairobi warned Kampala on Thursday. On Tuesday, Deputy Foreign Minister Jane Achieng summoned the "
+                "Ugandan charge d'affaires in Nairobi to lodge a protest.")
+    assert ("ACCUSE", ["KEN"], ["UGA"]) in got and ("ACCUSE", ["UGA"], ["KEN"]) not in got, got

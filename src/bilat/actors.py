@@ -73,6 +73,8 @@ _ROLE_ABBREVIATIONS = {"fm": {"foreign", "minister"}, "pm": {"prime", "minister"
 _GROUP_PEOPLE = {"leaders", "ministers", "presidents", "counterparts", "premiers", "diplomats", "envoys"}
 #: the words for the two parties of a meeting as parties, not as states ("the two sides")
 _MET_SIDES = {"sides", "parties", "delegations"}
+#: modifiers that make "the ... group" a new one, not the group named before ("the opposition group")
+_NOT_ANAPHORIC = {"opposition", "rival", "other", "second", "new", "another", "separate", "splinter", "same"}
 _GROUP_N = {"two": 2, "three": 3, "four": 4, "five": 5}
 _GROUP_HEADS = {"sides", "countries", "nations", "governments", "ministers", "leaders", "neighbours", "neighbors",
                 "states", "parties", "presidents", "delegations", "militaries", "armies", "forces", "navies"}
@@ -680,9 +682,10 @@ class ActorIndex:
             met += [x for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "with" for x in c.subtree]
             if any((o := self.person_at.get(x.i)) is not None and o is not person and o.country == code for x in met):
                 return True
-            # "Charge d'affaires of the Chinese Embassy": the post's country
+            # "Charge d'affaires of the Chinese Embassy": the post's country (not where the envoy was
+            # summoned: "summoned the Philippine charge d'affaires in Beijing")
             if any(x.i in self.place_at and self.place_at[x.i].code == code and self.place_at[x.i].kind != "city"
-                   for x in met):
+                   and not (x.head.lower_ in ("in", "at") and self.place_at[x.i].kind == "capital") for x in met):
                 return True
         return False
 
@@ -1237,6 +1240,11 @@ class ActorIndex:
                                   and p.code != place.code and p.code.startswith(place.code)]
                         place = organs[-1] if organs else place
                     return [Actor(name=doc[place.start:place.end].text, kind="igo", country=place.code)]
+        # "Al Shabaab militants attacked ... The Islamist group said": the group last named before
+        if low in ("group", "movement", "militia") and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
+            group = self._recent_group(t)
+            if group is not None:
+                return [group]
         # a noun with an agent meaning: ministry, government, police, protesters, troops...
         sector_kind = sector_table().get(low) or sector_table().get(t.lemma_.lower())
         if sector_kind is None and low in ("group", "groups", "coalition", "movement", "front", "organization",
@@ -1546,6 +1554,18 @@ class ActorIndex:
             for i, actor in reversed(self.history):
                 if i < t.i and actor.country and actor.role and actor.role.lower().split()[-1] in _ARMED_POWER:
                     return actor.country
+        return None
+
+    def _recent_group(self, head: Token) -> Actor | None:
+        """'the group', 'the militant group': the armed or political group last named before, unless the noun
+        names its own ("the Wagner Group", "the opposition group", "a group of ministers")."""
+        if any(c.dep_ in ("compound", "nmod", "poss", "prep") or (c.dep_ == "amod" and c.lower_ in _NOT_ANAPHORIC)
+               for c in head.children):
+            return None
+        for place in reversed(self.doc._.places or []):
+            if place.start < head.i and place.kind.startswith("group:") and place.kind != "group:JRN":
+                return Actor(name=self.doc[place.start:place.end].text, kind="group", country=place.code,
+                             sector=place.kind.split(":", 1)[1])
         return None
 
     def _recent_igo(self, i: int, noun: str) -> Actor | None:
