@@ -106,6 +106,9 @@ def test_boilerplate_line_is_dropped(junk):
     # an agency the list does not name, in capitals ("(Andean Wire Service)")
     ("OSLO, March 12 (Nordic Wire Service) - ", BODY[0]),
     ("SANTIAGO, Chile (Andes Press Association) - ", BODY[0]),
+    # a place in title case before a spaced dash: the parser made "Oslo - The heads of state ..." one subject
+    ("Oslo - ", BODY[0]),
+    ("Santiago \u2013 ", BODY[0]),
 ])
 def test_leading_markers_are_stripped_and_offsets_kept(prefix, rest):
     text = prefix + rest + "\n" + BODY[1]

@@ -483,7 +483,7 @@ _STRIP_PREFIX = re.compile(
     _I,
 )
 
-# Datelines and wire tags before the first sentence: "LONDON—", "UNITED NATIONS — ", "TOKYO - ",
+# Datelines and wire tags before the first sentence: "LONDON—", "UNITED NATIONS — ", "TOKYO - ", "Abuja - ",
 # "GAZA CITY, Palestinian Territories: ", "Kinshasa/Cairo: ", "(CNN) ". Case matters: the place is in
 # capitals (or a slash pair of names), and the separator is a dash with spaces, an em dash or a colon,
 # so "US-China talks" is never cut.
@@ -499,6 +499,7 @@ _DATELINE = re.compile(
     r"|[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3},\s*[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,3}"
     r"(?:\s*" + _AGENCY + r")?(?:\s*[—–]\s*|\s+-{1,2}\s+|:\s+)"  # "NUSA DUA, Indonesia (Reuters) - "
     r"|[A-Z][a-z]+\s*" + _AGENCY + r"\s*[—–-]{1,2}\s*"
+    r"|[A-Z][a-z]+(?: [A-Z][a-z]+)?\s+[—–-]{1,2}\s+"  # "Tehran - ", "Bamako – ": a place in title case, dash spaced
     r"|[A-Z][a-z]+(?:/[A-Z][a-z]+)+:\s+"
     r"|" + _AGENCY + r"\s*(?:[—–-]\s*)?)"
     r"(?=[A-Z\"“‘(])"
