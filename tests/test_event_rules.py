@@ -3757,3 +3757,9 @@ def test_an_envoy_summoned_in_a_capital_is_not_of_that_capitals_state(dyads):
     got = dyads("Nairobi warned Kampala on Thursday. On Tuesday, Deputy Foreign Minister Jane Achieng summoned the "
                 "Ugandan charge d'affaires in Nairobi to lodge a protest.")
     assert ("ACCUSE", ["KEN"], ["UGA"]) in got and ("ACCUSE", ["UGA"], ["KEN"]) not in got, got
+
+
+@pytest.mark.parametrize("word", ["regrettable", "alarming", "troubling"])
+def test_words_of_concern_judge(dyads, word):
+    got = dyads(f"Kenya's foreign minister said Uganda's decision to close the border was {word}.")
+    assert ("ACCUSE", ["KEN"], ["UGA"]) in got, got
