@@ -3763,3 +3763,10 @@ def test_an_envoy_summoned_in_a_capital_is_not_of_that_capitals_state(dyads):
 def test_words_of_concern_judge(dyads, word):
     got = dyads(f"Kenya's foreign minister said Uganda's decision to close the border was {word}.")
     assert ("ACCUSE", ["KEN"], ["UGA"]) in got, got
+
+
+def test_a_call_with_a_demand_hung_as_a_purpose_clause_requests(dyads):
+    # the parser hangs "to impose sanctions" on "called" as a purpose clause: still a demand, not a phone call
+    got = dyads("Kenyan Foreign Minister Musalia Mudavadi on Monday called the European Union to impose the sanctions "
+                "against Uganda.")
+    assert ("REQUEST", ["KEN"], ["IGO:EU"]) in got and not any(t == "CONSULT" for t, _, _ in got), got

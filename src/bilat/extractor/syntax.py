@@ -210,8 +210,11 @@ def clause_condition(t: Token, objects: frozenset[str]) -> bool | None:
             and any(c.dep_ == "dobj" for c in t.head.children) and not any(c.dep_ == "dobj" for c in t.children)
     if "demand-clause" in objects:  # "called the United Nations to assure a financing", not "called Li to discuss"
         objects = objects | {"to-clause"}
-        if any(c.dep_ in ("xcomp", "ccomp") and lemma(c) in CALL_PURPOSES for c in t.children):
+        if any(c.dep_ in ("xcomp", "ccomp", "advcl") and lemma(c) in CALL_PURPOSES for c in t.children):
             return False
+        # ("called the European Union to impose sanctions": the parser may hang the demand as a purpose clause)
+        if any(c.dep_ == "dobj" for c in t.children) and any(c.dep_ == "advcl" and to_infinitive(c) for c in t.children):
+            return True
     if "to-clause" in objects:
         to_clauses = [c for c in t.children if c.dep_ in ("xcomp", "ccomp") and to_infinitive(c)]
         # "allowed IAEA inspectors to visit": the parser makes the one allowed the clause's subject
