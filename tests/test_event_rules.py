@@ -3770,3 +3770,15 @@ def test_a_call_with_a_demand_hung_as_a_purpose_clause_requests(dyads):
     got = dyads("Kenyan Foreign Minister Musalia Mudavadi on Monday called the European Union to impose the sanctions "
                 "against Uganda.")
     assert ("REQUEST", ["KEN"], ["IGO:EU"]) in got and not any(t == "CONSULT" for t, _, _ in got), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a patrol organised is staged, as one launched or conducted
+    ("Kenya's navy said it had organised a combat readiness patrol near Uganda's islands on Sunday.",
+     ("MOBILIZE", ["KEN"], ["UGA"])),
+    # military posts are a site force is aimed at
+    ("The Kenyan defence ministry said its forces had targeted Ugandan military posts along the border.",
+     ("ASSAULT", ["KEN"], ["UGA"])),
+])
+def test_patrols_organised_and_posts_targeted(dyads, text, expected):
+    assert expected in dyads(text), dyads(text)
