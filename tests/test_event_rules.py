@@ -3782,3 +3782,9 @@ def test_a_call_with_a_demand_hung_as_a_purpose_clause_requests(dyads):
 ])
 def test_patrols_organised_and_posts_targeted(dyads, text, expected):
     assert expected in dyads(text), dyads(text)
+
+
+def test_people_exchanged_are_released_as_prisoners_are(dyads):
+    # 'exchange' takes the captives 'release' and 'free' take: people held, named by their country
+    got = dyads("Uganda exchanged five jailed Kenyans for two Ugandan officers on Monday.")
+    assert ("RETREAT", ["UGA"], ["KEN"]) in got, got
