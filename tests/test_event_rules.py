@@ -3788,3 +3788,10 @@ def test_people_exchanged_are_released_as_prisoners_are(dyads):
     # 'exchange' takes the captives 'release' and 'free' take: people held, named by their country
     got = dyads("Uganda exchanged five jailed Kenyans for two Ugandan officers on Monday.")
     assert ("RETREAT", ["UGA"], ["KEN"]) in got, got
+
+
+def test_the_junta_is_the_junta_named_before(dyads):
+    # "the military junta in Niger" named as an object first: "The junta" that answers is Niger's
+    got = dyads("ECOWAS gave an ultimatum of one week to the military junta in Niger on Sunday. The junta led by "
+                "General Tiani rejected the ultimatum on Monday and accused France of plotting an intervention.")
+    assert ("ACCUSE", ["NER"], ["FRA"]) in got, got

@@ -1554,6 +1554,14 @@ class ActorIndex:
             for i, actor in reversed(self.history):
                 if i < t.i and actor.country and actor.role and actor.role.lower().split()[-1] in _ARMED_POWER:
                     return actor.country
+        if t.lower_ == "junta":  # "an ultimatum to the military junta in Niger ... The junta rejected it"
+            for x in reversed(self.doc[:t.i]):
+                if x.lower_ == "junta":
+                    where = self._modifier_countries(x) or [
+                        self.place_at[o.i].code for p in x.children if p.dep_ == "prep" and p.lower_ == "in"
+                        for o in p.children if o.i in self.place_at and self.place_at[o.i].kind == "country"]
+                    if where:
+                        return where[0]
         return None
 
     def _recent_group(self, head: Token) -> Actor | None:
