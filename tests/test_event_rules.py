@@ -3795,3 +3795,9 @@ def test_the_junta_is_the_junta_named_before(dyads):
     got = dyads("ECOWAS gave an ultimatum of one week to the military junta in Niger on Sunday. The junta led by "
                 "General Tiani rejected the ultimatum on Monday and accused France of plotting an intervention.")
     assert ("ACCUSE", ["NER"], ["FRA"]) in got, got
+
+
+def test_readiness_conveyed_is_a_promise(dyads):
+    got = dyads("Kenya's foreign minister met his Ugandan counterpart and conveyed Kenya's readiness to host new talks "
+                "with Uganda.")
+    assert ("AGREE", ["KEN"], ["UGA"]) in got, got
