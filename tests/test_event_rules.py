@@ -3801,3 +3801,9 @@ def test_readiness_conveyed_is_a_promise(dyads):
     got = dyads("Kenya's foreign minister met his Ugandan counterpart and conveyed Kenya's readiness to host new talks "
                 "with Uganda.")
     assert ("AGREE", ["KEN"], ["UGA"]) in got, got
+
+
+def test_force_used_on_no_one_named_in_a_story_of_two_states_is_on_the_other(dyads):
+    got = dyads("Kenya and Uganda have clashed over the island for weeks. On Tuesday Kenyan warplanes bombed what "
+                "Nairobi described as a militant training camp near the lake.")
+    assert ("ASSAULT", ["KEN"], ["UGA"]) in got, got

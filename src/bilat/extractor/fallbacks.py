@@ -226,8 +226,9 @@ _RULERS = frozenset({"authority", "authorities", "regime", "junta", "government"
 def story_counterpart(f: Frame, ctx: SentenceContext) -> list[Actor]:
     """A state's statement with no addressee in a story about two states ("We have lodged a strong
     protest", "Egypt refused to accept it", "expressing deep regret, he said"): it is addressed to the other one;
-    so is a deployment ("sent an infantry battalion to the area, some 60 km from the frontier")."""
-    if f.type not in (T.ACCUSE, T.REQUEST, T.REJECT, T.THREATEN, T.CONCEDE, T.MOBILIZE):
+    so is a deployment ("sent an infantry battalion to the area, some 60 km from the frontier"), and force used on
+    no one named ("Indian warplanes bombed what New Delhi described as a training camp near Balakot")."""
+    if f.type not in (T.ACCUSE, T.REQUEST, T.REJECT, T.THREATEN, T.CONCEDE, T.MOBILIZE, T.ASSAULT):
         return []
     src = {a.country for a in f.source if a.country}
     if len(src) != 1 or any(c.startswith("IGO:") for c in src):
