@@ -3723,11 +3723,13 @@ def test_a_speech_whose_title_names_only_its_state_speaks_for_that_state(nlp):
     from bilat.pipeline import process
     (result,) = process([Article(
         id="t", published=PUBLISHED, title="'No bystanders': excerpts from Kenya's address to the UN General Assembly",
-        text="Kenya's foreign minister addressed the General Assembly on Thursday. Below are excerpts.\n\n"
-             "\"Mr. President, the world cannot look away. We call on Uganda to withdraw its forces.")])
+        text="Kenya's Foreign Minister, Musalia Mudavadi, addressed the General Assembly on Thursday. Below are "
+             "excerpts.\n\n\"Mr. President, the world cannot look away. We call on Uganda to withdraw its forces.")])
     got = {(e.type, tuple(sorted({a.country for a in e.source})), tuple(sorted({a.country for a in e.target})))
            for e in result.events}
     assert ("REQUEST", ("KEN",), ("UGA",)) in got, got
+    # ... by the mouth of its official the text names
+    assert [a.name for e in result.events if e.type == "REQUEST" for a in e.source] == ["Musalia Mudavadi"]
 
 
 def test_a_statement_joined_to_a_report_that_would_aim_at_its_own_subject_is_the_speakers(dyads):

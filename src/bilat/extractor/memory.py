@@ -198,7 +198,11 @@ def title_voice(title: str | None, index: ActorIndex, url: str | None = None) ->
             country = country or publisher_state(url)  # "Spokesperson Mao Ning's ...", on fmprc.gov.cn
             return [a if a.country or not country else replace(a, country=country, sector=a.sector or "GOV")]
     if not role and not name:
-        # "excerpts from Ghana's address", "Statement by Japan": the state (or body) itself speaks
+        # "excerpts from Ghana's address", "Statement by Japan": the state (or body) itself speaks, by the mouth of
+        # its official the text names first ("Ghana's Minister for Foreign Affairs, Kwabena Asante-Mensah, addressed")
+        official = next((p for p in index.people if country and p.country == country and p.role and not p.inferred), None)
+        if official is not None:
+            return [official.actor()]
         return [Actor(kind="igo" if country.startswith("IGO:") else "state", country=country)] if country else []
     # "PM Takaichi Sanae": the name in its usual order where the people dictionary knows it
     full, listed_country = dictionary_name(" ".join(name)) if name else (None, None)
