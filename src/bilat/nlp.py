@@ -158,7 +158,8 @@ def make_gazetteer(nlp: Language, name: str):
     return Gazetteer(nlp)
 
 
-#: words that make "American" a region's ("Latin American", "Central American", "Pan-American")
+#: words before "American" that make it a region's ("Latin American", "Central American", "Pan American"; the
+#: tokenizer splits "Pan-American" at its hyphen, so that spelling still reads as the US)
 _AMERICAS = frozenset({"Latin", "South", "Central", "North", "Pan", "Meso"})
 
 
@@ -190,7 +191,7 @@ class Gazetteer:
                 continue  # "Jordan Bardella", "Chad Wolf"; but "Mali's junta", "troops left Mali" are the state
             if span[0].ent_type_ == "PERSON" and kind in ("capital", "city") and not _stands_alone(span):
                 continue  # "George Washington" the person; "visited Accra" the tagger's guess stays a place
-            if text == "American" and span.start > 0 and doc[span.start - 1].text.rstrip("-") in _AMERICAS:
+            if text == "American" and span.start > 0 and doc[span.start - 1].text in _AMERICAS:
                 continue  # "seven Latin American countries", "South American leaders": a region's, not the US's
             if kind == "demonym" and span.end < len(doc) and doc[span.end].lower_ in _WATERS:
                 continue  # "the Indian Ocean", "the Persian Gulf": a body of water, no one's
