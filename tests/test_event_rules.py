@@ -20,6 +20,14 @@ def dyads(nlp):
     return run
 
 
+def _processed(article: dict):
+    """The events of one article record with fields of its own (a title, a date), through the whole pipeline."""
+    from bilat.model import Article
+    from bilat.pipeline import process
+    (result,) = process([Article(**article)])
+    return result.events
+
+
 RULES = [
     # a case or suit filed or brought against a state sues it
     ("Kenya filed a case against Uganda at the East African Court of Justice.", ("ACCUSE", ["KEN"], ["UGA"])),
@@ -726,11 +734,9 @@ def test_a_transcripts_first_person_is_the_speaker_its_title_names(nlp):
                "text": "NAIROBI -- The following is the text of the press conference.\n\n"
                        "Today, I held talks with Ugandan President Peter Okello.\n\n"
                        "I also urged Uganda to reopen the border."}
-    from bilat.model import Article
-    from bilat.pipeline import process
-    (result,) = process([Article(**article)])
+    events = _processed(article)
     got = {(e.type, tuple(sorted({a.country for a in e.source})), tuple(sorted({a.country for a in e.target})))
-           for e in result.events}
+           for e in events}
     assert ("REQUEST", ("KEN",), ("UGA",)) in got, got
 
 
@@ -919,10 +925,8 @@ def test_a_title_speakers_name_takes_the_people_dictionarys_order(nlp):
                "title": "Press Conference by Foreign Minister Kishida Fumio on the Uganda Visit",
                "text": "TOKYO -- The following is the text of the press conference.\n\n"
                        "Today, I held talks with Ugandan President Peter Okello."}
-    from bilat.model import Article
-    from bilat.pipeline import process
-    (result,) = process([Article(**article)])
-    names = {a.name for e in result.events for a in e.source}
+    events = _processed(article)
+    names = {a.name for e in events for a in e.source}
     assert "Fumio Kishida" in names, names
 
 
@@ -976,10 +980,8 @@ def test_a_title_in_the_owners_form_names_the_voice_of_a_transcript(nlp):
                "text": "Reporter: Uganda says its boats were seized. What is your comment?\n\n"
                        "Jane Wambui: The boats entered Kenyan waters without permission. "
                        "We urge Uganda to respect our sovereignty."}
-    from bilat.model import Article
-    from bilat.pipeline import process
-    (result,) = process([Article(**article)])
-    got = [(e.type, [a.country for a in e.source], [a.country for a in e.target]) for e in result.events]
+    events = _processed(article)
+    got = [(e.type, [a.country for a in e.source], [a.country for a in e.target]) for e in events]
     assert ("REQUEST", ["KEN"], ["UGA"]) in got, got
 
 
@@ -1019,10 +1021,8 @@ def test_a_transcripts_answers_are_of_the_country_its_questions_ask(nlp):
                "title": "Foreign Ministry Spokesperson Jane Wambui's Regular Press Conference on May 16, 2024",
                "text": "Q: Uganda says Kenyan boats entered its waters near Migingo island. What is Kenya's response?\n\n"
                        "A: The Ugandan boats entered our waters first. We urge Uganda to respect our sovereignty."}
-    from bilat.model import Article
-    from bilat.pipeline import process
-    (result,) = process([Article(**article)])
-    got = [(e.type, [a.country for a in e.source], [a.country for a in e.target]) for e in result.events]
+    events = _processed(article)
+    got = [(e.type, [a.country for a in e.source], [a.country for a in e.target]) for e in events]
     assert ("REQUEST", ["KEN"], ["UGA"]) in got, got
 
 
@@ -1543,9 +1543,7 @@ def test_a_named_initiative_is_no_act_told_before(dyads):
 
 
 def test_a_transcripts_answer_about_this_and_the_two_sides_of_the_last_meeting(nlp):
-    from bilat.model import Article
-    from bilat.pipeline import process
-    (result,) = process([Article(
+    events = _processed(dict(
         id="t", published=PUBLISHED, title="Foreign Ministry Spokesperson's Regular Press Conference",
         text="Q: Somalia says Ugandan troops seized two Somali fishermen. What's your comment?\n\n"
              "A: We urge Somalia to stop making provocations.\n\n"
@@ -1553,9 +1551,9 @@ def test_a_transcripts_answer_about_this_and_the_two_sides_of_the_last_meeting(n
              "A: We are gravely concerned about this.\n\n"
              "Q: Kenyan Foreign Minister Musalia Mudavadi met with Tanzanian Foreign Minister January Makamba in "
              "Nairobi yesterday. Could you share more details?\n\n"
-             "A: During the meeting, the two sides agreed to deepen cooperation in trade.")])
+             "A: During the meeting, the two sides agreed to deepen cooperation in trade."))
     got = {(e.type, tuple(sorted({a.country for a in e.source})), tuple(sorted({a.country for a in e.target})))
-           for e in result.events}
+           for e in events}
     # "concerned about this": the act the question told (the EU's tariffs), not the story's other state
     assert ("ACCUSE", ("KEN",), ("IGO:EU",)) in got, got
     # "the two sides": the two who just met, not the two the story named most
@@ -1588,45 +1586,39 @@ def test_abuse_of_people_and_the_outcome_of_a_meeting(dyads, text, expected):
 
 
 def test_a_labelled_transcript_line_is_its_speakers_judgement(nlp):
-    from bilat.model import Article
-    from bilat.pipeline import process
-    (result,) = process([Article(
+    events = _processed(dict(
         id="t", published=PUBLISHED, title="Kenyan Foreign Ministry Spokesperson Jane Wanjiru's Regular Press Conference",
         text="Q: Uganda says Kenyan police seized two Ugandan traders. What's your comment?\n\n"
              "Jane Wanjiru: The Ugandan side's claim is not true.\n\n"
-             "Jane Wanjiru: Tanzania's move is a violation of international law.")])
+             "Jane Wanjiru: Tanzania's move is a violation of international law."))
     got = {(e.type, tuple(sorted({a.country for a in e.source})), tuple(sorted({a.country for a in e.target})))
-           for e in result.events}
+           for e in events}
     assert {("ACCUSE", ("KEN",), ("UGA",)), ("ACCUSE", ("KEN",), ("TZA",))} <= got, got
 
 
 def test_a_label_with_a_post_before_the_name_is_a_label(nlp):
     # six words before the colon: the label is still the speaker's, not a Kenyan reporting someone else
-    from bilat.model import Article
-    from bilat.pipeline import process
-    (result,) = process([Article(
+    events = _processed(dict(
         id="t", published=PUBLISHED, title="Regular Press Conference",
         text="Q: Uganda shelled Kenyan villages. What is your comment?\n\n"
-             "Kenyan Foreign Ministry Spokesperson Jane Wanjiru: We condemn the shelling. We call on Uganda to stop.")])
+             "Kenyan Foreign Ministry Spokesperson Jane Wanjiru: We condemn the shelling. We call on Uganda to stop."))
     got = {(e.type, tuple(sorted({a.country for a in e.source})), tuple(sorted({a.country for a in e.target})),
-            e.source[0].name) for e in result.events}
+            e.source[0].name) for e in events}
     assert {("ACCUSE", ("KEN",), ("UGA",), "Jane Wanjiru"), ("REQUEST", ("KEN",), ("UGA",), "Jane Wanjiru")} <= got, got
 
 
 def test_a_turn_labelled_in_capitals_is_its_speakers_in_every_sentence(nlp):
     # the label gives a surname; the byline line names the person in full, and only the first sentence
     # of the turn carries the label
-    from bilat.model import Article
-    from bilat.pipeline import process
-    (result,) = process([Article(
+    events = _processed(dict(
         id="t", published=PUBLISHED, title="Daily Press Briefing",
         text="Jane Wanjiru, Kenyan Foreign Ministry Spokesperson\n\n"
              "MS WANJIRU: Good afternoon. We strongly condemn Uganda's seizure of two Kenyan boats. "
              "We call on Tanzania to reopen the border at once.\n\n"
              "QUESTION: Will the minister travel to Kampala?\n\n"
-             "MS WANJIRU: We have nothing to announce.")])
+             "MS WANJIRU: We have nothing to announce."))
     got = {(e.type, tuple(sorted({a.country for a in e.source})), tuple(sorted({a.country for a in e.target})),
-            e.source[0].name) for e in result.events}
+            e.source[0].name) for e in events}
     assert {("ACCUSE", ("KEN",), ("UGA",), "Jane Wanjiru"), ("REQUEST", ("KEN",), ("TZA",), "Jane Wanjiru")} <= got, got
 
 
@@ -1726,14 +1718,12 @@ def test_sworn_in_is_no_promise(dyads):
 
 
 def test_the_president_is_not_one_the_text_names_only_later(nlp):
-    from bilat.model import Article
-    from bilat.pipeline import process
-    (result,) = process([Article(
+    events = _processed(dict(
         id="t", published=PUBLISHED, title="Kenyan Foreign Ministry briefing",
         text="Kenyan Foreign Minister Alfred Mutua said on Friday the President approved a new package of security "
              "assistance for Rwanda. Mutua also called on Ugandan President Yoweri Museveni to release the detained "
-             "traders.")])
-    assert not any(e.type == "AID" and {a.country for a in e.source} == {"UGA"} for e in result.events), result.events
+             "traders."))
+    assert not any(e.type == "AID" and {a.country for a in e.source} == {"UGA"} for e in events), events
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -1802,15 +1792,13 @@ def test_the_ministers_the_two_and_thanks(dyads, text, expected):
 
 
 def test_an_official_in_a_states_briefing_is_that_states(nlp):
-    from bilat.model import Article
-    from bilat.pipeline import process
-    (result,) = process([Article(
+    events = _processed(dict(
         id="t", published=PUBLISHED, title="Briefing by Foreign Ministry Spokesperson Jane Wanjiru",
         text="Briefing by Foreign Ministry Spokesperson Jane Wanjiru, Nairobi, May 17, 2024\n\n"
              "On the situation around Uganda\n\nWe call on the Ugandan authorities to stop their destructive course."
              "\n\nOn contacts with Tanzania\n\nOn May 15, Deputy Foreign Minister Peter Otieno met with Tanzanian "
-             "Ambassador John Okello.")])
-    got = {(e.type, tuple(sorted({a.country for a in e.source + e.target}))) for e in result.events}
+             "Ambassador John Okello."))
+    got = {(e.type, tuple(sorted({a.country for a in e.source + e.target}))) for e in events}
     assert ("CONSULT", ("KEN", "TZA")) in got, got
 
 
@@ -1892,14 +1880,12 @@ def test_aid_dropped_and_representatives_received(dyads, text, expected):
 
 
 def test_a_briefings_heading_dates_its_statements_not_a_meeting_it_reports(nlp):
-    from bilat.model import Article
-    from bilat.pipeline import process
-    (result,) = process([Article(
+    events = _processed(dict(
         id="t", published="2024-05-17", title="Briefing by Foreign Ministry Spokesperson Jane Wanjiru",
         text="Briefing by Foreign Ministry Spokesperson Jane Wanjiru, Nairobi, May 17, 2024\n\n"
              "We call on the Ugandan authorities to stop their destructive course.\n\n"
-             "On May 9, Deputy Foreign Minister Peter Otieno met with Tanzanian Ambassador John Okello.")])
-    got = {(e.type, e.date) for e in result.events}
+             "On May 9, Deputy Foreign Minister Peter Otieno met with Tanzanian Ambassador John Okello."))
+    got = {(e.type, e.date) for e in events}
     assert ("REQUEST", "2024-05-17") in got and ("CONSULT", "2024-05-09") in got, got
 
 
@@ -2226,11 +2212,8 @@ def test_a_spokesman_speaks_for_the_ministry_that_spoke_just_before(dyads):
 
 
 def _events_of(article: dict):
-    from bilat.model import Article
-    from bilat.pipeline import process
-    (result,) = process([Article(**article)])
     return [(e.type, sorted({a.country for a in e.source}), sorted({a.country for a in e.target}), e.date)
-            for e in result.events]
+            for e in _processed(article)]
 
 
 def test_a_briefing_of_a_spokesperson_speaks_for_the_state_its_answers_lead_with_on_its_titles_day(nlp):
@@ -3719,17 +3702,15 @@ def test_the_day_of_a_ceremony_an_act_was_done_at_is_the_acts(nlp):
 
 def test_a_speech_whose_title_names_only_its_state_speaks_for_that_state(nlp):
     # "'...': excerpts from Kenya's address": no speaker's name or role in the title, the state itself speaks
-    from bilat.model import Article
-    from bilat.pipeline import process
-    (result,) = process([Article(
+    events = _processed(dict(
         id="t", published=PUBLISHED, title="'No bystanders': excerpts from Kenya's address to the UN General Assembly",
         text="Kenya's Foreign Minister, Musalia Mudavadi, addressed the General Assembly on Thursday. Below are "
-             "excerpts.\n\n\"Mr. President, the world cannot look away. We call on Uganda to withdraw its forces.")])
+             "excerpts.\n\n\"Mr. President, the world cannot look away. We call on Uganda to withdraw its forces."))
     got = {(e.type, tuple(sorted({a.country for a in e.source})), tuple(sorted({a.country for a in e.target})))
-           for e in result.events}
+           for e in events}
     assert ("REQUEST", ("KEN",), ("UGA",)) in got, got
     # ... by the mouth of its official the text names
-    assert [a.name for e in result.events if e.type == "REQUEST" for a in e.source] == ["Musalia Mudavadi"]
+    assert [a.name for e in events if e.type == "REQUEST" for a in e.source] == ["Musalia Mudavadi"]
 
 
 def test_a_statement_joined_to_a_report_that_would_aim_at_its_own_subject_is_the_speakers(dyads):
