@@ -138,6 +138,30 @@ def test_explicit_month_and_day_precision(expr, expected):
     assert resolve(expr, None) == DateValue(expected, EXPLICIT)
 
 
+# ---------------------------------------------------------------- seasons: the year of the season meant
+
+@pytest.mark.parametrize("expr, published, expected", [
+    ("last summer", "2025-04-16", "2024"),  # the summer before this one
+    ("last summer", "2023-12-12", "2023"),  # the summer just past
+    ("since last spring", "2024-02-07", "2023"),
+    ("this spring", "2015-04-03", "2015"),
+    ("later this summer", "2022-07", "2022"),
+    ("next spring", "2019-12-26", "2020"),
+    ("next autumn", "2019-03-01", "2019"),
+])
+def test_a_season_with_last_this_or_next_is_that_seasons_year(expr, published, expected):
+    assert resolve(expr, published) == DateValue(expected, RELATIVE)
+
+
+@pytest.mark.parametrize("expr", ["in the summer of 2019", "spring 2019", "the winter of 2019"])
+def test_a_season_with_its_year_is_that_year(expr):
+    assert resolve(expr, SUN) == DateValue("2019", EXPLICIT)
+
+
+def test_winter_alone_spans_two_years_and_is_not_guessed():
+    assert resolve("last winter", SUN).value is None
+
+
 @pytest.mark.parametrize("expr, expected", [("2019", "2019"), ("in 2019", "2019"), ("since 1992", "1992"), ("1972", "1972")])
 @pytest.mark.parametrize("published", [None, SUN])
 def test_years(expr, expected, published):

@@ -34,6 +34,10 @@ _YEAR_RE = re.compile(r"^(?:in\s+|since\s+|early\s+|late\s+|mid-?|the\s+year\s+)
 _FULL_DATE_RE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_NAME + r",?\s+(?:1[89]|20)\d\d\b|\b"
                            + _MONTH_NAME + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:1[89]|20)\d\d\b", re.I)
 _DAY_SPAN_RE = re.compile(r"(?<![\d-])(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|to|and)\s*\d{1,2}(?:st|nd|rd|th)?(?![\d-])")
+#: the months of the seasons of the northern hemisphere, where most of the news is written
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
+_SEASON_RE = re.compile(r"\b(last|past|this|next)\s+(spring|summer|autumn|fall)\b")
+_SEASON_YEAR_RE = re.compile(r"\b(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?((?:1[89]|20)\d\d)\b", re.I)
 _AGO_RE = re.compile(r"\b(\w+)\s+(day|week|month|year)s?\s+ago\b", re.I)
 
 
@@ -138,8 +142,8 @@ def resolve(expression: str, published: str | None) -> DateValue:
                 return DateValue(_month(year, month), basis.value)
             return UNKNOWN
 
-    m = _YEAR_RE.match(low)
-    if m:
+    m = _YEAR_RE.match(low) or _SEASON_YEAR_RE.search(low)
+    if m:  # "in 2023", "in the summer of 2023": that year
         return DateValue(m.group(1), DateBasis.EXPLICIT.value)
     m = re.fullmatch(r"(?:on\s+)?((?:1[89]|20)\d\d)-(\d\d)(?:-(\d\d))?", low)
     if m:  # ISO dates written in the text
@@ -194,6 +198,15 @@ def _relative(low: str, pub: dt.date) -> str | None:
     if m:  # "last March": the latest March before this month
         month = _month_number(m.group(1))
         return _month(pub.year if month < pub.month else pub.year - 1, month)
+    m = _SEASON_RE.search(low)
+    if m:  # "last summer", "this spring", "next autumn": the year of that season (winter spans two: left out)
+        first, last = _SEASONS[m.group(2)]
+        which = m.group(1)
+        if which in ("last", "past"):
+            return f"{pub.year if pub.month > last else pub.year - 1:04d}"
+        if which == "next":
+            return f"{pub.year if pub.month < first else pub.year + 1:04d}"
+        return f"{pub.year:04d}"
     if re.search(r"\b(earlier |later )?this year\b", low):
         return f"{pub.year:04d}"
     if re.search(r"\blast year\b|\bpast year\b", low):
