@@ -40,7 +40,7 @@ ROLE_WORDS = {"foreign", "prime", "minister", "president", "vice", "deputy", "se
               "homeland", "fm", "em", "pm", "aide", "presidential", "emissary", "undersecretary", "admiral"}
 GROUP_DYAD = re.compile(r"^(?:the|both|all)\s+(?:(two|three|four|five)\s+)?(?:\w+\s+)?(sides|countries|nations|governments|"
                         r"ministers|leaders|neighbou?rs|states|parties|presidents|delegations|militaries|armies|"
-                        r"forces|navies)$", re.I)
+                        r"forces|navies|men|women)$", re.I)
 _LEADER_ROLES = {"president", "prime", "premier", "king", "emir", "amir", "chancellor", "leader", "sultan", "queen",
                  "monarch", "prince"}
 # posts one person holds for a country at a time: a bare mention names the story's holder
@@ -70,14 +70,16 @@ _LOWER_CASE_POSTS = {"chairperson", "chairwoman", "chairman", "commissioner", "p
                      "premier", "chancellor", "commander"}
 # short forms of posts, as headlines and wire copy write them ("The FM reiterated")
 _ROLE_ABBREVIATIONS = {"fm": {"foreign", "minister"}, "pm": {"prime", "minister"}}
-_GROUP_PEOPLE = {"leaders", "ministers", "presidents", "counterparts", "premiers", "diplomats", "envoys"}
+_GROUP_PEOPLE = {"leaders", "ministers", "presidents", "counterparts", "premiers", "diplomats", "envoys", "men", "women"}
+#: people named only by sex ("the two men"): a pair only as the two who just acted together
+_PEOPLE_ONLY = {"men", "women"}
 #: the words for the two parties of a meeting as parties, not as states ("the two sides")
 _MET_SIDES = {"sides", "parties", "delegations"}
 #: modifiers that make "the ... group" a new one, not the group named before ("the opposition group")
 _NOT_ANAPHORIC = {"opposition", "rival", "other", "second", "new", "another", "separate", "splinter", "same"}
 _GROUP_N = {"two": 2, "three": 3, "four": 4, "five": 5}
 _GROUP_HEADS = {"sides", "countries", "nations", "governments", "ministers", "leaders", "neighbours", "neighbors",
-                "states", "parties", "presidents", "delegations", "militaries", "armies", "forces", "navies"}
+                "states", "parties", "presidents", "delegations", "militaries", "armies", "forces", "navies", "men", "women"}
 GENERIC_IGO_NOUNS = {"council", "organization", "organisation", "alliance", "bloc", "union", "agency", "body",
                      "assembly", "commission"}
 _ABSTRACT = {"resolution", "report", "statement", "plan", "proposal", "decision", "policy", "law", "deal",
@@ -1161,6 +1163,8 @@ class ActorIndex:
             pair = self.dyad(t.i, n) or self.dyad(len(doc), n)
             # "X met Y ... During the meeting, the two sides agreed": the two who just acted together
             just_met = len(met) == 2 and n == 2
+            if low in _PEOPLE_ONLY and not just_met:
+                return []  # "the two men were arrested": not the pair of states in focus
             pair = met if just_met else pair
             # ... and those two were people ("Li held talks with Ruto ... the two sides agreed"): they
             met_people = {a.country: a for a in group if a.kind == "person" and a.name} if just_met else {}

@@ -12,7 +12,7 @@ from ..model import EventType as T
 from .lexicon import lemma
 from .objects import object_ok
 from .parties import leading_pair, place_counts, same_countries
-from .reactions import reaction_over_the_clause, reaction_to_an_act
+from .reactions import reaction_over_the_clause, reaction_to_an_act, release_from_the_captor
 from .records import Frame, SentenceContext
 from .subjects import subject_of
 from .syntax import own_clause
@@ -288,9 +288,9 @@ def run(f: Frame, ctx: SentenceContext) -> Frame:
         return f.drop(PHASE, "no_source")
     if f.route == "weapon_launch":
         return f  # a test or launch shows force at no one the text does not name
-    doers = reaction_over_the_clause(f, ctx)
-    if doers:
-        f = f.but("reaction_over_the_clause", target=doers)
+    for prefer in (reaction_over_the_clause, release_from_the_captor):  # over the clause's own actors
+        if doers := prefer(f, ctx):
+            f = f.but(prefer.__name__, target=doers)
     for step in FALLBACK_STEPS:
         if f.target:
             break

@@ -76,7 +76,9 @@ class DocumentMemory:
 
     @classmethod
     def for_index(cls, index: ActorIndex, title: str | None = None, url: str | None = None) -> "DocumentMemory":
-        return cls(subjects=index.history, _index=index, voice=title_voice(title, index, url))
+        # (a statement reprinted under a headline keeps its own title as its first line)
+        return cls(subjects=index.history, _index=index,
+                   voice=title_voice(title, index, url) or title_voice(_first_line(index), index, url))
 
     @property
     def sentences(self) -> list[Span]:
@@ -169,6 +171,9 @@ _TITLE_BY_TEMPLATE = (r"\b(?:conference|briefing|statement|remarks|speech|addres
 _TITLE_BY = [re.compile(_TITLE_BY_TEMPLATE.format(w), re.I) for w in ("by", "of")]
 
 
+#: the words of a body's title that name no one ("the Chair of the ASEAN Foreign Ministers' Retreat")
+_BODY_WORDS = frozenset({"chair", "chairman", "chairperson", "presidency", "ministers", "leaders", "heads", "retreat",
+                         "meeting", "summit", "council", "secretariat", "commission", "members", "states", "governments"})
 _HONORIFICS = frozenset({"mr.", "mr", "mrs.", "mrs", "ms.", "ms", "dr.", "dr", "h.e.", "h.e", "excellency", "his", "her"})
 
 
@@ -182,13 +187,15 @@ def title_voice(title: str | None, index: ActorIndex, url: str | None = None) ->
     # "by H.E. Mr. Shehbaz Sharif, Prime Minister of Pakistan,": the words without their commas or honorifics
     words = [w.strip(",;:") for w in m.group(1).split() if w.lower().strip(",") not in _HONORIFICS]
     places = _title_places()
-    country = next((places[w] for w in words if w in places), None)
+    # ("... of Viet Nam", "... of the United Kingdom": a name of two words too)
+    country = next((places[w] for w in words + [" ".join(p) for p in zip(words, words[1:])] if w in places), None)
     # "Joint Statement of the G7 Foreign Ministers", "Statement by the EU Spokesperson": a body's voice
     igo = next((code for form, code in _title_igos() if re.search(r"(?<!\w)%s(?!\w)" % re.escape(form), m.group(1))),
                None)
     country = country or igo
     role = [w for w in words if w.lower().strip(".") in TITLE_ROLE_WORDS]
-    name = [w for w in words if w not in role and w not in places and w[:1].isupper()]
+    in_place = {x for pair in zip(words, words[1:]) if " ".join(pair) in places for x in pair}
+    name = [w for w in words if w not in role and w not in places and w not in in_place and w[:1].isupper()]
     parts = {w.lower() for w in name}
     for p in index.people:
         if parts and parts & set(p.tokens):
@@ -206,6 +213,11 @@ def title_voice(title: str | None, index: ActorIndex, url: str | None = None) ->
         return [Actor(kind="igo" if country.startswith("IGO:") else "state", country=country)] if country else []
     # "PM Takaichi Sanae": the name in its usual order where the people dictionary knows it
     full, listed_country = dictionary_name(" ".join(name)) if name else (None, None)
+    body_words = {w for form, code in _title_igos() if code == igo for w in form.split()}
+    if igo and country == igo and all(w in body_words or w.lower().rstrip("'’") in _BODY_WORDS for w in name):
+        # "Press Statement by the Chair of the ASEAN Foreign Ministers' Retreat": the body speaks, not a
+        # person named by the rest of its words
+        return [Actor(kind="igo", country=igo)]
     country = country or listed_country or asked_country(index) or publisher_state(url) or index.lead_country
     return [Actor(name=full, kind="person", country=country, sector="GOV",
                   role=" ".join(role) or None)]
@@ -259,6 +271,12 @@ def _title_igos() -> tuple[tuple[str, str], ...]:
 
 @functools.lru_cache(maxsize=1)
 def _title_places() -> dict[str, str]:
-    """One-word country names and demonyms ("Kenyan", "Japan") -> the country's code."""
+    """Country names and demonyms of one or two words ("Kenyan", "Japan", "Viet Nam") -> the country's code."""
     return {form: code for form, code, kind in gazetteer_entries()
-            if kind in ("country", "demonym") and " " not in form and not code.startswith("IGO:")}
+            if kind in ("country", "demonym") and form.count(" ") < 2 and not code.startswith("IGO:")}
+
+
+def _first_line(index: ActorIndex) -> str | None:
+    """The text's first line where it is a heading (short, no full stop): "Press Statement by the Chair of ..."."""
+    line = index.doc.text.lstrip().split("\n", 1)[0].strip()
+    return line if 0 < len(line) <= 160 and not line.endswith(".") else None

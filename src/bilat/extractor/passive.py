@@ -12,6 +12,9 @@ from .memory import DocumentMemory
 from .parties import noun_owner, pair_parties, place_country
 from .records import Frame
 from .typefacts import MATERIAL_CONFLICT
+
+#: nouns of time a passive's agent may hang on ("was welcomed the same day by Biden")
+_TIME_NOUNS = frozenset({"day", "week", "month", "year", "night", "morning", "afternoon", "evening", "weekend"})
 from .words import AGENTIVE_EVENTS, LEGAL_INQUIRIES, MUTUAL_FIGHTS, WEAPONS
 
 #: hostile acts whose unnamed agent is unknown, never guessed from the speaker or the story
@@ -45,6 +48,10 @@ def by_agent(f: Frame, idx: ActorIndex, memory: DocumentMemory, target: list[Act
     # hung the passive's own on it
     agents += [c for p in verb.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pcomp" and g.tag_ == "VBG"
                for c in g.children if c.dep_ == "prep" and c.lower_ == "by"]
+    # "was welcomed the same day by Biden": the parser hangs the agent on the time phrase before it
+    agents += [c for n in verb.children if n.dep_ == "npadvmod" and (n.ent_type_ in ("DATE", "TIME")
+                                                                   or n.lemma_.lower() in _TIME_NOUNS)
+               for c in n.children if c.dep_ == "prep" and c.lower_ == "by"]
     for c in agents[:1]:
         for o in c.children:
             if o.dep_ == "pobj":

@@ -24,7 +24,12 @@ def reaction_to_an_act(f: Frame, ctx: SentenceContext) -> list[Actor]:
     idx = ctx.index
     # the noun names no actor of its own ("the coup attempt", "unilateral sanctions", not "Japan's plan")
     # its object, or what a concern is over: "voiced concern over the agreement"
-    named_acts = [act_antecedent(c) or c for c in f.anchor.children if c.dep_ == "dobj" and c.i != f.trigger.i] + [
+    # ("The agreement was welcomed by Biden": a passive's subject is what was reacted to)
+    # (only with the agent named: a subject the clause borrowed may be no act at all)
+    passive_act = [f.subject] if f.passive and "passive:by_agent" in f.reasons and f.subject is not None \
+        and f.subject.dep_ == "nsubjpass" and f.subject.i != f.trigger.i else []
+    named_acts = [act_antecedent(c) or c for c in f.anchor.children if c.dep_ == "dobj" and c.i != f.trigger.i] + \
+        [act_antecedent(c) or c for c in passive_act] + [
         o for x in [f.anchor, f.trigger] for p in x.children if p.dep_ == "prep" and p.lower_ in ("over", "about", "with")
         for o in p.children if o.dep_ == "pobj"]
     acts = [c for c in named_acts if not any(
@@ -88,3 +93,23 @@ def reaction_over_the_clause(f: Frame, ctx: SentenceContext) -> list[Actor]:
         return []
     doers = reaction_to_an_act(replace(f, target=[]), ctx)
     return doers if {a.country for a in doers} - {a.country for a in f.target} else []
+
+
+#: what a call to set people free asks for ("demanded the release of", "urged Mali to free", "called for freedom")
+_RELEASE_WORDS = frozenset({"release", "free", "freedom", "liberation"})
+
+
+def release_from_the_captor(f: Frame, ctx: SentenceContext) -> list[Actor]:
+    """'It demanded the "immediate release" of its official', 'Paris demands his release': a call to set
+    someone free that names no one else to do it (those freed may be the caller's own: "the release of its
+    nationals") is on whoever the text told last detained someone, other than the caller."""
+    own = {a.country for a in f.source}
+    if f.type != T.REQUEST or any(a.country not in own for a in f.target):
+        return []
+    t = f.anchor
+    asked = [c for c in t.children if c.dep_ in ("dobj", "xcomp", "ccomp")] + [
+        o for p in t.children if p.dep_ == "prep" and p.lower_ == "for" for o in p.children if o.dep_ == "pobj"]
+    if not any(lemma(c) in _RELEASE_WORDS for c in asked):
+        return []
+    captors = ctx.memory.last_source(T.COERCE) or []
+    return [Actor(kind="state", country=c) for c in dict.fromkeys(a.country for a in captors) if c and c not in own]

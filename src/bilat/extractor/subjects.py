@@ -217,7 +217,11 @@ def _speakers_act(be: Token, verb: Token) -> bool:
     backshifted = (be.lemma_ == "be" and be.tag_ == "VBD") or (be.tag_ == "VBG" and any(
         a.dep_ == "aux" and a.lemma_ == "be" and a.tag_ == "VBD" for a in be.children)) or (be.tag_ == "VBN" and any(
             a.dep_ == "aux" and a.lower_ == "had" for a in be.children))
-    return backshifted and verb.tag_ == "VBD" \
+    # ("told the board that pressure would only complicate matters and urged the West to ...", "said the
+    # probe is protectionism and urged ...": a past verb cannot share the report's modal or present tense)
+    not_past = be.tag_ in ("VBP", "VBZ") or (be.tag_ == "VB" and any(a.dep_ == "aux" and a.tag_ == "MD"
+                                                                      for a in be.children))
+    return (backshifted or not_past) and verb.tag_ == "VBD" \
         and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) \
         and lemma(verb) in _statement_lemmas()
 

@@ -202,7 +202,10 @@ def clause_condition(t: Token, objects: frozenset[str]) -> bool | None:
             o.dep_ == "pobj" and o.lemma_.lower() in ("court", "tribunal", "arbitration", "icj", "icc", "wto")
             for o in c.children) for c in t.children) and any(c.dep_ == "dobj" for c in t.children)
     if "leave-deadline" in objects:  # "gave Venezuelan diplomats 72 hours to depart": an expulsion
-        spans = [c for c in t.children if c.dep_ in ("dobj", "npadvmod") and c.lemma_.lower() in ("hour", "day", "week")]
+        # (the parser may hang the time on a participle in between: "gave the staff, most of them attached to
+        # the ministry, 48 hours to leave")
+        spans = [c for c in t.subtree if c.dep_ in ("dobj", "npadvmod") and c.lemma_.lower() in ("hour", "day", "week")
+                 and (c.head.i == t.i or c.head.head.i == t.i)]
         return any(x.dep_ in ("relcl", "acl", "xcomp", "advcl") and lemma(x) in ("leave", "depart", "exit", "quit")
                    for c in spans + [t] for x in c.children)
     if "ordered-clause" in objects:  # "ordered the French ambassador to leave": told to go (orders.ordered_out)

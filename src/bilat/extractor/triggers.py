@@ -167,6 +167,9 @@ def _verb_frame(t: Token, ctx: SentenceContext) -> Frame | None:
             return None
         if t.dep_ == "amod":
             return None  # "alleged bombers", "the detained activist": a description
+        prev = t.doc[t.i - 1] if t.i else None
+        if t.tag_ == "VBG" and prev is not None and prev.pos_ == "NOUN" and prev.dep_ == "conj" and prev.head.i != t.i:
+            return None  # "air strikes and artillery shelling against civilians": a noun of a list, no verb
         if lem == "ask" and t.tag_ in ("VBN", "VBD") and t.dep_ == "advcl" and not any(
                 c.dep_ in ("nsubj", "nsubjpass", "agent") for c in t.children):
             return None  # "Asked to comment on ...", "When asked about ...": a reporter's question
