@@ -3845,3 +3845,46 @@ def test_a_statement_titled_in_its_first_line_speaks_for_its_body(nlp):
     got = {(e.type, tuple(a.country for a in e.source), tuple(a.country for a in e.target)) for e in events}
     assert ("SUPPORT", ("IGO:EAC",), ("KEN",)) in got, got
     assert all(a.name is None for e in events for a in e.source if a.country == "IGO:EAC")
+
+
+def test_a_meeting_with_a_foreign_guest_is_hosted_where_it_is_held(dyads):
+    # the officials' country is not given: the host of talks with a Ugandan delegation in Nairobi is Kenya
+    got = dyads("Uganda and Kenya are at odds over the lake. Minister Stephen Doughty told parliament on Monday that "
+                "officials had held talks with a Ugandan delegation in Nairobi last week.")
+    assert ("CONSULT", ["KEN"], ["UGA"]) in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a sum after 'more than', written with its currency's code, is aid
+    ("Since 2022, Kenya has provided more than EUR 60 million in humanitarian assistance to communities in Uganda.",
+     ("AID", ["KEN"], ["UGA"])),
+    # fighting on the border between two states is between them
+    ("In September 2022 armed clashes on the border between Kenya and Uganda resulted in more than 100 dead.",
+     ("ASSAULT", ["KEN", "UGA"], ["KEN", "UGA"])),
+    # joint patrolling is cooperation, and a promise of it is no threat
+    ("In November the border services of Kenya and Uganda carried out joint patrolling of the agreed sections.",
+     ("COOPERATE", ["KEN", "UGA"], [])),
+    ("Kenya and Uganda agreed also to carry out joint patrolling in the zones of contact.", ("AGREE", ["KEN", "UGA"], [])),
+    # a government tells of its own forces' posture
+    ("Kenya's defence minister said units along the border had been put on heightened alert.", ("MOBILIZE", ["KEN"], [])),
+])
+def test_sums_border_clashes_joint_patrols_and_reported_alerts(dyads, text, expected):
+    assert expected in dyads(text), dyads(text)
+
+
+@pytest.mark.parametrize("text", ["Kenya sent no troops to the border with Uganda.",
+                                  "No Kenyan troops were sent to the border with Uganda."])
+def test_an_act_done_on_nothing_is_not_done(dyads, text):
+    assert not any(t == "MOBILIZE" for t, _, _ in dyads(text)), dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "received the visit of X" hosts X, as "received X" does
+    ("Kenyan President William Ruto has received the visit of Minister of Defence of Uganda Jacob Oboth in Nairobi.",
+     ("CONSULT", ["KEN"], ["UGA"])),
+    # "proposed the other side to do" asks it to, as "urged the other side to" does
+    ("Kenya's foreign minister proposed the Ugandan side to continue to give humane treatment to Kenyan fishermen.",
+     ("REQUEST", ["KEN"], ["UGA"])),
+])
+def test_a_visit_received_and_a_proposal_that_another_act(dyads, text, expected):
+    assert expected in dyads(text), dyads(text)

@@ -77,7 +77,11 @@ def noun_parties(noun: Token, idx: ActorIndex) -> tuple[list[Actor], list[Actor]
     source = noun_agent(noun, idx)
     if not source and noun.lemma_.lower() in MUTUAL_FIGHTS | TRUCE_WORDS:
         # "the clash between the two militaries": both sides fought; the act has no one target
-        both = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"
+        # ("clashes on the border between Kyrgyzstan and Tajikistan": the sides the border divides)
+        border = [b for p in noun.children if p.dep_ == "prep" and p.lower_ in ("on", "along", "at", "across")
+                  for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in ("border", "frontier", "boundary")
+                  for b in o.children]
+        both = [a for c in [*noun.children, *border] if c.dep_ == "prep" and c.lower_ == "between"
                 for o in c.children if o.dep_ == "pobj" for a in idx.actors_for(o) if a.country]
         if len(countries(both)) >= 2:
             return both, []

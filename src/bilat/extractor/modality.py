@@ -1,8 +1,7 @@
 """Phase 2, modality: is the trigger reported as done?
 
-Negated, hypothetical (could, might, if) and absorbed triggers (the requested action in
-"urged Japan to lift the ban", a protest's own demand) are dropped; announced future
-actions and obligations are kept for the recode phase ("will impose sanctions" threatens).
+Negated, hypothetical (could, might, if) and absorbed triggers (the act asked for in "urged Japan to lift the ban")
+are dropped; future acts and obligations go on to recoding ("will impose sanctions" threatens).
 """
 from __future__ import annotations
 
@@ -72,8 +71,9 @@ def modality(t: Token, idx: ActorIndex) -> str:
         # ("will not remain without an answer": a double negative, the answer will come)
         without = any(p.lower_ == "without" for p in x.children if p.dep_ == "prep")
         for c in x.children:
-            if (c.dep_ == "neg" and not without) or (c.dep_ == "det" and c.lower_ == "no" and x.pos_ == "NOUN"):
-                return "negated"
+            if (c.dep_ == "neg" and not without) or (c.dep_ == "det" and c.lower_ == "no" and x.pos_ == "NOUN") or (
+                    c.dep_ in ("nsubjpass", "dobj") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)):
+                return "negated"  # (and "no troops had been sent", "sent no troops")
             if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
                 return "hypothetical"
             if c.dep_ == "mark" and c.lower_ in ("before", "until", "till") and x.tag_ in ("VB", "VBP", "VBZ"):

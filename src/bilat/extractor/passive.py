@@ -163,8 +163,10 @@ def authorities_of_place(f: Frame, idx: ActorIndex, memory: DocumentMemory, targ
 
 
 def speaker_of_clause(f: Frame, idx: ActorIndex, memory: DocumentMemory, target: list[Actor]) -> list[Actor]:
-    """'X was urged to ..., Y said': the speaker (never for violence, whose agent is unknown)."""
-    return list(f.speaker) if f.speaker and f.type not in MATERIAL else []
+    """'X was urged to ..., Y said': the speaker (never for violence, whose agent is unknown); "units had been
+    put on heightened alert, the defence minister said": a government tells of its own forces' posture."""
+    posture = f.type == T.MOBILIZE and all(a.kind != "group" and a.sector in ("GOV", "MIL", None) for a in f.speaker or [])
+    return list(f.speaker) if f.speaker and (f.type not in MATERIAL or posture) else []
 
 
 def same_type_before(f: Frame, idx: ActorIndex, memory: DocumentMemory, target: list[Actor]) -> list[Actor]:

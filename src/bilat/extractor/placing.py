@@ -100,6 +100,10 @@ def host_meets_guest(f: Frame, ctx: SentenceContext) -> Frame:
     if f.type == T.CONSULT and f.source and f.target \
             and all(not a.country or idx.country_inferred(a) for a in f.source) \
             and {a.country for a in f.target} == {idx.sole_country() or idx.lead_country}:
+        # ("officials held talks with a Mauritian delegation in London": the host is where they met)
+        host = f.location.country if f.location is not None else None
+        if host and host not in {a.country for a in f.target} and not any(a.country for a in f.source):
+            return f.but("host_of_the_place", source=[Actor(kind="state", country=host)])
         return f.drop(PHASE, "host_country_unknown")
     return f
 

@@ -135,4 +135,6 @@ class SentenceContext:
     def hostile_at(self, i: int) -> EventType | None:
         """The hostile type of the act the verb at ``i`` carries ("ready to impose sanctions"), if any."""
         f = self.acts_at.get(i)
-        return f.type if f is not None and f.type in HOSTILE else None
+        # ("agreed to carry out joint patrolling": a joint exercise is cooperation, recoded later)
+        joint = f is not None and f.type == EventType.MOBILIZE and any(c.lower_ == "joint" for c in f.trigger.children)
+        return f.type if f is not None and f.type in HOSTILE and not joint else None

@@ -9,12 +9,21 @@ from .words import (ATTACK_NOUNS, CALL_PURPOSES, CLAUSE_BREAKS, COUNTERMEASURES,
                     REFERRED_ACTS, SPEECH_VERBS, STATEMENT_SETTINGS)
 
 
+_CURRENCY_CODES = frozenset({"EUR", "USD", "GBP", "JPY", "CNY", "CHF", "AUD", "CAD", "INR", "SEK", "NOK", "DKK"})
+
+
 def quantity_head(t: Token) -> Token:
     """'Thousands of protesters', 'a group of Moroccan diplomats': the actor is after 'of'; '$10
     million in emergency aid', '500 million euros of assistance': what a sum of money is given as."""
-    money = t.ent_type_ == "MONEY"
+    # "more than EUR 60 million in assistance": the sum after 'than'
+    than = next((o for p in t.children if t.lower_ in ("more", "less", "fewer") and p.dep_ == "prep" and p.lower_ == "than"
+                 for o in p.children if o.dep_ == "pobj"), None)
+    if than is not None:
+        return quantity_head(than)
+    # (a sum written with its currency's code, "EUR 60 million", the parser's entities miss)
+    money = t.ent_type_ == "MONEY" or (t.text in _CURRENCY_CODES and any(c.dep_ == "nummod" for c in t.children))
     if t.lower_ in QUANTITY or t.pos_ == "NUM" or money:
-        for c in t.children:
+        for c in [*t.children, *(g for n in t.children if money and n.dep_ == "nummod" for g in n.children)]:
             if c.dep_ == "prep" and (c.lower_ == "of" or (money and c.lower_ == "in")):
                 for o in c.children:
                     if o.dep_ == "pobj":
