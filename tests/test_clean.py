@@ -86,6 +86,23 @@ def test_boilerplate_line_is_dropped(junk):
     _assert_offsets(text, c)
 
 
+@pytest.mark.parametrize("heading", ["Associated links", "Related stories:", "See also", "More on this story"])
+def test_headlines_listed_under_a_links_heading_are_dropped_until_the_text_goes_on(heading):
+    links = ["Norway's prime minister speaks with President of the European Commission",
+             "Norway's prime minister meets with President of Chile"]
+    text = "\n".join([BODY[0], BODY[1], heading, *links, BODY[2]])
+    c = clean(text)
+    # the list ends where a line reads as prose again
+    assert c.text == "\n".join([BODY[0], BODY[1], BODY[2]])
+    assert [why for s, e, why in c.dropped if text[s:e] in links] == ["link", "link"]
+    _assert_offsets(text, c)
+
+
+def test_a_headline_like_line_with_no_links_heading_above_stays():
+    text = "\n".join([BODY[0], "Norway's prime minister meets with President of Chile", BODY[1]])
+    assert "meets with President of Chile" in clean(text).text
+
+
 @pytest.mark.parametrize("prefix, rest", [
     (" date 2019-05-06 ", BODY[0]),
     ("date 2021-11-30T08:00:00Z ", BODY[0]),

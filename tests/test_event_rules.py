@@ -3888,3 +3888,15 @@ def test_an_act_done_on_nothing_is_not_done(dyads, text):
 ])
 def test_a_visit_received_and_a_proposal_that_another_act(dyads, text, expected):
     assert expected in dyads(text), dyads(text)
+
+
+def test_his_in_a_phrase_of_the_clause_is_the_subjects_named_by_a_post(dyads):
+    # "The President briefed Odongo on his meeting ...": the President's meeting, not Odongo's
+    got = dyads("Kenyan President William Ruto spoke with Ugandan Foreign Minister Jeje Odongo on Wednesday. The "
+                "President briefed Odongo on his meeting in Washington last week with President Donald Trump.")
+    assert ("CONSULT", ["KEN"], ["USA"]) in got and ("CONSULT", ["UGA"], ["USA"]) not in got, got
+
+
+def test_a_visit_to_a_place_of_ones_own_state_is_no_meeting_with_its_claimant(dyads):
+    got = dyads("Kenyan President William Ruto visited Kisumu, which Uganda claims, on Monday.")
+    assert not any(t == "CONSULT" for t, _, _ in got), got

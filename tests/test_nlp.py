@@ -120,6 +120,9 @@ def test_ambiguous_country_names_stand_alone_or_need_a_place_entity(nlp, words, 
     (["Washington", "said", "no"], ["B-PERSON", "O", "O"], True),
     # with a given name beside it, it is the person
     (["George", "Washington", "said"], ["B-PERSON", "I-PERSON", "O"], False),
+    # a place of several words the tagger's PERSON spans exactly is the place ("fishermen from Tamil Nadu")
+    (["Tamil", "Nadu", "said"], ["B-PERSON", "I-PERSON", "O"], True),
+    (["Tamil", "Nadu", "Singh", "said"], ["B-PERSON", "I-PERSON", "I-PERSON", "O"], False),
 ])
 def test_person_entities_are_not_places(nlp, words, ents, kept):
     pos = ["PROPN" if w[0].isupper() and w != "said" else "VERB" if w == "said" else "INTJ" for w in words]

@@ -1714,6 +1714,11 @@ class ActorIndex:
                 for c in a.children:
                     if c.dep_ == "nsubj" and c.i < t.i and c.i in self.person_at:
                         return [self.person_at[c.i].actor()]
+                    # ("The Prime Minister briefed Sheinbaum on his meeting": a person the subject names by a post)
+                    if t.dep_ == "poss" and c.dep_ == "nsubj" and c.i < t.i and c.pos_ == "PROPN" and c.lower_ in ROLE_WORDS:
+                        found = [x for x in self.actors_for(c) if x.kind == "person" and x.name]
+                        if found:
+                            return found[:1]
             for i in range(t.i - 1, sent.start - 1, -1):
                 person = self.person_at.get(i)
                 if person is not None:

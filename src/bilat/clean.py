@@ -527,6 +527,10 @@ _SENTENCE_END = re.compile(
     r"[.!?…][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z])"
 )
 _ALPHA_WORD = re.compile(r"[^\W\d_]{2,}")
+#: a heading over a list of links to other stories
+_LINKS_HEADING = re.compile(r"(?:(?:associated|related|more|other|further|recommended|useful)\s+(?:links|articles|stories|news|"
+                            r"reading|coverage|content|posts)|related|see\s+also|read\s+more|read\s+also|also\s+read|"
+                            r"more\s+on\s+this(?:\s+story|\s+topic)?|you\s+may\s+also\s+like)\s*:?", _I)
 _TERMINAL = re.compile(r"[.!?…:;\"'”’)]\s*$")
 _WORD = re.compile(r"\S+")
 _NORMALISE = re.compile(r"[\W_]+")
@@ -730,6 +734,7 @@ def _clean(text: str) -> CleanText:
     dropped: list[tuple[int, int, str]] = []
     paras: list[_Para] = []
     labels = _labels(text)
+    links = False
     for m in re.finditer(r"[^\n]+", text):
         s, e = m.span()
         line = m.group()
@@ -750,7 +755,12 @@ def _clean(text: str) -> CleanText:
         if s >= e:
             continue
         line = text[s:e]
-        reason = _line_reason(line)
+        # under "Associated links", "Related stories": the headlines listed are links, not the article
+        if links and len(line) <= 200 and not _TERMINAL.search(line):
+            dropped.append((s, e, "link"))
+            continue
+        links = bool(_LINKS_HEADING.fullmatch(line))
+        reason = "boilerplate" if links else _line_reason(line)
         if reason is None and line[-1] not in _NO_CREDIT_END:
             # searched from near the end only: a credit is short, and paragraphs are long
             cm = _CREDIT_TAIL.search(line, max(0, len(line) - 200))

@@ -189,7 +189,9 @@ class Gazetteer:
             if text in _AMBIGUOUS and span[0].ent_type_ not in ("GPE", "NORP", "LOC") and not (
                     kind == "country" and _stands_alone(span)):
                 continue  # "Jordan Bardella", "Chad Wolf"; but "Mali's junta", "troops left Mali" are the state
-            if span[0].ent_type_ == "PERSON" and kind in ("capital", "city") and not _stands_alone(span):
+            # ("fishermen from Tamil Nadu": a name of several words the tagger's PERSON spans exactly is the place)
+            whole = len(span) > 1 and span[0].ent_iob_ == "B" and (span.end == len(doc) or doc[span.end].ent_iob_ != "I")
+            if span[0].ent_type_ == "PERSON" and kind in ("capital", "city") and not _stands_alone(span) and not whole:
                 continue  # "George Washington" the person; "visited Accra" the tagger's guess stays a place
             if text == "American" and span.start > 0 and doc[span.start - 1].text in _AMERICAS:
                 continue  # "seven Latin American countries", "South American leaders": a region's, not the US's

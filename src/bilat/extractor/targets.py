@@ -208,7 +208,7 @@ def objects_and_prepositions(s: Search) -> None:
                     for owned in dict.fromkeys((c, quantity_head(c))):  # "part of a rebel stronghold"
                         if not s.found:
                             possessor(s.idx, owned, s.take_foreign, s.take_place, s.take)
-                    if not s.found:
+                    if not s.found and quantity_head(c).i not in s.idx.place_at:  # (a named place is its state's)
                         for owner in clause_owners(quantity_head(c)):
                             s.take_foreign(owner)
                     s.take_place_of(c)
