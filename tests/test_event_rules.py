@@ -3900,3 +3900,24 @@ def test_his_in_a_phrase_of_the_clause_is_the_subjects_named_by_a_post(dyads):
 def test_a_visit_to_a_place_of_ones_own_state_is_no_meeting_with_its_claimant(dyads):
     got = dyads("Kenyan President William Ruto visited Kisumu, which Uganda claims, on Monday.")
     assert not any(t == "CONSULT" for t, _, _ in got), got
+
+
+def test_a_later_subject_after_an_and_that_joins_clauses_acts(dyads):
+    # the parser gave "urged" both subjects; the first one's "accused Nairobi" is no part of its name
+    got = dyads("Several lawmakers from the ruling party and the opposition accused Nairobi of double standards for "
+                "courting an authoritarian regime while condemning Kampala, and the Ugandan foreign ministry urged "
+                "the EU to ensure that energy interests did not come at the expense of values.")
+    assert ("REQUEST", ["UGA"], ["IGO:EU"]) in got and not any(s == ["KEN"] for _, s, _ in got), got
+    # (a participle on what the noun is of still tells whose it is)
+    got = dyads("A convoy of 30 trucks carrying maize donated by the Kenyan government crossed into Uganda on Monday.")
+    assert ("AID", ["KEN"], ["UGA"]) in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ugandan forces crossed into Kenya's Busia region on August 6.", [("ASSAULT", ["UGA"], ["KEN"])]),
+    # what crosses must be armed: aid trucks bring aid, balloons nothing
+    ("A convoy of trucks carrying food donated by Kenya crossed into Uganda on Monday.", [("AID", ["KEN"], ["UGA"])]),
+    ("Balloons carrying leaflets have crossed into Kenya from Uganda more than 200 times.", []),
+])
+def test_armed_forces_crossing_into_anothers_land_is_force(dyads, text, expected):
+    assert dyads(text) == expected

@@ -1443,9 +1443,12 @@ class ActorIndex:
             if prep.dep_ == "prep" and prep.lower_ in placed_by:
                 for x in prep.children:
                     if x.dep_ == "pobj":
-                        # "the mayor of the northern West Bank city of Nablus"
+                        # "the mayor of the northern West Bank city of Nablus" (not in a clause on it: "lawmakers
+                        # from the opposition accused Brussels")
+                        clause = {z.i for d in x.subtree if d.dep_ in ("acl", "relcl") and d.tag_ in ("VBD", "VBP", "VBZ")
+                                  for z in d.subtree}  # (a participle's may: "trucks of maize donated by Kenya")
                         for y in sorted(x.subtree, key=lambda y: y.i):
-                            if _backer(y) or _behind_a_locative(y, x):
+                            if _backer(y) or _behind_a_locative(y, x) or y.i in clause:
                                 continue  # "the Israeli-occupied West Bank"; "a stronghold on the Thai border"
                             place = self.place_at.get(y.i)
                             if place is not None:

@@ -74,6 +74,11 @@ def acted_on(t: Token) -> list[Token]:
     return objs
 
 
+#: the armed forces a movement into another's land is made by
+_ARMED_FORCES = frozenset({"force", "troop", "soldier", "army", "patrol", "unit", "tank", "battalion", "brigade",
+                           "column", "militant", "fighter", "commando", "paratrooper", "marine"})
+
+
 def _named_condition(t: Token, objects: frozenset[str], idx: ActorIndex) -> bool | None:
     """The conditions ``objects`` names instead of object words, if it names one; else None."""
     if "called-party" in objects:
@@ -87,6 +92,8 @@ def _named_condition(t: Token, objects: frozenset[str], idx: ActorIndex) -> bool
     if "weapon-subject" in objects:  # "Russian missiles hit Kyiv", "air strikes hit Tripoli": a weapon or strike
         return any(c.dep_ == "nsubj" and c.lemma_.lower() in WEAPONS | ATTACK_NOUNS | {"strike", "airstrike"}
                    for c in t.children)
+    if "forces-subject" in objects:  # "Ukrainian forces crossed into Russia's Kursk region": an incursion
+        return any(c.dep_ == "nsubj" and c.lemma_.lower() in _ARMED_FORCES for c in t.children)
     if "sanction-subject" in objects:  # "the new EU sanctions target Russian banks"
         return _measures_as_subject(t)
     if "sanction-package" in objects:  # "the package includes a ban on Russian aluminium": measures that hold measures

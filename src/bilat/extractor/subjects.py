@@ -54,11 +54,7 @@ def clause_subject(tok: Token, verb: Token, idx: ActorIndex, speaker) -> Found |
     if not subj:
         return None
     if len(subj) > 1:
-        # "Question (Meera Nath, Wire): In mid-January the Maldives asked": a transcript's label is no subject
-        subj = [c for c in subj if not any(x.is_punct and ":" in x.text for x in tok.doc[c.i:tok.i])] or subj
-        # "(CNN) Turkey has summoned": prefer the subject that names an actor
-        named = [c for c in subj if idx.actors_for(c, speaker=speaker)]
-        subj = named or subj
+        subj = _among_subjects(subj, tok, idx, speaker)
     s = quantity_head(subj[0])
     if s.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
         s = tok.head
@@ -97,6 +93,19 @@ def clause_subject(tok: Token, verb: Token, idx: ActorIndex, speaker) -> Found |
     else:
         passive = (s.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in tok.children)) and not _a_stance(tok, s)
     return Found(actors, passive, s)
+
+
+def _among_subjects(subj: list[Token], tok: Token, idx: ActorIndex, speaker) -> list[Token]:
+    """The subjects of a clause the parser gave several, the one that acts first."""
+    # "Question (Meera Nath, Wire): In mid-January the Maldives asked": a transcript's label is no subject
+    subj = [c for c in subj if not any(x.is_punct and ":" in x.text for x in tok.doc[c.i:tok.i])] or subj
+    # "(CNN) Turkey has summoned": prefer the subject that names an actor
+    subj = [c for c in subj if idx.actors_for(c, speaker=speaker)] or subj
+    # "Lawmakers ... accused Brussels ..., and the Armenian foreign ministry urged the EU": an 'and' with
+    # nothing joined to it on the first subject joins two clauses the parser read as one; the later subject
+    if len(subj) > 1 and any(c.dep_ == "cc" for c in subj[0].children) and not any(c.dep_ == "conj" for c in subj[0].children):
+        subj = subj[1:]
+    return subj
 
 
 def _headline_list(s: Token, idx: ActorIndex) -> list[Actor]:
