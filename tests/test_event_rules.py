@@ -3921,3 +3921,21 @@ def test_a_later_subject_after_an_and_that_joins_clauses_acts(dyads):
 ])
 def test_armed_forces_crossing_into_anothers_land_is_force(dyads, text, expected):
     assert dyads(text) == expected
+
+
+def test_days_later_is_the_month_of_the_act_before_and_hours_later_its_day():
+    got = [(e["type"], e["date"]) for e in bilat.extract(
+        "Kenya and Uganda reached an agreement on patrolling in October. Days later, Ruto and Museveni held talks in "
+        "Kampala.", PUBLISHED)]
+    assert ("CONSULT", "2023-10") in got, got
+    got = [(e["type"], e["date"]) for e in bilat.extract(
+        "Kenya expelled Uganda's ambassador on March 3, 2023. Hours later, Uganda expelled Kenya's envoy.", PUBLISHED)]
+    assert got == [("SANCTION", "2023-03-03"), ("SANCTION", "2023-03-03")], got
+
+
+def test_soldiers_of_two_states_killed_in_fighting_fought_each_other(dyads):
+    got = dyads("The relationship had collapsed in June 2020, when 20 Kenyan soldiers and at least four Ugandan troops "
+                "were killed in hand-to-hand fighting.")
+    assert ("ASSAULT", ["KEN", "UGA"], ["KEN", "UGA"]) in got, got
+    # (soldiers of one state killed in fighting name no one who fought them)
+    assert dyads("Ten Kenyan soldiers were killed in fighting on Monday.") == []

@@ -126,6 +126,9 @@ def attack_by_country(f: Frame, idx: ActorIndex, memory: DocumentMemory, target:
                     source = [a for w in o.children if w.dep_ == "prep" and w.lower_ == "with" for x in w.children
                               if x.dep_ == "pobj" for a in idx.actors_for(x) if a.country and a not in target
                               and a.country not in {t.country for t in target}]
+                    # ("20 Indian soldiers and four Chinese troops were killed in fighting": each side the other's)
+                    if not source and len({t.country for t in target if t.country}) >= 2:
+                        source = list(target)
     for c in f.anchor.children:
         if c.dep_ == "prep" and c.lower_ == "from":
             for o in c.children:

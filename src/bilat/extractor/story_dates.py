@@ -141,8 +141,12 @@ def settle_dates(cands: list[Candidate], published: str | None, publication_fall
     prev: Candidate | None = None
     for c in cands:
         later = _days_later(c)
-        base = (entry_date(c.sentence, published) or (prev.date if prev is not None else None)) if later else None
-        if base is not None and base.value and len(base.value) == 10:
+        base = (entry_date(c.sentence, published) or (prev.date if prev is not None else None)) if later is not None else None
+        if later == VAGUELY and base is not None and base.value and len(base.value) >= 7:
+            prev = replace(c, date=DateValue(base.value[:7], DateBasis.RELATIVE.value))
+            out.append(prev)
+            continue
+        if base is not None and base.value and len(base.value) == 10 and later != VAGUELY:
             # "Manila summons China's ambassador two days later", "responded the next day": counted from the
             # act told just before (or the chronology entry's date)
             day = (date.fromisoformat(base.value) + timedelta(days=later)).isoformat()
@@ -199,7 +203,9 @@ def _lead_date(cands: list[Candidate], published: str | None, publication_fallba
 
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "nine": 9, "ten": 10}
-_UNIT_DAYS = {"day": 1, "week": 7}
+_UNIT_DAYS = {"day": 1, "week": 7, "hour": 0}
+#: what _days_later gives for "days later" with no count: the act before's month, no day guessed
+VAGUELY = -1
 
 
 def _days_later(c: Candidate) -> int | None:
@@ -214,6 +220,10 @@ def _days_later(c: Candidate) -> int | None:
                                   for m in n.children if m.dep_ in ("nummod", "det")), None)
                     if count:
                         return count * _UNIT_DAYS[n.lemma_.lower()]
+                    # "Days later": some days on, in the month (or so) of the act before; "Hours later": the
+                    # same day ("weeks later" may be any month after: not guessed)
+                    if n.lemma_.lower() != "week":
+                        return 0 if n.lemma_.lower() == "hour" else VAGUELY
             if x.lemma_.lower() == "day" and x.dep_ in ("npadvmod", "advmod") \
                     and any(m.lower_ in ("next", "following") for m in x.children):
                 return 1
