@@ -10,14 +10,14 @@ from ..model import Actor
 from ..model import SYMMETRIC_TYPES
 from ..model import EventType as T
 from .lexicon import lemma
-from .objects import object_ok
-from .parties import leading_pair, place_counts, same_countries
+from .parties import same_countries
 from .reactions import reaction_over_the_clause, reaction_to_an_act, release_from_the_captor
+from .story_parties import aid_to_the_story, story_counterpart
 from .records import Frame, SentenceContext
 from .subjects import subject_of
 from .syntax import own_clause
-from .typefacts import DOMESTIC_TYPES, FUTURE_CAMEO, STATEMENTS
-from .words import (AGENT_HEADS, AID_GOODS, ATTACK_NOUNS, CALL_PURPOSES, LOCATIVE, PLACE_HEADS, RECIPROCAL_VERBS,
+from .typefacts import DOMESTIC_TYPES, STATEMENTS
+from .words import (AGENT_HEADS, ATTACK_NOUNS, CALL_PURPOSES, LOCATIVE, PLACE_HEADS, RECIPROCAL_VERBS,
                     RECIPROCAL_WORDS, SPEECH_VERBS)
 
 PHASE = "fallbacks"
@@ -220,30 +220,6 @@ def insurgency_at_home(f: Frame, ctx: SentenceContext) -> list[Actor]:
     return [Actor(kind="state", country=home.pop())]
 
 
-_RULERS = frozenset({"authority", "authorities", "regime", "junta", "government", "leadership"})  # a state's, unnamed
-
-
-def story_counterpart(f: Frame, ctx: SentenceContext) -> list[Actor]:
-    """A state's statement with no addressee in a story about two states ("We have lodged a strong
-    protest", "Egypt refused to accept it", "expressing deep regret, he said"): it is addressed to the other one;
-    so is a deployment ("sent an infantry battalion to the area, some 60 km from the frontier"), and force used on
-    no one named ("Indian warplanes bombed what New Delhi described as a training camp near Balakot")."""
-    if f.type not in (T.ACCUSE, T.REQUEST, T.REJECT, T.THREATEN, T.CONCEDE, T.MOBILIZE, T.ASSAULT):
-        return []
-    src = {a.country for a in f.source if a.country}
-    if len(src) != 1 or any(c.startswith("IGO:") for c in src):
-        return []
-    # "asked buyers to wait" names whom it addresses, and they are no state ("urged the authorities" are the rulers)
-    if f.type in (T.REQUEST, T.THREATEN) and any(c.dep_ in ("dobj", "dative") and c.lemma_.lower() not in _RULERS
-                                                  for c in f.anchor.children):
-        return []
-    pair = leading_pair(ctx.index, f.trigger.i)
-    if not pair or not src <= set(pair):
-        return []
-    other = next(c for c in pair if c not in src)
-    return [] if other.startswith("IGO:") else [Actor(kind="state", country=other)]
-
-
 def speakers_last_addressee(f: Frame, ctx: SentenceContext) -> list[Actor]:
     """A statement with no addressee from a person who, in the sentence before or earlier in this one,
     addressed one to someone: it goes on to them ("Zakharova blasted the EU over its sanctions. 'Each such
@@ -256,25 +232,6 @@ def speakers_last_addressee(f: Frame, ctx: SentenceContext) -> list[Actor]:
     own = {a.country for a in f.source}
     found = ctx.memory.addressed_by(names, since, STATEMENTS) if names else []
     return [a for a in found if a.country not in own]
-
-
-def aid_to_the_story(f: Frame, ctx: SentenceContext) -> list[Actor]:
-    """'India sent a plane loaded with food supplies' in a story about floods in Sri Lanka: aid with
-    no recipient named goes to the state the story is about (named most, clear of any other), as aid promised does."""
-    # (a promise of money or goods too: "Canberra committed an initial A$1 million in aid")
-    if f.type != T.AID and not (f.type == T.AGREE and (f.cameo == FUTURE_CAMEO[T.AID] or
-                                                       object_ok(f.anchor, AID_GOODS, ctx.index))):
-        return []
-    src = {a.country for a in f.source if a.country}
-    # the places named before the aid: "India dispatched rescue teams and Britain pledged ..." is not
-    # for Britain
-    ranked, counts = place_counts(ctx.index, ("country", "demonym", "capital", "city"), before=f.trigger.i,
-                                  leave_out=src)
-    # named most (twice or more), or the only other state the story named
-    if not ranked or (counts[ranked[0]] < 2 and len(ranked) > 1) or \
-            (len(ranked) > 1 and counts[ranked[0]] == counts[ranked[1]]):
-        return []
-    return [Actor(kind="state", country=ranked[0])]
 
 
 FALLBACK_STEPS = (rejected_speaker, posture_at_the_place, among_themselves, said_in_the_call, told_to_the_addressee,
