@@ -3939,3 +3939,11 @@ def test_soldiers_of_two_states_killed_in_fighting_fought_each_other(dyads):
     assert ("ASSAULT", ["KEN", "UGA"], ["KEN", "UGA"]) in got, got
     # (soldiers of one state killed in fighting name no one who fought them)
     assert dyads("Ten Kenyan soldiers were killed in fighting on Monday.") == []
+
+
+def test_a_body_addressing_unnamed_rulers_addresses_the_state_of_the_story(dyads):
+    got = dyads("Soldiers seized power in Uganda in February. The East African Community has urged the military "
+                "government to accept the visit of a special envoy.")
+    assert ("REQUEST", ["IGO:EAC"], ["UGA"]) in got, got
+    # (in a story of two states level, whose rulers is not told)
+    assert dyads("Kenya and Uganda disagree. The African Union urged the government to release the detainees.") == []

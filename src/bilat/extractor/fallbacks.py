@@ -12,7 +12,7 @@ from ..model import EventType as T
 from .lexicon import lemma
 from .parties import same_countries
 from .reactions import reaction_over_the_clause, reaction_to_an_act, release_from_the_captor
-from .story_parties import aid_to_the_story, story_counterpart
+from .story_parties import aid_to_the_story, rulers_addressed, story_counterpart
 from .records import Frame, SentenceContext
 from .subjects import subject_of
 from .syntax import own_clause
@@ -237,7 +237,7 @@ def speakers_last_addressee(f: Frame, ctx: SentenceContext) -> list[Actor]:
 FALLBACK_STEPS = (rejected_speaker, posture_at_the_place, among_themselves, said_in_the_call, told_to_the_addressee,
                   answers_an_act, denial_answers_the_accuser, shared_with_its_conjunct, reaction_to_an_act,
                   one_foreign_state, home_country, repression_threatened, insurgency_at_home, speakers_last_addressee,
-                  story_counterpart, aid_to_the_story)
+                  rulers_addressed, story_counterpart, aid_to_the_story)
 
 
 def run(f: Frame, ctx: SentenceContext) -> Frame:

@@ -51,3 +51,18 @@ def aid_to_the_story(f: Frame, ctx: SentenceContext) -> list[Actor]:
             (len(ranked) > 1 and counts[ranked[0]] == counts[ranked[1]]):
         return []
     return [Actor(kind="state", country=ranked[0])]
+
+
+def rulers_addressed(f: Frame, ctx: SentenceContext) -> list[Actor]:
+    """'ASEAN has urged the military government to accept a special envoy', 'the AU called on the authorities
+    to ...': a body addressing a state's rulers it does not name addresses the state the story is about (named
+    most so far, clear of any other)."""
+    if f.type not in (T.REQUEST, T.ACCUSE, T.THREATEN) or not f.source \
+            or not all((a.country or "").startswith("IGO:") for a in f.source):
+        return []
+    if not any(c.dep_ in ("dobj", "dative") and c.lemma_.lower() in _RULERS for c in f.anchor.children):
+        return []
+    ranked, counts = place_counts(ctx.index, ("country", "demonym", "capital"), before=f.trigger.i, leave_out=set())
+    if not ranked or (len(ranked) > 1 and counts[ranked[0]] == counts[ranked[1]]):
+        return []
+    return [Actor(kind="state", country=ranked[0])]
