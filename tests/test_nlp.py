@@ -279,3 +279,16 @@ def test_the_parsed_text_is_joined_once_per_document(nlp):
     first = doc_text(doc)
     assert first == doc.text
     assert doc_text(doc) is first  # the rules that ask per sentence get the stored string, not a new join
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a tabloid's lead word in capitals, going on as a sentence, is the state it spells
+    ("KENYA has ordered Uganda to cut its embassy staff.", [("KEN", "country"), ("UGA", "country")]),
+    # a dateline in capitals is not read as a place of the sentence (the parse may keep it)
+    ("NAIROBI, March 21 (Wire) - The African Union met.", [("IGO:AU", "igo")]),
+    # nor an acronym, nor a name the gazetteer holds only in capitals
+    ("The NATO summit opened.", [("IGO:NATO", "igo")]),
+])
+def test_a_place_written_in_capitals_is_found_only_as_a_sentences_word(nlp, text, expected):
+    doc = nlp(text)
+    assert [(p.code, p.kind) for p in doc._.places] == expected

@@ -171,6 +171,10 @@ class Gazetteer:
             key = f"{code}|{kind}|{form}"
             self.matcher.add(key, [nlp.make_doc(form)])
             self.info[nlp.vocab.strings[key]] = (code, kind)
+        # one-word states, capitals and demonyms written in capitals ("MOLDOVA", "MOSCOW"), not acronyms
+        self.capitals = {form.upper(): (code, kind) for form, code, kind in gazetteer_entries()
+                         if kind in ("country", "capital", "demonym") and form.isalpha() and not form.isupper()
+                         and form not in _AMBIGUOUS}
         self.stateless = PhraseMatcher(nlp.vocab, attr="ORTH")
         for form in stateless_entries():
             self.stateless.add(form, [nlp.make_doc(form)])
@@ -200,6 +204,15 @@ class Gazetteer:
             if kind == "igo" and _inside_other_name(span):
                 continue  # "National Security Council", "Russian Security Council": a state's own body
             places.append(Place(span.start, span.end, code, kind))
+        # "MOLDOVA has ordered Russia to ...": a tabloid's lead word in capitals, going on as a sentence, is the
+        # place it spells (not a dateline's "CAIRO, March 21 -", which the parse may keep)
+        taken = {i for p in places for i in range(p.start, p.end)}
+        for t in doc[:-1]:
+            hit = self.capitals.get(t.text) if t.i not in taken and len(t.text) >= 4 and t.text.isupper() \
+                and doc[t.i + 1].is_lower and doc[t.i + 1].is_alpha else None
+            if hit is not None:
+                places.append(Place(t.i, t.i + 1, *hit))
+        places.sort(key=lambda p: p.start)
         doc._.places = places
         table = stateless_entries()
         doc._.stateless = [(span.start, span.end, *table[span.label_])
