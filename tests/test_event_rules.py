@@ -3947,3 +3947,20 @@ def test_a_body_addressing_unnamed_rulers_addresses_the_state_of_the_story(dyads
     assert ("REQUEST", ["IGO:EAC"], ["UGA"]) in got, got
     # (in a story of two states level, whose rulers is not told)
     assert dyads("Kenya and Uganda disagree. The African Union urged the government to release the detainees.") == []
+
+
+def test_the_subject_after_a_transcripts_label_acts(dyads):
+    # the parser made the questioner of the label the subject and hung the clause's own on it
+    got = dyads("Uganda filed a case against Kenya at the court. QUESTION (Jane Doe, Lake Courier): Kenya's foreign "
+                "ministry has rejected the application with disgust.")
+    assert ("REJECT", ["KEN"], ["UGA"]) in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("S. Korea and the US staged a bombing drill on Tuesday in response to the N. Korean missile launch.",
+     ("MOBILIZE", ["PRK"], [])),
+    ("S. Korea and the US staged a bombing drill on Tuesday.", ("COOPERATE", ["KOR", "USA"], [])),
+    ("The DPRK foreign ministry condemned the drills of the south Korean puppet military.", ("ACCUSE", ["PRK"], ["KOR"])),
+])
+def test_the_koreas_written_short_or_in_pyongyangs_lower_case(dyads, text, expected):
+    assert expected in dyads(text), dyads(text)

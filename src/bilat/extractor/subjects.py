@@ -55,7 +55,7 @@ def clause_subject(tok: Token, verb: Token, idx: ActorIndex, speaker) -> Found |
         return None
     if len(subj) > 1:
         subj = _among_subjects(subj, tok, idx, speaker)
-    s = quantity_head(subj[0])
+    s = quantity_head(_past_a_label(subj[0], tok))
     if s.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
         s = tok.head
     if s.tag_ == "VBG" and s.dep_ == "nsubj":
@@ -93,6 +93,15 @@ def clause_subject(tok: Token, verb: Token, idx: ActorIndex, speaker) -> Found |
     else:
         passive = (s.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in tok.children)) and not _a_stance(tok, s)
     return Found(actors, passive, s)
+
+
+def _past_a_label(s: Token, tok: Token) -> Token:
+    """'QUESTION (Thandi Mokoena, Cape Courier): Israel's foreign ministry has rejected ...': the parser made
+    the transcript's label the subject and hung the clause's own on it; the subject is the one after the colon."""
+    colon = next((x for x in tok.doc[s.i:tok.i] if x.is_punct and ":" in x.text), None)
+    if colon is None:
+        return s
+    return next((x for x in s.subtree if x.i > colon.i and x.dep_ in ("appos", "conj") and x.head.i < colon.i), s)
 
 
 def _among_subjects(subj: list[Token], tok: Token, idx: ActorIndex, speaker) -> list[Token]:
