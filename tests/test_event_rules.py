@@ -3964,3 +3964,13 @@ def test_the_subject_after_a_transcripts_label_acts(dyads):
 ])
 def test_the_koreas_written_short_or_in_pyongyangs_lower_case(dyads, text, expected):
     assert expected in dyads(text), dyads(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a free relative says what was fired or imposed: "what appeared to be a missile" is a missile
+    ("Uganda fired what appeared to be a ballistic missile into the lake on Monday.", ("MOBILIZE", ["UGA"], [])),
+    ("Kenya imposed what it called countermeasures on Uganda.", ("SANCTION", ["KEN"], ["UGA"])),
+])
+def test_what_a_free_relative_says_the_thing_was_is_the_object(dyads, text, expected):
+    assert expected in dyads(text), dyads(text)
+

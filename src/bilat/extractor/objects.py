@@ -39,6 +39,10 @@ def acted_on(t: Token) -> list[Token]:
     objs += [o for p in t.children if p.dep_ == "prep" and p.lower_ == "as" for o in p.children if o.dep_ in ("pobj", "amod")]
     # "provide Ukraine with $4.5 billion in aid": what is given may come after 'with'
     objs += [o for p in t.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
+    # "fired what appeared to be a ballistic missile", "bombed what New Delhi described as a camp": what the
+    # free relative says it was
+    objs += [x for c in t.children if c.dep_ in ("ccomp", "dobj") and c.left_edge.lower_ == "what" and c.left_edge.i == t.i + 1
+             for x in c.subtree if x.dep_ in ("attr", "oprd") or (x.dep_ == "pobj" and x.head.lower_ == "as")]
     if not objs and t.dep_ in ("acl", "relcl", "amod"):
         objs = [t.head]
     if not objs and t.dep_ == "conj" and is_passive_conj(t):

@@ -210,6 +210,14 @@ def _noun_trigger(t: Token, nt: NounTrigger) -> tuple[Trigger, Token | None, str
     return _noun_trigger_by_head(t, nt)
 
 
+def _free_relative_governor(t: Token) -> Token | None:
+    """'fired what appeared to be a ballistic missile': the verb whose object is the free relative that says
+    what the noun was."""
+    rel = next((a for a in t.ancestors if a.dep_ in ("ccomp", "dobj") and a.left_edge.lower_ == "what"
+                and a.left_edge.i == a.head.i + 1), None)
+    return rel.head if rel is not None and rel.head.pos_ == "VERB" else None
+
+
 def _noun_trigger_by_head(t: Token, nt: NounTrigger) -> tuple[Trigger, Token | None, str] | None:
     # "a series of meetings", "10 days of war games", "a mediation effort": look through the measure
     if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in QUANTITY:
@@ -232,6 +240,9 @@ def _noun_trigger_by_head(t: Token, nt: NounTrigger) -> tuple[Trigger, Token | N
     if dep == "pobj" and head.lower_ in ("in", "into", "on", "under") and head.head.pos_ in ("VERB", "AUX") \
             and lemma(head.head) in nt.lights:
         dep, head = "dobj", head.head  # "engaged in ethnic cleansing": the verb is the light verb
+    governor = _free_relative_governor(t) if dep in ("attr", "oprd", "pobj") else None
+    if governor is not None:
+        dep, head = "dobj", governor
     if dep in ("nsubj", "nsubjpass") and nt.scene and t.lemma_.lower() in VISIT_NOUNS \
             and any(c.dep_ == "poss" for c in t.children) and not any(c.lower_ in NOT_YET for c in t.lefts) \
             and not verb_senses().get(("VERB", lemma(head), "")):  # "X's visit was cancelled": that is the event
