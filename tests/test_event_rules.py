@@ -3974,3 +3974,17 @@ def test_the_koreas_written_short_or_in_pyongyangs_lower_case(dyads, text, expec
 def test_what_a_free_relative_says_the_thing_was_is_the_object(dyads, text, expected):
     assert expected in dyads(text), dyads(text)
 
+
+
+@pytest.mark.parametrize("text, expected", [
+    # praise by its adverb, as readouts write it
+    ("Kenya spoke highly of Uganda's efforts to end the dispute.", [("SUPPORT", ["KEN"], ["UGA"])]),
+    ("Kenya highly evaluates Uganda's role in the region.", [("SUPPORT", ["KEN"], ["UGA"])]),
+    ("Kenya positively assessed the results of the talks with Uganda.", [("SUPPORT", ["KEN"], ["UGA"])]),
+    ("Kenya assessed the damage in Uganda.", []),
+    # drills completed, a week of them
+    ("The Kenyan navy had completed a week of live-fire drills around the islands on Monday.",
+     [("MOBILIZE", ["KEN"], [])]),
+])
+def test_praise_by_its_adverb_and_drills_completed(dyads, text, expected):
+    assert dyads(text) == expected

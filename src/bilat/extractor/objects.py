@@ -96,6 +96,8 @@ def _named_condition(t: Token, objects: frozenset[str], idx: ActorIndex) -> bool
     if "weapon-subject" in objects:  # "Russian missiles hit Kyiv", "air strikes hit Tripoli": a weapon or strike
         return any(c.dep_ == "nsubj" and c.lemma_.lower() in WEAPONS | ATTACK_NOUNS | {"strike", "airstrike"}
                    for c in t.children)
+    if "praise-adverb" in objects:  # "spoke highly of", "highly evaluates", "positively assessed": praise
+        return any(c.dep_ == "advmod" and c.lower_ in ("highly", "positively", "favourably", "favorably") for c in t.children)
     if "forces-subject" in objects:  # "Ukrainian forces crossed into Russia's Kursk region": an incursion
         return any(c.dep_ == "nsubj" and c.lemma_.lower() in _ARMED_FORCES for c in t.children)
     if "sanction-subject" in objects:  # "the new EU sanctions target Russian banks"
