@@ -3988,3 +3988,12 @@ def test_what_a_free_relative_says_the_thing_was_is_the_object(dyads, text, expe
 ])
 def test_praise_by_its_adverb_and_drills_completed(dyads, text, expected):
     assert dyads(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an assurance given promises; some categories of visas resumed are visas resumed
+    ("Kenya assured Uganda that it would support the talks.", [("AGREE", ["KEN"], ["UGA"])]),
+    ("Kenya resumes some categories of visas for Ugandans.", [("CONCEDE", ["KEN"], ["UGA"])]),
+])
+def test_assurances_and_kinds_of_a_thing(dyads, text, expected):
+    assert dyads(text) == expected
