@@ -496,6 +496,80 @@ RULES = [
     # a party dissolved by the state is banned (CAMEO 1722); an offer refused is the offerer's
     ("Myanmar's junta dissolved the opposition party on Tuesday.", ("COERCE", ["MMR"], ["MMR"])),
     ("North Korea refused to accept a US offer of talks without preconditions.", ("REJECT", ["PRK"], ["USA"])),
+    # a patrol organised is staged, as one launched or conducted
+    ("Kenya's navy said it had organised a combat readiness patrol near Uganda's islands on Sunday.",
+     ("MOBILIZE", ["KEN"], ["UGA"])),
+    # military posts are a site force is aimed at
+    ("The Kenyan defence ministry said its forces had targeted Ugandan military posts along the border.",
+     ("ASSAULT", ["KEN"], ["UGA"])),
+    # 'exchange' takes the captives 'release' and 'free' take: people held, named by their country
+    ("Uganda exchanged five jailed Kenyans for two Ugandan officers on Monday.", ("RETREAT", ["UGA"], ["KEN"])),
+    # "the military junta in Niger" named as an object first: "The junta" that answers is Niger's
+    ("ECOWAS gave an ultimatum of one week to the military junta in Niger on Sunday. The junta led by "
+     "General Tiani rejected the ultimatum on Monday and accused France of plotting an intervention.",
+     ("ACCUSE", ["NER"], ["FRA"])),
+    # readiness conveyed is a promise
+    ("Kenya's foreign minister met his Ugandan counterpart and conveyed Kenya's readiness to host new talks "
+     "with Uganda.",
+     ("AGREE", ["KEN"], ["UGA"])),
+    # force used on no one named, in a story of two states, is on the other
+    ("Kenya and Uganda have clashed over the island for weeks. On Tuesday Kenyan warplanes bombed what "
+     "Nairobi described as a militant training camp near the lake.",
+     ("ASSAULT", ["KEN"], ["UGA"])),
+    # "urged" cannot share the report's "would": the speaker urges, not the report's subject
+    ("Uganda spoke first. Kenya's ambassador to the agency, Jane Wanjiru, told the board that pressure "
+     "tactics would only complicate the situation and urged Uganda to return to dialogue.",
+     ("REQUEST", ["KEN"], ["UGA"])),
+    # "was welcomed the same day by X": the agent the parser hung on the time phrase; what was welcomed is
+    # the act the subject names, so the welcome is aimed at its parties
+    ("Kenya and Uganda reached a deal on the lake islands on Thursday. The agreement was welcomed the "
+     "same day by Tanzanian President Samia Suluhu Hassan.",
+     ("SUPPORT", ["TZA"], ["KEN", "UGA"])),
+    # a time to leave given, with an aside between, expels
+    ("Nairobi on Sunday gave the Ugandan staff, most of them attached to the defence attache's office, "
+     "48 hours to leave the country.",
+     ("SANCTION", ["KEN"], ["UGA"])),
+    # a call for a release is on the captor
+    ("The Kenyan fishing crew was detained by Ugandan police on Friday. Kenya's foreign ministry on "
+     "Sunday demanded the immediate release of its nationals.",
+     ("REQUEST", ["KEN"], ["UGA"])),
+    # the officials' country is not given: the host of talks with a Ugandan delegation in Nairobi is Kenya
+    ("Uganda and Kenya are at odds over the lake. Minister Stephen Doughty told parliament on Monday that "
+     "officials had held talks with a Ugandan delegation in Nairobi last week.",
+     ("CONSULT", ["KEN"], ["UGA"])),
+    # a sum after 'more than', written with its currency's code, is aid
+    ("Since 2022, Kenya has provided more than EUR 60 million in humanitarian assistance to communities in Uganda.",
+     ("AID", ["KEN"], ["UGA"])),
+    # fighting on the border between two states is between them
+    ("In September 2022 armed clashes on the border between Kenya and Uganda resulted in more than 100 dead.",
+     ("ASSAULT", ["KEN", "UGA"], ["KEN", "UGA"])),
+    # joint patrolling is cooperation, and a promise of it is no threat
+    ("In November the border services of Kenya and Uganda carried out joint patrolling of the agreed sections.",
+     ("COOPERATE", ["KEN", "UGA"], [])),
+    ("Kenya and Uganda agreed also to carry out joint patrolling in the zones of contact.",
+     ("AGREE", ["KEN", "UGA"], [])),
+    # a government tells of its own forces' posture
+    ("Kenya's defence minister said units along the border had been put on heightened alert.",
+     ("MOBILIZE", ["KEN"], [])),
+    # "received the visit of X" hosts X, as "received X" does
+    ("Kenyan President William Ruto has received the visit of Minister of Defence of Uganda Jacob Oboth in Nairobi.",
+     ("CONSULT", ["KEN"], ["UGA"])),
+    # "proposed the other side to do" asks it to, as "urged the other side to" does
+    ("Kenya's foreign minister proposed the Ugandan side to continue to give humane treatment to Kenyan fishermen.",
+     ("REQUEST", ["KEN"], ["UGA"])),
+    # the parser made the questioner of the label the subject and hung the clause's own on it
+    ("Uganda filed a case against Kenya at the court. QUESTION (Jane Doe, Lake Courier): Kenya's foreign "
+     "ministry has rejected the application with disgust.",
+     ("REJECT", ["KEN"], ["UGA"])),
+    # the Koreas written short, and the south as Pyongyang writes it
+    ("S. Korea and the US staged a bombing drill on Tuesday in response to the N. Korean missile launch.",
+     ("MOBILIZE", ["PRK"], [])),
+    ("S. Korea and the US staged a bombing drill on Tuesday.", ("COOPERATE", ["KOR", "USA"], [])),
+    ("The DPRK foreign ministry condemned the drills of the south Korean puppet military.",
+     ("ACCUSE", ["PRK"], ["KOR"])),
+    # a free relative says what was fired or imposed: "what appeared to be a missile" is a missile
+    ("Uganda fired what appeared to be a ballistic missile into the lake on Monday.", ("MOBILIZE", ["UGA"], [])),
+    ("Kenya imposed what it called countermeasures on Uganda.", ("SANCTION", ["KEN"], ["UGA"])),
 ]
 
 
@@ -3755,50 +3829,6 @@ def test_a_call_with_a_demand_hung_as_a_purpose_clause_requests(dyads):
     assert ("REQUEST", ["KEN"], ["IGO:EU"]) in got and not any(t == "CONSULT" for t, _, _ in got), got
 
 
-@pytest.mark.parametrize("text, expected", [
-    # a patrol organised is staged, as one launched or conducted
-    ("Kenya's navy said it had organised a combat readiness patrol near Uganda's islands on Sunday.",
-     ("MOBILIZE", ["KEN"], ["UGA"])),
-    # military posts are a site force is aimed at
-    ("The Kenyan defence ministry said its forces had targeted Ugandan military posts along the border.",
-     ("ASSAULT", ["KEN"], ["UGA"])),
-])
-def test_patrols_organised_and_posts_targeted(dyads, text, expected):
-    assert expected in dyads(text), dyads(text)
-
-
-def test_people_exchanged_are_released_as_prisoners_are(dyads):
-    # 'exchange' takes the captives 'release' and 'free' take: people held, named by their country
-    got = dyads("Uganda exchanged five jailed Kenyans for two Ugandan officers on Monday.")
-    assert ("RETREAT", ["UGA"], ["KEN"]) in got, got
-
-
-def test_the_junta_is_the_junta_named_before(dyads):
-    # "the military junta in Niger" named as an object first: "The junta" that answers is Niger's
-    got = dyads("ECOWAS gave an ultimatum of one week to the military junta in Niger on Sunday. The junta led by "
-                "General Tiani rejected the ultimatum on Monday and accused France of plotting an intervention.")
-    assert ("ACCUSE", ["NER"], ["FRA"]) in got, got
-
-
-def test_readiness_conveyed_is_a_promise(dyads):
-    got = dyads("Kenya's foreign minister met his Ugandan counterpart and conveyed Kenya's readiness to host new talks "
-                "with Uganda.")
-    assert ("AGREE", ["KEN"], ["UGA"]) in got, got
-
-
-def test_force_used_on_no_one_named_in_a_story_of_two_states_is_on_the_other(dyads):
-    got = dyads("Kenya and Uganda have clashed over the island for weeks. On Tuesday Kenyan warplanes bombed what "
-                "Nairobi described as a militant training camp near the lake.")
-    assert ("ASSAULT", ["KEN"], ["UGA"]) in got, got
-
-
-def test_a_past_statement_joined_to_a_report_in_another_tense_is_the_speakers(dyads):
-    # "urged" cannot share the report's "would": the speaker urges, not the report's subject
-    got = dyads("Uganda spoke first. Kenya's ambassador to the agency, Jane Wanjiru, told the board that pressure "
-                "tactics would only complicate the situation and urged Uganda to return to dialogue.")
-    assert ("REQUEST", ["KEN"], ["UGA"]) in got, got
-
-
 def test_the_two_men_are_the_two_who_just_met(dyads):
     got = dyads("On Monday, Kenyan Foreign Minister Musalia Mudavadi sat down in Kampala with Ugandan Foreign "
                 "Minister Jeje Odongo. The two men reached a consensus on the fishing rights.")
@@ -3806,26 +3836,6 @@ def test_the_two_men_are_the_two_who_just_met(dyads):
     # ("the two men" who are not a pair that just met stand for no state)
     got = dyads("Kenya protested to Uganda on Monday. Police said the two men were arrested in Kampala.")
     assert not any(["KEN", "UGA"] in (s, t) for _, s, t in got), got
-
-
-def test_a_passive_reaction_with_its_agent_after_a_time_phrase(dyads):
-    # "was welcomed the same day by X": the agent the parser hung on the time phrase; what was welcomed is
-    # the act the subject names, so the welcome is aimed at its parties
-    got = dyads("Kenya and Uganda reached a deal on the lake islands on Thursday. The agreement was welcomed the "
-                "same day by Tanzanian President Samia Suluhu Hassan.")
-    assert ("SUPPORT", ["TZA"], ["KEN", "UGA"]) in got, got
-
-
-def test_a_time_to_leave_given_with_an_aside_between_expels(dyads):
-    got = dyads("Nairobi on Sunday gave the Ugandan staff, most of them attached to the defence attache's office, "
-                "48 hours to leave the country.")
-    assert ("SANCTION", ["KEN"], ["UGA"]) in got, got
-
-
-def test_a_call_for_a_release_is_on_the_captor(dyads):
-    got = dyads("The Kenyan fishing crew was detained by Ugandan police on Friday. Kenya's foreign ministry on "
-                "Sunday demanded the immediate release of its nationals.")
-    assert ("REQUEST", ["KEN"], ["UGA"]) in got, got
 
 
 def test_a_noun_of_a_list_read_as_a_verb_borrows_no_subject(dyads):
@@ -3847,47 +3857,10 @@ def test_a_statement_titled_in_its_first_line_speaks_for_its_body(nlp):
     assert all(a.name is None for e in events for a in e.source if a.country == "IGO:EAC")
 
 
-def test_a_meeting_with_a_foreign_guest_is_hosted_where_it_is_held(dyads):
-    # the officials' country is not given: the host of talks with a Ugandan delegation in Nairobi is Kenya
-    got = dyads("Uganda and Kenya are at odds over the lake. Minister Stephen Doughty told parliament on Monday that "
-                "officials had held talks with a Ugandan delegation in Nairobi last week.")
-    assert ("CONSULT", ["KEN"], ["UGA"]) in got, got
-
-
-@pytest.mark.parametrize("text, expected", [
-    # a sum after 'more than', written with its currency's code, is aid
-    ("Since 2022, Kenya has provided more than EUR 60 million in humanitarian assistance to communities in Uganda.",
-     ("AID", ["KEN"], ["UGA"])),
-    # fighting on the border between two states is between them
-    ("In September 2022 armed clashes on the border between Kenya and Uganda resulted in more than 100 dead.",
-     ("ASSAULT", ["KEN", "UGA"], ["KEN", "UGA"])),
-    # joint patrolling is cooperation, and a promise of it is no threat
-    ("In November the border services of Kenya and Uganda carried out joint patrolling of the agreed sections.",
-     ("COOPERATE", ["KEN", "UGA"], [])),
-    ("Kenya and Uganda agreed also to carry out joint patrolling in the zones of contact.", ("AGREE", ["KEN", "UGA"], [])),
-    # a government tells of its own forces' posture
-    ("Kenya's defence minister said units along the border had been put on heightened alert.", ("MOBILIZE", ["KEN"], [])),
-])
-def test_sums_border_clashes_joint_patrols_and_reported_alerts(dyads, text, expected):
-    assert expected in dyads(text), dyads(text)
-
-
 @pytest.mark.parametrize("text", ["Kenya sent no troops to the border with Uganda.",
                                   "No Kenyan troops were sent to the border with Uganda."])
 def test_an_act_done_on_nothing_is_not_done(dyads, text):
     assert not any(t == "MOBILIZE" for t, _, _ in dyads(text)), dyads(text)
-
-
-@pytest.mark.parametrize("text, expected", [
-    # "received the visit of X" hosts X, as "received X" does
-    ("Kenyan President William Ruto has received the visit of Minister of Defence of Uganda Jacob Oboth in Nairobi.",
-     ("CONSULT", ["KEN"], ["UGA"])),
-    # "proposed the other side to do" asks it to, as "urged the other side to" does
-    ("Kenya's foreign minister proposed the Ugandan side to continue to give humane treatment to Kenyan fishermen.",
-     ("REQUEST", ["KEN"], ["UGA"])),
-])
-def test_a_visit_received_and_a_proposal_that_another_act(dyads, text, expected):
-    assert expected in dyads(text), dyads(text)
 
 
 def test_his_in_a_phrase_of_the_clause_is_the_subjects_named_by_a_post(dyads):
@@ -3947,32 +3920,6 @@ def test_a_body_addressing_unnamed_rulers_addresses_the_state_of_the_story(dyads
     assert ("REQUEST", ["IGO:EAC"], ["UGA"]) in got, got
     # (in a story of two states level, whose rulers is not told)
     assert dyads("Kenya and Uganda disagree. The African Union urged the government to release the detainees.") == []
-
-
-def test_the_subject_after_a_transcripts_label_acts(dyads):
-    # the parser made the questioner of the label the subject and hung the clause's own on it
-    got = dyads("Uganda filed a case against Kenya at the court. QUESTION (Jane Doe, Lake Courier): Kenya's foreign "
-                "ministry has rejected the application with disgust.")
-    assert ("REJECT", ["KEN"], ["UGA"]) in got, got
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("S. Korea and the US staged a bombing drill on Tuesday in response to the N. Korean missile launch.",
-     ("MOBILIZE", ["PRK"], [])),
-    ("S. Korea and the US staged a bombing drill on Tuesday.", ("COOPERATE", ["KOR", "USA"], [])),
-    ("The DPRK foreign ministry condemned the drills of the south Korean puppet military.", ("ACCUSE", ["PRK"], ["KOR"])),
-])
-def test_the_koreas_written_short_or_in_pyongyangs_lower_case(dyads, text, expected):
-    assert expected in dyads(text), dyads(text)
-
-
-@pytest.mark.parametrize("text, expected", [
-    # a free relative says what was fired or imposed: "what appeared to be a missile" is a missile
-    ("Uganda fired what appeared to be a ballistic missile into the lake on Monday.", ("MOBILIZE", ["UGA"], [])),
-    ("Kenya imposed what it called countermeasures on Uganda.", ("SANCTION", ["KEN"], ["UGA"])),
-])
-def test_what_a_free_relative_says_the_thing_was_is_the_object(dyads, text, expected):
-    assert expected in dyads(text), dyads(text)
 
 
 
