@@ -213,7 +213,7 @@ def title_voice(title: str | None, index: ActorIndex, url: str | None = None) ->
         return [Actor(kind="igo" if country.startswith("IGO:") else "state", country=country)] if country else []
     # "PM Takaichi Sanae": the name in its usual order where the people dictionary knows it
     full, listed_country = dictionary_name(" ".join(name)) if name else (None, None)
-    body_words = {w for form, code in _title_igos() if code == igo for w in form.split()}
+    body_words = {w for form, code in _title_igos() if code == igo for w in form.split()} if igo else set()
     if igo and country == igo and all(w in body_words or w.lower().rstrip("'’") in _BODY_WORDS for w in name):
         # "Press Statement by the Chair of the ASEAN Foreign Ministers' Retreat": the body speaks, not a
         # person named by the rest of its words

@@ -12,10 +12,10 @@ from .memory import DocumentMemory
 from .parties import noun_owner, pair_parties, place_country
 from .records import Frame
 from .typefacts import MATERIAL_CONFLICT
+from .words import AGENTIVE_EVENTS, LEGAL_INQUIRIES, MUTUAL_FIGHTS, WEAPONS
 
 #: nouns of time a passive's agent may hang on ("was welcomed the same day by Biden")
 _TIME_NOUNS = frozenset({"day", "week", "month", "year", "night", "morning", "afternoon", "evening", "weekend"})
-from .words import AGENTIVE_EVENTS, LEGAL_INQUIRIES, MUTUAL_FIGHTS, WEAPONS
 
 #: hostile acts whose unnamed agent is unknown, never guessed from the speaker or the story
 MATERIAL = MATERIAL_CONFLICT

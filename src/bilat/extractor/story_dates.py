@@ -146,7 +146,7 @@ def settle_dates(cands: list[Candidate], published: str | None, publication_fall
             prev = replace(c, date=DateValue(base.value[:7], DateBasis.RELATIVE.value))
             out.append(prev)
             continue
-        if base is not None and base.value and len(base.value) == 10 and later != VAGUELY:
+        if base is not None and base.value and len(base.value) == 10:
             # "Manila summons China's ambassador two days later", "responded the next day": counted from the
             # act told just before (or the chronology entry's date)
             day = (date.fromisoformat(base.value) + timedelta(days=later)).isoformat()
