@@ -68,8 +68,8 @@ def modality(t: Token, idx: ActorIndex) -> str:
             c.dep_ == "neg" for c in t.head.head.children))):
         return "negated"
     for x in chain:
-        # ("will not remain without an answer": a double negative, the answer will come)
-        without = any(p.lower_ == "without" for p in x.children if p.dep_ == "prep")
+        # ("will not remain without an answer", "will not go unanswered": a double negative, the answer will come)
+        without = any((p.dep_ == "prep" and p.lower_ == "without") or p.lower_ in ("unanswered", "unpunished") for p in x.children)
         for c in x.children:
             if (c.dep_ == "neg" and not without) or (c.dep_ == "det" and c.lower_ == "no" and x.pos_ == "NOUN") or (
                     c.dep_ in ("nsubjpass", "dobj") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)):

@@ -10,9 +10,9 @@ from spacy.tokens import Token
 
 from ..actors import ActorIndex, sector_table
 from .lexicon import lemma, misread_plural
-from .syntax import clause_condition, is_passive_conj, quantity_head, to_infinitive
-from .words import (ARRIVAL_VERBS, ATTACK_NOUNS, CALL_PURPOSES, CARRYING_VERBS, GOODS_MEASURES, NAMING_VERBS, SANCTION_LISTS, SANCTION_NOUNS,
-                    WEAPONS, WRONG_DEEDS)
+from .syntax import clause_condition, is_future, is_passive_conj, quantity_head, to_infinitive
+from .words import (ANSWERED_WORDS, ARRIVAL_VERBS, ATTACK_NOUNS, CALL_PURPOSES, CARRYING_VERBS, GOODS_MEASURES, NAMING_VERBS,
+                    RETRIBUTION, SANCTION_LISTS, SANCTION_NOUNS, WEAPONS, WRONG_DEEDS)
 
 
 def called_party(t: Token, idx: ActorIndex) -> bool:
@@ -107,9 +107,29 @@ def _named_condition(t: Token, objects: frozenset[str], idx: ActorIndex) -> bool
             o.lemma_.lower() in SANCTION_NOUNS or o.lemma_.lower() in ("freeze", "control", "blacklisting") for o in acted_on(t))
     if "named-state" in objects:  # "ordered Venezuela to refrain": a state by its name, not "Ugandan diplomats"
         return any(o.i in idx.place_at and idx.place_at[o.i].kind in ("country", "capital") for o in acted_on(t))
+    if "answer-vowed" in objects:
+        return vowed_answer(t)
     if "not-a-wrong" in objects:  # "committed to talks", not "committing a genocide", "crimes committed by"
         return not any(x.lemma_.lower() in WRONG_DEEDS for x in acted_on(t))
     return clause_condition(t, objects)
+
+
+def vowed_answer(t: Token) -> bool:
+    """'said Tehran would respond reciprocally', 'any attack on the vessel would be answered', 'the expulsions will
+    not go unanswered', 'the response will follow': an answer announced to what another did is a threat. Not an
+    answer to what was asked ("would respond to the request"), a kind one ("would respond positively"), one denied
+    ("will not respond") or one wondered at ("did not say how Bangkok would respond")."""
+    if not is_future(t) or any(c.dep_ == "advmod" and c.lower_ in ("how", "whether", "positively", "favourably",
+                                                                  "favorably", "constructively") for c in t.children):
+        return False
+    negated = any(c.dep_ == "neg" for c in t.children)
+    if lemma(t) in ("go", "leave"):  # "will not go unanswered", "will not leave the decision without an answer"
+        return negated and any(c.lower_ in ("unanswered", "unpunished") or (c.dep_ == "prep" and c.lower_ == "without" and any(
+            o.lemma_.lower() in RETRIBUTION | {"answer", "reply"} for o in c.children)) for c in t.children)
+    if lemma(t) in ("follow", "come"):  # "the response will follow"
+        return not negated and any(c.dep_ == "nsubj" and c.lemma_.lower() in RETRIBUTION for c in t.children)
+    answered = [o for p in t.children if p.dep_ == "prep" and p.lower_ == "to" for o in p.children if o.dep_ == "pobj"]
+    return not negated and not any(o.lemma_.lower() in ANSWERED_WORDS for o in answered)
 
 
 def _measures_as_subject(t: Token) -> bool:

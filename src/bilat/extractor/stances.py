@@ -41,10 +41,22 @@ def met_with_a_response(f: Frame, ctx: SentenceContext) -> dict | None:
     """'should the DPRK conduct a test, it would be met with a swift and forceful response', 'any resolution
     against Iran will be met with immediate measures': an act answered in the future, no meeting."""
     t = f.trigger
-    if lemma(t) != "meet" or not any(c.dep_ == "auxpass" for c in t.children):
+    if lemma(t) != "meet":
         return None
     answers = [o for p in t.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
-    return {} if any(o.lemma_.lower() in _RESPONSES for o in answers) else None
+    if any(c.dep_ == "auxpass" for c in t.children):
+        return {} if any(o.lemma_.lower() in _RESPONSES for o in answers) else None
+    # "any provocation will meet a firm response", "the group would meet escalation with escalation": the answer
+    # vowed threatens whoever did the act it answers (the subject, when it is no actor, is that act)
+    met = [c for c in t.children if c.dep_ == "dobj"]
+    if f.modality != "future" or not any(o.lemma_.lower() in _RESPONSES | {"escalation"} for o in met + answers):
+        return None
+    subj = [c for c in t.children if c.dep_ == "nsubj"]
+    doers = [a for c in subj for a in ctx.index.actors_for(c) if a.country]
+    source = doers or list(f.speaker or [])
+    named = [a for c in subj for a in noun_owner(ctx.index, c)] if not doers else []
+    target = _doers(named, source, ctx)
+    return {"source": source, "target": target} if source and target else None
 
 
 @rule
@@ -98,11 +110,26 @@ def envoy_invited_to_the_ministry(f: Frame, ctx: SentenceContext) -> dict | None
     return {} if envoy and to_ministry else None
 
 
+#: verbs of an answer vowed ("will not remain without an answer", "would respond", "will not go unanswered")
+_ANSWERS = frozenset({"remain", "respond", "answer", "reciprocate", "go", "leave", "follow", "come"})
+
+
 @rule
-def will_not_remain_unanswered(f: Frame, ctx: SentenceContext) -> dict | None:
-    """'Such actions will not remain without answer': whoever says so threatens whoever did them."""
+def answer_vowed(f: Frame, ctx: SentenceContext) -> dict | None:
+    """'Such actions will not remain without answer', 'said Tehran would respond reciprocally', 'any attack on
+    the vessel would be answered', 'the expulsions will not go unanswered': whoever vows the answer threatens
+    whoever did, or would do, the act it answers."""
     t = f.trigger
-    if lemma(t) != "remain" or f.modality != "future" or not f.speaker:
+    if lemma(t) not in _ANSWERS or f.modality != "future":
         return None
-    named = [a for c in t.children if c.dep_ == "nsubj" for a in noun_owner(ctx.index, c)]
-    return {"source": list(f.speaker), "target": _doers(named, list(f.speaker), ctx)}
+    # who answers: the subject that is an actor ("Tehran would respond"), else whoever says so; what is
+    # answered: an act the subject names ("any attack on the vessel", "such actions"), or one "to" names
+    subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+    doers = [a for c in subj for a in ctx.index.actors_for(c) if a.country] if lemma(t) in ("respond", "reciprocate") else []
+    source = doers or list(f.speaker or [])
+    # ("will not leave the decision of Kenya without an answer": what is left unanswered is the object)
+    acts = ([] if doers else subj) + [c for c in t.children if c.dep_ == "dobj" and lemma(t) == "leave"] + [
+        o for p in t.children if p.dep_ == "prep" and p.lower_ in ("to", "against") for o in p.children if o.dep_ == "pobj"]
+    named = [a for c in acts for a in ctx.index.actors_for(c) or noun_owner(ctx.index, c)]
+    target = _doers(named, source, ctx)
+    return {"source": source, "target": target} if source and target else None

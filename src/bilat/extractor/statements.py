@@ -125,12 +125,17 @@ def warning_statement(verb: Token, speaker: list[Actor], clause: list[Token], ct
     """'Israel said Iran would pay for it', 'warned that Japan will face consequences': a foreign actor
     told what it will suffer is threatened."""
     for x in clause:
-        if lemma(x) not in SUFFER_VERBS or not any(a.dep_ == "aux" and a.lower_ in ("will", "would", "'ll") for a in x.children):
+        # "will be made to pay a heavy price": the future and the one who pays are the passive "made"'s
+        made = x.head if x.dep_ in ("xcomp", "advcl") and lemma(x.head) == "make" and \
+            any(c.dep_ == "auxpass" for c in x.head.children) else None
+        if lemma(x) not in SUFFER_VERBS or not any(a.dep_ == "aux" and a.lower_ in ("will", "would", "'ll")
+                                                   for a in (made or x).children):
             continue
         if lemma(x) in ("face", "bear") and not any(o.dep_ == "dobj" and o.lemma_.lower() in CONSEQUENCE_NOUNS for o in x.children):
             continue
         subj = [c for c in x.children if c.dep_ == "nsubj"] or \
-            [c for c in x.head.children if c.dep_ == "nsubj" and x.dep_ == "conj"]  # "had made ... and would pay"
+            [c for c in x.head.children if c.dep_ == "nsubj" and x.dep_ == "conj"] or \
+            [c for c in (made.children if made is not None else []) if c.dep_ == "nsubjpass"]  # "had made ... and would pay"
         target = [a for s in subj for a in ctx.index.actors_for(s, speaker=speaker) if a.country]
         if target and not same_countries(target, speaker) and any(a.country for a in speaker):
             return target
