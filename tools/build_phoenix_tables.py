@@ -333,7 +333,7 @@ def clean_alias(alias: str) -> str:
 
 #: Phoenix state codes that are not bilat's ISO 3166-1 alpha-3 ones: renamed, or states that no longer
 #: exist (their places are filed under them, not under today's state)
-PLACE_CODES = {"KSV": "KOS", "TMP": "TLS"}
+PLACE_CODES = {"KSV": "XKX", "TMP": "TLS"}
 OBSOLETE_STATES = {"CSK", "DDR", "KNT", "SCG", "SUN", "YUG"}
 #: endings of a people's name ('Albanian', 'Angolans', 'Congolese'), not the state's
 DEMONYM_ENDINGS = ("an", "ans", "ese", "ish", "i", "is")
@@ -757,7 +757,7 @@ def build(shared: Path, out: Path) -> dict[str, dict]:
         "# Filtered: people and institutions; states that no longer exist (CSK, DDR, SCG, SUN, YUG, KNT);\n"
         "#   forms filed under two states; forms with brackets or commas, led by 'The',\n"
         f"#   or under {MIN_SINGLE} letters. Forms are proper-cased guesses from upper case.\n"
-        "# country: ISO 3166-1 alpha-3 as bilat writes it (Phoenix KSV is KOS, TMP is TLS).\n"
+        "# country: ISO 3166-1 alpha-3 as bilat writes it (Phoenix KSV is XKX, the user-assigned code the EU and IMF use for Kosovo; TMP is TLS).\n"
         "# kind: 'name' for one word that begins as the state's own name does or is spelt within a fifth\n"
         "#   of it (difflib ratio >= 0.8: the name spelt otherwise,\n"
         "#   'Afganistan'), 'demonym' for such a word with a people's ending ('Argentinan'), 'place' else.\n"
