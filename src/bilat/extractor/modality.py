@@ -13,6 +13,7 @@ from .documents import decision_taken, said_by_a_rejected_text, said_by_a_signed
 from .lexicon import lemma, noun_lexicon, particle_of, verb_lexicon, verb_senses, verb_types
 from .records import Frame, SentenceContext
 from .recodings import apply
+from .relatives import what_things_do
 from .syntax import describing_participle, headline_pair, is_protest_act, to_infinitive
 from .objects import object_ok
 from .triggers import is_trigger_token
@@ -49,8 +50,8 @@ def run(f: Frame, ctx: SentenceContext) -> Frame:
     if f.modality in NOT_DONE:
         return f.drop(PHASE, f.modality)
     t = f.trigger
-    if (describing_participle(t) and f.light is None) or _reduced_relative(t):
-        return f.drop(PHASE, "describes_a_noun")  # "civilians imprisoned for ...", "victims killed by ..."
+    if (describing_participle(t) and f.light is None) or _reduced_relative(t) or what_things_do(f, ctx.index):
+        return f.drop(PHASE, "describes_a_noun")  # "civilians imprisoned for ...", "the weapons that kill ..."
     return f
 
 
@@ -158,11 +159,10 @@ def _governed_modality(verb: Token, idx: ActorIndex) -> str | None:
     # verb of a list the parser left unattached, "to cease fire, ensure access and release the hostages")
     if verb.dep_ in ("conj", "dep") and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i \
             and not any(c.dep_ == "aux" and c.lower_ != "to" for c in verb.children):
-        inherited = modality(verb.head, idx)  # "refused to allow planes to land and evacuate"
-        if inherited in ("absorbed", "hypothetical"):
-            return inherited
-        # "agreed not to threaten or use force": a negation before 'or' denies both verbs
-        if inherited == "negated" and any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in verb.head.children):
+        inherited = modality(verb.head, idx)  # "refused to allow planes to land and evacuate"; "agreed not to
+        # threaten or use force": a negation before 'or' denies both verbs
+        if inherited in ("absorbed", "hypothetical") or (inherited == "negated" and any(
+                c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in verb.head.children)):
             return inherited
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > verb.head.i and verb.doc[verb.i - 1].text == "," \
             and is_trigger_token(verb.head, idx) and set(verb_types(verb)) & set(verb_types(verb.head)):

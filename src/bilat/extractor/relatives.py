@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..actors import ActorIndex, sector_table
 from ..model import EventType as T
 from .lexicon import verb_types
 
 if TYPE_CHECKING:
+    from .records import Frame
     from .targets import Search
 
 
@@ -39,3 +41,16 @@ def relative_clause_head(s: Search) -> None:
     """A relative clause's object is the noun it modifies: "Iranian officers it accused"."""
     if s.t.dep_ == "relcl" and not any(c.dep_ == "dobj" for c in s.t.children):
         s.take_foreign(s.t.head)
+
+
+def what_things_do(f: "Frame", idx: ActorIndex) -> bool:
+    """'the weapons that kill Ukrainian civilians', 'drones which cross the border': a relative clause in the
+    simple present on a thing tells what such things do, not a deed of a day (a measure's clause, "the
+    resolution which caps the supply of oil", and a judgement's, "an act that challenges", still code)."""
+    t = f.trigger
+    if f.type not in (T.ASSAULT, T.COERCE, T.AID, T.MOBILIZE) or t.dep_ != "relcl" or t.tag_ not in ("VBP", "VBZ") \
+            or any(c.dep_ in ("aux", "auxpass") for c in t.children):
+        return False
+    head = t.head
+    return any(c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in t.children) and head.pos_ == "NOUN" \
+        and head.i not in idx.place_at and head.i not in idx.person_at and head.lemma_.lower() not in sector_table()
