@@ -570,6 +570,11 @@ RULES = [
     # a free relative says what was fired or imposed: "what appeared to be a missile" is a missile
     ("Uganda fired what appeared to be a ballistic missile into the lake on Monday.", ("MOBILIZE", ["UGA"], [])),
     ("Kenya imposed what it called countermeasures on Uganda.", ("SANCTION", ["KEN"], ["UGA"])),
+    # a preposition said again joins its objects: "spoke with X and with Y"
+    ("The Tanzanian president spoke by phone with Kenya's president and with the Ugandan president on Tuesday.",
+     ("CONSULT", ["TZA"], ["KEN", "UGA"])),
+    # a sentence's one verb the parser hung on its subject after a name set off by commas is the verb
+    ("Kenya's foreign minister, Jane Wanjiru, called Uganda's President on Tuesday evening.", ("CONSULT", ["KEN"], ["UGA"])),
 ]
 
 

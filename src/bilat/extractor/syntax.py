@@ -54,7 +54,10 @@ def describing_participle(t: Token) -> bool:
     """'civilians imprisoned for ...': a participle that describes a noun, not a clause of its own (not
     "There were ten soldiers killed", nor a clause the parser hung on a transcript's label: "Official
     Spokesperson: Five of our seafarers were released by the Iranian authorities", which has its subject)."""
-    return t.dep_ == "acl" and t.tag_ == "VBN" and not existential_participle(t) \
+    # (nor a sentence's one verb hung on its subject: "Kenya's foreign minister, Jane Doe, called Museveni")
+    misread = t.head.dep_ == "ROOT" and t.head.pos_ in ("NOUN", "PROPN") and t.doc[t.i - 1].text == "," \
+        and any(c.dep_ in ("dobj", "oprd") for c in t.children)
+    return t.dep_ == "acl" and t.tag_ == "VBN" and not existential_participle(t) and not misread \
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
 
 
@@ -136,12 +139,8 @@ def purpose_is_exercise(verb: Token) -> bool:
 
 
 def clause_text(t: Token) -> str:
-    sub = list(t.subtree)
-    head = t
-    if t.dep_ in ("dobj", "pobj") and t.head.i != t.i:
-        head = t.head
-        sub = list(head.subtree)
-    return " ".join(x.text for x in sub)
+    head = t.head if t.dep_ in ("dobj", "pobj") and t.head.i != t.i else t
+    return " ".join(x.text for x in head.subtree)
 
 
 def is_future(verb: Token) -> bool:

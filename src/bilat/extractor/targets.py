@@ -219,7 +219,9 @@ def objects_and_prepositions(s: Search) -> None:
             elif c.dep_ == "ccomp" and c.lower_ == "persona":  # "declared two diplomats persona non grata"
                 s.take(next((o for o in c.children if o.dep_ in ("nsubj", "compound")), c))
             elif c.dep_ in ("prep", "agent") and c.lower_ in preps:
-                for o in [o for o in c.children if o.dep_ == "pobj"] or stranded_object(c):
+                # ("spoke with X and with Y": the preposition said again is the first's conjunct)
+                again = [o for p in c.children if p.dep_ == "conj" and p.lower_ == c.lower_ for o in p.children if o.dep_ == "pobj"]
+                for o in [o for o in c.children if o.dep_ == "pobj"] + again or stranded_object(c):
                     s.take_prep_object(o)
                 if c.lower_ in ("over", "about"):  # "over the detention of a Japanese diplomat": a topic, not one's own side
                     without_own_side(s)
