@@ -575,6 +575,12 @@ RULES = [
      ("CONSULT", ["TZA"], ["KEN", "UGA"])),
     # a sentence's one verb the parser hung on its subject after a name set off by commas is the verb
     ("Kenya's foreign minister, Jane Wanjiru, called Uganda's President on Tuesday evening.", ("CONSULT", ["KEN"], ["UGA"])),
+    # a rebuttal's spokesperson, named last, does not speak for the officials named before
+    ("Rebels launched an attack on army positions near the border on Wednesday. An army spokesman said the assault "
+     "had been repelled. Foreign Minister Jane Wanjiru on Thursday accused Uganda of deploying its own soldiers on "
+     "Kenyan soil. Uganda's government spokeswoman, Alice Akello, rejected the accusation.", ("ACCUSE", ["KEN"], ["UGA"])),
+    # ambulances handed over are aid
+    ("The Kenyan Government handed over 30 ambulances to the Ugandan Ministry of Health.", ("AID", ["KEN"], ["UGA"])),
 ]
 
 

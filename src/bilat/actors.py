@@ -572,6 +572,12 @@ class ActorIndex:
         # a briefing's voice: the one state whose spokespeople the story names ("Deputy Foreign Minister
         # Mikhail Bogdanov met ..." in a briefing by Russia's ministry spokeswoman is Russia's)
         voice = index.voice()
+        # (it speaks for the officials named after its spokesperson: those named before a rebuttal's
+        # spokesperson, "Foreign Minister X accused Rwanda ... Rwanda's spokeswoman rejected it", are the other side's)
+        first: dict[int, int] = {}
+        for i, person in sorted(index.person_at.items()):
+            first.setdefault(id(person), i)
+        heard = min((first.get(id(p), 0) for p in index.people if p.country == voice and _speaks_for_a_state(p)), default=0)
         for p in index.people:
             # "Foreign Ministry spokeswoman Hua Chunying" in a story led by China speaks for China
             # (only for people who act somewhere in the story: one who is only met, welcomed or
@@ -579,7 +585,7 @@ class ActorIndex:
             # (not a leader in a story of several states: "president Alpha Conde" in a story told by a
             # Burkinabe minister is Guinea's)
             leader = bool(_LEADER_ROLES & set(p.role.lower().split())) and not index._in_lead(p) if p.role else False
-            if p.country is None and p.role and _is_gov_role(p.role) and voice \
+            if p.country is None and p.role and _is_gov_role(p.role) and voice and first.get(id(p), 0) > heard \
                     and not any(w in p.role.lower() for w in ("ambassador", "envoy")):
                 p.country, p.inferred = voice, True
             elif p.country is None and _speaks_for_a_state(p) and index._body_just_before(p):
