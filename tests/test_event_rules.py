@@ -581,6 +581,9 @@ RULES = [
      "Kenyan soil. Uganda's government spokeswoman, Alice Akello, rejected the accusation.", ("ACCUSE", ["KEN"], ["UGA"])),
     # ambulances handed over are aid
     ("The Kenyan Government handed over 30 ambulances to the Ugandan Ministry of Health.", ("AID", ["KEN"], ["UGA"])),
+    # aid's purpose clause says whom, or where, it pays for
+    ("Earlier this month, Tanzania pledged $60 million to cover fuel and salaries for the Kenyan army.",
+     ("AID", ["TZA"], ["KEN"])),
 ]
 
 

@@ -75,6 +75,16 @@ def aid_recipient(s: Search) -> None:
                     s.take(sub)
             if s.found:
                 return
+    # "pledged $60 million to cover fuel and salaries for the Lebanese army", "a credit line to finance projects
+    # in Angola": whom, or where, what the purpose clause pays for is (not whom it acts on: "to fight X")
+    if s.typ == T.AID:
+        for p in (p for c in clauses if to_infinitive(c) and lemma(c) not in HELP_VERBS for x in c.children
+                  if x.dep_ == "dobj" for p in [*x.children, *c.children] if p.dep_ == "prep" and p.lower_ in ("for", "in")):
+            places = [x for o in p.children if o.dep_ == "pobj" for x in [s.idx.modifier_country(o)] if x] \
+                or first_place_within(p, s.idx)
+            s.found += [Actor(kind="state", country=x) for x in places[:1] if x not in {a.country for a in s.source}]
+            if s.found:
+                return
 
 
 def promised_to(s: Search) -> None:
