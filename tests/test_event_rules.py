@@ -584,6 +584,11 @@ RULES = [
     # aid's purpose clause says whom, or where, it pays for
     ("Earlier this month, Tanzania pledged $60 million to cover fuel and salaries for the Kenyan army.",
      ("AID", ["TZA"], ["KEN"])),
+    # a meeting's parties named by its 'of', however deep; the meeting set after "took place"
+    ("The regular meeting of the government delegations of Kenya and Uganda took place in Nairobi on Monday.",
+     ("CONSULT", ["KEN", "UGA"], [])),
+    ("On Monday in the city of Nairobi took place the regular meeting of the government delegations of Kenya and Uganda.",
+     ("CONSULT", ["KEN", "UGA"], [])),
 ]
 
 

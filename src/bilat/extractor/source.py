@@ -125,12 +125,28 @@ def _scene_holders(noun: Token, speaker, idx: ActorIndex) -> list[Actor]:
     return listed_people(subj, source, idx)
 
 
+def _of_parties(noun: Token, speaker, idx: ActorIndex) -> list[Actor]:
+    found: list[Actor] = []
+    stack = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
+    while stack:
+        for x in (x for o in stack.pop(0).children if o.dep_ == "pobj" for x in [o, *o.conjuncts]):
+            named = x.i in idx.place_at or x.i in idx.person_at or any(  # (named, not "the foreign ministers")
+                c.i in idx.place_at for c in x.children if c.dep_ in ("compound", "amod", "poss"))
+            found += [a for a in idx.actors_for(x, speaker=speaker) if a.country] if named else []
+            stack += [c for c in x.children if c.dep_ == "prep" and c.lower_ == "of"]
+    return list({a.country: a for a in reversed(found)}.values())[::-1]  # one for each state, the first named
+
+
 def scene_participants(noun: Token, speaker, idx: ActorIndex) -> tuple[list[Actor], list[Actor]]:
     """'In a phone call with X, Qin said', 'at a meeting' after 'Xi and Kishida reaffirmed'; the parties
     a compound names ("the Japan-China summit")."""
     pair = pair_parties(noun, idx)
     if len(pair) >= 2:
         return pair, []
+    # "the meeting of the government delegations of Kenya and Uganda": the parties its 'of' names, however deep
+    members = _of_parties(noun, speaker, idx)
+    if len({a.country for a in members}) >= 2:
+        return members, []
     source = _scene_holders(noun, speaker, idx)
     if not any(a.country for a in source):
         # "the talks between Xi and Ma": the parties a meeting is between are all its participants

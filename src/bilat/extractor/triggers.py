@@ -240,8 +240,7 @@ def _noun_trigger_by_head(t: Token, nt: NounTrigger) -> tuple[Trigger, Token | N
     if dep == "pobj" and head.lower_ in ("in", "into", "on", "under") and head.head.pos_ in ("VERB", "AUX") \
             and lemma(head.head) in nt.lights:
         dep, head = "dobj", head.head  # "engaged in ethnic cleansing": the verb is the light verb
-    governor = _free_relative_governor(t) if dep in ("attr", "oprd", "pobj") else None
-    if governor is not None:
+    if (governor := _free_relative_governor(t) if dep in ("attr", "oprd", "pobj") else None) is not None:
         dep, head = "dobj", governor
     if dep in ("nsubj", "nsubjpass") and nt.scene and t.lemma_.lower() in VISIT_NOUNS \
             and any(c.dep_ == "poss" for c in t.children) and not any(c.lower_ in NOT_YET for c in t.lefts) \
@@ -257,7 +256,9 @@ def _noun_trigger_by_head(t: Token, nt: NounTrigger) -> tuple[Trigger, Token | N
             # ("called the strike an act of aggression" names the strike, it calls none)
             typ, cameo = nt.lights[hl]
             return Trigger(typ, cameo, nt.mode if typ == nt.type else None), head, "noun_with_light_verb"
-        return None
+        # ("in Bishkek took place the meeting of ...": a scene noun set after "took place", its subject)
+        took_place = nt.scene and hl == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in head.children)
+        return (Trigger(nt.type, nt.cameo, nt.mode), None, "scene_noun") if took_place else None
     if dep == "pobj" and head.lower_ == "for" and nt.type == T.CONSULT and head.head.lemma_.lower() in ARRANGEMENTS \
             and head.head.dep_ in ("dobj", "nsubjpass") and head.head.head.pos_ == "VERB":
         # "confirmed plans for a visit by Trump to Britain": an announced meeting agrees it (spec §3);
