@@ -652,6 +652,8 @@ NOT_EVENTS = [
     "The Kenyan company agreed to buy a Ugandan brewery for $2 billion.",
     # what such things do, told in a relative clause in the present, is no attack of a day
     "\"Those who supply the weapons that kill Kenyan civilians must pay a price,\" the Kenyan minister told reporters.",
+    # support for a state's own people is home policy, no event between states
+    "President Ruto underlined that Kenya will continue to defend its workers and businesses.",
 ]
 
 
@@ -683,13 +685,14 @@ NOT_EVENTS = [
     (NOT_EVENTS[24], "THREATEN"),
     (NOT_EVENTS[25], "AGREE"),
     (NOT_EVENTS[26], "ASSAULT"),
+    (NOT_EVENTS[27], "SUPPORT"),
 ], ids=["allegation", "protest-demand", "wish", "place-description", "faced-prospect", "inferred-host",
         "demanded-content", "officials-not-placed", "offered-talks",
         "aimless-outbreak", "reporters-question", "reporters-when-asked", "measure-in-prospect",
         "planned-visit", "arriving-delegation", "aid-in-prospect", "mobilised-lobbyists", "sought-not-promised", "told-reporters", "measure-without-condition",
         "until-not-yet", "voice-in-the-crowd",
         "listed-after-a-need", "complaint-to-come", "onlookers-guess", "business-deal",
-        "what-things-do"])
+        "what-things-do", "own-people-supported"])
 def test_not_an_event(dyads, text, absent):
     assert absent not in [d[0] for d in dyads(text)]
 

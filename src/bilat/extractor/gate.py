@@ -42,11 +42,12 @@ def run(f: Frame, ctx: SentenceContext) -> Frame:
     eased_at_home = f.type == T.CONCEDE and all(a.kind == "state" for a in f.target)
     if (f.type in VERBAL or f.type in (T.RETREAT, T.AID, T.COOPERATE)) and f.target \
             and countries(f.source) == countries(f.target) and not eased_at_home and not multi \
-            and all(official(a) for a in f.source + f.target):
+            and (all(official(a) for a in f.source + f.target) or f.type == T.SUPPORT):
         # (states acting on each other are no one government: "accused each other", "exchanged fire")
         # one government speaking to itself ("Bassil asked Ambassador Salam to file the complaint") is
         # administration, not an interaction, and so is one handing itself aid or leaving its own country
-        # ("the ambassador, who had left the country": the host's); citizens' demands on their government stay.
+        # ("the ambassador, who had left the country": the host's); citizens' demands on their government stay;
+        # support for one's own people is home policy ("Canada will continue to defend its workers").
         # A leader who resigned and fled "the country" still retreated, from no one named (not an envoy a
         # relative clause describes: "Israel's ambassador, who had left the country")
         if f.type == T.RETREAT and f.anchor.dep_ != "relcl":
