@@ -3999,3 +3999,15 @@ def test_answer_vowed(dyads, text, expected):
 ])
 def test_no_threat_in_an_answer_that_is_no_retaliation(dyads, text):
     assert not any(t == "THREATEN" for t, _, _ in dyads(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what was fired, downed by the side it was fired at, is its defence, not a second attack
+    ("Uganda launched drones at Nairobi overnight, Kenya's air force said, adding that air defences shot down most "
+     "of them.", [("ASSAULT", ["UGA"], ["KEN"])]),
+    # "setting off a car bomb": how the attack was done (a phrasal trigger, as a bare one)
+    ("Al Shabaab militants attacked a Kenyan-run African Union base in southwestern Somalia on Friday, setting off a "
+     "car bomb at the gate before storming the camp.", [("ASSAULT", ["SOM"], ["KEN"])]),
+])
+def test_one_attack_not_two(dyads, text, expected):
+    assert dyads(text) == expected

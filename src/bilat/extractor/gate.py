@@ -23,6 +23,11 @@ def run(f: Frame, ctx: SentenceContext) -> Frame:
         return f.drop(PHASE, "not_yet_made")
     multi = len({a.country for a in f.source}) > 1
     t = f.trigger
+    if f.type == T.ASSAULT and lemma(t) == "shoot" and any(c.lower_ == "down" for c in t.children) and f.target \
+            and countries(f.target) == countries(f.source):
+        # "fired a missile at a US destroyer, which shot it down", "air defences shot down most of them": what
+        # was fired, downed by the side it was fired at, is its defence, not a second attack
+        return f.drop(PHASE, "shot_down_incoming")
     if lemma(t) in JOINT_ONLY and f.type != T.COOPERATE:
         # "conducted joint flight operations with the Guyana Defence Force" is cooperation; "conducted a
         # military operation in Gaza" tells no act bilat can code from the noun

@@ -121,9 +121,12 @@ def particle_of(t: Token) -> str:
     return ""
 
 
-def verb_types(verb: Token) -> tuple[EventType, ...]:
-    """The types of every sense of the verb without a particle."""
-    return tuple(c.type for c in verb_senses().get(("VERB", lemma(verb), ""), ()))
+def verb_types(verb: Token, phrasal: bool = False) -> tuple[EventType, ...]:
+    """The types of every sense of the verb without a particle (and, with ``phrasal``, with its own: "set off")."""
+    senses = verb_senses().get(("VERB", lemma(verb), ""), ())
+    if phrasal and particle_of(verb):
+        senses = (*senses, *verb_senses().get(("VERB", lemma(verb), particle_of(verb)), ()))
+    return tuple(c.type for c in senses)
 
 
 def misread_noun(t: Token, nouns: dict[str, NounTrigger]) -> bool:

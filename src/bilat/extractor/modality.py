@@ -165,7 +165,7 @@ def _governed_modality(verb: Token, idx: ActorIndex) -> str | None:
                 c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in verb.head.children)):
             return inherited
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > verb.head.i and verb.doc[verb.i - 1].text == "," \
-            and is_trigger_token(verb.head, idx) and set(verb_types(verb)) & set(verb_types(verb.head)):
+            and is_trigger_token(verb.head, idx) and set(verb_types(verb, phrasal=True)) & set(verb_types(verb.head)):
         return "absorbed"  # "sanctioned 150 individuals, freezing their assets": how the act was done
     if lemma(verb) in HELP_VERBS and to_infinitive(verb) and _gives_aid(
             verb.head.head if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "NUM") else verb.head, idx):
