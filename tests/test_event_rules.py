@@ -4011,3 +4011,12 @@ def test_no_threat_in_an_answer_that_is_no_retaliation(dyads, text):
 ])
 def test_one_attack_not_two(dyads, text, expected):
     assert dyads(text) == expected
+
+
+def test_meeting_held_of_two_delegations_is_theirs(nlp):
+    # a meeting no one is said to hold is held by the states its 'of' names, however the parser hangs the
+    # second (here as a conjunct of "delegations", with the venue in one of them)
+    text = ("On December 3 in the city of Bishkek was held the regular meeting of the heads of the government "
+            "delegations of the Republic of Tajikistan and the Kyrgyz Republic on the issues of delimitation.")
+    found = [(e["type"], sorted(a["country"] for a in e["source"]), e["date"]) for e in bilat.extract(text, "2024-12")]
+    assert found == [("CONSULT", ["KGZ", "TJK"], "2024-12-03")]

@@ -267,3 +267,16 @@ def not_an_actor(x: Token, typ: T, idx: ActorIndex) -> bool:
     while x.dep_ == "conj":  # "in St. Vincent and the Grenadines": each conjunct is where too
         x = x.head
     return x.dep_ == "pobj" and x.head.lower_ in LOCATIVE and where
+
+
+def of_parties(noun: Token, speaker, idx: ActorIndex) -> list[Actor]:
+    """'the meeting of the government delegations of Kenya and Uganda': the states a noun's 'of' names, however deep."""
+    found: list[Actor] = []
+    stack = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
+    while stack:
+        for x in (x for o in stack.pop(0).children if o.dep_ == "pobj" for x in [o, *o.conjuncts]):
+            named = x.i in idx.place_at or x.i in idx.person_at or any(  # (named, not "the foreign ministers")
+                c.i in idx.place_at for c in x.children if c.dep_ in ("compound", "amod", "poss"))
+            found += [a for a in idx.actors_for(x, speaker=speaker) if a.country] if named else []
+            stack += [c for c in x.children if c.dep_ == "prep" and c.lower_ == "of"]
+    return list({a.country: a for a in reversed(found)}.values())[::-1]  # one for each state, the first named

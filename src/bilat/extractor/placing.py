@@ -11,7 +11,7 @@ from ..issues import location_of
 from ..model import Actor
 from ..model import EventType as T
 from .lexicon import lemma
-from .parties import countries, leading_pair, one_per_igo, place_counts, same_countries, with_country
+from .parties import countries, leading_pair, of_parties, one_per_igo, place_counts, same_countries, with_country
 from .records import Frame, SentenceContext
 from .recodings import apply
 from .syntax import attack_noun_agent, object_lemmas, reported_clause
@@ -247,9 +247,14 @@ def venue_is_not_a_party(f: Frame, ctx: SentenceContext) -> Frame:
 def parties_hold_their_meeting(f: Frame, ctx: SentenceContext) -> Frame:
     """'Talks between Iran and the United States were held in Muscat': a meeting no one is said to hold is
     held by the parties it is between, all of them sources (a meeting without host and guest roles, spec §3)."""
-    if f.source or f.type != T.CONSULT or len({a.country for a in f.target if a.country}) < 2:
+    if f.source or f.type != T.CONSULT:
         return f
-    return f.but("parties_hold_their_meeting", source=list(f.target), target=[])
+    # ("was held the meeting of the delegations of the Republic of Tajikistan and the Kyrgyz Republic", however
+    # the parser hangs the second)
+    parties = f.target if len({a.country for a in f.target if a.country}) >= 2 else of_parties(f.trigger, f.speaker, ctx.index)
+    if len({a.country for a in parties if a.country}) < 2:
+        return f
+    return f.but("parties_hold_their_meeting", source=list(parties), target=[])
 
 
 def recode_placed(f: Frame, ctx: SentenceContext) -> Frame:

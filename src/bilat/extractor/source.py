@@ -14,7 +14,7 @@ from ..model import Actor
 from ..model import EventType as T
 from . import headlines
 from .act_nouns import noun_agent, noun_parties, protest_parties
-from .parties import pair_parties, place_country
+from .parties import of_parties, pair_parties, place_country
 from .passive import passive_roles
 from .recipients import cargo_donor
 from .records import Frame, SentenceContext
@@ -125,18 +125,6 @@ def _scene_holders(noun: Token, speaker, idx: ActorIndex) -> list[Actor]:
     return listed_people(subj, source, idx)
 
 
-def _of_parties(noun: Token, speaker, idx: ActorIndex) -> list[Actor]:
-    found: list[Actor] = []
-    stack = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
-    while stack:
-        for x in (x for o in stack.pop(0).children if o.dep_ == "pobj" for x in [o, *o.conjuncts]):
-            named = x.i in idx.place_at or x.i in idx.person_at or any(  # (named, not "the foreign ministers")
-                c.i in idx.place_at for c in x.children if c.dep_ in ("compound", "amod", "poss"))
-            found += [a for a in idx.actors_for(x, speaker=speaker) if a.country] if named else []
-            stack += [c for c in x.children if c.dep_ == "prep" and c.lower_ == "of"]
-    return list({a.country: a for a in reversed(found)}.values())[::-1]  # one for each state, the first named
-
-
 def scene_participants(noun: Token, speaker, idx: ActorIndex) -> tuple[list[Actor], list[Actor]]:
     """'In a phone call with X, Qin said', 'at a meeting' after 'Xi and Kishida reaffirmed'; the parties
     a compound names ("the Japan-China summit")."""
@@ -144,7 +132,7 @@ def scene_participants(noun: Token, speaker, idx: ActorIndex) -> tuple[list[Acto
     if len(pair) >= 2:
         return pair, []
     # "the meeting of the government delegations of Kenya and Uganda": the parties its 'of' names, however deep
-    members = _of_parties(noun, speaker, idx)
+    members = of_parties(noun, speaker, idx)
     if len({a.country for a in members}) >= 2:
         return members, []
     source = _scene_holders(noun, speaker, idx)
