@@ -589,6 +589,8 @@ RULES = [
      ("CONSULT", ["KEN", "UGA"], [])),
     ("On Monday in the city of Nairobi took place the regular meeting of the government delegations of Kenya and Uganda.",
      ("CONSULT", ["KEN", "UGA"], [])),
+    # a headline's verb the tagger read as a plural noun with an object: the name before it acts
+    ("Kenyan Treasury sanctions two Ugandan commanders over border offensive", ("SANCTION", ["KEN"], ["UGA"])),
 ]
 
 

@@ -14,6 +14,7 @@ from ..model import Actor
 from ..model import EventType as T
 from . import headlines
 from .act_nouns import noun_agent, noun_parties, protest_parties
+from .lexicon import lemma
 from .parties import of_parties, pair_parties, place_country
 from .passive import passive_roles
 from .recipients import cargo_donor
@@ -46,6 +47,10 @@ def run(f: Frame, ctx: SentenceContext) -> Frame:
     if t.pos_ == "ADJ" and not source:
         source, passive, subj = subject_of(t, speaker, idx)
     reason = "subject"
+    if not source and t.pos_ == "NOUN" and f.reasons[0] == f"verb:{lemma(t)}":
+        # a headline's verb the tagger read as a noun ("US Treasury sanctions two RSF commanders"): the name before it acts
+        source = [a for c in [c for c in t.children if c.dep_ == "compound" and c.i < t.i][-1:]
+                  for a in idx.actors_for(c, speaker=speaker)]
     if subj is not None and subj.lemma_.lower() in NATURAL_FORCES:
         source = []  # "Floods killed 300 people": no actor's act
     if not source and not passive and subj is not None and subj.lemma_.lower() in GATHERING_NOUNS \

@@ -67,7 +67,7 @@ _VERB_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ"})  # what _verb_frame reads 
 
 
 def _frame(ctx: SentenceContext, t: Token, trig: Trigger, light: Token | None, reason: str) -> Frame:
-    scene = light is None and t.pos_ in ("NOUN", "PROPN") and t.dep_ != "dobj"
+    scene = light is None and t.pos_ in ("NOUN", "PROPN") and t.dep_ != "dobj" and reason != "verb"
     return Frame(sentence=ctx.sent, trigger=t, type=trig.type, cameo=trig.cameo, mode=trig.mode, light=light,
                  scene=scene, reasons=(f"{reason}:{lemma(t)}",))
 
@@ -157,7 +157,9 @@ def _noun_frame(t: Token, ctx: SentenceContext) -> Frame | None:
 def _verb_frame(t: Token, ctx: SentenceContext) -> Frame | None:
     lex = verb_lexicon()
     lem = lemma(t)
-    if t.pos_ in ("VERB",) or (t.pos_ == "AUX" and lem not in ("be", "have", "do")) or (t.pos_ == "NOUN" and t.tag_ == "VBG"):
+    # (and a headline's verb the tagger read as a plural noun with an object: "US Treasury sanctions two commanders")
+    if t.pos_ in ("VERB",) or (t.pos_ == "AUX" and lem not in ("be", "have", "do")) or (t.pos_ == "NOUN" and t.tag_ == "VBG") \
+            or (t.tag_ == "NNS" and t.dep_ == "ROOT" and any(c.dep_ == "dobj" for c in t.children)):
         part = particle_of(t)
         senses = verb_senses()
         # a verb listed only with particles ("call on", "fire at") needs the particle
