@@ -26,6 +26,13 @@ from .words import GATHERING_NOUNS, NATURAL_FORCES, PROTEST_NOUNS, SANCTION_NOUN
 PHASE = "source"
 
 
+def _named_before(t: Token, speaker, idx: ActorIndex) -> list[Actor]:
+    """A headline's verb the tagger read as a plural noun ("US Treasury sanctions two RSF commanders"): the name
+    compounded before it acts."""
+    return [a for c in [c for c in t.children if c.dep_ == "compound" and c.i < t.i][-1:]
+            for a in idx.actors_for(c, speaker=speaker)]
+
+
 def run(f: Frame, ctx: SentenceContext) -> Frame:
     idx, t, speaker = ctx.index, f.trigger, f.speaker
     if f.route == "noun_with_its_parties":
@@ -47,10 +54,7 @@ def run(f: Frame, ctx: SentenceContext) -> Frame:
     if t.pos_ == "ADJ" and not source:
         source, passive, subj = subject_of(t, speaker, idx)
     reason = "subject"
-    if not source and t.pos_ == "NOUN" and f.reasons[0] == f"verb:{lemma(t)}":
-        # a headline's verb the tagger read as a noun ("US Treasury sanctions two RSF commanders"): the name before it acts
-        source = [a for c in [c for c in t.children if c.dep_ == "compound" and c.i < t.i][-1:]
-                  for a in idx.actors_for(c, speaker=speaker)]
+    source = source or (_named_before(t, speaker, idx) if t.pos_ == "NOUN" and f.reasons[0] == f"verb:{lemma(t)}" else [])
     if subj is not None and subj.lemma_.lower() in NATURAL_FORCES:
         source = []  # "Floods killed 300 people": no actor's act
     if not source and not passive and subj is not None and subj.lemma_.lower() in GATHERING_NOUNS \
