@@ -4022,3 +4022,11 @@ def test_meeting_held_of_two_delegations_is_theirs(nlp):
             "delegations of the Republic of Tajikistan and the Kyrgyz Republic on the issues of delimitation.")
     found = [(e["type"], sorted(a["country"] for a in e["source"]), e["date"]) for e in bilat.extract(text, "2024-12")]
     assert found == [("CONSULT", ["KGZ", "TJK"], "2024-12-03")]
+
+
+def test_a_surname_with_its_particle_stays_whole(nlp):
+    # the tagger cuts "Ursula von der" from "Leyen", which it reads as a place
+    events = bilat.extract("European Commission President Ursula von der Leyen met President William Ruto in "
+                           "Nairobi on Monday.", PUBLISHED)
+    names = {a.get("name") for e in events for a in e["source"] + e["target"]}
+    assert "Ursula von der Leyen" in names, names

@@ -409,6 +409,10 @@ def _listed_leaders(doc: Doc) -> list[Span]:
     return out
 
 
+#: lower-case particles inside a surname ("von der Leyen", "van Rompuy", "de Mistura")
+_NAME_PARTICLES = frozenset({"von", "der", "van", "den", "de", "del", "della", "di", "da", "dos", "du", "la", "le", "ter"})
+
+
 def _person_spans(doc: Doc) -> list[Span]:
     """PERSON entities, each grown over what the tagger cut off: a hyphenated tail ("Yoon Suk" +
     "-yeol") and a PERSON entity that follows with no word between ("Mohammed bin Abdulrahman" +
@@ -436,6 +440,9 @@ def _person_spans(doc: Doc) -> list[Span]:
         while end + 1 < len(doc) and doc[end].text in _HYPHENS and not doc[end - 1].whitespace_ \
                 and not doc[end].whitespace_ and doc[end + 1].is_alpha:
             end += 2
+        # a name the tagger cut after its particle: "Ursula von der" + "Leyen" (read as a place)
+        if end < len(doc) and doc[end - 1].lower_ in _NAME_PARTICLES and doc[end].is_title and doc[end].pos_ == "PROPN":
+            end += 1
         if spans and spans[-1][1] == start and not doc[start - 1].is_punct:
             spans[-1][1] = max(spans[-1][1], end)
         elif spans and spans[-1][1] > start:
