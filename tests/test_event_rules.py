@@ -4026,7 +4026,7 @@ def test_meeting_held_of_two_delegations_is_theirs(nlp):
 
 def test_a_surname_with_its_particle_stays_whole(nlp):
     # the tagger cuts "Ursula von der" from "Leyen", which it reads as a place
-    events = bilat.extract("European Commission President Ursula von der Leyen met President William Ruto in "
-                           "Nairobi on Monday.", PUBLISHED)
+    events = bilat.extract("The President of the European Commission, Ursula von der Leyen, met today in Nairobi with "
+                           "the President of the Republic of Kenya, William Ruto.", PUBLISHED)
     names = {a.get("name") for e in events for a in e["source"] + e["target"]}
     assert "Ursula von der Leyen" in names, names
