@@ -123,6 +123,9 @@ def test_a_headline_like_line_with_no_links_heading_above_stays():
     # an agency the list does not name, in capitals ("(Andean Wire Service)")
     ("OSLO, March 12 (Nordic Wire Service) - ", BODY[0]),
     ("SANTIAGO, Chile (Andes Press Association) - ", BODY[0]),
+    # or by an acronym the list does not name: the parser had made the place the subject of the lead's verb
+    ("OSLO, May 13 (NRNA) - ", BODY[0]),
+    ("SANTIAGO, Aug 16 (CPW) -- ", BODY[0]),
     # a place in title case before a spaced dash: the parser made "Oslo - The heads of state ..." one subject
     ("Oslo - ", BODY[0]),
     ("Santiago \u2013 ", BODY[0]),

@@ -487,9 +487,10 @@ _STRIP_PREFIX = re.compile(
 # "GAZA CITY, Palestinian Territories: ", "Kinshasa/Cairo: ", "(CNN) ". Case matters: the place is in
 # capitals (or a slash pair of names), and the separator is a dash with spaces, an em dash or a colon,
 # so "US-China talks" is never cut.
-_AGENCY = r"\((?:CNN|AP|AFP|Reuters|Xinhua|Kyodo|Yonhap|Bloomberg|UPI|dpa|ANI|PTI|IANS|TASS|VNA|KUNA|WAM|SPA|IRNA|" \
-          r"Anadolu|AA|Bernama|ANTARA|KCNA|Sputnik|RIA|Interfax|EFE|ANSA|NNA|APA|BSS|Lusa" \
-          r"|[A-Z][\w&.'’]*(?:[ -][A-Z][\w&.'’]*){1,4})\)"  # any agency named in capitals: "(Euro-Atlantic Wire)"
+_AGENCY = (r"\((?:CNN|AP|AFP|Reuters|Xinhua|Kyodo|Yonhap|Bloomberg|UPI|dpa|ANI|PTI|IANS|TASS|VNA|KUNA|WAM|SPA|IRNA|"
+           r"Anadolu|AA|Bernama|ANTARA|KCNA|Sputnik|RIA|Interfax|EFE|ANSA|NNA|APA|BSS|Lusa"
+           r"|[A-Z][\w&.'’]*(?:[ -][A-Z][\w&.'’]*){1,4}"  # any agency named in capitals: "(Euro-Atlantic Wire)"
+           r"|[A-Z]{2,6})\)")  # or by its acronym: "(QNA)", "(MENA)", "(APP)"
 #: a dateline's day: "March 12", "Oct. 14", "12 March"
 _DATELINE_DAY = r",\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
 _DATELINE = re.compile(
