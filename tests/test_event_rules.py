@@ -591,6 +591,20 @@ RULES = [
      ("CONSULT", ["KEN", "UGA"], [])),
     # a headline's verb the tagger read as a plural noun with an object: the name before it acts
     ("Kenyan Treasury sanctions two Ugandan commanders over border offensive", ("SANCTION", ["KEN"], ["UGA"])),
+    # an answer vowed to what another did threatens whoever did it
+    ("Uganda expelled two Kenyan diplomats on Monday. Kenya's foreign ministry condemned the expulsion and said "
+     "Nairobi would respond reciprocally.", ("THREATEN", ["KEN"], ["UGA"])),
+    ("Uganda expelled two Kenyan diplomats on Monday. \"The response will follow,\" the Kenyan foreign minister said.",
+     ("THREATEN", ["KEN"], ["UGA"])),
+    ("Uganda deployed troops to the border on Monday. \"Any provocation will meet a firm response,\" Kenya's defence "
+     "minister said.", ("THREATEN", ["KEN"], ["UGA"])),
+    ("Uganda deployed troops to the border on Monday. Kenya's army spokesman said Kenya would meet escalation with "
+     "escalation.", ("THREATEN", ["KEN"], ["UGA"])),
+    ("Nairobi will not leave without answer the unfriendly decision of Kampala to expel 45 employees of the Kenyan "
+     "embassy, the Kenyan foreign ministry declared on Thursday.", ("THREATEN", ["KEN"], ["UGA"])),
+    # "will be made to pay": the one made to pay is threatened
+    ("\"Uganda will be made to pay a dear price for its reckless moves,\" the Kenyan statement said.",
+     ("THREATEN", ["KEN"], ["UGA"])),
 ]
 
 
@@ -3972,26 +3986,6 @@ def test_praise_by_its_adverb_and_drills_completed(dyads, text, expected):
 ])
 def test_assurances_and_kinds_of_a_thing(dyads, text, expected):
     assert dyads(text) == expected
-
-
-@pytest.mark.parametrize("text, expected", [
-    # an answer vowed to what another did threatens whoever did it
-    ("Uganda expelled two Kenyan diplomats on Monday. Kenya's foreign ministry condemned the expulsion and said "
-     "Nairobi would respond reciprocally.", ("THREATEN", ["KEN"], ["UGA"])),
-    ("Uganda expelled two Kenyan diplomats on Monday. \"The response will follow,\" the Kenyan foreign minister said.",
-     ("THREATEN", ["KEN"], ["UGA"])),
-    ("Uganda deployed troops to the border on Monday. \"Any provocation will meet a firm response,\" Kenya's defence "
-     "minister said.", ("THREATEN", ["KEN"], ["UGA"])),
-    ("Uganda deployed troops to the border on Monday. Kenya's army spokesman said Kenya would meet escalation with "
-     "escalation.", ("THREATEN", ["KEN"], ["UGA"])),
-    ("Nairobi will not leave without answer the unfriendly decision of Kampala to expel 45 employees of the Kenyan "
-     "embassy, the Kenyan foreign ministry declared on Thursday.", ("THREATEN", ["KEN"], ["UGA"])),
-    # "will be made to pay": the one made to pay is threatened
-    ("\"Uganda will be made to pay a dear price for its reckless moves,\" the Kenyan statement said.",
-     ("THREATEN", ["KEN"], ["UGA"])),
-])
-def test_answer_vowed(dyads, text, expected):
-    assert expected in dyads(text)
 
 
 @pytest.mark.parametrize("text", [

@@ -20,7 +20,7 @@ from .triggers import is_trigger_token
 from .words import (ALLEGATION_WORDS, ATTEMPT_WORDS, CALL_PURPOSES, CAUSE_VERBS, CONTINUE_VERBS, DEMAND_NOUNS,
                     FUTURE, HELP_VERBS, HYPOTHETICAL, INTENT_VERBS, INVOLVEMENT, MODAL_NOUNS, OBLIGATION,
                     ORDER_VERBS, PROPOSAL_NOUNS, PROTEST_NOUNS, PROTEST_PURPOSE, PROTEST_VERBS, RANK_WORDS,
-                    SCHEDULE_WORDS, SPEECH_VERBS, TRAVEL_VERBS, WISH_VERBS)
+                    SCHEDULE_WORDS, SPEECH_VERBS, TRAVEL_VERBS, UNANSWERED, WISH_VERBS)
 
 PHASE = "modality"
 NOT_DONE = ("negated", "hypothetical", "absorbed")
@@ -70,7 +70,7 @@ def modality(t: Token, idx: ActorIndex) -> str:
         return "negated"
     for x in chain:
         # ("will not remain without an answer", "will not go unanswered": a double negative, the answer will come)
-        without = any((p.dep_ == "prep" and p.lower_ == "without") or p.lower_ in ("unanswered", "unpunished") for p in x.children)
+        without = any((p.dep_ == "prep" and p.lower_ == "without") or p.lower_ in UNANSWERED for p in x.children)
         for c in x.children:
             if (c.dep_ == "neg" and not without) or (c.dep_ == "det" and c.lower_ == "no" and x.pos_ == "NOUN") or (
                     c.dep_ in ("nsubjpass", "dobj") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)):

@@ -12,7 +12,7 @@ from ..actors import ActorIndex, sector_table
 from .lexicon import lemma, misread_plural
 from .syntax import clause_condition, is_future, is_passive_conj, quantity_head, to_infinitive
 from .words import (ANSWERED_WORDS, ARRIVAL_VERBS, ATTACK_NOUNS, CALL_PURPOSES, CARRYING_VERBS, GOODS_MEASURES, NAMING_VERBS,
-                    RETRIBUTION, SANCTION_LISTS, SANCTION_NOUNS, WEAPONS, WRONG_DEEDS)
+                    RETRIBUTION, SANCTION_LISTS, SANCTION_NOUNS, UNANSWERED, WEAPONS, WRONG_DEEDS)
 
 
 def called_party(t: Token, idx: ActorIndex) -> bool:
@@ -124,7 +124,7 @@ def vowed_answer(t: Token) -> bool:
         return False
     negated = any(c.dep_ == "neg" for c in t.children)
     if lemma(t) in ("go", "leave"):  # "will not go unanswered", "will not leave the decision without an answer"
-        return negated and any(c.lower_ in ("unanswered", "unpunished") or (c.dep_ == "prep" and c.lower_ == "without" and any(
+        return negated and any(c.lower_ in UNANSWERED or (c.dep_ == "prep" and c.lower_ == "without" and any(
             o.lemma_.lower() in RETRIBUTION | {"answer", "reply"} for o in c.children)) for c in t.children)
     if lemma(t) in ("follow", "come"):  # "the response will follow"
         return not negated and any(c.dep_ == "nsubj" and c.lemma_.lower() in RETRIBUTION for c in t.children)

@@ -14,7 +14,6 @@ from ..model import Actor
 from ..model import EventType as T
 from . import headlines
 from .act_nouns import noun_agent, noun_parties, protest_parties
-from .lexicon import lemma
 from .parties import of_parties, pair_parties, place_country
 from .passive import passive_roles
 from .recipients import cargo_donor
@@ -54,7 +53,7 @@ def run(f: Frame, ctx: SentenceContext) -> Frame:
     if t.pos_ == "ADJ" and not source:
         source, passive, subj = subject_of(t, speaker, idx)
     reason = "subject"
-    source = source or (_named_before(t, speaker, idx) if t.pos_ == "NOUN" and f.reasons[0] == f"verb:{lemma(t)}" else [])
+    source = source or (_named_before(t, speaker, idx) if t.pos_ == "NOUN" and f.route == "verb" else [])
     if subj is not None and subj.lemma_.lower() in NATURAL_FORCES:
         source = []  # "Floods killed 300 people": no actor's act
     if not source and not passive and subj is not None and subj.lemma_.lower() in GATHERING_NOUNS \

@@ -53,10 +53,7 @@ def met_with_a_response(f: Frame, ctx: SentenceContext) -> dict | None:
         return None
     subj = [c for c in t.children if c.dep_ == "nsubj"]
     doers = [a for c in subj for a in ctx.index.actors_for(c) if a.country]
-    source = doers or list(f.speaker or [])
-    named = [a for c in subj for a in noun_owner(ctx.index, c)] if not doers else []
-    target = _doers(named, source, ctx)
-    return {"source": source, "target": target} if source and target else None
+    return _answer_threatens(f, ctx, doers, [a for c in subj for a in noun_owner(ctx.index, c)] if not doers else [])
 
 
 @rule
@@ -126,10 +123,15 @@ def answer_vowed(f: Frame, ctx: SentenceContext) -> dict | None:
     # answered: an act the subject names ("any attack on the vessel", "such actions"), or one "to" names
     subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
     doers = [a for c in subj for a in ctx.index.actors_for(c) if a.country] if lemma(t) in ("respond", "reciprocate") else []
-    source = doers or list(f.speaker or [])
     # ("will not leave the decision of Kenya without an answer": what is left unanswered is the object)
     acts = ([] if doers else subj) + [c for c in t.children if c.dep_ == "dobj" and lemma(t) == "leave"] + [
         o for p in t.children if p.dep_ == "prep" and p.lower_ in ("to", "against") for o in p.children if o.dep_ == "pobj"]
-    named = [a for c in acts for a in ctx.index.actors_for(c) or noun_owner(ctx.index, c)]
+    return _answer_threatens(f, ctx, doers, [a for c in acts for a in ctx.index.actors_for(c) or noun_owner(ctx.index, c)])
+
+
+def _answer_threatens(f: Frame, ctx: SentenceContext, doers: list, named: list) -> dict | None:
+    """An answer vowed: by the actors that answer, else whoever says so, at whoever did the act answered (those
+    ``named`` in its phrase, else the last doer of a deed told before)."""
+    source = doers or list(f.speaker or [])
     target = _doers(named, source, ctx)
     return {"source": source, "target": target} if source and target else None
