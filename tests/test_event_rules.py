@@ -220,6 +220,11 @@ RULES = [
     # revoking or scrapping an agreement with a state cuts relations with it; revoking a ban concedes,
     # to the state the ban was on
     ("Kenya revoked the ban on Ugandan eggs on Monday.", ("CONCEDE", ["KEN"], ["UGA"])),
+    # a lifting announced for the future is already the concession (a future retreat announced), not a
+    # promise; a case suspended concedes like one withdrawn
+    ("Kenya will lift its import duties on Ugandan sugar from Monday.", ("CONCEDE", ["KEN"], ["UGA"])),
+    ("Uganda said it would withdraw its complaint against Kenya at the tribunal.", ("CONCEDE", ["UGA"], ["KEN"])),
+    ("Uganda suspended its lawsuit against Kenya on Monday.", ("CONCEDE", ["UGA"], ["KEN"])),
     # a restriction eased at home is a concession to the country's people, not a government talking to itself
     ("Sudan's president shortened the nightly curfew in Khartoum by two hours.", ("CONCEDE", ["SDN"], ["SDN"])),
     ("Burkina Faso revoked its military accord with France on Monday.", ("SANCTION", ["BFA"], ["FRA"])),

@@ -18,7 +18,7 @@ from .lexicon import lemma
 from .parties import is_state_speaker, possessor, same_countries
 from .records import Frame, SentenceContext
 from .syntax import clause_condition, is_definite, is_future, object_lemmas, purpose_is_exercise
-from .typefacts import FUTURE_CAMEO
+from .typefacts import EASING_CAMEOS, FUTURE_CAMEO
 from .words import (CASUALTY_VERBS, CLAIM_VERBS, CONCESSION_OBJECTS, CONTINUE_VERBS, DECISION_VERBS,
                     ECONOMIC_RESTRICTIONS, EXERCISES, HOSTILE_INTENT, HOSTILE_XCOMP, HYPOTHETICAL, ONLOOKERS,
                     REFERRED_DEEDS, RETRIBUTION, SPEECH_VERBS)
@@ -168,8 +168,9 @@ def threat_unless(f: Frame, ctx: SentenceContext) -> dict | None:
 
 @rule
 def announced_cooperation(f: Frame, ctx: SentenceContext) -> dict | None:
-    """'will visit', 'plans to send aid': an announced cooperative act agrees to it."""
-    return {} if f.modality == "future" else None
+    """'will visit', 'plans to send aid': an announced cooperative act agrees to it. An announced
+    lifting ('will lift its tariffs') stays: CONCEDE is also a future retreat announced (spec §3)."""
+    return {} if f.modality == "future" and f.cameo not in EASING_CAMEOS else None
 
 
 @rule

@@ -1,13 +1,14 @@
 """The per-type facts the extractor uses, from ``data/event_types.tsv`` (``model.TYPE_FACTS``)."""
 from __future__ import annotations
 
+from ..analysis import cameo_names
 from ..model import TYPE_FACTS, EventType
 
 #: the announced form of an act: "will visit" agrees (AGREE 036), "would impose sanctions"
 #: threatens (THREATEN 132); the type -> the announced form's CAMEO code
 FUTURE_CAMEO = {t: f.future_as[1] for t, f in TYPE_FACTS.items() if f.future_as}
-#: types whose announced form is an AGREE
-COOPERATIVE = frozenset(t for t, f in TYPE_FACTS.items() if f.future_as and f.future_as[0] == EventType.AGREE)
+#: CAMEO's easings (of restrictions, of sanctions...): a CONCEDE that, announced, is still one
+EASING_CAMEOS = frozenset(code for code, name in cameo_names().items() if name.startswith("Ease"))
 #: types whose announced form is a THREATEN: the hostile acts
 HOSTILE = frozenset(t for t, f in TYPE_FACTS.items() if f.future_as and f.future_as[0] == EventType.THREATEN)
 #: material conflict: hostile acts whose unnamed agent is unknown, never guessed
