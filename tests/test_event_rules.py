@@ -220,6 +220,11 @@ RULES = [
     # revoking or scrapping an agreement with a state cuts relations with it; revoking a ban concedes,
     # to the state the ban was on
     ("Kenya revoked the ban on Ugandan eggs on Monday.", ("CONCEDE", ["KEN"], ["UGA"])),
+    # the EU's seat acting is the EU; "the package" welcomed is the one whose sanctions were adopted, not the
+    # last act told
+    ("Tanzania's foreign minister accused Brussels of double standards on Monday.", ("ACCUSE", ["TZA"], ["IGO:EU"])),
+    ("Kenya imposed a new package of sanctions on Uganda on Monday. Tanzania's foreign minister criticised the "
+     "Ugandan government. Rwanda welcomed the package.", ("SUPPORT", ["RWA"], ["KEN"])),
     # a lifting announced for the future is already the concession (a future retreat announced), not a
     # promise; a case suspended concedes like one withdrawn
     ("Kenya will lift its import duties on Ugandan sugar from Monday.", ("CONCEDE", ["KEN"], ["UGA"])),
@@ -4029,3 +4034,9 @@ def test_a_surname_with_its_particle_stays_whole(nlp):
                            "the President of the Republic of Kenya, William Ruto.", PUBLISHED)
     names = {a.get("name") for e in events for a in e["source"] + e["target"]}
     assert "Ursula von der Leyen" in names, names
+
+
+def test_talks_in_the_eus_seat_are_placed_in_its_country():
+    # the seat is the EU when it acts, a Belgian city when it is where something happened
+    events = bilat.extract("Kenya and Uganda held talks in Brussels on Monday.", PUBLISHED)
+    assert [(e["type"], e["location"]) for e in events] == [("CONSULT", {"name": "Brussels", "country": "BEL"})], events

@@ -62,6 +62,12 @@ def location_of(trigger: Token, place_at: dict[int, Place], airborne: bool = Fal
     return None
 
 
+@functools.lru_cache(maxsize=1)
+def seat_hosts() -> dict[str, str]:
+    """An organisation's seat -> the country it lies in ("Brussels" acts as the EU, lies in Belgium)."""
+    return dict(row["seat"].split(":") for row in read_table("igos.tsv") if row["seat"])
+
+
 def _place_location(obj: Token, place_at: dict[int, Place]) -> Location | None:
     doc = obj.doc
     # the place may be the head itself or a compound/appos within ("Busan, South Korea", "the city of
@@ -83,7 +89,7 @@ def _place_location(obj: Token, place_at: dict[int, Place]) -> Location | None:
             first = place
             if place.kind in ("city", "capital"):
                 name = doc[place.start:place.end].text
-                return Location(name=name, country=place.code)
+                return Location(name=name, country=seat_hosts().get(name, place.code))
     if first is not None:
         return Location(name=None, country=first.code)
     return None

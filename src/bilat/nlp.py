@@ -76,6 +76,8 @@ def gazetteer_entries() -> tuple[tuple[str, str, str], ...]:
             add(name, "IGO:" + row["code"], "igo")
             if len(name) >= 4 and name.isalpha() and name.isupper():
                 add(name.title(), "IGO:" + row["code"], "igo")  # British style writes "Nato", "Ecowas", "Opec"
+        if row["seat"]:  # read as a capital: a metonym when it acts, a place after "in" (issues.seat_country)
+            add(row["seat"].split(":")[0], "IGO:" + row["code"], "capital")
     for row in read_table("groups.tsv") + read_table("media.tsv"):
         for name in _split(row["names"]):
             add(name, row["country"], "group:" + row["sector"])

@@ -37,6 +37,8 @@ class ActDone:
     word: str  # the trigger's lemma: "conducted a nuclear test" -> "test", "applied to join" -> "apply"
     type: EventType
     targets: tuple[Actor, ...] = ()
+    #: the noun a trigger noun is the content of: "adopted a package of sanctions" -> "package"
+    holder: str = ""
 
 
 # Acts that only comment on another's act: "the move" or "the decision" a later reaction names is
@@ -105,7 +107,7 @@ class DocumentMemory:
         """The doers of the latest act told before token ``before`` that ``noun`` names ("opposed the
         test": whoever tested), other than ``not_of``'s countries; with ``deeds``, a deed noun ("the
         decision") names the latest deed."""
-        named = self._doers(not_of, before, lambda act: names_act(noun, act.word))
+        named = self._doers(not_of, before, lambda act: names_act(noun, act.word) or noun == act.holder)
         if named or not (deeds and noun in REFERRED_DEEDS):
             return named
         return self.last_doers(not_of, before, deeds_only=True)

@@ -91,8 +91,10 @@ def read_sentence(sent: Span, index: ActorIndex, memory: DocumentMemory, publish
             claimed.add(frame.speech_verb.i)
         reading.candidates.extend(candidates(frame, ctx))
         if "reaction_to_an_act" not in frame.reasons:  # "praised the decision" is no act "the move" means
+            of = frame.trigger.head  # ("welcomed the package": the package of sanctions adopted)
+            holder = lemma(of.head) if of.lower_ == "of" and of.head.pos_ == "NOUN" and of.i != of.head.i else ""
             memory.acts_done.append(ActDone(sent.start, tuple(frame.source), lemma(frame.trigger), frame.type,
-                                               tuple(frame.target)))
+                                               tuple(frame.target), holder))
         if frame.route in NAMED_IN_PASSING:
             continue  # an act a noun phrase names in passing: later pronouns are not its parties
         memory.remember_event(frame.trigger.i, frame.type, frame.source,
