@@ -75,6 +75,7 @@ def test_day_and_month_take_the_year_from_publication(expr, published, expected)
     ("last month", "2024-01-05", "2023-12"),  # across a year boundary
     ("last month", "2023-03-31", "2023-02"),  # no day arithmetic: March 31 minus a month is February
     ("earlier this month", SUN, "2023-11"),
+    ("Earlier in October", SUN, "2023-10"),  # "earlier" or "later" before a month says no more than it
     ("earlier this week", SUN, "2023-11"),  # Monday-Saturday of that week are all in November
     ("last year", "2023-03-01", "2022"),
     ("earlier this year", "2023-03-01", "2023"),

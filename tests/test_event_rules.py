@@ -3364,6 +3364,12 @@ def test_what_one_comes_under_from_another_is_the_others_act(dyads, text, expect
     ("In a statement released on Tuesday, Kenya condemned Uganda.", "2024-05-14"),
     ("Kenya urged Uganda, in a letter dated May 3, to withdraw.", "2024-05-03"),
     ("Speaking to reporters on Tuesday, Ruto condemned Uganda.", "2024-05-14"),
+    # what a statement says is said the day it was issued, however the parser hangs the saying on it
+    ("On May 2, Kenya and Tanzania issued a joint statement urging Uganda to respect the truce.", "2024-05-02"),
+    # a relative clause on a year dates its verb and the verbs conjoined to it
+    ("The deal has been unravelling since 2018, when Kenya withdrew from it and imposed sanctions on Uganda.", "2018"),
+    # "earlier in April": that month
+    ("Earlier in April, Kenya imposed sanctions on Uganda.", "2024-04"),
 ])
 def test_the_day_of_the_statement_an_act_was_said_in(text, date):
     import bilat

@@ -116,6 +116,8 @@ def resolve(expression: str, published: str | None) -> DateValue:
     text = " ".join(expression.split()).strip(" ,.")
     # "March 3-4", "15-16 July 2021": a span of days begins on its first
     text = _DAY_SPAN_RE.sub(r"\1", text)
+    # "earlier in April", "later in 2023": the month or year itself
+    text = re.sub(r"^(?:earlier|later)\s+(?=in\s+\w)", "", text, flags=re.I)
     low = text.lower()
     anchor = parse_anchor(published)
     pub, precision = anchor if anchor else (None, 10)

@@ -171,9 +171,10 @@ def _date_for(t: Token, ctx: SentenceContext, extra: list[Token], noun: Token | 
         v = _resolve_in(ctx, _attached(t.head, _TIME_DEPS))
         if v:
             return v
-    # "on Friday when China sent ships": a relative clause on a date happened then
-    if t.dep_ == "relcl" and t.head.ent_type_ in ("DATE", "TIME"):
-        v = _resolve_in(ctx, {x.i for x in t.head.subtree if x.i < t.i})
+    # "on Friday when China sent ships": a relative clause on a date happened then (and its conjuncts)
+    rel = next((h for h in [t, *t.ancestors] if h.dep_ != "conj"), t)
+    if rel.dep_ == "relcl" and rel.head.ent_type_ in ("DATE", "TIME"):
+        v = _resolve_in(ctx, {x.i for x in rel.head.subtree if x.i < rel.i})
         if v:
             return v
     chain = _governors(t)
@@ -207,7 +208,10 @@ def _governors(t: Token) -> list[Token]:
     """The clause's governors, up to five: xcomp, conj, pcomp, prepositions, speech verbs."""
     h, chain = t, []
     for _ in range(5):
-        if h.head.i == h.i or h.dep_ not in ("xcomp", "conj", "pcomp", "pobj", "prep", "ccomp", "advcl", "dobj", "acomp"):
+        # ("issued a statement urging ...": what a statement says is said when it was issued)
+        said = h.dep_ == "acl" and h.head.lemma_.lower() in STATEMENT_SETTINGS
+        if h.head.i == h.i or not said and h.dep_ not in ("xcomp", "conj", "pcomp", "pobj", "prep", "ccomp", "advcl",
+                                                          "dobj", "acomp"):
             break
         h = h.head
         chain.append(h)
