@@ -220,6 +220,9 @@ RULES = [
     # revoking or scrapping an agreement with a state cuts relations with it; revoking a ban concedes,
     # to the state the ban was on
     ("Kenya revoked the ban on Ugandan eggs on Monday.", ("CONCEDE", ["KEN"], ["UGA"])),
+    # a missile shown over a country, or one whose flight ends in the sea, is a show of force, not an attack
+    ("Eritrea fired a ballistic missile over Ethiopia on Tuesday.", ("MOBILIZE", ["ERI"], ["ETH"])),
+    ("Eritrea launched a missile that flew 900 kilometres before falling into the Indian Ocean.", ("MOBILIZE", ["ERI"], [])),
     # the EU's seat acting is the EU; "the package" welcomed is the one whose sanctions were adopted, not the
     # last act told
     ("Tanzania's foreign minister accused Brussels of double standards on Monday.", ("ACCUSE", ["TZA"], ["IGO:EU"])),

@@ -9,8 +9,8 @@ from .parties import is_crowd, same_countries
 from .recodings import rule
 from .records import Frame, SentenceContext
 from .syntax import object_lemmas, quantity_head, to_infinitive
-from .words import (ARMED_ACTS, BLOCKADE_VERBS, CROWD_CONTROL, FRONTIER_NOUNS, PEACEKEEPING, PROTECTION_VERBS,
-                    SEA_WORDS, TEST_WEAPON_WORDS, WEAPONS)
+from .words import (ARMED_ACTS, BLOCKADE_VERBS, CROWD_CONTROL, FLIGHT_VERBS, FRONTIER_NOUNS, PEACEKEEPING,
+                    PROTECTION_VERBS, SEA_WORDS, TEST_WEAPON_WORDS, WEAPONS)
 
 
 @rule
@@ -31,13 +31,21 @@ def missile_test(f: Frame, ctx: SentenceContext) -> dict | None:
     weapons = [x for x in [f.trigger] + [c for c in verb.children if c.dep_ == "dobj"] if lemma(x) in WEAPONS]
     if not weapons:
         return None
-    # where they fell: "into the sea", "off the coast", "one of which landed near South Korean waters"
-    falls = [verb] + weapons + [c for w in weapons for c in w.children if c.dep_ in ("relcl", "acl")] + \
-        [c for c in verb.children if c.dep_ in ("advcl", "conj") and lemma(c) in ("land", "fall", "splash", "crash")]
-    seaward = any(o.lemma_.lower() in SEA_WORDS for x in falls for p in x.children
+    # where they fell: "into the sea", "off the coast", "one of which landed near South Korean waters",
+    # "flew 4,500 km before falling into the Pacific"
+    falls = [verb] + weapons + [c for w in weapons for c in w.children if c.dep_ in ("relcl", "acl")]
+    for _ in range(2):  # the flight's verbs and theirs ("before falling": through the preposition)
+        falls += [c for x in list(falls) for c in [*x.children, *(g for p in x.children if p.dep_ == "prep"
+                                                                   for g in p.children)]
+                  if c.dep_ in ("advcl", "conj", "pcomp") and lemma(c) in FLIGHT_VERBS and c not in falls]
+    # (the sea may be a compound of the word the parser took for the object: "into the East Sea hours before")
+    seaward = any(w.lemma_.lower() in SEA_WORDS for x in falls for p in x.children
                   if p.dep_ == "prep" and p.lower_ in ("into", "off", "toward", "towards", "near", "in", "inside")
-                  for o in p.children if o.dep_ == "pobj")
-    if seaward:
+                  for o in p.children if o.dep_ == "pobj" for w in [o, *(c for c in o.children if c.dep_ == "compound")])
+    # "fired a missile over Japan": one that flies over a country is shown to it, not fired at it
+    over = any(o.i in ctx.index.place_at and ctx.index.place_at[o.i].kind == "country" for x in [verb] + weapons
+               for p in x.children if p.dep_ == "prep" and p.lower_ == "over" for o in p.children if o.dep_ == "pobj")
+    if seaward or over:
         return {}  # (a state whose waters they fell near is the one the show of force faces)
     if f.target:
         return None

@@ -173,6 +173,7 @@ PROPOSAL_NOUNS = words("proposal_nouns")
 ECONOMIC_RESTRICTIONS = words("economic_restrictions")
 TEST_WEAPON_WORDS = words("test_weapon_words")
 SEA_WORDS = words("sea_words")
+FLIGHT_VERBS = words("flight_verbs")
 PROTECTION_VERBS = words("protection_verbs")
 DEVERBAL = pairs("deverbal_acts")
 #: what is received, in the order the lists are tried: "received weapons from X"
