@@ -220,6 +220,12 @@ RULES = [
     # revoking or scrapping an agreement with a state cuts relations with it; revoking a ban concedes,
     # to the state the ban was on
     ("Kenya revoked the ban on Ugandan eggs on Monday.", ("CONCEDE", ["KEN"], ["UGA"])),
+    # a judgement given with "as" on the verb, or by the translated "qualify ... as"; boats that intrude
+    ("The Kenyan minister described the Ugandan junta as illegitimate.", ("ACCUSE", ["KEN"], ["UGA"])),
+    ("Kenya qualified the Ugandan move as a provocation.", ("ACCUSE", ["KEN"], ["UGA"])),
+    ("Kenya said Ugandan boats had intruded into Kenyan waters.", ("ACCUSE", ["KEN"], ["UGA"])),
+    # a government's statement is aimed at the others, not at its own boats the act was done to
+    ("Kenya strongly condemned Uganda's seizure of two Kenyan vessels.", ("ACCUSE", ["KEN"], ["UGA"])),
     # a missile shown over a country, or one whose flight ends in the sea, is a show of force, not an attack
     ("Eritrea fired a ballistic missile over Ethiopia on Tuesday.", ("MOBILIZE", ["ERI"], ["ETH"])),
     ("Eritrea launched a missile that flew 900 kilometres before falling into the Indian Ocean.", ("MOBILIZE", ["ERI"], [])),

@@ -5,7 +5,7 @@ from ..model import EventType as T
 from .lexicon import lemma
 from .parties import countries
 from .records import Frame, SentenceContext
-from .typefacts import NEEDS_TARGET
+from .typefacts import NEEDS_TARGET, STATEMENTS
 from .words import JOINT_ONLY
 
 PHASE = "gate"
@@ -58,6 +58,12 @@ def run(f: Frame, ctx: SentenceContext) -> Frame:
         if f.type == T.RETREAT and f.anchor.dep_ != "relcl":
             return f.but("own_country_left", target=[])
         return f.drop(PHASE, "same_government")
+    own = countries(f.source) - {None}
+    if f.type in STATEMENTS and not multi and own & countries(f.target) and countries(f.target) - own \
+            and all(official(a) for a in f.source):
+        # "Kenya condemned Uganda's seizure of two Kenyan boats": one government's statement is aimed at the
+        # others (farmers who threaten to blockade Paris and the EU threaten their own government too)
+        return f.but("own_country_aimed_out", target=[a for a in f.target if a.country not in own])
     return f
 
 

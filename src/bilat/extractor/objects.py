@@ -142,6 +142,25 @@ def _people_by_demonym(x: Token, idx: ActorIndex) -> bool:
     return place is not None and place.kind == "demonym" and x.tag_ in ("NNS", "NNPS")
 
 
+def _named_as(t: Token, objs: list[Token], objects: frozenset[str]) -> bool:
+    """Is what a naming verb calls its object one of ``objects``, wherever the parser hung the name?"""
+    # "calling a deal that gives Ethiopia access to the sea an act of aggression": the name the parser
+    # hung as a second object on a verb inside the object
+    # ("called Uganda's move a violation": the name hung as an object of the object itself)
+    # ("called Uganda's move a provocation": hung on the object the parser read as a predicate)
+    # ("described Uganda's move as a provocation": 'as' hung on the object, not the verb)
+    misplaced = [x for x in t.subtree if x.dep_ == "dobj" and x.head.i != t.i
+                 and (any(d.dep_ == "dobj" and d.i < x.i for d in x.head.children)
+                      or (x.head.dep_ in ("dobj", "oprd") and x.head.head.i == t.i))]
+    misplaced += [x for o in objs if o.head.i == t.i for p in o.children if p.dep_ == "prep" and p.lower_ == "as"
+                  for x in p.children if x.dep_ in ("pobj", "amod")]
+    # ("described the junta as illegitimate": the judgement hung on the verb as a clause with 'as')
+    misplaced += [x for x in t.children if x.dep_ in ("advcl", "acomp", "xcomp") and any(
+        c.lower_ == "as" for c in x.children)]
+    return any(y.lemma_.lower() in objects for x in misplaced
+               for y in [x] + [o for p in x.children if p.lower_ == "of" for o in p.children])
+
+
 def object_ok(t: Token, objects: frozenset[str], idx: ActorIndex) -> bool:
     """Does the verb act on one of ``objects`` (its object, or its subject when intransitive)? (Or meet
     the clause condition ``objects`` names, ``syntax.clause_condition``.)"""
@@ -149,20 +168,8 @@ def object_ok(t: Token, objects: frozenset[str], idx: ActorIndex) -> bool:
     if named is not None:
         return named
     objs = acted_on(t)
-    if lemma(t) in NAMING_VERBS:
-        # "calling a deal that gives Ethiopia access to the sea an act of aggression": the name the parser
-        # hung as a second object on a verb inside the object
-        # ("called Uganda's move a violation": the name hung as an object of the object itself)
-        # ("called Uganda's move a provocation": hung on the object the parser read as a predicate)
-        # ("described Uganda's move as a provocation": 'as' hung on the object, not the verb)
-        misplaced = [x for x in t.subtree if x.dep_ == "dobj" and x.head.i != t.i
-                     and (any(d.dep_ == "dobj" and d.i < x.i for d in x.head.children)
-                          or (x.head.dep_ in ("dobj", "oprd") and x.head.head.i == t.i))]
-        misplaced += [x for o in objs if o.head.i == t.i for p in o.children if p.dep_ == "prep" and p.lower_ == "as"
-                      for x in p.children if x.dep_ in ("pobj", "amod")]
-        if any(y.lemma_.lower() in objects for x in misplaced
-               for y in [x] + [o for p in x.children if p.lower_ == "of" for o in p.children]):
-            return True
+    if lemma(t) in NAMING_VERBS and _named_as(t, objs, objects):
+        return True
     for o in objs:
         if "money" in objects and o.ent_type_ == "MONEY":
             return True  # "granted Somalia $20 million in budget support": a sum given
