@@ -226,6 +226,8 @@ RULES = [
     ("Kenya said Ugandan boats had intruded into Kenyan waters.", ("ACCUSE", ["KEN"], ["UGA"])),
     # a government's statement is aimed at the others, not at its own boats the act was done to
     ("Kenya strongly condemned Uganda's seizure of two Kenyan vessels.", ("ACCUSE", ["KEN"], ["UGA"])),
+    # a lifted measure is lifted off whom the clause on it says it was imposed on
+    ("Kenya lifted the sanctions it had imposed on Uganda.", ("RETREAT", ["KEN"], ["UGA"])),
     # the country and capital as Vietnamese state media write them, with their marks
     ("Việt Nam resolutely rejects the fishing ban of China in the East Sea.", ("REJECT", ["VNM"], ["CHN"])),
     # a missile shown over a country, or one whose flight ends in the sea, is a show of force, not an attack

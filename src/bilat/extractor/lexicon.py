@@ -156,3 +156,10 @@ def misread_plural(t: Token) -> bool:
     return before.tag_ in ("NN", "NNP", "JJ") and before.head.i in (t.i, t.head.i) \
         and before.dep_ in ("nsubj", "dobj", "compound", "amod") \
         and not any(c.dep_ in ("det", "poss", "nummod") for c in before.children)
+
+
+def imposing_clauses(t: Token) -> list[Token]:
+    """'the sanctions it had imposed on Niger', 'the ban imposed on Ugandan milk': the clause on an act noun whose
+    verb is one that makes the noun an act, where whom the act fell on is named."""
+    kind = noun_lexicon().get(lemma(t)) if t.pos_ == "NOUN" else None
+    return [c for c in t.children if c.dep_ in ("relcl", "acl") and lemma(c) in kind.lights] if kind else []

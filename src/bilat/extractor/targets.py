@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from ..actors import ActorIndex, sector_table
 from ..model import SYMMETRIC_TYPES, Actor
 from ..model import EventType as T
-from .lexicon import lemma
+from .lexicon import imposing_clauses, lemma
 from .parties import (clause_owners, first_place_within, not_an_actor, possessor, same_countries, someone_elses,
                       where_hit)
 from .accused import (accused_over, complement_subject, doer_of_condemned_act, event_in_a_country, misparsed_object,
@@ -154,8 +154,8 @@ class Search:
 def select(t: Token, typ: T, light: Token | None, source: list[Actor], exclude: set[int],
            speaker: list[Actor] | None, idx: ActorIndex) -> tuple[list[Actor], str]:
     """The target, and the strategy that found it ('none' when none did)."""
-    s = Search(t, typ, ([light] if light is not None else []) + [t] + shared_object_verbs(t), source, exclude,
-               speaker, idx)
+    s = Search(t, typ, ([light] if light is not None else []) + [t] + shared_object_verbs(t) + imposing_clauses(t),
+               source, exclude, speaker, idx)
     first = "none"  # the strategy that found the first actor
     for strategy in TARGET_STRATEGIES:
         strategy(s)
