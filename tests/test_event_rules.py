@@ -226,6 +226,9 @@ RULES = [
     ("Kenya said Ugandan boats had intruded into Kenyan waters.", ("ACCUSE", ["KEN"], ["UGA"])),
     # a government's statement is aimed at the others, not at its own boats the act was done to
     ("Kenya strongly condemned Uganda's seizure of two Kenyan vessels.", ("ACCUSE", ["KEN"], ["UGA"])),
+    # what a speaker says it will do, in a saying joined to its protest, is aimed at whom the protest was
+    ("The Kenyan foreign ministry condemned the sanctions that the European Union imposed on Kenyan officials "
+     "and said that Kenya will take reciprocal measures.", ("THREATEN", ["KEN"], ["IGO:EU"])),
     # a lifted measure is lifted off whom the clause on it says it was imposed on
     ("Kenya lifted the sanctions it had imposed on Uganda.", ("RETREAT", ["KEN"], ["UGA"])),
     # the country and capital as Vietnamese state media write them, with their marks

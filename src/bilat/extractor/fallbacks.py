@@ -42,11 +42,18 @@ def posture_at_the_place(f: Frame, ctx: SentenceContext) -> list[Actor]:
 
 def shared_with_its_conjunct(f: Frame, ctx: SentenceContext) -> list[Actor]:
     """'condemned Israel's war and demanded a ceasefire', 'criticised the move and urged restraint': a
-    statement conjoined to another of the same speaker is addressed to the same party."""
-    if f.type not in STATEMENTS or f.anchor.dep_ != "conj":
+    statement conjoined to another of the same speaker is addressed to the same party; so is one reported by
+    a saying conjoined to it ("condemned the sanctions the EU imposed and said Iran would take reciprocal
+    measures", "demanded the release of Bazoum and said it would take all measures necessary")."""
+    if f.type not in STATEMENTS:
         return []
-    first = ctx.read_at.get(f.anchor.head.i)
-    if first is None or first.dropped or first.type not in STATEMENTS or first.source != f.source:
+    said = f.speech_verb is not None and f.speech_verb.dep_ == "conj" and f.anchor.dep_ != "conj"
+    joined = f.speech_verb if said else f.anchor
+    if joined.dep_ != "conj":
+        return []
+    first = ctx.read_at.get(joined.head.i)
+    if first is None or first.dropped or first.type not in STATEMENTS or not (
+            first.source == f.source or said and same_countries(first.source, f.source)):
         return []
     return list(first.target)
 
