@@ -4062,3 +4062,12 @@ def test_talks_in_the_eus_seat_are_placed_in_its_country():
     # the seat is the EU when it acts, a Belgian city when it is where something happened
     events = bilat.extract("Kenya and Uganda held talks in Brussels on Monday.", PUBLISHED)
     assert [(e["type"], e["location"]) for e in events] == [("CONSULT", {"name": "Brussels", "country": "BEL"})], events
+
+
+def test_a_former_holder_of_a_post_is_not_who_the_post_means():
+    # "Kenya's president" is not the former president the story names later
+    events = bilat.extract("Kenya's president met Ugandan President Yoweri Museveni in Kampala on Friday. A day earlier "
+                           "he had attended the inauguration of former president Jane Wanjiru as head of a regional "
+                           "bank.", PUBLISHED)
+    names = {a.get("name") for e in events for a in e["source"] + e["target"]}
+    assert "Jane Wanjiru" not in names and "Yoweri Museveni" in names, events

@@ -236,6 +236,9 @@ class Person:
 _ROLE_QUALIFIERS = {"new", "former", "acting", "outgoing", "incoming", "interim", "late", "newly", "elected",
                     "current", "caretaker", "ousted", "exiled", "powerful", "veteran"}
 
+#: qualifiers of a post no longer held
+_FORMERLY = frozenset({"former", "ex", "late", "ousted", "exiled", "outgoing"})
+
 _GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 
 
@@ -1480,6 +1483,8 @@ class ActorIndex:
             if p.country != country or not p.role:
                 continue
             words = set(p.role.lower().split())
+            if words & _FORMERLY and not modifiers & _FORMERLY:
+                continue  # "Brazil's president" is not "former president Dilma Rousseff"
             if noun in words or (noun in ("counterpart", "official", "leader") and _is_gov_role(p.role)):
                 score = len(words & modifiers)
                 if noun == "counterpart" and words & _DEPUTY_WORDS:
@@ -1496,7 +1501,8 @@ class ActorIndex:
         if found is None and noun in _POSTS:
             # "Myanmar's ambassador" where the story names "Ambassador U Aung Kyaw Moe" without a country:
             # the one person the story gives that post is the one meant, and of that country
-            unplaced = [p for p in self.people if p.country is None and p.role and noun in p.role.lower().split()]
+            unplaced = [p for p in self.people if p.country is None and p.role and noun in p.role.lower().split()
+                        and not _FORMERLY & set(p.role.lower().split())]
             if len(unplaced) == 1:
                 found = unplaced[0]
                 found.country, found.inferred = country, True
@@ -1543,7 +1549,10 @@ class ActorIndex:
         words = set()
         for x in [x for x in t.lefts if x.dep_ in ("compound", "amod")] + [t]:
             words |= _ROLE_ABBREVIATIONS.get(x.lower_.rstrip("."), {x.lower_})
-        holds = lambda p: bool(p.role) and words <= set(p.role.lower().split())
+        # (one who held the post before holds it no more: "Brazil's president" is not "former president Dilma
+        # Rousseff" named later, unless the reference says so too)
+        holds = lambda p: bool(p.role) and words <= set(p.role.lower().split()) and (
+            bool(words & _FORMERLY) or not _FORMERLY & set(p.role.lower().split()))
         named = self.person_at.get(t.i + 1) or (self.person_at.get(t.i + 2) if t.i + 2 < len(self.doc)
                                                  and self.doc[t.i + 1].text in _HONORIFICS else None)
         if named is not None:
