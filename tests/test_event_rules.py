@@ -231,6 +231,9 @@ RULES = [
      "and said that Kenya will take reciprocal measures.", ("THREATEN", ["KEN"], ["IGO:EU"])),
     # a lifted measure is lifted off whom the clause on it says it was imposed on
     ("Kenya lifted the sanctions it had imposed on Uganda.", ("RETREAT", ["KEN"], ["UGA"])),
+    # "the court", "the Fund": the international court or fund named before, where the story names one
+    ("The International Court of Justice ruled in favour of Somalia on Tuesday. Kenya's president accused the "
+     "court of overstepping its jurisdiction.", ("ACCUSE", ["KEN"], ["IGO:ICJ"])),
     # the country and capital as Vietnamese state media write them, with their marks
     ("Việt Nam resolutely rejects the fishing ban of China in the East Sea.", ("REJECT", ["VNM"], ["CHN"])),
     # a missile shown over a country, or one whose flight ends in the sea, is a show of force, not an attack

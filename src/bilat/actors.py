@@ -81,7 +81,7 @@ _GROUP_N = {"two": 2, "three": 3, "four": 4, "five": 5}
 _GROUP_HEADS = {"sides", "countries", "nations", "governments", "ministers", "leaders", "neighbours", "neighbors",
                 "states", "parties", "presidents", "delegations", "militaries", "armies", "forces", "navies", "men", "women"}
 GENERIC_IGO_NOUNS = {"council", "organization", "organisation", "alliance", "bloc", "union", "agency", "body",
-                     "assembly", "commission"}
+                     "assembly", "commission", "court", "tribunal", "fund", "bank"}
 _ABSTRACT = {"resolution", "report", "statement", "plan", "proposal", "decision", "policy", "law", "deal",
              "agreement", "move", "step", "measure", "bill", "document", "letter", "message", "call", "demand"}
 #: people named by their relation to someone: "Japan's neighbours", "US allies" are not Japan or the US
