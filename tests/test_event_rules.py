@@ -229,6 +229,9 @@ RULES = [
     # what a speaker says it will do, in a saying joined to its protest, is aimed at whom the protest was
     ("The Kenyan foreign ministry condemned the sanctions that the European Union imposed on Kenyan officials "
      "and said that Kenya will take reciprocal measures.", ("THREATEN", ["KEN"], ["IGO:EU"])),
+    # "invited to leave the national territory", the translated formula of an expulsion, expels
+    ("Kenya's government invited the Ugandan ambassador to leave the national territory within 72 hours.",
+     ("SANCTION", ["KEN"], ["UGA"])),
     # a lifted measure is lifted off whom the clause on it says it was imposed on
     ("Kenya lifted the sanctions it had imposed on Uganda.", ("RETREAT", ["KEN"], ["UGA"])),
     # "the court", "the Fund": the international court or fund named before, where the story names one

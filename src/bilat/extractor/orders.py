@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..model import Actor
 from ..model import EventType as T
+from .lexicon import lemma
 from .parties import same_countries
 from .recodings import rule
 from .records import Frame, SentenceContext
@@ -16,6 +17,14 @@ def ordered_out(f: Frame, ctx: SentenceContext) -> dict | None:
     envoys ordered out are expelled (CAMEO 166)."""
     changes = ordered_to_act(f, ctx)
     return {**changes, "forced_by": None} if changes and changes["target"] else None
+
+
+@rule
+def invited_to_leave(f: Frame, ctx: SentenceContext) -> dict | None:
+    """'the decision of the government inviting him to leave the national territory within 72 hours': the
+    translated formula of an expulsion (French 'inviter à quitter'), not an invitation."""
+    return {} if lemma(f.trigger) == "invite" and any(
+        c.dep_ == "xcomp" and lemma(c) in ("leave", "quit", "depart") for c in f.trigger.children) else None
 
 
 @rule
