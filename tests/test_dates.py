@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from bilat.dates import DateValue, more_precise, resolve
+from bilat.dates import DateValue, more_precise, resolve, year_named_before
 from bilat.model import DateBasis
 
 EXPLICIT = DateBasis.EXPLICIT.value
@@ -246,3 +246,13 @@ def test_malformed_partial_publication_is_no_anchor(published):
 ])
 def test_a_written_full_date_wins_over_a_relative_word(expr, expected):
     assert resolve(expr, "2024-06-01").value == expected
+
+
+@pytest.mark.parametrize("expression, expected", [
+    ("In May that year", "In May 2019"),
+    ("in September of that year", "in September 2019"),
+    ("later that same year", "later 2019"),
+    ("last week", "last week"),  # no year referred back to
+])
+def test_that_year_is_the_year_named_before(expression, expected):
+    assert year_named_before(expression, "The treaty was signed in 2017 and broke down in 2019. ") == expected

@@ -3392,6 +3392,8 @@ def test_what_one_comes_under_from_another_is_the_others_act(dyads, text, expect
     ("The deal has been unravelling since 2018, when Kenya withdrew from it and imposed sanctions on Uganda.", "2018"),
     # "earlier in April": that month
     ("Earlier in April, Kenya imposed sanctions on Uganda.", "2024-04"),
+    # "in May that year", "later that year": the year the text named before
+    ("Kenya closed the border in 2019. In May that year, Kenya imposed sanctions on Uganda.", "2019-05"),
 ])
 def test_the_day_of_the_statement_an_act_was_said_in(text, date):
     import bilat

@@ -117,7 +117,7 @@ def resolve(expression: str, published: str | None) -> DateValue:
     # "March 3-4", "15-16 July 2021": a span of days begins on its first
     text = _DAY_SPAN_RE.sub(r"\1", text)
     # "earlier in April", "later in 2023": the month or year itself
-    text = re.sub(r"^(?:earlier|later)\s+(?=in\s+\w)", "", text, flags=re.I)
+    text = re.sub(r"^(?:earlier|later)\s+(?=in\s+\w|(?:1[89]|20)\d\d\b)", "", text, flags=re.I)
     low = text.lower()
     anchor = parse_anchor(published)
     pub, precision = anchor if anchor else (None, 10)
@@ -314,6 +314,19 @@ def _dateparse(text: str, base: str | None) -> dt.date | None:
     except (ValueError, OverflowError):
         return None
     return value.date() if value else None
+
+
+_THAT_YEAR = re.compile(r"\b(?:of\s+)?(?:that|the\s+same)\s+(?:same\s+)?year\b", re.I)
+_YEAR_WORD = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def year_named_before(expression: str, before: str) -> str:
+    """'In May that year', 'later that same year': the year is the last one the text named before the
+    expression (``before``, the text up to it); the expression as it is where there is none."""
+    if not _THAT_YEAR.search(expression):
+        return expression
+    years = _YEAR_WORD.findall(before)
+    return _THAT_YEAR.sub(years[-1], expression) if years else expression
 
 
 def more_precise(a: str | None, b: str | None) -> str | None:

@@ -52,7 +52,7 @@ def date_mentions(ctx: SentenceContext) -> list[Span]:
 def _resolve_in(ctx: SentenceContext, tokens: set[int]) -> DateValue | None:
     for e in date_mentions(ctx):
         if e.root.i in tokens:
-            v = dates_mod.resolve(e.text, ctx.published)
+            v = dates_mod.resolve(dates_mod.year_named_before(e.text, e.doc.text[:e.start_char]), ctx.published)
             if v.value:
                 return v
     return None
