@@ -239,6 +239,12 @@ _ROLE_QUALIFIERS = {"new", "former", "acting", "outgoing", "incoming", "interim"
 #: qualifiers of a post no longer held
 _FORMERLY = frozenset({"former", "ex", "late", "ousted", "exiled", "outgoing"})
 
+
+def _held_no_more(role: str, reference: set[str] = frozenset()) -> bool:
+    """Is a post given as one held before ("former president") no longer held, by a reference that does not
+    say so too ("Brazil's president" is not "former president Dilma Rousseff"; "the former president" is)?"""
+    return bool(_FORMERLY & set(role.lower().split())) and not _FORMERLY & reference
+
 _GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 
 
@@ -1483,8 +1489,8 @@ class ActorIndex:
             if p.country != country or not p.role:
                 continue
             words = set(p.role.lower().split())
-            if words & _FORMERLY and not modifiers & _FORMERLY:
-                continue  # "Brazil's president" is not "former president Dilma Rousseff"
+            if _held_no_more(p.role, modifiers):
+                continue
             if noun in words or (noun in ("counterpart", "official", "leader") and _is_gov_role(p.role)):
                 score = len(words & modifiers)
                 if noun == "counterpart" and words & _DEPUTY_WORDS:
@@ -1502,7 +1508,7 @@ class ActorIndex:
             # "Myanmar's ambassador" where the story names "Ambassador U Aung Kyaw Moe" without a country:
             # the one person the story gives that post is the one meant, and of that country
             unplaced = [p for p in self.people if p.country is None and p.role and noun in p.role.lower().split()
-                        and not _FORMERLY & set(p.role.lower().split())]
+                        and not _held_no_more(p.role)]
             if len(unplaced) == 1:
                 found = unplaced[0]
                 found.country, found.inferred = country, True
@@ -1549,10 +1555,7 @@ class ActorIndex:
         words = set()
         for x in [x for x in t.lefts if x.dep_ in ("compound", "amod")] + [t]:
             words |= _ROLE_ABBREVIATIONS.get(x.lower_.rstrip("."), {x.lower_})
-        # (one who held the post before holds it no more: "Brazil's president" is not "former president Dilma
-        # Rousseff" named later, unless the reference says so too)
-        holds = lambda p: bool(p.role) and words <= set(p.role.lower().split()) and (
-            bool(words & _FORMERLY) or not _FORMERLY & set(p.role.lower().split()))
+        holds = lambda p: bool(p.role) and words <= set(p.role.lower().split()) and not _held_no_more(p.role, words)
         named = self.person_at.get(t.i + 1) or (self.person_at.get(t.i + 2) if t.i + 2 < len(self.doc)
                                                  and self.doc[t.i + 1].text in _HONORIFICS else None)
         if named is not None:

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from .model import Location
 from .model import Place
+from .nlp import igo_seats
 from .tables import read_table
 
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "into", "around", "off"}
@@ -62,12 +63,6 @@ def location_of(trigger: Token, place_at: dict[int, Place], airborne: bool = Fal
     return None
 
 
-@functools.lru_cache(maxsize=1)
-def seat_hosts() -> dict[str, str]:
-    """An organisation's seat -> the country it lies in ("Brussels" acts as the EU, lies in Belgium)."""
-    return dict(row["seat"].split(":") for row in read_table("igos.tsv") if row["seat"])
-
-
 def _place_location(obj: Token, place_at: dict[int, Place]) -> Location | None:
     doc = obj.doc
     # the place may be the head itself or a compound/appos within ("Busan, South Korea", "the city of
@@ -89,7 +84,8 @@ def _place_location(obj: Token, place_at: dict[int, Place]) -> Location | None:
             first = place
             if place.kind in ("city", "capital"):
                 name = doc[place.start:place.end].text
-                return Location(name=name, country=seat_hosts().get(name, place.code))
+                seat = igo_seats().get(name)  # ("talks in Brussels": the EU's seat lies in Belgium)
+                return Location(name=name, country=seat[1] if seat else place.code)
     if first is not None:
         return Location(name=None, country=first.code)
     return None

@@ -60,6 +60,14 @@ def kingdoms() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def igo_seats() -> dict[str, tuple[str, str]]:
+    """An organisation's seat -> (its IGO code, the country the city lies in): "Brussels" acts as the EU and
+    lies in Belgium (igos.tsv's 'seat' column, 'City:ISO3')."""
+    return {seat: ("IGO:" + row["code"], host) for row in read_table("igos.tsv") if row["seat"]
+            for seat, host in [row["seat"].split(":")]}
+
+
+@functools.lru_cache(maxsize=1)
 def gazetteer_entries() -> tuple[tuple[str, str, str], ...]:
     """(surface form, code, kind) for every name bilat recognises."""
     import pycountry
@@ -76,8 +84,8 @@ def gazetteer_entries() -> tuple[tuple[str, str, str], ...]:
             add(name, "IGO:" + row["code"], "igo")
             if len(name) >= 4 and name.isalpha() and name.isupper():
                 add(name.title(), "IGO:" + row["code"], "igo")  # British style writes "Nato", "Ecowas", "Opec"
-        if row["seat"]:  # read as a capital: a metonym when it acts, a place after "in" (issues.seat_country)
-            add(row["seat"].split(":")[0], "IGO:" + row["code"], "capital")
+    for seat, (code, _) in igo_seats().items():  # read as a capital: a metonym when it acts (a place after "in")
+        add(seat, code, "capital")
     for row in read_table("groups.tsv") + read_table("media.tsv"):
         for name in _split(row["names"]):
             add(name, row["country"], "group:" + row["sector"])
