@@ -242,6 +242,11 @@ RULES = [
     # a missile shown over a country, or one whose flight ends in the sea, is a show of force, not an attack
     ("Eritrea fired a ballistic missile over Ethiopia on Tuesday.", ("MOBILIZE", ["ERI"], ["ETH"])),
     ("Eritrea launched a missile that flew 900 kilometres before falling into the Indian Ocean.", ("MOBILIZE", ["ERI"], [])),
+    # a military craft entering another's airspace, waters or land is an incursion, a show of force (not aid,
+    # though drones and helicopters are also given as aid, and not "water" given)
+    ("Three Eritrean fighter jets flew into Ethiopian airspace on Friday.", ("MOBILIZE", ["ERI"], ["ETH"])),
+    ("Two Eritrean drones crossed into Djibouti on Monday.", ("MOBILIZE", ["ERI"], ["DJI"])),
+    ("Four Eritrean navy ships entered Yemeni territorial waters on Monday.", ("MOBILIZE", ["ERI"], ["YEM"])),
     # the EU's seat acting is the EU; "the package" welcomed is the one whose sanctions were adopted, not the
     # last act told
     ("Tanzania's foreign minister accused Brussels of double standards on Monday.", ("ACCUSE", ["TZA"], ["IGO:EU"])),
@@ -4035,6 +4040,19 @@ def test_assurances_and_kinds_of_a_thing(dyads, text, expected):
 ])
 def test_no_threat_in_an_answer_that_is_no_retaliation(dyads, text):
     assert not any(t == "THREATEN" for t, _, _ in dyads(text))
+
+
+@pytest.mark.parametrize("text", [
+    "A Kenyan plane carrying medicine flew into Uganda on Monday.",  # it carries aid
+    "Kenyan fishing boats entered Ugandan waters on Monday.",  # a civilian craft
+    "Uganda said Kenyan boats had intruded into its waters.",  # an accusation told, not an incursion seen
+])
+def test_no_incursion_by_a_craft_that_is_none(dyads, text):
+    assert not any(t == "MOBILIZE" for t, _, _ in dyads(text))
+
+
+def test_waters_entered_are_no_water_given(dyads):
+    assert dyads("Kenyan fishing boats entered Ugandan waters on Monday.") == []
 
 
 @pytest.mark.parametrize("text, expected", [

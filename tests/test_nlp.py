@@ -71,6 +71,8 @@ def test_missing_model_is_b204():
     # a body of water named by a people's adjective is no one's; the people stay theirs
     ("Kenyan ships sailed into the Indian Ocean.", [("Kenyan", "KEN", "demonym")]),
     ("A tanker was seized in the Persian Gulf.", []),
+    # nor is one named after a country ("the Gulf of Aden", "the Sea of Japan")
+    ("Jets flew over the Gulf of Aden.", []),
 ])
 def test_gazetteer_marks_places(nlp, text, expected):
     assert _places(nlp(text)) == expected

@@ -138,6 +138,8 @@ _BODY_NOUNS = {"Council", "Assembly", "Commission", "Agency", "Court", "Parliame
 
 
 _WATERS = frozenset({"ocean", "sea", "gulf"})
+#: what names a body of water after it: "the Gulf of Finland", "the Sea of Japan", "the Bay of Bengal"
+_WATERS_OF = _WATERS | {"bay", "strait", "straits"}
 
 
 def _inside_other_name(span) -> bool:
@@ -211,6 +213,9 @@ class Gazetteer:
                 continue  # "seven Latin American countries", "South American leaders": a region's, not the US's
             if kind == "demonym" and span.end < len(doc) and doc[span.end].lower_ in _WATERS:
                 continue  # "the Indian Ocean", "the Persian Gulf": a body of water, no one's
+            if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in _WATERS_OF \
+                    and doc[span.start - 2].is_title:
+                continue  # "over the Gulf of Finland", "in the Gulf of Oman": a body of water, not the country
             if kind == "igo" and _inside_other_name(span):
                 continue  # "National Security Council", "Russian Security Council": a state's own body
             places.append(Place(span.start, span.end, code, kind))

@@ -11,8 +11,8 @@ from spacy.tokens import Token
 from ..actors import ActorIndex, sector_table
 from .lexicon import lemma, misread_plural
 from .syntax import clause_condition, is_future, is_passive_conj, quantity_head, to_infinitive
-from .words import (ANSWERED_WORDS, ARRIVAL_VERBS, ATTACK_NOUNS, CALL_PURPOSES, CARRYING_VERBS, GOODS_MEASURES, NAMING_VERBS,
-                    RETRIBUTION, SANCTION_LISTS, SANCTION_NOUNS, UNANSWERED, WEAPONS, WRONG_DEEDS)
+from .words import (ANSWERED_WORDS, ARRIVAL_VERBS, ATTACK_NOUNS, CALL_PURPOSES, CARRYING_VERBS, CIVILIAN_CRAFT,
+                    ENTERED_DOMAINS, GOODS_MEASURES, INCURSION_CRAFT, NAMING_VERBS, RETRIBUTION, SANCTION_LISTS, SANCTION_NOUNS, UNANSWERED, WEAPONS, WRONG_DEEDS)
 
 
 def called_party(t: Token, idx: ActorIndex) -> bool:
@@ -25,6 +25,11 @@ def called_party(t: Token, idx: ActorIndex) -> bool:
     objs = [c for c in t.children if c.dep_ in ("dobj", "oprd")]
     return len(objs) == 1 and any(c.i in idx.person_at or c.i in idx.place_at or c.ent_type_ == "PERSON"
                                   or sector_table().get(c.lemma_.lower(), ("", ""))[1] == "person" for c in objs)
+
+
+#: arrival verbs that tell a craft's entry into another's space ("ships entered Japanese waters"); its
+#: arrival in a port is told by others ("frigates arrived in Tanzania" deploys)
+_INCURSION_VERBS = frozenset({"enter", "cross", "reach", "fly", "pass"})
 
 
 def acted_on(t: Token) -> list[Token]:
@@ -62,6 +67,10 @@ def acted_on(t: Token) -> list[Token]:
         # ("a C-17 carrying water containers, shelter kits and equipment landed", read as 'carrying ... and landed')
         objs += [o for c in t.head.children if t.dep_ == "conj" and lemma(t.head) in CARRYING_VERBS and c.dep_ == "dobj"
                  for o in [c, *c.conjuncts]]
+    if lemma(t) in _INCURSION_VERBS and _bare_craft(t, military=False):
+        # "Chinese ships entered Japanese waters", "drones crossed into Poland": a warship or a drone entering
+        # brings nothing, and the waters it enters are no water given
+        objs = [o for o in objs if o.dep_ != "nsubj" and o.lemma_.lower() not in ENTERED_DOMAINS]
     if not objs and t.dep_ == "xcomp":  # "ordered French troops to withdraw": the governor's object moves
         objs = [c for c in t.head.children if c.dep_ == "dobj"]
     if not any(c.dep_ == "dobj" for c in t.children):
@@ -100,6 +109,8 @@ def _named_condition(t: Token, objects: frozenset[str], idx: ActorIndex) -> bool
         return any(c.dep_ == "advmod" and c.lower_ in ("highly", "positively", "favourably", "favorably") for c in t.children)
     if "forces-subject" in objects:  # "Ukrainian forces crossed into Russia's Kursk region": an incursion
         return any(c.dep_ == "nsubj" and c.lemma_.lower() in _ARMED_FORCES for c in t.children)
+    if "craft-incursion" in objects:
+        return _craft_incursion(t, idx)
     if "sanction-subject" in objects:  # "the new EU sanctions target Russian banks"
         return _measures_as_subject(t)
     if "sanction-package" in objects:  # "the package includes a ban on Russian aluminium": measures that hold measures
@@ -130,6 +141,30 @@ def vowed_answer(t: Token) -> bool:
         return not negated and any(c.dep_ == "nsubj" and c.lemma_.lower() in RETRIBUTION for c in t.children)
     answered = [o for p in t.children if p.dep_ == "prep" and p.lower_ == "to" for o in p.children if o.dep_ == "pobj"]
     return not negated and not any(o.lemma_.lower() in ANSWERED_WORDS for o in answered)
+
+
+def _craft_incursion(t: Token, idx: ActorIndex) -> bool:
+    """'Russian jets flew into Estonian airspace', 'six Chinese ships entered Japanese territorial waters', 'drones
+    crossed into Poland': a military craft entering another's airspace, waters or land (its object, or what
+    'into' or 'over' names), not one that carries something ("a plane carrying aid flew into Gaza") or a civilian
+    one ("a fishing boat entered the zone")."""
+    if t.dep_ in ("ccomp", "pcomp") or not _bare_craft(t):  # "said Ugandan boats had intruded": an accusation told
+        return False
+    entered = [c for c in t.children if c.dep_ == "dobj"] + [
+        o for p in t.children if p.dep_ == "prep" and p.lower_ in ("into", "over") for o in p.children if o.dep_ == "pobj"]
+    # whose the space is must be told: "Estonian airspace", "the waters of Japan", "into Poland" (not "the waters of
+    # the shoal", which a story's other parties would then be taken to own)
+    owned = [o for o in entered if o.lemma_.lower() in ENTERED_DOMAINS for x in o.subtree
+             if x.i != o.i and x.i in idx.place_at and idx.place_at[x.i].kind in ("country", "demonym")]
+    return bool(owned) or any(o.i in idx.place_at and idx.place_at[o.i].kind == "country" for o in entered)
+
+
+def _bare_craft(t: Token, military: bool = True) -> bool:
+    """Is the verb's subject a craft that carries nothing ("two Belarusian helicopters", not "a plane carrying
+    aid"), and a military one unless ``military`` is False (not "a fishing boat")?"""
+    return any(c.lemma_.lower() in INCURSION_CRAFT and not any(
+        (military and d.lemma_.lower() in CIVILIAN_CRAFT) or lemma(d) in CARRYING_VERBS for d in c.subtree)
+        for c in (quantity_head(s) for s in t.children if s.dep_ == "nsubj"))
 
 
 def _measures_as_subject(t: Token) -> bool:
