@@ -1245,6 +1245,12 @@ def test_a_reaction_to_an_act_named_by_its_noun_is_to_whoever_did_it(dyads, text
      ("COERCE", "2024-05-15")),
     ("Kenya recalled its ambassador on Thursday, a day after Ugandan troops shelled a Kenyan border post.",
      ("ASSAULT", "2024-05-15")),
+    # the span set beside an explicit date ("on Feb. 15, a day after"), which the tagger reads as one date
+    ("Kenyan police detained the journalist on Feb. 15, a day after Uganda formally requested his extradition.",
+     ("REQUEST", "2024-02-14")),
+    # a gerund subject is an act dated by its clause's fronted date
+    ("In September 2022, fighting between Kenyan and Ugandan forces along the border killed around 100 people.",
+     ("ASSAULT", "2022-09")),
 ])
 def test_a_day_after_counts_back_from_the_later_act(nlp, text, expected):
     assert expected in [(e["type"], e["date"]) for e in bilat.extract(text, PUBLISHED)]

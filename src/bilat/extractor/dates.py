@@ -7,13 +7,13 @@
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
 from .. import dates as dates_mod
 from ..dates import DateValue
 from ..model import DateBasis
+from .day_counts import day_apposition_date, days_apart, shifted
 from .lexicon import lemma, noun_lexicon
 from .records import SentenceContext
 from .syntax import shared_object_verbs
@@ -38,6 +38,9 @@ def date_mentions(ctx: SentenceContext) -> list[Span]:
     date_ents = [e for e in doc.ents if e.label_ in ("DATE", "TIME") and e.start >= sent.start and e.end <= sent.end
                  and e.root.dep_ not in ("poss", "compound", "amod", "nmod")  # "last week's brawl" dates the brawl
                  and not any(i in ctx.index.person_at for i in range(e.start, e.end))]  # "Theresa May"
+    # "on Feb. 15, a day after ...": the tagger runs the day and the span after it together
+    date_ents = [next((e[:c.i - e.start] for c in e if c.lower_ == "," and c.i > e.start and e[-1].lemma_.lower()
+                       in ("day", "week")), e) for e in date_ents]
     for tok in ctx.toks:
         if tok.lower_ in dates_mod.WEEKDAYS and not any(e.start <= tok.i < e.end for e in date_ents):
             date_ents.append(doc[tok.i:tok.i + 1])
@@ -167,7 +170,8 @@ def _date_for(t: Token, ctx: SentenceContext, extra: list[Token], noun: Token | 
         return v
     # "the summit meeting between X and Y on Wednesday produced deliverables": a meeting that is the
     # subject of its clause takes that clause's date
-    if t.pos_ == "NOUN" and t.dep_ in ("nsubj", "nsubjpass"):
+    # (and a gerund subject: "In September 2022, fighting between ... killed 100 people")
+    if (t.pos_ == "NOUN" or t.tag_ == "VBG") and t.dep_ in ("nsubj", "nsubjpass"):
         v = _resolve_in(ctx, _attached(t.head, _TIME_DEPS))
         if v:
             return v
@@ -177,6 +181,10 @@ def _date_for(t: Token, ctx: SentenceContext, extra: list[Token], noun: Token | 
         v = _resolve_in(ctx, {x.i for x in rel.head.subtree if x.i < rel.i})
         if v:
             return v
+    # "arrested him on Feb. 15, a day after Uganda requested his extradition": so many days from the date
+    v = day_apposition_date(t, lambda toks: _resolve_in(ctx, toks))
+    if v:
+        return v
     chain = _governors(t)
     found, v = _governors_date(t, chain, ctx, extra)
     if found:
@@ -227,8 +235,8 @@ def _governors_date(t: Token, chain: list[Token], ctx: SentenceContext,
         if v and h in chain:
             # "shot down on Wednesday, a day after Indian jets struck (and shelled)": the earlier act's
             # own day, for the clause below the dated governor and the acts conjoined to it
-            apart = [_days_apart(x) for x in path[:path.index(h)]]
-            return True, UNCOUNTED if None in apart else _shifted(v, sum(apart))
+            apart = [days_apart(x) for x in path[:path.index(h)]]
+            return True, UNCOUNTED if None in apart else shifted(v, sum(apart))
         if v:
             return True, v
     return False, None
@@ -247,32 +255,6 @@ def _statement_date(chain: list[Token], ctx: SentenceContext) -> DateValue | Non
     return _resolve_in(ctx, {x.i for h in chain for c in h.children if c.dep_ == "prep" for o in c.children
                              if o.dep_ == "pobj" and o.lemma_.lower() in STATEMENT_SETTINGS
                              for p in o.children if p.dep_ == "prep" for x in p.children if x.dep_ == "pobj"})
-
-
-def _days_apart(t: Token) -> int | None:
-    """'a day after', 'two days before': how many days the clause's act lies from its governor's;
-    None for a span not counted in days ("more than a year after seizing the ship")."""
-    if t.dep_ == "advcl":
-        mark = next((m.lower_ for m in t.children if m.dep_ == "mark" and m.lower_ in ("after", "before")), None)
-        spans = [c for c in t.children if c.dep_ == "npadvmod"]
-    elif t.dep_ == "prep" and t.lower_ in ("after", "before"):  # "a year after seizing": the span is the preposition's
-        mark, spans = t.lower_, [c for c in t.children if c.dep_ == "npadvmod"]
-    else:
-        return 0
-    for c in spans if mark else ():
-        if c.lemma_.lower() != "day" or (c.tag_ == "NNS" and not any(x.dep_ in ("det", "nummod") for x in c.children)):
-            return None  # "a year after", "days after": a span not counted
-        n = next((dates_mod._number(x.lower_) for x in c.children if x.dep_ in ("det", "nummod")), None)
-        n = 1 if n is None and any(x.lower_ in ("a", "one") for x in c.children) else n
-        if n:
-            return -n if mark == "after" else n
-    return 0
-
-
-def _shifted(v: DateValue, days: int) -> DateValue:
-    if not days or len(v.value) != 10:
-        return v
-    return DateValue((date.fromisoformat(v.value) + timedelta(days=days)).isoformat(), v.basis)
 
 
 def _temporal_clause_date(t: Token, ctx: SentenceContext, marks: tuple[str, ...]) -> DateValue | None:
