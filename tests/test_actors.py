@@ -8,6 +8,7 @@ gives anywhere, countries as ISO alpha-3 or IGO:<ACRONYM>, the actor kinds.
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Span
 
 import bilat
 from bilat.actors import ActorIndex
@@ -674,3 +675,26 @@ def test_an_ambassador_to_the_un_is_his_own_countrys(nlp):
                           ("Kenyan Ambassador to the United Nations Martin Kimani condemned the attack.", "KEN")]:
         idx = ActorIndex.build(nlp(text))
         assert [p.country for p in idx.people] == [country], [(p.name, p.country) for p in idx.people]
+
+
+# ---------------------------------------------------------------- spelled-out honorifics and posts the tagger names
+
+@pytest.mark.parametrize("text, word, name, country, role", [
+    # "His Highness", "His Excellency": no one's, neither role nor name; the post before them says whose
+    ("Kenya's President William Ruto received Uganda's special envoy, His Excellency John Okello, in Nairobi.",
+     "Okello", "John Okello", "UGA", "special envoy"),
+    ("Kenya's President William Ruto received His Royal Highness Prince Joseph Mutesa of Uganda in Nairobi.",
+     "Mutesa", "Joseph Mutesa", "UGA", "Prince"),
+])
+def test_a_spelled_honorific_is_no_ones(nlp, text, word, name, country, role):
+    (actor,) = _actors(nlp, text, word)
+    assert (actor.name, actor.country, actor.role) == (name, country, role)
+
+
+def test_a_post_the_tagger_names_is_no_person(nlp):
+    # "Diplomatic Adviser" after a name, which the tagger may label a person: a post, which no name ends with
+    doc = nlp("Kenya's Musalia Mudavadi held talks with Dr John Okello, Diplomatic Adviser to the Ugandan President.")
+    post = next(i for i, t in enumerate(doc) if t.text == "Diplomatic")
+    doc.ents = [e for e in doc.ents if e.end <= post or e.start >= post + 2] + [Span(doc, post, post + 2, label="PERSON")]
+    people = {p.name for p in ActorIndex.build(doc).people}
+    assert "Diplomatic Adviser" not in people and "John Okello" in people, people

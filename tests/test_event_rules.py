@@ -247,6 +247,10 @@ RULES = [
     ("Three Eritrean fighter jets flew into Ethiopian airspace on Friday.", ("MOBILIZE", ["ERI"], ["ETH"])),
     ("Two Eritrean drones crossed into Djibouti on Monday.", ("MOBILIZE", ["ERI"], ["DJI"])),
     ("Four Eritrean navy ships entered Yemeni territorial waters on Monday.", ("MOBILIZE", ["ERI"], ["YEM"])),
+    # the parties a hosted meeting is between, however deep the parser hangs the second
+    ("Oman's foreign minister on Saturday hosted indirect talks in Muscat between the Republic of Kenya, led by His "
+     "Excellency Musalia Mudavadi, Minister of Foreign Affairs, and the Republic of Uganda, led by Mr John Okello, the "
+     "Ugandan President's Special Envoy.", ("CONSULT", ["OMN"], ["KEN", "UGA"])),
     # the EU's seat acting is the EU; "the package" welcomed is the one whose sanctions were adopted, not the
     # last act told
     ("Tanzania's foreign minister accused Brussels of double standards on Monday.", ("ACCUSE", ["TZA"], ["IGO:EU"])),

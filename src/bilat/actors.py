@@ -53,6 +53,10 @@ _POST_HEADS = _POSTS | {"minister", "secretary", "general", "secretary-general",
 # words of an organisation's name, never of a person's ("the Ambassador to China Company")
 _BODY_WORDS = {"company", "corporation", "bank", "ministry", "council", "group", "association", "university",
                "party", "agency", "committee", "commission", "office", "department", "embassy", "house", "fund"}
+# the nouns of a post that end no person's name ("Diplomatic Adviser" is a post the tagger took for a name)
+_POST_NOUNS = frozenset({"adviser", "advisor", "minister", "secretary", "secretary-general", "spokesman", "spokeswoman",
+                         "spokesperson", "ambassador", "envoy", "ministry", "president", "chairman", "chairwoman",
+                         "chairperson", "commissioner", "undersecretary", "director", "counsellor", "counselor", "premier"})
 # titles of royalty and rank that stand before a name
 _HONORIFIC_TITLES = {"princess", "prince", "king", "queen", "sheikh", "emir", "sultan", "crown", "ambassador", "envoy"}
 # words that name a post, never part of a person's name
@@ -283,6 +287,20 @@ def _is_military_rank(role: str) -> bool:
 
 # honorifics written in capitals before or after a name: "HE Sheikh X", "Mr. X H.E." ("he" in lower case is a pronoun)
 _HONORIFICS = {"HE", "H.E.", "H.E", "HH", "H.H.", "HRH", "H.R.H."}
+# the same spelled out, with the possessive they take: "His Highness", "Her Royal Highness", "His Excellency" (the
+# "his" is no one's: not the subject's country)
+SPELLED_HONORIFICS = frozenset({"highness", "highnesses", "excellency", "excellencies", "majesty", "holiness",
+                                "eminence"})
+
+
+def spelled_honorific(t: Token) -> bool:
+    """Is ``t`` a word of a spelled-out honorific ("His", "Royal", "Highness" in "His Royal Highness")?"""
+    doc = t.doc
+    if t.lower_ in SPELLED_HONORIFICS:
+        return True
+    nxt = [doc[i] for i in (t.i + 1, t.i + 2) if i < len(doc)]
+    return t.lower_ in ("his", "her", "their", "royal") and bool(nxt) and (
+        nxt[0].lower_ in SPELLED_HONORIFICS or (nxt[0].lower_ == "royal" and len(nxt) > 1 and nxt[1].lower_ in SPELLED_HONORIFICS))
 
 
 def _is_title(t: Token) -> bool:
@@ -438,6 +456,8 @@ def _person_spans(doc: Doc) -> list[Span]:
             start += 1  # "Ambassador to Dhaka Aung Kyaw Moe": the place is no part of the name
         if end - start == 1 and (doc[start].lower_ in _NAME_ROLE_WORDS or doc[start].lower_ in ROLE_WORDS):
             continue  # "State Councillor": a post the tagger took for a name
+        if doc[end - 1].lower_ in _POST_NOUNS:
+            continue  # "Diplomatic Adviser", "Deputy Minister": a post, which no name ends with
         # the rest of a name the tagger cut short: "Chairperson Moussa" + "Faki Mahamat", where the
         # name's words all lean on the last one
         root = doc[start:end].root
@@ -953,6 +973,8 @@ class ActorIndex:
                 break
             if t.is_punct and t.text not in {"'s", "’s"}:
                 break
+            if spelled_honorific(t):
+                break  # "His Highness Sheikh Tamim": it opens the name's phrase, and is neither its role nor its name
             if t.lower_ in {"the", "a", "an", "his", "her", "their", "its"}:
                 break
             place = self.place_at.get(i)
@@ -1034,6 +1056,8 @@ class ActorIndex:
         # "the foreign minister of Tajikistan, Siorjiddin Muhriddin"
         if root.dep_ == "appos" and root.head.i < ent.start:
             head = root.head
+            if spelled_honorific(head) and head.dep_ == "appos":  # "the UAE's adviser, His Highness Sheikh X"
+                head = head.head
             sub = [t for t in head.subtree if t.i < ent.start]
             for t in sub:
                 place = self.place_at.get(t.i)
@@ -1041,7 +1065,7 @@ class ActorIndex:
                     country = place.code
             if not role_toks:
                 role_toks = [t for t in sub if not t.is_punct and t.lower_ not in {"the", "his", "her", "their", "a"}
-                             and t.i not in self.place_at and t.tag_ != "POS"]
+                             and t.i not in self.place_at and t.tag_ != "POS" and not spelled_honorific(t)]
         role = _name_text(role_toks).strip() if role_toks else None  # "Secretary-General" stays whole
         if role and len(role) > 80:
             role = role[:80]

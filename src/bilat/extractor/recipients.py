@@ -1,5 +1,5 @@
 """Target strategies for whom an act reaches beyond its plain object (``targets`` runs them): an aid's
-recipient, which may hang deep in what is given; whom a promise a noun names is made to; whom a
+recipient, which may hang deep in what is given; the parties a meeting is between; whom a promise a noun names is made to; whom a
 crossing is opened to; the rest of a list of people met. And who gives aid that arrives (``source`` asks)."""
 from __future__ import annotations
 
@@ -18,6 +18,32 @@ from .words import HELP_VERBS
 
 if TYPE_CHECKING:
     from .targets import Search
+
+
+def met_between(s: Search) -> None:
+    """'hosted indirect talks in Muscat between Iran, led by X, and the United States, led by Y': the parties a
+    meeting is between, however deep the parser hangs the second (its host, the source, is a third party)."""
+    if s.typ != T.CONSULT or s.t.pos_ != "NOUN":
+        return
+    before = list(s.found)
+    for c in s.t.children:
+        if c.dep_ == "prep" and c.lower_ == "between" and c.i not in s.exclude:
+            for o in c.children:
+                if o.dep_ == "pobj":
+                    # (a conjunct that names an actor of its own: not "the government and the opposition in
+                    # Astana", whose place is where they meet)
+                    more = [x for x in o.subtree if x.dep_ == "conj" and x.i > o.i and (
+                        (x.i in s.idx.place_at and s.idx.place_at[x.i].kind == "country") or x.i in s.idx.person_at
+                        or any(m.dep_ in ("amod", "compound", "poss") and m.i in s.idx.place_at for m in x.children))]
+                    # (or a state joined further on, where the parser lost the 'and': "between Iran, led by
+                    # X, and the United States")
+                    more = more or [x for x in s.t.subtree if x.dep_ == "conj" and x.i > o.i
+                                    and x.i in s.idx.place_at and s.idx.place_at[x.i].kind == "country"][:1]
+                    for x in [o] + more:
+                        s.take(x)
+    # (talks between a government and its opposition are no meeting of states)
+    if len({a.country for a in s.found if a.country and a.kind != "group" and a not in before}) < 2:
+        s.found = before
 
 
 def handed_to(s: Search) -> None:

@@ -18,7 +18,7 @@ from .parties import (clause_owners, first_place_within, not_an_actor, possessor
                       where_hit)
 from .accused import (accused_over, complement_subject, doer_of_condemned_act, event_in_a_country, misparsed_object,
                       taken_to_court, what_it_called, without_own_side)
-from .recipients import aid_recipient, answered_party, given_to, handed_to, opened_to, promised_to, rest_of_a_list
+from .recipients import aid_recipient, answered_party, given_to, handed_to, met_between, opened_to, promised_to, rest_of_a_list
 from .refusals import pressed_by, refused_offer
 from .relatives import hit_by_the_attack, relative_clause_head
 from .records import Frame, SentenceContext
@@ -294,7 +294,7 @@ def each_other(s: Search) -> None:
 
 TARGET_STRATEGIES = (each_other, taken_to_court, doer_of_condemned_act, accused_over, person_met, handed_to, what_it_called,
                      objects_and_prepositions,
-                     protest_purpose, event_in_a_country, aid_recipient, promised_to, given_to, answered_party, opened_to,
+                     protest_purpose, met_between, event_in_a_country, aid_recipient, promised_to, given_to, answered_party, opened_to,
                      pressed_by,
                      refused_offer,
                      complement_subject, misparsed_object, relative_clause_head, hit_by_the_attack, actor_in_clause)
