@@ -247,6 +247,11 @@ RULES = [
     ("Three Eritrean fighter jets flew into Ethiopian airspace on Friday.", ("MOBILIZE", ["ERI"], ["ETH"])),
     ("Two Eritrean drones crossed into Djibouti on Monday.", ("MOBILIZE", ["ERI"], ["DJI"])),
     ("Four Eritrean navy ships entered Yemeni territorial waters on Monday.", ("MOBILIZE", ["ERI"], ["YEM"])),
+    # an answer announced to be given threatens; in a story of two states, the other one
+    ("The Kenyan army chief said Kenya will give a befitting reply to any misadventure by Uganda.",
+     ("THREATEN", ["KEN"], ["UGA"])),
+    ("Kenyan troops shelled Ugandan border posts on Monday. \"We will give a befitting reply to any misadventure from "
+     "across the border,\" a Ugandan commander told reporters.", ("THREATEN", ["UGA"], ["KEN"])),
     # the parties a hosted meeting is between, however deep the parser hangs the second
     ("Oman's foreign minister on Saturday hosted indirect talks in Muscat between the Republic of Kenya, led by His "
      "Excellency Musalia Mudavadi, Minister of Foreign Affairs, and the Republic of Uganda, led by Mr John Okello, the "
@@ -4047,6 +4052,7 @@ def test_assurances_and_kinds_of_a_thing(dyads, text, expected):
     "Kenya said it would respond to the request next week.",  # an answer to what was asked
     "Kenyan officials did not say how Nairobi would respond.",  # an answer wondered at
     "Kenya and Uganda will meet next week.",  # a meeting
+    "Kenya will give a reply to the Ugandan letter next week.",  # a reply to what was written
 ])
 def test_no_threat_in_an_answer_that_is_no_retaliation(dyads, text):
     assert not any(t == "THREATEN" for t, _, _ in dyads(text))

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from ..actors import ActorIndex, sector_table
 from .lexicon import lemma, misread_plural
 from .syntax import clause_condition, is_future, is_passive_conj, quantity_head, to_infinitive
-from .words import (ANSWERED_WORDS, ARRIVAL_VERBS, ATTACK_NOUNS, CALL_PURPOSES, CARRYING_VERBS, CIVILIAN_CRAFT,
+from .words import (ANSWERED_WORDS, ANSWERS_GIVEN, ARRIVAL_VERBS, ATTACK_NOUNS, CALL_PURPOSES, CARRYING_VERBS, CIVILIAN_CRAFT,
                     ENTERED_DOMAINS, GOODS_MEASURES, INCURSION_CRAFT, NAMING_VERBS, RETRIBUTION, SANCTION_LISTS, SANCTION_NOUNS, UNANSWERED, WEAPONS, WRONG_DEEDS)
 
 
@@ -120,6 +120,11 @@ def _named_condition(t: Token, objects: frozenset[str], idx: ActorIndex) -> bool
         return any(o.i in idx.place_at and idx.place_at[o.i].kind in ("country", "capital") for o in acted_on(t))
     if "answer-vowed" in objects:
         return vowed_answer(t)
+    if "answer-given" in objects:  # "will give a befitting reply to any misadventure": an answer announced
+        return is_future(t) and not any(c.dep_ == "neg" for c in t.children) and any(
+            o.dep_ == "dobj" and o.lemma_.lower() in ANSWERS_GIVEN for o in t.children) and not any(
+            o.lemma_.lower() in ANSWERED_WORDS for p in t.children if p.dep_ == "prep" and p.lower_ == "to"
+            for o in p.children if o.dep_ == "pobj")
     if "not-a-wrong" in objects:  # "committed to talks", not "committing a genocide", "crimes committed by"
         return not any(x.lemma_.lower() in WRONG_DEEDS for x in acted_on(t))
     return clause_condition(t, objects)

@@ -8,7 +8,7 @@ from .objects import object_ok
 from .parties import leading_pair, place_counts
 from .records import Frame, SentenceContext
 from .typefacts import FUTURE_CAMEO
-from .words import AID_GOODS
+from .words import AID_GOODS, ANSWERS_GIVEN
 
 _RULERS = frozenset({"authority", "authorities", "regime", "junta", "government", "leadership"})  # a state's, unnamed
 
@@ -23,9 +23,10 @@ def story_counterpart(f: Frame, ctx: SentenceContext) -> list[Actor]:
     src = {a.country for a in f.source if a.country}
     if len(src) != 1 or any(c.startswith("IGO:") for c in src):
         return []
-    # "asked buyers to wait" names whom it addresses, and they are no state ("urged the authorities" are the rulers)
+    # "asked buyers to wait" names whom it addresses, and they are no state ("urged the authorities" are the rulers;
+    # "will give a befitting reply" names what is given)
     if f.type in (T.REQUEST, T.THREATEN) and any(c.dep_ in ("dobj", "dative") and c.lemma_.lower() not in _RULERS
-                                                  for c in f.anchor.children):
+                                                  and c.lemma_.lower() not in ANSWERS_GIVEN for c in f.anchor.children):
         return []
     pair = leading_pair(ctx.index, f.trigger.i)
     if not pair or not src <= set(pair):

@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .lexicon import lemma
-from .words import (ATTACK_NOUNS, CALL_PURPOSES, CLAUSE_BREAKS, COUNTERMEASURES, EXERCISE_PURPOSES, FIRM_MEASURES,
+from .words import (ANSWERS_GIVEN, ATTACK_NOUNS, CALL_PURPOSES, CLAUSE_BREAKS, COUNTERMEASURES, EXERCISE_PURPOSES, FIRM_MEASURES,
                     FUTURE, HANDING_VERBS, HOSTILE_XCOMP, NAMING_VERBS, OBLIGATION, PROTEST_NOUNS, PROTEST_VERBS, QUANTITY,
                     REFERRED_ACTS, SPEECH_VERBS, STATEMENT_SETTINGS)
 
@@ -249,8 +249,9 @@ def reserved_act(t: Token) -> list[Token]:
     """'reserved the right to retaliate against X': the hostile act a right is reserved to (its clause)."""
     acts = [a for r in t.children if r.dep_ == "dobj" and r.lemma_.lower() == "right"
             for a in r.children if a.dep_ in ("acl", "xcomp", "relcl") and a.pos_ == "VERB"]
-    return [a for a in acts if lemma(a) in HOSTILE_XCOMP or (lemma(a) == "take" and any(
-        o.dep_ == "dobj" and o.lemma_.lower() in COUNTERMEASURES for o in a.children))]
+    return [a for a in acts if lemma(a) in HOSTILE_XCOMP or (lemma(a) in ("take", "give") and any(
+        o.dep_ == "dobj" and o.lemma_.lower() in (COUNTERMEASURES if lemma(a) == "take" else ANSWERS_GIVEN)
+        for o in a.children))]
 
 
 def future_countermeasures(t: Token) -> bool:
