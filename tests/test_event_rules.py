@@ -4058,6 +4058,13 @@ def test_no_threat_in_an_answer_that_is_no_retaliation(dyads, text):
     assert not any(t == "THREATEN" for t, _, _ in dyads(text))
 
 
+def test_a_meeting_read_as_one_countrys_has_lost_its_other_side(dyads):
+    # both sides read as Kenya's and neither is its people: the other side was misread, no meeting is coded
+    assert dyads("Kenyan President William Ruto received Kenya's Sheikh Ali Kato in Nairobi on Monday.") == []
+    # one side is the country's people: a meeting at home stays
+    assert ("CONSULT", ["KEN"], ["KEN"]) in dyads("Kenyan demonstrators received ministers from the Kenyan government.")
+
+
 @pytest.mark.parametrize("text", [
     "A Kenyan plane carrying medicine flew into Uganda on Monday.",  # it carries aid
     "Kenyan fishing boats entered Ugandan waters on Monday.",  # a civilian craft

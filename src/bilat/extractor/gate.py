@@ -47,12 +47,15 @@ def run(f: Frame, ctx: SentenceContext) -> Frame:
     eased_at_home = f.type == T.CONCEDE and all(a.kind == "state" for a in f.target)
     if (f.type in VERBAL or f.type in (T.RETREAT, T.AID, T.COOPERATE)) and f.target \
             and countries(f.source) == countries(f.target) and not eased_at_home and not multi \
-            and (all(official(a) for a in f.source + f.target) or f.type == T.SUPPORT):
+            and (all(official(a) for a in f.source + f.target) or f.type == T.SUPPORT
+                 or (f.type == T.CONSULT and not any(civilian(a) for a in f.source + f.target))):
         # (states acting on each other are no one government: "accused each other", "exchanged fire")
         # one government speaking to itself ("Bassil asked Ambassador Salam to file the complaint") is
         # administration, not an interaction, and so is one handing itself aid or leaving its own country
         # ("the ambassador, who had left the country": the host's); citizens' demands on their government stay;
-        # support for one's own people is home policy ("Canada will continue to defend its workers").
+        # support for one's own people is home policy ("Canada will continue to defend its workers"); a meeting
+        # whose two sides are read as one country's has lost its other side ("Raisi received His Highness X"),
+        # unless one side is its people ("demonstrators received ministers from the government").
         # A leader who resigned and fled "the country" still retreated, from no one named (not an envoy a
         # relative clause describes: "Israel's ambassador, who had left the country")
         if f.type == T.RETREAT and f.anchor.dep_ != "relcl":
@@ -71,6 +74,11 @@ def political(actors) -> bool:
     """Is any of them a political actor? "'The government should respond,' said a man": a voice in the
     crowd with no name and no country is not."""
     return any(a.country is not None or a.name is not None or a.kind not in ("person", "group") for a in actors)
+
+
+def civilian(a) -> bool:
+    """Its people, not its government: a group, or an actor of a sector other than the state's."""
+    return a.kind == "group" or (a.sector is not None and a.sector not in ("GOV", "MIL"))
 
 
 def official(a) -> bool:
