@@ -247,6 +247,9 @@ RULES = [
     ("Three Eritrean fighter jets flew into Ethiopian airspace on Friday.", ("MOBILIZE", ["ERI"], ["ETH"])),
     ("Two Eritrean drones crossed into Djibouti on Monday.", ("MOBILIZE", ["ERI"], ["DJI"])),
     ("Four Eritrean navy ships entered Yemeni territorial waters on Monday.", ("MOBILIZE", ["ERI"], ["YEM"])),
+    # credit extended is aid given ("lines of credit", "credit lines", "currency swaps")
+    ("Kenya has extended lines of credit worth $2 billion to Uganda since 2015.", ("AID", ["KEN"], ["UGA"])),
+    ("Kenya extended $400 million in credit lines and currency swaps to Uganda in 2022.", ("AID", ["KEN"], ["UGA"])),
     # an answer announced to be given threatens; in a story of two states, the other one
     ("The Kenyan army chief said Kenya will give a befitting reply to any misadventure by Uganda.",
      ("THREATEN", ["KEN"], ["UGA"])),
