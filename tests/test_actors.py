@@ -698,3 +698,9 @@ def test_a_post_the_tagger_names_is_no_person(nlp):
     doc.ents = [e for e in doc.ents if e.end <= post or e.start >= post + 2] + [Span(doc, post, post + 2, label="PERSON")]
     people = {p.name for p in ActorIndex.build(doc).people}
     assert "Diplomatic Adviser" not in people and "John Okello" in people, people
+
+
+def test_a_policy_chief_is_the_body_s_official(nlp):
+    # "EU foreign policy chief X": the post's words run back to the body that names whose official X is
+    (actor,) = _actors(nlp, "EU foreign policy chief Maria Lindqvist called on Kenya to release the activists.", "Lindqvist")
+    assert (actor.name, actor.country) == ("Maria Lindqvist", "IGO:EU")

@@ -37,7 +37,7 @@ ROLE_WORDS = {"foreign", "prime", "minister", "president", "vice", "deputy", "se
               "intelligence", "treasury", "department", "agency", "director", "cabinet", "culture", "health",
               "education", "environment", "agriculture", "industry", "commerce", "labor", "labour", "transport",
               "parliament", "speaker", "opposition", "party", "ministerial", "assistant", "under", "attorney",
-              "homeland", "fm", "em", "pm", "aide", "presidential", "emissary", "undersecretary", "admiral"}
+              "homeland", "fm", "em", "pm", "aide", "presidential", "emissary", "undersecretary", "admiral", "policy"}
 GROUP_DYAD = re.compile(r"^(?:the|both|all)\s+(?:(two|three|four|five)\s+)?(?:\w+\s+)?(sides|countries|nations|governments|"
                         r"ministers|leaders|neighbou?rs|states|parties|presidents|delegations|militaries|armies|"
                         r"forces|navies|men|women)$", re.I)
