@@ -1767,6 +1767,18 @@ def test_a_labelled_transcript_line_is_its_speakers_judgement(nlp):
     assert {("ACCUSE", ("KEN",), ("UGA",)), ("ACCUSE", ("KEN",), ("TZA",))} <= got, got
 
 
+def test_a_label_that_names_only_the_post_is_the_person_named_with_it(nlp):
+    # "Spokesperson:" after "Kenyan Foreign Ministry Spokesperson Jane Wambui:": the one person named with that post
+    events = _processed(dict(
+        id="t", published=PUBLISHED, title="Weekly media briefing",
+        text="Kenyan Foreign Ministry Spokesperson Jane Wambui: Good afternoon. The minister will travel to Addis "
+             "Ababa on Monday.\n\nQ: Your response to Uganda's claims about the border?\n\n"
+             "Spokesperson: We reject these Ugandan claims as baseless."))
+    got = {(e.type, tuple(sorted({a.country for a in e.source})), tuple(sorted({a.country for a in e.target})),
+            e.source[0].name) for e in events}
+    assert ("REJECT", ("KEN",), ("UGA",), "Jane Wambui") in got, got
+
+
 def test_a_label_with_a_post_before_the_name_is_a_label(nlp):
     # six words before the colon: the label is still the speaker's, not a Kenyan reporting someone else
     events = _processed(dict(

@@ -89,7 +89,8 @@ def line_head(toks: list[Token]) -> list[Token]:
 def label_speakers(toks: list[Token], label: Token, idx: ActorIndex) -> list:
     """The people a transcript line's label names ("Lin Jian:", "MR PRICE:", "MINISTER PANDOR:"): the
     tagger's, else the one person of the text whose surname the label's words are (a label in capitals
-    is seldom tagged as a name; the byline or lede names the speaker in full)."""
+    is seldom tagged as a name; the byline or lede names the speaker in full), else the one person the
+    text names with the post the label gives ("Official Spokesperson:")."""
     head = [t for t in toks if t.i < label.i]
     if not head or any(t.pos_ in ("VERB", "AUX") and not t.is_upper for t in head):
         return []
@@ -98,7 +99,11 @@ def label_speakers(toks: list[Token], label: Token, idx: ActorIndex) -> list:
         return who
     words = {t.lower_ for t in head if t.is_alpha}
     named = [p for p in idx.people if len(p.tokens) > 1 and p.tokens[-1] in words]
-    return named if len(named) == 1 else []
+    if len(named) == 1:
+        return named
+    # "Official Spokesperson:" after "Official Spokesperson, Shri Arvind Menon:": the one person named with that post
+    posts = [p for p in idx.people if p.role and words and words <= set(p.role.lower().split())]
+    return posts if len(posts) == 1 else []
 
 
 def quote_speaker(toks: list[Token], idx: ActorIndex, memory: DocumentMemory) -> tuple[list[Actor], Token] | None:
