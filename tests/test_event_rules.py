@@ -1271,6 +1271,9 @@ def test_a_day_after_counts_back_from_the_later_act(nlp, text, expected):
 @pytest.mark.parametrize("text, expected", [
     # protesters who gather protest, where they gather (an embassy stands in another country)
     ("Hundreds of protesters gathered outside the Ugandan embassy in Nairobi on Monday.", ("PROTEST", ["KEN"], ["UGA"])),
+    # the same where the mission's country follows it ("the Consulate General of Uganda", "the embassy of Uganda")
+    ("Protesters gathered in front of the Consulate General of Uganda in Nairobi on Monday.",
+     ("PROTEST", ["KEN"], ["UGA"])),
     # weapons of war used against someone attack them; "tear gas" is no such weapon
     ("Kenya said Ugandan forces had used chemical weapons against civilians.", ("ACCUSE", ["KEN"], ["UGA"])),
     # a predicate the parser hangs on the object's last noun still names the condemnation

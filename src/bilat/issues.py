@@ -63,6 +63,16 @@ def location_of(trigger: Token, place_at: dict[int, Place], airborne: bool = Fal
     return None
 
 
+_MISSIONS = frozenset({"embassy", "consulate"})
+
+
+def _mission_owner(t: Token) -> bool:
+    """Does ``t`` name whose embassy or consulate it is ("the U.S. embassy", "the Consulate General of Sweden",
+    "the embassy of Uganda")?"""
+    h = t.head.head if t.head.dep_ == "prep" and t.head.lower_ == "of" and t.dep_ == "pobj" else t.head
+    return h.lemma_.lower() in _MISSIONS or any(c.dep_ == "compound" and c.lemma_.lower() in _MISSIONS for c in h.children)
+
+
 def _place_location(obj: Token, place_at: dict[int, Place]) -> Location | None:
     doc = obj.doc
     # the place may be the head itself or a compound/appos within ("Busan, South Korea", "the city of
@@ -78,7 +88,7 @@ def _place_location(obj: Token, place_at: dict[int, Place]) -> Location | None:
         place = place_at.get(t.i)
         if place is None or place.kind not in ("country", "capital", "city"):
             continue
-        if doc[place.end - 1].head.lemma_.lower() in ("embassy", "consulate"):
+        if _mission_owner(doc[place.end - 1]):
             continue  # "outside the U.S. embassy in London": an embassy stands in another country
         if first is None:
             first = place
