@@ -704,3 +704,9 @@ def test_a_policy_chief_is_the_body_s_official(nlp):
     # "EU foreign policy chief X": the post's words run back to the body that names whose official X is
     (actor,) = _actors(nlp, "EU foreign policy chief Maria Lindqvist called on Kenya to release the activists.", "Lindqvist")
     assert (actor.name, actor.country) == ("Maria Lindqvist", "IGO:EU")
+
+
+def test_a_leaders_surname_read_as_a_common_noun_that_acts_is_the_leader(nlp):
+    # the tagger reads "Trump" opening a sentence as the noun "trump"; acting, it is the leader the table knows
+    (actor,) = _actors(nlp, "Trump first threatened the tariffs on Kenyan goods on May 30.", "Trump")
+    assert (actor.kind, actor.country) == ("person", "USA")

@@ -854,7 +854,9 @@ class ActorIndex:
         # a leader's surname the tagger left untagged ("Modi congratulates Trump"): the curated
         # leaders' surnames that name one leader only, standing alone as a proper noun (or read as a
         # one-word organisation: "Biden hosted Kenyan president Ruto") or after a title ("President Ruto")
-        missed = [doc[t.i:t.i + 1] for t in doc if t.pos_ == "PROPN" and t.is_title and t.ent_type_ in ("", "ORG", "NORP", "GPE")
+        # (or one the tagger read as a common noun that acts: "Trump first threatened the tariffs")
+        missed = [doc[t.i:t.i + 1] for t in doc if (t.pos_ == "PROPN" or (t.pos_ in ("NOUN", "ADJ") and t.dep_ in ("nsubj", "nsubjpass")))
+                  and t.is_title and t.ent_type_ in ("", "ORG", "NORP", "GPE")
                   and t.i not in self.place_at and fold(t.lower_) in leader_table()[1]
                   and not any(0 <= j < len(doc) and doc[j].pos_ == "PROPN" and not (j < t.i and doc[j].lower_ in ROLE_WORDS)
                               for j in (t.i - 1, t.i + 1))]
