@@ -28,6 +28,13 @@ def _processed(article: dict):
     return result.events
 
 
+def _dyad_set(events, speaker: bool = False) -> set[tuple]:
+    """Each processed event as (type, source countries, target countries), with its first source's name
+    where ``speaker``."""
+    return {(e.type, tuple(sorted({a.country for a in e.source})), tuple(sorted({a.country for a in e.target})))
+            + ((e.source[0].name,) if speaker else ()) for e in events}
+
+
 RULES = [
     # a case or suit filed or brought against a state sues it
     ("Kenya filed a case against Uganda at the East African Court of Justice.", ("ACCUSE", ["KEN"], ["UGA"])),
@@ -900,8 +907,7 @@ def test_a_transcripts_first_person_is_the_speaker_its_title_names(nlp):
                        "Today, I held talks with Ugandan President Peter Okello.\n\n"
                        "I also urged Uganda to reopen the border."}
     events = _processed(article)
-    got = {(e.type, tuple(sorted({a.country for a in e.source})), tuple(sorted({a.country for a in e.target})))
-           for e in events}
+    got = _dyad_set(events)
     assert ("REQUEST", ("KEN",), ("UGA",)) in got, got
 
 
@@ -1726,8 +1732,7 @@ def test_a_transcripts_answer_about_this_and_the_two_sides_of_the_last_meeting(n
              "Q: Kenyan Foreign Minister Musalia Mudavadi met with Tanzanian Foreign Minister January Makamba in "
              "Nairobi yesterday. Could you share more details?\n\n"
              "A: During the meeting, the two sides agreed to deepen cooperation in trade."))
-    got = {(e.type, tuple(sorted({a.country for a in e.source})), tuple(sorted({a.country for a in e.target})))
-           for e in events}
+    got = _dyad_set(events)
     # "concerned about this": the act the question told (the EU's tariffs), not the story's other state
     assert ("ACCUSE", ("KEN",), ("IGO:EU",)) in got, got
     # "the two sides": the two who just met, not the two the story named most
@@ -1765,8 +1770,7 @@ def test_a_labelled_transcript_line_is_its_speakers_judgement(nlp):
         text="Q: Uganda says Kenyan police seized two Ugandan traders. What's your comment?\n\n"
              "Jane Wanjiru: The Ugandan side's claim is not true.\n\n"
              "Jane Wanjiru: Tanzania's move is a violation of international law."))
-    got = {(e.type, tuple(sorted({a.country for a in e.source})), tuple(sorted({a.country for a in e.target})))
-           for e in events}
+    got = _dyad_set(events)
     assert {("ACCUSE", ("KEN",), ("UGA",)), ("ACCUSE", ("KEN",), ("TZA",))} <= got, got
 
 
@@ -1777,8 +1781,7 @@ def test_a_label_that_names_only_the_post_is_the_person_named_with_it(nlp):
         text="Kenyan Foreign Ministry Spokesperson Jane Wambui: Good afternoon. The minister will travel to Addis "
              "Ababa on Monday.\n\nQ: Your response to Uganda's claims about the border?\n\n"
              "Spokesperson: We reject these Ugandan claims as baseless."))
-    got = {(e.type, tuple(sorted({a.country for a in e.source})), tuple(sorted({a.country for a in e.target})),
-            e.source[0].name) for e in events}
+    got = _dyad_set(events, speaker=True)
     assert ("REJECT", ("KEN",), ("UGA",), "Jane Wambui") in got, got
 
 
@@ -1788,8 +1791,7 @@ def test_a_label_with_a_post_before_the_name_is_a_label(nlp):
         id="t", published=PUBLISHED, title="Regular Press Conference",
         text="Q: Uganda shelled Kenyan villages. What is your comment?\n\n"
              "Kenyan Foreign Ministry Spokesperson Jane Wanjiru: We condemn the shelling. We call on Uganda to stop."))
-    got = {(e.type, tuple(sorted({a.country for a in e.source})), tuple(sorted({a.country for a in e.target})),
-            e.source[0].name) for e in events}
+    got = _dyad_set(events, speaker=True)
     assert {("ACCUSE", ("KEN",), ("UGA",), "Jane Wanjiru"), ("REQUEST", ("KEN",), ("UGA",), "Jane Wanjiru")} <= got, got
 
 
@@ -1803,8 +1805,7 @@ def test_a_turn_labelled_in_capitals_is_its_speakers_in_every_sentence(nlp):
              "We call on Tanzania to reopen the border at once.\n\n"
              "QUESTION: Will the minister travel to Kampala?\n\n"
              "MS WANJIRU: We have nothing to announce."))
-    got = {(e.type, tuple(sorted({a.country for a in e.source})), tuple(sorted({a.country for a in e.target})),
-            e.source[0].name) for e in events}
+    got = _dyad_set(events, speaker=True)
     assert {("ACCUSE", ("KEN",), ("UGA",), "Jane Wanjiru"), ("REQUEST", ("KEN",), ("TZA",), "Jane Wanjiru")} <= got, got
 
 
@@ -3900,8 +3901,7 @@ def test_a_speech_whose_title_names_only_its_state_speaks_for_that_state(nlp):
         id="t", published=PUBLISHED, title="'No bystanders': excerpts from Kenya's address to the UN General Assembly",
         text="Kenya's Foreign Minister, Musalia Mudavadi, addressed the General Assembly on Thursday. Below are "
              "excerpts.\n\n\"Mr. President, the world cannot look away. We call on Uganda to withdraw its forces."))
-    got = {(e.type, tuple(sorted({a.country for a in e.source})), tuple(sorted({a.country for a in e.target})))
-           for e in events}
+    got = _dyad_set(events)
     assert ("REQUEST", ("KEN",), ("UGA",)) in got, got
     # ... by the mouth of its official the text names
     assert [a.name for e in events if e.type == "REQUEST" for a in e.source] == ["Musalia Mudavadi"]
